@@ -1,0 +1,16 @@
+// Shared jest settings: ts-jest in transpile-only mode (tsc typechecks separately), and
+// `@nba/<pkg>` resolved to the package's source so tests never run against a stale build.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const packagesDir = path.resolve(__dirname, '..');
+
+module.exports = (dir) => ({
+  rootDir: dir,
+  testEnvironment: 'node',
+  roots: ['src', 'test'].filter((d) => fs.existsSync(path.join(dir, d))).map((d) => `<rootDir>/${d}`),
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(dir, 'tsconfig.json') }] },
+  moduleNameMapper: { '^@nba/([a-z-]+)$': `${packagesDir}/$1/src/index.ts` },
+  testTimeout: 60000,
+});
