@@ -1,1 +1,13 @@
-export {};
+export { ConfigError } from './config-error';
+export type { ConfigErrorCode } from './config-error';
+export { parseEnv, loggingEnv, databaseEnv, upstreamEnv, httpEnv, SECRET_ENV_VARS } from './env';
+export {
+  SEASON_CALENDAR,
+  seasonOfDate,
+  seasonDates,
+  seasonLabel,
+  apiBasketballSeason,
+  seasonFromApiBasketball,
+  parseIsoDate,
+} from './season';
+export type { SeasonDates } from './season';
