@@ -1,1 +1,26 @@
-export {};
+/**
+ * @nba/features: leakage-free pre-game features, computed incrementally in date order from plain
+ * game records (no database needed).
+ */
+export type { GameType, Matchup, GameRecord, ClosingLine, FinishedGame } from './types';
+export { isFinished } from './types';
+export { FeaturesError, type FeaturesErrorCode } from './errors';
+export { ARENAS, TEAM_CODES, haversineKm, type Arena } from './teams';
+export { ELO_538, eloDiff, eloProbability, eloShift, eloCarryOver, movMultiplier, type EloParams } from './elo';
+export { SPREAD_SD, americanToProbability, devigMoneyline, normalCdf, spreadProbability, marketProbability } from './market';
+export {
+  FEATURE_CODE_VERSION,
+  ALL_FEATURES,
+  MARKET_FEATURES,
+  featureIndex,
+  featureSpec,
+  assertCompatibleSpec,
+  selectInto,
+  type FeatureName,
+  type FeatureSpec,
+  type Variant,
+} from './featureSpec';
+export { FeatureState, MAX_REST_DAYS, dayNumber, type LineLookup } from './featureState';
+export { buildFeatures, sortGames, type FeatureRow } from './buildFeatures';
+export { EWM_ALPHA, EWM_FAST_ALPHA } from './teamState';
+export { parseCsv, splitCsvLine, parseGamesCsv, parseOddsCsv } from './csv';

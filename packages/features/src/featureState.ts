@@ -1,0 +1,176 @@
+import { ELO_538, eloDiff, eloProbability, eloShift } from './elo';
+import { FeaturesError } from './errors';
+import { ALL_FEATURES } from './featureSpec';
+import { marketProbability } from './market';
+import { ARENAS, haversineKm } from './teams';
+import { newTeamState, recordGame, viewForSeason, type TeamState } from './teamState';
+import { isFinished, type ClosingLine, type GameRecord, type Matchup } from './types';
+
+/** Rest days are capped here (and a team's first game of a season counts as fully rested). */
+export const MAX_REST_DAYS = 10;
+/** Smoothing of the league-wide points level (per game). */
+export const LEAGUE_ALPHA = 0.01;
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
+export function dayNumber(date: string): number {
+  if (!DATE_RE.test(date)) throw new FeaturesError('INVALID_GAME', `bad date ${JSON.stringify(date)}`);
+  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000;
+}
+
+/** Closing lines by game id. */
+export type LineLookup = ReadonlyMap<string, ClosingLine>;
+
+/**
+ * Pre-game feature state, advanced one day at a time in date order. `featuresFor` never mutates,
+ * so a caller (the API) can ask for any matchup after the last recorded day; `addDay` computes the
+ * features of every game of a day first and only then records their results, so no game sees a
+ * result of its own day.
+ */
+export class FeatureState {
+  private readonly teams = new Map<string, TeamState>();
+  private league = NaN;
+  private last: string | null = null;
+  private recorded = 0;
+
+  /** Date of the last day added, or null. */
+  get lastDate(): string | null {
+    return this.last;
+  }
+
+  /** Number of finished games recorded. */
+  get gamesRecorded(): number {
+    return this.recorded;
+  }
+
+  /** Current Elo of a team (as of its last game, before any new-season carry-over). */
+  elo(team: string): number {
+    return this.team(team).elo;
+  }
+
+  private team(code: string): TeamState {
+    let t = this.teams.get(code);
+    if (!t) {
+      if (!ARENAS[code]) throw new FeaturesError('UNKNOWN_TEAM', `unknown team code ${JSON.stringify(code)}`);
+      t = newTeamState();
+      this.teams.set(code, t);
+    }
+    return t;
+  }
+
+  /** Full feature vector (order `ALL_FEATURES`) of a matchup dated after the last recorded day. */
+  featuresFor(m: Matchup, line?: ClosingLine): Float64Array {
+    const day = dayNumber(m.date);
+    if (this.last !== null && m.date <= this.last) {
+      throw new FeaturesError('OUT_OF_ORDER', `features for ${m.date} asked after ${this.last} was recorded`);
+    }
+    if (m.home === m.away) throw new FeaturesError('INVALID_GAME', `${m.home} cannot play itself`);
+    const h = viewForSeason(this.team(m.home), m.season);
+    const a = viewForSeason(this.team(m.away), m.season);
+    const neutral = m.neutral === true;
+    const site = ARENAS[m.home] as { lat: number; lon: number };
+    const diff = eloDiff(h.elo, a.elo, neutral);
+    const L = this.league;
+    const hOff = h.ewmFor - L;
+    const hDef = h.ewmAgainst - L;
+    const aOff = a.ewmFor - L;
+    const aDef = a.ewmAgainst - L;
+    const v = new Float64Array(ALL_FEATURES.length);
+    let i = 0;
+    v[i++] = h.elo;
+    v[i++] = a.elo;
+    v[i++] = diff;
+    v[i++] = eloProbability(diff);
+    v[i++] = hOff;
+    v[i++] = hDef;
+    v[i++] = aOff;
+    v[i++] = aDef;
+    v[i++] = h.ewmMargin;
+    v[i++] = a.ewmMargin;
+    v[i++] = h.ewmMargin - a.ewmMargin;
+    v[i++] = h.ewmMarginFast;
+    v[i++] = a.ewmMarginFast;
+    v[i++] = h.ewmMarginHome;
+    v[i++] = a.ewmMarginAway;
+    v[i++] = mean(h.last10);
+    v[i++] = mean(a.last10);
+    v[i++] = h.games > 0 ? h.seasonMarginSum / h.games : NaN;
+    v[i++] = a.games > 0 ? a.seasonMarginSum / a.games : NaN;
+    v[i++] = rest(h, day);
+    v[i++] = rest(a, day);
+    v[i++] = day - h.lastDay === 1 ? 1 : 0;
+    v[i++] = day - a.lastDay === 1 ? 1 : 0;
+    v[i++] = day - h.prevDay <= 3 ? 1 : 0;
+    v[i++] = day - a.prevDay <= 3 ? 1 : 0;
+    v[i++] = travel(h, site);
+    v[i++] = travel(a, site);
+    v[i++] = h.games;
+    v[i++] = a.games;
+    v[i++] = Math.min(1, (h.games + a.games) / 164);
+    v[i++] = m.gameType === 'playoffs' ? 1 : 0;
+    v[i++] = m.gameType === 'playin' ? 1 : 0;
+    v[i++] = neutral ? 1 : 0;
+    v[i++] = L;
+    v[i++] = 2 * L + hOff + aDef + aOff + hDef;
+    v[i++] = marketProbability(line);
+    v[i++] = line?.spreadHome ?? NaN;
+    v[i++] = line?.total ?? NaN;
+    return v;
+  }
+
+  /**
+   * Adds one day: returns the features of each game (in the given order), then records the
+   * finished ones. Every game must carry the same date, later than the last day added.
+   */
+  addDay(games: readonly GameRecord[], lines?: LineLookup): Float64Array[] {
+    if (games.length === 0) return [];
+    const date = (games[0] as GameRecord).date;
+    for (const g of games) {
+      if (g.date !== date) throw new FeaturesError('INVALID_GAME', `addDay got ${g.date} and ${date}`);
+    }
+    const rows = games.map((g) => this.featuresFor(g, lines?.get(g.id)));
+    const day = dayNumber(date);
+    for (const g of games) if (isFinished(g)) this.record(g, day);
+    this.last = date;
+    return rows;
+  }
+
+  private record(g: GameRecord & { homePts: number; awayPts: number }, day: number): void {
+    const h = this.adopt(g.home, g.season);
+    const a = this.adopt(g.away, g.season);
+    const site = ARENAS[g.home] as { lat: number; lon: number };
+    const shift = eloShift(h.elo, a.elo, g.homePts - g.awayPts, g.neutral === true, ELO_538);
+    recordGame(h, { day, lat: site.lat, lon: site.lon, scored: g.homePts, allowed: g.awayPts, atHome: true, eloShift: shift });
+    recordGame(a, { day, lat: site.lat, lon: site.lon, scored: g.awayPts, allowed: g.homePts, atHome: false, eloShift: -shift });
+    const pts = (g.homePts + g.awayPts) / 2;
+    this.league = Number.isNaN(this.league) ? pts : this.league + LEAGUE_ALPHA * (pts - this.league);
+    this.recorded += 1;
+  }
+
+  /** The team's own state for `season`, replaced by a carried-over copy when a season starts. */
+  private adopt(code: string, season: number): TeamState {
+    const cur = this.team(code);
+    if (cur.season < 0) cur.season = season;
+    if (cur.season >= season) return cur;
+    const next = viewForSeason(cur, season);
+    next.last10 = [...cur.last10];
+    this.teams.set(code, next);
+    return next;
+  }
+}
+
+function mean(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  let s = 0;
+  for (const x of xs) s += x;
+  return s / xs.length;
+}
+
+function rest(t: TeamState, day: number): number {
+  return Number.isNaN(t.lastDay) ? MAX_REST_DAYS : Math.min(MAX_REST_DAYS, day - t.lastDay);
+}
+
+function travel(t: TeamState, site: { lat: number; lon: number }): number {
+  return Number.isNaN(t.lastLat) ? 0 : haversineKm({ lat: t.lastLat, lon: t.lastLon }, site);
+}
