@@ -1,0 +1,18 @@
+/** Closed set of failure kinds raised by this package. */
+export type XGBoostErrorCode =
+  | 'LIBRARY_NOT_FOUND'
+  | 'CALL_FAILED'
+  | 'INVALID_PARAMETER'
+  | 'INVALID_ARGUMENT'
+  | 'DISPOSED';
+
+/** The one error class of `@nba/xgboost`; `CALL_FAILED` carries XGBoost's own message. */
+export class XGBoostError extends Error {
+  readonly code: XGBoostErrorCode;
+
+  constructor(code: XGBoostErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'XGBoostError';
+    this.code = code;
+  }
+}
