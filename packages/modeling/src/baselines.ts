@@ -1,0 +1,50 @@
+import type { Variant } from '@nba/features';
+import { feature } from './dataset';
+
+/** Points of margin per Elo point (FiveThirtyEight: spread = Elo difference / 28). */
+export const ELO_POINTS_PER_MARGIN = 28;
+
+/** Share of home wins in a set of outcomes: the home-team-rate forecast. */
+export function homeRate(homeWin: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < homeWin.length; i++) s += homeWin[i] as number;
+  return homeWin.length ? s / homeWin.length : 0.5;
+}
+
+/** The Elo forecast carried in a feature vector. */
+export function eloForecast(values: ArrayLike<number>): number {
+  return feature(values, 'elo_prob');
+}
+
+/** The market forecast (de-vigged moneyline, else spread) carried in a feature vector; NaN when absent. */
+export function marketForecast(values: ArrayLike<number>): number {
+  return feature(values, 'market_prob');
+}
+
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+}
+
+/**
+ * Starting point (log-odds) the win model corrects: the market's logit for the market variant when
+ * the line exists, else Elo's.
+ */
+export function winOffset(values: ArrayLike<number>, variant: Variant): number {
+  const m = marketForecast(values);
+  return variant === 'market' && Number.isFinite(m) ? logit(m) : logit(eloForecast(values));
+}
+
+/** Starting point of the margin model: minus the closing spread (market variant), else Elo difference / 28. */
+export function marginOffset(values: ArrayLike<number>, variant: Variant): number {
+  const s = feature(values, 'market_spread');
+  return variant === 'market' && Number.isFinite(s) ? -s : feature(values, 'elo_diff') / ELO_POINTS_PER_MARGIN;
+}
+
+/** Starting point of the total model: the closing total (market variant), else the form-based expected total, else `fallback`. */
+export function totalOffset(values: ArrayLike<number>, variant: Variant, fallback: number): number {
+  const t = feature(values, 'market_total');
+  if (variant === 'market' && Number.isFinite(t)) return t;
+  const e = feature(values, 'expected_total');
+  return Number.isFinite(e) ? e : fallback;
+}

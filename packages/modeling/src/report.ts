@@ -1,0 +1,69 @@
+import type { CalibrationBin, ForecastScore } from './metrics';
+
+/** The forecasts every backtest scores on the same games. */
+export const FORECASTS = ['home', 'elo', 'market', 'model_stats', 'model_market'] as const;
+export type ForecastName = (typeof FORECASTS)[number];
+
+/** Mean absolute errors of the point forecasts (margin or total) on the same games. */
+export interface PointErrors {
+  n: number;
+  model_stats: number;
+  model_market: number;
+  /** The closing line (minus the spread for the margin, the total line for the total). */
+  closing: number;
+}
+
+/** Scores of one season (or all seasons together). */
+export type SeasonScores = Record<ForecastName, ForecastScore> & { margin: PointErrors; total: PointErrors };
+
+/** What `backtest` writes to report.json. */
+export interface BacktestReport {
+  seasons: Record<string, SeasonScores>;
+  overall: SeasonScores;
+  calibration: Record<ForecastName, CalibrationBin[]>;
+  fromSeason: number;
+  toSeason: number;
+  gitCommit: string | null;
+  featureSpecVersion: string;
+  featureSpecs: Record<'stats' | 'market', readonly string[]>;
+  params: unknown;
+  /** Mean best iteration of each booster over the seasons. */
+  bestIterations: Record<string, number>;
+  tuning: string;
+  wallTimeMs: number;
+  generatedAt: string;
+}
+
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+
+function scoreTable(s: SeasonScores): string[] {
+  const out = ['| forecast | n | log loss | Brier | accuracy | ECE |', '|---|---|---|---|---|---|'];
+  for (const f of FORECASTS) {
+    const x = s[f];
+    out.push(`| ${f} | ${x.n} | ${f3(x.logloss)} | ${f3(x.brier)} | ${f3(x.accuracy)} | ${f3(x.ece)} |`);
+  }
+  return out;
+}
+
+/** Human-readable report: overall scores, per-season log loss, point errors, provenance. */
+export function reportMarkdown(r: BacktestReport): string {
+  const lines = [`# Walk-forward backtest ${r.fromSeason}-${r.toSeason}`, ''];
+  lines.push(`Each season is predicted by models trained only on games before it; all forecasts are scored on the same ${r.overall.home.n} games.`, '');
+  lines.push('## All seasons', '', ...scoreTable(r.overall), '');
+  lines.push('## Log loss by season', '', `| season | ${FORECASTS.join(' | ')} |`, `|---|${FORECASTS.map(() => '---').join('|')}|`);
+  for (const [season, s] of Object.entries(r.seasons)) lines.push(`| ${season} | ${FORECASTS.map((f) => f3(s[f].logloss)).join(' | ')} |`);
+  lines.push('', '## Margin and total, mean absolute error (points)', '', '| target | n | model_stats | model_market | closing line |', '|---|---|---|---|---|');
+  for (const k of ['margin', 'total'] as const) {
+    const e = r.overall[k];
+    lines.push(`| ${k} | ${e.n} | ${f2(e.model_stats)} | ${f2(e.model_market)} | ${f2(e.closing)} |`);
+  }
+  lines.push('', '## Provenance', '');
+  lines.push(`- git commit: ${r.gitCommit ?? 'unknown'}`);
+  lines.push(`- feature spec version: ${r.featureSpecVersion} (stats: ${r.featureSpecs.stats.length} features, market: ${r.featureSpecs.market.length})`);
+  lines.push(`- tuning: ${r.tuning}`);
+  lines.push(`- best iterations (mean): ${Object.entries(r.bestIterations).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  lines.push(`- wall time: ${(r.wallTimeMs / 1000).toFixed(1)} s`, `- params: \`${JSON.stringify(r.params)}\``, '');
+  lines.push('![calibration](calibration.svg)', '');
+  return lines.join('\n');
+}
