@@ -1,0 +1,137 @@
+import { buildFeatures, featureSpec, FEATURE_CODE_VERSION, type GameRecord, type LineLookup } from '@nba/features';
+import { eloForecast, homeRate, marketForecast } from './baselines';
+import { assembleDataset, feature, subset, type Dataset } from './dataset';
+import { ModelingError } from './errors';
+import { calibrationBins, meanAbsoluteError, scoreForecast } from './metrics';
+import { DEFAULT_PARAMS, type ModelParams } from './params';
+import { FORECASTS, type BacktestReport, type ForecastName, type PointErrors, type SeasonScores } from './report';
+import { disposeModel, predictRows, trainModel } from './train';
+
+/** Options of {@link runBacktest}. */
+export interface BacktestOptions {
+  fromSeason: number;
+  toSeason: number;
+  params?: ModelParams;
+  /** How the params were chosen, copied into the report. */
+  tuning?: string;
+  gitCommit?: string | null;
+  onProgress?: (message: string, meta?: Record<string, unknown>) => void;
+}
+
+/** Forecasts and outcomes of scored games, accumulated season by season. */
+interface Scored {
+  y: number[];
+  p: Record<ForecastName, number[]>;
+  margin: { actual: number[]; stats: number[]; market: number[]; closing: number[] };
+  total: { actual: number[]; stats: number[]; market: number[]; closing: number[] };
+}
+
+function emptyScored(): Scored {
+  return {
+    y: [],
+    p: { home: [], elo: [], market: [], model_stats: [], model_market: [] },
+    margin: { actual: [], stats: [], market: [], closing: [] },
+    total: { actual: [], stats: [], market: [], closing: [] },
+  };
+}
+
+function points(e: Scored['margin']): PointErrors {
+  return { n: e.actual.length, model_stats: meanAbsoluteError(e.stats, e.actual), model_market: meanAbsoluteError(e.market, e.actual), closing: meanAbsoluteError(e.closing, e.actual) };
+}
+
+function scores(s: Scored): SeasonScores {
+  const out = {} as Record<ForecastName, ReturnType<typeof scoreForecast>>;
+  for (const f of FORECASTS) out[f] = scoreForecast(s.p[f], s.y);
+  return { ...out, margin: points(s.margin), total: points(s.total) };
+}
+
+function append(into: Scored, from: Scored): void {
+  into.y.push(...from.y);
+  for (const f of FORECASTS) into.p[f].push(...from.p[f]);
+  for (const k of ['margin', 'total'] as const) for (const c of ['actual', 'stats', 'market', 'closing'] as const) into[k][c].push(...from[k][c]);
+}
+
+/** Scores one season: forecasts of every game where the market forecast exists (so all forecasts share the games). */
+function scoreSeason(train: Dataset, test: Dataset, params: ModelParams, onProgress: BacktestOptions['onProgress'], best: Record<string, number[]>): Scored {
+  const stats = trainModel(train, 'stats', { params, ...(onProgress ? { onProgress } : {}) });
+  const market = trainModel(train, 'market', { params, ...(onProgress ? { onProgress } : {}) });
+  try {
+    for (const m of [stats, market]) for (const [k, v] of Object.entries(m.bestIterations)) (best[`${m.variant}_${k}`] ??= []).push(v);
+    const ps = predictRows(stats, test.rows);
+    const pm = predictRows(market, test.rows);
+    const home = homeRate(train.homeWin);
+    const s = emptyScored();
+    test.rows.forEach((r, i) => {
+      const mk = marketForecast(r.values);
+      if (Number.isFinite(mk)) {
+        s.y.push(test.homeWin[i] as number);
+        s.p.home.push(home);
+        s.p.elo.push(eloForecast(r.values));
+        s.p.market.push(mk);
+        s.p.model_stats.push(ps.homeWin[i] as number);
+        s.p.model_market.push(pm.homeWin[i] as number);
+      }
+      const spread = feature(r.values, 'market_spread');
+      if (Number.isFinite(spread)) {
+        s.margin.actual.push(test.margin[i] as number);
+        s.margin.stats.push(ps.margin[i] as number);
+        s.margin.market.push(pm.margin[i] as number);
+        s.margin.closing.push(-spread);
+      }
+      const total = feature(r.values, 'market_total');
+      if (Number.isFinite(total)) {
+        s.total.actual.push(test.total[i] as number);
+        s.total.stats.push(ps.total[i] as number);
+        s.total.market.push(pm.total[i] as number);
+        s.total.closing.push(total);
+      }
+    });
+    return s;
+  } finally {
+    disposeModel(stats);
+    disposeModel(market);
+  }
+}
+
+/**
+ * Walk-forward backtest: for each season from `fromSeason` to `toSeason`, trains both variants on
+ * every game before the season and predicts the season; scores every forecast on the same games.
+ */
+export function runBacktest(games: readonly GameRecord[], lines: LineLookup, options: BacktestOptions): BacktestReport {
+  const started = Date.now();
+  const params = options.params ?? DEFAULT_PARAMS;
+  const { rows } = buildFeatures(games, lines);
+  const ds = assembleDataset(rows);
+  const seasons: Record<string, SeasonScores> = {};
+  const all = emptyScored();
+  const best: Record<string, number[]> = {};
+  for (let season = options.fromSeason; season <= options.toSeason; season++) {
+    const train = subset(ds, (r) => r.game.season < season);
+    const test = subset(ds, (r) => r.game.season === season);
+    if (test.rows.length === 0) continue;
+    options.onProgress?.('backtest season', { season, train: train.rows.length, test: test.rows.length });
+    const s = scoreSeason(train, test, params, options.onProgress, best);
+    seasons[String(season)] = scores(s);
+    append(all, s);
+  }
+  if (all.y.length === 0) throw new ModelingError('NOT_ENOUGH_DATA', `no finished games with a market line in seasons ${options.fromSeason}-${options.toSeason}`);
+  const calibration = {} as BacktestReport['calibration'];
+  for (const f of FORECASTS) calibration[f] = calibrationBins(all.p[f], all.y);
+  const meanBest: Record<string, number> = {};
+  for (const [k, v] of Object.entries(best)) meanBest[k] = v.reduce((a, b) => a + b, 0) / v.length;
+  return {
+    seasons,
+    overall: scores(all),
+    calibration,
+    fromSeason: options.fromSeason,
+    toSeason: options.toSeason,
+    gitCommit: options.gitCommit ?? null,
+    featureSpecVersion: FEATURE_CODE_VERSION,
+    featureSpecs: { stats: featureSpec('stats').features, market: featureSpec('market').features },
+    params,
+    bestIterations: meanBest,
+    tuning: options.tuning ?? 'default parameters',
+    wallTimeMs: Date.now() - started,
+    generatedAt: new Date().toISOString(),
+  };
+}

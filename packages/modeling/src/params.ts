@@ -1,0 +1,45 @@
+import type { BoosterParams } from '@nba/xgboost';
+
+/** Training settings of one booster. */
+export interface BoosterSettings {
+  params: BoosterParams;
+  numRounds: number;
+  earlyStoppingRounds: number;
+}
+
+/** Settings of the three boosters of a model, and how training uses its validation slice. */
+export interface ModelParams {
+  win: BoosterSettings;
+  margin: BoosterSettings;
+  total: BoosterSettings;
+  /**
+   * After early stopping on the last training season, retrain on all training games for the best
+   * number of rounds (so the most recent season is learned from too).
+   */
+  refit: boolean;
+}
+
+const COMMON = { tree_method: 'hist', nthread: 2, seed: 7, verbosity: 0 } as const;
+
+/**
+ * Defaults, chosen by walk-forward backtests on seasons 2011-2015 only (never on the seasons
+ * reported, 2016-2024).
+ */
+export const DEFAULT_PARAMS: Readonly<ModelParams> = Object.freeze({
+  win: {
+    params: { ...COMMON, objective: 'binary:logistic', eval_metric: 'logloss', max_depth: 2, eta: 0.03, subsample: 0.8, colsample_bytree: 0.8, min_child_weight: 50, lambda: 10 },
+    numRounds: 2000,
+    earlyStoppingRounds: 60,
+  },
+  margin: {
+    params: { ...COMMON, objective: 'reg:squarederror', eval_metric: 'mae', max_depth: 2, eta: 0.03, subsample: 0.8, colsample_bytree: 0.8, min_child_weight: 50, lambda: 10 },
+    numRounds: 2000,
+    earlyStoppingRounds: 60,
+  },
+  total: {
+    params: { ...COMMON, objective: 'reg:squarederror', eval_metric: 'mae', max_depth: 2, eta: 0.03, subsample: 0.8, colsample_bytree: 0.8, min_child_weight: 50, lambda: 10 },
+    numRounds: 2000,
+    earlyStoppingRounds: 60,
+  },
+  refit: true,
+});
