@@ -3,8 +3,11 @@ export interface NativeResource {
   free(): void;
 }
 
+let finalized = 0;
+
 // A forgotten dispose() must not leak native memory, so every handle owner registers here.
 const registry = new FinalizationRegistry<NativeResource>((resource) => {
+  finalized++;
   try {
     resource.free();
   } catch {
@@ -20,4 +23,9 @@ export function registerFinalizer(owner: object, resource: NativeResource): void
 /** Cancels the finalizer of `owner` (called by dispose()). */
 export function unregisterFinalizer(owner: object): void {
   registry.unregister(owner);
+}
+
+/** How many resources finalizers have freed so far (for tests and diagnostics). */
+export function finalizedCount(): number {
+  return finalized;
 }
