@@ -11,6 +11,10 @@ module.exports = (dir) => ({
   roots: ['src', 'test'].filter((d) => fs.existsSync(path.join(dir, d))).map((d) => `<rootDir>/${d}`),
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(dir, 'tsconfig.json') }] },
-  moduleNameMapper: { '^@nba/([a-z-]+)$': `${packagesDir}/$1/src/index.ts` },
+  moduleNameMapper: {
+    '^@nba/([a-z-]+)$': `${packagesDir}/$1/src/index.ts`,
+    // Prisma's generated TypeScript imports siblings as `./x.js`.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   testTimeout: 60000,
 });

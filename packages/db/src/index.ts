@@ -1,1 +1,35 @@
-export {};
+export { createDbClient, disconnect } from './client';
+export type { DbClient, DbClientOptions } from './client';
+export { DbError } from './db-error';
+export type { DbErrorCode } from './db-error';
+export { migrate, readMigrations, MIGRATIONS_DIR } from './migrate';
+export type { Migration, MigrateResult } from './migrate';
+export { startEmbeddedPostgres, defaultDataDir, DEFAULT_EMBEDDED_PORT } from './embedded';
+export type { EmbeddedDatabase, EmbeddedOptions } from './embedded';
+export { openDatabase } from './open-database';
+export type { Database, OpenDatabaseOptions } from './open-database';
+export { seedTeams } from './seed';
+export { TEAMS, TEAM_CODES } from './teams';
+export type { TeamSeed } from './teams';
+export { Prisma, PrismaClient } from './generated/prisma/client';
+export type {
+  Team,
+  Game,
+  OddsSnapshot,
+  ModelVersion,
+  ModelArtifact,
+  ModelMetric,
+  ModelEvent,
+  Prediction,
+  PipelineRun,
+  TaskRun,
+} from './generated/prisma/client';
+export {
+  GameType,
+  GameStatus,
+  OddsMarket,
+  ModelStatus,
+  ModelEventAction,
+  RunStatus,
+  TaskStatus,
+} from './generated/prisma/enums';

@@ -1,1 +1,2 @@
-export {};
+export { createTestDatabase, testServerUrl } from './test-database';
+export type { TestDatabase } from './test-database';

@@ -1,0 +1,16 @@
+import type { DbClient } from './client';
+import { TEAMS } from './teams';
+
+/** Inserts or refreshes the 30 teams. Idempotent. */
+export async function seedTeams(db: DbClient): Promise<number> {
+  await db.$transaction(
+    TEAMS.map((t) =>
+      db.team.upsert({
+        where: { code: t.code },
+        create: { ...t },
+        update: { ...t },
+      }),
+    ),
+  );
+  return TEAMS.length;
+}

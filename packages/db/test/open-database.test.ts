@@ -1,0 +1,46 @@
+import { Client } from 'pg';
+import { openDatabase, TEAMS } from '../src';
+
+const server = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const name = `nba_test_open_${Date.now().toString(36)}`;
+
+async function admin(text: string): Promise<void> {
+  const c = new Client({ connectionString: server });
+  await c.connect();
+  await c.query(text).finally(() => c.end());
+}
+
+beforeAll(() => admin(`CREATE DATABASE "${name}"`));
+afterAll(() => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+
+describe('openDatabase with DATABASE_URL', () => {
+  it('migrates, seeds the 30 teams idempotently, and gives a working Prisma client', async () => {
+    const u = new URL(server);
+    u.pathname = `/${name}`;
+    const db = await openDatabase({ databaseUrl: u.toString(), dataDir: '/nonexistent' });
+    try {
+      expect(db.embedded).toBe(false);
+      expect(await db.client.team.count()).toBe(30);
+      const again = await openDatabase({ databaseUrl: u.toString(), dataDir: '/nonexistent' });
+      expect(await again.client.team.count()).toBe(30);
+      await again.close();
+      const bkn = await db.client.team.findUniqueOrThrow({ where: { code: 'BKN' } });
+      expect(bkn.aliases).toContain('New Jersey Nets');
+      const game = await db.client.game.create({
+        data: { gameKey: '20240101_BOS_LAL', season: 2024, date: new Date('2024-01-01'), homeCode: 'LAL', awayCode: 'BOS', source: 'test' },
+      });
+      expect(game.status).toBe('scheduled');
+      await expect(
+        db.client.game.create({ data: { gameKey: 'other', season: 2024, date: new Date('2024-01-01'), homeCode: 'LAL', awayCode: 'BOS', source: 'test' } }),
+      ).rejects.toThrow();
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('has distinct codes, names, upstream ids and aliases for every team', () => {
+    const names = TEAMS.flatMap((t) => [t.code, t.name, ...t.aliases].map((n) => n.toLowerCase()));
+    expect(new Set(names).size).toBe(names.length);
+    expect(new Set(TEAMS.map((t) => t.apiBasketballId)).size).toBe(30);
+  });
+});
