@@ -20,7 +20,7 @@ export {
   type FeatureSpec,
   type Variant,
 } from './featureSpec';
-export { FeatureState, MAX_REST_DAYS, dayNumber, type LineLookup } from './featureState';
+export { FeatureState, MAX_REST_DAYS, DEFAULT_STATE_OPTIONS, dayNumber, type LineLookup, type FeatureStateOptions } from './featureState';
 export { buildFeatures, sortGames, type FeatureRow } from './buildFeatures';
-export { EWM_ALPHA, EWM_FAST_ALPHA } from './teamState';
+export { EWM_ALPHA, EWM_FAST_ALPHA, RATING_CARRY_OVER } from './teamState';
 export { parseCsv, splitCsvLine, parseGamesCsv, parseOddsCsv } from './csv';

@@ -5,6 +5,9 @@ export const EWM_ALPHA = 0.1;
 /** A faster average of the margin, for form. */
 export const EWM_FAST_ALPHA = 0.3;
 
+/** Share of the adjusted ratings kept from one season to the next (the rest regresses to average). */
+export const RATING_CARRY_OVER = 0.7;
+
 /** What the state remembers about one team (mutable; owned by FeatureState). */
 export interface TeamState {
   season: number;
@@ -21,6 +24,10 @@ export interface TeamState {
   ewmMarginFast: number;
   ewmMarginHome: number;
   ewmMarginAway: number;
+  /** Opponent-adjusted points scored above the league level (online least squares). */
+  adjOff: number;
+  /** Opponent-adjusted points allowed above the league level. */
+  adjDef: number;
   /** Results of the last 10 games (1 win, 0 loss), oldest first. */
   last10: number[];
 }
@@ -42,6 +49,8 @@ export function newTeamState(): TeamState {
     ewmMarginFast: NaN,
     ewmMarginHome: NaN,
     ewmMarginAway: NaN,
+    adjOff: 0,
+    adjDef: 0,
     last10: [],
   };
 }
@@ -67,6 +76,8 @@ export function viewForSeason(t: TeamState, season: number): TeamState {
     ewmMarginFast: t.ewmMarginFast * c,
     ewmMarginHome: t.ewmMarginHome * c,
     ewmMarginAway: t.ewmMarginAway * c,
+    adjOff: t.adjOff * RATING_CARRY_OVER,
+    adjDef: t.adjDef * RATING_CARRY_OVER,
   };
 }
 

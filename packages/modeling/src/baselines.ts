@@ -26,13 +26,18 @@ function logit(p: number): number {
   return Math.log(q / (1 - q));
 }
 
+/** Log-odds per point of expected margin (normal with sd 12.4, logistic approximation 1.702 / 12.4). */
+export const LOGIT_PER_POINT = 1.702 / 12.4;
+
 /**
  * Starting point (log-odds) the win model corrects: the market's logit for the market variant when
- * the line exists, else Elo's.
+ * the line exists, else the adjusted-rating margin turned into log-odds.
  */
 export function winOffset(values: ArrayLike<number>, variant: Variant): number {
   const m = marketForecast(values);
-  return variant === 'market' && Number.isFinite(m) ? logit(m) : logit(eloForecast(values));
+  if (variant === 'market' && Number.isFinite(m)) return logit(m);
+  const r = feature(values, 'rating_margin');
+  return Number.isFinite(r) ? LOGIT_PER_POINT * r : logit(eloForecast(values));
 }
 
 /** Starting point of the margin model: minus the closing spread (market variant), else Elo difference / 28. */

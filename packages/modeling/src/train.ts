@@ -1,5 +1,6 @@
 import { featureSpec, type FeatureSpec, type Variant } from '@nba/features';
-import { Booster, DMatrix, train } from '@nba/xgboost';
+import { train, type Booster } from '@nba/xgboost';
+import { makeDMatrix } from './baseMargin';
 import { marginOffset, totalOffset, winOffset } from './baselines';
 import { featureMatrix, subset, type Dataset } from './dataset';
 import { ModelingError } from './errors';
@@ -32,17 +33,23 @@ export interface TrainOptions {
   onProgress?: (message: string, meta?: Record<string, unknown>) => void;
 }
 
-function fit(settings: BoosterSettings, x: Float32Array, y: Float32Array, vx: Float32Array, vy: Float32Array, spec: FeatureSpec, refitAll: { x: Float32Array; y: Float32Array } | null): { booster: Booster; best: number } {
-  const cols = spec.features.length;
-  const names = [...spec.features];
-  const dtrain = DMatrix.fromFloat32(x, y.length, cols, { label: y, featureNames: names });
-  const dvalid = DMatrix.fromFloat32(vx, vy.length, cols, { label: vy, featureNames: names });
+interface FitData {
+  x: Float32Array;
+  y: Float32Array;
+  /** Per-row starting margin (log-odds) for the win model. */
+  base?: Float32Array;
+}
+
+function fit(settings: BoosterSettings, spec: FeatureSpec, tr: FitData, va: FitData, all: FitData | null): { booster: Booster; best: number } {
+  const names = spec.features;
+  const dtrain = makeDMatrix(tr.x, names, tr.y, tr.base);
+  const dvalid = makeDMatrix(va.x, names, va.y, va.base);
   try {
     const first = train(settings.params, dtrain, { numRounds: settings.numRounds, evals: [{ name: 'valid', data: dvalid }], earlyStoppingRounds: settings.earlyStoppingRounds });
     const best = (first.bestIteration ?? first.boostedRounds - 1) + 1;
-    if (!refitAll) return { booster: first, best };
+    if (!all) return { booster: first, best };
     first.dispose();
-    const dall = DMatrix.fromFloat32(refitAll.x, refitAll.y.length, cols, { label: refitAll.y, featureNames: names });
+    const dall = makeDMatrix(all.x, names, all.y, all.base);
     try {
       return { booster: train(settings.params, dall, { numRounds: best }), best };
     } finally {
@@ -80,18 +87,21 @@ export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions 
   const totalFallback = ds.total.reduce((s, v) => s + v, 0) / ds.total.length;
   const x = featureMatrix(fitPart.rows, spec);
   const vx = featureMatrix(validPart.rows, spec);
-  const all = params.refit ? concat(x, vx) : null;
-  const resid = (part: Dataset, target: Float32Array, off: (v: Float64Array) => number) => Float32Array.from(part.rows, (r, i) => (target[i] as number) - off(r.values));
   const mOff = (v: Float64Array) => marginOffset(v, variant);
   const tOff = (v: Float64Array) => totalOffset(v, variant, totalFallback);
-  options.onProgress?.('training win model', { variant, games: ds.rows.length });
-  const win = fit(params.win, x, fitPart.homeWin, vx, validPart.homeWin, spec, all && { x: all, y: concat(fitPart.homeWin, validPart.homeWin) });
-  const mFit = resid(fitPart, fitPart.margin, mOff);
-  const mVal = resid(validPart, validPart.margin, mOff);
-  const margin = fit(params.margin, x, mFit, vx, mVal, spec, all && { x: all, y: concat(mFit, mVal) });
-  const tFit = resid(fitPart, fitPart.total, tOff);
-  const tVal = resid(validPart, validPart.total, tOff);
-  const total = fit(params.total, x, tFit, vx, tVal, spec, all && { x: all, y: concat(tFit, tVal) });
+  options.onProgress?.('training', { variant, games: ds.rows.length });
+  const base = (part: Dataset) => Float32Array.from(part.rows, (r) => winOffset(r.values, variant));
+  const target = (part: Dataset, y: Float32Array, off: (v: Float64Array) => number) => Float32Array.from(part.rows, (r, i) => (y[i] as number) - off(r.values));
+  const both = (a: FitData, b: FitData): FitData | null => (params.refit ? { x: concat(a.x, b.x), y: concat(a.y, b.y), ...(a.base && b.base ? { base: concat(a.base, b.base) } : {}) } : null);
+  const wTr: FitData = { x, y: fitPart.homeWin, base: base(fitPart) };
+  const wVa: FitData = { x: vx, y: validPart.homeWin, base: base(validPart) };
+  const win = fit(params.win, spec, wTr, wVa, both(wTr, wVa));
+  const mTr: FitData = { x, y: target(fitPart, fitPart.margin, mOff) };
+  const mVa: FitData = { x: vx, y: target(validPart, validPart.margin, mOff) };
+  const margin = fit(params.margin, spec, mTr, mVa, both(mTr, mVa));
+  const tTr: FitData = { x, y: target(fitPart, fitPart.total, tOff) };
+  const tVa: FitData = { x: vx, y: target(validPart, validPart.total, tOff) };
+  const total = fit(params.total, spec, tTr, tVa, both(tTr, tVa));
   const model: TrainedModel = {
     variant,
     spec,
@@ -116,18 +126,23 @@ export function predictRows(model: TrainedModel, rows: readonly { values: Float6
   const n = rows.length;
   const out = { homeWin: new Float64Array(n), margin: new Float64Array(n), total: new Float64Array(n) };
   if (n === 0) return out;
-  const dm = DMatrix.fromFloat32(featureMatrix(rows, model.spec), n, model.spec.features.length, { featureNames: [...model.spec.features] });
+  const x = featureMatrix(rows, model.spec);
+  // the win model adds each row's offset as XGBoost base_margin; the regressions were trained on
+  // residuals without one, so they get a matrix without it and the offset is added here
+  const dWin = makeDMatrix(x, model.spec.features, undefined, Float32Array.from(rows, (r) => winOffset(r.values, model.variant)));
+  const dReg = makeDMatrix(x, model.spec.features);
   try {
-    const pw = model.win.predict(dm);
-    const pm = model.margin.predict(dm);
-    const pt = model.total.predict(dm);
+    const pw = model.win.predict(dWin);
+    const pm = model.margin.predict(dReg);
+    const pt = model.total.predict(dReg);
     rows.forEach((r, i) => {
       out.homeWin[i] = pw[i] as number;
       out.margin[i] = (pm[i] as number) + marginOffset(r.values, model.variant);
       out.total[i] = (pt[i] as number) + totalOffset(r.values, model.variant, model.totalFallback);
     });
   } finally {
-    dm.dispose();
+    dWin.dispose();
+    dReg.dispose();
   }
   return out;
 }

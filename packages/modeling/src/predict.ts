@@ -1,0 +1,75 @@
+import { assertCompatibleSpec, featureIndex, type ClosingLine, type FeatureState, type Matchup } from '@nba/features';
+import { Booster } from '@nba/xgboost';
+import { ModelingError } from './errors';
+import { predictRows, type TrainedModel } from './train';
+
+/** Forecast of one matchup. */
+export interface MatchupPrediction {
+  homeWinProbability: number;
+  expectedMargin: number;
+  expectedTotal: number;
+  /** Market home probability from the line given (NaN without one). */
+  marketProbability: number;
+  /** The full feature vector used (order `ALL_FEATURES`). */
+  features: Float64Array;
+}
+
+/**
+ * Forecasts HOME vs AWAY on a date after the state's last day, from the state as it stands (the
+ * state is not changed). The market variant uses `line` when given (missing values stay missing).
+ */
+export function predictMatchup(model: TrainedModel, state: FeatureState, matchup: Matchup, line?: ClosingLine): MatchupPrediction {
+  const features = state.featuresFor(matchup, line);
+  const p = predictRows(model, [{ values: features }]);
+  return {
+    homeWinProbability: p.homeWin[0] as number,
+    expectedMargin: p.margin[0] as number,
+    expectedTotal: p.total[0] as number,
+    marketProbability: features[featureIndex('market_prob')] as number,
+    features,
+  };
+}
+
+/** Serialized model: the three XGBoost JSON models plus what is needed to use them. */
+export interface ModelBundle {
+  format: 'nba-model-bundle/1';
+  variant: TrainedModel['variant'];
+  spec: TrainedModel['spec'];
+  params: TrainedModel['params'];
+  totalFallback: number;
+  trainedOn: TrainedModel['trainedOn'];
+  validation: TrainedModel['validation'];
+  bestIterations: TrainedModel['bestIterations'];
+  boosters: { win: string; margin: string; total: string };
+}
+
+/** The model as one JSON-able object (the registry stores it as the artifact). */
+export function serializeModel(model: TrainedModel): ModelBundle {
+  const { variant, spec, params, totalFallback, trainedOn, validation, bestIterations } = model;
+  return {
+    format: 'nba-model-bundle/1',
+    variant,
+    spec,
+    params,
+    totalFallback,
+    trainedOn,
+    validation,
+    bestIterations,
+    boosters: { win: model.win.toJSON(), margin: model.margin.toJSON(), total: model.total.toJSON() },
+  };
+}
+
+/** Loads a bundle written by {@link serializeModel}; checks the feature spec against this code. */
+export function deserializeModel(bundle: ModelBundle): TrainedModel {
+  if (bundle?.format !== 'nba-model-bundle/1') throw new ModelingError('INVALID_MODEL', `unknown model bundle format ${String(bundle?.format)}`);
+  try {
+    assertCompatibleSpec(bundle.spec);
+  } catch (err) {
+    throw new ModelingError('INVALID_MODEL', 'model feature spec does not match this code', { cause: err });
+  }
+  const win = Booster.fromJSON(bundle.boosters.win);
+  const margin = Booster.fromJSON(bundle.boosters.margin);
+  const total = Booster.fromJSON(bundle.boosters.total);
+  const { variant, spec, params, totalFallback, trainedOn, validation, bestIterations } = bundle;
+  return { variant, spec, params, totalFallback, trainedOn, validation, bestIterations, win, margin, total };
+}
