@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { registerStartCommand } from './commands/start';
+
+/** Exit codes for a Kubernetes Job: 0 ok, 1 a required task failed, 2 bad usage. */
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
+
+/** Thrown by commands for bad arguments that commander cannot catch itself (e.g. a bad date). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Builds the `pipeline` command line; commands set `process.exitCode`-style results through `exit`. */
+export function createProgram(): Command {
+  const program = new Command('pipeline')
+    .description('NBA prediction pipeline: ingest, features, train, register, predict, settle')
+    .showHelpAfterError()
+    .exitOverride();
+  registerStartCommand(program);
+  return program;
+}
+
+/** Runs the program on `argv` (user arguments only) and returns the exit code. */
+export async function runProgram(argv: string[], program = createProgram()): Promise<number> {
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n\n${program.helpInformation()}`);
+      return EXIT.USAGE;
+    }
+    throw error;
+  }
+}
