@@ -1,1 +1,26 @@
-export {};
+export { Pipeline } from './pipeline';
+export type { PipelineOptions, RunOptions, ResumeOptions } from './pipeline';
+export type { TaskDefinition, TaskRunArgs, SkipIfArgs } from './task';
+export type { TaskOutcome, TaskOutcomeStatus, RunResult, RunOutcomeStatus } from './outcome';
+export type {
+  PipelineEvent,
+  PipelineEventListener,
+  RunStartedEvent,
+  TaskStartedEvent,
+  TaskRetryingEvent,
+  TaskSucceededEvent,
+  TaskFailedEvent,
+  TaskSkippedEvent,
+  TaskCancelledEvent,
+  RunFinishedEvent,
+} from './events';
+export { OrchestratorError, isOrchestratorError } from './orchestrator-error';
+export type { OrchestratorErrorCode } from './orchestrator-error';
+export type { RunStore, RunRecord, TaskAttemptRecord, StoredRun, StoredRunStatus, StoredTaskStatus, JsonValue } from './run-store';
+export { InMemoryRunStore } from './memory-run-store';
+export { PrismaRunStore } from './prisma-run-store';
+export { cancelOnSignals, DEFAULT_STOP_SIGNALS } from './signals';
+export type { Cancellable } from './signals';
+export { backoffDelay } from './backoff';
+export { validateGraph } from './graph';
+export type { GraphNode } from './graph';

@@ -1,0 +1,73 @@
+import { Prisma, type DbClient } from '@nba/db';
+import type { JsonValue, RunRecord, RunStore, StoredRun, TaskAttemptRecord } from './run-store';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Prisma needs a sentinel for a JSON null (`JsonNull` in a JSON value, `DbNull` for SQL NULL). */
+function json(value: JsonValue): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+  return value === null ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
+}
+
+/** A RunStore on the PipelineRun and TaskRun tables of @nba/db. */
+export class PrismaRunStore implements RunStore {
+  constructor(private readonly db: DbClient) {}
+
+  async saveRun(run: RunRecord): Promise<void> {
+    const data = {
+      name: run.name,
+      status: run.status,
+      args: json(run.args),
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      error: run.error,
+      resumedFromId: run.resumedFromId,
+    };
+    await this.db.pipelineRun.upsert({ where: { id: run.id }, create: { id: run.id, ...data }, update: data });
+  }
+
+  async saveAttempt(a: TaskAttemptRecord): Promise<void> {
+    const data = {
+      status: a.status,
+      startedAt: a.startedAt,
+      finishedAt: a.finishedAt,
+      durationMs: a.durationMs,
+      error: a.error,
+      result: a.result === null ? Prisma.DbNull : (a.result as Prisma.InputJsonValue),
+    };
+    await this.db.taskRun.upsert({
+      where: { runId_task_attempt: { runId: a.runId, task: a.task, attempt: a.attempt } },
+      create: { runId: a.runId, task: a.task, attempt: a.attempt, ...data },
+      update: data,
+    });
+  }
+
+  async getRun(id: string): Promise<StoredRun | null> {
+    if (!UUID.test(id)) return null; // the column is uuid: any other string cannot match
+    const run = await this.db.pipelineRun.findUnique({
+      where: { id },
+      include: { tasks: { orderBy: [{ task: 'asc' }, { attempt: 'asc' }] } },
+    });
+    if (!run) return null;
+    return {
+      id: run.id,
+      name: run.name,
+      status: run.status,
+      args: run.args as JsonValue,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      error: run.error,
+      resumedFromId: run.resumedFromId,
+      tasks: run.tasks.map((t) => ({
+        runId: t.runId,
+        task: t.task,
+        attempt: t.attempt,
+        status: t.status,
+        startedAt: t.startedAt,
+        finishedAt: t.finishedAt,
+        durationMs: t.durationMs,
+        error: t.error,
+        result: t.result as JsonValue | null,
+      })),
+    };
+  }
+}

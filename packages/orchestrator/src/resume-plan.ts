@@ -1,0 +1,52 @@
+import type { ReusedResult } from './execution';
+import { OrchestratorError } from './orchestrator-error';
+import type { RunStore, StoredRun } from './run-store';
+
+/** What a resume starts from: the earlier run and the results it (or its own ancestors) produced. */
+export interface ResumePlan {
+  run: StoredRun;
+  reused: Map<string, ReusedResult>;
+}
+
+/**
+ * Loads run `runId` and collects, for each of `taskNames`, the result of its latest succeeded
+ * attempt, following `resumedFromId` back through earlier resumes (a resumed run has no rows for
+ * the tasks it reused). Throws RUN_NOT_FOUND, or NOT_RESUMABLE when the run belongs to another
+ * pipeline, is still marked running (unless `force`), or has nothing left to run.
+ */
+export async function planResume(
+  store: RunStore,
+  runId: string,
+  pipelineName: string,
+  taskNames: readonly string[],
+  force: boolean,
+): Promise<ResumePlan> {
+  const run = await store.getRun(runId);
+  if (!run) throw new OrchestratorError('RUN_NOT_FOUND', `no pipeline run with id '${runId}'`);
+  if (run.name !== pipelineName) {
+    throw new OrchestratorError('NOT_RESUMABLE', `run ${runId} belongs to pipeline '${run.name}', not '${pipelineName}'`);
+  }
+  if (run.status === 'running' && !force) {
+    throw new OrchestratorError(
+      'NOT_RESUMABLE',
+      `run ${runId} is still marked running; if its process is gone, resume with { force: true }`,
+    );
+  }
+  const wanted = new Set(taskNames);
+  const reused = new Map<string, ReusedResult>();
+  const seen = new Set<string>();
+  for (let current: StoredRun | null = run; current && !seen.has(current.id); ) {
+    seen.add(current.id);
+    for (let i = current.tasks.length - 1; i >= 0; i--) {
+      const a = current.tasks[i]!;
+      if (a.status === 'succeeded' && wanted.has(a.task) && !reused.has(a.task)) {
+        reused.set(a.task, { result: a.result, runId: current.id });
+      }
+    }
+    current = current.resumedFromId ? await store.getRun(current.resumedFromId) : null;
+  }
+  if (taskNames.every((t) => reused.has(t))) {
+    throw new OrchestratorError('NOT_RESUMABLE', `run ${runId}: every task already succeeded, nothing to resume`);
+  }
+  return { run, reused };
+}

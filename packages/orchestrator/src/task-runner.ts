@@ -1,0 +1,96 @@
+import { runAttempt } from './attempt';
+import { toJson } from './json';
+import { toError } from './orchestrator-error';
+import type { TaskOutcome } from './outcome';
+import { withRetries } from './retry';
+import { cancelReasonOf, type RunScope } from './run-scope';
+import type { JsonValue } from './run-store';
+import type { ResolvedTask } from './task';
+
+/**
+ * Runs one task whose dependencies have finished: evaluates `skipIf`, then attempts `run` with
+ * retries, timeout and cancellation, persisting every attempt and emitting progress events.
+ * Never rejects; the outcome says what happened.
+ */
+export async function executeTask<C>(
+  task: ResolvedTask<C>,
+  scope: RunScope<C>,
+  results: Readonly<Record<string, unknown>>,
+): Promise<TaskOutcome> {
+  const log = scope.logger.child({ task: task.name });
+  const base = { name: task.name, continueOnFailure: task.continueOnFailure };
+
+  if (task.skipIf) {
+    let skip: boolean | string;
+    try {
+      skip = await task.skipIf({ context: scope.context, results });
+    } catch (thrown) {
+      const error = toError(thrown);
+      log.error('skipIf threw; task failed', { error: error.message });
+      return { ...base, status: 'failed', attempts: 0, durationMs: 0, error, reason: 'skipIf threw' };
+    }
+    if (skip !== false && skip !== '') {
+      return { ...base, status: 'skipped', attempts: 0, durationMs: 0, reason: typeof skip === 'string' ? skip : 'skipIf returned true' };
+    }
+  }
+  if (scope.signal.aborted) {
+    return { ...base, status: 'cancelled', attempts: 0, durationMs: 0, reason: cancelReasonOf(scope.signal) };
+  }
+
+  const depResults: Record<string, unknown> = {};
+  for (const dep of task.dependencies) if (dep in results) depResults[dep] = results[dep];
+
+  const startedAt = new Date();
+  const outcome = await withRetries(
+    async (attempt) => {
+      const attemptLog = log.child({ attempt });
+      const attemptStart = new Date();
+      const record = { runId: scope.runId, task: task.name, attempt, startedAt: attemptStart };
+      scope.writer.attempt({ ...record, status: 'running', finishedAt: null, durationMs: null, error: null, result: null });
+      scope.emit({ type: 'task-started', task: task.name, attempt });
+      attemptLog.info('task attempt started');
+      try {
+        const value = await runAttempt(
+          (signal) => task.run({ context: scope.context, results: depResults, signal, logger: attemptLog, attempt }),
+          scope.signal,
+          task.timeout,
+          `task '${task.name}' attempt ${attempt}`,
+        );
+        const finishedAt = new Date();
+        const durationMs = finishedAt.getTime() - attemptStart.getTime();
+        let result: JsonValue = null;
+        try {
+          result = toJson(value);
+        } catch (thrown) {
+          attemptLog.warn('task result is not JSON; stored as null (a resume will feed null)', { error: toError(thrown).message });
+        }
+        scope.writer.attempt({ ...record, status: 'succeeded', finishedAt, durationMs, error: null, result });
+        attemptLog.info('task attempt succeeded', { durationMs });
+        return value;
+      } catch (thrown) {
+        const error = toError(thrown);
+        const finishedAt = new Date();
+        const durationMs = finishedAt.getTime() - attemptStart.getTime();
+        const status = scope.signal.aborted ? 'cancelled' : 'failed';
+        scope.writer.attempt({ ...record, status, finishedAt, durationMs, error: error.message, result: null });
+        attemptLog.warn(`task attempt ${status}`, { durationMs, error: error.message });
+        throw error;
+      }
+    },
+    {
+      maxRetries: task.maxRetries,
+      retryDelay: task.retryDelay,
+      maxRetryDelay: task.maxRetryDelay,
+      signal: scope.signal,
+      onRetry: (error, attempt, delayMs) => {
+        log.info('task will be retried', { attempt, delayMs, error: error.message });
+        scope.emit({ type: 'task-retrying', task: task.name, attempt, error, delayMs });
+      },
+    },
+  );
+  const finishedAt = new Date();
+  const timing = { attempts: outcome.attempts, startedAt, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() };
+  if (outcome.ok) return { ...base, ...timing, status: 'succeeded', result: outcome.value };
+  if (outcome.cancelled) return { ...base, ...timing, status: 'cancelled', error: outcome.error, reason: cancelReasonOf(scope.signal) };
+  return { ...base, ...timing, status: 'failed', error: outcome.error };
+}
