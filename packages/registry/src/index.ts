@@ -1,1 +1,26 @@
-export {};
+export { ModelRegistry, defaultActor } from './registry';
+export type { ModelRegistryOptions } from './registry';
+export { RegistryError, isUniqueViolation } from './registry-error';
+export type { RegistryErrorCode } from './registry-error';
+export { PROMOTION_CHANNEL } from './transitions';
+export { ARTIFACT_ROLES, ARTIFACT_FORMAT, sha256, inspectArtifact } from './artifact';
+export type { ArtifactRole, ArtifactSummary } from './artifact';
+export { isSemver, compareSemver } from './semver';
+export { normalizeMetrics, DEFAULT_METRICS_DATASET } from './metrics';
+export { scoreForecasts } from './compare';
+export { MODEL_STATUSES } from './types';
+export type {
+  ModelStatusName,
+  ModelEventActionName,
+  FeatureSpec,
+  MetricsByDataset,
+  RegisterInput,
+  ArtifactInfo,
+  ModelVersionInfo,
+  ModelEventInfo,
+  ModelRef,
+  ChangeOptions,
+  MetricComparison,
+  LiveScores,
+  Comparison,
+} from './types';

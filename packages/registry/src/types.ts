@@ -1,0 +1,121 @@
+import type { ArtifactRole } from './artifact';
+
+/** Lifecycle state of a version: `staging` on register, then `production`, then `archived`. */
+export type ModelStatusName = 'staging' | 'production' | 'archived';
+export const MODEL_STATUSES: readonly ModelStatusName[] = ['staging', 'production', 'archived'];
+
+/** What a registry change did, as written to the audit trail. */
+export type ModelEventActionName = 'registered' | 'promoted' | 'archived' | 'rolled_back';
+
+/** Names and order of the features a model expects, and the version of the code that computes them. */
+export interface FeatureSpec {
+  name: string;
+  version: string;
+  features: string[];
+}
+
+/** Metric values by dataset (`validation`, `backtest-2024`, `live`, …) and metric name. */
+export type MetricsByDataset = Record<string, Record<string, number>>;
+
+/** Input of {@link ModelRegistry.register}. */
+export interface RegisterInput {
+  name: string;
+  /** A semantic version, validated (e.g. `1.2.0`). */
+  version: string;
+  /** XGBoost JSON models; `win` is required. */
+  artifacts: { win: string | Uint8Array; margin?: string | Uint8Array; total?: string | Uint8Array };
+  featureSpec: FeatureSpec;
+  params?: Record<string, unknown>;
+  /** Flat `{logLoss: 0.62}` means dataset `validation`; nested is `{dataset: {metric: value}}`. */
+  metrics?: Record<string, number | Record<string, number>>;
+  /** First and last game dates of the training data, `YYYY-MM-DD`. */
+  trainedFrom?: string;
+  trainedTo?: string;
+  trainingGames?: number;
+  gitCommit?: string;
+  notes?: string;
+  /** Defaults to the registry's actor. */
+  createdBy?: string;
+}
+
+/** An artifact's metadata (its content is read with `loadArtifacts`). */
+export interface ArtifactInfo {
+  role: ArtifactRole | string;
+  format: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
+/** A registered model version, as the registry reports it. */
+export interface ModelVersionInfo {
+  id: number;
+  name: string;
+  version: string;
+  status: ModelStatusName;
+  featureSpec: FeatureSpec;
+  params: Record<string, unknown>;
+  metrics: MetricsByDataset;
+  /** `YYYY-MM-DD`. */
+  trainedFrom: string | null;
+  trainedTo: string | null;
+  trainingGames: number | null;
+  gitCommit: string | null;
+  notes: string | null;
+  createdBy: string;
+  createdAt: Date;
+  promotedAt: Date | null;
+  archivedAt: Date | null;
+  artifacts: ArtifactInfo[];
+}
+
+/** One audit-trail entry: who changed which version, from what to what, when and why. */
+export interface ModelEventInfo {
+  id: number;
+  name: string;
+  version: string;
+  action: ModelEventActionName;
+  fromStatus: ModelStatusName | null;
+  toStatus: ModelStatusName;
+  actor: string;
+  reason: string | null;
+  createdAt: Date;
+}
+
+/** A model version by name and version. */
+export interface ModelRef {
+  name: string;
+  version: string;
+}
+
+/** Options of the state-changing operations. */
+export interface ChangeOptions {
+  /** Who does it; defaults to the registry's actor (user@host). */
+  actor?: string;
+  /** Why; written to the audit trail. */
+  reason?: string;
+}
+
+/** One metric of two models side by side; `difference` is b − a when both have it. */
+export interface MetricComparison {
+  dataset: string;
+  metric: string;
+  a: number | null;
+  b: number | null;
+  difference: number | null;
+}
+
+/** Scores of settled forecasts. */
+export interface LiveScores {
+  logLoss: number;
+  brier: number;
+  accuracy: number;
+}
+
+/** Two versions compared: stored metrics side by side and, when available, live scores on common games. */
+export interface Comparison {
+  a: ModelVersionInfo;
+  b: ModelVersionInfo;
+  metrics: MetricComparison[];
+  /** Both models' settled forecasts on the same games; absent when they share none. */
+  live?: { games: number; a: LiveScores; b: LiveScores; difference: LiveScores };
+}
