@@ -1,4 +1,14 @@
-import type { RunRecord, RunStore, StoredRun, TaskAttemptRecord } from './run-store';
+import type { JsonValue, RunRecord, RunStore, StoredRun, TaskAttemptRecord } from './run-store';
+
+// Copies keep callers from mutating stored records (what a database gives for free).
+const copyJson = <T extends JsonValue | null>(v: T): T => (v === null ? v : (JSON.parse(JSON.stringify(v)) as T));
+const copyDate = (d: Date | null): Date | null => (d ? new Date(d.getTime()) : null);
+const copyRun = (r: RunRecord): RunRecord => ({
+  ...r, args: copyJson(r.args), startedAt: new Date(r.startedAt.getTime()), finishedAt: copyDate(r.finishedAt),
+});
+const copyAttempt = (a: TaskAttemptRecord): TaskAttemptRecord => ({
+  ...a, result: copyJson(a.result), startedAt: new Date(a.startedAt.getTime()), finishedAt: copyDate(a.finishedAt),
+});
 
 /** A RunStore in process memory, for callers without a database (and for tests). */
 export class InMemoryRunStore implements RunStore {
@@ -6,13 +16,13 @@ export class InMemoryRunStore implements RunStore {
   private readonly attempts = new Map<string, TaskAttemptRecord[]>();
 
   async saveRun(run: RunRecord): Promise<void> {
-    this.runs.set(run.id, structuredClone(run));
+    this.runs.set(run.id, copyRun(run));
   }
 
   async saveAttempt(attempt: TaskAttemptRecord): Promise<void> {
     if (!this.runs.has(attempt.runId)) throw new Error(`saveAttempt: no run ${attempt.runId}`);
     const list = this.attempts.get(attempt.runId) ?? [];
-    const copy = structuredClone(attempt);
+    const copy = copyAttempt(attempt);
     const i = list.findIndex((a) => a.task === attempt.task && a.attempt === attempt.attempt);
     if (i >= 0) list[i] = copy;
     else list.push(copy);
@@ -25,11 +35,11 @@ export class InMemoryRunStore implements RunStore {
     const tasks = [...(this.attempts.get(id) ?? [])].sort((a, b) =>
       a.task === b.task ? a.attempt - b.attempt : a.task < b.task ? -1 : 1,
     );
-    return structuredClone({ ...run, tasks });
+    return { ...copyRun(run), tasks: tasks.map(copyAttempt) };
   }
 
   /** Every run, oldest first (inspection in tests and tools). */
   async listRuns(): Promise<RunRecord[]> {
-    return [...this.runs.values()].map((r) => structuredClone(r));
+    return [...this.runs.values()].map(copyRun);
   }
 }
