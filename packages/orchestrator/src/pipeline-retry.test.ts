@@ -1,0 +1,107 @@
+import type { PipelineEvent, TaskRetryingEvent } from './events';
+import { Pipeline } from './pipeline';
+
+describe('retries and timeouts', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('retries with exponential, randomized backoff from retryDelay (fake timers)', async () => {
+    jest.useFakeTimers({ now: new Date('2024-01-02T00:00:00Z') });
+    const attemptTimes: number[] = [];
+    const events: PipelineEvent[] = [];
+    const p = new Pipeline({ name: 'retry', onEvent: (e) => events.push(e) });
+    p.addTask({
+      name: 'fetch',
+      maxRetries: 3,
+      retryDelay: 1000,
+      run: ({ attempt }) => {
+        attemptTimes.push(Date.now());
+        if (attempt < 4) throw new Error(`HTTP 503 (attempt ${attempt})`);
+        return 'data';
+      },
+    });
+    const done = p.run(undefined);
+    await jest.advanceTimersByTimeAsync(60_000);
+    const r = await done;
+
+    expect(r.tasks[0]).toMatchObject({ status: 'succeeded', attempts: 4, result: 'data' });
+    const gaps = attemptTimes.slice(1).map((t, i) => t - attemptTimes[i]!);
+    const retrying = events.filter((e): e is TaskRetryingEvent => e.type === 'task-retrying');
+    expect(retrying.map((e) => [e.attempt, e.error.message])).toEqual([
+      [1, 'HTTP 503 (attempt 1)'],
+      [2, 'HTTP 503 (attempt 2)'],
+      [3, 'HTTP 503 (attempt 3)'],
+    ]);
+    // The announced delay is the one actually waited (plus p-retry's own 0 ms timer, which
+    // timers round up to 1 ms), and it lies in [base * 2^(n-1), base * 2^n].
+    gaps.forEach((gap, i) => {
+      const delay = retrying[i]!.delayMs;
+      expect(gap - delay).toBeGreaterThanOrEqual(0);
+      expect(gap - delay).toBeLessThanOrEqual(1);
+      expect(delay).toBeGreaterThanOrEqual(1000 * 2 ** i);
+      expect(delay).toBeLessThanOrEqual(1000 * 2 ** (i + 1));
+    });
+    expect(r.tasks[0]!.durationMs).toBe(attemptTimes[3]! - attemptTimes[0]!);
+  });
+
+  it('fails with the last error after maxRetries, retrying every kind of error', async () => {
+    let calls = 0;
+    const p = new Pipeline({ name: 'give-up' });
+    p.addTask({
+      name: 'parse',
+      maxRetries: 2,
+      retryDelay: 1,
+      run: () => {
+        calls++;
+        // p-retry alone would not retry a TypeError; a task's TypeError is retried like any error.
+        throw calls === 3 ? new TypeError('last') : new Error(`e${calls}`);
+      },
+    });
+    const r = await p.run(undefined);
+    expect(calls).toBe(3);
+    expect(r.tasks[0]).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(r.tasks[0]!.error).toBeInstanceOf(TypeError);
+    expect(r.tasks[0]!.error!.message).toBe('last');
+    expect(r.failedRequired).toEqual(['parse']);
+  });
+
+  it('turns a thrown non-error into an Error', async () => {
+    const p = new Pipeline({ name: 'odd-throw' });
+    p.addTask({ name: 't', run: () => { throw 'plain string'; } });
+    const r = await p.run(undefined);
+    expect(r.tasks[0]!.error!.message).toBe('plain string');
+  });
+
+  it('aborts an attempt that exceeds its timeout, counts it as a failure, and retries', async () => {
+    const signals: AbortSignal[] = [];
+    const p = new Pipeline({ name: 'slow' });
+    p.addTask({
+      name: 'slow',
+      timeout: 30,
+      maxRetries: 1,
+      retryDelay: 1,
+      run: ({ signal, attempt }) => {
+        signals.push(signal);
+        if (attempt === 2) return 'fast now';
+        return new Promise(() => undefined); // ignores its signal: the attempt still ends at the timeout
+      },
+    });
+    const r = await p.run(undefined);
+    expect(r.tasks[0]).toMatchObject({ status: 'succeeded', attempts: 2, result: 'fast now' });
+    expect(signals[0]!.aborted).toBe(true);
+    expect(signals[0]!.reason).toMatchObject({ code: 'TIMEOUT', message: "task 'slow' attempt 1 timed out after 30 ms" });
+    expect(signals[1]!.aborted).toBe(false);
+
+    const stored = await p.store.getRun(r.runId);
+    expect(stored!.tasks.map((t) => [t.attempt, t.status, t.error])).toEqual([
+      [1, 'failed', "task 'slow' attempt 1 timed out after 30 ms"],
+      [2, 'succeeded', null],
+    ]);
+  });
+
+  it('reports TIMEOUT as the error when every attempt times out', async () => {
+    const p = new Pipeline({ name: 'always-slow' });
+    p.addTask({ name: 't', timeout: 10, run: ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))) });
+    const r = await p.run(undefined);
+    expect(r.tasks[0]!.error).toMatchObject({ name: 'OrchestratorError', code: 'TIMEOUT' });
+  });
+});
