@@ -19,7 +19,7 @@ export interface ModelParams {
   refit: boolean;
 }
 
-const COMMON = { tree_method: 'hist', nthread: 2, seed: 7, verbosity: 0 } as const;
+const COMMON = { tree_method: 'hist', max_bin: 64, nthread: 2, seed: 7, verbosity: 0 } as const;
 
 /**
  * Defaults, chosen by walk-forward backtests on seasons 2011-2015 only (never on the seasons
@@ -41,5 +41,5 @@ export const DEFAULT_PARAMS: Readonly<ModelParams> = Object.freeze({
     numRounds: 2000,
     earlyStoppingRounds: 60,
   },
-  refit: true,
+  refit: false,
 });

@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { Logger } from '@nba/logging';
+import { calibrationSvg, loadGamesCsv, reportMarkdown, runBacktest, type BacktestReport } from '@nba/modeling';
+import { createAppLogger, readEnv } from '../env';
+
+/** Options of the `backtest` command. */
+export interface BacktestCommandOptions {
+  /** games.csv path; without it the games would come from the database (not available yet). */
+  games?: string;
+  odds?: string;
+  fromSeason: number;
+  toSeason: number;
+  out: string;
+}
+
+/** How the default parameters were chosen (copied into every report). */
+export const TUNING_NOTE =
+  'hyperparameters and feature constants chosen by walk-forward backtests on seasons 2010-2015 only; seasons 2016-2024 were never used for tuning';
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** Runs the walk-forward backtest and writes report.json, report.md and calibration.svg into `out`. */
+export async function runBacktestCommand(options: BacktestCommandOptions, logger: Logger): Promise<BacktestReport> {
+  if (!options.games) {
+    throw new Error('backtest from the database is not available yet: pass --games <games.csv> (and --odds <odds.csv>)');
+  }
+  if (!Number.isInteger(options.fromSeason) || !Number.isInteger(options.toSeason) || options.fromSeason > options.toSeason) {
+    throw new Error(`bad season range ${options.fromSeason}-${options.toSeason}`);
+  }
+  const { games, lines } = loadGamesCsv(options.games, options.odds);
+  logger.info('backtest start', { games: games.length, lines: lines.size, fromSeason: options.fromSeason, toSeason: options.toSeason });
+  const report = runBacktest(games, lines, {
+    fromSeason: options.fromSeason,
+    toSeason: options.toSeason,
+    gitCommit: gitCommit(),
+    tuning: TUNING_NOTE,
+    onProgress: (message, meta) => logger.debug(message, meta),
+  });
+  fs.mkdirSync(options.out, { recursive: true });
+  fs.writeFileSync(path.join(options.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+  fs.writeFileSync(path.join(options.out, 'report.md'), reportMarkdown(report));
+  fs.writeFileSync(path.join(options.out, 'calibration.svg'), calibrationSvg(report.calibration, `Calibration ${options.fromSeason}-${options.toSeason}`));
+  const o = report.overall;
+  logger.info('backtest done', {
+    out: options.out,
+    wallTimeMs: report.wallTimeMs,
+    logloss: Object.fromEntries((['home', 'elo', 'market', 'model_stats', 'model_market'] as const).map((f) => [f, Number(o[f].logloss.toFixed(4))])),
+  });
+  return report;
+}
+
+/** Registers `backtest --games --odds --from-season --to-season --out` on the pipeline program. */
+export function registerBacktestCommand(program: Command): void {
+  program
+    .command('backtest')
+    .description('walk-forward backtest by season; writes report.json, report.md and calibration.svg')
+    .option('--games <file>', 'games.csv (without it: the database, not available yet)')
+    .option('--odds <file>', 'odds.csv with closing lines')
+    .option('--from-season <year>', 'first season predicted (ending year)', (v) => Number(v), 2016)
+    .option('--to-season <year>', 'last season predicted (ending year)', (v) => Number(v), 2024)
+    .option('--out <dir>', 'output folder', 'backtest-out')
+    .action(async (opts: BacktestCommandOptions) => {
+      const logger = createAppLogger(readEnv());
+      await runBacktestCommand(opts, logger);
+    });
+}
