@@ -1,0 +1,67 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { DbClient } from '@nba/db';
+import type { Logger } from '@nba/logging';
+import type { ModelRegistry } from '@nba/registry';
+import { errorHandler, notFound } from './error-handler';
+import type { FeatureStore } from './feature-store';
+import type { ApiMetrics } from './metrics';
+import type { ModelHolder } from './model-holder';
+import { requestContext } from './request-context';
+import { docsRouter } from './routes/docs';
+import { gamesRouter } from './routes/games';
+import { healthRouter } from './routes/health';
+import { modelsRouter } from './routes/models';
+import { predictionsRouter } from './routes/predictions';
+import { predictRouter } from './routes/predict';
+
+/** What the app is built from; `startServer` makes them, tests pass their own. */
+export interface AppDeps {
+  db: DbClient;
+  registry: ModelRegistry;
+  holder: ModelHolder;
+  features: FeatureStore;
+  metrics: ApiMetrics;
+  logger: Logger;
+  /** Registry name of the served model. */
+  modelName: string;
+  /** Clock (tests pin it). */
+  now?: () => Date;
+  /** True once shutdown began. */
+  isShuttingDown?: () => boolean;
+}
+
+/** Largest request body accepted (a full batch is about 10 KB). */
+const BODY_LIMIT = '64kb';
+
+/** Builds the Express app (no port, no timers): routes, validation, errors, metrics, docs. */
+export function createApp(deps: AppDeps): Express {
+  const now = deps.now ?? (() => new Date());
+  const isShuttingDown = deps.isShuttingDown ?? (() => false);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(requestContext(deps.logger, deps.metrics));
+  app.use(helmet());
+  app.use((_req, res, next) => {
+    // during shutdown, ask keep-alive clients to reconnect (to another instance)
+    if (isShuttingDown()) res.setHeader('connection', 'close');
+    next();
+  });
+  app.use(express.json({ limit: BODY_LIMIT }));
+
+  app.use(healthRouter({ db: deps.db, holder: deps.holder, features: deps.features, modelName: deps.modelName, isShuttingDown }));
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.text());
+  });
+  app.use(docsRouter());
+  app.use('/v1', gamesRouter(deps.db));
+  app.use('/v1', predictionsRouter(deps.db));
+  app.use('/v1', predictRouter({ holder: deps.holder, features: deps.features, metrics: deps.metrics, modelName: deps.modelName, now }));
+  app.use('/v1', modelsRouter(deps.registry, deps.holder, deps.modelName));
+
+  app.use(notFound());
+  app.use(errorHandler());
+  return app;
+}

@@ -1,0 +1,18 @@
+const EASTERN = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's US Eastern calendar date (the date convention of games), `YYYY-MM-DD`. */
+export function easternDate(now: Date = new Date()): string {
+  return EASTERN.format(now);
+}
+
+/** `date` plus `days`, `YYYY-MM-DD`. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A `@db.Date` value as `YYYY-MM-DD`. */
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { databaseEnv, httpEnv, loggingEnv, parseEnv } from '@nba/config';
+import { createLogger, type Logger } from '@nba/logging';
+
+const positiveMs = (fallback: number) =>
+  z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number').min(0, 'must be 0 or more').default(fallback);
+
+/** The API's own variables (besides logging, database and HTTP). */
+export const apiEnv = {
+  /** Registry name of the model served. */
+  MODEL_NAME: z.string().trim().min(1, 'must not be empty').default('nba-winner'),
+  /** How often the registry is polled for a new production version (LISTEN/NOTIFY is the fast path); 0 disables polling. */
+  MODEL_POLL_INTERVAL_MS: positiveMs(30_000),
+  /** How often the feature state is brought up to date with newly final games; 0 disables. */
+  FEATURE_REFRESH_INTERVAL_MS: positiveMs(300_000),
+  /** How long shutdown waits for in-flight requests before closing connections. */
+  SHUTDOWN_TIMEOUT_MS: positiveMs(10_000),
+};
+
+const shape = { ...loggingEnv, ...databaseEnv, ...httpEnv, ...apiEnv };
+
+/** The parsed environment of the API. */
+export type ApiEnv = ReturnType<typeof readEnv>;
+
+/** Every variable the API reads (checked against the deployment manifests). */
+export const API_ENV_VARS: readonly string[] = Object.freeze(Object.keys(shape));
+
+/** Parses the environment; throws a `ConfigError` naming every bad variable. */
+export function readEnv(env: Record<string, string | undefined> = process.env) {
+  return parseEnv(shape, env);
+}
+
+/** The process logger: JSON lines, the database URL registered for redaction. */
+export function createAppLogger(env: Pick<ApiEnv, 'LOG_LEVEL' | 'DATABASE_URL'>): Logger {
+  // the API reads no upstream keys; its only secret is the database URL (password inside)
+  return createLogger({ service: 'api', level: env.LOG_LEVEL, secrets: [env.DATABASE_URL] });
+}

@@ -1,0 +1,39 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ApiError } from './errors';
+
+interface HttpishError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  message?: string;
+}
+
+/** Maps body-parser errors to API errors; anything unknown becomes a 500 without details. */
+function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const e = (err ?? {}) as HttpishError;
+  if (e.type === 'entity.parse.failed') return new ApiError('INVALID_JSON', 'the request body is not valid JSON', [{ field: '(body)', problem: 'is not valid JSON' }]);
+  if (e.type === 'entity.too.large') return new ApiError('PAYLOAD_TOO_LARGE', 'the request body is too large');
+  if (e.expose && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    return new ApiError('VALIDATION_FAILED', e.message ?? 'bad request', [{ field: '(body)', problem: e.message ?? 'bad request' }]);
+  }
+  return new ApiError('INTERNAL', 'internal error; quote the request id when reporting it', undefined, { cause: err });
+}
+
+/** The last middleware: every error as `{error: {code, message, details?, requestId}}`, never a stack trace. */
+export function errorHandler() {
+  return (err: unknown, _req: Request, res: Response, next: NextFunction): void => {
+    if (res.headersSent) return next(err);
+    const apiError = toApiError(err);
+    if (apiError.code === 'INTERNAL') res.locals.log.error('unhandled error', { err });
+    else if (apiError.status >= 500) res.locals.log.warn(apiError.message, { code: apiError.code });
+    res.status(apiError.status).json(apiError.toBody(res.locals.requestId));
+  };
+}
+
+/** 404 for every route nobody handles, in the same JSON shape. */
+export function notFound() {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    next(new ApiError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.path}; see /docs`));
+  };
+}

@@ -1,0 +1,148 @@
+import { Client } from 'pg';
+import type { Logger } from '@nba/logging';
+import { PROMOTION_CHANNEL, type ModelRegistry } from '@nba/registry';
+import { disposeModel, loadModel } from './loaded-model';
+import type { ModelHolder } from './model-holder';
+
+/** Options of {@link ModelWatcher}. */
+export interface ModelWatcherOptions {
+  registry: ModelRegistry;
+  holder: ModelHolder;
+  /** Registry name of the served model. */
+  name: string;
+  logger: Logger;
+  /** Where to LISTEN for promotions; without it only polling notices them. */
+  databaseUrl?: string;
+  /** Poll interval (0: no polling). */
+  pollIntervalMs: number;
+  /** Called when a version fails to load (metrics). */
+  onLoadFailure?: (version: string, error: unknown) => void;
+}
+
+const RECONNECT_MS = 2_000;
+
+/**
+ * Keeps the holder on the registry's production version: checks at start, on every
+ * `NOTIFY model_promoted` for the name, and on a poll timer as a fallback. A new version is loaded
+ * and verified next to the serving one and swapped in only when it is ready; a version that fails
+ * to load is logged (once) and the old model keeps serving. When the registry has no production
+ * version, the model is unloaded and predictions answer 503.
+ */
+export class ModelWatcher {
+  private checking: Promise<void> | undefined;
+  private again = false;
+  private failed: string | undefined;
+  private listener: Client | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private reconnect: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly opts: ModelWatcherOptions) {}
+
+  /** First check (errors logged, not thrown), then LISTEN and polling. */
+  async start(): Promise<void> {
+    await this.check('start');
+    if (this.opts.databaseUrl) await this.listen(true);
+    if (this.opts.pollIntervalMs > 0) {
+      this.timer = setInterval(() => void this.check('poll'), this.opts.pollIntervalMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Compares the registry's production version with the served one and swaps when they differ. Never throws. */
+  check(reason: string): Promise<void> {
+    if (this.checking) {
+      // a notification during a load: look again once it is done
+      this.again = true;
+      return this.checking;
+    }
+    this.checking = this.run(reason).finally(() => {
+      this.checking = undefined;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        void this.check('queued');
+      }
+    });
+    return this.checking;
+  }
+
+  private async run(reason: string): Promise<void> {
+    const { registry, holder, name, logger } = this.opts;
+    let info;
+    try {
+      info = await registry.production(name);
+    } catch (err) {
+      logger.warn('cannot read the production model from the registry; keeping the current one', { model: name, reason, err });
+      return;
+    }
+    const serving = holder.current;
+    if (!info) {
+      if (serving) logger.warn('the registry has no production version any more; unloading', { model: name, version: serving.version });
+      else if (reason === 'start') logger.warn('no production model registered; predictions answer 503 until one is promoted', { model: name });
+      holder.swap(undefined);
+      return;
+    }
+    if (serving && serving.id === info.id) return;
+    const key = `${info.id}:${info.artifacts.map((a) => a.sha256).join(',')}`;
+    if (this.failed === key) return;
+    const started = Date.now();
+    try {
+      const model = await loadModel(registry, info);
+      if (this.stopped) {
+        disposeModel(model);
+        return;
+      }
+      holder.swap(model);
+      this.failed = undefined;
+      logger.info('production model loaded', { model: name, version: info.version, previous: serving?.version, reason, ms: Date.now() - started });
+    } catch (err) {
+      this.failed = key;
+      this.opts.onLoadFailure?.(info.version, err);
+      logger.error('production model failed to load; the previous model keeps serving', { model: name, version: info.version, serving: serving?.version ?? null, reason, err });
+    }
+  }
+
+  private async listen(first = false): Promise<void> {
+    const { logger, name } = this.opts;
+    const client = new Client({ connectionString: this.opts.databaseUrl });
+    client.on('notification', (msg) => {
+      if (msg.channel === PROMOTION_CHANNEL && msg.payload === name) void this.check('notify');
+    });
+    client.on('error', (err) => {
+      logger.warn('promotion listener lost its connection; reconnecting', { err });
+      this.scheduleReconnect(client);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${PROMOTION_CHANNEL}`);
+      this.listener = client;
+      // a promotion may have happened while disconnected
+      if (!first && !this.stopped) void this.check('listen');
+    } catch (err) {
+      logger.warn('cannot LISTEN for promotions; relying on polling until it reconnects', { err });
+      this.scheduleReconnect(client);
+    }
+  }
+
+  private scheduleReconnect(client: Client): void {
+    if (this.listener === client) this.listener = undefined;
+    client.end().catch(() => undefined);
+    if (this.stopped || this.reconnect) return;
+    this.reconnect = setTimeout(() => {
+      this.reconnect = undefined;
+      if (!this.stopped) void this.listen();
+    }, RECONNECT_MS);
+    this.reconnect.unref();
+  }
+
+  /** Stops polling and listening; waits for a load in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    if (this.reconnect) clearTimeout(this.reconnect);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.checking;
+  }
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from '@nba/logging';
+import type { ApiMetrics } from './metrics';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      /** This request's id (also in the `x-request-id` response header). */
+      requestId: string;
+      /** A logger whose lines carry the request id. */
+      log: Logger;
+    }
+  }
+}
+
+/** Header carrying the request id both ways. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The route template of a finished request (`/v1/games`), or `<unmatched>` for unknown paths (bounded label set). */
+function routeLabel(req: Request): string {
+  const path = (req.route as { path?: unknown } | undefined)?.path;
+  return typeof path === 'string' ? `${req.baseUrl}${path}` : '<unmatched>';
+}
+
+/**
+ * Per-request context: takes the caller's `x-request-id` when it is a safe token, else makes one;
+ * echoes it; gives handlers a child logger carrying it; on finish records metrics and an access
+ * log line (debug level for successes, so the hot path stays cheap; warn for 5xx).
+ */
+export function requestContext(logger: Logger, metrics: ApiMetrics) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    const incoming = req.headers[REQUEST_ID_HEADER];
+    const requestId = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.locals.requestId = requestId;
+    let log: Logger | undefined;
+    Object.defineProperty(res.locals, 'log', { get: () => (log ??= logger.child({ requestId })), enumerable: true });
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeLabel(req);
+      metrics.observeRequest(req.method, route, res.statusCode, seconds);
+      const line = { method: req.method, path: req.path, route, status: res.statusCode, ms: Math.round(seconds * 1e5) / 100 };
+      if (res.statusCode >= 500) res.locals.log.warn('request failed', line);
+      else res.locals.log.debug('request', line);
+    });
+    next();
+  };
+}

@@ -1,0 +1,53 @@
+import { Router } from 'express';
+import { easternDate } from '../clock';
+import { ApiError } from '../errors';
+import type { FeatureSnapshot, FeatureStore } from '../feature-store';
+import type { LoadedModel } from '../loaded-model';
+import type { ApiMetrics } from '../metrics';
+import type { ModelHolder } from '../model-holder';
+import { forecast } from '../predictor';
+import { BatchRequest, PredictRequest } from '../schemas/predict';
+import { parseInput } from '../validate';
+
+export interface PredictDeps {
+  holder: ModelHolder;
+  features: FeatureStore;
+  metrics: ApiMetrics;
+  modelName: string;
+  now: () => Date;
+}
+
+/** The model and feature snapshot of one request, or a 503 saying what is missing. */
+function serving(deps: PredictDeps): { model: LoadedModel; snap: FeatureSnapshot } {
+  const model = deps.holder.current;
+  if (!model) {
+    throw new ApiError('NO_PRODUCTION_MODEL', `no production version of model '${deps.modelName}' is loaded; promote one (nba-models promote --name ${deps.modelName} --version <version>) and retry`);
+  }
+  const snap = deps.features.current;
+  if (!snap) throw new ApiError('NOT_READY', 'the feature state is still being built; retry in a moment');
+  return { model, snap };
+}
+
+/**
+ * `POST /v1/predict` and `POST /v1/predict/batch`: on-demand forecasts from the current feature
+ * state. Validation runs first, so a bad request is a 400 even while no model is loaded. The
+ * model is read once per request, so a hot swap never mixes two versions in one answer.
+ */
+export function predictRouter(deps: PredictDeps): Router {
+  const router = Router();
+  router.post('/predict', (req, res) => {
+    const input = parseInput(PredictRequest, req.body);
+    const { model, snap } = serving(deps);
+    const [one] = forecast(model, snap, [input], { today: easternDate(deps.now()), explain: input.explain, field: () => '' });
+    deps.metrics.predictionsServed(model, 'predict', 1);
+    res.json(one);
+  });
+  router.post('/predict/batch', (req, res) => {
+    const input = parseInput(BatchRequest, req.body);
+    const { model, snap } = serving(deps);
+    const forecasts = forecast(model, snap, input.matchups, { today: easternDate(deps.now()), explain: input.explain, field: (i) => `matchups.${i}.` });
+    deps.metrics.predictionsServed(model, 'batch', forecasts.length);
+    res.json({ forecasts });
+  });
+  return router;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { IsoDate, named, Timestamp } from './common';
+
+/** A game on the schedule, with its score once played. */
+export const GameView = named(
+  'Game',
+  z.object({
+    id: z.number().int(),
+    gameKey: z.string().meta({ description: 'YYYYMMDD_AWAY_HOME' }),
+    season: z.number().int().meta({ description: 'Year the season ends' }),
+    date: IsoDate,
+    tipoff: Timestamp.nullable(),
+    home: z.string(),
+    away: z.string(),
+    status: z.enum(['scheduled', 'live', 'final', 'postponed', 'cancelled']),
+    homeScore: z.number().int().nullable(),
+    awayScore: z.number().int().nullable(),
+    gameType: z.enum(['regular', 'playin', 'cup_final', 'playoffs']),
+    neutralSite: z.boolean().nullable(),
+    isDemo: z.boolean(),
+  }),
+);
+
+/** Response of `GET /v1/games`. */
+export const GamesResponse = named('Games', z.object({ date: IsoDate, games: z.array(GameView) }));
+
+export type GameViewOutput = z.output<typeof GameView>;

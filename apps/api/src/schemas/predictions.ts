@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { IsoDate, named, Timestamp } from './common';
+
+/** A forecast stored by the pipeline, settled once the game is final. */
+export const StoredPrediction = named(
+  'StoredPrediction',
+  z.object({
+    gameId: z.number().int(),
+    gameKey: z.string(),
+    date: IsoDate,
+    tipoff: Timestamp.nullable(),
+    home: z.string(),
+    away: z.string(),
+    status: z.enum(['scheduled', 'live', 'final', 'postponed', 'cancelled']),
+    homeScore: z.number().int().nullable(),
+    awayScore: z.number().int().nullable(),
+    homeWinProbability: z.number(),
+    expectedMargin: z.number().nullable(),
+    expectedTotal: z.number().nullable(),
+    market: z
+      .object({
+        homeProbability: z.number().nullable(),
+        spread: z.number().nullable(),
+        total: z.number().nullable(),
+        edge: z.number().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'Market view at prediction time; null when no odds existed' }),
+    model: z.object({ name: z.string(), version: z.string() }),
+    predictedAt: Timestamp,
+    settlement: z
+      .object({ settledAt: Timestamp, homeWon: z.boolean().nullable(), logLoss: z.number().nullable(), brier: z.number().nullable() })
+      .nullable(),
+    isDemo: z.boolean(),
+  }),
+);
+
+/** Response of `GET /v1/predictions`. */
+export const PredictionsResponse = named('Predictions', z.object({ date: IsoDate, predictions: z.array(StoredPrediction) }));
+
+export type StoredPredictionOutput = z.output<typeof StoredPrediction>;

@@ -1,0 +1,106 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DbClient } from '@nba/db';
+import type { Logger } from '@nba/logging';
+import { ModelRegistry } from '@nba/registry';
+import { createApp } from './app';
+import { FeatureStore } from './feature-store';
+import { ApiMetrics } from './metrics';
+import { ModelHolder } from './model-holder';
+import { ModelWatcher } from './model-watcher';
+
+/** Options of {@link startServer}. */
+export interface StartServerOptions {
+  /** An open database: its client, and its URL for LISTEN/NOTIFY. */
+  db: { client: DbClient; url?: string };
+  logger: Logger;
+  port: number;
+  host?: string;
+  /** Registry name of the served model (default `nba-winner`). */
+  modelName?: string;
+  /** Registry poll interval (default 30 s; 0: LISTEN/NOTIFY only). */
+  modelPollIntervalMs?: number;
+  /** Feature refresh interval (default 5 min; 0: only at start and after a model swap). */
+  featureRefreshIntervalMs?: number;
+  /** How long `close()` waits for in-flight requests before cutting connections (default 10 s). */
+  shutdownTimeoutMs?: number;
+}
+
+/** A running API. */
+export interface RunningServer {
+  server: Server;
+  /** `http://host:port` it listens on. */
+  url: string;
+  holder: ModelHolder;
+  watcher: ModelWatcher;
+  features: FeatureStore;
+  /**
+   * Graceful stop: readiness fails, the listener stops accepting, in-flight requests finish (up to
+   * the timeout), then timers and the LISTEN connection stop and native models are freed. The
+   * database client is the caller's to close.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the feature state and loads the production model, then listens. Used by `main` and by
+ * the pipeline runner's `start` command (which owns the database).
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { logger } = options;
+  const db = options.db.client;
+  const modelName = options.modelName ?? 'nba-winner';
+  const registry = new ModelRegistry(db, { logger });
+  const holder = new ModelHolder();
+  const metrics = new ApiMetrics(db, logger);
+  holder.onSwap((m) => metrics.modelSwapped(m));
+  const features = new FeatureStore(db, logger);
+  const watcher = new ModelWatcher({
+    registry,
+    holder,
+    name: modelName,
+    logger,
+    databaseUrl: options.db.url,
+    pollIntervalMs: options.modelPollIntervalMs ?? 30_000,
+    onLoadFailure: (version) => metrics.loadFailed(modelName, version),
+  });
+  // a new model may come with new history: refresh the features after every swap
+  holder.onSwap(() => void features.refresh().catch((err) => logger.error('feature state refresh failed', { err })));
+
+  let shuttingDown = false;
+  await features.refresh();
+  await watcher.start();
+  features.start(options.featureRefreshIntervalMs ?? 300_000);
+  const app = createApp({ db, registry, holder, features, metrics, logger, modelName, isShuttingDown: () => shuttingDown });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(options.port, options.host ?? '0.0.0.0', (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  // keep-alive longer than typical load balancer idle timeouts, so they close first
+  server.keepAliveTimeout = 65_000;
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  logger.info('api listening', { url, model: holder.current?.version ?? null, featuresAsOf: features.current?.asOf ?? null });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      shuttingDown = true;
+      const timeout = options.shutdownTimeoutMs ?? 10_000;
+      logger.info('shutting down: finishing in-flight requests', { timeoutMs: timeout });
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => {
+        logger.warn('shutdown timeout: closing remaining connections');
+        server.closeAllConnections();
+      }, timeout);
+      timer.unref();
+      await closed;
+      clearTimeout(timer);
+      features.stop();
+      await watcher.stop();
+      holder.close();
+      logger.info('api stopped');
+    })());
+  return { server, url, holder, watcher, features, close };
+}
