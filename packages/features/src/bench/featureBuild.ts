@@ -1,0 +1,60 @@
+// `pnpm bench`: time of one feature pass over the whole history, and over 4x the history
+// (the history repeated with seasons and dates shifted by 20 years, so it stays one timeline).
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildFeatures, parseGamesCsv, parseOddsCsv, type ClosingLine, type GameRecord } from '../index';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function time(fn: () => void, runs: number): number {
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    t.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(t);
+}
+
+function repeated(games: GameRecord[], lines: Map<string, ClosingLine>, times: number): { games: GameRecord[]; lines: Map<string, ClosingLine> } {
+  const outGames: GameRecord[] = [];
+  const outLines = new Map<string, ClosingLine>();
+  for (let k = 0; k < times; k++) {
+    for (const g of games) {
+      const id = `${g.id}#${k}`;
+      outGames.push({ ...g, id, season: g.season + 20 * k, date: `${Number(g.date.slice(0, 4)) + 20 * k}${g.date.slice(4)}` });
+      const l = lines.get(g.id);
+      if (l) outLines.set(id, l);
+    }
+  }
+  return { games: outGames, lines: outLines };
+}
+
+const dir = process.env['NBA_SHARED_DATA_DIR'] ?? path.resolve(__dirname, '../../../../../shared/data/nba');
+if (!fs.existsSync(path.join(dir, 'games.csv'))) {
+  console.log(`feature bench skipped: no games.csv in ${dir}`);
+  process.exit(0);
+}
+const t0 = process.hrtime.bigint();
+const games = parseGamesCsv(fs.readFileSync(path.join(dir, 'games.csv'), 'utf8'));
+const lines = parseOddsCsv(fs.readFileSync(path.join(dir, 'odds.csv'), 'utf8'));
+const parseMs = Number(process.hrtime.bigint() - t0) / 1e6;
+const x4 = repeated(games, lines, 4);
+buildFeatures(games, lines); // warm-up
+const runs = process.env['BENCH_QUICK'] ? 3 : 7;
+const one = time(() => buildFeatures(games, lines), runs);
+const four = time(() => buildFeatures(x4.games, x4.lines), runs);
+const result = {
+  games: games.length,
+  parseCsvMs: Number(parseMs.toFixed(1)),
+  buildMs: Number(one.toFixed(1)),
+  games4x: x4.games.length,
+  build4xMs: Number(four.toFixed(1)),
+  ratio4x: Number((four / one).toFixed(2)),
+  goals: { buildUnder2000Ms: one < 2000, ratio4xAtMost4_5: four / one <= 4.5 },
+  node: process.version,
+};
+console.log(JSON.stringify(result, null, 2));
