@@ -1,0 +1,8 @@
+export { Rng, normalCdf } from './rng';
+export { easternToUtc, easternDateOf, addDays } from './eastern-clock';
+export { seasonPairings, scheduleSeason } from './schedule';
+export type { ScheduledGame } from './schedule';
+export { closingLine, americanOdds, withVig, MARGIN_SD } from './market';
+export { generateLeague, leagueAsOf, oddsIdOf } from './generate-league';
+export type { League, LeagueOptions } from './generate-league';
+export type { LeagueGame, LeagueLine } from './league-game';

@@ -1,0 +1,10 @@
+export { StandInServer } from './stand-in-server';
+export type { StandInOptions, GameSource, SeenRequest, Reply } from './stand-in-server';
+export { ApiBasketballStandIn } from './api-basketball-stand-in';
+export type { ApiBasketballStandInOptions } from './api-basketball-stand-in';
+export { OddsApiStandIn } from './odds-api-stand-in';
+export { FaultPlan, TRANSIENT_FAULTS } from './faults';
+export type { FaultKind, FaultSettings } from './faults';
+export { lineHistory, linesAsOf, STAND_IN_BOOKMAKERS, OPEN_BEFORE_MS, CLOSE_BEFORE_MS } from './line-history';
+export type { LineSnapshot } from './line-history';
+export { loadCsvLeague } from './csv-league';
