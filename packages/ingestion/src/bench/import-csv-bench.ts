@@ -1,0 +1,42 @@
+// `pnpm bench`: times the CSV import of ../shared/data/nba into fresh databases (goal: < 15 s).
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createTestDatabase } from '@nba/testing';
+import { silentLogger } from '@nba/logging';
+import { formatImportSummary, importCsv } from '../csv/import-csv';
+
+async function main(): Promise<void> {
+  const dir = process.env.NBA_SHARED_DATA_DIR ?? resolve(__dirname, '../../../../../shared/data/nba');
+  if (!existsSync(join(dir, 'games.csv'))) {
+    process.stdout.write(`skipped: no data in ${dir} (set NBA_SHARED_DATA_DIR)\n`);
+    return;
+  }
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const options = { gamesCsv: join(dir, 'games.csv'), oddsCsv: join(dir, 'odds.csv'), logger: silentLogger() };
+  const fresh: number[] = [];
+  const again: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const db = await createTestDatabase({ prefix: 'nba_bench' });
+    try {
+      let t = process.hrtime.bigint();
+      const first = await importCsv(db.client, options);
+      fresh.push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (i === 0) process.stdout.write(`first load: ${formatImportSummary(first)}\n`);
+      t = process.hrtime.bigint();
+      const second = await importCsv(db.client, options);
+      again.push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (i === 0) process.stdout.write(`re-run:     ${formatImportSummary(second)}\n`);
+    } finally {
+      await db.drop();
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  process.stdout.write(`\n| workload | median of ${runs} | runs (ms) |\n|---|---|---|\n`);
+  process.stdout.write(`| load into an empty database (21,797 games, 63,401 snapshots) | ${(median(fresh) / 1000).toFixed(2)} s | ${fresh.map((x) => x.toFixed(0)).join(', ')} |\n`);
+  process.stdout.write(`| second run (everything unchanged) | ${(median(again) / 1000).toFixed(2)} s | ${again.map((x) => x.toFixed(0)).join(', ')} |\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack}\n`);
+  process.exitCode = 1;
+});
