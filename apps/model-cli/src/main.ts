@@ -1,1 +1,51 @@
-export {};
+#!/usr/bin/env node
+// `nba-models` (`pnpm models -- <command>`): reads the environment, wires the registry, runs one command.
+import { databaseEnv, loggingEnv, parseEnv } from '@nba/config';
+import { defaultDataDir, openDatabase } from '@nba/db';
+import { createLogger } from '@nba/logging';
+import { ModelRegistry } from '@nba/registry';
+import { exitCodeFor } from './cli-error';
+import { run } from './cli';
+
+// `nba-models list | head`: a closed pipe ends the command quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+async function main(): Promise<number> {
+  let env;
+  try {
+    // A command line stays quiet unless asked: warn by default, LOG_LEVEL overrides.
+    env = parseEnv({ ...loggingEnv, ...databaseEnv }, { LOG_LEVEL: 'warn', ...process.env });
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    return exitCodeFor(error);
+  }
+  const logger = createLogger({ service: 'model-cli', level: env.LOG_LEVEL, stream: process.stderr, secrets: [env.DATABASE_URL] });
+  return run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    isTTY: process.stdin.isTTY === true,
+    openRegistry: async () => {
+      const db = await openDatabase({
+        databaseUrl: env.DATABASE_URL,
+        dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env),
+        // The embedded default is ours to migrate; a DATABASE_URL server is migrated by `pnpm db:migrate`.
+        migrate: env.DATABASE_URL === undefined,
+        maxConnections: 2,
+        logger,
+      });
+      return { registry: new ModelRegistry(db.client, { logger }), close: () => db.close() };
+    },
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exit(1);
+  },
+);

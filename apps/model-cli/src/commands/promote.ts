@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { RegistryError } from '@nba/registry';
+import { CliError } from '../cli-error';
+import { confirm } from '../confirm';
+import { say, sayJson, withRegistry, type CliDeps } from '../context';
+import { headline } from '../format';
+
+/** `promote --name N --version V [--yes] [--reason R]`: shows the change, confirms on a terminal, promotes. */
+export function addPromote(program: Command, deps: CliDeps): void {
+  program
+    .command('promote')
+    .description('make a version the production one (the current production version is archived)')
+    .requiredOption('--name <name>', 'model name')
+    .requiredOption('--version <version>', 'version to promote')
+    .option('-y, --yes', 'do not ask for confirmation (required when not on a terminal)')
+    .option('--reason <text>', 'why, for the audit trail')
+    .option('--json', 'print JSON')
+    .action(async (opts: { name: string; version: string; yes?: boolean; reason?: string; json?: boolean }) => {
+      const result = await withRegistry(deps, async (r) => {
+        const target = await r.get(opts.name, opts.version);
+        if (target.status === 'production') {
+          throw new RegistryError('INVALID_STATE', `model '${opts.name}' version ${opts.version} is already in production; nothing to do`);
+        }
+        const current = await r.production(opts.name);
+        if (!opts.yes) {
+          const out = opts.json ? deps.stderr : deps.stdout;
+          out.write(`Promote model '${opts.name}':\n`);
+          out.write(`  ${target.version}  ${target.status} -> production   (${headline(target)})\n`);
+          out.write(current ? `  ${current.version}  production -> archived   (${headline(current)})\n` : '  (no version is in production now)\n');
+          const yes = await confirm(deps, out, `Promote ${opts.name} ${opts.version} to production?`, `refusing to promote '${opts.name}' ${opts.version} without confirmation`);
+          if (!yes) throw new CliError('ABORTED', `not promoted: nothing changed ('${opts.name}' production is still ${current?.version ?? 'none'})`);
+        }
+        return r.promote(opts.name, opts.version, { reason: opts.reason });
+      });
+      if (opts.json) return sayJson(deps, result);
+      say(deps, `promoted ${opts.name} ${result.promoted.version} to production${result.archived ? `; archived ${result.archived.version}` : ''}`);
+    });
+}

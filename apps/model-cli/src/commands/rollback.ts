@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { CliError } from '../cli-error';
+import { confirm } from '../confirm';
+import { say, sayJson, withRegistry, type CliDeps } from '../context';
+
+/** `rollback --name N [--yes] [--reason R]`: restores the previous production version. */
+export function addRollback(program: Command, deps: CliDeps): void {
+  program
+    .command('rollback')
+    .description('restore the version that was in production before the current one (from the audit trail)')
+    .requiredOption('--name <name>', 'model name')
+    .option('-y, --yes', 'do not ask for confirmation (required when not on a terminal)')
+    .option('--reason <text>', 'why, for the audit trail')
+    .option('--json', 'print JSON')
+    .action(async (opts: { name: string; yes?: boolean; reason?: string; json?: boolean }) => {
+      const result = await withRegistry(deps, async (r) => {
+        const plan = await r.rollbackPlan(opts.name);
+        if (!opts.yes) {
+          const out = opts.json ? deps.stderr : deps.stdout;
+          out.write(`Roll back model '${opts.name}':\n`);
+          out.write(`  ${plan.from.version}  production -> archived\n`);
+          out.write(`  ${plan.to.version}  ${plan.to.status} -> production\n`);
+          const yes = await confirm(deps, out, `Roll back ${opts.name} from ${plan.from.version} to ${plan.to.version}?`, `refusing to roll back '${opts.name}' without confirmation`);
+          if (!yes) throw new CliError('ABORTED', `not rolled back: nothing changed ('${opts.name}' production is still ${plan.from.version})`);
+        }
+        return r.rollback(opts.name, { reason: opts.reason });
+      });
+      if (opts.json) return sayJson(deps, result);
+      say(deps, `rolled back ${opts.name}: ${result.promoted.version} is in production; archived ${result.archived.version}`);
+    });
+}

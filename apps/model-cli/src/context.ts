@@ -1,0 +1,35 @@
+import type { Readable, Writable } from 'node:stream';
+import type { ModelRegistry } from '@nba/registry';
+
+/** What the commands need from the outside world; `main.ts` provides the real ones, tests their own. */
+export interface CliDeps {
+  /** Opens the registry (connecting to, or starting, the database) only when a command needs it. */
+  openRegistry(): Promise<{ registry: ModelRegistry; close(): Promise<void> }>;
+  stdout: Writable;
+  stderr: Writable;
+  stdin: Readable;
+  /** Whether stdin is a terminal a person can answer a confirmation prompt on. */
+  isTTY: boolean;
+  /** Base folder for relative file paths (default process.cwd()). */
+  cwd?: string;
+}
+
+/** Runs `fn` with an open registry and closes it afterwards, whatever happens. */
+export async function withRegistry<T>(deps: CliDeps, fn: (registry: ModelRegistry) => Promise<T>): Promise<T> {
+  const { registry, close } = await deps.openRegistry();
+  try {
+    return await fn(registry);
+  } finally {
+    await close();
+  }
+}
+
+/** Writes `text` and a newline to stdout. */
+export function say(deps: CliDeps, text = ''): void {
+  deps.stdout.write(`${text}\n`);
+}
+
+/** Writes `value` as indented JSON to stdout (for `--json`). */
+export function sayJson(deps: CliDeps, value: unknown): void {
+  deps.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,41 @@
+import { CommanderError, InvalidArgumentError } from 'commander';
+import { RegistryError } from '@nba/registry';
+import { CliError, exitCodeFor } from './cli-error';
+import { parseRef } from './commands/compare';
+import { num, table, when } from './format';
+
+describe('formatting', () => {
+  test('table aligns columns and shows missing cells as -', () => {
+    expect(table(['A', 'LONGER'], [['xyz', 1], [null, 'b']])).toBe('A    LONGER\nxyz  1\n-    b');
+  });
+  test('num and when', () => {
+    expect(num(0.123456)).toBe('0.1235');
+    expect(num(0.02, true)).toBe('+0.0200');
+    expect(num(-0.02, true)).toBe('-0.0200');
+    expect(num(null)).toBe('-');
+    expect(when(new Date('2024-03-01T12:34:56Z'))).toBe('2024-03-01 12:34Z');
+    expect(when(null)).toBe('-');
+  });
+});
+
+describe('parseRef', () => {
+  test('splits NAME:VERSION at the last colon', () => {
+    expect(parseRef('winner:1.1.0')).toEqual({ name: 'winner', version: '1.1.0' });
+    expect(parseRef('ns:winner:2.0.0-rc.1')).toEqual({ name: 'ns:winner', version: '2.0.0-rc.1' });
+  });
+  test.each(['winner', ':1.0.0', 'winner:'])('refuses %j', (v) => {
+    expect(() => parseRef(v)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('exit codes', () => {
+  test('0 ok, 1 failed or declined, 2 bad usage', () => {
+    expect(exitCodeFor(new CommanderError(0, 'commander.helpDisplayed', ''))).toBe(0);
+    expect(exitCodeFor(new CommanderError(1, 'commander.unknownCommand', ''))).toBe(2);
+    expect(exitCodeFor(new CliError('USAGE', ''))).toBe(2);
+    expect(exitCodeFor(new CliError('ABORTED', ''))).toBe(1);
+    expect(exitCodeFor(new RegistryError('INVALID_VERSION', ''))).toBe(2);
+    expect(exitCodeFor(new RegistryError('NO_PRODUCTION', ''))).toBe(1);
+    expect(exitCodeFor(new Error('boom'))).toBe(1);
+  });
+});
