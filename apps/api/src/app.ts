@@ -56,10 +56,10 @@ export function createApp(deps: AppDeps): Express {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.text());
   });
   app.use(docsRouter());
-  app.use('/v1', gamesRouter(deps.db));
-  app.use('/v1', predictionsRouter(deps.db));
-  app.use('/v1', predictRouter({ holder: deps.holder, features: deps.features, metrics: deps.metrics, modelName: deps.modelName, now }));
-  app.use('/v1', modelsRouter(deps.registry, deps.holder, deps.modelName));
+  app.use(gamesRouter(deps.db));
+  app.use(predictionsRouter(deps.db));
+  app.use(predictRouter({ holder: deps.holder, features: deps.features, metrics: deps.metrics, modelName: deps.modelName, now }));
+  app.use(modelsRouter(deps.registry, deps.holder, deps.modelName));
 
   app.use(notFound());
   app.use(errorHandler());

@@ -10,3 +10,4 @@ export { ModelWatcher, type ModelWatcherOptions } from './model-watcher';
 export { FeatureStore, type FeatureSnapshot } from './feature-store';
 export { ApiMetrics } from './metrics';
 export { loadModel, type LoadedModel } from './loaded-model';
+export { createServices, type Services, type ServicesOptions } from './services';

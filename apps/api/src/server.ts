@@ -2,12 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
-import { ModelRegistry } from '@nba/registry';
 import { createApp } from './app';
-import { FeatureStore } from './feature-store';
-import { ApiMetrics } from './metrics';
-import { ModelHolder } from './model-holder';
-import { ModelWatcher } from './model-watcher';
+import type { FeatureStore } from './feature-store';
+import type { ModelHolder } from './model-holder';
+import type { ModelWatcher } from './model-watcher';
+import { createServices } from './services';
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
@@ -50,27 +49,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { logger } = options;
   const db = options.db.client;
   const modelName = options.modelName ?? 'nba-winner';
-  const registry = new ModelRegistry(db, { logger });
-  const holder = new ModelHolder();
-  const metrics = new ApiMetrics(db, logger);
-  holder.onSwap((m) => metrics.modelSwapped(m));
-  const features = new FeatureStore(db, logger);
-  const watcher = new ModelWatcher({
-    registry,
-    holder,
-    name: modelName,
-    logger,
+  const services = createServices({
+    db,
     databaseUrl: options.db.url,
-    pollIntervalMs: options.modelPollIntervalMs ?? 30_000,
-    onLoadFailure: (version) => metrics.loadFailed(modelName, version),
+    logger,
+    modelName,
+    modelPollIntervalMs: options.modelPollIntervalMs ?? 30_000,
   });
-  // a new model may come with new history: refresh the features after every swap
-  holder.onSwap(() => void features.refresh().catch((err) => logger.error('feature state refresh failed', { err })));
-
+  const { registry, holder, metrics, features, watcher } = services;
   let shuttingDown = false;
-  await features.refresh();
-  await watcher.start();
-  features.start(options.featureRefreshIntervalMs ?? 300_000);
+  await services.start(options.featureRefreshIntervalMs ?? 300_000);
   const app = createApp({ db, registry, holder, features, metrics, logger, modelName, isShuttingDown: () => shuttingDown });
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -97,9 +85,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       timer.unref();
       await closed;
       clearTimeout(timer);
-      features.stop();
-      await watcher.stop();
-      holder.close();
+      await services.stop();
       logger.info('api stopped');
     })());
   return { server, url, holder, watcher, features, close };

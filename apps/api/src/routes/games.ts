@@ -8,7 +8,7 @@ import { parseInput } from '../validate';
 /** `GET /v1/games?date=`: the date's games with status and scores. */
 export function gamesRouter(db: DbClient): Router {
   const router = Router();
-  router.get('/games', async (req, res) => {
+  router.get('/v1/games', async (req, res) => {
     const { date } = parseInput(DateQuery, req.query);
     const rows = await db.game.findMany({
       where: { date: new Date(`${date}T00:00:00Z`) },

@@ -30,12 +30,12 @@ function view(v: ModelVersionInfo) {
 /** `GET /v1/models` (the served name's versions, newest first) and `GET /v1/models/production`. */
 export function modelsRouter(registry: ModelRegistry, holder: ModelHolder, modelName: string): Router {
   const router = Router();
-  router.get('/models', async (req, res) => {
+  router.get('/v1/models', async (req, res) => {
     const { status } = parseInput(ModelsQuery, req.query);
     const versions = await registry.list({ name: modelName, ...(status ? { status } : {}) });
     res.json({ name: modelName, models: versions.map(view) });
   });
-  router.get('/models/production', async (_req, res) => {
+  router.get('/v1/models/production', async (_req, res) => {
     const info = await registry.production(modelName);
     if (!info) {
       throw new ApiError('NOT_FOUND', `model '${modelName}' has no production version; promote one with: nba-models promote --name ${modelName} --version <version>`);

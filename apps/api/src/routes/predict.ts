@@ -35,14 +35,14 @@ function serving(deps: PredictDeps): { model: LoadedModel; snap: FeatureSnapshot
  */
 export function predictRouter(deps: PredictDeps): Router {
   const router = Router();
-  router.post('/predict', (req, res) => {
+  router.post('/v1/predict', (req, res) => {
     const input = parseInput(PredictRequest, req.body);
     const { model, snap } = serving(deps);
     const [one] = forecast(model, snap, [input], { today: easternDate(deps.now()), explain: input.explain, field: () => '' });
     deps.metrics.predictionsServed(model, 'predict', 1);
     res.json(one);
   });
-  router.post('/predict/batch', (req, res) => {
+  router.post('/v1/predict/batch', (req, res) => {
     const input = parseInput(BatchRequest, req.body);
     const { model, snap } = serving(deps);
     const forecasts = forecast(model, snap, input.matchups, { today: easternDate(deps.now()), explain: input.explain, field: (i) => `matchups.${i}.` });

@@ -8,7 +8,7 @@ import { parseInput } from '../validate';
 /** `GET /v1/predictions?date=`: forecasts the pipeline stored for the date's games, every model version. */
 export function predictionsRouter(db: DbClient): Router {
   const router = Router();
-  router.get('/predictions', async (req, res) => {
+  router.get('/v1/predictions', async (req, res) => {
     const { date } = parseInput(DateQuery, req.query);
     const rows = await db.prediction.findMany({
       where: { game: { date: new Date(`${date}T00:00:00Z`) } },
