@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBacktestCommand } from './commands/backtest';
 import { registerStartCommand } from './commands/start';
 
 /** Exit codes for a Kubernetes Job: 0 ok, 1 a required task failed, 2 bad usage. */
@@ -16,6 +17,7 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerStartCommand(program);
+  registerBacktestCommand(program);
   return program;
 }
 

@@ -11,3 +11,5 @@ export {
   parseIsoDate,
 } from './season';
 export type { SeasonDates } from './season';
+export { TEAMS, TEAM_CODES, teamByCode } from './teams';
+export type { TeamInfo } from './teams';

@@ -9,8 +9,9 @@ export type { EmbeddedDatabase, EmbeddedOptions } from './embedded';
 export { openDatabase } from './open-database';
 export type { Database, OpenDatabaseOptions } from './open-database';
 export { seedTeams } from './seed';
-export { TEAMS, TEAM_CODES } from './teams';
-export type { TeamSeed } from './teams';
+/** Re-exported from `@nba/config`, where the team table lives. */
+export { TEAMS, TEAM_CODES } from '@nba/config';
+export type { TeamInfo } from '@nba/config';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export type {
   Team,

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { openDatabase, TEAMS } from '../src';
+import { openDatabase } from '../src';
 
 const server = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const name = `nba_test_open_${Date.now().toString(36)}`;
@@ -38,9 +38,4 @@ describe('openDatabase with DATABASE_URL', () => {
     }
   });
 
-  it('has distinct codes, names, upstream ids and aliases for every team', () => {
-    const names = TEAMS.flatMap((t) => [t.code, t.name, ...t.aliases].map((n) => n.toLowerCase()));
-    expect(new Set(names).size).toBe(names.length);
-    expect(new Set(TEAMS.map((t) => t.apiBasketballId)).size).toBe(30);
-  });
 });
