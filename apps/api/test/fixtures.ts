@@ -2,7 +2,7 @@
 // model trained on it with @nba/modeling (real feature spec), registered and promoted with the
 // real registry, and an app wired to a real PostgreSQL database.
 import { assembleDataset, DEFAULT_PARAMS, disposeModel, trainModel, type ModelParams, type TrainedModel } from '@nba/modeling';
-import { buildFeatures, TEAM_CODES, type GameRecord, type Variant } from '@nba/features';
+import { buildFeatures, TEAM_CODES, type ClosingLine, type GameRecord, type LineLookup, type Variant } from '@nba/features';
 import type { DbClient } from '@nba/db';
 import { ModelRegistry } from '@nba/registry';
 
@@ -82,9 +82,23 @@ export function quickParams(rounds = 40): ModelParams {
   return { ...DEFAULT_PARAMS, win: short(DEFAULT_PARAMS.win), margin: short(DEFAULT_PARAMS.margin), total: short(DEFAULT_PARAMS.total) };
 }
 
+/** Closing lines for a history: a noisy spread around the true margin, moneylines from it, a total. */
+export function syntheticLines(games: readonly GameRecord[], seed = 7): Map<string, ClosingLine> {
+  const rand = lcg(seed);
+  const lines = new Map<string, ClosingLine>();
+  for (const g of games) {
+    const margin = (g.homePts ?? 0) - (g.awayPts ?? 0);
+    const spreadHome = Math.round(2 * -(0.3 * margin + normal(rand) * 5)) / 2;
+    const p = 1 / (1 + Math.exp(spreadHome / 6.5));
+    const ml = (q: number) => (q >= 0.5 ? Math.round((-100 * q) / (1 - q)) - 10 : Math.round((100 * (1 - q)) / q) + 10);
+    lines.set(g.id, { spreadHome, homeMl: ml(p), awayMl: ml(1 - p), total: Math.round(2 * (222 + normal(rand) * 6)) / 2 });
+  }
+  return lines;
+}
+
 /** Trains a model variant on the finished games of a history. */
-export function trainOn(games: readonly GameRecord[], variant: Variant = 'stats', rounds = 40): TrainedModel {
-  const { rows } = buildFeatures(games);
+export function trainOn(games: readonly GameRecord[], variant: Variant = 'stats', rounds = 40, lines?: LineLookup): TrainedModel {
+  const { rows } = buildFeatures(games, lines);
   return trainModel(assembleDataset(rows), variant, { params: quickParams(rounds) });
 }
 

@@ -3,8 +3,8 @@ import { IsoDate, named, TeamCode } from './common';
 
 /** Most matchups a batch may carry. */
 export const MAX_BATCH = 100;
-/** Most SHAP contributions an explanation may list. */
-export const MAX_EXPLAIN = 20;
+/** Most SHAP contributions an explanation may list (at least every feature of a model). */
+export const MAX_EXPLAIN = 50;
 
 const GAME_TYPES = ['regular', 'playin', 'cup_final', 'playoffs'] as const;
 
