@@ -1,4 +1,6 @@
-import { TEAMS, type TeamSeed } from '@nba/db';
+import { TEAMS } from '@nba/db';
+
+type Team = (typeof TEAMS)[number];
 import { IngestionError } from './ingestion-error';
 
 /** Lower-case, accents and punctuation removed, spaces collapsed: "L.A. Clippers" -> "la clippers". */
@@ -12,7 +14,7 @@ export function normaliseTeamName(name: string): string {
     .trim();
 }
 
-function buildNameIndex(teams: readonly TeamSeed[]): Map<string, string> {
+function buildNameIndex(teams: readonly Team[]): Map<string, string> {
   const index = new Map<string, string>();
   for (const t of teams) {
     for (const n of [t.code, t.name, ...t.aliases]) {
