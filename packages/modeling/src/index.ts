@@ -13,3 +13,4 @@ export { runBacktest, type BacktestOptions } from './backtest';
 export { FORECASTS, reportMarkdown, type BacktestReport, type ForecastName, type SeasonScores, type PointErrors } from './report';
 export { calibrationSvg } from './calibrationSvg';
 export { loadGamesCsv, trainOnHistory } from './history';
+export { toRegistration, fromRegistration, type ModelRegistration } from './registration';

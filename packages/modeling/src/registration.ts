@@ -1,0 +1,46 @@
+import type { FeatureSpec } from '@nba/features';
+import { deserializeModel, serializeModel, type ModelBundle } from './predict';
+import type { TrainedModel } from './train';
+
+/**
+ * A trained model in the shape a model registry stores: the three XGBoost JSON models as
+ * artifacts, the feature spec, and everything else needed to use them again under `params.bundle`.
+ * (Plain data: this package does not depend on the registry.)
+ */
+export interface ModelRegistration {
+  artifacts: { win: string; margin: string; total: string };
+  featureSpec: FeatureSpec;
+  params: { bundle: Omit<ModelBundle, 'boosters'> };
+  trainedFrom: string;
+  trainedTo: string;
+  trainingGames: number;
+  /** Validation scores, as `{ validation: { logloss, marginMae, totalMae } }`. */
+  metrics: Record<string, Record<string, number>>;
+}
+
+/** Splits a trained model into registry parts. */
+export function toRegistration(model: TrainedModel): ModelRegistration {
+  const { boosters, ...bundle } = serializeModel(model);
+  const v = model.validation;
+  return {
+    artifacts: boosters,
+    featureSpec: model.spec,
+    params: { bundle },
+    trainedFrom: model.trainedOn.firstDate,
+    trainedTo: model.trainedOn.lastDate,
+    trainingGames: model.trainedOn.games,
+    metrics: { validation: { logloss: v.logloss, marginMae: v.marginMae, totalMae: v.totalMae } },
+  };
+}
+
+/**
+ * Rebuilds a model from what a registry stored: `params` as written by {@link toRegistration} and
+ * the three artifacts. Throws `ModelingError('INVALID_MODEL')` when they do not fit this code.
+ */
+export function fromRegistration(params: unknown, artifacts: { win: string; margin?: string; total?: string }): TrainedModel {
+  const bundle = (params as { bundle?: Omit<ModelBundle, 'boosters'> } | null)?.bundle;
+  return deserializeModel({
+    ...(bundle as Omit<ModelBundle, 'boosters'>),
+    boosters: { win: artifacts.win, margin: artifacts.margin ?? '', total: artifacts.total ?? '' },
+  });
+}
