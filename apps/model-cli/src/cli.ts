@@ -36,8 +36,11 @@ export function createProgram(deps: CliDeps): Command {
 /** Runs one command line (without `node` and the script) and returns the exit code; errors go to stderr. */
 export async function run(argv: string[], deps: CliDeps): Promise<number> {
   const program = createProgram(deps);
+  // `pnpm models -- list --json` hands us the `--` too; after it, commander would take every
+  // option as a plain argument.
+  const args = argv[0] === '--' ? argv.slice(1) : argv;
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
     return 0;
   } catch (error) {
     const code = exitCodeFor(error);

@@ -222,6 +222,36 @@ describe('commands against a real database', () => {
     original.dispose();
   });
 
+  test('compare shows live scores when both versions forecast the same settled games', async () => {
+    const [a, b] = await Promise.all(['1.0.0', '1.1.0'].map((version) => db.client.modelVersion.findUniqueOrThrow({ where: { name_version: { name: 'winner', version } } })));
+    const outcomes = [true, false, true];
+    for (let i = 0; i < 3; i++) {
+      const game = await db.client.game.create({
+        data: { gameKey: `2024011${i}_BOS_LAL`, season: 2024, date: new Date(Date.UTC(2024, 0, 10 + i)), homeCode: 'LAL', awayCode: 'BOS', status: 'final', source: 'test' },
+      });
+      const settled = { homeWon: outcomes[i]!, settledAt: new Date() };
+      await db.client.prediction.create({ data: { gameId: game.id, modelVersionId: a!.id, homeWinProb: 0.6, ...settled } });
+      await db.client.prediction.create({ data: { gameId: game.id, modelVersionId: b!.id, homeWinProb: outcomes[i] ? 0.7 : 0.3, ...settled } });
+    }
+    const r = await cli(['compare', '--model1', 'winner:1.0.0', '--model2', 'winner:1.1.0']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('live forecasts on 3 games both settled:');
+    // a: p=0.6 on all three (2 right); b: 0.7 on the right side every time.
+    const la = -(2 * Math.log(0.6) + Math.log(0.4)) / 3;
+    const lb = -Math.log(0.7);
+    expect(r.stdout).toMatch(new RegExp(`logLoss\\s+${la.toFixed(4)}\\s+${lb.toFixed(4)}\\s+-${(la - lb).toFixed(4)}`));
+    expect(r.stdout).toMatch(/accuracy\s+0\.6667\s+1\.0000\s+\+0\.3333/);
+    const j = JSON.parse((await cli(['compare', '--model1', 'winner:1.0.0', '--model2', 'winner:1.1.0', '--json'])).stdout);
+    expect(j.live.games).toBe(3);
+    expect(j.live.b.brier).toBeCloseTo(0.09, 10);
+  });
+
+  test('a leading "--" (as `pnpm models -- list` passes it) is ignored', async () => {
+    const r = await cli(['--', 'list', '--name', 'winner', '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as unknown[]).length).toBeGreaterThan(0);
+  });
+
   test('an unreachable database fails with exit 1 and says so', async () => {
     const r = await runCli(['list'], { env: { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/nba' } });
     expect(r.code).toBe(1);
