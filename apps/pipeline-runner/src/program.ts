@@ -1,5 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import { registerBackfillCommand } from './commands/backfill';
 import { registerBacktestCommand } from './commands/backtest';
+import { registerResumeCommand } from './commands/resume';
+import { registerRunCommand } from './commands/run';
+import { registerRunsCommand } from './commands/runs';
 import { registerStartCommand } from './commands/start';
 
 /** Exit codes for a Kubernetes Job: 0 ok, 1 a required task failed, 2 bad usage. */
@@ -17,7 +21,11 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerStartCommand(program);
+  registerRunCommand(program);
+  registerBackfillCommand(program);
   registerBacktestCommand(program);
+  registerResumeCommand(program);
+  registerRunsCommand(program);
   return program;
 }
 

@@ -1,21 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { defaultDataDir, openDatabase } from '@nba/db';
-import { createAppLogger, readEnv } from '../env';
+import { parseIsoDate, seasonOfDate } from '@nba/config';
+import { EXIT, UsageError } from '../program';
+import { easternToday, openRuntime, type Runtime } from '../runtime';
+import { demoDate } from '../upstreams/demo-date';
+import { demoLeague, openUpstreams } from '../upstreams/upstreams';
+import { backfillFromUpstreams } from './backfill';
+import { executeDaily, reportRun } from './run';
+
+/** Where the API app is built in this repository (the main job runs it as a separate process). */
+const API_MAIN = path.resolve(__dirname, '..', '..', '..', 'api', 'dist', 'main.js');
+
+interface StartOptions {
+  date?: string;
+  serve: boolean;
+  port: string;
+}
+
+async function printPredictions(rt: Runtime, date: string): Promise<void> {
+  const rows = await rt.db.client.prediction.findMany({
+    where: { game: { date: new Date(`${date}T00:00:00Z`) } },
+    include: { game: true, modelVersion: { select: { name: true, version: true } } },
+    orderBy: { game: { tipoff: 'asc' } },
+  });
+  process.stdout.write(`\npredictions for ${date}${rows.some((r) => r.isDemo) ? ' (DEMO data: generated league)' : ''}:\n`);
+  if (rows.length === 0) process.stdout.write('  no games\n');
+  for (const r of rows) {
+    const market = r.marketHomeProb == null ? '' : `  market ${(r.marketHomeProb * 100).toFixed(1)}%  edge ${((r.edge ?? 0) * 100).toFixed(1)} pts`;
+    process.stdout.write(`  ${r.game.awayCode} @ ${r.game.homeCode}  home win ${(r.homeWinProb * 100).toFixed(1)}%  margin ${r.expectedMargin?.toFixed(1)}  total ${r.expectedTotal?.toFixed(1)}${market}  [${r.modelVersion.name} ${r.modelVersion.version}]\n`);
+  }
+}
+
+function serve(rt: Runtime, port: number, date: string): Promise<number> {
+  if (!existsSync(API_MAIN)) throw new Error(`the API is not built (${API_MAIN}); run pnpm build`);
+  const child: ChildProcess = spawn(process.execPath, [API_MAIN], {
+    env: { ...process.env, DATABASE_URL: rt.db.url, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  process.stdout.write(
+    [
+      '',
+      `API starting at ${base} (Ctrl-C stops it and the embedded database)`,
+      `  curl ${base}/ready`,
+      `  curl '${base}/v1/predictions?date=${date}'`,
+      `  curl '${base}/v1/games?date=${date}'`,
+      `  curl -X POST ${base}/v1/predict -H 'content-type: application/json' -d '{"home":"BOS","away":"LAL","date":"${date}"}'`,
+      `  curl ${base}/v1/models/production`,
+      `  open ${base}/docs`,
+      '',
+    ].join('\n'),
+  );
+  return new Promise((resolve) => {
+    const stop = () => child.kill('SIGTERM');
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    child.on('exit', (code) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(code ?? EXIT.OK);
+    });
+  });
+}
 
 /** `start`: the README's main job. */
 export function registerStartCommand(program: Command): void {
   program
     .command('start')
-    .description('main job: bring up the database (embedded by default), migrate it, and show what is there')
-    .action(async () => {
-      const env = readEnv();
-      const logger = createAppLogger(env);
-      const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env), logger });
+    .description('main job: database (embedded by default), history, the daily pipeline with auto-promotion, then the API')
+    .option('--date <YYYY-MM-DD>', 'day to predict (default: today, US Eastern; in demo mode the next day with games)')
+    .option('--no-serve', 'stop after the pipeline instead of starting the API')
+    .option('--port <port>', 'API port', '8080')
+    .action(async (o: StartOptions) => {
+      if (o.date) {
+        try {
+          parseIsoDate(o.date);
+        } catch (e) {
+          throw new UsageError(`--date: ${(e as Error).message}`);
+        }
+      }
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a port number, got '${o.port}'`);
+      const rt = await openRuntime();
       try {
-        const [teams, games, models] = await Promise.all([db.client.team.count(), db.client.game.count(), db.client.modelVersion.count()]);
-        process.stdout.write(`database ready (${db.embedded ? 'embedded' : 'DATABASE_URL'}): ${teams} teams, ${games} games, ${models} model versions\n`);
+        const kind = rt.env.API_BASKETBALL_KEY && rt.env.THE_ODDS_API_KEY ? 'api' : 'demo';
+        const today = o.date ?? easternToday();
+        const date = kind === 'demo' ? demoDate(demoLeague(today).games, today) : today;
+        process.stdout.write(`database ready (${rt.db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}); source: ${kind === 'demo' ? 'DEMO (local stand-ins serving a generated league; set API_BASKETBALL_KEY and THE_ODDS_API_KEY for the real APIs)' : 'the real APIs'}\n`);
+        const upstreams = await openUpstreams(kind, rt.env, rt.logger, date);
+        let code: number;
+        try {
+          const seasons = kind === 'demo' ? upstreams.demoSeasons : [];
+          const current = seasonOfDate(date);
+          const [from, to] = seasons.length ? [seasons[0]!, seasons[seasons.length - 1]!] : [current - 2, current];
+          const b = await backfillFromUpstreams(rt, upstreams, { fromSeason: from, toSeason: to, withOdds: kind === 'demo', today: date });
+          process.stdout.write(`history: ${b.games} games from seasons ${from}-${to} (${b.inserted} new), ${b.snapshots} new odds snapshots\n`);
+          const result = await executeDaily(
+            rt,
+            { date, source: kind, skipOdds: false, skipTrain: false, autoPromote: true, modelName: 'nba-winner', variant: 'market', lookbackDays: 3 },
+            { upstreams },
+          );
+          code = reportRun(result);
+        } finally {
+          await upstreams.close();
+        }
+        await printPredictions(rt, date);
+        if (code === EXIT.OK && o.serve) code = await serve(rt, port, date);
+        process.exitCode = code;
       } finally {
-        await db.close();
+        await rt.close();
       }
     });
 }

@@ -1,0 +1,88 @@
+import { seasonDates } from '@nba/config';
+import { importCsv, ingestHistoricalOdds, ingestSeason, formatImportSummary } from '@nba/ingestion';
+import { Command, Option } from 'commander';
+import { UsageError } from '../program';
+import { ProgressBar } from '../progress';
+import { easternToday, openRuntime, type Runtime } from '../runtime';
+import { openUpstreams, type Upstreams } from '../upstreams/upstreams';
+
+export interface BackfillOptions {
+  fromSeason: number;
+  toSeason: number;
+  /** Also fetch each date's lines from the odds history (costly on the real API; default on in demo). */
+  withOdds: boolean;
+  /** The demo's "today": later games are scheduled, their lines not yet known. */
+  today: string;
+}
+
+function* dates(from: string, to: string): Generator<string> {
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) yield new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * Loads whole seasons from API-Basketball (all pages per season) and, with `withOdds`, the line of
+ * every date from The Odds API's history (captured at 18:30 US Eastern, before most tip-offs).
+ * Idempotent: a second backfill changes nothing.
+ */
+export async function backfillFromUpstreams(rt: Runtime, upstreams: Upstreams, o: BackfillOptions): Promise<{ games: number; inserted: number; snapshots: number }> {
+  const logger = rt.logger;
+  const out = { games: 0, inserted: 0, snapshots: 0 };
+  for (let season = o.fromSeason; season <= o.toSeason; season++) {
+    const s = await ingestSeason(rt.db.client, upstreams.apiBasketball, season, { logger, isDemo: upstreams.isDemo });
+    out.games += s.fetched;
+    out.inserted += s.inserted;
+    logger.info('season backfilled', { season, fetched: s.fetched, inserted: s.inserted, updated: s.updated, rejected: s.rejected });
+    if (!o.withOdds) continue;
+    const cal = seasonDates(season);
+    const last = cal.end < o.today ? cal.end : o.today;
+    const all = [...dates(cal.start, last)];
+    const bar = new ProgressBar(`odds ${season}`, all.length);
+    for (const date of all) {
+      const at = new Date(`${date}T23:30:00Z`); // 18:30 in New York (EST)
+      const r = await ingestHistoricalOdds(rt.db.client, upstreams.odds, at, { logger, isDemo: upstreams.isDemo });
+      out.snapshots += r.snapshots.inserted;
+      bar.tick(date);
+    }
+  }
+  return out;
+}
+
+/** `backfill`: history for training, from the upstream APIs (or the demo stand-ins) or from CSV files. */
+export function registerBackfillCommand(program: Command): void {
+  program
+    .command('backfill')
+    .description('load whole seasons of games (and lines) into the database')
+    .requiredOption('--from-season <year>', 'first season, by the year it ends (2024 = 2023-24)')
+    .requiredOption('--to-season <year>', 'last season')
+    .addOption(new Option('--source <source>', 'where from (default: api with keys, else demo)').choices(['api', 'demo', 'csv']))
+    .option('--games <games.csv>', 'games file for --source csv')
+    .option('--odds <odds.csv>', 'closing lines file for --source csv')
+    .option('--with-odds', 'also load each date\'s lines from the odds history (default in demo)')
+    .action(async (o: { fromSeason: string; toSeason: string; source?: 'api' | 'demo' | 'csv'; games?: string; odds?: string; withOdds?: boolean }) => {
+      const from = Number(o.fromSeason);
+      const to = Number(o.toSeason);
+      if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1947 || to > 2100 || from > to) {
+        throw new UsageError(`--from-season and --to-season must be ending years with from <= to, got '${o.fromSeason}' and '${o.toSeason}'`);
+      }
+      if (o.source === 'csv' && !o.games) throw new UsageError('--source csv needs --games <games.csv>');
+      const rt = await openRuntime();
+      try {
+        if (o.source === 'csv') {
+          const s = await importCsv(rt.db.client, { gamesCsv: o.games!, ...(o.odds ? { oddsCsv: o.odds } : {}), logger: rt.logger });
+          process.stdout.write(`${formatImportSummary(s)}\n`);
+          return;
+        }
+        const kind = o.source ?? (rt.env.API_BASKETBALL_KEY && rt.env.THE_ODDS_API_KEY ? 'api' : 'demo');
+        const today = easternToday();
+        const upstreams = await openUpstreams(kind, rt.env, rt.logger, today);
+        try {
+          const r = await backfillFromUpstreams(rt, upstreams, { fromSeason: from, toSeason: to, withOdds: Boolean(o.withOdds) || kind === 'demo', today });
+          process.stdout.write(`backfill ${from}-${to} (${kind}): ${r.games} games fetched, ${r.inserted} new; ${r.snapshots} new odds snapshots\n`);
+        } finally {
+          await upstreams.close();
+        }
+      } finally {
+        await rt.close();
+      }
+    });
+}

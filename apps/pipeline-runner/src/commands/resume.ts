@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { DAILY_PIPELINE, type DailyArgs } from '../daily/daily-pipeline';
+import { UsageError } from '../program';
+import { openRuntime } from '../runtime';
+import { executeDaily, reportRun } from './run';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `resume --run-id ID`: re-runs only what did not succeed in an earlier daily run, with its arguments. */
+export function registerResumeCommand(program: Command): void {
+  program
+    .command('resume')
+    .description('resume a failed or cancelled run: only the tasks that did not succeed run again')
+    .requiredOption('--run-id <id>', 'the run to resume (see `runs`)')
+    .option('--force', 'resume a run still marked running (its process died without recording the end)')
+    .action(async (o: { runId: string; force?: boolean }) => {
+      if (!UUID.test(o.runId)) throw new UsageError(`--run-id must be a run id (a UUID), got '${o.runId}'`);
+      const rt = await openRuntime();
+      try {
+        const run = await rt.db.client.pipelineRun.findUnique({ where: { id: o.runId } });
+        if (!run) throw new UsageError(`no run with id ${o.runId}; list runs with: pnpm pipeline -- runs`);
+        if (run.name !== DAILY_PIPELINE) throw new UsageError(`run ${o.runId} is a '${run.name}' run; only '${DAILY_PIPELINE}' runs can be resumed here`);
+        process.exitCode = reportRun(await executeDaily(rt, run.args as unknown as DailyArgs, { resume: { runId: o.runId, force: Boolean(o.force) } }));
+      } finally {
+        await rt.close();
+      }
+    });
+}

@@ -1,0 +1,162 @@
+import type { DbClient } from '@nba/db';
+import type { Variant } from '@nba/features';
+import { importCsv, ingestGamesForDate, ingestOdds } from '@nba/ingestion';
+import type { Logger } from '@nba/logging';
+import { Pipeline, PrismaRunStore, type PipelineEventListener } from '@nba/orchestrator';
+import type { ModelRegistry } from '@nba/registry';
+import type { Upstreams } from '../upstreams/upstreams';
+import { loadHistory, type History } from './history';
+import { predictDate } from './predict-date';
+import { settlePredictions } from './settle';
+import { trainCandidate, type CandidateResult } from './train-candidate';
+
+/** Name of the daily pipeline (runs of it can be resumed). */
+export const DAILY_PIPELINE = 'daily';
+
+/** Arguments of one daily run: plain JSON, stored with the run, so `resume` can reuse them. */
+export interface DailyArgs {
+  date: string;
+  source: 'api' | 'demo' | 'csv';
+  skipOdds: boolean;
+  skipTrain: boolean;
+  autoPromote: boolean;
+  modelName: string;
+  variant: Variant;
+  /** For `--source csv`. */
+  gamesCsv?: string;
+  oddsCsv?: string;
+  /** Days before `date` whose results are (re)fetched. */
+  lookbackDays: number;
+}
+
+export interface DailyDeps {
+  db: DbClient;
+  registry: ModelRegistry;
+  logger: Logger;
+  /** Needed unless `source` is `csv`. */
+  upstreams?: Upstreams;
+  onEvent?: PipelineEventListener;
+  /** Cancel the run on SIGTERM/SIGINT (the CLI; not tests). */
+  handleSignals?: boolean;
+  concurrency?: number;
+}
+
+/** The daily tasks in the order they are added. */
+export const DAILY_TASKS = ['ingest_games', 'ingest_odds', 'settle', 'features', 'train', 'promote', 'predict'] as const;
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The daily job as a task graph:
+ * ingest_games ─┬─ settle
+ *               ├─ features ─ train ─ promote ─┐
+ * ingest_odds ──┘                              └─ predict
+ */
+export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
+  const { db, registry } = deps;
+  const pipeline = new Pipeline<DailyArgs>({
+    name: DAILY_PIPELINE,
+    logger: deps.logger,
+    store: new PrismaRunStore(db),
+    concurrency: deps.concurrency ?? 2,
+    handleSignals: deps.handleSignals ?? false,
+    ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
+  });
+  // The feature history is big and not JSON: loaded once per process, after ingestion.
+  let history: Promise<History> | undefined;
+  const getHistory = () => (history ??= loadHistory(db));
+  const upstreams = () => {
+    if (!deps.upstreams) throw new Error('this run needs the upstream APIs (source api or demo)');
+    return deps.upstreams;
+  };
+  const isDemo = () => deps.upstreams?.isDemo ?? false;
+
+  pipeline.addTask({
+    name: 'ingest_games',
+    maxRetries: 2,
+    retryDelay: 2000,
+    timeout: 10 * 60_000,
+    run: async ({ context, logger }) => {
+      if (context.source === 'csv') {
+        if (!context.gamesCsv) throw new Error('--source csv needs --games <games.csv>');
+        const summary = await importCsv(db, { gamesCsv: context.gamesCsv, ...(context.oddsCsv ? { oddsCsv: context.oddsCsv } : {}), logger });
+        return { source: 'csv', gameRows: summary.gameRows, oddsRows: summary.oddsRows, inserted: summary.games.inserted, updated: summary.games.updated, rejected: summary.games.rejected + summary.unreadable.length };
+      }
+      const totals = { dates: 0, fetched: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+      for (let d = -context.lookbackDays; d <= 0; d++) {
+        const s = await ingestGamesForDate(db, upstreams().apiBasketball, addDays(context.date, d), { logger, isDemo: isDemo() });
+        totals.dates += 1;
+        totals.fetched += s.fetched;
+        totals.inserted += s.inserted;
+        totals.updated += s.updated;
+        totals.unchanged += s.unchanged;
+        totals.rejected += s.rejected;
+      }
+      return totals;
+    },
+  });
+
+  pipeline.addTask({
+    name: 'ingest_odds',
+    maxRetries: 2,
+    retryDelay: 2000,
+    timeout: 5 * 60_000,
+    continueOnFailure: true,
+    skipIf: ({ context }) => (context.skipOdds ? '--skip-odds' : context.source === 'csv' ? 'csv source carries its own lines' : false),
+    run: async ({ logger }) => {
+      const s = await ingestOdds(db, upstreams().odds, { logger, isDemo: isDemo() });
+      return { events: s.events, snapshots: s.snapshots.inserted + s.snapshots.updated, rejected: s.snapshots.rejected + s.games.rejected };
+    },
+  });
+
+  pipeline.addTask({
+    name: 'settle',
+    dependencies: ['ingest_games'],
+    run: async () => ({ settled: await settlePredictions(db) }),
+  });
+
+  pipeline.addTask({
+    name: 'features',
+    dependencies: ['ingest_games', 'ingest_odds'],
+    run: async () => {
+      const h = await getHistory();
+      const finished = h.games.filter((g) => g.homePts !== undefined).length;
+      return { games: h.games.length, finished, withLines: h.lines.size };
+    },
+  });
+
+  pipeline.addTask({
+    name: 'train',
+    dependencies: ['features'],
+    skipIf: ({ context }) => (context.skipTrain ? '--skip-train' : false),
+    run: async ({ context, logger }) =>
+      trainCandidate({ registry, logger }, await getHistory(), { name: context.modelName, variant: context.variant, isDemo: isDemo() }),
+  });
+
+  pipeline.addTask({
+    name: 'promote',
+    dependencies: ['train'],
+    skipIf: ({ context, results }) => {
+      const c = results.train as CandidateResult | undefined;
+      if (!c) return 'no candidate trained';
+      if (!context.autoPromote) return `candidate ${c.version} registered as staging; promote with --auto-promote or pnpm models -- promote`;
+      if (!c.beatsProduction) return `candidate ${c.version} does not beat production on log loss`;
+      return false;
+    },
+    run: async ({ results }) => {
+      const c = results.train as CandidateResult;
+      const r = await registry.promote(c.name, c.version, { reason: `auto-promoted by the pipeline: holdout log loss ${c.candidate?.logloss.toFixed(4) ?? 'n/a'} vs production ${c.production?.logloss.toFixed(4) ?? 'none'}` });
+      return { promoted: r.promoted.version, archived: r.archived?.version ?? null };
+    },
+  });
+
+  pipeline.addTask({
+    name: 'predict',
+    dependencies: ['features', 'promote'],
+    run: async ({ context, logger }) => predictDate({ db, registry, logger }, await getHistory(), { name: context.modelName, date: context.date, isDemo: isDemo() }),
+  });
+
+  return pipeline;
+}

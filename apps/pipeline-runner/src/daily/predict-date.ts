@@ -1,0 +1,72 @@
+import type { DbClient } from '@nba/db';
+import { buildFeatures, featureIndex } from '@nba/features';
+import type { Logger } from '@nba/logging';
+import { disposeModel, fromRegistration, predictRows } from '@nba/modeling';
+import type { ModelRegistry } from '@nba/registry';
+import type { History } from './history';
+
+/** What the predict task reports. */
+export interface PredictResult {
+  model: string;
+  version: string;
+  date: string;
+  games: number;
+  stored: number;
+  withMarket: number;
+}
+
+const MARKET_PROB = featureIndex('market_prob');
+
+/**
+ * Forecasts every game of `date` with the production model from pre-game features, and stores the
+ * forecasts with the market's de-vigged probability and the edge over it. Predictions already
+ * settled are left as they are.
+ */
+export async function predictDate(
+  deps: { db: DbClient; registry: ModelRegistry; logger: Logger },
+  history: History,
+  options: { name: string; date: string; isDemo: boolean },
+): Promise<PredictResult> {
+  const production = await deps.registry.production(options.name);
+  if (!production) {
+    throw new Error(`no production model for '${options.name}'; train one (pipeline run without --skip-train) and promote it with: pnpm models -- promote --name ${options.name} --version <version>`);
+  }
+  const rows = buildFeatures(history.games, history.lines).rows.filter((r) => r.game.date === options.date);
+  const result: PredictResult = { model: production.name, version: production.version, date: options.date, games: rows.length, stored: 0, withMarket: 0 };
+  if (rows.length === 0) return result;
+  const model = fromRegistration(production.params, await deps.registry.loadArtifacts(production.name, production.version));
+  try {
+    const p = predictRows(model, rows);
+    for (const [i, r] of rows.entries()) {
+      const gameId = history.ids.get(r.game.id);
+      if (gameId === undefined) continue;
+      const line = history.lines.get(r.game.id);
+      const market = r.values[MARKET_PROB] as number;
+      const homeWinProb = p.homeWin[i] as number;
+      const values = {
+        homeWinProb,
+        expectedMargin: p.margin[i] as number,
+        expectedTotal: p.total[i] as number,
+        marketHomeProb: Number.isFinite(market) ? market : null,
+        edge: Number.isFinite(market) ? homeWinProb - market : null,
+        marketSpread: line?.spreadHome ?? null,
+        marketTotal: line?.total ?? null,
+        isDemo: options.isDemo,
+        predictedAt: new Date(),
+      };
+      const existing = await deps.db.prediction.findUnique({ where: { gameId_modelVersionId: { gameId, modelVersionId: production.id } }, select: { settledAt: true } });
+      if (existing?.settledAt) continue;
+      await deps.db.prediction.upsert({
+        where: { gameId_modelVersionId: { gameId, modelVersionId: production.id } },
+        create: { gameId, modelVersionId: production.id, ...values },
+        update: values,
+      });
+      result.stored += 1;
+      if (values.marketHomeProb !== null) result.withMarket += 1;
+    }
+  } finally {
+    disposeModel(model);
+  }
+  deps.logger.info('predictions stored', { ...result });
+  return result;
+}

@@ -1,0 +1,32 @@
+import { defaultDataDir, openDatabase, type Database } from '@nba/db';
+import type { Logger } from '@nba/logging';
+import { ModelRegistry } from '@nba/registry';
+import { createAppLogger, readEnv, type PipelineEnv } from './env';
+
+/** What every database command needs: env, logger, database, registry. */
+export interface Runtime {
+  env: PipelineEnv;
+  logger: Logger;
+  db: Database;
+  registry: ModelRegistry;
+  close(): Promise<void>;
+}
+
+/**
+ * Reads the environment, creates the logger, and opens the database (`DATABASE_URL`, or the
+ * embedded default, migrated). On a terminal without an explicit LOG_LEVEL, only warnings are
+ * logged so the task list stays readable; elsewhere the JSON logs are the output.
+ */
+export async function openRuntime(): Promise<Runtime> {
+  const env = readEnv();
+  const quiet = process.stderr.isTTY && !process.env.LOG_LEVEL;
+  const logger = createAppLogger(quiet ? { ...env, LOG_LEVEL: 'warn' } : env);
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env), logger });
+  const registry = new ModelRegistry(db.client, { logger });
+  return { env, logger, db, registry, close: () => db.close() };
+}
+
+/** Today's date in US Eastern time (the NBA's calendar). */
+export function easternToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
