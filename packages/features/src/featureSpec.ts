@@ -1,7 +1,7 @@
 import { FeaturesError } from './errors';
 
 /** Version of the feature code: bump whenever a feature's definition changes. */
-export const FEATURE_CODE_VERSION = '1.0.0';
+export const FEATURE_CODE_VERSION = '1.1.0';
 
 /** Every feature the state computes, in this order (the order of `FeatureState.featuresFor`). */
 export const ALL_FEATURES = [
@@ -47,6 +47,10 @@ export const ALL_FEATURES = [
   'home_court_pts',
   'rating_margin',
   'rating_total',
+  'home_ridge',
+  'away_ridge',
+  'ridge_home_court',
+  'ridge_margin',
   'market_prob',
   'market_spread',
   'market_total',

@@ -2,6 +2,7 @@ import { ELO_538, eloDiff, eloProbability, eloShift } from './elo';
 import { FeaturesError } from './errors';
 import { ALL_FEATURES } from './featureSpec';
 import { marketProbability } from './market';
+import { RidgeRatings, type RidgeOptions } from './ridgeRatings';
 import { ARENAS, haversineKm } from './teams';
 import { newTeamState, recordGame, viewForSeason, type TeamState } from './teamState';
 import { isFinished, type ClosingLine, type GameRecord, type Matchup } from './types';
@@ -27,6 +28,8 @@ export interface FeatureStateOptions {
   homeCourtK: number;
   /** Home-court advantage (points) before any game. */
   initialHomeCourt: number;
+  /** Constants of the decayed ridge ratings (`DEFAULT_RIDGE_OPTIONS` when absent). */
+  ridge?: Partial<RidgeOptions>;
 }
 
 /** Defaults, chosen by margin error on seasons 2010-2015 only (never the reported 2016-2024). */
@@ -48,10 +51,12 @@ export class FeatureState {
   private recorded = 0;
   private homeCourt: number;
   private readonly opts: FeatureStateOptions;
+  private readonly ridge: RidgeRatings;
 
   constructor(options: Partial<FeatureStateOptions> = {}) {
     this.opts = { ...DEFAULT_STATE_OPTIONS, ...options };
     this.homeCourt = this.opts.initialHomeCourt;
+    this.ridge = new RidgeRatings(this.opts.ridge);
   }
 
   /** Date of the last day added, or null. */
@@ -141,6 +146,11 @@ export class FeatureState {
     v[i++] = this.homeCourt;
     v[i++] = exp.home - exp.away;
     v[i++] = exp.home + exp.away;
+    const theta = this.ridge.solve(day, m.season);
+    v[i++] = RidgeRatings.rating(theta, m.home);
+    v[i++] = RidgeRatings.rating(theta, m.away);
+    v[i++] = theta[theta.length - 1] as number;
+    v[i++] = RidgeRatings.margin(theta, m.home, m.away, neutral);
     v[i++] = marketProbability(line);
     v[i++] = line?.spreadHome ?? NaN;
     v[i++] = line?.total ?? NaN;
@@ -159,7 +169,12 @@ export class FeatureState {
     }
     const rows = games.map((g) => this.featuresFor(g, lines?.get(g.id)));
     const day = dayNumber(date);
-    for (const g of games) if (isFinished(g)) this.record(g, day);
+    const done = games.filter(isFinished);
+    for (const g of done) this.record(g, day);
+    if (done.length > 0) {
+      const season = Math.max(...done.map((g) => g.season));
+      this.ridge.record(day, season, done.map((g) => ({ home: g.home, away: g.away, margin: g.homePts - g.awayPts, neutral: g.neutral === true })));
+    }
     this.last = date;
     return rows;
   }

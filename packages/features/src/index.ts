@@ -22,5 +22,6 @@ export {
 } from './featureSpec';
 export { FeatureState, MAX_REST_DAYS, DEFAULT_STATE_OPTIONS, dayNumber, type LineLookup, type FeatureStateOptions } from './featureState';
 export { buildFeatures, sortGames, type FeatureRow } from './buildFeatures';
+export { RidgeRatings, DEFAULT_RIDGE_OPTIONS, dampMargin, solveSpd, type RidgeOptions } from './ridgeRatings';
 export { EWM_ALPHA, EWM_FAST_ALPHA, RATING_CARRY_OVER } from './teamState';
 export { parseCsv, splitCsvLine, parseGamesCsv, parseOddsCsv } from './csv';

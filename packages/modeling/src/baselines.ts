@@ -30,20 +30,31 @@ function logit(p: number): number {
 export const LOGIT_PER_POINT = 1.702 / 12.4;
 
 /**
+ * Log-odds per damped point of the ridge rating margin (`ridge_margin`): the slope of a logistic
+ * regression of home wins on it, fitted on seasons 2009-2015 only.
+ */
+export const RIDGE_LOGIT_PER_POINT = 0.24;
+
+/**
  * Starting point (log-odds) the win model corrects: the market's logit for the market variant when
- * the line exists, else the adjusted-rating margin turned into log-odds.
+ * the line exists, else the decayed ridge rating margin turned into log-odds.
  */
 export function winOffset(values: ArrayLike<number>, variant: Variant): number {
   const m = marketForecast(values);
   if (variant === 'market' && Number.isFinite(m)) return logit(m);
-  const r = feature(values, 'rating_margin');
-  return Number.isFinite(r) ? LOGIT_PER_POINT * r : logit(eloForecast(values));
+  const r = feature(values, 'ridge_margin');
+  return Number.isFinite(r) ? RIDGE_LOGIT_PER_POINT * r : logit(eloForecast(values));
 }
 
-/** Starting point of the margin model: minus the closing spread (market variant), else Elo difference / 28. */
+/** Points of home margin per damped point of the ridge rating margin (least squares on seasons 2009-2015 only). */
+export const MARGIN_PER_RIDGE_POINT = 1.45;
+
+/** Starting point of the margin model: minus the closing spread (market variant), else the ridge rating margin in points, else Elo difference / 28. */
 export function marginOffset(values: ArrayLike<number>, variant: Variant): number {
   const s = feature(values, 'market_spread');
-  return variant === 'market' && Number.isFinite(s) ? -s : feature(values, 'elo_diff') / ELO_POINTS_PER_MARGIN;
+  if (variant === 'market' && Number.isFinite(s)) return -s;
+  const r = feature(values, 'ridge_margin');
+  return Number.isFinite(r) ? MARGIN_PER_RIDGE_POINT * r : feature(values, 'elo_diff') / ELO_POINTS_PER_MARGIN;
 }
 
 /** Starting point of the total model: the closing total (market variant), else the form-based expected total, else `fallback`. */
