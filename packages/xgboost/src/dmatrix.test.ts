@@ -1,4 +1,5 @@
 import { DMatrix } from './dmatrix';
+import { train } from './train';
 import { expectXGBoostError } from '../test/expect-error';
 
 describe('DMatrix', () => {
@@ -12,6 +13,21 @@ describe('DMatrix', () => {
     d.dispose();
     d.dispose(); // idempotent
     expect(d.disposed).toBe(true);
+  });
+
+  test('baseMargin is stored, checked per row, and added to every prediction (output margin)', () => {
+    const rows = [[0], [1], [2], [3]];
+    const label = [0, 1, 0, 1];
+    const plain = DMatrix.fromRows(rows, { label });
+    const shifted = DMatrix.fromRows(rows, { label, baseMargin: [0.5, -1, 2, 0] });
+    expect(Array.from(shifted.getBaseMargin())).toEqual([0.5, -1, 2, 0]);
+    expect(plain.getBaseMargin().length).toBe(0);
+    expectXGBoostError(() => plain.setBaseMargin([1]), 'INVALID_ARGUMENT', /base_margin has 1 values/);
+    const booster = train({ objective: 'binary:logistic', max_depth: 1, eta: 0.3, nthread: 1, seed: 0, verbosity: 0 }, plain, { numRounds: 3 });
+    const a = booster.predict(plain, { outputMargin: true });
+    const b = booster.predict(shifted, { outputMargin: true });
+    [0.5, -1, 2, 0].forEach((m, i) => expect((b[i] as number) - (a[i] as number)).toBeCloseTo(m, 5));
+    [plain, shifted, booster].forEach((x) => x.dispose());
   });
 
   test('fromRows builds the same matrix as fromFloat32', () => {

@@ -7,6 +7,8 @@ import { check, copyFloats, copyStrings, outCount, outPointer } from './native';
 export interface DMatrixOptions {
   label?: ArrayLike<number>;
   weight?: ArrayLike<number>;
+  /** Per-row starting margin (XGBoost `base_margin`): each row's prediction starts here instead of `base_score`. */
+  baseMargin?: ArrayLike<number>;
   featureNames?: readonly string[];
 }
 
@@ -44,6 +46,7 @@ export class DMatrix {
     try {
       if (options.label !== undefined) matrix.setLabel(options.label);
       if (options.weight !== undefined) matrix.setWeight(options.weight);
+      if (options.baseMargin !== undefined) matrix.setBaseMargin(options.baseMargin);
       if (options.featureNames !== undefined) matrix.featureNames = [...options.featureNames];
     } catch (err) {
       matrix.dispose();
@@ -86,6 +89,19 @@ export class DMatrix {
   /** Sets per-row instance weights. */
   setWeight(weight: ArrayLike<number>): void {
     this.setFloatInfo('weight', weight);
+  }
+
+  /**
+   * Sets the per-row base margin (untransformed, e.g. log-odds for `binary:logistic`). Training
+   * boosts from it and prediction adds it, so set it on both the training and the predicted data.
+   */
+  setBaseMargin(margin: ArrayLike<number>): void {
+    this.setFloatInfo('base_margin', margin);
+  }
+
+  /** Returns a copy of the base margin (empty when none was set). */
+  getBaseMargin(): Float32Array {
+    return this.getFloatInfo('base_margin');
   }
 
   /** Returns a copy of the labels (empty when none were set). */
