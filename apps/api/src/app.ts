@@ -29,6 +29,8 @@ export interface AppDeps {
   now?: () => Date;
   /** True once shutdown began. */
   isShuttingDown?: () => boolean;
+  /** One info line per request (default off; errors are always logged). */
+  accessLog?: boolean;
 }
 
 /** Largest request body accepted (a full batch is about 10 KB). */
@@ -42,7 +44,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(requestContext(deps.logger, deps.metrics));
+  app.use(requestContext(deps.logger, deps.metrics, deps.accessLog ?? false));
   app.use(helmet());
   app.use((_req, res, next) => {
     // during shutdown, ask keep-alive clients to reconnect (to another instance)

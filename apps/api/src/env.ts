@@ -13,6 +13,11 @@ export const apiEnv = {
   MODEL_POLL_INTERVAL_MS: positiveMs(30_000),
   /** How often the feature state is brought up to date with newly final games; 0 disables. */
   FEATURE_REFRESH_INTERVAL_MS: positiveMs(300_000),
+  /** One info log line per request (`true`/`false`, default false; 5xx are always logged). */
+  ACCESS_LOG: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** How long shutdown waits for in-flight requests before closing connections. */
   SHUTDOWN_TIMEOUT_MS: positiveMs(10_000),
 };

@@ -41,6 +41,9 @@ function variantOf(info: ModelVersionInfo): Variant {
 function loadBooster(json: string, role: string, spec: FeatureSpec, where: string): Booster {
   const booster = Booster.fromJSON(json);
   try {
+    // one row at a time gains nothing from threads, and OpenMP hand-offs cost milliseconds on a
+    // busy 2-core machine (measured: 350-4700 µs per row with 2 threads, 20-30 µs with 1)
+    booster.setParams({ nthread: 1 });
     if (booster.numFeatures !== spec.features.length) {
       throw new Error(`its ${role} model has ${booster.numFeatures} features but the feature spec lists ${spec.features.length}`);
     }
@@ -51,6 +54,8 @@ function loadBooster(json: string, role: string, spec: FeatureSpec, where: strin
     // a row of missing values must give a finite answer, or the model is unusable
     const probe = booster.predictRow(new Float32Array(spec.features.length).fill(NaN), { outputMargin: true });
     if (!Number.isFinite(probe)) throw new Error(`its ${role} model predicts ${probe} for an empty row`);
+    // names checked; without them XGBoost skips copying 40-odd strings on every SHAP call
+    booster.featureNames = undefined;
     return booster;
   } catch (err) {
     booster.dispose();

@@ -34,6 +34,7 @@ export async function main(): Promise<void> {
     modelPollIntervalMs: env.MODEL_POLL_INTERVAL_MS,
     featureRefreshIntervalMs: env.FEATURE_REFRESH_INTERVAL_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    accessLog: env.ACCESS_LOG,
   });
   let stopping = false;
   const stop = (signal: string) => {

@@ -28,9 +28,10 @@ function routeLabel(req: Request): string {
 /**
  * Per-request context: takes the caller's `x-request-id` when it is a safe token, else makes one;
  * echoes it; gives handlers a child logger carrying it; on finish records metrics and an access
- * log line (debug level for successes, so the hot path stays cheap; warn for 5xx).
+ * log line when `accessLog` is on (winston formats a line even when its level is off, ~30 µs, so
+ * it is opt-in); a 5xx is always logged.
  */
-export function requestContext(logger: Logger, metrics: ApiMetrics) {
+export function requestContext(logger: Logger, metrics: ApiMetrics, accessLog: boolean) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     const incoming = req.headers[REQUEST_ID_HEADER];
@@ -43,9 +44,10 @@ export function requestContext(logger: Logger, metrics: ApiMetrics) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeLabel(req);
       metrics.observeRequest(req.method, route, res.statusCode, seconds);
+      if (!accessLog && res.statusCode < 500) return;
       const line = { method: req.method, path: req.path, route, status: res.statusCode, ms: Math.round(seconds * 1e5) / 100 };
       if (res.statusCode >= 500) res.locals.log.warn('request failed', line);
-      else res.locals.log.debug('request', line);
+      else res.locals.log.info('request', line);
     });
     next();
   };

@@ -23,6 +23,8 @@ export interface StartServerOptions {
   featureRefreshIntervalMs?: number;
   /** How long `close()` waits for in-flight requests before cutting connections (default 10 s). */
   shutdownTimeoutMs?: number;
+  /** One info log line per request (default off). */
+  accessLog?: boolean;
 }
 
 /** A running API. */
@@ -59,7 +61,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { registry, holder, metrics, features, watcher } = services;
   let shuttingDown = false;
   await services.start(options.featureRefreshIntervalMs ?? 300_000);
-  const app = createApp({ db, registry, holder, features, metrics, logger, modelName, isShuttingDown: () => shuttingDown });
+  const app = createApp({ db, registry, holder, features, metrics, logger, modelName, isShuttingDown: () => shuttingDown, accessLog: options.accessLog ?? false });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host ?? '0.0.0.0', (err?: Error) => (err ? reject(err) : resolve(s)));
