@@ -1,9 +1,11 @@
-import { seasonDates } from '@nba/config';
+import { parseIsoDate, seasonDates } from '@nba/config';
+import type { DbClient } from '@nba/db';
+import type { Logger } from '@nba/logging';
 import { importCsv, ingestHistoricalOdds, ingestSeason, formatImportSummary } from '@nba/ingestion';
 import { Command, Option } from 'commander';
 import { UsageError } from '../program';
 import { ProgressBar } from '../progress';
-import { easternToday, openRuntime, type Runtime } from '../runtime';
+import { easternToday, openRuntime } from '../runtime';
 import { openUpstreams, type Upstreams } from '../upstreams/upstreams';
 
 export interface BackfillOptions {
@@ -24,11 +26,11 @@ function* dates(from: string, to: string): Generator<string> {
  * every date from The Odds API's history (captured at 18:30 US Eastern, before most tip-offs).
  * Idempotent: a second backfill changes nothing.
  */
-export async function backfillFromUpstreams(rt: Runtime, upstreams: Upstreams, o: BackfillOptions): Promise<{ games: number; inserted: number; snapshots: number }> {
-  const logger = rt.logger;
+export async function backfillFromUpstreams(deps: { db: DbClient; logger: Logger }, upstreams: Upstreams, o: BackfillOptions): Promise<{ games: number; inserted: number; snapshots: number }> {
+  const { db, logger } = deps;
   const out = { games: 0, inserted: 0, snapshots: 0 };
   for (let season = o.fromSeason; season <= o.toSeason; season++) {
-    const s = await ingestSeason(rt.db.client, upstreams.apiBasketball, season, { logger, isDemo: upstreams.isDemo });
+    const s = await ingestSeason(db, upstreams.apiBasketball, season, { logger, isDemo: upstreams.isDemo });
     out.games += s.fetched;
     out.inserted += s.inserted;
     logger.info('season backfilled', { season, fetched: s.fetched, inserted: s.inserted, updated: s.updated, rejected: s.rejected });
@@ -39,7 +41,7 @@ export async function backfillFromUpstreams(rt: Runtime, upstreams: Upstreams, o
     const bar = new ProgressBar(`odds ${season}`, all.length);
     for (const date of all) {
       const at = new Date(`${date}T23:30:00Z`); // 18:30 in New York (EST)
-      const r = await ingestHistoricalOdds(rt.db.client, upstreams.odds, at, { logger, isDemo: upstreams.isDemo });
+      const r = await ingestHistoricalOdds(db, upstreams.odds, at, { logger, isDemo: upstreams.isDemo });
       out.snapshots += r.snapshots.inserted;
       bar.tick(date);
     }
@@ -58,13 +60,20 @@ export function registerBackfillCommand(program: Command): void {
     .option('--games <games.csv>', 'games file for --source csv')
     .option('--odds <odds.csv>', 'closing lines file for --source csv')
     .option('--with-odds', 'also load each date\'s lines from the odds history (default in demo)')
-    .action(async (o: { fromSeason: string; toSeason: string; source?: 'api' | 'demo' | 'csv'; games?: string; odds?: string; withOdds?: boolean }) => {
+    .option('--date <YYYY-MM-DD>', 'the day the history runs up to (default: today, US Eastern)')
+    .action(async (o: { fromSeason: string; toSeason: string; source?: 'api' | 'demo' | 'csv'; games?: string; odds?: string; withOdds?: boolean; date?: string }) => {
       const from = Number(o.fromSeason);
       const to = Number(o.toSeason);
       if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1947 || to > 2100 || from > to) {
         throw new UsageError(`--from-season and --to-season must be ending years with from <= to, got '${o.fromSeason}' and '${o.toSeason}'`);
       }
       if (o.source === 'csv' && !o.games) throw new UsageError('--source csv needs --games <games.csv>');
+      const today = o.date ?? easternToday();
+      try {
+        parseIsoDate(today);
+      } catch (e) {
+        throw new UsageError(`--date: ${(e as Error).message}`);
+      }
       const rt = await openRuntime();
       try {
         if (o.source === 'csv') {
@@ -73,10 +82,9 @@ export function registerBackfillCommand(program: Command): void {
           return;
         }
         const kind = o.source ?? (rt.env.API_BASKETBALL_KEY && rt.env.THE_ODDS_API_KEY ? 'api' : 'demo');
-        const today = easternToday();
         const upstreams = await openUpstreams(kind, rt.env, rt.logger, today);
         try {
-          const r = await backfillFromUpstreams(rt, upstreams, { fromSeason: from, toSeason: to, withOdds: Boolean(o.withOdds) || kind === 'demo', today });
+          const r = await backfillFromUpstreams({ db: rt.db.client, logger: rt.logger }, upstreams, { fromSeason: from, toSeason: to, withOdds: Boolean(o.withOdds) || kind === 'demo', today });
           process.stdout.write(`backfill ${from}-${to} (${kind}): ${r.games} games fetched, ${r.inserted} new; ${r.snapshots} new odds snapshots\n`);
         } finally {
           await upstreams.close();

@@ -4,6 +4,7 @@ import type { RunResult } from '@nba/orchestrator';
 import { createDailyPipeline, DAILY_TASKS, type DailyArgs } from '../daily/daily-pipeline';
 import { EXIT, UsageError } from '../program';
 import { TaskListView } from '../progress';
+import { readEnv } from '../env';
 import { easternToday, openRuntime, type Runtime } from '../runtime';
 import { openUpstreams, type Upstreams } from '../upstreams/upstreams';
 
@@ -91,9 +92,10 @@ export function registerRunCommand(program: Command): void {
     .option('--model-name <name>', 'registry name of the model', 'nba-winner')
     .option('--lookback-days <n>', 'days before --date whose results are re-fetched', '3')
     .action(async (o: RunCommandOptions) => {
+      const env = readEnv();
+      const args = dailyArgs(o, Boolean(env.API_BASKETBALL_KEY && env.THE_ODDS_API_KEY));
       const rt = await openRuntime();
       try {
-        const args = dailyArgs(o, Boolean(rt.env.API_BASKETBALL_KEY && rt.env.THE_ODDS_API_KEY));
         process.exitCode = reportRun(await executeDaily(rt, args));
       } finally {
         await rt.close();

@@ -95,7 +95,7 @@ export function registerStartCommand(program: Command): void {
           const seasons = kind === 'demo' ? upstreams.demoSeasons : [];
           const current = seasonOfDate(date);
           const [from, to] = seasons.length ? [seasons[0]!, seasons[seasons.length - 1]!] : [current - 2, current];
-          const b = await backfillFromUpstreams(rt, upstreams, { fromSeason: from, toSeason: to, withOdds: kind === 'demo', today: date });
+          const b = await backfillFromUpstreams({ db: rt.db.client, logger: rt.logger }, upstreams, { fromSeason: from, toSeason: to, withOdds: kind === 'demo', today: date });
           process.stdout.write(`history: ${b.games} games from seasons ${from}-${to} (${b.inserted} new), ${b.snapshots} new odds snapshots\n`);
           const result = await executeDaily(
             rt,

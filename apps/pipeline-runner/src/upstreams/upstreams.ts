@@ -16,6 +16,8 @@ export interface Upstreams {
   isDemo: boolean;
   /** Seasons the demo league covers (empty for the real APIs). */
   demoSeasons: number[];
+  /** The demo's stand-in servers (tests switch their faults on). */
+  standIns?: { apiBasketball: ApiBasketballStandIn; odds: OddsApiStandIn };
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function openUpstreams(kind: UpstreamKind, env: PipelineEnv, logger
     odds: new OddsApiClient({ ...fast, baseUrl: oddsUrl }),
     isDemo: true,
     demoSeasons: league.seasons,
+    standIns: { apiBasketball: basketball, odds },
     close: async () => {
       await Promise.all([basketball.close(), odds.close()]);
     },

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+// Bad usage exits 2 with the usage text, before touching a database.
+const main = path.resolve(__dirname, '..', 'dist', 'main.js');
+const describeIfBuilt = existsSync(main) ? describe : describe.skip;
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [main, ...args], { env: { ...process.env, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', ...env }, encoding: 'utf8', timeout: 30_000 });
+}
+
+describeIfBuilt('pipeline command line', () => {
+  it('lists its commands in --help (exit 0)', () => {
+    const r = cli(['--help']);
+    expect(r.status).toBe(0);
+    for (const c of ['start', 'run', 'backfill', 'backtest', 'resume', 'runs']) expect(r.stdout).toContain(c);
+  });
+
+  it.each([
+    [['bogus'], /unknown command 'bogus'/],
+    [['run', '--source', 'ftp'], /--source <source>' argument 'ftp' is invalid/],
+    [['run', '--date', '2024-02-30'], /--date: invalid date '2024-02-30'/],
+    [['run', '--lookback-days', '99'], /--lookback-days must be a whole number from 0 to 30/],
+    [['run', '--source', 'csv'], /--source csv needs --games/],
+    [['backfill', '--from-season', '2024'], /required option '--to-season <year>' not specified/],
+    [['backfill', '--from-season', '2025', '--to-season', '2024'], /--from-season and --to-season must be ending years/],
+    [['resume', '--run-id', 'not-a-uuid'], /--run-id must be a run id/],
+    [['runs', '--limit', '0'], /--limit must be a whole number/],
+  ])('%j is bad usage (exit 2)', (args, message) => {
+    const r = cli(args);
+    expect(r.stderr).toMatch(message);
+    expect(r.status).toBe(2);
+  });
+
+  it('refuses a bad environment naming every bad variable (exit 2), without printing secrets', () => {
+    const r = cli(['run'], { LOG_LEVEL: 'chatty', THE_ODDS_API_BASE_URL: 'nope', THE_ODDS_API_KEY: 'super-secret-key' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('LOG_LEVEL');
+    expect(r.stderr).toContain('THE_ODDS_API_BASE_URL');
+    expect(r.stderr).not.toContain('super-secret-key');
+  });
+});
