@@ -11,6 +11,7 @@ export { trainModel, predictRows, disposeModel, type TrainedModel, type TrainOpt
 export { predictMatchup, serializeModel, deserializeModel, type MatchupPrediction, type ModelBundle } from './predict';
 export { runBacktest, type BacktestOptions } from './backtest';
 export { FORECASTS, reportMarkdown, type BacktestReport, type ForecastName, type SeasonScores, type PointErrors } from './report';
+export { fitMarginToWin, blendWin, type MarginToWin } from './marginBlend';
 export { calibrationSvg } from './calibrationSvg';
 export { loadGamesCsv, trainOnHistory } from './history';
 export { toRegistration, fromRegistration, type ModelRegistration } from './registration';

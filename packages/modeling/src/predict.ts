@@ -40,6 +40,8 @@ export interface ModelBundle {
   trainedOn: TrainedModel['trainedOn'];
   validation: TrainedModel['validation'];
   bestIterations: TrainedModel['bestIterations'];
+  /** Present when the win probability blends in the margin-derived one. */
+  marginToWin?: TrainedModel['marginToWin'];
   boosters: { win: string; margin: string; total: string };
 }
 
@@ -55,6 +57,7 @@ export function serializeModel(model: TrainedModel): ModelBundle {
     trainedOn,
     validation,
     bestIterations,
+    ...(model.marginToWin ? { marginToWin: { ...model.marginToWin } } : {}),
     boosters: { win: model.win.toJSON(), margin: model.margin.toJSON(), total: model.total.toJSON() },
   };
 }
@@ -71,5 +74,7 @@ export function deserializeModel(bundle: ModelBundle): TrainedModel {
   const margin = Booster.fromJSON(bundle.boosters.margin);
   const total = Booster.fromJSON(bundle.boosters.total);
   const { variant, spec, params, totalFallback, trainedOn, validation, bestIterations } = bundle;
-  return { variant, spec, params, totalFallback, trainedOn, validation, bestIterations, win, margin, total };
+  const model: TrainedModel = { variant, spec, params, totalFallback, trainedOn, validation, bestIterations, win, margin, total };
+  if (bundle.marginToWin) model.marginToWin = { ...bundle.marginToWin };
+  return model;
 }

@@ -24,6 +24,9 @@ describe('training and prediction', () => {
       expect(stats.spec.features).not.toContain('market_prob');
       expect(market.spec.features).toContain('market_prob');
       expect(stats.trainedOn.games).toBe(ds.rows.length);
+      // the stats win probability blends in the margin model's (fitted slope: more margin, more wins)
+      expect(stats.marginToWin?.slope).toBeGreaterThan(0);
+      expect(market.marginToWin).toBeUndefined();
     } finally {
       disposeModel(stats);
       disposeModel(market);
@@ -53,6 +56,11 @@ describe('training and prediction', () => {
   it('rejects a bundle of an unknown format or feature version', () => {
     const model = trainModel(ds, 'stats');
     const bundle = serializeModel(model);
+    expect(bundle.marginToWin).toEqual(model.marginToWin);
+    const restored = deserializeModel(JSON.parse(JSON.stringify(bundle)));
+    const last = ds.rows.slice(-50);
+    expect(Array.from(predictRows(restored, last).homeWin)).toEqual(Array.from(predictRows(model, last).homeWin));
+    disposeModel(restored);
     disposeModel(model);
     expect(() => deserializeModel({ ...bundle, format: 'x' as never })).toThrow(/format/);
     expect(() => deserializeModel({ ...bundle, spec: { ...bundle.spec, version: '0.0.0' } })).toThrow(/feature spec/);

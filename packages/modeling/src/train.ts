@@ -4,8 +4,12 @@ import { makeDMatrix } from './baseMargin';
 import { marginOffset, totalOffset, winOffset } from './baselines';
 import { featureMatrix, subset, type Dataset } from './dataset';
 import { ModelingError } from './errors';
+import { blendWin, fitMarginToWin, type MarginToWin } from './marginBlend';
 import { logLoss, meanAbsoluteError } from './metrics';
 import { DEFAULT_PARAMS, type BoosterSettings, type ModelParams } from './params';
+
+/** Seasons (the last ones of the training data) the margin-to-win map is fitted on. */
+export const MARGIN_BLEND_SEASONS = 3;
 
 /** A trained model variant: three boosters sharing one feature spec. */
 export interface TrainedModel {
@@ -24,6 +28,8 @@ export interface TrainedModel {
   /** Scores on the validation slice (the last training season) before any refit. */
   validation: { games: number; logloss: number; marginMae: number; totalMae: number };
   bestIterations: { win: number; margin: number; total: number };
+  /** Blend of the win probability with the margin-derived one (absent: the win booster alone). */
+  marginToWin?: MarginToWin;
 }
 
 /** Options of {@link trainModel}. */
@@ -114,6 +120,12 @@ export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions 
     validation: { games: validPart.rows.length, logloss: NaN, marginMae: NaN, totalMae: NaN },
     bestIterations: { win: win.best, margin: margin.best, total: total.best },
   };
+  const blendWeight = params.marginBlend?.[variant] ?? 0;
+  if (blendWeight > 0) {
+    // fitted on the most recent seasons only: home-court advantage drifts (it fell after 2015)
+    const recent = subset(ds, (r) => r.game.season > lastSeason - MARGIN_BLEND_SEASONS);
+    model.marginToWin = fitMarginToWin(predictRows(model, recent.rows).margin, recent.homeWin, blendWeight);
+  }
   if (!params.refit) {
     const p = predictRows(model, validPart.rows);
     model.validation = { games: validPart.rows.length, logloss: logLoss(p.homeWin, validPart.homeWin), marginMae: meanAbsoluteError(p.margin, validPart.margin), totalMae: meanAbsoluteError(p.total, validPart.total) };
@@ -136,8 +148,8 @@ export function predictRows(model: TrainedModel, rows: readonly { values: Float6
     const pm = model.margin.predict(dReg);
     const pt = model.total.predict(dReg);
     rows.forEach((r, i) => {
-      out.homeWin[i] = pw[i] as number;
       out.margin[i] = (pm[i] as number) + marginOffset(r.values, model.variant);
+      out.homeWin[i] = blendWin(pw[i] as number, out.margin[i] as number, model.marginToWin);
       out.total[i] = (pt[i] as number) + totalOffset(r.values, model.variant, model.totalFallback);
     });
   } finally {
