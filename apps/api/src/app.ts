@@ -5,6 +5,7 @@ import type { Logger } from '@nba/logging';
 import type { ModelRegistry } from '@nba/registry';
 import { errorHandler, notFound } from './error-handler';
 import type { FeatureStore } from './feature-store';
+import { ForecastCache } from './forecast-cache';
 import type { ApiMetrics } from './metrics';
 import type { ModelHolder } from './model-holder';
 import { requestContext } from './request-context';
@@ -31,6 +32,8 @@ export interface AppDeps {
   isShuttingDown?: () => boolean;
   /** One info line per request (default off; errors are always logged). */
   accessLog?: boolean;
+  /** Forecasts kept for repeated `POST /v1/predict` requests (default 10,000; 0: none). */
+  predictCacheSize?: number;
 }
 
 /** Largest request body accepted (a full batch is about 10 KB). */
@@ -60,7 +63,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(docsRouter());
   app.use(gamesRouter(deps.db));
   app.use(predictionsRouter(deps.db));
-  app.use(predictRouter({ holder: deps.holder, features: deps.features, metrics: deps.metrics, modelName: deps.modelName, now }));
+  app.use(predictRouter({ cache: new ForecastCache(deps.predictCacheSize ?? 10_000), holder: deps.holder, features: deps.features, metrics: deps.metrics, modelName: deps.modelName, now }));
   app.use(modelsRouter(deps.registry, deps.holder, deps.modelName));
 
   app.use(notFound());

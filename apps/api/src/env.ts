@@ -18,6 +18,8 @@ export const apiEnv = {
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /** Forecasts kept for repeated on-demand requests (0 disables the cache). */
+  PREDICT_CACHE_SIZE: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').default(10_000),
   /** How long shutdown waits for in-flight requests before closing connections. */
   SHUTDOWN_TIMEOUT_MS: positiveMs(10_000),
 };

@@ -35,6 +35,7 @@ export async function main(): Promise<void> {
     featureRefreshIntervalMs: env.FEATURE_REFRESH_INTERVAL_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     accessLog: env.ACCESS_LOG,
+    predictCacheSize: env.PREDICT_CACHE_SIZE,
   });
   let stopping = false;
   const stop = (signal: string) => {

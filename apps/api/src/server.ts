@@ -25,6 +25,8 @@ export interface StartServerOptions {
   shutdownTimeoutMs?: number;
   /** One info log line per request (default off). */
   accessLog?: boolean;
+  /** Forecasts kept for repeated on-demand requests (default 10,000; 0: none). */
+  predictCacheSize?: number;
 }
 
 /** A running API. */
@@ -61,7 +63,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { registry, holder, metrics, features, watcher } = services;
   let shuttingDown = false;
   await services.start(options.featureRefreshIntervalMs ?? 300_000);
-  const app = createApp({ db, registry, holder, features, metrics, logger, modelName, isShuttingDown: () => shuttingDown, accessLog: options.accessLog ?? false });
+  const app = createApp({ db, registry, holder, features, metrics, logger, modelName, isShuttingDown: () => shuttingDown, accessLog: options.accessLog ?? false, predictCacheSize: options.predictCacheSize });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host ?? '0.0.0.0', (err?: Error) => (err ? reject(err) : resolve(s)));

@@ -160,6 +160,17 @@ describe('POST /v1/predict', () => {
     expect(none.body.homeWinProbability).toBe(many.body.homeWinProbability);
   });
 
+  test('a cached forecast is identical to a freshly computed one', async () => {
+    const body = { home: 'OKC', away: 'SAS', explain: 7 };
+    const first = await request(t.app).post('/v1/predict').send(body).expect(200);
+    const second = await request(t.app).post('/v1/predict').send(body).expect(200);
+    const noCache = createApp({ db: db.client, registry: t.registry, holder: t.holder, features: t.features, metrics: t.metrics, logger: silentLogger(), modelName: 'nba-winner', predictCacheSize: 0 });
+    const fresh = await request(noCache).post('/v1/predict').send(body).expect(200);
+    expect(second.text).toBe(first.text);
+    expect(fresh.body).toEqual(first.body);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+  });
+
   test('uses the stored line of an upcoming game and reports market and edge', async () => {
     const res = await request(t.app).post('/v1/predict').send({ ...upcoming }).expect(200);
     const f = Forecast.parse(res.body);

@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   const bench = await prepareBenchDatabase();
   if (!bench) return;
   const api = await startProcess('main.js', { DATABASE_URL: bench.db.url, LOG_LEVEL: 'info' }, '/ready');
+  // the same API with its forecast cache off: every request computes features, three boosters and SHAP
+  const uncached = await startProcess('main.js', { DATABASE_URL: bench.db.url, LOG_LEVEL: 'info', PREDICT_CACHE_SIZE: '0' }, '/ready');
   const hello = await startProcess('bench/hello.js', {}, '/hello');
   try {
     // every ordered pair of teams, default date (the next day after the history), default explain (top 5 SHAP)
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     const targets = {
       hello: () => load('hello-world (bare Express)', `${hello.url}/hello`, { seconds: SECONDS, connections: CONNECTIONS }),
       predict: () => load('POST /v1/predict', `${api.url}/v1/predict`, { seconds: SECONDS, connections: CONNECTIONS, method: 'POST', bodies }),
+      uncached: () => load('POST /v1/predict, cache off', `${uncached.url}/v1/predict`, { seconds: SECONDS, connections: CONNECTIONS, method: 'POST', bodies }),
       predictions: () => load('GET /v1/predictions', `${api.url}/v1/predictions?date=${bench.predictionsDate}`, { seconds: SECONDS, connections: CONNECTIONS }),
     };
     // BENCH_ONLY=predict,hello: run a subset (profiling)
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\ngoal predict >= 60% of hello-world: ${(ratio * 100).toFixed(0)}% ${ratio >= 0.6 ? 'met' : 'NOT met'}; goal p99 < 10 ms: ${p99} ms ${p99 < 10 ? 'met' : 'NOT met'}\n`);
   } finally {
     await api.stop();
+    await uncached.stop();
     await hello.stop();
     await bench.close();
   }

@@ -2,14 +2,16 @@ import { Router } from 'express';
 import { easternDate } from '../clock';
 import { ApiError } from '../errors';
 import type { FeatureSnapshot, FeatureStore } from '../feature-store';
+import type { ForecastCache } from '../forecast-cache';
 import type { LoadedModel } from '../loaded-model';
 import type { ApiMetrics } from '../metrics';
 import type { ModelHolder } from '../model-holder';
-import { forecast } from '../predictor';
+import { defaultDate, forecast } from '../predictor';
 import { BatchRequest, PredictRequest } from '../schemas/predict';
 import { parseInput } from '../validate';
 
 export interface PredictDeps {
+  cache: ForecastCache;
   holder: ModelHolder;
   features: FeatureStore;
   metrics: ApiMetrics;
@@ -38,9 +40,17 @@ export function predictRouter(deps: PredictDeps): Router {
   router.post('/v1/predict', (req, res) => {
     const input = parseInput(PredictRequest, req.body);
     const { model, snap } = serving(deps);
-    const [one] = forecast(model, snap, [input], { today: easternDate(deps.now()), explain: input.explain, field: () => '' });
+    const today = easternDate(deps.now());
+    const date = input.date ?? defaultDate(snap.asOf, today);
+    const key = `${input.home}|${input.away}|${date}|${input.neutral}|${input.gameType}|${input.explain}`;
+    let json = deps.cache.get(model, snap, key);
+    if (json === undefined) {
+      const [one] = forecast(model, snap, [{ ...input, date }], { today, explain: input.explain, field: () => '' });
+      json = JSON.stringify(one);
+      deps.cache.set(model, snap, key, json);
+    }
     deps.metrics.predictionsServed(model, 'predict', 1);
-    res.json(one);
+    res.type('application/json').send(json);
   });
   router.post('/v1/predict/batch', (req, res) => {
     const input = parseInput(BatchRequest, req.body);
