@@ -22,12 +22,16 @@ const T = TEAM_CODES.length;
 const N = T + 1; // ratings, then home court
 const INDEX: ReadonlyMap<string, number> = new Map(TEAM_CODES.map((c, i) => [c, i]));
 
-/** Solves the symmetric positive definite system `M x = b` in place of a copy (Cholesky). */
+/** Solves the symmetric positive definite system `M x = b` (Cholesky); `m` and `b` are left unchanged. */
 export function solveSpd(m: Float64Array, b: Float64Array, n: number): Float64Array {
-  const l = new Float64Array(n * n);
+  return solveSpdInPlace(Float64Array.from(m), b, n);
+}
+
+/** Like {@link solveSpd} but overwrites `m` with its Cholesky factor (no allocation of n x n). */
+function solveSpdInPlace(l: Float64Array, b: Float64Array, n: number): Float64Array {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
-      let s = m[i * n + j] as number;
+      let s = l[i * n + j] as number;
       for (let k = 0; k < j; k++) s -= (l[i * n + k] as number) * (l[j * n + k] as number);
       if (i === j) {
         if (!(s > 0)) throw new FeaturesError('INVALID_GAME', 'ridge system is not positive definite');
@@ -67,6 +71,8 @@ export class RidgeRatings {
   private season = -1;
   private memoKey = '';
   private memo: Float64Array | null = null;
+  private readonly work = new Float64Array(N * N);
+  private readonly rhs = new Float64Array(N);
   readonly options: RidgeOptions;
 
   constructor(options: Partial<RidgeOptions> = {}) {
@@ -86,8 +92,8 @@ export class RidgeRatings {
     if (this.memo && this.memoKey === key) return this.memo;
     const f = this.factor(day, season);
     const { lambda, priorHomeCourt } = this.options;
-    const m = new Float64Array(N * N);
-    const rhs = new Float64Array(N);
+    const m = this.work;
+    const rhs = this.rhs;
     for (let i = 0; i < N * N; i++) m[i] = f * (this.a[i] as number);
     for (let i = 0; i < N; i++) {
       rhs[i] = f * (this.b[i] as number);
@@ -96,7 +102,7 @@ export class RidgeRatings {
     rhs[T] = (rhs[T] as number) + lambda * priorHomeCourt;
     // ratings sum to zero: penalty (sum of ratings)^2
     for (let i = 0; i < T; i++) for (let j = 0; j < T; j++) m[i * N + j] = (m[i * N + j] as number) + 1;
-    this.memo = solveSpd(m, rhs, N);
+    this.memo = solveSpdInPlace(m, rhs, N);
     this.memoKey = key;
     return this.memo;
   }
