@@ -1,5 +1,4 @@
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import type { ModelRegistry } from '@nba/registry';
@@ -9,6 +8,7 @@ import { ForecastCache } from './forecast-cache';
 import type { ApiMetrics } from './metrics';
 import type { ModelHolder } from './model-holder';
 import { requestContext } from './request-context';
+import { securityHeaders } from './security-headers';
 import { docsRouter } from './routes/docs';
 import { gamesRouter } from './routes/games';
 import { healthRouter } from './routes/health';
@@ -48,7 +48,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestContext(deps.logger, deps.metrics, deps.accessLog ?? false));
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use((_req, res, next) => {
     // during shutdown, ask keep-alive clients to reconnect (to another instance)
     if (isShuttingDown()) res.setHeader('connection', 'close');

@@ -15,6 +15,33 @@ declare global {
   }
 }
 
+/** A request's logger: the child logger (with the request id) is made on first use only. */
+class LazyLog implements Logger {
+  private made: Logger | undefined;
+  constructor(
+    private readonly parent: Logger,
+    private readonly requestId: string,
+  ) {}
+  private get log(): Logger {
+    return (this.made ??= this.parent.child({ requestId: this.requestId }));
+  }
+  error(message: string, meta?: Record<string, unknown>): unknown {
+    return this.log.error(message, meta);
+  }
+  warn(message: string, meta?: Record<string, unknown>): unknown {
+    return this.log.warn(message, meta);
+  }
+  info(message: string, meta?: Record<string, unknown>): unknown {
+    return this.log.info(message, meta);
+  }
+  debug(message: string, meta?: Record<string, unknown>): unknown {
+    return this.log.debug(message, meta);
+  }
+  child(context: Record<string, unknown>): Logger {
+    return this.log.child(context);
+  }
+}
+
 /** Header carrying the request id both ways. */
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -38,8 +65,7 @@ export function requestContext(logger: Logger, metrics: ApiMetrics, accessLog: b
     const requestId = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.locals.requestId = requestId;
-    let log: Logger | undefined;
-    Object.defineProperty(res.locals, 'log', { get: () => (log ??= logger.child({ requestId })), enumerable: true });
+    res.locals.log = new LazyLog(logger, requestId);
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeLabel(req);

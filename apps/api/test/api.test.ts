@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createDbClient } from '@nba/db';
-import { silentLogger } from '@nba/logging';
+import { Writable } from 'node:stream';
+import { createLogger, silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { createApp } from '../src/app';
@@ -382,8 +383,16 @@ describe('without a production model or a database', () => {
 
   test('a database failure is a 500 without stack trace or secrets; /ready says unreachable', async () => {
     const secret = 'pw-s3cret-xyz';
-    const broken = createDbClient(`postgresql://postgres:${secret}@127.0.0.1:5432/nba_no_such_database_${Date.now()}`);
-    const logger = silentLogger();
+    const url = `postgresql://postgres:${secret}@127.0.0.1:5432/nba_no_such_database_${Date.now()}`;
+    const broken = createDbClient(url);
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    const logger = createLogger({ service: 'api-test', stream, secrets: [url] });
     const app = createApp({
       db: broken,
       registry: new ModelRegistry(broken, { logger }),
@@ -394,8 +403,14 @@ describe('without a production model or a database', () => {
       modelName: 'nba-winner',
     });
     try {
-      const res = await request(app).get(`/v1/games?date=${pastDay}`).expect(500);
+      const res = await request(app).get(`/v1/games?date=${pastDay}`).set('x-request-id', 'trace-500').expect(500);
       expectError(res.body, 'INTERNAL');
+      // the log has the error with the request id on every line of the request
+      const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(logged.length).toBeGreaterThan(0);
+      expect(logged.every((l) => l.requestId === 'trace-500')).toBe(true);
+      expect(logged.some((l) => l.message === 'unhandled error')).toBe(true);
+      expect(lines.join('')).not.toContain(secret);
       expect(Object.keys(res.body.error).sort()).toEqual(['code', 'message', 'requestId']);
       expect(res.text).not.toContain(secret);
       expect(res.text).not.toMatch(/at .*\.(ts|js):\d+/);
