@@ -19,11 +19,14 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+let lastDefault = { asOf: null as string | null, today: '', date: '' };
+
 /** Default game date: today (US Eastern), or the day after the last results if that is later. */
 export function defaultDate(asOf: string | null, today: string): string {
-  if (asOf === null) return today;
-  const next = addDays(asOf, 1);
-  return next > today ? next : today;
+  if (asOf === lastDefault.asOf && today === lastDefault.today) return lastDefault.date;
+  const next = asOf === null ? today : addDays(asOf, 1);
+  lastDefault = { asOf, today, date: next > today ? next : today };
+  return lastDefault.date;
 }
 
 interface Prepared {

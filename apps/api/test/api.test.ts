@@ -213,6 +213,14 @@ describe('POST /v1/predict', () => {
     expectError(res.body, 'INVALID_JSON', '(body)');
   });
 
+  test('413 for a body over 64 KB, 400 for a charset other than UTF-8', async () => {
+    const big = JSON.stringify({ home: 'BOS', away: 'NYK', pad: 'x'.repeat(70_000) });
+    const res = await request(t.app).post('/v1/predict').set('content-type', 'application/json').send(big).expect(413);
+    expectError(res.body, 'PAYLOAD_TOO_LARGE');
+    const latin = await request(t.app).post('/v1/predict').set('content-type', 'application/json; charset=latin1').send('{"home":"BOS","away":"NYK"}').expect(400);
+    expectError(latin.body, 'VALIDATION_FAILED', '(body)');
+  });
+
   test('400 for a missing body', async () => {
     const res = await request(t.app).post('/v1/predict').expect(400);
     expectError(res.body, 'VALIDATION_FAILED', '(body)');
