@@ -32,7 +32,8 @@ export function createProgram(): Command {
 /** Runs the program on `argv` (user arguments only) and returns the exit code. */
 export async function runProgram(argv: string[], program = createProgram()): Promise<number> {
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    // `pnpm pipeline -- run …` passes the `--` through.
+    await program.parseAsync(argv[0] === '--' ? argv.slice(1) : argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
   } catch (error) {
     if (error instanceof CommanderError) {
