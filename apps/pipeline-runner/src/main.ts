@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError } from '@nba/config';
-import { EXIT, runProgram } from './program';
+import { runProgram } from './program';
+import { EXIT } from './usage';
 
 runProgram(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { EXIT, UsageError } from './usage';
 import { registerBackfillCommand } from './commands/backfill';
 import { registerBacktestCommand } from './commands/backtest';
 import { registerResumeCommand } from './commands/resume';
@@ -6,13 +7,6 @@ import { registerRunCommand } from './commands/run';
 import { registerRunsCommand } from './commands/runs';
 import { registerStartCommand } from './commands/start';
 
-/** Exit codes for a Kubernetes Job: 0 ok, 1 a required task failed, 2 bad usage. */
-export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
-
-/** Thrown by commands for bad arguments that commander cannot catch itself (e.g. a bad date). */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
 
 /** Builds the `pipeline` command line; commands set `process.exitCode`-style results through `exit`. */
 export function createProgram(): Command {

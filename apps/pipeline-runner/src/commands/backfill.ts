@@ -3,7 +3,7 @@ import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { importCsv, ingestHistoricalOdds, ingestSeason, formatImportSummary } from '@nba/ingestion';
 import { Command, Option } from 'commander';
-import { UsageError } from '../program';
+import { UsageError } from '../usage';
 import { ProgressBar } from '../progress';
 import { easternToday, openRuntime } from '../runtime';
 import { openUpstreams, type Upstreams } from '../upstreams/upstreams';

@@ -4,11 +4,15 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Logger } from '@nba/logging';
 import { calibrationSvg, loadGamesCsv, reportMarkdown, runBacktest, type BacktestReport } from '@nba/modeling';
+import type { ClosingLine, GameRecord } from '@nba/features';
+import { loadHistory } from '../daily/history';
 import { createAppLogger, readEnv } from '../env';
+import { UsageError } from '../usage';
+import { openRuntime } from '../runtime';
 
 /** Options of the `backtest` command. */
 export interface BacktestCommandOptions {
-  /** games.csv path; without it the games would come from the database (not available yet). */
+  /** games.csv path; without it the games and closing lines come from the database. */
   games?: string;
   odds?: string;
   fromSeason: number;
@@ -29,14 +33,12 @@ function gitCommit(): string | null {
 }
 
 /** Runs the walk-forward backtest and writes report.json, report.md and calibration.svg into `out`. */
-export async function runBacktestCommand(options: BacktestCommandOptions, logger: Logger): Promise<BacktestReport> {
-  if (!options.games) {
-    throw new Error('backtest from the database is not available yet: pass --games <games.csv> (and --odds <odds.csv>)');
-  }
+export async function runBacktestCommand(options: BacktestCommandOptions, logger: Logger, history?: { games: GameRecord[]; lines: Map<string, ClosingLine> }): Promise<BacktestReport> {
   if (!Number.isInteger(options.fromSeason) || !Number.isInteger(options.toSeason) || options.fromSeason > options.toSeason) {
-    throw new Error(`bad season range ${options.fromSeason}-${options.toSeason}`);
+    throw new UsageError(`bad season range ${options.fromSeason}-${options.toSeason}: --from-season and --to-season are ending years with from <= to`);
   }
-  const { games, lines } = loadGamesCsv(options.games, options.odds);
+  if (!options.games && !history) throw new UsageError('backtest needs --games <games.csv>, or games in the database');
+  const { games, lines } = history ?? loadGamesCsv(options.games!, options.odds);
   logger.info('backtest start', { games: games.length, lines: lines.size, fromSeason: options.fromSeason, toSeason: options.toSeason });
   const report = runBacktest(games, lines, {
     fromSeason: options.fromSeason,
@@ -63,13 +65,21 @@ export function registerBacktestCommand(program: Command): void {
   program
     .command('backtest')
     .description('walk-forward backtest by season; writes report.json, report.md and calibration.svg')
-    .option('--games <file>', 'games.csv (without it: the database, not available yet)')
+    .option('--games <file>', 'games.csv (without it: the games and closing lines in the database)')
     .option('--odds <file>', 'odds.csv with closing lines')
     .option('--from-season <year>', 'first season predicted (ending year)', (v) => Number(v), 2016)
     .option('--to-season <year>', 'last season predicted (ending year)', (v) => Number(v), 2024)
     .option('--out <dir>', 'output folder', 'backtest-out')
     .action(async (opts: BacktestCommandOptions) => {
-      const logger = createAppLogger(readEnv());
-      await runBacktestCommand(opts, logger);
+      if (opts.games) {
+        await runBacktestCommand(opts, createAppLogger(readEnv()));
+        return;
+      }
+      const rt = await openRuntime();
+      try {
+        await runBacktestCommand(opts, rt.logger, await loadHistory(rt.db.client));
+      } finally {
+        await rt.close();
+      }
     });
 }

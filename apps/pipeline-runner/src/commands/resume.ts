@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DAILY_PIPELINE, type DailyArgs } from '../daily/daily-pipeline';
-import { UsageError } from '../program';
+import { UsageError } from '../usage';
 import { openRuntime } from '../runtime';
 import { executeDaily, reportRun } from './run';
 

@@ -2,7 +2,7 @@ import { parseIsoDate } from '@nba/config';
 import { Command, Option } from 'commander';
 import type { RunResult } from '@nba/orchestrator';
 import { createDailyPipeline, DAILY_TASKS, type DailyArgs } from '../daily/daily-pipeline';
-import { EXIT, UsageError } from '../program';
+import { EXIT, UsageError } from '../usage';
 import { TaskListView } from '../progress';
 import { readEnv } from '../env';
 import { easternToday, openRuntime, type Runtime } from '../runtime';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../program';
+import { UsageError } from '../usage';
 import { openRuntime } from '../runtime';
 
 /** `runs [--limit N] [--json]`: recent runs and their tasks. */

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parseIsoDate, seasonOfDate } from '@nba/config';
-import { EXIT, UsageError } from '../program';
+import { EXIT, UsageError } from '../usage';
 import { easternToday, openRuntime, type Runtime } from '../runtime';
 import { demoDate } from '../upstreams/demo-date';
 import { demoLeague, openUpstreams } from '../upstreams/upstreams';

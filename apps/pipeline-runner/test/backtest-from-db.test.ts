@@ -1,0 +1,37 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importCsv } from '@nba/ingestion';
+import { silentLogger } from '@nba/logging';
+import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { runBacktestCommand } from '../src/commands/backtest';
+import { loadHistory } from '../src/daily/history';
+
+const dataDir = process.env.NBA_SHARED_DATA_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'nba');
+const games = path.join(dataDir, 'games.csv');
+const odds = path.join(dataDir, 'odds.csv');
+const available = existsSync(games) && existsSync(odds);
+if (!available) console.warn(`skipping the database backtest: ${dataDir} has no games.csv/odds.csv`);
+
+(available ? describe : describe.skip)('backtest from the database', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await importCsv(db.client, { gamesCsv: games, oddsCsv: odds, logger: silentLogger() });
+  }, 120_000);
+  afterAll(() => db?.drop());
+
+  it('scores the same as the backtest from the CSV files', async () => {
+    const options = { fromSeason: 2016, toSeason: 2016 };
+    const fromFiles = await runBacktestCommand({ ...options, games, odds, out: mkdtempSync(path.join(os.tmpdir(), 'bt-files-')) }, silentLogger());
+    const out = mkdtempSync(path.join(os.tmpdir(), 'bt-db-'));
+    const history = await loadHistory(db.client);
+    expect(history.games).toHaveLength(21_797);
+    const fromDb = await runBacktestCommand({ ...options, out }, silentLogger(), history);
+    for (const f of ['home', 'elo', 'market', 'model_stats', 'model_market'] as const) {
+      expect(fromDb.overall[f].n).toBe(fromFiles.overall[f].n);
+      expect(fromDb.overall[f].logloss).toBeCloseTo(fromFiles.overall[f].logloss, 6);
+    }
+    expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).seasons['2016']).toBeDefined();
+  }, 180_000);
+});
