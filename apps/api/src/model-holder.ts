@@ -1,4 +1,5 @@
 import { disposeModel, type LoadedModel } from './loaded-model';
+import { releaseNativeMemory } from './native-memory';
 
 /** How long a replaced model stays alive after a swap (requests that picked it up finish with it). */
 const RETIRE_AFTER_MS = 5_000;
@@ -31,6 +32,7 @@ export class ModelHolder {
       const timer = setTimeout(() => {
         this.retiring.delete(timer);
         disposeModel(previous);
+        releaseNativeMemory();
       }, RETIRE_AFTER_MS);
       timer.unref();
       this.retiring.set(timer, previous);

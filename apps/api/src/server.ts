@@ -81,7 +81,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const timeout = options.shutdownTimeoutMs ?? 10_000;
       logger.info('shutting down: finishing in-flight requests', { timeoutMs: timeout });
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // keep-alive sockets whose request finishes during shutdown become idle later: close them as they do
       server.closeIdleConnections();
+      const sweeper = setInterval(() => server.closeIdleConnections(), 50);
       const timer = setTimeout(() => {
         logger.warn('shutdown timeout: closing remaining connections');
         server.closeAllConnections();
@@ -89,6 +91,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       timer.unref();
       await closed;
       clearTimeout(timer);
+      clearInterval(sweeper);
       await services.stop();
       logger.info('api stopped');
     })());

@@ -36,12 +36,12 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 }
 
 /** Starts `script` (relative to dist/) with `env` and waits until `readyPath` answers 200. */
-export async function startProcess(script: string, env: Record<string, string>, readyPath: string): Promise<ServerProcess> {
+export async function startProcess(script: string, env: Record<string, string>, readyPath: string, execArgv: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   const profileDir = process.env.BENCH_PROFILE_DIR;
   const child = fork(path.join(__dirname, '..', script), [], {
     // BENCH_PROFILE_DIR: write a CPU profile of each server process there
-    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    execArgv: [...execArgv, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -1,0 +1,42 @@
+import { ConfigError } from '@nba/config';
+import { API_ENV_VARS, readEnv } from './env';
+
+test('defaults', () => {
+  const env = readEnv({});
+  expect(env).toMatchObject({
+    PORT: 8080,
+    HOST: '0.0.0.0',
+    LOG_LEVEL: 'info',
+    MODEL_NAME: 'nba-winner',
+    MODEL_POLL_INTERVAL_MS: 30_000,
+    FEATURE_REFRESH_INTERVAL_MS: 300_000,
+    SHUTDOWN_TIMEOUT_MS: 10_000,
+    ACCESS_LOG: false,
+    PREDICT_CACHE_SIZE: 10_000,
+  });
+  expect(env.DATABASE_URL).toBeUndefined();
+});
+
+test('values are parsed', () => {
+  const env = readEnv({ PORT: '3000', MODEL_NAME: 'nba-test', ACCESS_LOG: 'true', PREDICT_CACHE_SIZE: '0', DATABASE_URL: 'postgresql://u:p@db:5432/nba' });
+  expect(env).toMatchObject({ PORT: 3000, MODEL_NAME: 'nba-test', ACCESS_LOG: true, PREDICT_CACHE_SIZE: 0, DATABASE_URL: 'postgresql://u:p@db:5432/nba' });
+});
+
+test('every bad variable is named at once, never its value', () => {
+  let error: unknown;
+  try {
+    readEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://secret@x/y', ACCESS_LOG: 'maybe', MODEL_POLL_INTERVAL_MS: '-5' });
+  } catch (err) {
+    error = err;
+  }
+  expect(error).toBeInstanceOf(ConfigError);
+  const message = (error as Error).message;
+  for (const v of ['PORT', 'DATABASE_URL', 'ACCESS_LOG', 'MODEL_POLL_INTERVAL_MS']) expect(message).toContain(v);
+  expect(message).not.toContain('secret');
+});
+
+test('API_ENV_VARS lists every variable read', () => {
+  expect([...API_ENV_VARS].sort()).toEqual(
+    ['ACCESS_LOG', 'DATABASE_URL', 'FEATURE_REFRESH_INTERVAL_MS', 'HOST', 'LOG_LEVEL', 'MODEL_NAME', 'MODEL_POLL_INTERVAL_MS', 'NBA_DATA_DIR', 'PORT', 'PREDICT_CACHE_SIZE', 'SHUTDOWN_TIMEOUT_MS'].sort(),
+  );
+});
