@@ -1,6 +1,7 @@
-import { assertCompatibleSpec, featureIndex, MARKET_FEATURES, type FeatureName, type FeatureSpec, type Variant } from '@nba/features';
+import { featureIndex, type FeatureName, type FeatureSpec, type Variant } from '@nba/features';
+import { disposeModel as disposeTrained, fromRegistration, type MarginToWin, type TrainedModel } from '@nba/modeling';
 import type { ModelRegistry, ModelVersionInfo } from '@nba/registry';
-import { Booster } from '@nba/xgboost';
+import type { Booster } from '@nba/xgboost';
 import { ApiError } from './errors';
 
 /** A production model ready to serve: its boosters and what is needed to use them. */
@@ -13,14 +14,16 @@ export interface LoadedModel {
   spec: FeatureSpec;
   /** `market` models start from the market's line where one exists (see @nba/modeling `winOffset`). */
   variant: Variant;
-  /** Total used when no expectation exists (empty history); NaN when the version does not record it. */
+  /** Total used when no expectation exists (empty history). */
   totalFallback: number;
+  /** Blend of the win booster with the margin-derived probability (absent: win booster alone). */
+  marginToWin: MarginToWin | undefined;
   /** Index in the full feature vector of each model column. */
   columns: Int32Array;
   win: Booster;
-  margin: Booster | undefined;
-  total: Booster | undefined;
-  /** The win booster's own starting margin (logit of base_score), which XGBoost replaces by the per-row offset. */
+  margin: Booster;
+  total: Booster;
+  /** The win booster's own starting margin (logit of base_score), which the per-row offset replaces. */
   winBaseMargin: number;
 }
 
@@ -32,82 +35,70 @@ export function baseMargin(json: string): number {
   return objective.startsWith('binary:logistic') || objective === 'reg:logistic' ? Math.log(score / (1 - score)) : score;
 }
 
-function variantOf(info: ModelVersionInfo): Variant {
-  const declared = info.params.variant;
-  if (declared === 'stats' || declared === 'market') return declared;
-  return info.featureSpec.features.some((f) => MARKET_FEATURES.includes(f as FeatureName)) ? 'market' : 'stats';
-}
-
-function loadBooster(json: string, role: string, spec: FeatureSpec, where: string): Booster {
-  const booster = Booster.fromJSON(json);
-  try {
-    // one row at a time gains nothing from threads, and OpenMP hand-offs cost milliseconds on a
-    // busy 2-core machine (measured: 350-4700 µs per row with 2 threads, 20-30 µs with 1)
-    booster.setParams({ nthread: 1 });
-    if (booster.numFeatures !== spec.features.length) {
-      throw new Error(`its ${role} model has ${booster.numFeatures} features but the feature spec lists ${spec.features.length}`);
-    }
-    const names = booster.featureNames;
-    if (names && names.join('\u0000') !== spec.features.join('\u0000')) {
-      throw new Error(`its ${role} model's feature names differ from the feature spec`);
-    }
-    // a row of missing values must give a finite answer, or the model is unusable
-    const probe = booster.predictRow(new Float32Array(spec.features.length).fill(NaN), { outputMargin: true });
-    if (!Number.isFinite(probe)) throw new Error(`its ${role} model predicts ${probe} for an empty row`);
-    // names checked; without them XGBoost skips copying 40-odd strings on every SHAP call
-    booster.featureNames = undefined;
-    return booster;
-  } catch (err) {
-    booster.dispose();
-    throw new ApiError('MODEL_LOAD_FAILED', `${where}: ${(err as Error).message}`, undefined, { cause: err });
+/** Checks a booster against the spec and prepares it for single-row serving. */
+function prepareBooster(booster: Booster, role: string, spec: FeatureSpec): void {
+  if (booster.numFeatures !== spec.features.length) {
+    throw new Error(`its ${role} model has ${booster.numFeatures} features but the feature spec lists ${spec.features.length}`);
   }
+  const names = booster.featureNames;
+  if (names && names.join('\u0000') !== spec.features.join('\u0000')) throw new Error(`its ${role} model's feature names differ from the feature spec`);
+  // one row at a time gains nothing from threads, and OpenMP hand-offs cost milliseconds on a
+  // busy 2-core machine (measured: 350-4700 µs per row with 2 threads, 20-30 µs with 1)
+  booster.setParams({ nthread: 1 });
+  // a row of missing values must give a finite answer, or the model is unusable
+  const probe = booster.predictRow(new Float32Array(spec.features.length).fill(NaN), { outputMargin: true });
+  if (!Number.isFinite(probe)) throw new Error(`its ${role} model predicts ${probe} for an empty row`);
+  // names checked; without them XGBoost skips copying 40-odd strings on every SHAP call
+  booster.featureNames = undefined;
 }
 
 /**
- * Loads a registered version: artifacts (sha256-verified by the registry), the feature spec
- * checked against this build's feature code, each booster checked against the spec.
+ * Loads a registered version as the pipeline registers it (@nba/modeling `toRegistration`):
+ * artifacts sha256-verified by the registry, the bundle rebuilt by `fromRegistration` (which checks
+ * the feature spec against this build's feature code), the registry's spec compared with the
+ * bundle's, and each booster checked against the spec. Throws `ApiError('MODEL_LOAD_FAILED')`.
  */
 export async function loadModel(registry: ModelRegistry, info: ModelVersionInfo): Promise<LoadedModel> {
   const where = `model '${info.name}' version ${info.version}`;
   const artifacts = await registry.loadArtifacts(info.name, info.version);
-  const spec = info.featureSpec as FeatureSpec;
+  let trained: TrainedModel;
   try {
-    assertCompatibleSpec(spec);
+    trained = fromRegistration(info.params, artifacts);
   } catch (err) {
     throw new ApiError('MODEL_LOAD_FAILED', `${where}: ${(err as Error).message}`, undefined, { cause: err });
   }
-  const boosters: Booster[] = [];
   try {
-    const win = loadBooster(artifacts.win, 'win', spec, where);
-    boosters.push(win);
-    const margin = artifacts.margin === undefined ? undefined : loadBooster(artifacts.margin, 'margin', spec, where);
-    if (margin) boosters.push(margin);
-    const total = artifacts.total === undefined ? undefined : loadBooster(artifacts.total, 'total', spec, where);
-    if (total) boosters.push(total);
-    const fallback = Number(info.params.totalFallback);
+    const spec = trained.spec;
+    if (info.featureSpec.features.join('\u0000') !== spec.features.join('\u0000') || info.featureSpec.version !== spec.version) {
+      throw new Error('the registered feature spec differs from the one in its bundle');
+    }
+    prepareBooster(trained.win, 'win', spec);
+    prepareBooster(trained.margin, 'margin', spec);
+    prepareBooster(trained.total, 'total', spec);
     return {
       name: info.name,
       version: info.version,
       id: info.id,
       loadedAt: new Date(),
       spec,
-      variant: variantOf(info),
-      totalFallback: Number.isFinite(fallback) ? fallback : NaN,
+      variant: trained.variant,
+      totalFallback: trained.totalFallback,
+      marginToWin: trained.marginToWin,
       columns: Int32Array.from(spec.features, (f) => featureIndex(f as FeatureName)),
-      win,
-      margin,
-      total,
+      win: trained.win,
+      margin: trained.margin,
+      total: trained.total,
       winBaseMargin: baseMargin(artifacts.win),
     };
   } catch (err) {
-    for (const b of boosters) b.dispose();
-    throw err;
+    disposeTrained(trained);
+    throw new ApiError('MODEL_LOAD_FAILED', `${where}: ${(err as Error).message}`, undefined, { cause: err });
   }
 }
 
 /** Frees a model's native boosters. */
 export function disposeModel(model: LoadedModel): void {
   model.win.dispose();
-  model.margin?.dispose();
-  model.total?.dispose();
+  model.margin.dispose();
+  model.total.dispose();
 }

@@ -1,6 +1,7 @@
 import { seasonOfDate } from '@nba/config';
 import { featureIndex, type Matchup } from '@nba/features';
-import { marginOffset, totalOffset, winOffset } from '@nba/modeling';
+import { blendWin, marginOffset, totalOffset, winOffset } from '@nba/modeling';
+import type { Booster } from '@nba/xgboost';
 import { DMatrix } from '@nba/xgboost';
 import { addDays } from './clock';
 import { ApiError } from './errors';
@@ -33,7 +34,10 @@ interface Prepared {
   matchup: Matchup;
   full: Float64Array;
   row: Float32Array;
+  /** Starting log-odds of the win booster (rating or market). */
   offset: number;
+  /** Starting margin of the margin booster. */
+  marginStart: number;
   hasLine: boolean;
 }
 
@@ -60,14 +64,15 @@ export function forecast(
     const full = snap.state.featuresFor(matchup, upcoming?.line);
     const row = new Float32Array(cols);
     for (let j = 0; j < cols; j++) row[j] = full[model.columns[j] as number] as number;
-    return { matchup, full, row, offset: winOffset(full, model.variant), hasLine: upcoming !== undefined };
+    return { matchup, full, row, offset: winOffset(full, model.variant), marginStart: marginOffset(full, model.variant), hasLine: upcoming !== undefined };
   });
-  const shap = options.explain > 0 ? contributions(model, prepared) : undefined;
+  const blend = model.marginToWin && model.marginToWin.weight !== 0 ? model.marginToWin : undefined;
+  const shap = options.explain > 0 ? { win: contributions(model.win, cols, prepared), margin: blend ? contributions(model.margin, cols, prepared) : undefined } : undefined;
   return prepared.map((p, i) => {
     const { matchup, full, row, offset } = p;
-    const homeWin = sigmoid(model.win.predictRow(row, { outputMargin: true }) - model.winBaseMargin + offset);
-    const margin = model.margin ? model.margin.predictRow(row) + marginOffset(full, model.variant) : NaN;
-    const total = model.total ? model.total.predictRow(row) + totalOffset(full, model.variant, model.totalFallback) : NaN;
+    const margin = model.margin.predictRow(row) + p.marginStart;
+    const homeWin = blendWin(sigmoid(model.win.predictRow(row, { outputMargin: true }) - model.winBaseMargin + offset), margin, model.marginToWin);
+    const total = model.total.predictRow(row) + totalOffset(full, model.variant, model.totalFallback);
     const marketProb = full[MARKET_PROB] as number;
     const line = p.hasLine ? snap.lines.get(lineKey(matchup.date, matchup.home, matchup.away))?.line : undefined;
     const out: ForecastOutput = {
@@ -92,37 +97,51 @@ export function forecast(
       model: { name: model.name, version: model.version },
       featuresAsOf: snap.asOf,
     };
-    if (shap) out.explanation = explanation(model, shap, i, offset, full, options.explain);
+    if (shap) out.explanation = explanation(model, shap, i, p, options.explain);
     return out;
   });
 }
 
-/** SHAP values of the win model, row-major with a bias column last. */
-function contributions(model: LoadedModel, rows: readonly Prepared[]): { values: Float32Array; cols: number } {
-  const cols = model.columns.length;
+type Shap = { values: Float32Array; cols: number };
+
+/** SHAP values of a booster for every row, row-major with a bias column last. */
+function contributions(booster: Booster, cols: number, rows: readonly Prepared[]): Shap {
   const x = new Float32Array(rows.length * cols);
   rows.forEach((r, i) => x.set(r.row, i * cols));
   const dm = DMatrix.fromFloat32(x, rows.length, cols);
   try {
-    return model.win.contributions(dm);
+    return booster.contributions(dm);
   } finally {
     dm.dispose();
   }
 }
 
-function explanation(model: LoadedModel, shap: { values: Float32Array; cols: number }, i: number, offset: number, full: Float64Array, top: number): ForecastOutput['explanation'] {
+/**
+ * The forecast's log-odds split by feature. The served log-odds are
+ * `(1 - w) * (win booster + offset) + w * (a + b * (margin booster + margin start))` (w = 0 without a
+ * blend), so each feature's share is `(1 - w) * φ_win + w * b * φ_margin` and the rest is the
+ * baseline: the shares and the baseline add up to the forecast's log-odds exactly.
+ */
+function explanation(model: LoadedModel, shap: { win: Shap; margin: Shap | undefined }, i: number, p: Prepared, top: number): ForecastOutput['explanation'] {
   const n = model.columns.length;
-  const start = i * shap.cols;
-  // XGBoost puts its base score in the bias; the served model replaces it by the row's offset
-  const baseline = (shap.values[start + n] as number) - model.winBaseMargin + offset;
-  const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => Math.abs(shap.values[start + b] as number) - Math.abs(shap.values[start + a] as number));
+  const blend = shap.margin ? model.marginToWin : undefined;
+  const w = blend?.weight ?? 0;
+  const b = blend?.slope ?? 0;
+  const ws = i * shap.win.cols;
+  const ms = i * (shap.margin?.cols ?? 0);
+  const share = new Float64Array(n);
+  for (let j = 0; j < n; j++) share[j] = (1 - w) * (shap.win.values[ws + j] as number) + (shap.margin ? w * b * (shap.margin.values[ms + j] as number) : 0);
+  // XGBoost puts its base score in the bias; the served win model replaces it by the row's offset
+  let baseline = (1 - w) * ((shap.win.values[ws + n] as number) - model.winBaseMargin + p.offset);
+  if (blend && shap.margin) baseline += w * (blend.intercept + b * ((shap.margin.values[ms + n] as number) + p.marginStart));
+  const order = Array.from({ length: n }, (_, j) => j).sort((x, y) => Math.abs(share[y] as number) - Math.abs(share[x] as number));
   return {
     target: 'home_win_log_odds',
     baseline,
     contributions: order.slice(0, top).map((j) => ({
       feature: model.spec.features[j] as string,
-      value: finite(full[model.columns[j] as number] as number),
-      contribution: shap.values[start + j] as number,
+      value: finite(p.full[model.columns[j] as number] as number),
+      contribution: share[j] as number,
     })),
   };
 }

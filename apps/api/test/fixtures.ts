@@ -1,7 +1,7 @@
 // Shared test and benchmark material: a synthetic but realistic league history, a real XGBoost
 // model trained on it with @nba/modeling (real feature spec), registered and promoted with the
 // real registry, and an app wired to a real PostgreSQL database.
-import { assembleDataset, DEFAULT_PARAMS, disposeModel, trainModel, type ModelParams, type TrainedModel } from '@nba/modeling';
+import { assembleDataset, DEFAULT_PARAMS, disposeModel, toRegistration, trainModel, type ModelParams, type TrainedModel } from '@nba/modeling';
 import { buildFeatures, TEAM_CODES, type ClosingLine, type GameRecord, type LineLookup, type Variant } from '@nba/features';
 import type { DbClient } from '@nba/db';
 import { ModelRegistry } from '@nba/registry';
@@ -102,24 +102,19 @@ export function trainOn(games: readonly GameRecord[], variant: Variant = 'stats'
   return trainModel(assembleDataset(rows), variant, { params: quickParams(rounds) });
 }
 
-/** Registers a trained model as `name`@`version` (what the pipeline does) and optionally promotes it. */
-export async function registerModel(
-  registry: ModelRegistry,
-  model: TrainedModel,
-  name: string,
-  version: string,
-  options: { promote?: boolean; artifacts?: { win: string; margin?: string; total?: string } } = {},
-): Promise<void> {
+/** Registers a trained model as `name`@`version` the way the pipeline does (`toRegistration`), optionally promoting it. */
+export async function registerModel(registry: ModelRegistry, model: TrainedModel, name: string, version: string, options: { promote?: boolean } = {}): Promise<void> {
+  const reg = toRegistration(model);
   await registry.register({
     name,
     version,
-    artifacts: options.artifacts ?? { win: model.win.toJSON(), margin: model.margin.toJSON(), total: model.total.toJSON() },
-    featureSpec: { name: model.spec.name, version: model.spec.version, features: [...model.spec.features] },
-    params: { variant: model.variant, totalFallback: model.totalFallback },
-    metrics: { logLoss: 0.65 },
-    trainedFrom: model.trainedOn.firstDate,
-    trainedTo: model.trainedOn.lastDate,
-    trainingGames: model.trainedOn.games,
+    artifacts: reg.artifacts,
+    featureSpec: { name: reg.featureSpec.name, version: reg.featureSpec.version, features: [...reg.featureSpec.features] },
+    params: reg.params as unknown as Record<string, unknown>,
+    metrics: reg.metrics,
+    trainedFrom: reg.trainedFrom,
+    trainedTo: reg.trainedTo,
+    trainingGames: reg.trainingGames,
     createdBy: 'api-test',
   });
   if (options.promote) await registry.promote(name, version, { actor: 'api-test', reason: 'test' });

@@ -1,5 +1,5 @@
 import { silentLogger } from '@nba/logging';
-import type { TrainedModel } from '@nba/modeling';
+import { toRegistration, type TrainedModel } from '@nba/modeling';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { startServer, type RunningServer } from '../src/server';
@@ -92,12 +92,14 @@ test('a version that fails its checksum is refused; the old one keeps serving', 
 });
 
 test('a version whose feature spec this code cannot compute is refused; the next good one loads', async () => {
+  const reg = toRegistration(model1);
+  const oldSpec = { ...reg.featureSpec, version: '0.0.1-old', features: [...reg.featureSpec.features] };
   await registry.register({
     name: 'nba-winner',
     version: '2.2.0',
-    artifacts: { win: model1.win.toJSON() },
-    featureSpec: { name: model1.spec.name, version: '0.0.1-old', features: [...model1.spec.features] },
-    params: { variant: 'stats' },
+    artifacts: reg.artifacts,
+    featureSpec: oldSpec,
+    params: { bundle: { ...reg.params.bundle, spec: oldSpec } },
     createdBy: 'test',
   });
   await registry.promote('nba-winner', '2.2.0', { actor: 'test' });

@@ -39,6 +39,8 @@ beforeAll(async () => {
   registry = new ModelRegistry(db.client, { logger: silentLogger() });
   stats = trainOn(history, 'stats', 60);
   market = trainOn(history, 'market', 60, lines);
+  // the stats variant blends in the margin booster (DEFAULT_PARAMS.marginBlend): both paths are covered
+  expect(stats.marginToWin?.weight ?? 0).toBeGreaterThan(0);
   await registerModel(registry, stats, 'nba-stats', '1.0.0', { promote: true });
   await registerModel(registry, market, 'nba-market', '1.0.0', { promote: true });
 });

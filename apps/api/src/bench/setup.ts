@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { DbClient } from '@nba/db';
 import { buildFeatures, type ClosingLine, type GameRecord } from '@nba/features';
 import { silentLogger } from '@nba/logging';
-import { assembleDataset, disposeModel, loadGamesCsv, predictRows, trainModel, type TrainedModel } from '@nba/modeling';
+import { assembleDataset, disposeModel, loadGamesCsv, predictRows, toRegistration, trainModel, type TrainedModel } from '@nba/modeling';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 
@@ -48,15 +48,18 @@ async function insertGames(db: DbClient, games: readonly GameRecord[]): Promise<
 }
 
 async function register(registry: ModelRegistry, model: TrainedModel, version: string): Promise<void> {
+  // exactly what the pipeline registers
+  const reg = toRegistration(model);
   await registry.register({
     name: 'nba-winner',
     version,
-    artifacts: { win: model.win.toJSON(), margin: model.margin.toJSON(), total: model.total.toJSON() },
-    featureSpec: { name: model.spec.name, version: model.spec.version, features: [...model.spec.features] },
-    params: { variant: model.variant, totalFallback: model.totalFallback },
-    trainedFrom: model.trainedOn.firstDate,
-    trainedTo: model.trainedOn.lastDate,
-    trainingGames: model.trainedOn.games,
+    artifacts: reg.artifacts,
+    featureSpec: { name: reg.featureSpec.name, version: reg.featureSpec.version, features: [...reg.featureSpec.features] },
+    params: reg.params as unknown as Record<string, unknown>,
+    metrics: reg.metrics,
+    trainedFrom: reg.trainedFrom,
+    trainedTo: reg.trainedTo,
+    trainingGames: reg.trainingGames,
     createdBy: 'api-bench',
   });
 }
