@@ -70,9 +70,15 @@ export function deserializeModel(bundle: ModelBundle): TrainedModel {
   } catch (err) {
     throw new ModelingError('INVALID_MODEL', 'model feature spec does not match this code', { cause: err });
   }
-  const win = Booster.fromJSON(bundle.boosters.win);
-  const margin = Booster.fromJSON(bundle.boosters.margin);
-  const total = Booster.fromJSON(bundle.boosters.total);
+  // Free what was loaded when a later booster fails to parse (they hold native memory).
+  const loaded: Booster[] = [];
+  try {
+    for (const json of [bundle.boosters.win, bundle.boosters.margin, bundle.boosters.total]) loaded.push(Booster.fromJSON(json));
+  } catch (err) {
+    for (const b of loaded) b.dispose();
+    throw new ModelingError('INVALID_MODEL', `cannot load the model's boosters: ${(err as Error).message}`, { cause: err });
+  }
+  const [win, margin, total] = loaded as [Booster, Booster, Booster];
   const { variant, spec, params, totalFallback, trainedOn, validation, bestIterations } = bundle;
   const model: TrainedModel = { variant, spec, params, totalFallback, trainedOn, validation, bestIterations, win, margin, total };
   if (bundle.marginToWin) model.marginToWin = { ...bundle.marginToWin };

@@ -31,3 +31,13 @@ describe('registry round trip', () => {
     expect(() => fromRegistration({}, { win: '{}' })).toThrow(/unknown model bundle format/);
   });
 });
+
+describe('a broken artifact', () => {
+  it('is refused as an invalid model, naming XGBoost\'s reason', () => {
+    const { games, lines } = synthetic();
+    const model = trainModel(assembleDataset(buildFeatures(games, lines).rows), 'stats');
+    const reg = toRegistration(model);
+    disposeModel(model);
+    expect(() => fromRegistration(reg.params, { ...reg.artifacts, total: '{"learner": "truncated' })).toThrow(/cannot load the model's boosters/);
+  });
+});
