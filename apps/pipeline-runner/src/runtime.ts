@@ -14,12 +14,13 @@ export interface Runtime {
 
 /**
  * Reads the environment, creates the logger, and opens the database (`DATABASE_URL`, or the
- * embedded default, migrated). On a terminal without an explicit LOG_LEVEL, only warnings are
- * logged so the task list stays readable; elsewhere the JSON logs are the output.
+ * embedded default, migrated). On a terminal without an explicit LOG_LEVEL, or with `quiet` (for
+ * commands whose stdout is their output), only warnings are logged; elsewhere the JSON logs are the
+ * output.
  */
-export async function openRuntime(): Promise<Runtime> {
+export async function openRuntime(options: { quiet?: boolean } = {}): Promise<Runtime> {
   const env = readEnv();
-  const quiet = process.stderr.isTTY && !process.env.LOG_LEVEL;
+  const quiet = options.quiet || (process.stderr.isTTY && !process.env.LOG_LEVEL);
   const logger = createAppLogger(quiet ? { ...env, LOG_LEVEL: 'warn' } : env);
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env), logger });
   const registry = new ModelRegistry(db.client, { logger });

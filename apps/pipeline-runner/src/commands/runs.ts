@@ -12,7 +12,7 @@ export function registerRunsCommand(program: Command): void {
     .action(async (o: { limit: string; json?: boolean }) => {
       const limit = Number(o.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, got '${o.limit}'`);
-      const rt = await openRuntime();
+      const rt = await openRuntime({ quiet: true });
       try {
         const runs = await rt.db.client.pipelineRun.findMany({
           orderBy: { startedAt: 'desc' },
