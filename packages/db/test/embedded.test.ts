@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,30 @@ const holder = path.resolve(__dirname, 'fixtures', 'hold-embedded.js');
 
 const describeIfBuilt = existsSync(cli) ? describe : describe.skip;
 if (!existsSync(cli)) console.warn(`skipping embedded PostgreSQL tests: ${cli} is not built (run pnpm build)`);
+
+function hold(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; ready: Promise<void> } {
+  const child = spawn(process.execPath, [holder], { env });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`holder did not become ready:\n${out}`)), 90_000);
+    child.stdout!.on('data', () => {
+      if (out.includes('READY')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`holder exited ${code}:\n${out}`)));
+  });
+  return { child, output: () => out, ready };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
 
 describeIfBuilt('embedded PostgreSQL default', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nba-embedded-'));
@@ -44,4 +68,20 @@ describeIfBuilt('embedded PostgreSQL default', () => {
       await new Promise((r) => first.once('exit', r));
     }
   });
+
+  it('starts one server when two processes start at the same moment', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'nba-embedded-race-'));
+    const port = String(57000 + Math.floor(Math.random() * 1000));
+    const both = [0, 1].map(() => hold({ ...process.env, DATABASE_URL: '', NBA_DATA_DIR: dir, LOG_LEVEL: 'info', EMBEDDED_PORT: port }));
+    try {
+      await Promise.all(both.map((h) => h.ready));
+      const started = both.filter((h) => h.output().includes('embedded PostgreSQL started'));
+      const found = both.filter((h) => h.output().includes('using the embedded PostgreSQL another process started'));
+      expect(started).toHaveLength(1);
+      expect(found).toHaveLength(1);
+    } finally {
+      // The one that found the server first, then the owner.
+      for (const h of [...both].sort((a) => (a.output().includes('embedded PostgreSQL started') ? 1 : -1))) await stop(h.child);
+    }
+  }, 120_000);
 });
