@@ -10,12 +10,7 @@ export function easternDate(now: Date = new Date()): string {
   return cache.date;
 }
 
-/** `date` plus `days`, `YYYY-MM-DD`. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays } from '@nba/config';
 
 /** A `@db.Date` value as `YYYY-MM-DD`. */
 export function isoDay(d: Date): string {

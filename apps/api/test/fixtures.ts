@@ -3,6 +3,7 @@
 // real registry, and an app wired to a real PostgreSQL database.
 import { assembleDataset, DEFAULT_PARAMS, disposeModel, toRegistration, trainModel, type ModelParams, type TrainedModel } from '@nba/modeling';
 import { buildFeatures, TEAM_CODES, type ClosingLine, type GameRecord, type LineLookup, type Variant } from '@nba/features';
+import { addDays } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import { ModelRegistry } from '@nba/registry';
 
@@ -17,12 +18,6 @@ export function lcg(seed: number): () => number {
 
 function normal(rand: () => number): number {
   return Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
-}
-
-function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { easternDate } from '@nba/config';
 import { defaultDataDir, openDatabase, type Database } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
@@ -28,6 +29,6 @@ export async function openRuntime(options: { quiet?: boolean } = {}): Promise<Ru
 }
 
 /** Today's date in US Eastern time (the NBA's calendar). */
-export function easternToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export function easternToday(): string {
+  return easternDate(new Date());
 }

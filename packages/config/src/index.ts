@@ -13,3 +13,4 @@ export {
 export type { SeasonDates } from './season';
 export { TEAMS, TEAM_CODES, teamByCode } from './teams';
 export type { TeamInfo } from './teams';
+export { addDays, datesBetween, easternDate } from './calendar';

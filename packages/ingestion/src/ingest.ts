@@ -1,4 +1,4 @@
-import { seasonDates } from '@nba/config';
+import { datesBetween, seasonDates } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import type { ApiBasketballClient } from './api-basketball/api-basketball-client';
@@ -55,12 +55,6 @@ export interface BackfillSummary extends GamesIngestSummary {
   dates: number;
   /** Dates whose request failed after all retries, with the error code; re-run to fill them. */
   failedDates: { date: string; code: string; message: string }[];
-}
-
-function* datesBetween(from: string, to: string): Generator<string> {
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
-    yield new Date(t).toISOString().slice(0, 10);
-  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseIsoDate, seasonDates } from '@nba/config';
+import { datesBetween, parseIsoDate, seasonDates } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { importCsv, ingestHistoricalOdds, ingestSeason, formatImportSummary } from '@nba/ingestion';
@@ -17,10 +17,6 @@ export interface BackfillOptions {
   today: string;
 }
 
-function* dates(from: string, to: string): Generator<string> {
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) yield new Date(t).toISOString().slice(0, 10);
-}
-
 /**
  * Loads whole seasons from API-Basketball (all pages per season) and, with `withOdds`, the line of
  * every date from The Odds API's history (captured at 18:30 US Eastern, before most tip-offs).
@@ -37,7 +33,7 @@ export async function backfillFromUpstreams(deps: { db: DbClient; logger: Logger
     if (!o.withOdds) continue;
     const cal = seasonDates(season);
     const last = cal.end < o.today ? cal.end : o.today;
-    const all = [...dates(cal.start, last)];
+    const all = [...datesBetween(cal.start, last)];
     const bar = new ProgressBar(`odds ${season}`, all.length);
     for (const date of all) {
       const at = new Date(`${date}T23:30:00Z`); // 18:30 in New York (EST)

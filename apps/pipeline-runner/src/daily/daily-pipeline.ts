@@ -1,3 +1,4 @@
+import { addDays } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import type { Variant } from '@nba/features';
 import { importCsv, ingestGamesForDate, ingestOdds } from '@nba/ingestion';
@@ -43,10 +44,6 @@ export interface DailyDeps {
 
 /** The daily tasks in the order they are added. */
 export const DAILY_TASKS = ['ingest_games', 'ingest_odds', 'settle', 'features', 'train', 'promote', 'predict'] as const;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The daily job as a task graph:

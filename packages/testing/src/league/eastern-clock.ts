@@ -23,13 +23,3 @@ export function easternToUtc(date: string, hour: number, minute = 0): Date {
   return new Date(wall - offset * 60_000);
 }
 
-/** The US Eastern calendar date of an instant. */
-export function easternDateOf(instant: Date): string {
-  const p = Object.fromEntries(PARTS.formatToParts(instant).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
-/** `date` plus `days` (calendar arithmetic on `YYYY-MM-DD`). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { seasonDates } from '@nba/config';
+import { addDays, seasonDates } from '@nba/config';
 import { TEAMS } from '@nba/db';
-import { addDays, easternToUtc } from './eastern-clock';
+import { easternToUtc } from './eastern-clock';
 import { closingLine } from './market';
 import { Rng } from './rng';
 import { scheduleSeason } from './schedule';

@@ -1,5 +1,5 @@
 export { Rng, normalCdf } from './rng';
-export { easternToUtc, easternDateOf, addDays } from './eastern-clock';
+export { easternToUtc } from './eastern-clock';
 export { seasonPairings, scheduleSeason } from './schedule';
 export type { ScheduledGame } from './schedule';
 export { closingLine, americanOdds, withVig, MARGIN_SD } from './market';

@@ -1,5 +1,5 @@
 import { TEAMS } from '@nba/db';
-import { addDays } from './eastern-clock';
+import { addDays } from '@nba/config';
 import type { Rng } from './rng';
 
 export interface ScheduledGame {

@@ -1,0 +1,22 @@
+import { addDays, datesBetween, easternDate } from './calendar';
+
+describe('calendar', () => {
+  it('adds days across months, leap days and years', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2024-02-29', 1)).toBe('2024-03-01');
+    expect(addDays('2023-12-31', 1)).toBe('2024-01-01');
+    expect(addDays('2024-01-01', -1)).toBe('2023-12-31');
+    expect(addDays('2024-03-10', 0)).toBe('2024-03-10');
+  });
+
+  it('lists the dates of a range, both ends included', () => {
+    expect([...datesBetween('2024-02-27', '2024-03-01')]).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
+    expect([...datesBetween('2024-03-01', '2024-02-27')]).toEqual([]);
+  });
+
+  it('files a late tip-off under the Eastern date, across daylight saving', () => {
+    expect(easternDate(new Date('2024-01-16T00:30:00Z'))).toBe('2024-01-15'); // 7:30 pm EST
+    expect(easternDate(new Date('2024-04-16T03:30:00Z'))).toBe('2024-04-15'); // 11:30 pm EDT
+    expect(easternDate(new Date('2024-04-16T04:30:00Z'))).toBe('2024-04-16');
+  });
+});
