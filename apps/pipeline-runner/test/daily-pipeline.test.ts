@@ -3,6 +3,8 @@ import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { backfillFromUpstreams } from '../src/commands/backfill';
 import { createDailyPipeline, type DailyArgs } from '../src/daily/daily-pipeline';
+import { loadHistory } from '../src/daily/history';
+import { trainCandidate } from '../src/daily/train-candidate';
 import { readEnv } from '../src/env';
 import { demoLeague, openUpstreams, type Upstreams } from '../src/upstreams/upstreams';
 
@@ -59,10 +61,23 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
       expect(p.marketHomeProb).not.toBeNull();
       expect(p.edge).toBeCloseTo(p.homeWinProb - (p.marketHomeProb as number), 10);
     }
-    expect((await registry.production('nba-winner'))?.version).toBe('1.0.0');
+    const production = await registry.production('nba-winner');
+    expect(production?.version).toBe('1.0.0');
+    expect(production?.notes).toContain(`pipeline run ${result.runId}`);
     const runs = await db.client.pipelineRun.findMany({ include: { tasks: true } });
     expect(runs).toHaveLength(1);
     expect(runs[0]!.status).toBe('succeeded');
+  }, 180_000);
+
+  it('reuses the candidate a cancelled run registered when that run is resumed', async () => {
+    const history = await loadHistory(db.client);
+    const options = { name: 'nba-winner', variant: 'stats' as const, isDemo: true };
+    const first = await trainCandidate({ registry, logger }, history, { ...options, runIds: ['11111111-1111-4111-8111-111111111111'] });
+    const versions = (await registry.list({ name: 'nba-winner' })).length;
+    const resumed = await trainCandidate({ registry, logger }, history, { ...options, runIds: ['22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111'] });
+    expect(resumed.version).toBe(first.version);
+    expect(resumed.candidate).toEqual(first.candidate);
+    expect((await registry.list({ name: 'nba-winner' })).length).toBe(versions);
   }, 180_000);
 
   it('settles earlier predictions once their games are final', async () => {

@@ -51,7 +51,7 @@ export async function executeTask<C>(
       attemptLog.info('task attempt started');
       try {
         const value = await runAttempt(
-          (signal) => task.run({ context: scope.context, results: depResults, signal, logger: attemptLog, attempt }),
+          (signal) => task.run({ context: scope.context, results: depResults, signal, logger: attemptLog, attempt, runId: scope.runId }),
           scope.signal,
           task.timeout,
           `task '${task.name}' attempt ${attempt}`,

@@ -16,6 +16,8 @@ export interface TaskRunArgs<C> {
   logger: Logger;
   /** 1 for the first attempt, 2 for the first retry, … */
   attempt: number;
+  /** Id of the run this attempt belongs to (a resumed run has its own id; its stored `resumedFromId` leads back). */
+  runId: string;
 }
 
 /** Arguments of `skipIf`: the context and every result available so far. */

@@ -42,6 +42,16 @@ export interface DailyDeps {
   concurrency?: number;
 }
 
+/** A run's id followed by the ids of the runs it resumes, oldest last. */
+async function runChain(db: DbClient, runId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let id: string | null = runId; id && !ids.includes(id); ) {
+    ids.push(id);
+    id = (await db.pipelineRun.findUnique({ where: { id }, select: { resumedFromId: true } }))?.resumedFromId ?? null;
+  }
+  return ids;
+}
+
 /** The daily tasks in the order they are added. */
 export const DAILY_TASKS = ['ingest_games', 'ingest_odds', 'settle', 'features', 'train', 'promote', 'predict'] as const;
 
@@ -128,8 +138,8 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
     name: 'train',
     dependencies: ['features'],
     skipIf: ({ context }) => (context.skipTrain ? '--skip-train' : false),
-    run: async ({ context, logger }) =>
-      trainCandidate({ registry, logger }, await getHistory(), { name: context.modelName, variant: context.variant, isDemo: isDemo() }),
+    run: async ({ context, logger, runId }) =>
+      trainCandidate({ registry, logger }, await getHistory(), { name: context.modelName, variant: context.variant, isDemo: isDemo(), runIds: await runChain(db, runId) }),
   });
 
   pipeline.addTask({

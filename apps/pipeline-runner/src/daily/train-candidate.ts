@@ -41,12 +41,18 @@ export async function nextVersion(registry: ModelRegistry, name: string): Promis
 export async function trainCandidate(
   deps: { registry: ModelRegistry; logger: Logger },
   history: History,
-  options: { name: string; variant: Variant; isDemo: boolean },
+  options: { name: string; variant: Variant; isDemo: boolean; runIds: readonly string[] },
 ): Promise<CandidateResult> {
   const ds = datasetOf(history);
   const season = evaluationSeason(ds);
-  const candidate = season === undefined ? null : holdoutScores(ds, options.variant, season);
-  deps.logger.info('candidate evaluated', { season, ...candidate });
+  // A run cancelled after registering its candidate, then resumed, reuses that version.
+  const earlier = (await deps.registry.list({ name: options.name })).find((v) => options.runIds.some((id) => v.notes?.includes(`pipeline run ${id}`)));
+  const recorded = earlier && season !== undefined ? earlier.metrics[`holdout-${season}`] : undefined;
+  const candidate =
+    season === undefined ? null
+    : recorded ? { n: recorded.games ?? 0, logloss: recorded.logloss ?? NaN, brier: recorded.brier ?? NaN, accuracy: recorded.accuracy ?? NaN }
+    : holdoutScores(ds, options.variant, season);
+  deps.logger.info('candidate evaluated', { season, ...candidate, ...(earlier ? { reusedVersion: earlier.version } : {}) });
 
   let production: CandidateResult['production'] = null;
   const current = await deps.registry.production(options.name);
@@ -65,6 +71,10 @@ export async function trainCandidate(
     }
   }
 
+  const beatsProduction = !current || (candidate !== null && production !== null && candidate.logloss < production.logloss);
+  if (earlier) {
+    return { name: options.name, version: earlier.version, variant: options.variant, evaluationSeason: season ?? null, candidate, production, beatsProduction, trainingGames: earlier.trainingGames ?? 0 };
+  }
   const model = trainModel(ds, options.variant);
   try {
     const reg = toRegistration(model);
@@ -82,9 +92,8 @@ export async function trainCandidate(
       trainedTo: reg.trainedTo,
       trainingGames: reg.trainingGames,
       gitCommit: gitCommit(),
-      notes: `${options.variant} variant trained by the pipeline${options.isDemo ? ' on DEMO data (generated league)' : ''}`,
+      notes: `${options.variant} variant trained by pipeline run ${options.runIds[0]}${options.isDemo ? ' on DEMO data (generated league)' : ''}`,
     });
-    const beatsProduction = !current || (candidate !== null && production !== null && candidate.logloss < production.logloss);
     return { name: options.name, version, variant: options.variant, evaluationSeason: season ?? null, candidate, production, beatsProduction, trainingGames: reg.trainingGames };
   } finally {
     disposeModel(model);
