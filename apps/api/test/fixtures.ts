@@ -99,19 +99,7 @@ export function trainOn(games: readonly GameRecord[], variant: Variant = 'stats'
 
 /** Registers a trained model as `name`@`version` the way the pipeline does (`toRegistration`), optionally promoting it. */
 export async function registerModel(registry: ModelRegistry, model: TrainedModel, name: string, version: string, options: { promote?: boolean } = {}): Promise<void> {
-  const reg = toRegistration(model);
-  await registry.register({
-    name,
-    version,
-    artifacts: reg.artifacts,
-    featureSpec: { name: reg.featureSpec.name, version: reg.featureSpec.version, features: [...reg.featureSpec.features] },
-    params: reg.params as unknown as Record<string, unknown>,
-    metrics: reg.metrics,
-    trainedFrom: reg.trainedFrom,
-    trainedTo: reg.trainedTo,
-    trainingGames: reg.trainingGames,
-    createdBy: 'api-test',
-  });
+  await registry.register({ name, version, ...toRegistration(model), createdBy: 'api-test' });
   if (options.promote) await registry.promote(name, version, { actor: 'api-test', reason: 'test' });
 }
 

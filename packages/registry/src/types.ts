@@ -11,7 +11,7 @@ export type ModelEventActionName = 'registered' | 'promoted' | 'archived' | 'rol
 export interface FeatureSpec {
   name: string;
   version: string;
-  features: string[];
+  features: readonly string[];
 }
 
 /** Metric values by dataset (`validation`, `backtest-2024`, `live`, …) and metric name. */

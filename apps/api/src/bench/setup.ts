@@ -49,19 +49,7 @@ async function insertGames(db: DbClient, games: readonly GameRecord[]): Promise<
 
 async function register(registry: ModelRegistry, model: TrainedModel, version: string): Promise<void> {
   // exactly what the pipeline registers
-  const reg = toRegistration(model);
-  await registry.register({
-    name: 'nba-winner',
-    version,
-    artifacts: reg.artifacts,
-    featureSpec: { name: reg.featureSpec.name, version: reg.featureSpec.version, features: [...reg.featureSpec.features] },
-    params: reg.params as unknown as Record<string, unknown>,
-    metrics: reg.metrics,
-    trainedFrom: reg.trainedFrom,
-    trainedTo: reg.trainedTo,
-    trainingGames: reg.trainingGames,
-    createdBy: 'api-bench',
-  });
+  await registry.register({ name: 'nba-winner', version, ...toRegistration(model), createdBy: 'api-bench' });
 }
 
 /**

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -9,6 +8,7 @@ import { loadHistory } from '../daily/history';
 import { createAppLogger, readEnv } from '../env';
 import { UsageError } from '../usage';
 import { openRuntime } from '../runtime';
+import { gitCommit } from '../git-commit';
 
 /** Options of the `backtest` command. */
 export interface BacktestCommandOptions {
@@ -24,13 +24,6 @@ export interface BacktestCommandOptions {
 export const TUNING_NOTE =
   'hyperparameters and feature constants chosen by walk-forward backtests on seasons 2010-2015 only; seasons 2016-2024 were never used for tuning';
 
-function gitCommit(): string | null {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return null;
-  }
-}
 
 /** Runs the walk-forward backtest and writes report.json, report.md and calibration.svg into `out`. */
 export async function runBacktestCommand(options: BacktestCommandOptions, logger: Logger, history?: { games: GameRecord[]; lines: Map<string, ClosingLine> }): Promise<BacktestReport> {
@@ -43,7 +36,7 @@ export async function runBacktestCommand(options: BacktestCommandOptions, logger
   const report = runBacktest(games, lines, {
     fromSeason: options.fromSeason,
     toSeason: options.toSeason,
-    gitCommit: gitCommit(),
+    gitCommit: gitCommit() ?? null,
     tuning: TUNING_NOTE,
     onProgress: (message, meta) => logger.debug(message, meta),
   });

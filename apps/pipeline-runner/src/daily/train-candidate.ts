@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import type { Variant } from '@nba/features';
 import type { Logger } from '@nba/logging';
 import { disposeModel, fromRegistration, subset, toRegistration, trainModel } from '@nba/modeling';
 import type { ModelRegistry } from '@nba/registry';
 import { datasetOf, evaluationSeason, holdoutScores, scoreModel, type EvalScores } from './evaluate';
 import type { History } from './history';
+import { gitCommit } from '../git-commit';
 
 /** What the train task reports (JSON: stored with the task run). */
 export interface CandidateResult {
@@ -19,13 +19,6 @@ export interface CandidateResult {
   trainingGames: number;
 }
 
-function gitCommit(): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return undefined;
-  }
-}
 
 /** Next version of a model name: 1.0.0, then 1.1.0, 1.2.0, … by the number already registered. */
 export async function nextVersion(registry: ModelRegistry, name: string): Promise<string> {
@@ -84,13 +77,8 @@ export async function trainCandidate(
     await deps.registry.register({
       name: options.name,
       version,
-      artifacts: reg.artifacts,
-      featureSpec: { ...reg.featureSpec, features: [...reg.featureSpec.features] },
-      params: reg.params,
+      ...reg,
       metrics,
-      trainedFrom: reg.trainedFrom,
-      trainedTo: reg.trainedTo,
-      trainingGames: reg.trainingGames,
       gitCommit: gitCommit(),
       notes: `${options.variant} variant trained by pipeline run ${options.runIds[0]}${options.isDemo ? ' on DEMO data (generated league)' : ''}`,
     });
