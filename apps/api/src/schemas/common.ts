@@ -50,3 +50,6 @@ export const ErrorResponse = named(
 
 /** A timestamp as ISO 8601 text. */
 export const Timestamp = z.iso.datetime().meta({ example: '2024-03-15T23:30:00.000Z' });
+
+/** Where a game stands (the database's `GameStatus`). */
+export const GameStatusView = z.enum(['scheduled', 'live', 'final', 'postponed', 'cancelled']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, named, Timestamp } from './common';
+import { GameStatusView, IsoDate, named, Timestamp } from './common';
 
 /** A game on the schedule, with its score once played. */
 export const GameView = named(
@@ -12,7 +12,7 @@ export const GameView = named(
     tipoff: Timestamp.nullable(),
     home: z.string(),
     away: z.string(),
-    status: z.enum(['scheduled', 'live', 'final', 'postponed', 'cancelled']),
+    status: GameStatusView,
     homeScore: z.number().int().nullable(),
     awayScore: z.number().int().nullable(),
     gameType: z.enum(['regular', 'playin', 'cup_final', 'playoffs']),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, named, Timestamp } from './common';
+import { GameStatusView, IsoDate, named, Timestamp } from './common';
 
 /** A forecast stored by the pipeline, settled once the game is final. */
 export const StoredPrediction = named(
@@ -11,7 +11,7 @@ export const StoredPrediction = named(
     tipoff: Timestamp.nullable(),
     home: z.string(),
     away: z.string(),
-    status: z.enum(['scheduled', 'live', 'final', 'postponed', 'cancelled']),
+    status: GameStatusView,
     homeScore: z.number().int().nullable(),
     awayScore: z.number().int().nullable(),
     homeWinProbability: z.number(),
