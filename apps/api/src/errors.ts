@@ -5,10 +5,12 @@ export type ApiErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'NOT_FOUND'
   | 'ROUTE_NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
   | 'NO_PRODUCTION_MODEL'
   | 'MODEL_LOAD_FAILED'
   | 'NOT_READY'
   | 'SHUTTING_DOWN'
+  | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL';
 
 /** HTTP status of each error code. */
@@ -18,10 +20,12 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = Object.freeze({
   PAYLOAD_TOO_LARGE: 413,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   NO_PRODUCTION_MODEL: 503,
   MODEL_LOAD_FAILED: 503,
   NOT_READY: 503,
   SHUTTING_DOWN: 503,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 });
 

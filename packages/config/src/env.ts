@@ -5,6 +5,9 @@ const LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'] as
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const secret = z.string().trim().min(1, 'must not be empty').optional();
+/** A positive whole number of milliseconds, with a default. */
+const ms = (fallback: number) =>
+  z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number').min(1, 'must be 1 or more').default(fallback);
 
 /** Logging: `LOG_LEVEL` (default `info`). */
 export const loggingEnv = {
@@ -21,9 +24,19 @@ export const databaseEnv = {
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   NBA_DATA_DIR: z.string().min(1, 'must not be empty').optional(),
+  /** Longest wait for a new database connection to open. */
+  DB_CONNECT_TIMEOUT_MS: ms(5_000),
+  /** Longest wait for a free connection from the pool. */
+  DB_POOL_TIMEOUT_MS: ms(5_000),
+  /** Longest a single SQL statement may run before the server cancels it. */
+  DB_STATEMENT_TIMEOUT_MS: ms(10_000),
 };
 
-/** Upstream APIs: keys (unset means demo mode against local stand-ins) and base URLs. */
+/**
+ * Upstream APIs: keys and base URLs. The two keys come both or neither (see {@link PAIRED_ENV_VARS}):
+ * neither means demo mode against local stand-ins; one alone is a configuration error, so a missing
+ * secret never silently switches a production job to generated data.
+ */
 export const upstreamEnv = {
   API_BASKETBALL_KEY: secret,
   THE_ODDS_API_KEY: secret,
@@ -45,6 +58,9 @@ export const httpEnv = {
 /** Variables whose values are secrets: never printed, registered with the log redactor. */
 export const SECRET_ENV_VARS = ['API_BASKETBALL_KEY', 'THE_ODDS_API_KEY', 'DATABASE_URL'] as const;
 
+/** Variables that must be set together or not at all: with one of a group set, the others are required. */
+export const PAIRED_ENV_VARS: readonly (readonly string[])[] = [['API_BASKETBALL_KEY', 'THE_ODDS_API_KEY']];
+
 /**
  * Parses `env` with an object schema composed from the pieces above. On failure throws one
  * `ConfigError` naming every bad variable and why; values are never included in the message.
@@ -54,11 +70,21 @@ export function parseEnv<S extends z.ZodRawShape>(shape: S, env: Record<string, 
   const cleaned: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') cleaned[k] = v;
   const result = z.object(shape).safeParse(cleaned);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({
-    variable: String(issue.path[0] ?? '(root)'),
-    problem: issue.code === 'invalid_type' && !(String(issue.path[0]) in cleaned) ? 'is required' : issue.message,
-  }));
+  const issues = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(root)'),
+        problem: issue.code === 'invalid_type' && !(String(issue.path[0]) in cleaned) ? 'is required' : issue.message,
+      }));
+  for (const group of PAIRED_ENV_VARS) {
+    if (!group.every((k) => k in shape)) continue;
+    const set = group.filter((k) => k in cleaned);
+    if (set.length === 0 || set.length === group.length) continue;
+    for (const k of group.filter((g) => !set.includes(g))) {
+      issues.push({ variable: k, problem: `is required when ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set (set both keys for the real APIs, or neither for demo mode)` });
+    }
+  }
+  if (result.success && issues.length === 0) return result.data;
   const lines = issues.map((i) => `  ${i.variable}: ${i.problem}`);
   throw new ConfigError('INVALID_ENV', `Invalid environment (${issues.length} problem${issues.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, issues);
 }

@@ -1,6 +1,6 @@
 export { ConfigError } from './config-error';
 export type { ConfigErrorCode } from './config-error';
-export { parseEnv, loggingEnv, databaseEnv, upstreamEnv, httpEnv, SECRET_ENV_VARS } from './env';
+export { parseEnv, loggingEnv, databaseEnv, upstreamEnv, httpEnv, SECRET_ENV_VARS, PAIRED_ENV_VARS } from './env';
 export {
   SEASON_CALENDAR,
   seasonOfDate,
