@@ -62,7 +62,8 @@ export const RunStatus = {
   running: 'running',
   succeeded: 'succeeded',
   failed: 'failed',
-  cancelled: 'cancelled'
+  cancelled: 'cancelled',
+  abandoned: 'abandoned'
 } as const
 
 export type RunStatus = (typeof RunStatus)[keyof typeof RunStatus]

@@ -1275,6 +1275,8 @@ export const ModelVersionScalarFieldEnum = {
   trainedTo: 'trainedTo',
   trainingGames: 'trainingGames',
   gitCommit: 'gitCommit',
+  fingerprint: 'fingerprint',
+  pipelineRunId: 'pipelineRunId',
   notes: 'notes',
   createdBy: 'createdBy',
   createdAt: 'createdAt',
@@ -1354,7 +1356,9 @@ export const PipelineRunScalarFieldEnum = {
   startedAt: 'startedAt',
   finishedAt: 'finishedAt',
   error: 'error',
-  resumedFromId: 'resumedFromId'
+  resumedFromId: 'resumedFromId',
+  lockKey: 'lockKey',
+  holder: 'holder'
 } as const
 
 export type PipelineRunScalarFieldEnum = (typeof PipelineRunScalarFieldEnum)[keyof typeof PipelineRunScalarFieldEnum]

@@ -149,6 +149,8 @@ export const ModelVersionScalarFieldEnum = {
   trainedTo: 'trainedTo',
   trainingGames: 'trainingGames',
   gitCommit: 'gitCommit',
+  fingerprint: 'fingerprint',
+  pipelineRunId: 'pipelineRunId',
   notes: 'notes',
   createdBy: 'createdBy',
   createdAt: 'createdAt',
@@ -228,7 +230,9 @@ export const PipelineRunScalarFieldEnum = {
   startedAt: 'startedAt',
   finishedAt: 'finishedAt',
   error: 'error',
-  resumedFromId: 'resumedFromId'
+  resumedFromId: 'resumedFromId',
+  lockKey: 'lockKey',
+  holder: 'holder'
 } as const
 
 export type PipelineRunScalarFieldEnum = (typeof PipelineRunScalarFieldEnum)[keyof typeof PipelineRunScalarFieldEnum]

@@ -45,6 +45,8 @@ export type ModelVersionMinAggregateOutputType = {
   trainedTo: Date | null
   trainingGames: number | null
   gitCommit: string | null
+  fingerprint: string | null
+  pipelineRunId: string | null
   notes: string | null
   createdBy: string | null
   createdAt: Date | null
@@ -61,6 +63,8 @@ export type ModelVersionMaxAggregateOutputType = {
   trainedTo: Date | null
   trainingGames: number | null
   gitCommit: string | null
+  fingerprint: string | null
+  pipelineRunId: string | null
   notes: string | null
   createdBy: string | null
   createdAt: Date | null
@@ -80,6 +84,8 @@ export type ModelVersionCountAggregateOutputType = {
   trainedTo: number
   trainingGames: number
   gitCommit: number
+  fingerprint: number
+  pipelineRunId: number
   notes: number
   createdBy: number
   createdAt: number
@@ -108,6 +114,8 @@ export type ModelVersionMinAggregateInputType = {
   trainedTo?: true
   trainingGames?: true
   gitCommit?: true
+  fingerprint?: true
+  pipelineRunId?: true
   notes?: true
   createdBy?: true
   createdAt?: true
@@ -124,6 +132,8 @@ export type ModelVersionMaxAggregateInputType = {
   trainedTo?: true
   trainingGames?: true
   gitCommit?: true
+  fingerprint?: true
+  pipelineRunId?: true
   notes?: true
   createdBy?: true
   createdAt?: true
@@ -143,6 +153,8 @@ export type ModelVersionCountAggregateInputType = {
   trainedTo?: true
   trainingGames?: true
   gitCommit?: true
+  fingerprint?: true
+  pipelineRunId?: true
   notes?: true
   createdBy?: true
   createdAt?: true
@@ -249,6 +261,8 @@ export type ModelVersionGroupByOutputType = {
   trainedTo: Date | null
   trainingGames: number | null
   gitCommit: string | null
+  fingerprint: string | null
+  pipelineRunId: string | null
   notes: string | null
   createdBy: string
   createdAt: Date
@@ -291,6 +305,8 @@ export type ModelVersionWhereInput = {
   trainedTo?: Prisma.DateTimeNullableFilter<"ModelVersion"> | Date | string | null
   trainingGames?: Prisma.IntNullableFilter<"ModelVersion"> | number | null
   gitCommit?: Prisma.StringNullableFilter<"ModelVersion"> | string | null
+  fingerprint?: Prisma.StringNullableFilter<"ModelVersion"> | string | null
+  pipelineRunId?: Prisma.UuidNullableFilter<"ModelVersion"> | string | null
   notes?: Prisma.StringNullableFilter<"ModelVersion"> | string | null
   createdBy?: Prisma.StringFilter<"ModelVersion"> | string
   createdAt?: Prisma.DateTimeFilter<"ModelVersion"> | Date | string
@@ -300,6 +316,7 @@ export type ModelVersionWhereInput = {
   metricRows?: Prisma.ModelMetricListRelationFilter
   events?: Prisma.ModelEventListRelationFilter
   predictions?: Prisma.PredictionListRelationFilter
+  pipelineRun?: Prisma.XOR<Prisma.PipelineRunNullableScalarRelationFilter, Prisma.PipelineRunWhereInput> | null
 }
 
 export type ModelVersionOrderByWithRelationInput = {
@@ -314,6 +331,8 @@ export type ModelVersionOrderByWithRelationInput = {
   trainedTo?: Prisma.SortOrderInput | Prisma.SortOrder
   trainingGames?: Prisma.SortOrderInput | Prisma.SortOrder
   gitCommit?: Prisma.SortOrderInput | Prisma.SortOrder
+  fingerprint?: Prisma.SortOrderInput | Prisma.SortOrder
+  pipelineRunId?: Prisma.SortOrderInput | Prisma.SortOrder
   notes?: Prisma.SortOrderInput | Prisma.SortOrder
   createdBy?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -323,11 +342,13 @@ export type ModelVersionOrderByWithRelationInput = {
   metricRows?: Prisma.ModelMetricOrderByRelationAggregateInput
   events?: Prisma.ModelEventOrderByRelationAggregateInput
   predictions?: Prisma.PredictionOrderByRelationAggregateInput
+  pipelineRun?: Prisma.PipelineRunOrderByWithRelationInput
 }
 
 export type ModelVersionWhereUniqueInput = Prisma.AtLeast<{
   id?: number
   name_version?: Prisma.ModelVersionNameVersionCompoundUniqueInput
+  name_fingerprint?: Prisma.ModelVersionNameFingerprintCompoundUniqueInput
   AND?: Prisma.ModelVersionWhereInput | Prisma.ModelVersionWhereInput[]
   OR?: Prisma.ModelVersionWhereInput[]
   NOT?: Prisma.ModelVersionWhereInput | Prisma.ModelVersionWhereInput[]
@@ -341,6 +362,8 @@ export type ModelVersionWhereUniqueInput = Prisma.AtLeast<{
   trainedTo?: Prisma.DateTimeNullableFilter<"ModelVersion"> | Date | string | null
   trainingGames?: Prisma.IntNullableFilter<"ModelVersion"> | number | null
   gitCommit?: Prisma.StringNullableFilter<"ModelVersion"> | string | null
+  fingerprint?: Prisma.StringNullableFilter<"ModelVersion"> | string | null
+  pipelineRunId?: Prisma.UuidNullableFilter<"ModelVersion"> | string | null
   notes?: Prisma.StringNullableFilter<"ModelVersion"> | string | null
   createdBy?: Prisma.StringFilter<"ModelVersion"> | string
   createdAt?: Prisma.DateTimeFilter<"ModelVersion"> | Date | string
@@ -350,7 +373,8 @@ export type ModelVersionWhereUniqueInput = Prisma.AtLeast<{
   metricRows?: Prisma.ModelMetricListRelationFilter
   events?: Prisma.ModelEventListRelationFilter
   predictions?: Prisma.PredictionListRelationFilter
-}, "id" | "name_version">
+  pipelineRun?: Prisma.XOR<Prisma.PipelineRunNullableScalarRelationFilter, Prisma.PipelineRunWhereInput> | null
+}, "id" | "name_version" | "name_fingerprint">
 
 export type ModelVersionOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -364,6 +388,8 @@ export type ModelVersionOrderByWithAggregationInput = {
   trainedTo?: Prisma.SortOrderInput | Prisma.SortOrder
   trainingGames?: Prisma.SortOrderInput | Prisma.SortOrder
   gitCommit?: Prisma.SortOrderInput | Prisma.SortOrder
+  fingerprint?: Prisma.SortOrderInput | Prisma.SortOrder
+  pipelineRunId?: Prisma.SortOrderInput | Prisma.SortOrder
   notes?: Prisma.SortOrderInput | Prisma.SortOrder
   createdBy?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -391,6 +417,8 @@ export type ModelVersionScalarWhereWithAggregatesInput = {
   trainedTo?: Prisma.DateTimeNullableWithAggregatesFilter<"ModelVersion"> | Date | string | null
   trainingGames?: Prisma.IntNullableWithAggregatesFilter<"ModelVersion"> | number | null
   gitCommit?: Prisma.StringNullableWithAggregatesFilter<"ModelVersion"> | string | null
+  fingerprint?: Prisma.StringNullableWithAggregatesFilter<"ModelVersion"> | string | null
+  pipelineRunId?: Prisma.UuidNullableWithAggregatesFilter<"ModelVersion"> | string | null
   notes?: Prisma.StringNullableWithAggregatesFilter<"ModelVersion"> | string | null
   createdBy?: Prisma.StringWithAggregatesFilter<"ModelVersion"> | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"ModelVersion"> | Date | string
@@ -409,6 +437,7 @@ export type ModelVersionCreateInput = {
   trainedTo?: Date | string | null
   trainingGames?: number | null
   gitCommit?: string | null
+  fingerprint?: string | null
   notes?: string | null
   createdBy: string
   createdAt?: Date | string
@@ -418,6 +447,7 @@ export type ModelVersionCreateInput = {
   metricRows?: Prisma.ModelMetricCreateNestedManyWithoutModelVersionInput
   events?: Prisma.ModelEventCreateNestedManyWithoutModelVersionInput
   predictions?: Prisma.PredictionCreateNestedManyWithoutModelVersionInput
+  pipelineRun?: Prisma.PipelineRunCreateNestedOneWithoutModelVersionsInput
 }
 
 export type ModelVersionUncheckedCreateInput = {
@@ -432,6 +462,8 @@ export type ModelVersionUncheckedCreateInput = {
   trainedTo?: Date | string | null
   trainingGames?: number | null
   gitCommit?: string | null
+  fingerprint?: string | null
+  pipelineRunId?: string | null
   notes?: string | null
   createdBy: string
   createdAt?: Date | string
@@ -454,6 +486,7 @@ export type ModelVersionUpdateInput = {
   trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -463,6 +496,7 @@ export type ModelVersionUpdateInput = {
   metricRows?: Prisma.ModelMetricUpdateManyWithoutModelVersionNestedInput
   events?: Prisma.ModelEventUpdateManyWithoutModelVersionNestedInput
   predictions?: Prisma.PredictionUpdateManyWithoutModelVersionNestedInput
+  pipelineRun?: Prisma.PipelineRunUpdateOneWithoutModelVersionsNestedInput
 }
 
 export type ModelVersionUncheckedUpdateInput = {
@@ -477,6 +511,8 @@ export type ModelVersionUncheckedUpdateInput = {
   trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  pipelineRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -500,6 +536,8 @@ export type ModelVersionCreateManyInput = {
   trainedTo?: Date | string | null
   trainingGames?: number | null
   gitCommit?: string | null
+  fingerprint?: string | null
+  pipelineRunId?: string | null
   notes?: string | null
   createdBy: string
   createdAt?: Date | string
@@ -518,6 +556,7 @@ export type ModelVersionUpdateManyMutationInput = {
   trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -537,6 +576,8 @@ export type ModelVersionUncheckedUpdateManyInput = {
   trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  pipelineRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -547,6 +588,11 @@ export type ModelVersionUncheckedUpdateManyInput = {
 export type ModelVersionNameVersionCompoundUniqueInput = {
   name: string
   version: string
+}
+
+export type ModelVersionNameFingerprintCompoundUniqueInput = {
+  name: string
+  fingerprint: string
 }
 
 export type ModelVersionCountOrderByAggregateInput = {
@@ -561,6 +607,8 @@ export type ModelVersionCountOrderByAggregateInput = {
   trainedTo?: Prisma.SortOrder
   trainingGames?: Prisma.SortOrder
   gitCommit?: Prisma.SortOrder
+  fingerprint?: Prisma.SortOrder
+  pipelineRunId?: Prisma.SortOrder
   notes?: Prisma.SortOrder
   createdBy?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -582,6 +630,8 @@ export type ModelVersionMaxOrderByAggregateInput = {
   trainedTo?: Prisma.SortOrder
   trainingGames?: Prisma.SortOrder
   gitCommit?: Prisma.SortOrder
+  fingerprint?: Prisma.SortOrder
+  pipelineRunId?: Prisma.SortOrder
   notes?: Prisma.SortOrder
   createdBy?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -598,6 +648,8 @@ export type ModelVersionMinOrderByAggregateInput = {
   trainedTo?: Prisma.SortOrder
   trainingGames?: Prisma.SortOrder
   gitCommit?: Prisma.SortOrder
+  fingerprint?: Prisma.SortOrder
+  pipelineRunId?: Prisma.SortOrder
   notes?: Prisma.SortOrder
   createdBy?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -613,6 +665,16 @@ export type ModelVersionSumOrderByAggregateInput = {
 export type ModelVersionScalarRelationFilter = {
   is?: Prisma.ModelVersionWhereInput
   isNot?: Prisma.ModelVersionWhereInput
+}
+
+export type ModelVersionListRelationFilter = {
+  every?: Prisma.ModelVersionWhereInput
+  some?: Prisma.ModelVersionWhereInput
+  none?: Prisma.ModelVersionWhereInput
+}
+
+export type ModelVersionOrderByRelationAggregateInput = {
+  _count?: Prisma.SortOrder
 }
 
 export type EnumModelStatusFieldUpdateOperationsInput = {
@@ -675,6 +737,48 @@ export type ModelVersionUpdateOneRequiredWithoutPredictionsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.ModelVersionUpdateToOneWithWhereWithoutPredictionsInput, Prisma.ModelVersionUpdateWithoutPredictionsInput>, Prisma.ModelVersionUncheckedUpdateWithoutPredictionsInput>
 }
 
+export type ModelVersionCreateNestedManyWithoutPipelineRunInput = {
+  create?: Prisma.XOR<Prisma.ModelVersionCreateWithoutPipelineRunInput, Prisma.ModelVersionUncheckedCreateWithoutPipelineRunInput> | Prisma.ModelVersionCreateWithoutPipelineRunInput[] | Prisma.ModelVersionUncheckedCreateWithoutPipelineRunInput[]
+  connectOrCreate?: Prisma.ModelVersionCreateOrConnectWithoutPipelineRunInput | Prisma.ModelVersionCreateOrConnectWithoutPipelineRunInput[]
+  createMany?: Prisma.ModelVersionCreateManyPipelineRunInputEnvelope
+  connect?: Prisma.ModelVersionWhereUniqueInput | Prisma.ModelVersionWhereUniqueInput[]
+}
+
+export type ModelVersionUncheckedCreateNestedManyWithoutPipelineRunInput = {
+  create?: Prisma.XOR<Prisma.ModelVersionCreateWithoutPipelineRunInput, Prisma.ModelVersionUncheckedCreateWithoutPipelineRunInput> | Prisma.ModelVersionCreateWithoutPipelineRunInput[] | Prisma.ModelVersionUncheckedCreateWithoutPipelineRunInput[]
+  connectOrCreate?: Prisma.ModelVersionCreateOrConnectWithoutPipelineRunInput | Prisma.ModelVersionCreateOrConnectWithoutPipelineRunInput[]
+  createMany?: Prisma.ModelVersionCreateManyPipelineRunInputEnvelope
+  connect?: Prisma.ModelVersionWhereUniqueInput | Prisma.ModelVersionWhereUniqueInput[]
+}
+
+export type ModelVersionUpdateManyWithoutPipelineRunNestedInput = {
+  create?: Prisma.XOR<Prisma.ModelVersionCreateWithoutPipelineRunInput, Prisma.ModelVersionUncheckedCreateWithoutPipelineRunInput> | Prisma.ModelVersionCreateWithoutPipelineRunInput[] | Prisma.ModelVersionUncheckedCreateWithoutPipelineRunInput[]
+  connectOrCreate?: Prisma.ModelVersionCreateOrConnectWithoutPipelineRunInput | Prisma.ModelVersionCreateOrConnectWithoutPipelineRunInput[]
+  upsert?: Prisma.ModelVersionUpsertWithWhereUniqueWithoutPipelineRunInput | Prisma.ModelVersionUpsertWithWhereUniqueWithoutPipelineRunInput[]
+  createMany?: Prisma.ModelVersionCreateManyPipelineRunInputEnvelope
+  set?: Prisma.ModelVersionWhereUniqueInput | Prisma.ModelVersionWhereUniqueInput[]
+  disconnect?: Prisma.ModelVersionWhereUniqueInput | Prisma.ModelVersionWhereUniqueInput[]
+  delete?: Prisma.ModelVersionWhereUniqueInput | Prisma.ModelVersionWhereUniqueInput[]
+  connect?: Prisma.ModelVersionWhereUniqueInput | Prisma.ModelVersionWhereUniqueInput[]
+  update?: Prisma.ModelVersionUpdateWithWhereUniqueWithoutPipelineRunInput | Prisma.ModelVersionUpdateWithWhereUniqueWithoutPipelineRunInput[]
+  updateMany?: Prisma.ModelVersionUpdateManyWithWhereWithoutPipelineRunInput | Prisma.ModelVersionUpdateManyWithWhereWithoutPipelineRunInput[]
+  deleteMany?: Prisma.ModelVersionScalarWhereInput | Prisma.ModelVersionScalarWhereInput[]
+}
+
+export type ModelVersionUncheckedUpdateManyWithoutPipelineRunNestedInput = {
+  create?: Prisma.XOR<Prisma.ModelVersionCreateWithoutPipelineRunInput, Prisma.ModelVersionUncheckedCreateWithoutPipelineRunInput> | Prisma.ModelVersionCreateWithoutPipelineRunInput[] | Prisma.ModelVersionUncheckedCreateWithoutPipelineRunInput[]
+  connectOrCreate?: Prisma.ModelVersionCreateOrConnectWithoutPipelineRunInput | Prisma.ModelVersionCreateOrConnectWithoutPipelineRunInput[]
+  upsert?: Prisma.ModelVersionUpsertWithWhereUniqueWithoutPipelineRunInput | Prisma.ModelVersionUpsertWithWhereUniqueWithoutPipelineRunInput[]
+  createMany?: Prisma.ModelVersionCreateManyPipelineRunInputEnvelope
+  set?: Prisma.ModelVersionWhereUniqueInput | Prisma.ModelVersionWhereUniqueInput[]
+  disconnect?: Prisma.ModelVersionWhereUniqueInput | Prisma.ModelVersionWhereUniqueInput[]
+  delete?: Prisma.ModelVersionWhereUniqueInput | Prisma.ModelVersionWhereUniqueInput[]
+  connect?: Prisma.ModelVersionWhereUniqueInput | Prisma.ModelVersionWhereUniqueInput[]
+  update?: Prisma.ModelVersionUpdateWithWhereUniqueWithoutPipelineRunInput | Prisma.ModelVersionUpdateWithWhereUniqueWithoutPipelineRunInput[]
+  updateMany?: Prisma.ModelVersionUpdateManyWithWhereWithoutPipelineRunInput | Prisma.ModelVersionUpdateManyWithWhereWithoutPipelineRunInput[]
+  deleteMany?: Prisma.ModelVersionScalarWhereInput | Prisma.ModelVersionScalarWhereInput[]
+}
+
 export type ModelVersionCreateWithoutArtifactsInput = {
   name: string
   version: string
@@ -686,6 +790,7 @@ export type ModelVersionCreateWithoutArtifactsInput = {
   trainedTo?: Date | string | null
   trainingGames?: number | null
   gitCommit?: string | null
+  fingerprint?: string | null
   notes?: string | null
   createdBy: string
   createdAt?: Date | string
@@ -694,6 +799,7 @@ export type ModelVersionCreateWithoutArtifactsInput = {
   metricRows?: Prisma.ModelMetricCreateNestedManyWithoutModelVersionInput
   events?: Prisma.ModelEventCreateNestedManyWithoutModelVersionInput
   predictions?: Prisma.PredictionCreateNestedManyWithoutModelVersionInput
+  pipelineRun?: Prisma.PipelineRunCreateNestedOneWithoutModelVersionsInput
 }
 
 export type ModelVersionUncheckedCreateWithoutArtifactsInput = {
@@ -708,6 +814,8 @@ export type ModelVersionUncheckedCreateWithoutArtifactsInput = {
   trainedTo?: Date | string | null
   trainingGames?: number | null
   gitCommit?: string | null
+  fingerprint?: string | null
+  pipelineRunId?: string | null
   notes?: string | null
   createdBy: string
   createdAt?: Date | string
@@ -745,6 +853,7 @@ export type ModelVersionUpdateWithoutArtifactsInput = {
   trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -753,6 +862,7 @@ export type ModelVersionUpdateWithoutArtifactsInput = {
   metricRows?: Prisma.ModelMetricUpdateManyWithoutModelVersionNestedInput
   events?: Prisma.ModelEventUpdateManyWithoutModelVersionNestedInput
   predictions?: Prisma.PredictionUpdateManyWithoutModelVersionNestedInput
+  pipelineRun?: Prisma.PipelineRunUpdateOneWithoutModelVersionsNestedInput
 }
 
 export type ModelVersionUncheckedUpdateWithoutArtifactsInput = {
@@ -767,6 +877,8 @@ export type ModelVersionUncheckedUpdateWithoutArtifactsInput = {
   trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  pipelineRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -788,6 +900,7 @@ export type ModelVersionCreateWithoutMetricRowsInput = {
   trainedTo?: Date | string | null
   trainingGames?: number | null
   gitCommit?: string | null
+  fingerprint?: string | null
   notes?: string | null
   createdBy: string
   createdAt?: Date | string
@@ -796,6 +909,7 @@ export type ModelVersionCreateWithoutMetricRowsInput = {
   artifacts?: Prisma.ModelArtifactCreateNestedManyWithoutModelVersionInput
   events?: Prisma.ModelEventCreateNestedManyWithoutModelVersionInput
   predictions?: Prisma.PredictionCreateNestedManyWithoutModelVersionInput
+  pipelineRun?: Prisma.PipelineRunCreateNestedOneWithoutModelVersionsInput
 }
 
 export type ModelVersionUncheckedCreateWithoutMetricRowsInput = {
@@ -810,6 +924,8 @@ export type ModelVersionUncheckedCreateWithoutMetricRowsInput = {
   trainedTo?: Date | string | null
   trainingGames?: number | null
   gitCommit?: string | null
+  fingerprint?: string | null
+  pipelineRunId?: string | null
   notes?: string | null
   createdBy: string
   createdAt?: Date | string
@@ -847,6 +963,7 @@ export type ModelVersionUpdateWithoutMetricRowsInput = {
   trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -855,6 +972,7 @@ export type ModelVersionUpdateWithoutMetricRowsInput = {
   artifacts?: Prisma.ModelArtifactUpdateManyWithoutModelVersionNestedInput
   events?: Prisma.ModelEventUpdateManyWithoutModelVersionNestedInput
   predictions?: Prisma.PredictionUpdateManyWithoutModelVersionNestedInput
+  pipelineRun?: Prisma.PipelineRunUpdateOneWithoutModelVersionsNestedInput
 }
 
 export type ModelVersionUncheckedUpdateWithoutMetricRowsInput = {
@@ -869,6 +987,8 @@ export type ModelVersionUncheckedUpdateWithoutMetricRowsInput = {
   trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  pipelineRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -890,6 +1010,7 @@ export type ModelVersionCreateWithoutEventsInput = {
   trainedTo?: Date | string | null
   trainingGames?: number | null
   gitCommit?: string | null
+  fingerprint?: string | null
   notes?: string | null
   createdBy: string
   createdAt?: Date | string
@@ -898,6 +1019,7 @@ export type ModelVersionCreateWithoutEventsInput = {
   artifacts?: Prisma.ModelArtifactCreateNestedManyWithoutModelVersionInput
   metricRows?: Prisma.ModelMetricCreateNestedManyWithoutModelVersionInput
   predictions?: Prisma.PredictionCreateNestedManyWithoutModelVersionInput
+  pipelineRun?: Prisma.PipelineRunCreateNestedOneWithoutModelVersionsInput
 }
 
 export type ModelVersionUncheckedCreateWithoutEventsInput = {
@@ -912,6 +1034,8 @@ export type ModelVersionUncheckedCreateWithoutEventsInput = {
   trainedTo?: Date | string | null
   trainingGames?: number | null
   gitCommit?: string | null
+  fingerprint?: string | null
+  pipelineRunId?: string | null
   notes?: string | null
   createdBy: string
   createdAt?: Date | string
@@ -949,6 +1073,7 @@ export type ModelVersionUpdateWithoutEventsInput = {
   trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -957,6 +1082,7 @@ export type ModelVersionUpdateWithoutEventsInput = {
   artifacts?: Prisma.ModelArtifactUpdateManyWithoutModelVersionNestedInput
   metricRows?: Prisma.ModelMetricUpdateManyWithoutModelVersionNestedInput
   predictions?: Prisma.PredictionUpdateManyWithoutModelVersionNestedInput
+  pipelineRun?: Prisma.PipelineRunUpdateOneWithoutModelVersionsNestedInput
 }
 
 export type ModelVersionUncheckedUpdateWithoutEventsInput = {
@@ -971,6 +1097,8 @@ export type ModelVersionUncheckedUpdateWithoutEventsInput = {
   trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  pipelineRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -992,6 +1120,7 @@ export type ModelVersionCreateWithoutPredictionsInput = {
   trainedTo?: Date | string | null
   trainingGames?: number | null
   gitCommit?: string | null
+  fingerprint?: string | null
   notes?: string | null
   createdBy: string
   createdAt?: Date | string
@@ -1000,6 +1129,7 @@ export type ModelVersionCreateWithoutPredictionsInput = {
   artifacts?: Prisma.ModelArtifactCreateNestedManyWithoutModelVersionInput
   metricRows?: Prisma.ModelMetricCreateNestedManyWithoutModelVersionInput
   events?: Prisma.ModelEventCreateNestedManyWithoutModelVersionInput
+  pipelineRun?: Prisma.PipelineRunCreateNestedOneWithoutModelVersionsInput
 }
 
 export type ModelVersionUncheckedCreateWithoutPredictionsInput = {
@@ -1014,6 +1144,8 @@ export type ModelVersionUncheckedCreateWithoutPredictionsInput = {
   trainedTo?: Date | string | null
   trainingGames?: number | null
   gitCommit?: string | null
+  fingerprint?: string | null
+  pipelineRunId?: string | null
   notes?: string | null
   createdBy: string
   createdAt?: Date | string
@@ -1051,6 +1183,7 @@ export type ModelVersionUpdateWithoutPredictionsInput = {
   trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1059,6 +1192,7 @@ export type ModelVersionUpdateWithoutPredictionsInput = {
   artifacts?: Prisma.ModelArtifactUpdateManyWithoutModelVersionNestedInput
   metricRows?: Prisma.ModelMetricUpdateManyWithoutModelVersionNestedInput
   events?: Prisma.ModelEventUpdateManyWithoutModelVersionNestedInput
+  pipelineRun?: Prisma.PipelineRunUpdateOneWithoutModelVersionsNestedInput
 }
 
 export type ModelVersionUncheckedUpdateWithoutPredictionsInput = {
@@ -1073,6 +1207,8 @@ export type ModelVersionUncheckedUpdateWithoutPredictionsInput = {
   trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  pipelineRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdBy?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1081,6 +1217,190 @@ export type ModelVersionUncheckedUpdateWithoutPredictionsInput = {
   artifacts?: Prisma.ModelArtifactUncheckedUpdateManyWithoutModelVersionNestedInput
   metricRows?: Prisma.ModelMetricUncheckedUpdateManyWithoutModelVersionNestedInput
   events?: Prisma.ModelEventUncheckedUpdateManyWithoutModelVersionNestedInput
+}
+
+export type ModelVersionCreateWithoutPipelineRunInput = {
+  name: string
+  version: string
+  status?: $Enums.ModelStatus
+  featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  params: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  trainedFrom?: Date | string | null
+  trainedTo?: Date | string | null
+  trainingGames?: number | null
+  gitCommit?: string | null
+  fingerprint?: string | null
+  notes?: string | null
+  createdBy: string
+  createdAt?: Date | string
+  promotedAt?: Date | string | null
+  archivedAt?: Date | string | null
+  artifacts?: Prisma.ModelArtifactCreateNestedManyWithoutModelVersionInput
+  metricRows?: Prisma.ModelMetricCreateNestedManyWithoutModelVersionInput
+  events?: Prisma.ModelEventCreateNestedManyWithoutModelVersionInput
+  predictions?: Prisma.PredictionCreateNestedManyWithoutModelVersionInput
+}
+
+export type ModelVersionUncheckedCreateWithoutPipelineRunInput = {
+  id?: number
+  name: string
+  version: string
+  status?: $Enums.ModelStatus
+  featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  params: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  trainedFrom?: Date | string | null
+  trainedTo?: Date | string | null
+  trainingGames?: number | null
+  gitCommit?: string | null
+  fingerprint?: string | null
+  notes?: string | null
+  createdBy: string
+  createdAt?: Date | string
+  promotedAt?: Date | string | null
+  archivedAt?: Date | string | null
+  artifacts?: Prisma.ModelArtifactUncheckedCreateNestedManyWithoutModelVersionInput
+  metricRows?: Prisma.ModelMetricUncheckedCreateNestedManyWithoutModelVersionInput
+  events?: Prisma.ModelEventUncheckedCreateNestedManyWithoutModelVersionInput
+  predictions?: Prisma.PredictionUncheckedCreateNestedManyWithoutModelVersionInput
+}
+
+export type ModelVersionCreateOrConnectWithoutPipelineRunInput = {
+  where: Prisma.ModelVersionWhereUniqueInput
+  create: Prisma.XOR<Prisma.ModelVersionCreateWithoutPipelineRunInput, Prisma.ModelVersionUncheckedCreateWithoutPipelineRunInput>
+}
+
+export type ModelVersionCreateManyPipelineRunInputEnvelope = {
+  data: Prisma.ModelVersionCreateManyPipelineRunInput | Prisma.ModelVersionCreateManyPipelineRunInput[]
+  skipDuplicates?: boolean
+}
+
+export type ModelVersionUpsertWithWhereUniqueWithoutPipelineRunInput = {
+  where: Prisma.ModelVersionWhereUniqueInput
+  update: Prisma.XOR<Prisma.ModelVersionUpdateWithoutPipelineRunInput, Prisma.ModelVersionUncheckedUpdateWithoutPipelineRunInput>
+  create: Prisma.XOR<Prisma.ModelVersionCreateWithoutPipelineRunInput, Prisma.ModelVersionUncheckedCreateWithoutPipelineRunInput>
+}
+
+export type ModelVersionUpdateWithWhereUniqueWithoutPipelineRunInput = {
+  where: Prisma.ModelVersionWhereUniqueInput
+  data: Prisma.XOR<Prisma.ModelVersionUpdateWithoutPipelineRunInput, Prisma.ModelVersionUncheckedUpdateWithoutPipelineRunInput>
+}
+
+export type ModelVersionUpdateManyWithWhereWithoutPipelineRunInput = {
+  where: Prisma.ModelVersionScalarWhereInput
+  data: Prisma.XOR<Prisma.ModelVersionUpdateManyMutationInput, Prisma.ModelVersionUncheckedUpdateManyWithoutPipelineRunInput>
+}
+
+export type ModelVersionScalarWhereInput = {
+  AND?: Prisma.ModelVersionScalarWhereInput | Prisma.ModelVersionScalarWhereInput[]
+  OR?: Prisma.ModelVersionScalarWhereInput[]
+  NOT?: Prisma.ModelVersionScalarWhereInput | Prisma.ModelVersionScalarWhereInput[]
+  id?: Prisma.IntFilter<"ModelVersion"> | number
+  name?: Prisma.StringFilter<"ModelVersion"> | string
+  version?: Prisma.StringFilter<"ModelVersion"> | string
+  status?: Prisma.EnumModelStatusFilter<"ModelVersion"> | $Enums.ModelStatus
+  featureSpec?: Prisma.JsonFilter<"ModelVersion">
+  params?: Prisma.JsonFilter<"ModelVersion">
+  metrics?: Prisma.JsonFilter<"ModelVersion">
+  trainedFrom?: Prisma.DateTimeNullableFilter<"ModelVersion"> | Date | string | null
+  trainedTo?: Prisma.DateTimeNullableFilter<"ModelVersion"> | Date | string | null
+  trainingGames?: Prisma.IntNullableFilter<"ModelVersion"> | number | null
+  gitCommit?: Prisma.StringNullableFilter<"ModelVersion"> | string | null
+  fingerprint?: Prisma.StringNullableFilter<"ModelVersion"> | string | null
+  pipelineRunId?: Prisma.UuidNullableFilter<"ModelVersion"> | string | null
+  notes?: Prisma.StringNullableFilter<"ModelVersion"> | string | null
+  createdBy?: Prisma.StringFilter<"ModelVersion"> | string
+  createdAt?: Prisma.DateTimeFilter<"ModelVersion"> | Date | string
+  promotedAt?: Prisma.DateTimeNullableFilter<"ModelVersion"> | Date | string | null
+  archivedAt?: Prisma.DateTimeNullableFilter<"ModelVersion"> | Date | string | null
+}
+
+export type ModelVersionCreateManyPipelineRunInput = {
+  id?: number
+  name: string
+  version: string
+  status?: $Enums.ModelStatus
+  featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  params: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  trainedFrom?: Date | string | null
+  trainedTo?: Date | string | null
+  trainingGames?: number | null
+  gitCommit?: string | null
+  fingerprint?: string | null
+  notes?: string | null
+  createdBy: string
+  createdAt?: Date | string
+  promotedAt?: Date | string | null
+  archivedAt?: Date | string | null
+}
+
+export type ModelVersionUpdateWithoutPipelineRunInput = {
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  trainedFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdBy?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  promotedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  artifacts?: Prisma.ModelArtifactUpdateManyWithoutModelVersionNestedInput
+  metricRows?: Prisma.ModelMetricUpdateManyWithoutModelVersionNestedInput
+  events?: Prisma.ModelEventUpdateManyWithoutModelVersionNestedInput
+  predictions?: Prisma.PredictionUpdateManyWithoutModelVersionNestedInput
+}
+
+export type ModelVersionUncheckedUpdateWithoutPipelineRunInput = {
+  id?: Prisma.IntFieldUpdateOperationsInput | number
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  trainedFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdBy?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  promotedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  artifacts?: Prisma.ModelArtifactUncheckedUpdateManyWithoutModelVersionNestedInput
+  metricRows?: Prisma.ModelMetricUncheckedUpdateManyWithoutModelVersionNestedInput
+  events?: Prisma.ModelEventUncheckedUpdateManyWithoutModelVersionNestedInput
+  predictions?: Prisma.PredictionUncheckedUpdateManyWithoutModelVersionNestedInput
+}
+
+export type ModelVersionUncheckedUpdateManyWithoutPipelineRunInput = {
+  id?: Prisma.IntFieldUpdateOperationsInput | number
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  version?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  trainedFrom?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  trainedTo?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  trainingGames?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  gitCommit?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fingerprint?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  notes?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdBy?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  promotedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  archivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 
@@ -1153,6 +1473,8 @@ export type ModelVersionSelect<ExtArgs extends runtime.Types.Extensions.Internal
   trainedTo?: boolean
   trainingGames?: boolean
   gitCommit?: boolean
+  fingerprint?: boolean
+  pipelineRunId?: boolean
   notes?: boolean
   createdBy?: boolean
   createdAt?: boolean
@@ -1162,6 +1484,7 @@ export type ModelVersionSelect<ExtArgs extends runtime.Types.Extensions.Internal
   metricRows?: boolean | Prisma.ModelVersion$metricRowsArgs<ExtArgs>
   events?: boolean | Prisma.ModelVersion$eventsArgs<ExtArgs>
   predictions?: boolean | Prisma.ModelVersion$predictionsArgs<ExtArgs>
+  pipelineRun?: boolean | Prisma.ModelVersion$pipelineRunArgs<ExtArgs>
   _count?: boolean | Prisma.ModelVersionCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["modelVersion"]>
 
@@ -1177,11 +1500,14 @@ export type ModelVersionSelectCreateManyAndReturn<ExtArgs extends runtime.Types.
   trainedTo?: boolean
   trainingGames?: boolean
   gitCommit?: boolean
+  fingerprint?: boolean
+  pipelineRunId?: boolean
   notes?: boolean
   createdBy?: boolean
   createdAt?: boolean
   promotedAt?: boolean
   archivedAt?: boolean
+  pipelineRun?: boolean | Prisma.ModelVersion$pipelineRunArgs<ExtArgs>
 }, ExtArgs["result"]["modelVersion"]>
 
 export type ModelVersionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -1196,11 +1522,14 @@ export type ModelVersionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
   trainedTo?: boolean
   trainingGames?: boolean
   gitCommit?: boolean
+  fingerprint?: boolean
+  pipelineRunId?: boolean
   notes?: boolean
   createdBy?: boolean
   createdAt?: boolean
   promotedAt?: boolean
   archivedAt?: boolean
+  pipelineRun?: boolean | Prisma.ModelVersion$pipelineRunArgs<ExtArgs>
 }, ExtArgs["result"]["modelVersion"]>
 
 export type ModelVersionSelectScalar = {
@@ -1215,6 +1544,8 @@ export type ModelVersionSelectScalar = {
   trainedTo?: boolean
   trainingGames?: boolean
   gitCommit?: boolean
+  fingerprint?: boolean
+  pipelineRunId?: boolean
   notes?: boolean
   createdBy?: boolean
   createdAt?: boolean
@@ -1222,16 +1553,21 @@ export type ModelVersionSelectScalar = {
   archivedAt?: boolean
 }
 
-export type ModelVersionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "version" | "status" | "featureSpec" | "params" | "metrics" | "trainedFrom" | "trainedTo" | "trainingGames" | "gitCommit" | "notes" | "createdBy" | "createdAt" | "promotedAt" | "archivedAt", ExtArgs["result"]["modelVersion"]>
+export type ModelVersionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "version" | "status" | "featureSpec" | "params" | "metrics" | "trainedFrom" | "trainedTo" | "trainingGames" | "gitCommit" | "fingerprint" | "pipelineRunId" | "notes" | "createdBy" | "createdAt" | "promotedAt" | "archivedAt", ExtArgs["result"]["modelVersion"]>
 export type ModelVersionInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   artifacts?: boolean | Prisma.ModelVersion$artifactsArgs<ExtArgs>
   metricRows?: boolean | Prisma.ModelVersion$metricRowsArgs<ExtArgs>
   events?: boolean | Prisma.ModelVersion$eventsArgs<ExtArgs>
   predictions?: boolean | Prisma.ModelVersion$predictionsArgs<ExtArgs>
+  pipelineRun?: boolean | Prisma.ModelVersion$pipelineRunArgs<ExtArgs>
   _count?: boolean | Prisma.ModelVersionCountOutputTypeDefaultArgs<ExtArgs>
 }
-export type ModelVersionIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
-export type ModelVersionIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
+export type ModelVersionIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  pipelineRun?: boolean | Prisma.ModelVersion$pipelineRunArgs<ExtArgs>
+}
+export type ModelVersionIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  pipelineRun?: boolean | Prisma.ModelVersion$pipelineRunArgs<ExtArgs>
+}
 
 export type $ModelVersionPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "ModelVersion"
@@ -1240,6 +1576,7 @@ export type $ModelVersionPayload<ExtArgs extends runtime.Types.Extensions.Intern
     metricRows: Prisma.$ModelMetricPayload<ExtArgs>[]
     events: Prisma.$ModelEventPayload<ExtArgs>[]
     predictions: Prisma.$PredictionPayload<ExtArgs>[]
+    pipelineRun: Prisma.$PipelineRunPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: number
@@ -1256,6 +1593,14 @@ export type $ModelVersionPayload<ExtArgs extends runtime.Types.Extensions.Intern
     trainedTo: Date | null
     trainingGames: number | null
     gitCommit: string | null
+    /**
+     * sha256 of what the version was trained from: training set, parameters, feature spec, code version.
+     */
+    fingerprint: string | null
+    /**
+     * The pipeline run that trained and registered it.
+     */
+    pipelineRunId: string | null
     notes: string | null
     createdBy: string
     createdAt: Date
@@ -1659,6 +2004,7 @@ export interface Prisma__ModelVersionClient<T, Null = never, ExtArgs extends run
   metricRows<T extends Prisma.ModelVersion$metricRowsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.ModelVersion$metricRowsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ModelMetricPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   events<T extends Prisma.ModelVersion$eventsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.ModelVersion$eventsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ModelEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   predictions<T extends Prisma.ModelVersion$predictionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.ModelVersion$predictionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PredictionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  pipelineRun<T extends Prisma.ModelVersion$pipelineRunArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.ModelVersion$pipelineRunArgs<ExtArgs>>): Prisma.Prisma__PipelineRunClient<runtime.Types.Result.GetResult<Prisma.$PipelineRunPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1699,6 +2045,8 @@ export interface ModelVersionFieldRefs {
   readonly trainedTo: Prisma.FieldRef<"ModelVersion", 'DateTime'>
   readonly trainingGames: Prisma.FieldRef<"ModelVersion", 'Int'>
   readonly gitCommit: Prisma.FieldRef<"ModelVersion", 'String'>
+  readonly fingerprint: Prisma.FieldRef<"ModelVersion", 'String'>
+  readonly pipelineRunId: Prisma.FieldRef<"ModelVersion", 'String'>
   readonly notes: Prisma.FieldRef<"ModelVersion", 'String'>
   readonly createdBy: Prisma.FieldRef<"ModelVersion", 'String'>
   readonly createdAt: Prisma.FieldRef<"ModelVersion", 'DateTime'>
@@ -1958,6 +2306,10 @@ export type ModelVersionCreateManyAndReturnArgs<ExtArgs extends runtime.Types.Ex
    */
   data: Prisma.ModelVersionCreateManyInput | Prisma.ModelVersionCreateManyInput[]
   skipDuplicates?: boolean
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ModelVersionIncludeCreateManyAndReturn<ExtArgs> | null
 }
 
 /**
@@ -2028,6 +2380,10 @@ export type ModelVersionUpdateManyAndReturnArgs<ExtArgs extends runtime.Types.Ex
    * Limit how many ModelVersions to update.
    */
   limit?: number
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ModelVersionIncludeUpdateManyAndReturn<ExtArgs> | null
 }
 
 /**
@@ -2190,6 +2546,25 @@ export type ModelVersion$predictionsArgs<ExtArgs extends runtime.Types.Extension
   take?: number
   skip?: number
   distinct?: Prisma.PredictionScalarFieldEnum | Prisma.PredictionScalarFieldEnum[]
+}
+
+/**
+ * ModelVersion.pipelineRun
+ */
+export type ModelVersion$pipelineRunArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PipelineRun
+   */
+  select?: Prisma.PipelineRunSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PipelineRun
+   */
+  omit?: Prisma.PipelineRunOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PipelineRunInclude<ExtArgs> | null
+  where?: Prisma.PipelineRunWhereInput
 }
 
 /**

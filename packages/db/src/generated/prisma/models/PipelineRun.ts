@@ -32,6 +32,8 @@ export type PipelineRunMinAggregateOutputType = {
   finishedAt: Date | null
   error: string | null
   resumedFromId: string | null
+  lockKey: string | null
+  holder: string | null
 }
 
 export type PipelineRunMaxAggregateOutputType = {
@@ -42,6 +44,8 @@ export type PipelineRunMaxAggregateOutputType = {
   finishedAt: Date | null
   error: string | null
   resumedFromId: string | null
+  lockKey: string | null
+  holder: string | null
 }
 
 export type PipelineRunCountAggregateOutputType = {
@@ -53,6 +57,8 @@ export type PipelineRunCountAggregateOutputType = {
   finishedAt: number
   error: number
   resumedFromId: number
+  lockKey: number
+  holder: number
   _all: number
 }
 
@@ -65,6 +71,8 @@ export type PipelineRunMinAggregateInputType = {
   finishedAt?: true
   error?: true
   resumedFromId?: true
+  lockKey?: true
+  holder?: true
 }
 
 export type PipelineRunMaxAggregateInputType = {
@@ -75,6 +83,8 @@ export type PipelineRunMaxAggregateInputType = {
   finishedAt?: true
   error?: true
   resumedFromId?: true
+  lockKey?: true
+  holder?: true
 }
 
 export type PipelineRunCountAggregateInputType = {
@@ -86,6 +96,8 @@ export type PipelineRunCountAggregateInputType = {
   finishedAt?: true
   error?: true
   resumedFromId?: true
+  lockKey?: true
+  holder?: true
   _all?: true
 }
 
@@ -170,6 +182,8 @@ export type PipelineRunGroupByOutputType = {
   finishedAt: Date | null
   error: string | null
   resumedFromId: string | null
+  lockKey: string | null
+  holder: string | null
   _count: PipelineRunCountAggregateOutputType | null
   _min: PipelineRunMinAggregateOutputType | null
   _max: PipelineRunMaxAggregateOutputType | null
@@ -202,7 +216,10 @@ export type PipelineRunWhereInput = {
   finishedAt?: Prisma.DateTimeNullableFilter<"PipelineRun"> | Date | string | null
   error?: Prisma.StringNullableFilter<"PipelineRun"> | string | null
   resumedFromId?: Prisma.UuidNullableFilter<"PipelineRun"> | string | null
+  lockKey?: Prisma.StringNullableFilter<"PipelineRun"> | string | null
+  holder?: Prisma.StringNullableFilter<"PipelineRun"> | string | null
   tasks?: Prisma.TaskRunListRelationFilter
+  modelVersions?: Prisma.ModelVersionListRelationFilter
 }
 
 export type PipelineRunOrderByWithRelationInput = {
@@ -214,7 +231,10 @@ export type PipelineRunOrderByWithRelationInput = {
   finishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   error?: Prisma.SortOrderInput | Prisma.SortOrder
   resumedFromId?: Prisma.SortOrderInput | Prisma.SortOrder
+  lockKey?: Prisma.SortOrderInput | Prisma.SortOrder
+  holder?: Prisma.SortOrderInput | Prisma.SortOrder
   tasks?: Prisma.TaskRunOrderByRelationAggregateInput
+  modelVersions?: Prisma.ModelVersionOrderByRelationAggregateInput
 }
 
 export type PipelineRunWhereUniqueInput = Prisma.AtLeast<{
@@ -229,7 +249,10 @@ export type PipelineRunWhereUniqueInput = Prisma.AtLeast<{
   finishedAt?: Prisma.DateTimeNullableFilter<"PipelineRun"> | Date | string | null
   error?: Prisma.StringNullableFilter<"PipelineRun"> | string | null
   resumedFromId?: Prisma.UuidNullableFilter<"PipelineRun"> | string | null
+  lockKey?: Prisma.StringNullableFilter<"PipelineRun"> | string | null
+  holder?: Prisma.StringNullableFilter<"PipelineRun"> | string | null
   tasks?: Prisma.TaskRunListRelationFilter
+  modelVersions?: Prisma.ModelVersionListRelationFilter
 }, "id">
 
 export type PipelineRunOrderByWithAggregationInput = {
@@ -241,6 +264,8 @@ export type PipelineRunOrderByWithAggregationInput = {
   finishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   error?: Prisma.SortOrderInput | Prisma.SortOrder
   resumedFromId?: Prisma.SortOrderInput | Prisma.SortOrder
+  lockKey?: Prisma.SortOrderInput | Prisma.SortOrder
+  holder?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.PipelineRunCountOrderByAggregateInput
   _max?: Prisma.PipelineRunMaxOrderByAggregateInput
   _min?: Prisma.PipelineRunMinOrderByAggregateInput
@@ -258,6 +283,8 @@ export type PipelineRunScalarWhereWithAggregatesInput = {
   finishedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"PipelineRun"> | Date | string | null
   error?: Prisma.StringNullableWithAggregatesFilter<"PipelineRun"> | string | null
   resumedFromId?: Prisma.UuidNullableWithAggregatesFilter<"PipelineRun"> | string | null
+  lockKey?: Prisma.StringNullableWithAggregatesFilter<"PipelineRun"> | string | null
+  holder?: Prisma.StringNullableWithAggregatesFilter<"PipelineRun"> | string | null
 }
 
 export type PipelineRunCreateInput = {
@@ -269,7 +296,10 @@ export type PipelineRunCreateInput = {
   finishedAt?: Date | string | null
   error?: string | null
   resumedFromId?: string | null
+  lockKey?: string | null
+  holder?: string | null
   tasks?: Prisma.TaskRunCreateNestedManyWithoutRunInput
+  modelVersions?: Prisma.ModelVersionCreateNestedManyWithoutPipelineRunInput
 }
 
 export type PipelineRunUncheckedCreateInput = {
@@ -281,7 +311,10 @@ export type PipelineRunUncheckedCreateInput = {
   finishedAt?: Date | string | null
   error?: string | null
   resumedFromId?: string | null
+  lockKey?: string | null
+  holder?: string | null
   tasks?: Prisma.TaskRunUncheckedCreateNestedManyWithoutRunInput
+  modelVersions?: Prisma.ModelVersionUncheckedCreateNestedManyWithoutPipelineRunInput
 }
 
 export type PipelineRunUpdateInput = {
@@ -293,7 +326,10 @@ export type PipelineRunUpdateInput = {
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   resumedFromId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lockKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  holder?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tasks?: Prisma.TaskRunUpdateManyWithoutRunNestedInput
+  modelVersions?: Prisma.ModelVersionUpdateManyWithoutPipelineRunNestedInput
 }
 
 export type PipelineRunUncheckedUpdateInput = {
@@ -305,7 +341,10 @@ export type PipelineRunUncheckedUpdateInput = {
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   resumedFromId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lockKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  holder?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tasks?: Prisma.TaskRunUncheckedUpdateManyWithoutRunNestedInput
+  modelVersions?: Prisma.ModelVersionUncheckedUpdateManyWithoutPipelineRunNestedInput
 }
 
 export type PipelineRunCreateManyInput = {
@@ -317,6 +356,8 @@ export type PipelineRunCreateManyInput = {
   finishedAt?: Date | string | null
   error?: string | null
   resumedFromId?: string | null
+  lockKey?: string | null
+  holder?: string | null
 }
 
 export type PipelineRunUpdateManyMutationInput = {
@@ -328,6 +369,8 @@ export type PipelineRunUpdateManyMutationInput = {
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   resumedFromId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lockKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  holder?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PipelineRunUncheckedUpdateManyInput = {
@@ -339,6 +382,13 @@ export type PipelineRunUncheckedUpdateManyInput = {
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   resumedFromId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lockKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  holder?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+}
+
+export type PipelineRunNullableScalarRelationFilter = {
+  is?: Prisma.PipelineRunWhereInput | null
+  isNot?: Prisma.PipelineRunWhereInput | null
 }
 
 export type PipelineRunCountOrderByAggregateInput = {
@@ -350,6 +400,8 @@ export type PipelineRunCountOrderByAggregateInput = {
   finishedAt?: Prisma.SortOrder
   error?: Prisma.SortOrder
   resumedFromId?: Prisma.SortOrder
+  lockKey?: Prisma.SortOrder
+  holder?: Prisma.SortOrder
 }
 
 export type PipelineRunMaxOrderByAggregateInput = {
@@ -360,6 +412,8 @@ export type PipelineRunMaxOrderByAggregateInput = {
   finishedAt?: Prisma.SortOrder
   error?: Prisma.SortOrder
   resumedFromId?: Prisma.SortOrder
+  lockKey?: Prisma.SortOrder
+  holder?: Prisma.SortOrder
 }
 
 export type PipelineRunMinOrderByAggregateInput = {
@@ -370,11 +424,29 @@ export type PipelineRunMinOrderByAggregateInput = {
   finishedAt?: Prisma.SortOrder
   error?: Prisma.SortOrder
   resumedFromId?: Prisma.SortOrder
+  lockKey?: Prisma.SortOrder
+  holder?: Prisma.SortOrder
 }
 
 export type PipelineRunScalarRelationFilter = {
   is?: Prisma.PipelineRunWhereInput
   isNot?: Prisma.PipelineRunWhereInput
+}
+
+export type PipelineRunCreateNestedOneWithoutModelVersionsInput = {
+  create?: Prisma.XOR<Prisma.PipelineRunCreateWithoutModelVersionsInput, Prisma.PipelineRunUncheckedCreateWithoutModelVersionsInput>
+  connectOrCreate?: Prisma.PipelineRunCreateOrConnectWithoutModelVersionsInput
+  connect?: Prisma.PipelineRunWhereUniqueInput
+}
+
+export type PipelineRunUpdateOneWithoutModelVersionsNestedInput = {
+  create?: Prisma.XOR<Prisma.PipelineRunCreateWithoutModelVersionsInput, Prisma.PipelineRunUncheckedCreateWithoutModelVersionsInput>
+  connectOrCreate?: Prisma.PipelineRunCreateOrConnectWithoutModelVersionsInput
+  upsert?: Prisma.PipelineRunUpsertWithoutModelVersionsInput
+  disconnect?: Prisma.PipelineRunWhereInput | boolean
+  delete?: Prisma.PipelineRunWhereInput | boolean
+  connect?: Prisma.PipelineRunWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.PipelineRunUpdateToOneWithWhereWithoutModelVersionsInput, Prisma.PipelineRunUpdateWithoutModelVersionsInput>, Prisma.PipelineRunUncheckedUpdateWithoutModelVersionsInput>
 }
 
 export type EnumRunStatusFieldUpdateOperationsInput = {
@@ -395,6 +467,78 @@ export type PipelineRunUpdateOneRequiredWithoutTasksNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.PipelineRunUpdateToOneWithWhereWithoutTasksInput, Prisma.PipelineRunUpdateWithoutTasksInput>, Prisma.PipelineRunUncheckedUpdateWithoutTasksInput>
 }
 
+export type PipelineRunCreateWithoutModelVersionsInput = {
+  id: string
+  name: string
+  status: $Enums.RunStatus
+  args: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  startedAt?: Date | string
+  finishedAt?: Date | string | null
+  error?: string | null
+  resumedFromId?: string | null
+  lockKey?: string | null
+  holder?: string | null
+  tasks?: Prisma.TaskRunCreateNestedManyWithoutRunInput
+}
+
+export type PipelineRunUncheckedCreateWithoutModelVersionsInput = {
+  id: string
+  name: string
+  status: $Enums.RunStatus
+  args: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  startedAt?: Date | string
+  finishedAt?: Date | string | null
+  error?: string | null
+  resumedFromId?: string | null
+  lockKey?: string | null
+  holder?: string | null
+  tasks?: Prisma.TaskRunUncheckedCreateNestedManyWithoutRunInput
+}
+
+export type PipelineRunCreateOrConnectWithoutModelVersionsInput = {
+  where: Prisma.PipelineRunWhereUniqueInput
+  create: Prisma.XOR<Prisma.PipelineRunCreateWithoutModelVersionsInput, Prisma.PipelineRunUncheckedCreateWithoutModelVersionsInput>
+}
+
+export type PipelineRunUpsertWithoutModelVersionsInput = {
+  update: Prisma.XOR<Prisma.PipelineRunUpdateWithoutModelVersionsInput, Prisma.PipelineRunUncheckedUpdateWithoutModelVersionsInput>
+  create: Prisma.XOR<Prisma.PipelineRunCreateWithoutModelVersionsInput, Prisma.PipelineRunUncheckedCreateWithoutModelVersionsInput>
+  where?: Prisma.PipelineRunWhereInput
+}
+
+export type PipelineRunUpdateToOneWithWhereWithoutModelVersionsInput = {
+  where?: Prisma.PipelineRunWhereInput
+  data: Prisma.XOR<Prisma.PipelineRunUpdateWithoutModelVersionsInput, Prisma.PipelineRunUncheckedUpdateWithoutModelVersionsInput>
+}
+
+export type PipelineRunUpdateWithoutModelVersionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumRunStatusFieldUpdateOperationsInput | $Enums.RunStatus
+  args?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  startedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  resumedFromId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lockKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  holder?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tasks?: Prisma.TaskRunUpdateManyWithoutRunNestedInput
+}
+
+export type PipelineRunUncheckedUpdateWithoutModelVersionsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumRunStatusFieldUpdateOperationsInput | $Enums.RunStatus
+  args?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  startedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  resumedFromId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lockKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  holder?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tasks?: Prisma.TaskRunUncheckedUpdateManyWithoutRunNestedInput
+}
+
 export type PipelineRunCreateWithoutTasksInput = {
   id: string
   name: string
@@ -404,6 +548,9 @@ export type PipelineRunCreateWithoutTasksInput = {
   finishedAt?: Date | string | null
   error?: string | null
   resumedFromId?: string | null
+  lockKey?: string | null
+  holder?: string | null
+  modelVersions?: Prisma.ModelVersionCreateNestedManyWithoutPipelineRunInput
 }
 
 export type PipelineRunUncheckedCreateWithoutTasksInput = {
@@ -415,6 +562,9 @@ export type PipelineRunUncheckedCreateWithoutTasksInput = {
   finishedAt?: Date | string | null
   error?: string | null
   resumedFromId?: string | null
+  lockKey?: string | null
+  holder?: string | null
+  modelVersions?: Prisma.ModelVersionUncheckedCreateNestedManyWithoutPipelineRunInput
 }
 
 export type PipelineRunCreateOrConnectWithoutTasksInput = {
@@ -442,6 +592,9 @@ export type PipelineRunUpdateWithoutTasksInput = {
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   resumedFromId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lockKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  holder?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  modelVersions?: Prisma.ModelVersionUpdateManyWithoutPipelineRunNestedInput
 }
 
 export type PipelineRunUncheckedUpdateWithoutTasksInput = {
@@ -453,6 +606,9 @@ export type PipelineRunUncheckedUpdateWithoutTasksInput = {
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   resumedFromId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lockKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  holder?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  modelVersions?: Prisma.ModelVersionUncheckedUpdateManyWithoutPipelineRunNestedInput
 }
 
 
@@ -462,10 +618,12 @@ export type PipelineRunUncheckedUpdateWithoutTasksInput = {
 
 export type PipelineRunCountOutputType = {
   tasks: number
+  modelVersions: number
 }
 
 export type PipelineRunCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   tasks?: boolean | PipelineRunCountOutputTypeCountTasksArgs
+  modelVersions?: boolean | PipelineRunCountOutputTypeCountModelVersionsArgs
 }
 
 /**
@@ -485,6 +643,13 @@ export type PipelineRunCountOutputTypeCountTasksArgs<ExtArgs extends runtime.Typ
   where?: Prisma.TaskRunWhereInput
 }
 
+/**
+ * PipelineRunCountOutputType without action
+ */
+export type PipelineRunCountOutputTypeCountModelVersionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ModelVersionWhereInput
+}
+
 
 export type PipelineRunSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -495,7 +660,10 @@ export type PipelineRunSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   finishedAt?: boolean
   error?: boolean
   resumedFromId?: boolean
+  lockKey?: boolean
+  holder?: boolean
   tasks?: boolean | Prisma.PipelineRun$tasksArgs<ExtArgs>
+  modelVersions?: boolean | Prisma.PipelineRun$modelVersionsArgs<ExtArgs>
   _count?: boolean | Prisma.PipelineRunCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["pipelineRun"]>
 
@@ -508,6 +676,8 @@ export type PipelineRunSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   finishedAt?: boolean
   error?: boolean
   resumedFromId?: boolean
+  lockKey?: boolean
+  holder?: boolean
 }, ExtArgs["result"]["pipelineRun"]>
 
 export type PipelineRunSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -519,6 +689,8 @@ export type PipelineRunSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   finishedAt?: boolean
   error?: boolean
   resumedFromId?: boolean
+  lockKey?: boolean
+  holder?: boolean
 }, ExtArgs["result"]["pipelineRun"]>
 
 export type PipelineRunSelectScalar = {
@@ -530,11 +702,14 @@ export type PipelineRunSelectScalar = {
   finishedAt?: boolean
   error?: boolean
   resumedFromId?: boolean
+  lockKey?: boolean
+  holder?: boolean
 }
 
-export type PipelineRunOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "status" | "args" | "startedAt" | "finishedAt" | "error" | "resumedFromId", ExtArgs["result"]["pipelineRun"]>
+export type PipelineRunOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "status" | "args" | "startedAt" | "finishedAt" | "error" | "resumedFromId" | "lockKey" | "holder", ExtArgs["result"]["pipelineRun"]>
 export type PipelineRunInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   tasks?: boolean | Prisma.PipelineRun$tasksArgs<ExtArgs>
+  modelVersions?: boolean | Prisma.PipelineRun$modelVersionsArgs<ExtArgs>
   _count?: boolean | Prisma.PipelineRunCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type PipelineRunIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -544,6 +719,7 @@ export type $PipelineRunPayload<ExtArgs extends runtime.Types.Extensions.Interna
   name: "PipelineRun"
   objects: {
     tasks: Prisma.$TaskRunPayload<ExtArgs>[]
+    modelVersions: Prisma.$ModelVersionPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -557,6 +733,14 @@ export type $PipelineRunPayload<ExtArgs extends runtime.Types.Extensions.Interna
      * Set on a resumed run: the run it continues.
      */
     resumedFromId: string | null
+    /**
+     * The exclusive key the run holds while it runs (one live run per key), e.g. `daily:2026-12-01`.
+     */
+    lockKey: string | null
+    /**
+     * `pid@host` of the process that ran it.
+     */
+    holder: string | null
   }, ExtArgs["result"]["pipelineRun"]>
   composites: {}
 }
@@ -952,6 +1136,7 @@ readonly fields: PipelineRunFieldRefs;
 export interface Prisma__PipelineRunClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   tasks<T extends Prisma.PipelineRun$tasksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.PipelineRun$tasksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$TaskRunPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  modelVersions<T extends Prisma.PipelineRun$modelVersionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.PipelineRun$modelVersionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ModelVersionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -989,6 +1174,8 @@ export interface PipelineRunFieldRefs {
   readonly finishedAt: Prisma.FieldRef<"PipelineRun", 'DateTime'>
   readonly error: Prisma.FieldRef<"PipelineRun", 'String'>
   readonly resumedFromId: Prisma.FieldRef<"PipelineRun", 'String'>
+  readonly lockKey: Prisma.FieldRef<"PipelineRun", 'String'>
+  readonly holder: Prisma.FieldRef<"PipelineRun", 'String'>
 }
     
 
@@ -1403,6 +1590,30 @@ export type PipelineRun$tasksArgs<ExtArgs extends runtime.Types.Extensions.Inter
   take?: number
   skip?: number
   distinct?: Prisma.TaskRunScalarFieldEnum | Prisma.TaskRunScalarFieldEnum[]
+}
+
+/**
+ * PipelineRun.modelVersions
+ */
+export type PipelineRun$modelVersionsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ModelVersion
+   */
+  select?: Prisma.ModelVersionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ModelVersion
+   */
+  omit?: Prisma.ModelVersionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ModelVersionInclude<ExtArgs> | null
+  where?: Prisma.ModelVersionWhereInput
+  orderBy?: Prisma.ModelVersionOrderByWithRelationInput | Prisma.ModelVersionOrderByWithRelationInput[]
+  cursor?: Prisma.ModelVersionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ModelVersionScalarFieldEnum | Prisma.ModelVersionScalarFieldEnum[]
 }
 
 /**
