@@ -9,6 +9,7 @@ export {
   apiBasketballSeason,
   seasonFromApiBasketball,
   parseIsoDate,
+  SUPPORTED_DATES,
 } from './season';
 export type { SeasonDates } from './season';
 export { TEAMS, TEAM_CODES, teamByCode } from './teams';

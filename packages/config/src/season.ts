@@ -32,11 +32,42 @@ export const SEASON_CALENDAR: Readonly<Record<number, SeasonDates>> = {
   2025: { start: '2024-10-22', end: '2025-06-22' },
 };
 
+/** Seasons after the last one in `SEASON_CALENDAR` whose (estimated) dates are still accepted. */
+const ESTIMATED_SEASONS_AHEAD = 5;
+
+const KNOWN_SEASONS = Object.keys(SEASON_CALENDAR).map(Number);
+const FIRST_SEASON = Math.min(...KNOWN_SEASONS);
+const LAST_SEASON = Math.max(...KNOWN_SEASONS) + ESTIMATED_SEASONS_AHEAD;
+
+/**
+ * The dates the system accepts wherever a date comes in (API requests, the pipeline's `--date`,
+ * upstream and CSV records): from the first day of the first season the calendar knows (2007-08,
+ * where the real data starts) to the last day of the fifth season after the last one it knows
+ * (2029-30 while the calendar ends at 2024-25). Earlier dates have neither calendar nor data;
+ * later ones are seasons nobody has scheduled, where a year like 9999 is a typo, not a forecast.
+ * Adding a season to `SEASON_CALENDAR` moves the far bound one season on; dates beyond it are
+ * refused (a usage error naming this range) until it does. `range` is the range as text for messages.
+ */
+export const SUPPORTED_DATES: Readonly<{ from: string; to: string; firstSeason: number; lastSeason: number; range: string }> = Object.freeze({
+  // a season runs from the August 1 changeover of `seasonOfDate` to the next July 31
+  from: `${FIRST_SEASON - 1}-08-01`,
+  to: `${LAST_SEASON}-07-31`,
+  firstSeason: FIRST_SEASON,
+  lastSeason: LAST_SEASON,
+  range: `from ${FIRST_SEASON - 1}-08-01 to ${LAST_SEASON}-07-31 (seasons ${seasonLabel(FIRST_SEASON)} to ${seasonLabel(LAST_SEASON)})`,
+});
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Validates a `YYYY-MM-DD` calendar date (rejecting e.g. 2023-02-30). */
+/**
+ * Validates a `YYYY-MM-DD` calendar date (rejecting e.g. 2023-02-30) within `SUPPORTED_DATES`;
+ * the error message names the supported range.
+ */
 export function parseIsoDate(date: string): { year: number; month: number; day: number } {
   const m = ISO_DATE.exec(date);
+  if (m && (date < SUPPORTED_DATES.from || date > SUPPORTED_DATES.to)) {
+    throw new ConfigError('INVALID_DATE', `invalid date '${date}': must be ${SUPPORTED_DATES.range}`);
+  }
   const parsed = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!m || !parsed || parsed.toISOString().slice(0, 10) !== date) {
     throw new ConfigError('INVALID_DATE', `invalid date '${date}': expected a calendar date as YYYY-MM-DD`);
