@@ -15,3 +15,4 @@ export { fitMarginToWin, blendWin, type MarginToWin } from './marginBlend';
 export { calibrationSvg } from './calibrationSvg';
 export { loadGamesCsv, trainOnHistory } from './history';
 export { toRegistration, fromRegistration, type ModelRegistration } from './registration';
+export { trainingFingerprint, TRAINING_CODE_VERSION, type TrainingFingerprint } from './fingerprint';

@@ -32,6 +32,8 @@ export function toVersionInfo(row: VersionRow): ModelVersionInfo {
     trainedTo: isoDate(row.trainedTo),
     trainingGames: row.trainingGames,
     gitCommit: row.gitCommit,
+    fingerprint: row.fingerprint,
+    pipelineRunId: row.pipelineRunId,
     notes: row.notes,
     createdBy: row.createdBy,
     createdAt: row.createdAt,

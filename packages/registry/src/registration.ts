@@ -6,6 +6,8 @@ import type { FeatureSpec, MetricsByDataset, RegisterInput } from './types';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FINGERPRINT = /^[A-Za-z0-9:._-]{1,200}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A validated registration, ready to be written. */
 export interface Registration {
@@ -20,6 +22,8 @@ export interface Registration {
   trainedTo: Date | null;
   trainingGames: number | null;
   gitCommit: string | null;
+  fingerprint: string | null;
+  pipelineRunId: string | null;
   notes: string | null;
 }
 
@@ -87,6 +91,12 @@ export function prepareRegistration(input: RegisterInput): Registration {
   if (input.trainingGames !== undefined && !(Number.isInteger(input.trainingGames) && input.trainingGames >= 0)) {
     throw new RegistryError('INVALID_INPUT', `${where}: trainingGames must be a whole number >= 0, got ${input.trainingGames}`);
   }
+  if (input.fingerprint !== undefined && !FINGERPRINT.test(input.fingerprint)) {
+    throw new RegistryError('INVALID_INPUT', `${where}: fingerprint must be 1-200 letters, digits or ':._-', got ${JSON.stringify(input.fingerprint)}`);
+  }
+  if (input.pipelineRunId !== undefined && !UUID.test(input.pipelineRunId)) {
+    throw new RegistryError('INVALID_INPUT', `${where}: pipelineRunId must be a run id (a UUID), got ${JSON.stringify(input.pipelineRunId)}`);
+  }
   const metrics = normalizeMetrics(input.metrics, where);
   return {
     name: input.name,
@@ -100,6 +110,8 @@ export function prepareRegistration(input: RegisterInput): Registration {
     trainedTo,
     trainingGames: input.trainingGames ?? null,
     gitCommit: input.gitCommit ?? null,
+    fingerprint: input.fingerprint ?? null,
+    pipelineRunId: input.pipelineRunId ?? null,
     notes: input.notes ?? null,
   };
 }

@@ -70,6 +70,11 @@ export class ModelRegistry {
     if (await this.db.modelVersion.findUnique({ where: { name_version: { name: r.name, version: r.version } }, select: { id: true } })) {
       throw duplicate();
     }
+    const sameInputs = async () => (r.fingerprint ? this.findByFingerprint(r.name, r.fingerprint) : undefined);
+    const trainedAlready = (v: ModelVersionInfo) =>
+      new RegistryError('DUPLICATE', `model '${r.name}' version ${v.version} was already trained from the same inputs (fingerprint ${r.fingerprint}); use that version — ${listHint(r.name)}`);
+    const existing = await sameInputs();
+    if (existing) throw trainedAlready(existing);
     try {
       const row = await this.db.$transaction(async (tx) => {
         const created = await tx.modelVersion.create({
@@ -84,6 +89,8 @@ export class ModelRegistry {
             trainedTo: r.trainedTo,
             trainingGames: r.trainingGames,
             gitCommit: r.gitCommit,
+            fingerprint: r.fingerprint,
+            pipelineRunId: r.pipelineRunId,
             notes: r.notes,
             createdBy: actor,
             artifacts: { create: r.artifacts },
@@ -99,9 +106,16 @@ export class ModelRegistry {
       this.logger?.info('model registered', { model: r.name, version: r.version, actor, artifacts: r.artifacts.map((a) => a.role) });
       return toVersionInfo(row);
     } catch (error) {
-      if (isUniqueViolation(error)) throw duplicate();
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      const raced = await sameInputs();
+      throw raced ? trainedAlready(raced) : duplicate();
     }
+  }
+
+  /** The version of `name` trained from the inputs `fingerprint` identifies, if any (whatever its status). */
+  async findByFingerprint(name: string, fingerprint: string): Promise<ModelVersionInfo | undefined> {
+    const row = await this.db.modelVersion.findUnique({ where: { name_fingerprint: { name, fingerprint } }, include: VERSION_INCLUDE });
+    return row ? toVersionInfo(row) : undefined;
   }
 
   /** Versions, optionally of one name and/or status; by name, newest version first. */

@@ -33,6 +33,13 @@ export interface RegisterInput {
   trainedTo?: string;
   trainingGames?: number;
   gitCommit?: string;
+  /**
+   * What the version was trained from (e.g. a sha256 of training set, parameters, feature spec and
+   * code version). A name holds at most one version per fingerprint: see `findByFingerprint`.
+   */
+  fingerprint?: string;
+  /** Id (UUID) of the pipeline run that trained and registered it. */
+  pipelineRunId?: string;
   notes?: string;
   /** Defaults to the registry's actor. */
   createdBy?: string;
@@ -60,6 +67,8 @@ export interface ModelVersionInfo {
   trainedTo: string | null;
   trainingGames: number | null;
   gitCommit: string | null;
+  fingerprint: string | null;
+  pipelineRunId: string | null;
   notes: string | null;
   createdBy: string;
   createdAt: Date;
