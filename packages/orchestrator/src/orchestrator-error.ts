@@ -6,7 +6,8 @@ export type OrchestratorErrorCode =
   | 'TIMEOUT'
   | 'CANCELLED'
   | 'RUN_NOT_FOUND'
-  | 'NOT_RESUMABLE';
+  | 'NOT_RESUMABLE'
+  | 'RUN_IN_PROGRESS';
 
 /** The one error class of @nba/orchestrator. `cause` carries the underlying error, if any. */
 export class OrchestratorError extends Error {
