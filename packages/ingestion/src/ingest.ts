@@ -59,8 +59,9 @@ export interface BackfillSummary extends GamesIngestSummary {
 
 /**
  * Backfills a season date by date (one request per day of its calendar, or `from`..`to`). A date
- * that still fails after the client's retries is reported and skipped, unless the error is one no
- * retry can fix (bad key, quota), which stops the backfill.
+ * that still fails after the client's retries is reported and skipped, unless the error is
+ * permanent (bad key, quota, wrong endpoint or payload: every later date would fail the same way
+ * and spend quota), which stops the backfill.
  */
 export async function backfillSeasonByDate(
   db: DbClient,
@@ -81,7 +82,7 @@ export async function backfillSeasonByDate(
       out.rejected += s.rejected;
       out.rejections.push(...s.rejections);
     } catch (e) {
-      if (isIngestionError(e, 'UNAUTHORIZED') || isIngestionError(e, 'QUOTA_EXCEEDED')) throw e;
+      if (isIngestionError(e) && !e.retryable) throw e;
       const code = isIngestionError(e) ? e.code : 'UNKNOWN';
       options.logger.error('backfill date failed', { date, code, error: (e as Error).message });
       out.failedDates.push({ date, code, message: (e as Error).message });

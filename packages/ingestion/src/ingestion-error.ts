@@ -9,7 +9,8 @@ export type IngestionErrorCode =
   | 'MALFORMED_RESPONSE'
   | 'UNKNOWN_TEAM'
   | 'NETWORK'
-  | 'INVALID_RECORD';
+  | 'INVALID_RECORD'
+  | 'FILE_UNREADABLE';
 
 /** Codes worth another attempt: the upstream may answer differently next time. */
 const RETRYABLE: ReadonlySet<IngestionErrorCode> = new Set(['RATE_LIMITED', 'UPSTREAM_ERROR', 'TIMEOUT', 'NETWORK']);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
@@ -7,6 +6,7 @@ import { upsertGames, type UpsertSummary } from '../store/upsert-games';
 import { upsertOddsSnapshots } from '../store/upsert-odds';
 import type { Rejection } from '../rejection';
 import { parseCsv } from './parse-csv';
+import { readCsvFile } from './read-csv-file';
 import { GAMES_COLUMNS, ODDS_COLUMNS, gameOfCsvRow, mapRows, snapshotsOfCsvRow } from './csv-records';
 
 export interface ImportCsvOptions {
@@ -37,12 +37,12 @@ export interface ImportCsvSummary {
 export async function importCsv(db: DbClient, options: ImportCsvOptions): Promise<ImportCsvSummary> {
   const started = Date.now();
   const gamesFile = basename(options.gamesCsv);
-  const gameRows = parseCsv(await readFile(options.gamesCsv, 'utf8'), GAMES_COLUMNS);
+  const gameRows = parseCsv(await readCsvFile(options.gamesCsv), GAMES_COLUMNS);
   const games = mapRows(gamesFile, gameRows, gameOfCsvRow);
   let oddsRows = 0;
   let odds = { items: [] as ReturnType<typeof snapshotsOfCsvRow>, rejected: [] as Rejection[] };
   if (options.oddsCsv) {
-    const rows = parseCsv(await readFile(options.oddsCsv, 'utf8'), ODDS_COLUMNS);
+    const rows = parseCsv(await readCsvFile(options.oddsCsv), ODDS_COLUMNS);
     oddsRows = rows.length;
     odds = mapRows(basename(options.oddsCsv), rows, snapshotsOfCsvRow);
   }

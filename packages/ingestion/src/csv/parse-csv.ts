@@ -1,3 +1,5 @@
+import { IngestionError } from '../ingestion-error';
+
 /** A parsed CSV row by header name, with its 1-based line number in the file. */
 export interface CsvRow {
   line: number;
@@ -6,7 +8,7 @@ export interface CsvRow {
 
 /**
  * Parses RFC 4180 CSV text with a header line (quoted fields, doubled quotes, CRLF or LF).
- * Throws when the header lacks any of `required`.
+ * Throws a permanent INVALID_RECORD error when the header lacks any of `required`.
  */
 export function parseCsv(text: string, required: readonly string[] = []): CsvRow[] {
   const records = splitRecords(text.replace(/^\uFEFF/, ''));
@@ -14,7 +16,7 @@ export function parseCsv(text: string, required: readonly string[] = []): CsvRow
   if (!header) return [];
   const names = header.fields.map((h) => h.trim());
   const missing = required.filter((r) => !names.includes(r));
-  if (missing.length) throw new Error(`CSV header lacks column(s) ${missing.join(', ')} (has ${names.join(', ')})`);
+  if (missing.length) throw new IngestionError('INVALID_RECORD', `CSV header lacks column(s) ${missing.join(', ')} (has ${names.join(', ')})`);
   return records
     .filter((r) => r.fields.length > 1 || (r.fields[0] ?? '') !== '')
     .map((r) => {

@@ -1,16 +1,27 @@
 import { IngestionError } from '../ingestion-error';
 
-/** An error for a non-2xx status: 429 and 5xx are retryable, other 4xx are not. */
+/**
+ * Words upstreams use when the plan's allowance is spent (The Odds API: "Usage quota has been
+ * reached" / OUT_OF_USAGE_CREDITS; API-Sports through RapidAPI: 429 "You have exceeded the DAILY
+ * quota"). Such an answer never changes before the quota resets, so it is not worth a retry.
+ */
+const QUOTA_WORDS = /quota|credits|daily limit|request limit/i;
+
+/**
+ * An error for a non-2xx status. Retryable: 429 (unless it says the quota is spent) and 5xx.
+ * Permanent: 401/403 (key or plan), 400/404/422 (the request itself is wrong), any other status.
+ */
 export function errorOfStatus(upstream: string, path: string, status: number, bodyExcerpt: string, retryAfterMs: number | undefined): IngestionError {
   const where = `${upstream} ${path}: HTTP ${status}`;
   const detail = bodyExcerpt ? ` ${bodyExcerpt}` : '';
+  if ((status === 429 || status === 401 || status === 403) && QUOTA_WORDS.test(bodyExcerpt)) {
+    return new IngestionError('QUOTA_EXCEEDED', `${where} quota reached${detail}`, { status });
+  }
   if (status === 429) {
     return new IngestionError('RATE_LIMITED', `${where} too many requests`, { status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
   }
-  if ((status === 401 || status === 403) && /quota|usage|credits/i.test(bodyExcerpt)) {
-    return new IngestionError('QUOTA_EXCEEDED', `${where} quota reached${detail}`, { status });
-  }
-  if (status === 401 || status === 403) return new IngestionError('UNAUTHORIZED', `${where} (API key rejected)${detail}`, { status });
+  if (status === 401) return new IngestionError('UNAUTHORIZED', `${where} (API key rejected)${detail}`, { status });
+  if (status === 403) return new IngestionError('UNAUTHORIZED', `${where} (access refused: key or plan)${detail}`, { status });
   if (status === 400 || status === 404 || status === 422) return new IngestionError('BAD_PARAMETER', `${where}${detail}`, { status });
   if (status >= 500) return new IngestionError('UPSTREAM_ERROR', `${where}${detail}`, { status });
   return new IngestionError('UPSTREAM_ERROR', `${where}${detail}`, { status, retryable: false });

@@ -64,20 +64,29 @@ export class JsonRequester {
     return this.redactor.redactString(text);
   }
 
-  /** Runs the request with the retry policy; resolves to `interpret`'s result. */
+  /**
+   * Runs the request with the retry policy; resolves to `interpret`'s result. The error it rejects
+   * with keeps `retryable` as the upstream's answer implies (a caller such as the pipeline's own
+   * retry reads it): false for a bad key, a spent quota or a wrong request, true when transient
+   * faults outlasted this call's retries or time cap.
+   */
   async get<T>(request: JsonRequest<T>): Promise<T> {
     const started = Date.now();
     const remaining = () => this.o.maxTotalMs - (Date.now() - started);
     let last: IngestionError | undefined;
+    // Set when the call stops before its retries run out (permanent error, time cap).
+    let stop: IngestionError | undefined;
     const attempt = async (): Promise<T> => {
       const budget = remaining();
-      if (budget <= 0) throw new pRetry.AbortError(this.budgetError(request.path, last));
+      if (budget <= 0) throw new pRetry.AbortError((stop = this.budgetError(request.path, last)));
       try {
         return await this.once(request, Math.min(this.o.timeoutMs, budget));
       } catch (e) {
         last = e instanceof IngestionError ? e : new IngestionError('NETWORK', `${this.upstream} ${request.path}: ${this.scrub(String(e))}`);
-        if (!last.retryable) throw new pRetry.AbortError(last);
-        throw last;
+        if (last.retryable) throw last;
+        // p-retry calls no hook on an AbortError: say here why the call stops.
+        this.logger.warn('upstream request failed; not retried', { upstream: this.upstream, path: request.path, code: last.code, status: last.status, error: last.message });
+        throw new pRetry.AbortError((stop = last));
       }
     };
     try {
@@ -102,22 +111,22 @@ export class JsonRequester {
           if (err.retriesLeft <= 0) return;
           if (wait > 0) {
             // Honour Retry-After (p-retry's own backoff follows); give up now if it cannot fit.
-            if (wait >= remaining()) throw this.budgetError(request.path, last);
+            if (wait >= remaining()) throw (stop = this.budgetError(request.path, last));
             await sleep(wait);
           }
         },
       });
     } catch (e) {
       // p-retry reports the most frequent error; the last one is the one that explains the failure.
-      if (e instanceof IngestionError && !e.retryable) throw e;
-      throw last ?? new IngestionError('NETWORK', `${this.upstream} ${request.path}: ${this.scrub(String(e))}`);
+      throw stop ?? last ?? new IngestionError('NETWORK', `${this.upstream} ${request.path}: ${this.scrub(String(e))}`);
     }
   }
 
   private budgetError(path: string, last: IngestionError | undefined): IngestionError {
     const code = last?.code === 'RATE_LIMITED' ? 'RATE_LIMITED' : 'TIMEOUT';
     return new IngestionError(code, `${this.upstream} ${path}: gave up after ${this.o.maxTotalMs} ms${last ? ` (last error: ${last.message})` : ''}`, {
-      retryable: false,
+      // The cap ends this call, not the fault: a later call may well succeed.
+      retryable: last?.retryable ?? true,
       ...(last ? { cause: last } : {}),
       ...(last?.status !== undefined ? { status: last.status } : {}),
     });
