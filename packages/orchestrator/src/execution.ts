@@ -18,6 +18,8 @@ export interface ExecutionInput<C> {
   args: JsonValue;
   resumedFromId: string | null;
   reused: ReadonlyMap<string, ReusedResult>;
+  lockKey: string | null;
+  holder: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function execute<C>(input: ExecutionInput<C>, scope: RunScope<C>): 
 
   scope.writer.run({
     id: scope.runId, name: input.name, status: 'running', args: input.args,
-    startedAt, finishedAt: null, error: null, resumedFromId: input.resumedFromId,
+    startedAt, finishedAt: null, error: null, resumedFromId: input.resumedFromId, lockKey: input.lockKey, holder: input.holder,
   });
   scope.emit({
     type: 'run-started', name: input.name, tasks: input.tasks.map((t) => t.name),
@@ -158,7 +160,7 @@ async function finish<C>(
   const finishedAt = new Date();
   scope.writer.run({
     id: scope.runId, name: input.name, status, args: input.args, startedAt, finishedAt, error,
-    resumedFromId: input.resumedFromId,
+    resumedFromId: input.resumedFromId, lockKey: input.lockKey, holder: input.holder,
   });
   await scope.writer.flush();
   const result: RunResult = {

@@ -16,9 +16,10 @@ export type {
 } from './events';
 export { OrchestratorError, isOrchestratorError } from './orchestrator-error';
 export type { OrchestratorErrorCode } from './orchestrator-error';
-export type { RunStore, RunRecord, TaskAttemptRecord, StoredRun, StoredRunStatus, StoredTaskStatus, JsonValue } from './run-store';
+export type { RunStore, RunRecord, RunFilter, RunLease, TaskAttemptRecord, StoredRun, StoredRunStatus, StoredTaskStatus, JsonValue } from './run-store';
+export { liveStatus } from './run-liveness';
 export { InMemoryRunStore } from './memory-run-store';
-export { PrismaRunStore } from './prisma-run-store';
+export { PrismaRunStore, type PrismaRunStoreOptions } from './prisma-run-store';
 export { cancelOnSignals, DEFAULT_STOP_SIGNALS } from './signals';
 export type { Cancellable } from './signals';
 export { backoffDelay } from './backoff';

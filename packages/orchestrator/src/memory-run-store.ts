@@ -1,4 +1,4 @@
-import type { JsonValue, RunRecord, RunStore, StoredRun, TaskAttemptRecord } from './run-store';
+import type { JsonValue, RunFilter, RunLease, RunRecord, RunStore, StoredRun, TaskAttemptRecord } from './run-store';
 
 // Copies keep callers from mutating stored records (what a database gives for free).
 const copyJson = <T extends JsonValue | null>(v: T): T => (v === null ? v : (JSON.parse(JSON.stringify(v)) as T));
@@ -10,10 +10,11 @@ const copyAttempt = (a: TaskAttemptRecord): TaskAttemptRecord => ({
   ...a, result: copyJson(a.result), startedAt: new Date(a.startedAt.getTime()), finishedAt: copyDate(a.finishedAt),
 });
 
-/** A RunStore in process memory, for callers without a database (and for tests). */
+/** A RunStore in process memory, for callers without a database (and for tests). Leases are this process's. */
 export class InMemoryRunStore implements RunStore {
   private readonly runs = new Map<string, RunRecord>();
   private readonly attempts = new Map<string, TaskAttemptRecord[]>();
+  private readonly leased = new Set<string>();
 
   async saveRun(run: RunRecord): Promise<void> {
     this.runs.set(run.id, copyRun(run));
@@ -36,6 +37,32 @@ export class InMemoryRunStore implements RunStore {
       a.task === b.task ? a.attempt - b.attempt : a.task < b.task ? -1 : 1,
     );
     return { ...copyRun(run), tasks: tasks.map(copyAttempt) };
+  }
+
+  async findRuns(filter: RunFilter): Promise<RunRecord[]> {
+    const matches = (r: RunRecord) =>
+      (filter.name === undefined || r.name === filter.name) &&
+      (filter.status === undefined || r.status === filter.status) &&
+      (filter.lockKey === undefined || r.lockKey === filter.lockKey) &&
+      (filter.resumedFromId === undefined || r.resumedFromId === filter.resumedFromId);
+    return [...this.runs.values()].filter(matches).reverse().map(copyRun);
+  }
+
+  async acquireLease(keys: readonly string[]): Promise<RunLease | null> {
+    if (keys.some((k) => this.leased.has(k))) return null;
+    for (const k of keys) this.leased.add(k);
+    let released = false;
+    return {
+      release: async () => {
+        if (released) return;
+        released = true;
+        for (const k of keys) this.leased.delete(k);
+      },
+    };
+  }
+
+  async isLeaseHeld(key: string): Promise<boolean> {
+    return this.leased.has(key);
   }
 
   /** Every run, oldest first (inspection in tests and tools). */

@@ -9,7 +9,8 @@ import { OrchestratorError, toError } from './orchestrator-error';
 import type { RunResult } from './outcome';
 import { planResume } from './resume-plan';
 import type { EventInput, RunScope } from './run-scope';
-import type { JsonValue, RunStore } from './run-store';
+import type { JsonValue, RunLease, RunStore } from './run-store';
+import { closeAbandoned, lockLeaseKey, processHolder, runLeaseKey } from './run-liveness';
 import { cancelOnSignals } from './signals';
 import { StoreWriter } from './store-writer';
 import { resolveTask, type ResolvedTask, type TaskDefinition } from './task';
@@ -36,6 +37,23 @@ export interface RunOptions {
   onEvent?: PipelineEventListener;
   /** Cancels the run when aborted, like `pipeline.cancel()`. */
   signal?: AbortSignal;
+  /**
+   * One live run per key in this pipeline (e.g. the date a daily run is for): while a live run
+   * holds it, another run or resume with the same key is refused with RUN_IN_PROGRESS before
+   * anything is written. Runs left `running` with this key by a dead process are closed as
+   * abandoned. A resume defaults to the key of the run it resumes.
+   */
+  lockKey?: string;
+}
+
+/** What a run starts from. */
+interface StartInput {
+  runId: string;
+  args: JsonValue;
+  resumedFromId: string | null;
+  reused: Map<string, ReusedResult>;
+  lockKey: string | null;
+  lease: RunLease;
 }
 
 export interface ResumeOptions extends RunOptions {
@@ -92,22 +110,49 @@ export class Pipeline<C = unknown> {
     return validateGraph(this.tasks);
   }
 
-  /** Runs every task. Rejects only for an invalid graph; task failures are in the result. */
+  /**
+   * Runs every task. Rejects for an invalid graph, and with RUN_IN_PROGRESS when a live run holds
+   * `options.lockKey`; task failures are in the result.
+   */
   async run(context: C, options: RunOptions = {}): Promise<RunResult> {
     this.validate();
     const args = options.args ?? (isJsonValue(context) ? context : {});
-    return this.start(context, options, args, null, new Map());
+    const runId = randomUUID();
+    const lockKey = options.lockKey ?? null;
+    const lease = await this.takeLease(runId, lockKey);
+    try {
+      await this.closeDeadRunsOf(lockKey, [], runId);
+    } catch (error) {
+      await lease.release();
+      throw error;
+    }
+    return this.start(context, options, { runId, args, resumedFromId: null, reused: new Map(), lockKey, lease });
   }
 
   /**
    * Runs again what did not succeed in run `runId`, as a new run with `resumedFromId = runId`;
    * tasks that succeeded earlier are not re-run and their stored (JSON) results are fed to their
-   * dependents. `args` default to the earlier run's. Throws RUN_NOT_FOUND or NOT_RESUMABLE.
+   * dependents. `args` and `lockKey` default to the earlier run's. A resumed run left `running` by
+   * a dead process is closed as abandoned. Throws RUN_NOT_FOUND, RUN_IN_PROGRESS (its process, or
+   * another run of its key, is alive) or NOT_RESUMABLE.
    */
   async resume(runId: string, context: C, options: ResumeOptions = {}): Promise<RunResult> {
     this.validate();
-    const plan = await planResume(this.store, runId, this.name, this.taskNames, options.force ?? false);
-    return this.start(context, options, options.args ?? plan.run.args, plan.run.id, plan.reused);
+    const earlier = await this.store.getRun(runId);
+    if (!earlier) throw new OrchestratorError('RUN_NOT_FOUND', `no pipeline run with id '${runId}'`);
+    const newRunId = randomUUID();
+    const lockKey = options.lockKey ?? earlier.lockKey;
+    // The lease first, then the plan: two resumes of one run cannot both pass the checks.
+    const lease = await this.takeLease(newRunId, lockKey);
+    let plan;
+    try {
+      plan = await planResume(this.store, runId, this.name, this.taskNames, options.force ?? false);
+      await this.closeDeadRunsOf(lockKey, [plan.run.id], newRunId);
+    } catch (error) {
+      await lease.release();
+      throw error;
+    }
+    return this.start(context, options, { runId: newRunId, args: options.args ?? plan.run.args, resumedFromId: plan.run.id, reused: plan.reused, lockKey, lease });
   }
 
   /** Cancels every run in progress: no new task starts, running attempts are aborted. Returns whether any was running. */
@@ -118,14 +163,26 @@ export class Pipeline<C = unknown> {
     return this.active.size > 0;
   }
 
-  private async start(
-    context: C,
-    options: RunOptions,
-    args: JsonValue,
-    resumedFromId: string | null,
-    reused: Map<string, ReusedResult>,
-  ): Promise<RunResult> {
-    const runId = randomUUID();
+  /** The new run's lease and its lock key's, or RUN_IN_PROGRESS naming the live run that holds the key. */
+  private async takeLease(runId: string, lockKey: string | null): Promise<RunLease> {
+    const lease = await this.store.acquireLease([runLeaseKey(runId), ...(lockKey !== null ? [lockLeaseKey(this.name, lockKey)] : [])]);
+    if (lease) return lease;
+    const [holder] = lockKey !== null ? await this.store.findRuns({ name: this.name, lockKey, status: 'running' }) : [];
+    const who = holder ? `run ${holder.id} (started ${holder.startedAt.toISOString()} by ${holder.holder ?? 'an unknown process'})` : 'another process';
+    throw new OrchestratorError('RUN_IN_PROGRESS', `a '${this.name}' run for ${lockKey ?? runId} is already in progress: ${who}; nothing was done`);
+  }
+
+  /** Closes runs of `lockKey` (and `alsoIds`) still marked running: their process is dead, since this one holds the key. */
+  private async closeDeadRunsOf(lockKey: string | null, alsoIds: readonly string[], byRunId: string): Promise<void> {
+    const sameKey = lockKey !== null ? await this.store.findRuns({ name: this.name, lockKey, status: 'running' }) : [];
+    const resumed = new Set(alsoIds);
+    for (const id of [...resumed, ...sameKey.map((r) => r.id).filter((id) => !resumed.has(id))]) {
+      await closeAbandoned(this.store, [id], `${resumed.has(id) ? 'resumed' : 'superseded'} by run ${byRunId}`, this.logger.child({ pipeline: this.name }));
+    }
+  }
+
+  private async start(context: C, options: RunOptions, input: StartInput): Promise<RunResult> {
+    const { runId, args, resumedFromId, reused, lockKey, lease } = input;
     const logger = this.logger.child({ runId, pipeline: this.name });
     const controller = new AbortController();
     const forward = (): void => void controller.abort(new OrchestratorError('CANCELLED', 'run cancelled: signal aborted'));
@@ -152,8 +209,9 @@ export class Pipeline<C = unknown> {
     this.active.add(controller);
     const removeSignals = this.options.handleSignals ? cancelOnSignals(this) : undefined;
     try {
-      return await execute({ name: this.name, tasks: this.tasks, concurrency: this.concurrency, args, resumedFromId, reused }, scope);
+      return await execute({ name: this.name, tasks: this.tasks, concurrency: this.concurrency, args, resumedFromId, reused, lockKey, holder: processHolder() }, scope);
     } finally {
+      await lease.release();
       removeSignals?.();
       this.active.delete(controller);
       options.signal?.removeEventListener('abort', forward);

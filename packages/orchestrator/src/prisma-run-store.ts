@@ -1,5 +1,7 @@
-import { Prisma, type DbClient } from '@nba/db';
-import type { JsonValue, RunRecord, RunStore, StoredRun, TaskAttemptRecord } from './run-store';
+import { Prisma, type DbClient, type PipelineRun } from '@nba/db';
+import type { Logger } from '@nba/logging';
+import { acquireAdvisoryLease, LEASE_HELD_SQL } from './advisory-lease';
+import type { JsonValue, RunFilter, RunLease, RunRecord, RunStore, StoredRun, TaskAttemptRecord } from './run-store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -8,9 +10,36 @@ function json(value: JsonValue): Prisma.InputJsonValue | typeof Prisma.JsonNull 
   return value === null ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
 }
 
-/** A RunStore on the PipelineRun and TaskRun tables of @nba/db. */
+/** Where the store's leases connect. */
+export interface PrismaRunStoreOptions {
+  /** URL of the same database as `db`: leases are session advisory locks on a connection of their own. */
+  databaseUrl: string;
+  logger?: Logger;
+  /** Longest wait for the lease connection to open. */
+  connectTimeoutMs?: number;
+}
+
+function toRecord(run: PipelineRun): RunRecord {
+  return {
+    id: run.id,
+    name: run.name,
+    status: run.status,
+    args: run.args as JsonValue,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    error: run.error,
+    resumedFromId: run.resumedFromId,
+    lockKey: run.lockKey,
+    holder: run.holder,
+  };
+}
+
+/** A RunStore on the PipelineRun and TaskRun tables of @nba/db, with PostgreSQL advisory-lock leases. */
 export class PrismaRunStore implements RunStore {
-  constructor(private readonly db: DbClient) {}
+  constructor(
+    private readonly db: DbClient,
+    private readonly options: PrismaRunStoreOptions,
+  ) {}
 
   async saveRun(run: RunRecord): Promise<void> {
     const data = {
@@ -21,6 +50,8 @@ export class PrismaRunStore implements RunStore {
       finishedAt: run.finishedAt,
       error: run.error,
       resumedFromId: run.resumedFromId,
+      lockKey: run.lockKey,
+      holder: run.holder,
     };
     await this.db.pipelineRun.upsert({ where: { id: run.id }, create: { id: run.id, ...data }, update: data });
   }
@@ -49,14 +80,7 @@ export class PrismaRunStore implements RunStore {
     });
     if (!run) return null;
     return {
-      id: run.id,
-      name: run.name,
-      status: run.status,
-      args: run.args as JsonValue,
-      startedAt: run.startedAt,
-      finishedAt: run.finishedAt,
-      error: run.error,
-      resumedFromId: run.resumedFromId,
+      ...toRecord(run),
       tasks: run.tasks.map((t) => ({
         runId: t.runId,
         task: t.task,
@@ -69,5 +93,22 @@ export class PrismaRunStore implements RunStore {
         result: t.result as JsonValue | null,
       })),
     };
+  }
+
+  async findRuns(filter: RunFilter): Promise<RunRecord[]> {
+    const rows = await this.db.pipelineRun.findMany({
+      where: { name: filter.name, status: filter.status, lockKey: filter.lockKey, resumedFromId: filter.resumedFromId },
+      orderBy: { startedAt: 'desc' },
+    });
+    return rows.map(toRecord);
+  }
+
+  acquireLease(keys: readonly string[]): Promise<RunLease | null> {
+    return acquireAdvisoryLease(this.options.databaseUrl, keys, this.options);
+  }
+
+  async isLeaseHeld(key: string): Promise<boolean> {
+    const rows = await this.db.$queryRawUnsafe<{ held: boolean }[]>(LEASE_HELD_SQL, key);
+    return rows[0]?.held === true;
   }
 }

@@ -1,6 +1,7 @@
 import type { ReusedResult } from './execution';
 import { OrchestratorError } from './orchestrator-error';
 import type { RunStore, StoredRun } from './run-store';
+import { runLeaseKey } from './run-liveness';
 
 /** What a resume starts from: the earlier run and the results it (or its own ancestors) produced. */
 export interface ResumePlan {
@@ -11,8 +12,10 @@ export interface ResumePlan {
 /**
  * Loads run `runId` and collects, for each of `taskNames`, the result of its latest succeeded
  * attempt, following `resumedFromId` back through earlier resumes (a resumed run has no rows for
- * the tasks it reused). Throws RUN_NOT_FOUND, or NOT_RESUMABLE when the run belongs to another
- * pipeline, is still marked running (unless `force`), or has nothing left to run.
+ * the tasks it reused). Throws RUN_NOT_FOUND; RUN_IN_PROGRESS when the run's process is alive (it
+ * holds the run's lease), unless `force`; NOT_RESUMABLE when the run belongs to another pipeline,
+ * was already resumed, or has nothing left to run. A run marked running whose lease is free is
+ * abandoned and can be resumed.
  */
 export async function planResume(
   store: RunStore,
@@ -26,11 +29,15 @@ export async function planResume(
   if (run.name !== pipelineName) {
     throw new OrchestratorError('NOT_RESUMABLE', `run ${runId} belongs to pipeline '${run.name}', not '${pipelineName}'`);
   }
-  if (run.status === 'running' && !force) {
+  if (run.status === 'running' && !force && (await store.isLeaseHeld(runLeaseKey(run.id)))) {
     throw new OrchestratorError(
-      'NOT_RESUMABLE',
-      `run ${runId} is still marked running; if its process is gone, resume with { force: true }`,
+      'RUN_IN_PROGRESS',
+      `run ${runId} is still running in a live process (${run.holder ?? 'holder unknown'}, started ${run.startedAt.toISOString()}); wait for it to finish, or stop that process and resume again (force resumes it anyway)`,
     );
+  }
+  const [later] = await store.findRuns({ resumedFromId: run.id });
+  if (later) {
+    throw new OrchestratorError('NOT_RESUMABLE', `run ${runId} was already resumed by run ${later.id} (${later.status}); resume that one instead`);
   }
   const wanted = new Set(taskNames);
   const reused = new Map<string, ReusedResult>();

@@ -1,5 +1,8 @@
-/** Persisted status of a run (the database enum RunStatus). */
-export type StoredRunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
+/**
+ * Persisted status of a run (the database enum RunStatus). `abandoned`: its process died without
+ * recording the end, and a later run of the same key (or a resume of it) closed it.
+ */
+export type StoredRunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'abandoned';
 /** Persisted status of a task attempt (the database enum TaskStatus). */
 export type StoredTaskStatus = 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
@@ -16,6 +19,10 @@ export interface RunRecord {
   finishedAt: Date | null;
   error: string | null;
   resumedFromId: string | null;
+  /** The exclusive key the run holds while it runs (see `RunOptions.lockKey`). */
+  lockKey: string | null;
+  /** `pid@host` of the process running it. */
+  holder: string | null;
 }
 
 /**
@@ -39,13 +46,34 @@ export interface StoredRun extends RunRecord {
   tasks: TaskAttemptRecord[];
 }
 
+/** Which runs {@link RunStore.findRuns} returns; every given field must match. */
+export interface RunFilter {
+  name?: string;
+  status?: StoredRunStatus;
+  lockKey?: string;
+  resumedFromId?: string;
+}
+
+/** Exclusive keys held by this process; the holder's death releases them too. */
+export interface RunLease {
+  release(): Promise<void>;
+}
+
 /**
  * Where runs are persisted. Both writes are upserts (by run id; by run id, task and attempt),
- * so a record is written when it starts and again when it ends.
+ * so a record is written when it starts and again when it ends. Leases say which runs are alive: a
+ * run holds `run:<id>` (and its lock key) while its process lives, so a run still marked `running`
+ * whose lease is free was abandoned.
  */
 export interface RunStore {
   saveRun(run: RunRecord): Promise<void>;
   saveAttempt(attempt: TaskAttemptRecord): Promise<void>;
   /** The run with its attempts, or null when there is none with that id. */
   getRun(id: string): Promise<StoredRun | null>;
+  /** Runs matching `filter`, newest first. */
+  findRuns(filter: RunFilter): Promise<RunRecord[]>;
+  /** Takes every key or none: null when a live holder has one of them. */
+  acquireLease(keys: readonly string[]): Promise<RunLease | null>;
+  /** Whether a live process holds `key`. */
+  isLeaseHeld(key: string): Promise<boolean>;
 }

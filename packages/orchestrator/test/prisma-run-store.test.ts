@@ -10,7 +10,7 @@ describe('PrismaRunStore', () => {
   afterAll(async () => db.drop());
 
   it('writes PipelineRun and one TaskRun row per attempt with status, timings and error', async () => {
-    const p = new Pipeline({ name: 'nightly', store: new PrismaRunStore(db.client) });
+    const p = new Pipeline({ name: 'nightly', store: new PrismaRunStore(db.client, { databaseUrl: db.url }) });
     p.addTask({ name: 'ingest', maxRetries: 2, retryDelay: 5, run: ({ attempt }) => { if (attempt < 3) throw new Error(`503 #${attempt}`); return { games: 10 }; } });
     p.addTask({ name: 'odds', continueOnFailure: true, run: () => { throw new Error('quota exhausted'); } });
     p.addTask({ name: 'train', dependencies: ['ingest'], skipIf: () => 'skip-train', run: () => 'm' });
@@ -38,7 +38,7 @@ describe('PrismaRunStore', () => {
   });
 
   it('stores a required failure as a failed run naming the tasks', async () => {
-    const p = new Pipeline({ name: 'nightly', store: new PrismaRunStore(db.client) });
+    const p = new Pipeline({ name: 'nightly', store: new PrismaRunStore(db.client, { databaseUrl: db.url }) });
     p.addTask({ name: 'ingest', run: () => { throw new Error('down'); } });
     const r = await p.run(undefined, { args: { trigger: 'cron' } });
     const run = await db.client.pipelineRun.findUniqueOrThrow({ where: { id: r.runId } });
@@ -48,7 +48,8 @@ describe('PrismaRunStore', () => {
   it('a run still completes when the store cannot be written, and says so', async () => {
     const missing = createDbClient(db.url.replace(/\/[^/]+$/, '/orch_no_such_database'), { maxConnections: 1 });
     try {
-      const p = new Pipeline({ name: 'nightly', store: new PrismaRunStore(missing) });
+      // leases on the real database, writes to one that does not exist
+      const p = new Pipeline({ name: 'nightly', store: new PrismaRunStore(missing, { databaseUrl: db.url }) });
       p.addTask({ name: 'a', run: () => 1 });
       const r = await p.run(undefined);
       expect(r.status).toBe('succeeded');
@@ -57,5 +58,32 @@ describe('PrismaRunStore', () => {
     } finally {
       await missing.$disconnect();
     }
+  });
+
+  it('leases: held across processes, refused to a second holder, gone when the holder connection dies', async () => {
+    const store = new PrismaRunStore(db.client, { databaseUrl: db.url });
+    const lease = await store.acquireLease(['run:a', 'lock:nightly:2024-02-02']);
+    expect(lease).not.toBeNull();
+    expect(await store.isLeaseHeld('run:a')).toBe(true);
+    expect(await store.isLeaseHeld('run:b')).toBe(false);
+    // all or nothing: one key taken means none is
+    expect(await store.acquireLease(['run:b', 'lock:nightly:2024-02-02'])).toBeNull();
+    expect(await store.isLeaseHeld('run:b')).toBe(false);
+    // what PostgreSQL does when the holding process is killed: its session ends
+    await db.client.$executeRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'nba-run-lease' AND datname = current_database()`);
+    for (let i = 0; i < 50 && (await store.isLeaseHeld('run:a')); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await store.isLeaseHeld('run:a')).toBe(false);
+    const again = await store.acquireLease(['run:b', 'lock:nightly:2024-02-02']);
+    expect(again).not.toBeNull();
+    await again!.release();
+    await lease!.release();
+  });
+
+  it('refuses to start a run whose lease cannot be taken, and writes nothing', async () => {
+    const store = new PrismaRunStore(db.client, { databaseUrl: db.url.replace(/\/[^/]+$/, '/orch_no_such_database') });
+    const p = new Pipeline({ name: 'unleased', store });
+    p.addTask({ name: 'a', run: () => 1 });
+    await expect(p.run(undefined)).rejects.toThrow(/orch_no_such_database/);
+    expect(await db.client.pipelineRun.count({ where: { name: 'unleased' } })).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
-import { InMemoryRunStore, Pipeline, PrismaRunStore, type RunStore } from '../src';
+import { InMemoryRunStore, liveStatus, Pipeline, PrismaRunStore, type RunStore } from '../src';
+import { runLeaseKey } from '../src/run-liveness';
 
 /**
  * The nightly shape: ingest -> features -> train -> predict, with optional odds -> predict.
@@ -32,7 +33,7 @@ const stores: [string, () => Promise<{ store: RunStore; close(): Promise<void> }
     'Prisma (PostgreSQL)',
     async () => {
       const db: TestDatabase = await createTestDatabase({ prefix: 'orch_resume' });
-      return { store: new PrismaRunStore(db.client), close: () => db.drop() };
+      return { store: new PrismaRunStore(db.client, { databaseUrl: db.url }), close: () => db.drop() };
     },
   ],
 ];
@@ -107,17 +108,72 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
     });
   });
 
-  it('refuses a run still marked running unless forced', async () => {
+  it('refuses a run marked running while its process holds its lease, unless forced', async () => {
     const id = '11111111-1111-4111-8111-111111111111';
-    await store.saveRun({ id, name: 'nightly', status: 'running', args: { date: '2024-01-04' }, startedAt: new Date(), finishedAt: null, error: null, resumedFromId: null });
+    await store.saveRun({ id, name: 'nightly', status: 'running', args: { date: '2024-01-04' }, startedAt: new Date(), finishedAt: null, error: null, resumedFromId: null, lockKey: null, holder: '1@elsewhere' });
     await store.saveAttempt({ runId: id, task: 'ingest', attempt: 1, status: 'succeeded', startedAt: new Date(), finishedAt: new Date(), durationMs: 5, error: null, result: { games: 3 } });
+    const alive = await store.acquireLease([runLeaseKey(id)]);
+    expect(await liveStatus(store, { id, status: 'running' })).toBe('running');
     const calls: Record<string, number> = {};
     const p = nightly(store, new Set(), calls);
-    await expect(p.resume(id, { date: '2024-01-04' })).rejects.toMatchObject({ code: 'NOT_RESUMABLE' });
+    await expect(p.resume(id, { date: '2024-01-04' })).rejects.toMatchObject({ code: 'RUN_IN_PROGRESS', message: expect.stringContaining('1@elsewhere') });
     const r = await p.resume(id, { date: '2024-01-04' }, { force: true });
+    await alive?.release();
     expect(r.status).toBe('succeeded');
     expect(calls.ingest).toBeUndefined();
     expect(r.results.features).toEqual({ rows: 6 });
     expect((await store.getRun(r.runId))?.args).toEqual({ date: '2024-01-04' });
+    expect((await store.getRun(id))?.status).toBe('abandoned');
+  });
+
+  it('resumes a run whose process died (lease free) without force, and closes it as abandoned', async () => {
+    const id = '22222222-2222-4222-8222-222222222222';
+    await store.saveRun({ id, name: 'nightly', status: 'running', args: { date: '2024-01-05' }, startedAt: new Date(), finishedAt: null, error: null, resumedFromId: null, lockKey: '2024-01-05', holder: '2@gone' });
+    await store.saveAttempt({ runId: id, task: 'ingest', attempt: 1, status: 'succeeded', startedAt: new Date(), finishedAt: new Date(), durationMs: 5, error: null, result: { games: 4 } });
+    await store.saveAttempt({ runId: id, task: 'features', attempt: 1, status: 'running', startedAt: new Date(), finishedAt: null, durationMs: null, error: null, result: null });
+    expect(await liveStatus(store, { id, status: 'running' })).toBe('abandoned');
+    const calls: Record<string, number> = {};
+    const r = await nightly(store, new Set(), calls).resume(id, { date: '2024-01-05' });
+    expect(r.status).toBe('succeeded');
+    expect(calls.ingest).toBeUndefined();
+    const closed = await store.getRun(id);
+    expect(closed).toMatchObject({ status: 'abandoned', error: expect.stringContaining(`resumed by run ${r.runId}`) });
+    expect(closed?.tasks.find((t) => t.task === 'features')?.status).toBe('cancelled');
+    // the resumed run keeps the key; resuming the closed run again is refused: the chain goes on from the new one
+    expect((await store.getRun(r.runId))?.lockKey).toBe('2024-01-05');
+    await expect(nightly(store, new Set(), {}).resume(id, { date: '2024-01-05' })).rejects.toMatchObject({ code: 'NOT_RESUMABLE', message: expect.stringContaining(`already resumed by run ${r.runId}`) });
+  });
+
+  it('allows one live run per lock key: the second is refused before writing anything, naming the first', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const p = new Pipeline<{ date: string }>({ name: 'keyed', store });
+    p.addTask({ name: 'slow', run: () => gate });
+    const first = p.run({ date: '2024-01-06' }, { lockKey: '2024-01-06' });
+    const firstRun = async () => (await store.findRuns({ name: 'keyed', lockKey: '2024-01-06', status: 'running' }))[0];
+    while (!(await firstRun())) await new Promise((resolve) => setTimeout(resolve, 10));
+    const before = (await store.findRuns({ name: 'keyed' })).length;
+    const second = new Pipeline<{ date: string }>({ name: 'keyed', store });
+    second.addTask({ name: 'slow', run: () => 1 });
+    await expect(second.run({ date: '2024-01-06' }, { lockKey: '2024-01-06' })).rejects.toMatchObject({
+      code: 'RUN_IN_PROGRESS',
+      message: expect.stringContaining(`run ${(await firstRun())!.id}`),
+    });
+    expect((await store.findRuns({ name: 'keyed' })).length).toBe(before);
+    // another key is not blocked
+    expect((await second.run({ date: '2024-01-07' }, { lockKey: '2024-01-07' })).status).toBe('succeeded');
+    release();
+    expect((await first).status).toBe('succeeded');
+    // the key is free again once the first run ended
+    expect((await second.run({ date: '2024-01-06' }, { lockKey: '2024-01-06' })).status).toBe('succeeded');
+  });
+
+  it('closes a dead run of the same key as abandoned when a new run takes the key', async () => {
+    const id = '33333333-3333-4333-8333-333333333333';
+    await store.saveRun({ id, name: 'keyed', status: 'running', args: {}, startedAt: new Date(), finishedAt: null, error: null, resumedFromId: null, lockKey: '2024-01-08', holder: '3@gone' });
+    const p = new Pipeline({ name: 'keyed', store });
+    p.addTask({ name: 'a', run: () => 1 });
+    const r = await p.run({}, { lockKey: '2024-01-08' });
+    expect(await store.getRun(id)).toMatchObject({ status: 'abandoned', error: expect.stringContaining(`superseded by run ${r.runId}`) });
   });
 });
