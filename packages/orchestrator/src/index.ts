@@ -15,6 +15,7 @@ export type {
   RunFinishedEvent,
 } from './events';
 export { OrchestratorError, isOrchestratorError } from './orchestrator-error';
+export { permanent, isPermanent } from './permanent';
 export type { OrchestratorErrorCode } from './orchestrator-error';
 export type { RunStore, RunRecord, RunFilter, RunLease, TaskAttemptRecord, StoredRun, StoredRunStatus, StoredTaskStatus, JsonValue } from './run-store';
 export { liveStatus } from './run-liveness';
