@@ -10,6 +10,7 @@ import type { ModelHolder } from './model-holder';
 import { requestContext } from './request-context';
 import { securityHeaders } from './security-headers';
 import { jsonBody } from './json-body';
+import { methodNotAllowed } from './method-not-allowed';
 import { docsRouter } from './routes/docs';
 import { gamesRouter } from './routes/games';
 import { healthRouter } from './routes/health';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(predictionsRouter(deps.db));
   app.use(modelsRouter(deps.registry, deps.holder, deps.modelName));
 
+  app.use(methodNotAllowed(app));
   app.use(notFound());
   app.use(errorHandler());
   return app;

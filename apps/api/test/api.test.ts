@@ -348,7 +348,7 @@ describe('metrics, docs, errors and headers', () => {
     const res = await request(t.app).get('/v2/games').expect(404);
     expectError(res.body, 'ROUTE_NOT_FOUND');
     expect(res.body.error.message).toContain('GET /v2/games');
-    const post = await request(t.app).post('/v1/games').send({}).expect(404);
+    const post = await request(t.app).post('/v2/games').send({}).expect(404);
     expectError(post.body, 'ROUTE_NOT_FOUND');
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIsoDate, SUPPORTED_DATES } from '@nba/config';
 import { TEAM_CODES } from '@nba/features';
 
 /** Schemas that get a name in the OpenAPI document's `components.schemas`. */
@@ -10,10 +11,27 @@ export function named<T extends z.ZodType>(id: string, schema: T): T {
   return schema;
 }
 
-/** A US Eastern calendar date. */
+/** True when @nba/config accepts `date` (the one definition of the supported range). */
+function isSupported(date: string): boolean {
+  try {
+    parseIsoDate(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A US Eastern calendar date within the dates the system supports (`SUPPORTED_DATES`): outside
+ * them, the database has no games and a season would be made up (`9999-12-31` is season 10000).
+ */
 export const IsoDate = named(
   'IsoDate',
-  z.iso.date({ error: 'must be a calendar date as YYYY-MM-DD' }).meta({ description: 'US Eastern calendar date, YYYY-MM-DD', example: '2024-03-15' }),
+  z.iso
+    // abort: a malformed date gets one problem, not a second one about the range
+    .date({ error: 'must be a calendar date as YYYY-MM-DD', abort: true })
+    .refine(isSupported, { error: `must be a date ${SUPPORTED_DATES.range}` })
+    .meta({ description: `US Eastern calendar date, YYYY-MM-DD, ${SUPPORTED_DATES.range}`, example: '2024-03-15' }),
 );
 
 const CODES = TEAM_CODES as [string, ...string[]];
