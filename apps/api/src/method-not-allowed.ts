@@ -28,8 +28,9 @@ function routesOf(stack: readonly Layer[]): RouteMethods[] {
 
 /**
  * 405 with `Allow` for a known path asked with a method none of its routes handles (e.g. `PUT
- * /v1/games`). Placed after every route and before the 404: it only sees requests no route took.
- * The methods come from the routes registered on `app` so far, so it must be added after them.
+ * /v1/games`), and `Allow` for OPTIONS. Placed after every route and before the 404, it only sees
+ * requests no route took; the methods come from the routes registered on `app` when it is made,
+ * so it must be added after them.
  */
 export function methodNotAllowed(app: Express) {
   const routes = routesOf((app.router as unknown as { stack: Layer[] }).stack);
@@ -38,6 +39,8 @@ export function methodNotAllowed(app: Express) {
     if (allowed.size === 0 || allowed.has(req.method)) return next();
     const allow = [...allowed].sort().join(', ');
     res.setHeader('allow', allow);
+    // the answer each Router gives OPTIONS for its own routes, here for routes on the app itself
+    if (req.method === 'OPTIONS') return void res.send(allow);
     next(new ApiError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${req.path}; use ${allow}`));
   };
 }

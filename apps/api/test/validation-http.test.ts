@@ -53,6 +53,13 @@ describe('405 Method Not Allowed', () => {
     expect(res.headers.allow).toBe('GET, HEAD');
   });
 
+  test('OPTIONS lists the methods, for routes on the app itself too', async () => {
+    for (const [path, allow] of [['/metrics', 'GET, HEAD'], ['/v1/games', 'GET, HEAD'], ['/v1/predict', 'POST']]) {
+      const res = await request(t.app).options(path as string).expect(200);
+      expect(res.headers.allow).toBe(allow);
+    }
+  });
+
   test('unknown paths stay 404, whatever the method', async () => {
     for (const method of ['get', 'put', 'delete'] as const) {
       const res = await request(t.app)[method]('/v1/nothing-here').expect(404);
