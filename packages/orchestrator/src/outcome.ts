@@ -18,7 +18,10 @@ export interface TaskOutcome {
   result?: unknown;
   /** Last error (failed; also cancelled when an attempt was running). */
   error?: Error;
-  /** Why it was skipped or cancelled, e.g. "dependency 'ingest' failed". */
+  /**
+   * Why it was skipped or cancelled, e.g. "dependency 'ingest' failed"; for a failure that ended
+   * the retries early, "permanent failure (CODE), not retried: <message>".
+   */
   reason?: string;
   /** Whether the task is `continueOnFailure` (its failure does not fail the run). */
   continueOnFailure: boolean;

@@ -1,6 +1,7 @@
 import pRetry from 'p-retry';
 import { backoffDelay, sleep } from './backoff';
 import { toError } from './orchestrator-error';
+import { isPermanent } from './permanent';
 
 export interface RetryOptions {
   maxRetries: number;
@@ -14,10 +15,13 @@ export interface RetryOptions {
   random?: () => number;
 }
 
-/** How a retried operation ended. `attempts` counts the attempts actually started. */
+/**
+ * How a retried operation ended. `attempts` counts the attempts actually started; `permanent`
+ * says the last error was permanent (see `isPermanent`) and ended the retries early.
+ */
 export type RetryOutcome<T> =
   | { ok: true; value: T; attempts: number }
-  | { ok: false; error: Error; attempts: number; cancelled: boolean };
+  | { ok: false; error: Error; attempts: number; cancelled: boolean; permanent: boolean };
 
 /** Wrapper so p-retry retries every error (on its own it gives up at once on a TypeError). */
 class AttemptFailed extends Error {
@@ -28,6 +32,7 @@ class AttemptFailed extends Error {
 
 /**
  * Calls `attempt(1)`, then on failure `attempt(2)`, … up to `maxRetries` retries, through p-retry.
+ * A permanent error (`retryable: false`, see `isPermanent`) is not retried.
  * p-retry's own timer is set to 0 and the exponential, randomized wait happens in
  * `onFailedAttempt` so that cancellation interrupts it. Never rejects.
  */
@@ -43,7 +48,7 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, options
           return await attempt(n);
         } catch (thrown) {
           last = toError(thrown);
-          if (options.signal.aborted) throw new pRetry.AbortError(last);
+          if (options.signal.aborted || isPermanent(last)) throw new pRetry.AbortError(last);
           throw new AttemptFailed(last);
         }
       },
@@ -64,6 +69,6 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, options
   } catch (thrown) {
     const cancelled = options.signal.aborted;
     const error = cancelled && !last ? toError(options.signal.reason) : (last ?? toError(thrown));
-    return { ok: false, error, attempts, cancelled };
+    return { ok: false, error, attempts, cancelled, permanent: !cancelled && isPermanent(error) };
   }
 }

@@ -2,6 +2,7 @@ import { runAttempt } from './attempt';
 import { toJson } from './json';
 import { toError } from './orchestrator-error';
 import type { TaskOutcome } from './outcome';
+import { permanentReason } from './permanent';
 import { withRetries } from './retry';
 import { cancelReasonOf, type RunScope } from './run-scope';
 import type { JsonValue } from './run-store';
@@ -92,5 +93,11 @@ export async function executeTask<C>(
   const timing = { attempts: outcome.attempts, startedAt, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() };
   if (outcome.ok) return { ...base, ...timing, status: 'succeeded', result: outcome.value };
   if (outcome.cancelled) return { ...base, ...timing, status: 'cancelled', error: outcome.error, reason: cancelReasonOf(scope.signal) };
+  if (outcome.permanent) {
+    // Another attempt cannot fix it (and upstream calls may spend paid quota): say why it stopped.
+    const reason = permanentReason(outcome.error);
+    log.warn('task failed permanently; not retried', { attempts: outcome.attempts, retriesLeft: task.maxRetries + 1 - outcome.attempts, reason });
+    return { ...base, ...timing, status: 'failed', error: outcome.error, reason };
+  }
   return { ...base, ...timing, status: 'failed', error: outcome.error };
 }
