@@ -1,7 +1,10 @@
-export { createDbClient, disconnect } from './client';
-export type { DbClient, DbClientOptions } from './client';
+export { createDbClient, disconnect, DEFAULT_DB_TIMEOUTS } from './client';
+export type { DbClient, DbClientOptions, DbTimeouts } from './client';
 export { DbError } from './db-error';
 export type { DbErrorCode } from './db-error';
+export { databaseProblemOf } from './database-problem';
+export type { DatabaseProblem, DatabaseProblemKind } from './database-problem';
+export { assertMigrated } from './migration-status';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrate';
 export type { Migration, MigrateResult } from './migrate';
 export { startEmbeddedPostgres, defaultDataDir, DEFAULT_EMBEDDED_PORT } from './embedded';

@@ -53,9 +53,11 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * processes at once (advisory lock). Refuses to run when an applied migration's file has changed
  * or a recorded migration failed.
  */
-export async function migrate(url: string, options: { logger?: Logger; dir?: string } = {}): Promise<MigrateResult> {
+export async function migrate(url: string, options: { logger?: Logger; dir?: string; connectTimeoutMs?: number } = {}): Promise<MigrateResult> {
   const migrations = readMigrations(options.dir);
-  const client = new Client({ connectionString: url });
+  // A connect timeout only: the migrator waits for the advisory lock as long as another migrator
+  // holds it, so its statements are not limited.
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs });
   try {
     await client.connect();
   } catch (cause) {
