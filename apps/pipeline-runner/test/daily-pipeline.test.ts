@@ -25,7 +25,7 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     registry = new ModelRegistry(db.client, { logger });
-    upstreams = await openUpstreams('demo', readEnv({}), logger, DATE);
+    upstreams = await openUpstreams('demo', { env: readEnv({}), logger, db: db.client }, DATE);
     // Two seasons of history: the season before and the current one up to the date.
     await backfillFromUpstreams({ db: db.client, logger }, upstreams, { fromSeason: 2025, toSeason: 2026, withOdds: true, today: DATE });
   }, 180_000);
@@ -37,7 +37,7 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
 
   it('stores games, odds and predictions for the date, and promotes the first model', async () => {
     expect(gamesOnDate).toBeGreaterThan(0);
-    const result = await createDailyPipeline({ db: db.client, registry, logger, upstreams }).run(args());
+    const result = await createDailyPipeline({ db: db.client, databaseUrl: db.url, registry, logger, upstreams }).run(args());
     expect(result.failedRequired).toEqual([]);
     expect(result.status).toBe('succeeded');
     expect(result.tasks.map((t) => [t.name, t.status])).toEqual([
@@ -63,28 +63,50 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
     }
     const production = await registry.production('nba-winner');
     expect(production?.version).toBe('1.0.0');
-    expect(production?.notes).toContain(`pipeline run ${result.runId}`);
+    expect(production?.pipelineRunId).toBe(result.runId);
+    expect(production?.fingerprint).toBe((result.results.train as { fingerprint: string }).fingerprint);
     const runs = await db.client.pipelineRun.findMany({ include: { tasks: true } });
     expect(runs).toHaveLength(1);
-    expect(runs[0]!.status).toBe('succeeded');
+    expect(runs[0]).toMatchObject({ status: 'succeeded', lockKey: DATE, holder: expect.stringMatching(/^\d+@/) });
   }, 180_000);
 
-  it('reuses the candidate a cancelled run registered when that run is resumed', async () => {
+  it('a second run of the same day reuses the version (same fingerprint): no new version, one production', async () => {
+    const again = await createDailyPipeline({ db: db.client, databaseUrl: db.url, registry, logger, upstreams }).run(args());
+    expect(again.status).toBe('succeeded');
+    expect(again.results.train).toMatchObject({ version: '1.0.0', reused: true, inProduction: true });
+    expect(again.tasks.find((t) => t.name === 'promote')).toMatchObject({ status: 'skipped', reason: 'candidate 1.0.0 is already the production version' });
+    expect((await registry.list({ name: 'nba-winner' })).map((v) => v.version)).toEqual(['1.0.0']);
+    expect(await db.client.modelVersion.count({ where: { status: 'production' } })).toBe(1);
+    expect(await db.client.prediction.count({ where: { game: { date: new Date(`${DATE}T00:00:00Z`) } } })).toBe(gamesOnDate);
+  }, 180_000);
+
+  it('trains a new version when an input changes, and reuses it when the same inputs come again', async () => {
     const history = await loadHistory(db.client);
     const options = { name: 'nba-winner', variant: 'stats' as const, isDemo: true };
-    const first = await trainCandidate({ registry, logger }, history, { ...options, runIds: ['11111111-1111-4111-8111-111111111111'] });
+    const [runA, runB] = (await db.client.pipelineRun.findMany({ select: { id: true } })).map((r) => r.id);
+    const first = await trainCandidate({ registry, logger }, history, { ...options, runId: runA! });
+    expect(first.version).toBe('1.1.0');
+    expect((await registry.get('nba-winner', '1.1.0')).pipelineRunId).toBe(runA);
+    expect(first).toMatchObject({ version: '1.1.0', reused: false });
     const versions = (await registry.list({ name: 'nba-winner' })).length;
-    const resumed = await trainCandidate({ registry, logger }, history, { ...options, runIds: ['22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111'] });
-    expect(resumed.version).toBe(first.version);
-    expect(resumed.candidate).toEqual(first.candidate);
+    const again = await trainCandidate({ registry, logger }, history, { ...options, runId: runB! });
+    expect(again).toMatchObject({ version: first.version, reused: true, fingerprint: first.fingerprint });
+    expect(again.candidate).toEqual(first.candidate);
     expect((await registry.list({ name: 'nba-winner' })).length).toBe(versions);
+    // one more finished game is another training set: another version
+    const g = history.games.find((x) => x.homePts === undefined)!;
+    const changed = { ...history, games: history.games.map((x) => (x === g ? { ...x, homePts: 101, awayPts: 99 } : x)) };
+    const next = await trainCandidate({ registry, logger }, changed, { ...options, runId: runB! });
+    expect(next.reused).toBe(false);
+    expect(next.fingerprint).not.toBe(first.fingerprint);
+    expect(next.version).toBe('1.2.0');
   }, 180_000);
 
   it('settles earlier predictions once their games are final', async () => {
     // The next morning the upstreams report the date's games as final.
-    const next = await openUpstreams('demo', readEnv({}), logger, '2026-01-16');
+    const next = await openUpstreams('demo', { env: readEnv({}), logger, db: db.client }, '2026-01-16');
     try {
-      const result = await createDailyPipeline({ db: db.client, registry, logger, upstreams: next }).run(args({ date: '2026-01-16', skipTrain: true }));
+      const result = await createDailyPipeline({ db: db.client, databaseUrl: db.url, registry, logger, upstreams: next }).run(args({ date: '2026-01-16', skipTrain: true }));
       expect(result.status).toBe('succeeded');
       expect(result.results.settle).toEqual({ settled: gamesOnDate });
     } finally {
@@ -106,7 +128,7 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
     upstreams.standIns!.apiBasketball.setFaults({ rate: 0.5, kinds: [...kinds], seed: 11 });
     upstreams.standIns!.odds.setFaults({ rate: 0.5, kinds: [...kinds], seed: 12 });
     try {
-      const result = await createDailyPipeline({ db: db.client, registry, logger, upstreams }).run(args({ skipTrain: true }));
+      const result = await createDailyPipeline({ db: db.client, databaseUrl: db.url, registry, logger, upstreams }).run(args({ skipTrain: true }));
       expect(result.status).toBe('succeeded');
       expect(result.tasks.find((t) => t.name === 'ingest_odds')?.status).toBe('succeeded');
     } finally {

@@ -46,6 +46,8 @@ export async function execute<C>(input: ExecutionInput<C>, scope: RunScope<C>): 
     ...(input.resumedFromId ? { resumedFromId: input.resumedFromId } : {}),
   });
   scope.logger.info('pipeline run started', { tasks: input.tasks.length, resumedFromId: input.resumedFromId });
+  // The run's row exists before any task starts: tasks may write rows that refer to the run.
+  await scope.writer.flush();
 
   for (const task of input.tasks) {
     const reused = input.reused.get(task.name);

@@ -15,7 +15,7 @@ import { cancelOnSignals } from './signals';
 import { StoreWriter } from './store-writer';
 import { resolveTask, type ResolvedTask, type TaskDefinition } from './task';
 
-export interface PipelineOptions {
+export interface PipelineOptions<C = unknown> {
   /** Name stored on every run; `resume` only accepts runs of the same name. */
   name: string;
   /** Most tasks running at once. Default 4. */
@@ -28,6 +28,8 @@ export interface PipelineOptions {
   onEvent?: PipelineEventListener;
   /** Cancel on SIGTERM/SIGINT while a run is in progress (listeners removed afterwards). Default false. */
   handleSignals?: boolean;
+  /** The lock key of a run from its context (see `RunOptions.lockKey`, which takes precedence). */
+  lockKey?: (context: C) => string | undefined;
 }
 
 export interface RunOptions {
@@ -70,11 +72,11 @@ export class Pipeline<C = unknown> {
   readonly store: RunStore;
   private readonly concurrency: number;
   private readonly logger: Logger;
-  private readonly options: PipelineOptions;
+  private readonly options: PipelineOptions<C>;
   private readonly tasks: ResolvedTask<C>[] = [];
   private readonly active = new Set<AbortController>();
 
-  constructor(options: PipelineOptions) {
+  constructor(options: PipelineOptions<C>) {
     const concurrency = options.concurrency ?? 4;
     if (!(Number.isInteger(concurrency) && concurrency >= 1)) {
       throw new RangeError(`concurrency must be a positive integer, got ${String(options.concurrency)}`);
@@ -118,7 +120,7 @@ export class Pipeline<C = unknown> {
     this.validate();
     const args = options.args ?? (isJsonValue(context) ? context : {});
     const runId = randomUUID();
-    const lockKey = options.lockKey ?? null;
+    const lockKey = options.lockKey ?? this.options.lockKey?.(context) ?? null;
     const lease = await this.takeLease(runId, lockKey);
     try {
       await this.closeDeadRunsOf(lockKey, [], runId);
@@ -141,7 +143,7 @@ export class Pipeline<C = unknown> {
     const earlier = await this.store.getRun(runId);
     if (!earlier) throw new OrchestratorError('RUN_NOT_FOUND', `no pipeline run with id '${runId}'`);
     const newRunId = randomUUID();
-    const lockKey = options.lockKey ?? earlier.lockKey;
+    const lockKey = options.lockKey ?? earlier.lockKey ?? this.options.lockKey?.(context) ?? null;
     // The lease first, then the plan: two resumes of one run cannot both pass the checks.
     const lease = await this.takeLease(newRunId, lockKey);
     let plan;

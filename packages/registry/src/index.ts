@@ -6,6 +6,7 @@ export { PROMOTION_CHANNEL } from './transitions';
 export { ARTIFACT_ROLES, ARTIFACT_FORMAT, sha256, inspectArtifact } from './artifact';
 export type { ArtifactRole, ArtifactSummary } from './artifact';
 export { isSemver, compareSemver } from './semver';
+export { assertModelName } from './registration';
 export { normalizeMetrics, DEFAULT_METRICS_DATASET } from './metrics';
 export { scoreForecasts } from './compare';
 export { MODEL_STATUSES } from './types';

@@ -1,12 +1,14 @@
-import { datesBetween, parseIsoDate, seasonDates } from '@nba/config';
+import { datesBetween, seasonDates } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { importCsv, ingestHistoricalOdds, ingestSeason, formatImportSummary } from '@nba/ingestion';
 import { Command, Option } from 'commander';
 import { UsageError } from '../usage';
 import { ProgressBar } from '../progress';
-import { easternToday, openRuntime } from '../runtime';
-import { openUpstreams, type Upstreams } from '../upstreams/upstreams';
+import { openRuntime } from '../runtime';
+import { assertSameDataKind } from '../upstreams/data-kind';
+import { openUpstreams, upstreamKind, type Upstreams } from '../upstreams/upstreams';
+import { assertReadableFile, checkedDate } from '../usage-checks';
 
 export interface BackfillOptions {
   fromSeason: number;
@@ -64,21 +66,19 @@ export function registerBackfillCommand(program: Command): void {
         throw new UsageError(`--from-season and --to-season must be ending years with from <= to, got '${o.fromSeason}' and '${o.toSeason}'`);
       }
       if (o.source === 'csv' && !o.games) throw new UsageError('--source csv needs --games <games.csv>');
-      const today = o.date ?? easternToday();
-      try {
-        parseIsoDate(today);
-      } catch (e) {
-        throw new UsageError(`--date: ${(e as Error).message}`);
-      }
+      if (o.games) assertReadableFile('--games', o.games);
+      if (o.odds) assertReadableFile('--odds', o.odds);
+      const today = checkedDate(o.date);
       const rt = await openRuntime();
       try {
         if (o.source === 'csv') {
+          await assertSameDataKind(rt.db.client, false);
           const s = await importCsv(rt.db.client, { gamesCsv: o.games!, ...(o.odds ? { oddsCsv: o.odds } : {}), logger: rt.logger });
           process.stdout.write(`${formatImportSummary(s)}\n`);
           return;
         }
-        const kind = o.source ?? (rt.env.API_BASKETBALL_KEY && rt.env.THE_ODDS_API_KEY ? 'api' : 'demo');
-        const upstreams = await openUpstreams(kind, rt.env, rt.logger, today);
+        const kind = upstreamKind(rt.env, o.source);
+        const upstreams = await openUpstreams(kind, { env: rt.env, logger: rt.logger, db: rt.db.client }, today);
         try {
           const r = await backfillFromUpstreams({ db: rt.db.client, logger: rt.logger }, upstreams, { fromSeason: from, toSeason: to, withOdds: Boolean(o.withOdds) || kind === 'demo', today });
           process.stdout.write(`backfill ${from}-${to} (${kind}): ${r.games} games fetched, ${r.inserted} new; ${r.snapshots} new odds snapshots\n`);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { liveStatus, PrismaRunStore } from '@nba/orchestrator';
 import { DAILY_PIPELINE, type DailyArgs } from '../daily/daily-pipeline';
 import { UsageError } from '../usage';
 import { openRuntime } from '../runtime';
@@ -20,6 +21,13 @@ export function registerResumeCommand(program: Command): void {
         const run = await rt.db.client.pipelineRun.findUnique({ where: { id: o.runId } });
         if (!run) throw new UsageError(`no run with id ${o.runId}; list runs with: pnpm pipeline -- runs`);
         if (run.name !== DAILY_PIPELINE) throw new UsageError(`run ${o.runId} is a '${run.name}' run; only '${DAILY_PIPELINE}' runs can be resumed here`);
+        const store = new PrismaRunStore(rt.db.client, { databaseUrl: rt.db.url });
+        if (!o.force && (await liveStatus(store, run)) === 'running') {
+          throw new Error(
+            `run ${o.runId} is still running in a live process (${run.holder ?? 'holder unknown'}, started ${run.startedAt.toISOString()}); ` +
+              'wait for it to finish, or stop that process and resume again (a run whose process died resumes without --force); --force resumes it anyway',
+          );
+        }
         process.exitCode = reportRun(await executeDaily(rt, run.args as unknown as DailyArgs, { resume: { runId: o.runId, force: Boolean(o.force) } }));
       } finally {
         await rt.close();

@@ -1,12 +1,13 @@
-import { parseIsoDate } from '@nba/config';
 import { Command, Option } from 'commander';
 import type { RunResult } from '@nba/orchestrator';
 import { createDailyPipeline, DAILY_TASKS, type DailyArgs } from '../daily/daily-pipeline';
 import { EXIT, UsageError } from '../usage';
 import { TaskListView } from '../progress';
 import { readEnv } from '../env';
-import { easternToday, openRuntime, type Runtime } from '../runtime';
-import { openUpstreams, type Upstreams } from '../upstreams/upstreams';
+import { openRuntime, type Runtime } from '../runtime';
+import { assertSameDataKind } from '../upstreams/data-kind';
+import { openUpstreams, upstreamKind, type Upstreams } from '../upstreams/upstreams';
+import { assertModelNameOption, assertReadableFile, checkedDate } from '../usage-checks';
 
 export interface RunCommandOptions {
   date?: string;
@@ -21,18 +22,17 @@ export interface RunCommandOptions {
   lookbackDays: string;
 }
 
-/** Validates the options into the run's stored arguments; bad values are usage errors. */
-export function dailyArgs(o: RunCommandOptions, hasKeys: boolean): DailyArgs {
-  const date = o.date ?? easternToday();
-  try {
-    parseIsoDate(date);
-  } catch (e) {
-    throw new UsageError(`--date: ${(e as Error).message}`);
-  }
+/** Validates the options into the run's stored arguments, before any work; bad values are usage errors. */
+export function dailyArgs(o: RunCommandOptions, env: Parameters<typeof upstreamKind>[0]): DailyArgs {
+  const date = checkedDate(o.date);
   const lookbackDays = Number(o.lookbackDays);
   if (!Number.isInteger(lookbackDays) || lookbackDays < 0 || lookbackDays > 30) throw new UsageError(`--lookback-days must be a whole number from 0 to 30, got '${o.lookbackDays}'`);
-  const source = o.source ?? (hasKeys ? 'api' : 'demo');
+  assertModelNameOption(o.modelName);
+  const source = o.source === 'csv' ? 'csv' : upstreamKind(env, o.source);
+  if (source === 'api' && !(env.API_BASKETBALL_KEY && env.THE_ODDS_API_KEY)) throw new UsageError('--source api needs API_BASKETBALL_KEY and THE_ODDS_API_KEY; without keys use --source demo');
   if (source === 'csv' && !o.games) throw new UsageError('--source csv needs --games <games.csv>');
+  if (o.games) assertReadableFile('--games', o.games);
+  if (o.odds) assertReadableFile('--odds', o.odds);
   return {
     date,
     source,
@@ -55,7 +55,10 @@ export function reportRun(result: RunResult): number {
   return result.failedRequired.length > 0 || result.status === 'cancelled' ? EXIT.FAILED : EXIT.OK;
 }
 
-/** Runs the daily pipeline with `args`: a new run, or a resume of an earlier one. */
+/**
+ * Runs the daily pipeline with `args`: a new run, or a resume of an earlier one. One live run per
+ * date: another one for the same date is refused (RUN_IN_PROGRESS) before the run writes anything.
+ */
 export async function executeDaily(
   rt: Runtime,
   args: DailyArgs,
@@ -65,9 +68,10 @@ export async function executeDaily(
   let upstreams = options.upstreams;
   const owned = !upstreams && args.source !== 'csv';
   try {
-    if (owned) upstreams = await openUpstreams(args.source as 'api' | 'demo', rt.env, rt.logger, args.date);
+    if (owned) upstreams = await openUpstreams(args.source as 'api' | 'demo', { env: rt.env, logger: rt.logger, db: rt.db.client }, args.date);
+    else if (args.source === 'csv') await assertSameDataKind(rt.db.client, false);
     const view = new TaskListView(DAILY_TASKS);
-    const pipeline = createDailyPipeline({ db: rt.db.client, registry: rt.registry, logger: rt.logger, onEvent: view.onEvent, handleSignals: true, ...(upstreams ? { upstreams } : {}) });
+    const pipeline = createDailyPipeline({ db: rt.db.client, databaseUrl: rt.db.url, registry: rt.registry, logger: rt.logger, onEvent: view.onEvent, handleSignals: true, ...(upstreams ? { upstreams } : {}) });
     if (view.enabled) process.stderr.write(`pipeline ${pipeline.name} for ${args.date} (source ${args.source})\n`);
     // SIGTERM/SIGINT cancel the run (the pipeline records it as cancelled); resume picks it up.
     return resume ? await pipeline.resume(resume.runId, args, { force: resume.force }) : await pipeline.run(args, { args: { ...args } });
@@ -92,8 +96,7 @@ export function registerRunCommand(program: Command): void {
     .option('--model-name <name>', 'registry name of the model', 'nba-winner')
     .option('--lookback-days <n>', 'days before --date whose results are re-fetched', '3')
     .action(async (o: RunCommandOptions) => {
-      const env = readEnv();
-      const args = dailyArgs(o, Boolean(env.API_BASKETBALL_KEY && env.THE_ODDS_API_KEY));
+      const args = dailyArgs(o, readEnv());
       const rt = await openRuntime();
       try {
         process.exitCode = reportRun(await executeDaily(rt, args));

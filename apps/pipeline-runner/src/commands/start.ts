@@ -2,11 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parseIsoDate, seasonOfDate } from '@nba/config';
+import { seasonOfDate } from '@nba/config';
 import { EXIT, UsageError } from '../usage';
-import { easternToday, openRuntime, type Runtime } from '../runtime';
+import { openRuntime, type Runtime } from '../runtime';
+import { checkedDate } from '../usage-checks';
 import { demoDate } from '../upstreams/demo-date';
-import { demoLeague, openUpstreams } from '../upstreams/upstreams';
+import { demoLeague, openUpstreams, upstreamKind } from '../upstreams/upstreams';
 import { backfillFromUpstreams } from './backfill';
 import { executeDaily, reportRun } from './run';
 
@@ -74,22 +75,15 @@ export function registerStartCommand(program: Command): void {
     .option('--no-serve', 'stop after the pipeline instead of starting the API')
     .option('--port <port>', 'API port', '8080')
     .action(async (o: StartOptions) => {
-      if (o.date) {
-        try {
-          parseIsoDate(o.date);
-        } catch (e) {
-          throw new UsageError(`--date: ${(e as Error).message}`);
-        }
-      }
+      const today = checkedDate(o.date);
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a port number, got '${o.port}'`);
       const rt = await openRuntime();
       try {
-        const kind = rt.env.API_BASKETBALL_KEY && rt.env.THE_ODDS_API_KEY ? 'api' : 'demo';
-        const today = o.date ?? easternToday();
+        const kind = upstreamKind(rt.env);
         const date = kind === 'demo' ? demoDate(demoLeague(today).games, today) : today;
         process.stdout.write(`database ready (${rt.db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}); source: ${kind === 'demo' ? 'DEMO (local stand-ins serving a generated league; set API_BASKETBALL_KEY and THE_ODDS_API_KEY for the real APIs)' : 'the real APIs'}\n`);
-        const upstreams = await openUpstreams(kind, rt.env, rt.logger, date);
+        const upstreams = await openUpstreams(kind, { env: rt.env, logger: rt.logger, db: rt.db.client }, date);
         let code: number;
         try {
           const seasons = kind === 'demo' ? upstreams.demoSeasons : [];

@@ -9,6 +9,7 @@ import type { Upstreams } from '../upstreams/upstreams';
 import { loadHistory, type History } from './history';
 import { predictDate } from './predict-date';
 import { settlePredictions } from './settle';
+import { promoteCandidate } from './promote-candidate';
 import { trainCandidate, type CandidateResult } from './train-candidate';
 
 /** Name of the daily pipeline (runs of it can be resumed). */
@@ -32,6 +33,8 @@ export interface DailyArgs {
 
 export interface DailyDeps {
   db: DbClient;
+  /** URL of `db`: run leases hold a connection of their own. */
+  databaseUrl: string;
   registry: ModelRegistry;
   logger: Logger;
   /** Needed unless `source` is `csv`. */
@@ -40,16 +43,6 @@ export interface DailyDeps {
   /** Cancel the run on SIGTERM/SIGINT (the CLI; not tests). */
   handleSignals?: boolean;
   concurrency?: number;
-}
-
-/** A run's id followed by the ids of the runs it resumes, oldest last. */
-async function runChain(db: DbClient, runId: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let id: string | null = runId; id && !ids.includes(id); ) {
-    ids.push(id);
-    id = (await db.pipelineRun.findUnique({ where: { id }, select: { resumedFromId: true } }))?.resumedFromId ?? null;
-  }
-  return ids;
 }
 
 /** The daily tasks in the order they are added. */
@@ -66,9 +59,11 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
   const pipeline = new Pipeline<DailyArgs>({
     name: DAILY_PIPELINE,
     logger: deps.logger,
-    store: new PrismaRunStore(db),
+    store: new PrismaRunStore(db, { databaseUrl: deps.databaseUrl, logger: deps.logger }),
     concurrency: deps.concurrency ?? 2,
     handleSignals: deps.handleSignals ?? false,
+    // one live run per date: a second run (or resume) of a day in progress is refused
+    lockKey: (args) => args.date,
     ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
   });
   // The feature history is big and not JSON: loaded once per process, after ingestion.
@@ -139,7 +134,7 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
     dependencies: ['features'],
     skipIf: ({ context }) => (context.skipTrain ? '--skip-train' : false),
     run: async ({ context, logger, runId }) =>
-      trainCandidate({ registry, logger }, await getHistory(), { name: context.modelName, variant: context.variant, isDemo: isDemo(), runIds: await runChain(db, runId) }),
+      trainCandidate({ registry, logger }, await getHistory(), { name: context.modelName, variant: context.variant, isDemo: isDemo(), runId }),
   });
 
   pipeline.addTask({
@@ -148,14 +143,14 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
     skipIf: ({ context, results }) => {
       const c = results.train as CandidateResult | undefined;
       if (!c) return 'no candidate trained';
+      if (c.inProduction) return `candidate ${c.version} is already the production version`;
       if (!context.autoPromote) return `candidate ${c.version} registered as staging; promote with --auto-promote or pnpm models -- promote`;
       if (!c.beatsProduction) return `candidate ${c.version} does not beat production on log loss`;
       return false;
     },
-    run: async ({ results }) => {
+    run: async ({ results, logger }) => {
       const c = results.train as CandidateResult;
-      const r = await registry.promote(c.name, c.version, { reason: `auto-promoted by the pipeline: holdout log loss ${c.candidate?.logloss.toFixed(4) ?? 'n/a'} vs production ${c.production?.logloss.toFixed(4) ?? 'none'}` });
-      return { promoted: r.promoted.version, archived: r.archived?.version ?? null };
+      return promoteCandidate(registry, logger, c, `auto-promoted by the pipeline: holdout log loss ${c.candidate?.logloss.toFixed(4) ?? 'n/a'} vs production ${c.production?.logloss.toFixed(4) ?? 'none'}`);
     },
   });
 

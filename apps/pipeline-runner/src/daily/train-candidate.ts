@@ -1,7 +1,7 @@
 import type { Variant } from '@nba/features';
 import type { Logger } from '@nba/logging';
-import { disposeModel, fromRegistration, subset, toRegistration, trainModel } from '@nba/modeling';
-import type { ModelRegistry } from '@nba/registry';
+import { disposeModel, fromRegistration, subset, toRegistration, trainingFingerprint, trainModel } from '@nba/modeling';
+import { RegistryError, type ModelRegistry, type ModelVersionInfo } from '@nba/registry';
 import { datasetOf, evaluationSeason, holdoutScores, scoreModel, type EvalScores } from './evaluate';
 import type { History } from './history';
 import { gitCommit } from '../git-commit';
@@ -11,6 +11,12 @@ export interface CandidateResult {
   name: string;
   version: string;
   variant: Variant;
+  /** What it was trained from (see `trainingFingerprint`). */
+  fingerprint: string;
+  /** An existing version had this fingerprint, so it was reused instead of trained again. */
+  reused: boolean;
+  /** The candidate is the production version already. */
+  inProduction: boolean;
   evaluationSeason: number | null;
   candidate: EvalScores | null;
   /** The production model on the evaluation games it had not been trained on, when there are enough. */
@@ -19,37 +25,40 @@ export interface CandidateResult {
   trainingGames: number;
 }
 
-
 /** Next version of a model name: 1.0.0, then 1.1.0, 1.2.0, … by the number already registered. */
 export async function nextVersion(registry: ModelRegistry, name: string): Promise<string> {
   const versions = await registry.list({ name });
   return `1.${versions.length}.0`;
 }
 
+/** Scores a version recorded for the holdout season when it was registered. */
+function recordedHoldout(version: ModelVersionInfo | undefined, season: number | undefined): EvalScores | undefined {
+  const m = version && season !== undefined ? version.metrics[`holdout-${season}`] : undefined;
+  return m ? { n: m.games ?? 0, logloss: m.logloss ?? NaN, brier: m.brier ?? NaN, accuracy: m.accuracy ?? NaN } : undefined;
+}
+
 /**
  * Trains a candidate on the whole history, evaluates it walk-forward on the latest season, scores
  * the production model on the same season's games it had not seen, and registers the candidate as
- * `staging` with those metrics.
+ * `staging` with those metrics, its training fingerprint and the run that made it. Idempotent: when
+ * a version of the name was already trained from the same inputs (a re-run of the day, a resume
+ * after a crash), that version is the candidate and nothing is trained or registered.
  */
 export async function trainCandidate(
   deps: { registry: ModelRegistry; logger: Logger },
   history: History,
-  options: { name: string; variant: Variant; isDemo: boolean; runIds: readonly string[] },
+  options: { name: string; variant: Variant; isDemo: boolean; runId: string },
 ): Promise<CandidateResult> {
   const ds = datasetOf(history);
+  const print = trainingFingerprint(ds, options.variant);
   const season = evaluationSeason(ds);
-  // A run cancelled after registering its candidate, then resumed, reuses that version.
-  const earlier = (await deps.registry.list({ name: options.name })).find((v) => options.runIds.some((id) => v.notes?.includes(`pipeline run ${id}`)));
-  const recorded = earlier && season !== undefined ? earlier.metrics[`holdout-${season}`] : undefined;
-  const candidate =
-    season === undefined ? null
-    : recorded ? { n: recorded.games ?? 0, logloss: recorded.logloss ?? NaN, brier: recorded.brier ?? NaN, accuracy: recorded.accuracy ?? NaN }
-    : holdoutScores(ds, options.variant, season);
-  deps.logger.info('candidate evaluated', { season, ...candidate, ...(earlier ? { reusedVersion: earlier.version } : {}) });
+  const existing = await deps.registry.findByFingerprint(options.name, print.fingerprint);
+  const candidate = season === undefined ? null : (recordedHoldout(existing, season) ?? holdoutScores(ds, options.variant, season));
+  deps.logger.info('candidate evaluated', { season, ...candidate, ...print, ...(existing ? { reusedVersion: existing.version } : {}) });
 
   let production: CandidateResult['production'] = null;
   const current = await deps.registry.production(options.name);
-  if (current && season !== undefined && candidate) {
+  if (current && current.version !== existing?.version && season !== undefined && candidate) {
     const unseen = subset(ds, (r) => r.game.season === season && (!current.trainedTo || r.game.date > current.trainedTo));
     if (unseen.rows.length >= 50) {
       const model = fromRegistration(current.params, await deps.registry.loadArtifacts(current.name, current.version));
@@ -59,30 +68,41 @@ export async function trainCandidate(
         disposeModel(model);
       }
     } else {
-      const recorded = current.metrics?.[`holdout-${season}`]?.logloss;
-      if (typeof recorded === 'number') production = { version: current.version, n: 0, logloss: recorded, brier: NaN, accuracy: NaN };
+      const recorded = recordedHoldout(current, season);
+      if (recorded) production = { version: current.version, ...recorded, n: 0 };
     }
   }
+  const inProduction = current !== undefined && current.version === existing?.version;
+  const beatsProduction = !inProduction && (!current || (candidate !== null && production !== null && candidate.logloss < production.logloss));
+  const result = (version: ModelVersionInfo | { version: string; trainingGames: number | null }, reused: boolean): CandidateResult => ({
+    name: options.name, version: version.version, variant: options.variant, fingerprint: print.fingerprint, reused, inProduction,
+    evaluationSeason: season ?? null, candidate, production, beatsProduction, trainingGames: version.trainingGames ?? print.games,
+  });
+  if (existing) return result(existing, true);
 
-  const beatsProduction = !current || (candidate !== null && production !== null && candidate.logloss < production.logloss);
-  if (earlier) {
-    return { name: options.name, version: earlier.version, variant: options.variant, evaluationSeason: season ?? null, candidate, production, beatsProduction, trainingGames: earlier.trainingGames ?? 0 };
-  }
   const model = trainModel(ds, options.variant);
   try {
     const reg = toRegistration(model);
-    const version = await nextVersion(deps.registry, options.name);
     const metrics: Record<string, Record<string, number>> = { ...reg.metrics };
     if (candidate && season !== undefined) metrics[`holdout-${season}`] = { logloss: candidate.logloss, brier: candidate.brier, accuracy: candidate.accuracy, games: candidate.n };
-    await deps.registry.register({
-      name: options.name,
-      version,
-      ...reg,
-      metrics,
-      gitCommit: gitCommit(),
-      notes: `${options.variant} variant trained by pipeline run ${options.runIds[0]}${options.isDemo ? ' on DEMO data (generated league)' : ''}`,
-    });
-    return { name: options.name, version, variant: options.variant, evaluationSeason: season ?? null, candidate, production, beatsProduction, trainingGames: reg.trainingGames };
+    try {
+      const registered = await deps.registry.register({
+        name: options.name,
+        version: await nextVersion(deps.registry, options.name),
+        ...reg,
+        metrics,
+        gitCommit: gitCommit(),
+        fingerprint: print.fingerprint,
+        pipelineRunId: options.runId,
+        notes: `${options.variant} variant trained by pipeline run ${options.runId}${options.isDemo ? ' on DEMO data (generated league)' : ''}`,
+      });
+      return result(registered, false);
+    } catch (error) {
+      // another process registered the same inputs first: theirs is the candidate
+      const raced = error instanceof RegistryError && error.code === 'DUPLICATE' ? await deps.registry.findByFingerprint(options.name, print.fingerprint) : undefined;
+      if (raced) return result(raced, true);
+      throw error;
+    }
   } finally {
     disposeModel(model);
   }

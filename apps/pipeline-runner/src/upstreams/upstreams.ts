@@ -1,8 +1,10 @@
 import { seasonOfDate } from '@nba/config';
+import type { DbClient } from '@nba/db';
 import { ApiBasketballClient, OddsApiClient } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
 import { ApiBasketballStandIn, generateLeague, leagueAsOf, OddsApiStandIn, type LeagueGame } from '@nba/testing';
 import type { PipelineEnv } from '../env';
+import { assertSameDataKind } from './data-kind';
 
 /** Where games and odds come from: the real APIs, or local stand-ins serving a generated league. */
 export type UpstreamKind = 'api' | 'demo';
@@ -21,6 +23,14 @@ export interface Upstreams {
   close(): Promise<void>;
 }
 
+/**
+ * The upstreams a command uses: `--source` when given, else the real APIs when the keys are set
+ * (the environment has both or neither) and the demo stand-ins without them.
+ */
+export function upstreamKind(env: Pick<PipelineEnv, 'API_BASKETBALL_KEY' | 'THE_ODDS_API_KEY'>, source?: UpstreamKind): UpstreamKind {
+  return source ?? (env.API_BASKETBALL_KEY && env.THE_ODDS_API_KEY ? 'api' : 'demo');
+}
+
 /** Seed of the demo league: the same demo on every machine. */
 export const DEMO_SEED = 20_261_126;
 const DEMO_KEY = 'demo-key-not-a-secret';
@@ -35,10 +45,13 @@ export function demoLeague(today: string): { seasons: number[]; games: LeagueGam
 }
 
 /**
- * Opens the upstreams. `api` needs both keys in the environment; `demo` starts the two stand-in
- * servers on 127.0.0.1 serving the generated league as of `today` (noon US Eastern).
+ * Opens the upstreams, after checking that the database holds no data of the other kind (demo or
+ * real). `api` needs both keys in the environment; `demo` starts the two stand-in servers on
+ * 127.0.0.1 serving the generated league as of `today` (noon US Eastern).
  */
-export async function openUpstreams(kind: UpstreamKind, env: PipelineEnv, logger: Logger, today: string): Promise<Upstreams> {
+export async function openUpstreams(kind: UpstreamKind, rt: { env: PipelineEnv; logger: Logger; db: DbClient }, today: string): Promise<Upstreams> {
+  const { env, logger } = rt;
+  await assertSameDataKind(rt.db, kind === 'demo');
   if (kind === 'api') {
     const missing = (['API_BASKETBALL_KEY', 'THE_ODDS_API_KEY'] as const).filter((k) => !env[k]);
     if (missing.length) throw new Error(`--source api needs ${missing.join(' and ')}; without keys use --source demo`);
