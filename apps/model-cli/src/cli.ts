@@ -9,7 +9,7 @@ import { addPromote } from './commands/promote';
 import { addRegister } from './commands/register';
 import { addRollback } from './commands/rollback';
 import { addShow } from './commands/show';
-import { exitCodeFor } from './cli-error';
+import { EXIT, exitCodeFor } from './cli-error';
 import type { CliDeps } from './context';
 
 /** Builds the `nba-models` program; commands open the registry through `deps` only when they run. */
@@ -36,6 +36,11 @@ export function createProgram(deps: CliDeps): Command {
 /** Runs one command line (without `node` and the script) and returns the exit code; errors go to stderr. */
 export async function run(argv: string[], deps: CliDeps): Promise<number> {
   const program = createProgram(deps);
+  // the command whose action runs: a usage error it raises shows its usage, not the root help
+  let running: Command = program;
+  program.hook('preAction', (_program, action) => {
+    running = action;
+  });
   // `pnpm models -- list --json` hands us the `--` too; after it, commander would take every
   // option as a plain argument.
   const args = argv[0] === '--' ? argv.slice(1) : argv;
@@ -46,7 +51,10 @@ export async function run(argv: string[], deps: CliDeps): Promise<number> {
     const code = exitCodeFor(error);
     // Commander has already printed its own message and the usage text.
     const fromCommander = (error as { code?: unknown }).code?.toString().startsWith('commander.');
-    if (!fromCommander) deps.stderr.write(`error: ${(error as Error).message ?? String(error)}\n`);
+    if (!fromCommander) {
+      deps.stderr.write(`error: ${(error as Error).message ?? String(error)}\n`);
+      if (code === EXIT.USAGE) deps.stderr.write(`\n${running.helpInformation()}`);
+    }
     return code;
   }
 }

@@ -42,7 +42,8 @@ describe('usage (exit 2)', () => {
     [['show', '--name', 'winner'], /required option '--version <version>' not specified[\s\S]*Usage: nba-models show/],
     [['list', '--status', 'live'], /Allowed choices are staging, production, archived/],
     [['compare', '--model1', 'winner', '--model2', 'winner:1.0.0'], /expected NAME:VERSION, e.g. winner:1.1.0, got 'winner'/],
-    [['register', '--name', 'winner', '--version', '1.0', '--artifact', 'm1.json'], /'1\.0' is not a semantic version for model 'winner'/],
+    [['register', '--name', 'winner', '--version', '1.0', '--artifact', 'm1.json'], /'1\.0' is not a semantic version[\s\S]*Usage: nba-models register/],
+    [['show', '--name', 'winner', '--version', 'not-semver'], /'not-semver' is not a semantic version[\s\S]*Usage: nba-models show/],
     [['register', '--name', 'winner', '--version', '1.0.0', '--artifact', 'm1.json', '--training-games', 'many'], /--training-games <n>' argument 'many' is invalid/],
   ])('%j exits 2 with the reason', async (args, message) => {
     const r = await cli(args);

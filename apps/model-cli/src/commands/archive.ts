@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { modelName, semver } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
 
 /** `archive --name N --version V [--reason R]`: retires a staging version. */
@@ -6,8 +7,8 @@ export function addArchive(program: Command, deps: CliDeps): void {
   program
     .command('archive')
     .description('archive a staging version (the production version is replaced by promote or rollback instead)')
-    .requiredOption('--name <name>', 'model name')
-    .requiredOption('--version <version>', 'model version')
+    .requiredOption('--name <name>', 'model name', modelName)
+    .requiredOption('--version <version>', 'model version', semver)
     .option('--reason <text>', 'why, for the audit trail')
     .option('--json', 'print JSON')
     .action(async (opts: { name: string; version: string; reason?: string; json?: boolean }) => {

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Comparison, ModelRef } from '@nba/registry';
+import { validRef } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
 import { label, num, table } from '../format';
 
@@ -42,8 +43,8 @@ export function addCompare(program: Command, deps: CliDeps): void {
   program
     .command('compare')
     .description("compare two versions: stored metrics side by side, and live scores on the games both forecast")
-    .requiredOption('--model1 <name:version>', 'first model, e.g. winner:1.0.0', parseRef)
-    .requiredOption('--model2 <name:version>', 'second model, e.g. winner:1.1.0', parseRef)
+    .requiredOption('--model1 <name:version>', 'first model, e.g. winner:1.0.0', (v) => validRef(parseRef(v)))
+    .requiredOption('--model2 <name:version>', 'second model, e.g. winner:1.1.0', (v) => validRef(parseRef(v)))
     .option('--json', 'print JSON')
     .action(async (opts: { model1: ModelRef; model2: ModelRef; json?: boolean }) => {
       const c = await withRegistry(deps, (r) => r.compare(opts.model1, opts.model2));

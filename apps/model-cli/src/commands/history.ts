@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { modelName } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
 import { table, when } from '../format';
 
@@ -7,7 +8,7 @@ export function addHistory(program: Command, deps: CliDeps): void {
   program
     .command('history')
     .description('who registered, promoted, rolled back or archived which version, when and why')
-    .requiredOption('--name <name>', 'model name')
+    .requiredOption('--name <name>', 'model name', modelName)
     .option('--json', 'print JSON')
     .action(async (opts: { name: string; json?: boolean }) => {
       const events = await withRegistry(deps, (r) => r.history(opts.name));

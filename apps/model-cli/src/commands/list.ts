@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { MODEL_STATUSES, type ModelStatusName } from '@nba/registry';
+import { modelName } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
 import { headline, table, when } from '../format';
 
@@ -8,7 +9,7 @@ export function addList(program: Command, deps: CliDeps): void {
   program
     .command('list')
     .description('list registered model versions')
-    .option('--name <name>', 'only versions of this model')
+    .option('--name <name>', 'only versions of this model', modelName)
     .addOption(new Option('--status <status>', 'only versions in this status').choices([...MODEL_STATUSES]))
     .option('--json', 'print JSON')
     .action(async (opts: { name?: string; status?: ModelStatusName; json?: boolean }) => {

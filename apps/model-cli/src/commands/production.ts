@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { RegistryError } from '@nba/registry';
 import { CliError } from '../cli-error';
+import { modelName } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
 import { describeVersion, headline, table, when } from '../format';
 
@@ -9,7 +10,7 @@ export function addProduction(program: Command, deps: CliDeps): void {
   program
     .command('production')
     .description('show the production version of a model (or of every model)')
-    .option('--name <name>', 'model name')
+    .option('--name <name>', 'model name', modelName)
     .option('--json', 'print JSON')
     .action(async (opts: { name?: string; json?: boolean }) => {
       if (opts.name !== undefined) {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { RegistryError } from '@nba/registry';
 import { CliError } from '../cli-error';
 import { confirm } from '../confirm';
+import { modelName, semver } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
 import { headline } from '../format';
 
@@ -10,8 +11,8 @@ export function addPromote(program: Command, deps: CliDeps): void {
   program
     .command('promote')
     .description('make a version the production one (the current production version is archived)')
-    .requiredOption('--name <name>', 'model name')
-    .requiredOption('--version <version>', 'version to promote')
+    .requiredOption('--name <name>', 'model name', modelName)
+    .requiredOption('--version <version>', 'version to promote', semver)
     .option('-y, --yes', 'do not ask for confirmation (required when not on a terminal)')
     .option('--reason <text>', 'why, for the audit trail')
     .option('--json', 'print JSON')

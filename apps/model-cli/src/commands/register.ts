@@ -1,6 +1,7 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { inspectArtifact, type FeatureSpec, type RegisterInput } from '@nba/registry';
 import { CliError } from '../cli-error';
+import { isoDate, modelName, semver, wholeNumber } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
 import { readInput, readJson } from '../files';
 
@@ -19,12 +20,6 @@ interface RegisterOptions {
   gitCommit?: string;
   notes?: string;
   json?: boolean;
-}
-
-function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('must be a whole number');
-  return n;
 }
 
 /**
@@ -50,21 +45,24 @@ export function addRegister(program: Command, deps: CliDeps): void {
   program
     .command('register')
     .description('register an XGBoost JSON model as a new version (status staging)')
-    .requiredOption('--name <name>', 'model name, e.g. winner')
-    .requiredOption('--version <version>', 'semantic version, e.g. 1.2.0')
+    .requiredOption('--name <name>', 'model name, e.g. winner', modelName)
+    .requiredOption('--version <version>', 'semantic version, e.g. 1.2.0', semver)
     .requiredOption('--artifact <file>', 'the XGBoost JSON model (home win)')
     .option('--margin-artifact <file>', 'XGBoost JSON model of the margin')
     .option('--total-artifact <file>', 'XGBoost JSON model of the total')
     .option('--metrics <file>', 'JSON metrics: {"logLoss": 0.63} or {"backtest-2024": {"logLoss": 0.63}}')
     .option('--features <file>', 'JSON feature names in column order (default: the names saved in the model)')
     .option('--params <file>', 'JSON training parameters')
-    .option('--trained-from <date>', 'first training game date, YYYY-MM-DD')
-    .option('--trained-to <date>', 'last training game date, YYYY-MM-DD')
+    .option('--trained-from <date>', 'first training game date, YYYY-MM-DD', isoDate)
+    .option('--trained-to <date>', 'last training game date, YYYY-MM-DD', isoDate)
     .option('--training-games <n>', 'number of training games', wholeNumber)
     .option('--git-commit <sha>', 'commit of the training code')
     .option('--notes <text>', 'free text, kept with the version and in the audit trail')
     .option('--json', 'print JSON')
     .action(async (opts: RegisterOptions) => {
+      if (opts.trainedFrom && opts.trainedTo && opts.trainedFrom > opts.trainedTo) {
+        throw new CliError('USAGE', `--trained-from ${opts.trainedFrom} is after --trained-to ${opts.trainedTo}`);
+      }
       const win = readInput(opts.artifact, 'model file', deps.cwd);
       const input: RegisterInput = {
         name: opts.name,

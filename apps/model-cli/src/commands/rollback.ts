@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
 import { confirm } from '../confirm';
+import { modelName } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
 
 /** `rollback --name N [--yes] [--reason R]`: restores the previous production version. */
@@ -8,7 +9,7 @@ export function addRollback(program: Command, deps: CliDeps): void {
   program
     .command('rollback')
     .description('restore the version that was in production before the current one (from the audit trail)')
-    .requiredOption('--name <name>', 'model name')
+    .requiredOption('--name <name>', 'model name', modelName)
     .option('-y, --yes', 'do not ask for confirmation (required when not on a terminal)')
     .option('--reason <text>', 'why, for the audit trail')
     .option('--json', 'print JSON')
