@@ -7,7 +7,6 @@ import { registerRunCommand } from './commands/run';
 import { registerRunsCommand } from './commands/runs';
 import { registerStartCommand } from './commands/start';
 
-
 /** Builds the `pipeline` command line; commands set `process.exitCode`-style results through `exit`. */
 export function createProgram(): Command {
   const program = new Command('pipeline')
@@ -25,6 +24,11 @@ export function createProgram(): Command {
 
 /** Runs the program on `argv` (user arguments only) and returns the exit code. */
 export async function runProgram(argv: string[], program = createProgram()): Promise<number> {
+  // the command whose action runs: a UsageError it throws shows its usage, not the root help
+  let running: Command = program;
+  program.hook('preAction', (_program, action) => {
+    running = action;
+  });
   try {
     // `pnpm pipeline -- run …` passes the `--` through.
     await program.parseAsync(argv[0] === '--' ? argv.slice(1) : argv, { from: 'user' });
@@ -35,7 +39,7 @@ export async function runProgram(argv: string[], program = createProgram()): Pro
       return EXIT.USAGE;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n\n${program.helpInformation()}`);
+      process.stderr.write(`error: ${error.message}\n\n${running.helpInformation()}`);
       return EXIT.USAGE;
     }
     throw error;

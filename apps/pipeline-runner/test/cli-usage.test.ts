@@ -17,19 +17,28 @@ describeIfBuilt('pipeline command line', () => {
     for (const c of ['start', 'run', 'backfill', 'backtest', 'resume', 'runs']) expect(r.stdout).toContain(c);
   });
 
+  it('an unknown command is bad usage (exit 2) with the root help', () => {
+    const r = cli(['bogus']);
+    expect(r.stderr).toMatch(/unknown command 'bogus'[\s\S]*Usage: pipeline \[options\] \[command\]/);
+    expect(r.status).toBe(2);
+  });
+
   it.each([
-    [['bogus'], /unknown command 'bogus'/],
     [['run', '--source', 'ftp'], /--source <source>' argument 'ftp' is invalid/],
     [['run', '--date', '2024-02-30'], /--date: invalid date '2024-02-30'/],
+    [['run', '--date', '9999-12-31'], /--date: invalid date '9999-12-31': must be from 2007-08-01 to 2030-07-31/],
     [['run', '--lookback-days', '99'], /--lookback-days must be a whole number from 0 to 30/],
     [['run', '--source', 'csv'], /--source csv needs --games/],
     [['backfill', '--from-season', '2024'], /required option '--to-season <year>' not specified/],
     [['backfill', '--from-season', '2025', '--to-season', '2024'], /--from-season and --to-season must be ending years/],
     [['resume', '--run-id', 'not-a-uuid'], /--run-id must be a run id/],
     [['runs', '--limit', '0'], /--limit must be a whole number/],
-  ])('%j is bad usage (exit 2)', (args, message) => {
+  ])('%j is bad usage (exit 2) with that command\'s usage', (args, message) => {
     const r = cli(args);
     expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain(`Usage: pipeline ${args[0]} [options]`);
+    // the command's own usage, not the root help listing every command
+    expect(r.stderr).not.toContain('Commands:');
     expect(r.status).toBe(2);
   });
 
