@@ -1,14 +1,21 @@
 #!/usr/bin/env node
-import { defaultDataDir, openDatabase } from '@nba/db';
+import { databaseProblemOf, defaultDataDir, openDatabase, type Database } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { createAppLogger, readEnv } from './env';
-import { startServer } from './server';
+import { startServer, type RunningServer } from './server';
+
+/**
+ * Exit codes, the same in the three apps: 0 stopped cleanly, 1 failed, 2 bad configuration, 3 the
+ * database cannot be used (refused, stalled, unknown, credentials refused, not migrated).
+ */
+const EXIT = { OK: 0, FAILED: 1, CONFIG: 2, DATABASE: 3 } as const;
 
 /**
  * The API process: parse the environment (fail fast naming every bad variable), connect (the
  * embedded PostgreSQL, migrated, when DATABASE_URL is unset; a managed database is migrated by
- * its own job), build the features, load the production model, listen; SIGTERM/SIGINT stop it
- * gracefully.
+ * its own job, and checked here), build the features, load the production model, listen;
+ * SIGTERM/SIGINT stop it gracefully. A database problem at start-up is one line on stderr naming
+ * the fix, and exit 3.
  */
 export async function main(): Promise<void> {
   let env;
@@ -16,27 +23,40 @@ export async function main(): Promise<void> {
     env = readEnv();
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);
-    process.exit(2);
+    process.exit(EXIT.CONFIG);
   }
   const logger: Logger = createAppLogger(env);
-  const db = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env),
-    migrate: env.DATABASE_URL === undefined,
-    logger,
-  });
-  const running = await startServer({
-    db,
-    logger,
-    port: env.PORT,
-    host: env.HOST,
-    modelName: env.MODEL_NAME,
-    modelPollIntervalMs: env.MODEL_POLL_INTERVAL_MS,
-    featureRefreshIntervalMs: env.FEATURE_REFRESH_INTERVAL_MS,
-    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
-    accessLog: env.ACCESS_LOG,
-    predictCacheSize: env.PREDICT_CACHE_SIZE,
-  });
+  const timeouts = { connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS, poolTimeoutMs: env.DB_POOL_TIMEOUT_MS, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS };
+  let db: Database;
+  let running: RunningServer;
+  try {
+    db = await openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env),
+      migrate: env.DATABASE_URL === undefined,
+      logger,
+      ...timeouts,
+    });
+    running = await startServer({
+      db,
+      logger,
+      port: env.PORT,
+      host: env.HOST,
+      modelName: env.MODEL_NAME,
+      modelPollIntervalMs: env.MODEL_POLL_INTERVAL_MS,
+      dbConnectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+      featureRefreshIntervalMs: env.FEATURE_REFRESH_INTERVAL_MS,
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+      accessLog: env.ACCESS_LOG,
+      predictCacheSize: env.PREDICT_CACHE_SIZE,
+    });
+  } catch (err) {
+    const problem = databaseProblemOf(err, env.DATABASE_URL);
+    if (!problem) throw err;
+    process.stderr.write(`error: ${problem.message}\n`);
+    // no db.close(): closing waits on connections a stalled server never answers
+    process.exit(EXIT.DATABASE);
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -46,10 +66,10 @@ export async function main(): Promise<void> {
       .close()
       .then(() => db.close())
       .then(
-        () => process.exit(0),
+        () => process.exit(EXIT.OK),
         (err) => {
           logger.error('shutdown failed', { err });
-          process.exit(1);
+          process.exit(EXIT.FAILED);
         },
       );
   };
@@ -60,6 +80,6 @@ export async function main(): Promise<void> {
 if (require.main === module) {
   main().catch((err) => {
     process.stderr.write(`api failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
+    process.exit(EXIT.FAILED);
   });
 }

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { DEFAULT_DB_TIMEOUTS } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { PROMOTION_CHANNEL, type ModelRegistry } from '@nba/registry';
 import { disposeModel, loadModel } from './loaded-model';
@@ -15,6 +16,8 @@ export interface ModelWatcherOptions {
   databaseUrl?: string;
   /** Poll interval (0: no polling). */
   pollIntervalMs: number;
+  /** Longest wait for the LISTEN connection to open (default: the database default, 5 s). */
+  connectTimeoutMs?: number;
   /** Called when a version fails to load (metrics). */
   onLoadFailure?: (version: string, error: unknown) => void;
 }
@@ -104,7 +107,8 @@ export class ModelWatcher {
 
   private async listen(first = false): Promise<void> {
     const { logger, name } = this.opts;
-    const client = new Client({ connectionString: this.opts.databaseUrl });
+    // bounded, so a stalled server cannot leave the listener waiting forever instead of retrying
+    const client = new Client({ connectionString: this.opts.databaseUrl, connectionTimeoutMillis: this.opts.connectTimeoutMs ?? DEFAULT_DB_TIMEOUTS.connectTimeoutMs });
     client.on('notification', (msg) => {
       if (msg.channel === PROMOTION_CHANNEL && msg.payload === name) void this.check('notify');
     });

@@ -19,6 +19,8 @@ export interface StartServerOptions {
   modelName?: string;
   /** Registry poll interval (default 30 s; 0: LISTEN/NOTIFY only). */
   modelPollIntervalMs?: number;
+  /** Longest wait for the LISTEN connection to open (default 5 s; the client's own timeouts are set where it is created). */
+  dbConnectTimeoutMs?: number;
   /** Feature refresh interval (default 5 min; 0: only at start and after a model swap). */
   featureRefreshIntervalMs?: number;
   /** How long `close()` waits for in-flight requests before cutting connections (default 10 s). */
@@ -59,6 +61,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     logger,
     modelName,
     modelPollIntervalMs: options.modelPollIntervalMs ?? 30_000,
+    connectTimeoutMs: options.dbConnectTimeoutMs,
   });
   const { registry, holder, metrics, features, watcher } = services;
   let shuttingDown = false;

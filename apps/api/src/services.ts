@@ -27,6 +27,8 @@ export interface ServicesOptions {
   logger: Logger;
   modelName: string;
   modelPollIntervalMs: number;
+  /** Longest wait for the LISTEN connection to open (default 5 s). */
+  connectTimeoutMs?: number;
   now?: () => Date;
 }
 
@@ -44,6 +46,7 @@ export function createServices(options: ServicesOptions): Services {
     logger,
     databaseUrl: options.databaseUrl,
     pollIntervalMs: options.modelPollIntervalMs,
+    connectTimeoutMs: options.connectTimeoutMs,
     onLoadFailure: (version) => metrics.loadFailed(modelName, version),
   });
   holder.onSwap((m) => metrics.modelSwapped(m));

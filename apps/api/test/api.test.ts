@@ -389,7 +389,7 @@ describe('without a production model or a database', () => {
     }
   });
 
-  test('a database failure is a 500 without stack trace or secrets; /ready says unreachable', async () => {
+  test('a database that does not exist is a 503 DATABASE_UNAVAILABLE without stack trace or secrets; /ready says why', async () => {
     const secret = 'pw-s3cret-xyz';
     const url = `postgresql://postgres:${secret}@127.0.0.1:5432/nba_no_such_database_${Date.now()}`;
     const broken = createDbClient(url);
@@ -411,19 +411,20 @@ describe('without a production model or a database', () => {
       modelName: 'nba-winner',
     });
     try {
-      const res = await request(app).get(`/v1/games?date=${pastDay}`).set('x-request-id', 'trace-500').expect(500);
-      expectError(res.body, 'INTERNAL');
+      const res = await request(app).get(`/v1/games?date=${pastDay}`).set('x-request-id', 'trace-503').expect(503);
+      expectError(res.body, 'DATABASE_UNAVAILABLE');
+      expect(res.headers['retry-after']).toBe('5');
       // the log has the error with the request id on every line of the request
       const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(logged.length).toBeGreaterThan(0);
-      expect(logged.every((l) => l.requestId === 'trace-500')).toBe(true);
-      expect(logged.some((l) => l.message === 'unhandled error')).toBe(true);
+      expect(logged.every((l) => l.requestId === 'trace-503')).toBe(true);
+      expect(logged.find((l) => l.message === 'database unavailable')?.problem).toContain('does not exist');
       expect(lines.join('')).not.toContain(secret);
       expect(Object.keys(res.body.error).sort()).toEqual(['code', 'message', 'requestId']);
       expect(res.text).not.toContain(secret);
       expect(res.text).not.toMatch(/at .*\.(ts|js):\d+/);
       const ready = await request(app).get('/ready').expect(503);
-      expect(ready.body.database).toEqual({ ok: false, error: 'unreachable' });
+      expect(ready.body.database).toEqual({ ok: false, error: 'unknown_database' });
       expect(ready.text).not.toContain(secret);
     } finally {
       await broken.$disconnect();

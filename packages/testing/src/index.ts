@@ -1,4 +1,6 @@
 export { createTestDatabase, testServerUrl } from './test-database';
 export type { TestDatabase } from './test-database';
+export { startTcpProxy } from './tcp-proxy';
+export type { TcpProxy, TcpProxyMode } from './tcp-proxy';
 export * from './stand-ins';
 export * from './league';

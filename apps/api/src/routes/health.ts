@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { DbClient } from '@nba/db';
+import { databaseProblemOf, type DbClient } from '@nba/db';
 import type { FeatureStore } from '../feature-store';
 import type { ModelHolder } from '../model-holder';
 
@@ -12,21 +12,24 @@ export interface HealthDeps {
   isShuttingDown: () => boolean;
 }
 
+/** Under the readiness probe's timeout (3 s), whatever the database timeouts are. */
 const DB_TIMEOUT_MS = 2_000;
 
+/** Undefined when the database answers; else the kind of problem (`unavailable`, `not_migrated`, ...). */
 async function pingDatabase(db: DbClient): Promise<string | undefined> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       db.$queryRaw`SELECT 1`,
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${DB_TIMEOUT_MS} ms`)), DB_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new Error(`unavailable: no answer within ${DB_TIMEOUT_MS} ms`)), DB_TIMEOUT_MS);
       }),
     ]);
     return undefined;
   } catch (err) {
-    // the reason only: driver messages can carry host names, never the URL
-    return err instanceof Error && err.message.startsWith('no answer') ? err.message : 'unreachable';
+    // the kind only: the operator's line (with the server's address) is in the logs
+    if (err instanceof Error && err.message.startsWith('unavailable: no answer')) return err.message;
+    return databaseProblemOf(err)?.kind ?? 'unavailable';
   } finally {
     clearTimeout(timer);
   }

@@ -10,7 +10,13 @@ export const ReadyResponse = named(
   z.object({
     status: z.enum(['ready', 'not_ready']),
     reason: z.string().optional().meta({ description: 'Why the instance is not ready' }),
-    database: z.object({ ok: z.boolean(), error: z.string().optional() }),
+    database: z.object({
+      ok: z.boolean(),
+      error: z
+        .string()
+        .optional()
+        .meta({ description: 'Why the database cannot be used: `unavailable` (down, stalled, timed out), `unknown_database`, `auth_failed` or `not_migrated`' }),
+    }),
     model: z
       .object({ name: z.string(), version: z.string(), loadedAt: Timestamp })
       .nullable()
