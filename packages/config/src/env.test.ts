@@ -32,6 +32,7 @@ describe('parseEnv', () => {
       PORT: '3000',
       DATABASE_URL: 'postgresql://u:p@localhost:5432/nba',
       THE_ODDS_API_KEY: 'abc',
+      API_BASKETBALL_KEY: 'def',
       API_BASKETBALL_BASE_URL: 'http://127.0.0.1:4010',
     });
     expect(env.PORT).toBe(3000);
@@ -69,5 +70,25 @@ describe('parseEnv', () => {
     const err = failure({ THE_ODDS_API_KEY: '   ', DATABASE_URL: 'mysql://user:topsecretpw@h/db' });
     expect(err.message).toContain('THE_ODDS_API_KEY: must not be empty');
     expect(err.message).not.toContain('topsecretpw');
+  });
+
+  it('takes the two upstream keys both or neither: one alone names the missing one, without values', () => {
+    expect(parseEnv(shape, {}).API_BASKETBALL_KEY).toBeUndefined();
+    expect(parseEnv(shape, { API_BASKETBALL_KEY: 'k1', THE_ODDS_API_KEY: 'k2' })).toMatchObject({ API_BASKETBALL_KEY: 'k1', THE_ODDS_API_KEY: 'k2' });
+    const odds = failure({ API_BASKETBALL_KEY: 'secret-basketball-key' });
+    expect(odds.issues).toEqual([{ variable: 'THE_ODDS_API_KEY', problem: expect.stringContaining('is required when API_BASKETBALL_KEY is set') }]);
+    expect(odds.message).not.toContain('secret-basketball-key');
+    const basketball = failure({ THE_ODDS_API_KEY: 'secret-odds-key', PORT: 'x' });
+    expect(basketball.issues.map((i) => i.variable).sort()).toEqual(['API_BASKETBALL_KEY', 'PORT']);
+    // an empty value counts as unset
+    expect(failure({ API_BASKETBALL_KEY: 'k1', THE_ODDS_API_KEY: '' }).issues[0]?.variable).toBe('THE_ODDS_API_KEY');
+    // a schema without the keys (the API's) is not affected
+    expect(() => parseEnv(loggingEnv, { API_BASKETBALL_KEY: 'k1' })).not.toThrow();
+  });
+
+  it('reads the database timeouts, with defaults of a few seconds', () => {
+    expect(parseEnv(shape, {})).toMatchObject({ DB_CONNECT_TIMEOUT_MS: 5000, DB_POOL_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 10000 });
+    expect(parseEnv(shape, { DB_STATEMENT_TIMEOUT_MS: '250' }).DB_STATEMENT_TIMEOUT_MS).toBe(250);
+    expect(failure({ DB_CONNECT_TIMEOUT_MS: '0' }).message).toContain('DB_CONNECT_TIMEOUT_MS: must be 1 or more');
   });
 });
