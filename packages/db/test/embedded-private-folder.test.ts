@@ -1,0 +1,138 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { Logger } from '@nba/logging';
+import { startEmbeddedPostgres } from '../src';
+import { packagedBinaries } from '../src/postgres-binaries';
+import { copyOnce } from '../src/reachable-binaries';
+import { serverUser } from '../src/server-user';
+
+interface Line {
+  message: string;
+  meta?: Record<string, unknown>;
+}
+function captureLogger(lines: Line[]): Logger {
+  const log = (message: string, meta?: Record<string, unknown>) => lines.push({ message, ...(meta ? { meta } : {}) });
+  return { error: log, warn: log, info: log, debug: () => undefined, child: () => captureLogger(lines) };
+}
+
+async function selectOne(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every file under `dir`, relative, sorted. */
+function tree(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).sort();
+}
+
+/**
+ * The README's first command from a clone in root's home: the binaries' real path is under a
+ * 0700 folder, where the `postgres` user the server runs as (as root) cannot reach them. The
+ * binaries are placed there as real files (a symlink into /work would not reproduce it).
+ */
+describe('the embedded PostgreSQL with its binaries in a private (0700) folder', () => {
+  const privateDir = mkdtempSync(path.join(os.tmpdir(), 'nba-private-clone-'));
+  const binariesDir = path.join(privateDir, 'node_modules', 'native');
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nba-private-data-'));
+  const port = 58000 + Math.floor(Math.random() * 1000);
+
+  beforeAll(() => {
+    expect(statSync(privateDir).mode & 0o777).toBe(0o700);
+    mkdirSync(path.dirname(binariesDir));
+    cpSync(packagedBinaries().dir, binariesDir, { recursive: true, verbatimSymlinks: true });
+  });
+  afterAll(() => {
+    rmSync(privateDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts, serves queries, and starts again from the same copy', async () => {
+    const user = serverUser();
+    if (user) {
+      // The precondition of the bug: the server's user cannot run the binaries where they are.
+      const r = spawnSync(path.join(binariesDir, 'bin', 'postgres'), ['--version'], { uid: user.uid, gid: user.gid });
+      expect((r.error as NodeJS.ErrnoException | undefined)?.code).toBe('EACCES');
+    }
+    const lines: Line[] = [];
+    const first = await startEmbeddedPostgres({ dataDir, port, binariesDir, logger: captureLogger(lines) });
+    try {
+      expect(first.startedHere).toBe(true);
+      expect(await selectOne(first.url)).toBe(1);
+    } finally {
+      await first.stop();
+    }
+    const copies = path.join(dataDir, 'postgres-binaries');
+    const copied = lines.filter((l) => l.message.startsWith('copying the PostgreSQL binaries'));
+    if (user) {
+      expect(copied).toHaveLength(1);
+      const [copy] = readdirSync(copies);
+      expect(tree(path.join(copies, copy!))).toEqual(tree(binariesDir));
+      expect(statSync(path.join(copies, copy!)).mode & 0o777).toBe(0o755);
+    } else {
+      // Without root the server runs as this user, who can reach its own folders: nothing to copy.
+      expect(copied).toHaveLength(0);
+      expect(existsSync(copies)).toBe(false);
+    }
+
+    lines.length = 0;
+    const second = await startEmbeddedPostgres({ dataDir, port, binariesDir, logger: captureLogger(lines) });
+    try {
+      expect(await selectOne(second.url)).toBe(1);
+      expect(lines.map((l) => l.message)).not.toContain('initialising the embedded PostgreSQL');
+      expect(lines.filter((l) => l.message.startsWith('copying'))).toHaveLength(0);
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
+
+  it('says in one line what to do when a data folder is out of reach', async () => {
+    const user = serverUser();
+    if (!user) return; // only root hands the server to another user
+    const error = await startEmbeddedPostgres({ dataDir: path.join(privateDir, 'state'), port, binariesDir }).catch((e: unknown) => e as Error);
+    expect(error).toMatchObject({ name: 'DbError', code: 'EMBEDDED_FAILED' });
+    expect(error.message).toMatch(/cannot reach .*state .*set NBA_DATA_DIR/);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('names a binaries folder that holds no PostgreSQL', async () => {
+    const error = await startEmbeddedPostgres({ dataDir, port, binariesDir: privateDir }).catch((e: unknown) => e as Error);
+    expect(error).toMatchObject({ code: 'EMBEDDED_FAILED', message: expect.stringContaining('holds no PostgreSQL installation') });
+  });
+});
+
+describe('copyOnce', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'nba-copy-once-'));
+  const source = path.join(root, 'source');
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  beforeAll(() => {
+    mkdirSync(path.join(source, 'bin'), { recursive: true });
+    cpSync(path.join(packagedBinaries().dir, 'bin', 'pg_ctl'), path.join(source, 'bin', 'pg_ctl'));
+    cpSync(path.join(packagedBinaries().dir, 'lib'), path.join(source, 'lib'), { recursive: true, verbatimSymlinks: true });
+  });
+
+  it('gives one complete copy when two copies race, and leaves no temporary folder', async () => {
+    const target = path.join(root, 'race', 'pg');
+    mkdirSync(path.dirname(target));
+    await Promise.all([copyOnce(source, target), copyOnce(source, target)]);
+    expect(tree(target)).toEqual(tree(source));
+    expect(readdirSync(path.dirname(target))).toEqual(['pg']);
+  });
+
+  it('removes what a killed copy left behind', async () => {
+    const target = path.join(root, 'killed', 'pg');
+    // A pid far above pid_max: no such process.
+    const leftover = `${target}.tmp-99999999-abcd`;
+    mkdirSync(path.join(leftover, 'bin'), { recursive: true });
+    await copyOnce(source, target);
+    expect(readdirSync(path.dirname(target))).toEqual(['pg']);
+    expect(tree(target)).toEqual(tree(source));
+  });
+});
