@@ -37,9 +37,13 @@ function collect(child: ChildProcess, log: Logger | undefined): () => string[] {
   return () => lines;
 }
 
-/** The line that explains a failure: PostgreSQL's FATAL/ERROR line, else the last one. */
+/** What explains a failure: PostgreSQL's first FATAL/ERROR/PANIC message (without its log prefix), else the last line. */
 function explanation(lines: string[]): string {
-  return lines.find((l) => /\b(FATAL|ERROR|PANIC):/.test(l)) ?? lines.at(-1) ?? 'no output';
+  for (const line of lines) {
+    const m = /\b(?:FATAL|ERROR|PANIC):\s+(.*)$/.exec(line);
+    if (m) return m[1]!;
+  }
+  return lines.at(-1) ?? 'no output';
 }
 
 /** A spawn failure (binary missing or not executable) in one line. */
@@ -112,7 +116,15 @@ export async function startServer(binDir: string, pgDir: string, port: number, u
       });
       child.on('exit', () => {
         clearTimeout(timer);
-        reject(new DbError('EMBEDDED_FAILED', `the embedded PostgreSQL in ${pgDir} on port ${port} exited at start: ${explanation(output())}`));
+        const taken = output().some((l) => l.includes('Address already in use'));
+        reject(
+          new DbError(
+            'EMBEDDED_FAILED',
+            taken
+              ? `the embedded PostgreSQL cannot listen on 127.0.0.1:${port}: another program uses that port; stop it, or set DATABASE_URL to use a server of your own`
+              : `the embedded PostgreSQL in ${pgDir} on port ${port} exited at start: ${explanation(output())}`,
+          ),
+        );
       });
       let tail = ''; // the ready line may arrive split across chunks
       const onData = (d: Buffer) => {

@@ -18,6 +18,16 @@ function captureLogger(lines: Line[]): Logger {
   return { error: log, warn: log, info: log, debug: () => undefined, child: () => captureLogger(lines) };
 }
 
+/** The error `promise` rejects with (fails the test if it resolves). */
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e as Error,
+  );
+}
+
 async function selectOne(url: string): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -96,16 +106,28 @@ describe('the embedded PostgreSQL with its binaries in a private (0700) folder',
   it('says in one line what to do when a data folder is out of reach', async () => {
     const user = serverUser();
     if (!user) return; // only root hands the server to another user
-    const error = await startEmbeddedPostgres({ dataDir: path.join(privateDir, 'state'), port, binariesDir }).catch((e: unknown) => e as Error);
+    const error = await failure(startEmbeddedPostgres({ dataDir: path.join(privateDir, 'state'), port, binariesDir }));
     expect(error).toMatchObject({ name: 'DbError', code: 'EMBEDDED_FAILED' });
     expect(error.message).toMatch(/cannot reach .*state .*set NBA_DATA_DIR/);
     expect(error.message).not.toContain('\n');
   });
 
   it('names a binaries folder that holds no PostgreSQL', async () => {
-    const error = await startEmbeddedPostgres({ dataDir, port, binariesDir: privateDir }).catch((e: unknown) => e as Error);
+    const error = await failure(startEmbeddedPostgres({ dataDir, port, binariesDir: privateDir }));
     expect(error).toMatchObject({ code: 'EMBEDDED_FAILED', message: expect.stringContaining('holds no PostgreSQL installation') });
   });
+
+  it('says the port is taken when another server listens on it', async () => {
+    const running = await startEmbeddedPostgres({ dataDir, port, binariesDir });
+    const otherDir = mkdtempSync(path.join(os.tmpdir(), 'nba-private-other-'));
+    try {
+      const error = await failure(startEmbeddedPostgres({ dataDir: otherDir, port, binariesDir }));
+      expect(error.message).toBe(`the embedded PostgreSQL cannot listen on 127.0.0.1:${port}: another program uses that port; stop it, or set DATABASE_URL to use a server of your own`);
+    } finally {
+      await running.stop();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('copyOnce', () => {
