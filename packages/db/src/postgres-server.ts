@@ -14,7 +14,7 @@ export interface ServerProcess {
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 // Messages are matched (the ready line) and quoted in errors: keep them in English.
-const ENV = { ...process.env, LC_MESSAGES: 'C' };
+const env = () => ({ ...process.env, LC_MESSAGES: 'C' });
 
 /** Spawn options that run the binaries as `user` (as root) or as this process. */
 function asUser(user: ServerUser | undefined): { uid?: number; gid?: number } {
@@ -53,9 +53,9 @@ function spawnError(what: string, binary: string, user: ServerUser | undefined, 
 }
 
 /**
- * Creates the cluster at `pgDir` with initdb, running as `user`. initdb writes into a temporary
- * sibling that is renamed into place on success, so a process killed mid-way leaves no half
- * cluster (the next start would take it for a real one).
+ * Creates the cluster at `pgDir` with initdb, running as `user`; call it holding the start lock.
+ * initdb writes into a temporary sibling that is renamed into place on success, so a process
+ * killed mid-way leaves no half cluster (the next start would take it for a real one).
  */
 export async function initCluster(binDir: string, pgDir: string, user: ServerUser | undefined, password: string, log?: Logger): Promise<void> {
   if (existsSync(pgDir) && readdirSync(pgDir).length > 0) {
@@ -63,7 +63,11 @@ export async function initCluster(binDir: string, pgDir: string, user: ServerUse
   }
   const tmp = `${pgDir}.initdb-${process.pid}`;
   const passwordFile = `${pgDir}.pwfile-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
+  // Leftovers of a killed initdb: the caller holds the start lock, so none is in use.
+  const parent = path.dirname(pgDir);
+  for (const name of readdirSync(parent)) {
+    if (name.startsWith(`${path.basename(pgDir)}.initdb-`) || name.startsWith(`${path.basename(pgDir)}.pwfile-`)) rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
   mkdirSync(tmp, { mode: 0o700 });
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   if (user) {
@@ -74,7 +78,7 @@ export async function initCluster(binDir: string, pgDir: string, user: ServerUse
   try {
     // No locale: a missing system locale is the classic initdb failure, and C sorts the same everywhere.
     const args = [`--pgdata=${tmp}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--no-locale'];
-    const child = spawn(initdb, args, { ...asUser(user), env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(initdb, args, { ...asUser(user), env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
     const output = collect(child, log);
     await new Promise<void>((resolve, reject) => {
       child.on('error', (e) => reject(spawnError('initdb', initdb, user, e)));
@@ -99,7 +103,7 @@ export async function initCluster(binDir: string, pgDir: string, user: ServerUse
 export async function startServer(binDir: string, pgDir: string, port: number, user: ServerUser | undefined, log?: Logger): Promise<ServerProcess> {
   const postgres = path.join(binDir, 'bin', 'postgres');
   const args = ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'lc_messages=C'];
-  const child = spawn(postgres, args, { ...asUser(user), env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(postgres, args, { ...asUser(user), env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
   const output = collect(child, log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const killOnExit = () => child.kill('SIGINT');
