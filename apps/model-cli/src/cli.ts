@@ -9,7 +9,7 @@ import { addPromote } from './commands/promote';
 import { addRegister } from './commands/register';
 import { addRollback } from './commands/rollback';
 import { addShow } from './commands/show';
-import { EXIT, exitCodeFor } from './cli-error';
+import { EXIT, exitCodeFor, messageFor } from './cli-error';
 import type { CliDeps } from './context';
 
 /** Builds the `nba-models` program; commands open the registry through `deps` only when they run. */
@@ -18,7 +18,7 @@ export function createProgram(deps: CliDeps): Command {
     .description('NBA model registry: list, inspect, register, promote, compare, roll back, archive and export model versions')
     .addHelpText(
       'after',
-      '\nDatabase: DATABASE_URL, or the embedded PostgreSQL under NBA_DATA_DIR. Logs: JSON on stderr (LOG_LEVEL, default warn).\nExit codes: 0 ok, 1 failed or declined, 2 bad usage.',
+      '\nDatabase: DATABASE_URL, or the embedded PostgreSQL under NBA_DATA_DIR. Logs: JSON on stderr (LOG_LEVEL, default warn).\nExit codes: 0 ok, 1 failed or declined, 2 bad usage, 3 database unavailable or not migrated.',
     )
     // Set before adding commands: subcommands copy these settings.
     .exitOverride()
@@ -52,7 +52,7 @@ export async function run(argv: string[], deps: CliDeps): Promise<number> {
     // Commander has already printed its own message and the usage text.
     const fromCommander = (error as { code?: unknown }).code?.toString().startsWith('commander.');
     if (!fromCommander) {
-      deps.stderr.write(`error: ${(error as Error).message ?? String(error)}\n`);
+      deps.stderr.write(`error: ${messageFor(error)}\n`);
       if (code === EXIT.USAGE) deps.stderr.write(`\n${running.helpInformation()}`);
     }
     return code;

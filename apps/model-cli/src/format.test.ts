@@ -1,4 +1,5 @@
 import { CommanderError, InvalidArgumentError } from 'commander';
+import { DbError } from '@nba/db';
 import { RegistryError } from '@nba/registry';
 import { CliError, exitCodeFor } from './cli-error';
 import { parseRef } from './commands/compare';
@@ -29,7 +30,7 @@ describe('parseRef', () => {
 });
 
 describe('exit codes', () => {
-  test('0 ok, 1 failed or declined, 2 bad usage', () => {
+  test('0 ok, 1 failed or declined, 2 bad usage, 3 database unusable', () => {
     expect(exitCodeFor(new CommanderError(0, 'commander.helpDisplayed', ''))).toBe(0);
     expect(exitCodeFor(new CommanderError(1, 'commander.unknownCommand', ''))).toBe(2);
     expect(exitCodeFor(new CliError('USAGE', ''))).toBe(2);
@@ -37,5 +38,7 @@ describe('exit codes', () => {
     expect(exitCodeFor(new RegistryError('INVALID_VERSION', ''))).toBe(2);
     expect(exitCodeFor(new RegistryError('NO_PRODUCTION', ''))).toBe(1);
     expect(exitCodeFor(new Error('boom'))).toBe(1);
+    expect(exitCodeFor(new DbError('NOT_MIGRATED', 'not migrated'))).toBe(3);
+    expect(exitCodeFor(new CliError('FAILED', 'refused', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))).toBe(3);
   });
 });

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `nba-models` (`pnpm models -- <command>`): reads the environment, wires the registry, runs one command.
 import { databaseEnv, loggingEnv, parseEnv } from '@nba/config';
-import { defaultDataDir, openDatabase } from '@nba/db';
+import { databaseProblemOf, defaultDataDir, openDatabase } from '@nba/db';
 import { createLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
-import { exitCodeFor } from './cli-error';
+import { CliError, exitCodeFor } from './cli-error';
 import { run } from './cli';
 
 // `nba-models list | head`: a closed pipe ends the command quietly.
@@ -32,10 +32,18 @@ async function main(): Promise<number> {
       const db = await openDatabase({
         databaseUrl: env.DATABASE_URL,
         dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env),
-        // The embedded default is ours to migrate; a DATABASE_URL server is migrated by `pnpm db:migrate`.
+        // The embedded default is ours to migrate; a DATABASE_URL server is migrated by `pnpm db:migrate`
+        // (and checked here: an old schema fails now, not at the first query).
         migrate: env.DATABASE_URL === undefined,
         maxConnections: 2,
+        connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+        poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
+        statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
         logger,
+      }).catch((error: unknown) => {
+        // here the URL is known, so the line can name the server and the database (exit 3 all the same)
+        const problem = databaseProblemOf(error, env.DATABASE_URL);
+        throw problem ? new CliError('FAILED', problem.message, { cause: error }) : error;
       });
       return { registry: new ModelRegistry(db.client, { logger }), close: () => db.close() };
     },

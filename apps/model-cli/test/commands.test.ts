@@ -253,9 +253,9 @@ describe('commands against a real database', () => {
     expect((JSON.parse(r.stdout) as unknown[]).length).toBeGreaterThan(0);
   });
 
-  test('an unreachable database fails with exit 1 and says so', async () => {
+  test('an unreachable database fails with exit 3 and says so (database-startup.test.ts has every case)', async () => {
     const r = await runCli(['list'], { env: { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/nba' } });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: /m);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^error: the database server at 127\.0\.0\.1:1 refused the connection/m);
   });
 });

@@ -23,7 +23,14 @@ export async function openRuntime(options: { quiet?: boolean } = {}): Promise<Ru
   const env = readEnv();
   const quiet = options.quiet || (process.stderr.isTTY && !process.env.LOG_LEVEL);
   const logger = createAppLogger(quiet ? { ...env, LOG_LEVEL: 'warn' } : env);
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env), logger });
+  const db = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env),
+    connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
+    statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    logger,
+  });
   const registry = new ModelRegistry(db.client, { logger });
   return { env, logger, db, registry, close: () => db.close() };
 }

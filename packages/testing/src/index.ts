@@ -2,5 +2,7 @@ export { createTestDatabase, testServerUrl } from './test-database';
 export type { TestDatabase } from './test-database';
 export { startTcpProxy } from './tcp-proxy';
 export type { TcpProxy, TcpProxyMode } from './tcp-proxy';
+export { unusableDatabases } from './unusable-databases';
+export type { UnusableDatabases } from './unusable-databases';
 export * from './stand-ins';
 export * from './league';
