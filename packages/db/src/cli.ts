@@ -2,6 +2,7 @@
 // `pnpm db:migrate`: applies the migrations to DATABASE_URL, or to the embedded default.
 import { databaseEnv, loggingEnv, parseEnv } from '@nba/config';
 import { createLogger } from '@nba/logging';
+import { databaseProblemOf } from './database-problem';
 import { defaultDataDir } from './embedded';
 import { migrate } from './migrate';
 import { openDatabase } from './open-database';
@@ -15,7 +16,7 @@ async function main(): Promise<number> {
   const env = parseEnv({ ...loggingEnv, ...databaseEnv }, process.env);
   const logger = createLogger({ service: 'db', level: env.LOG_LEVEL, secrets: [env.DATABASE_URL] });
   if (env.DATABASE_URL) {
-    const result = await migrate(env.DATABASE_URL, { logger });
+    const result = await migrate(env.DATABASE_URL, { logger, connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS });
     logger.info('migrations up to date', { applied: result.applied, alreadyApplied: result.alreadyApplied.length });
     return 0;
   }
@@ -28,7 +29,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    process.stderr.write(`db migrate failed: ${error.message}\n`);
-    process.exit(1);
+    // a database that cannot be used exits 3 with its one line, as the apps do
+    const problem = databaseProblemOf(error, process.env.DATABASE_URL);
+    process.stderr.write(`db migrate failed: ${problem?.message ?? error.message}\n`);
+    process.exit(problem ? 3 : 1);
   },
 );

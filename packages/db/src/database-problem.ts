@@ -110,8 +110,9 @@ const BY_PG_MESSAGE: Array<[RegExp, Describe]> = [
 
 type Node = Record<string, unknown>;
 
-function describeNode(node: Node): Describe | undefined {
-  if (node instanceof DbError && node.code === 'NOT_MIGRATED') return NOT_MIGRATED;
+function describeNode(node: Node): Describe | 'own' | undefined {
+  // a migration refused or failed explains itself; its cause (a failing statement) is no outage
+  if (node instanceof DbError && node.code !== 'CONNECTION_FAILED') return node.code === 'NOT_MIGRATED' ? NOT_MIGRATED : 'own';
   const { code, kind, message } = node;
   if (typeof code === 'string') {
     if (/^P\d{4}$/.test(code)) return BY_PRISMA_CODE[code];
@@ -163,6 +164,7 @@ function targetOf(url: string | undefined, error: unknown): Target {
 export function databaseProblemOf(error: unknown, url?: string): DatabaseProblem | undefined {
   for (const node of chain(error)) {
     const describe = describeNode(node);
+    if (describe === 'own') return undefined;
     if (describe) return describe(targetOf(url, error));
   }
   return undefined;

@@ -187,6 +187,9 @@ describe('databaseProblemOf on errors a test cannot provoke here', () => {
     });
     const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND db.internal'), { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: 'db.internal' });
     expect(databaseProblemOf(notFound)?.message).toBe('the database host db.internal was not found (DATABASE_URL): fix the host name');
+    // a migration that failed says why itself, even when its statement hit a missing table
+    const missingTable = Object.assign(new Error('relation "x" does not exist'), { code: '42P01', severity: 'ERROR' });
+    expect(databaseProblemOf(new DbError('MIGRATION_FAILED', 'migration 2 failed', { cause: missingTable }))).toBeUndefined();
     expect(databaseProblemOf(new Error('boom'))).toBeUndefined();
     expect(databaseProblemOf(undefined)).toBeUndefined();
     expect(databaseProblemOf('a string')).toBeUndefined();
