@@ -37,6 +37,6 @@ test('every bad variable is named at once, never its value', () => {
 
 test('API_ENV_VARS lists every variable read', () => {
   expect([...API_ENV_VARS].sort()).toEqual(
-    ['ACCESS_LOG', 'DATABASE_URL', 'FEATURE_REFRESH_INTERVAL_MS', 'HOST', 'LOG_LEVEL', 'MODEL_NAME', 'MODEL_POLL_INTERVAL_MS', 'NBA_DATA_DIR', 'PORT', 'PREDICT_CACHE_SIZE', 'SHUTDOWN_TIMEOUT_MS'].sort(),
+    ['ACCESS_LOG', 'DATABASE_URL', 'DB_CONNECT_TIMEOUT_MS', 'DB_POOL_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS', 'FEATURE_REFRESH_INTERVAL_MS', 'HOST', 'LOG_LEVEL', 'MODEL_NAME', 'MODEL_POLL_INTERVAL_MS', 'NBA_DATA_DIR', 'PORT', 'PREDICT_CACHE_SIZE', 'SHUTDOWN_TIMEOUT_MS'].sort(),
   );
 });
