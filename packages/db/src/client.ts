@@ -26,7 +26,7 @@ export const DEFAULT_DB_TIMEOUTS: Readonly<Required<DbTimeouts>> = Object.freeze
  * cancellation comes first and leaves the connection usable; the client-side limit is for a server
  * or network that says nothing at all.
  */
-export const READ_TIMEOUT_MARGIN_MS = 1_000;
+const READ_TIMEOUT_MARGIN_MS = 1_000;
 
 export interface DbClientOptions extends DbTimeouts {
   /** Maximum pool connections (default 10). */

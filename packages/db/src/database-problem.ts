@@ -14,7 +14,7 @@ export interface DatabaseProblem {
   message: string;
 }
 
-/** Where the database is, as a person reads it: `host:port/name` (from the URL, without user or password). */
+/** Where the database is, as a person reads it: `host:port` and the database name (never the user or password). */
 interface Target {
   server: string;
   database?: string;

@@ -1,6 +1,6 @@
 import net from 'node:net';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy';
-import { createTestDatabase, testServerUrl, type TestDatabase } from './test-database';
+import { startTcpProxy } from './tcp-proxy';
+import { createTestDatabase, testServerUrl } from './test-database';
 
 /** URLs of databases an app cannot use, each with `password` in it (to check it is never printed). */
 export interface UnusableDatabases {
@@ -33,8 +33,8 @@ export async function unusableDatabases(password: string): Promise<UnusableDatab
     return u.toString();
   };
   const server = new URL(testServerUrl());
-  const empty: TestDatabase = await createTestDatabase({ prefix: 'nba_unmigrated', migrate: false });
-  const proxy: TcpProxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+  const empty = await createTestDatabase({ prefix: 'nba_unmigrated', migrate: false });
+  const proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
   proxy.stall();
   return {
     refused: `postgresql://postgres:${password}@127.0.0.1:${await freePort()}/nba`,
