@@ -3,7 +3,7 @@ import type { DbClient } from '@nba/db';
 import type { Variant } from '@nba/features';
 import { importCsv, ingestGamesForDate, ingestOdds } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
-import { Pipeline, PrismaRunStore, type PipelineEventListener } from '@nba/orchestrator';
+import { Pipeline, permanent, PrismaRunStore, type PipelineEventListener } from '@nba/orchestrator';
 import type { ModelRegistry } from '@nba/registry';
 import type { Upstreams } from '../upstreams/upstreams';
 import { loadHistory, type History } from './history';
@@ -70,7 +70,7 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
   let history: Promise<History> | undefined;
   const getHistory = () => (history ??= loadHistory(db));
   const upstreams = () => {
-    if (!deps.upstreams) throw new Error('this run needs the upstream APIs (source api or demo)');
+    if (!deps.upstreams) throw permanent(new Error('this run needs the upstream APIs (source api or demo)'));
     return deps.upstreams;
   };
   const isDemo = () => deps.upstreams?.isDemo ?? false;
@@ -82,7 +82,7 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
     timeout: 10 * 60_000,
     run: async ({ context, logger }) => {
       if (context.source === 'csv') {
-        if (!context.gamesCsv) throw new Error('--source csv needs --games <games.csv>');
+        if (!context.gamesCsv) throw permanent(new Error('--source csv needs --games <games.csv>'));
         const summary = await importCsv(db, { gamesCsv: context.gamesCsv, ...(context.oddsCsv ? { oddsCsv: context.oddsCsv } : {}), logger });
         return { source: 'csv', gameRows: summary.gameRows, oddsRows: summary.oddsRows, inserted: summary.games.inserted, updated: summary.games.updated, rejected: summary.games.rejected + summary.unreadable.length };
       }
