@@ -1,1 +1,1 @@
-module.exports = require('../../packages/testing/jest-preset.js')(__dirname);
+module.exports = require('@nba/jest-preset')(__dirname);

@@ -3,7 +3,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const packagesDir = path.resolve(__dirname, '..');
+// The workspace's packages folder (this preset lives in tooling/jest-preset).
+const packagesDir = path.resolve(__dirname, '..', '..', 'packages');
 
 module.exports = (dir) => ({
   rootDir: dir,
