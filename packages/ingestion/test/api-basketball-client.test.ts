@@ -1,5 +1,5 @@
 import { serializeError } from '@nba/logging';
-import { ApiBasketballStandIn } from '@nba/testing';
+import { ApiBasketballStandIn } from '@nba/demo';
 import { ApiBasketballClient, IngestionError, normaliseApiBasketballGames } from '../src';
 import { FAST, captureLogger, testLeague } from './helpers';
 

@@ -1,4 +1,5 @@
-import { ApiBasketballStandIn, OddsApiStandIn, createTestDatabase, leagueAsOf, CLOSE_BEFORE_MS, type TestDatabase } from '@nba/testing';
+import { ApiBasketballStandIn, OddsApiStandIn, leagueAsOf, CLOSE_BEFORE_MS } from '@nba/demo';
+import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { ApiBasketballClient, OddsApiClient, backfillSeasonByDate, closingLines, ingestHistoricalOdds, ingestSeason } from '../src';
 import { FAST, captureLogger, testLeague } from './helpers';
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { ApiBasketballStandIn, createTestDatabase, loadCsvLeague, type TestDatabase } from '@nba/testing';
+import { ApiBasketballStandIn, loadCsvLeague } from '@nba/demo';
+import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { ApiBasketballClient, ingestSeason } from '../src';
 import { FAST, captureLogger } from './helpers';
 import { sharedDataDir } from './shared-data';

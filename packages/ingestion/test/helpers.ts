@@ -1,5 +1,5 @@
 import type { Logger } from '@nba/logging';
-import { generateLeague, type League } from '@nba/testing';
+import { generateLeague, type League } from '@nba/demo';
 
 export interface LogLine {
   level: string;

@@ -1,5 +1,5 @@
 import { serializeError } from '@nba/logging';
-import { OddsApiStandIn, leagueAsOf, easternToUtc, CLOSE_BEFORE_MS } from '@nba/testing';
+import { OddsApiStandIn, leagueAsOf, easternToUtc, CLOSE_BEFORE_MS } from '@nba/demo';
 import { IngestionError, OddsApiClient, normaliseOddsEvents, normaliseOddsScores } from '../src';
 import { FAST, captureLogger, testLeague } from './helpers';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiBasketballStandIn, OddsApiStandIn, type Reply } from '@nba/testing';
+import { ApiBasketballStandIn, OddsApiStandIn, type Reply } from '@nba/demo';
 import type { DbClient } from '@nba/db';
 import { ApiBasketballClient, IngestionError, OddsApiClient, importCsv } from '../src';
 import { FAST, captureLogger, testLeague } from './helpers';

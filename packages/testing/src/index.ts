@@ -4,5 +4,3 @@ export { startTcpProxy } from './tcp-proxy';
 export type { TcpProxy, TcpProxyMode } from './tcp-proxy';
 export { unusableDatabases } from './unusable-databases';
 export type { UnusableDatabases } from './unusable-databases';
-export * from './stand-ins';
-export * from './league';

@@ -1,4 +1,4 @@
-import type { LeagueGame } from '@nba/testing';
+import type { LeagueGame } from '@nba/demo';
 
 /**
  * The day the demo predicts: `today` when the generated league has games on it, else the next

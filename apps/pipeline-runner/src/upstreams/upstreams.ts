@@ -2,7 +2,7 @@ import { seasonOfDate } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import { ApiBasketballClient, OddsApiClient } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
-import { ApiBasketballStandIn, generateLeague, leagueAsOf, OddsApiStandIn, type LeagueGame } from '@nba/testing';
+import { ApiBasketballStandIn, generateLeague, leagueAsOf, OddsApiStandIn, type LeagueGame } from '@nba/demo';
 import type { PipelineEnv } from '../env';
 import { assertSameDataKind } from './data-kind';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { TEAMS } from '@nba/db';
+import { TEAMS } from '@nba/config';
 import type { LeagueGame } from '../league/league-game';
 import type { FaultKind } from './faults';
 import { StandInServer, type Reply, type StandInOptions } from './stand-in-server';

@@ -1,4 +1,4 @@
-import { TEAMS } from '@nba/db';
+import { TEAMS } from '@nba/config';
 import type { LeagueGame } from '../league/league-game';
 import type { FaultKind } from './faults';
 import { linesAsOf, STAND_IN_BOOKMAKERS, type LineSnapshot } from './line-history';

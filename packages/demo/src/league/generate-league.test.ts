@@ -1,4 +1,4 @@
-import { TEAMS } from '@nba/db';
+import { TEAMS } from '@nba/config';
 import { generateLeague, leagueAsOf } from './generate-league';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -1,5 +1,4 @@
-import { TEAMS } from '@nba/db';
-import { addDays } from '@nba/config';
+import { addDays, TEAMS } from '@nba/config';
 import type { Rng } from './rng';
 
 export interface ScheduledGame {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addDays, seasonDates } from '@nba/config';
-import { TEAMS } from '@nba/db';
+import { addDays, seasonDates, TEAMS } from '@nba/config';
 import { easternToUtc } from './eastern-clock';
 import { closingLine } from './market';
 import { Rng } from './rng';

@@ -1,0 +1,2 @@
+export * from './league';
+export * from './stand-ins';
