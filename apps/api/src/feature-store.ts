@@ -1,8 +1,9 @@
 import type { DbClient } from '@nba/db';
-import { FeatureState, type GameRecord, type GameType } from '@nba/features';
+import { FeatureState, type ClosingLine, type GameRecord } from '@nba/features';
+import { finalGamesFingerprint, loadFeatureInputs } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
-import { easternDate, isoDay } from './clock';
-import { latestLines, type UpcomingLine } from './upcoming-lines';
+import { easternDate } from './clock';
+import { latestLines } from './upcoming-lines';
 
 /** What predictions read: the state after the last day of results, and lines of upcoming games. */
 export interface FeatureSnapshot {
@@ -11,39 +12,19 @@ export interface FeatureSnapshot {
   asOf: string | null;
   /** Finished games recorded. */
   games: number;
-  /** Latest stored line of games after `asOf`, by `date|home|away`. */
-  lines: ReadonlyMap<string, UpcomingLine>;
+  /** Latest stored line of games after `asOf`, by `date|home|away` (see `lineKey`). */
+  lines: ReadonlyMap<string, ClosingLine>;
   refreshedAt: Date;
 }
 
 /** Fingerprint of the final games the state was built from; a change means a rebuild. */
-interface Fingerprint {
-  count: number;
-  updatedAt: number;
-}
-
-type FinalGame = { gameKey: string; season: number; date: Date; homeCode: string; awayCode: string; homeScore: number | null; awayScore: number | null; gameType: string; neutralSite: boolean | null };
-
-const GAME_SELECT = { gameKey: true, season: true, date: true, homeCode: true, awayCode: true, homeScore: true, awayScore: true, gameType: true, neutralSite: true } as const;
-
-function toRecord(g: FinalGame): GameRecord {
-  return {
-    id: g.gameKey,
-    season: g.season,
-    date: isoDay(g.date),
-    home: g.homeCode,
-    away: g.awayCode,
-    gameType: g.gameType as GameType,
-    neutral: g.neutralSite,
-    ...(g.homeScore !== null && g.awayScore !== null ? { homePts: g.homeScore, awayPts: g.awayScore } : {}),
-  };
-}
+type Fingerprint = Awaited<ReturnType<typeof finalGamesFingerprint>>;
 
 /**
  * The feature state of on-demand predictions, built from the final games in the database before
- * today (US Eastern) and kept current off the request path: new days of results are added
- * incrementally; a change to days already included (a corrected score, a backfill) rebuilds it
- * in the background and swaps the new state in.
+ * today (US Eastern, read by @nba/ingestion `loadFeatureInputs`) and kept current off the request
+ * path: new days of results are added incrementally; a change to days already included (a
+ * corrected score, a backfill) rebuilds it in the background and swaps the new state in.
  */
 export class FeatureStore {
   private snap: FeatureSnapshot | undefined;
@@ -85,23 +66,17 @@ export class FeatureStore {
   }
 
   private async fingerprint(upTo: string | null): Promise<Fingerprint> {
-    if (upTo === null) return { count: 0, updatedAt: 0 };
-    const agg = await this.db.game.aggregate({
-      where: { status: 'final', date: { lte: new Date(`${upTo}T00:00:00Z`) } },
-      _count: { _all: true },
-      _max: { updatedAt: true },
-    });
-    return { count: agg._count._all, updatedAt: agg._max.updatedAt?.getTime() ?? 0 };
+    return upTo === null ? { count: 0, updatedAt: 0 } : finalGamesFingerprint(this.db, upTo);
   }
 
   private async doRefresh(): Promise<void> {
     const started = Date.now();
-    const today = new Date(`${easternDate(this.now())}T00:00:00Z`);
+    const today = easternDate(this.now());
     const prev = this.snap;
     const same = prev && this.print ? sameFingerprint(await this.fingerprint(prev.asOf), this.print) : false;
     let state: FeatureState;
     let mode: 'incremental' | 'rebuild';
-    let added: FinalGame[];
+    let added: GameRecord[];
     if (prev && same) {
       mode = 'incremental';
       state = prev.state;
@@ -123,12 +98,8 @@ export class FeatureStore {
     }
   }
 
-  private finalGames(after: string | null, before: Date): Promise<FinalGame[]> {
-    return this.db.game.findMany({
-      where: { status: 'final', date: { lt: before, ...(after ? { gt: new Date(`${after}T00:00:00Z`) } : {}) } },
-      select: GAME_SELECT,
-      orderBy: [{ date: 'asc' }, { gameKey: 'asc' }],
-    });
+  private async finalGames(after: string | null, before: string): Promise<GameRecord[]> {
+    return (await loadFeatureInputs(this.db, { after, before, statuses: ['final'], withLines: false })).games;
   }
 }
 
@@ -137,14 +108,14 @@ function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
 }
 
 /** Adds games (sorted by date) day by day; with `yieldBetween`, lets the event loop run every ~20 ms. */
-async function addDays(state: FeatureState, games: readonly FinalGame[], yieldBetween: boolean): Promise<void> {
+async function addDays(state: FeatureState, games: readonly GameRecord[], yieldBetween: boolean): Promise<void> {
   let i = 0;
   let slice = Date.now();
   while (i < games.length) {
-    const date = (games[i] as FinalGame).date.getTime();
+    const date = (games[i] as GameRecord).date;
     let j = i + 1;
-    while (j < games.length && (games[j] as FinalGame).date.getTime() === date) j++;
-    state.addDay(games.slice(i, j).map(toRecord));
+    while (j < games.length && (games[j] as GameRecord).date === date) j++;
+    state.addDay(games.slice(i, j));
     i = j;
     if (yieldBetween && Date.now() - slice > 20) {
       await new Promise((r) => setImmediate(r));

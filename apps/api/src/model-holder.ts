@@ -1,5 +1,5 @@
+import { releaseNativeMemory } from '@nba/modeling';
 import { disposeModel, type LoadedModel } from './loaded-model';
-import { releaseNativeMemory } from './native-memory';
 
 /** How long a replaced model stays alive after a swap (requests that picked it up finish with it). */
 const RETIRE_AFTER_MS = 5_000;

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { seasonOfDate } from '@nba/config';
-import { predictMatchup, type TrainedModel } from '@nba/modeling';
+import { marketForecast, ServingModel, type TrainedModel } from '@nba/modeling';
 import { silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
@@ -69,7 +69,10 @@ describe('served forecasts equal @nba/modeling on the same state', () => {
       for (const m of matchups) {
         const res = await request(t.app).post('/v1/predict').send({ home: m.home, away: m.away, date: m.date, neutral: m.neutral, explain: 50 }).expect(200);
         const f = Forecast.parse(res.body);
-        const ref = predictMatchup(model(), state, { season: seasonOfDate(m.date), date: m.date, home: m.home, away: m.away, gameType: 'regular', neutral: m.neutral }, m.line);
+        // the same model's many-rows path (a DMatrix) against the API's single-row path
+        const features = state.featuresFor({ season: seasonOfDate(m.date), date: m.date, home: m.home, away: m.away, gameType: 'regular', neutral: m.neutral }, m.line);
+        const p = ServingModel.fromTrained(model()).predictRows([{ values: features }]);
+        const ref = { homeWinProbability: p.homeWin[0]!, expectedMargin: p.margin[0]!, expectedTotal: p.total[0]!, marketProbability: marketForecast(features) };
         expect(f.homeWinProbability).toBeCloseTo(ref.homeWinProbability, 5);
         expect(f.expectedMargin).toBeCloseTo(ref.expectedMargin, 3);
         expect(f.expectedTotal).toBeCloseTo(ref.expectedTotal, 3);

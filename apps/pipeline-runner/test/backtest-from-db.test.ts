@@ -1,11 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { importCsv } from '@nba/ingestion';
+import { importCsv, loadFeatureInputs } from '@nba/ingestion';
 import { silentLogger } from '@nba/logging';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { runBacktestCommand } from '../src/commands/backtest';
-import { loadHistory } from '../src/daily/history';
 
 const dataDir = process.env.NBA_SHARED_DATA_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'nba');
 const games = path.join(dataDir, 'games.csv');
@@ -25,7 +24,7 @@ if (!available) console.warn(`skipping the database backtest: ${dataDir} has no 
     const options = { fromSeason: 2016, toSeason: 2016 };
     const fromFiles = await runBacktestCommand({ ...options, games, odds, out: mkdtempSync(path.join(os.tmpdir(), 'bt-files-')) }, silentLogger());
     const out = mkdtempSync(path.join(os.tmpdir(), 'bt-db-'));
-    const history = await loadHistory(db.client);
+    const history = await loadFeatureInputs(db.client);
     expect(history.games).toHaveLength(21_797);
     const fromDb = await runBacktestCommand({ ...options, out }, silentLogger(), history);
     for (const f of ['home', 'elo', 'market', 'model_stats', 'model_market'] as const) {

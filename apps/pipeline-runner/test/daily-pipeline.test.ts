@@ -1,9 +1,9 @@
+import { loadFeatureInputs } from '@nba/ingestion';
 import { silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { backfillFromUpstreams } from '../src/commands/backfill';
 import { createDailyPipeline, type DailyArgs } from '../src/daily/daily-pipeline';
-import { loadHistory } from '../src/daily/history';
 import { trainCandidate } from '../src/daily/train-candidate';
 import { readEnv } from '../src/env';
 import { demoLeague, openUpstreams, type Upstreams } from '../src/upstreams/upstreams';
@@ -81,7 +81,7 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
   }, 180_000);
 
   it('trains a new version when an input changes, and reuses it when the same inputs come again', async () => {
-    const history = await loadHistory(db.client);
+    const history = await loadFeatureInputs(db.client);
     const options = { name: 'nba-winner', variant: 'stats' as const, isDemo: true };
     const [runA, runB] = (await db.client.pipelineRun.findMany({ select: { id: true } })).map((r) => r.id);
     const first = await trainCandidate({ registry, logger }, history, { ...options, runId: runA! });

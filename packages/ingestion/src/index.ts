@@ -23,6 +23,8 @@ export type { UpsertOptions, UpsertSummary } from './store/upsert-games';
 export { upsertOddsSnapshots } from './store/upsert-odds';
 export { closingLines } from './store/closing-lines';
 export type { ClosingLine, GameClosingLines } from './store/closing-lines';
+export { loadFeatureInputs, finalGamesFingerprint } from './store/feature-inputs';
+export type { FeatureInputs, FeatureInputQuery } from './store/feature-inputs';
 export { parseCsv } from './csv/parse-csv';
 export type { CsvRow } from './csv/parse-csv';
 export { importCsv, formatImportSummary } from './csv/import-csv';

@@ -5,7 +5,8 @@ import { ModelingError } from './errors';
 import { calibrationBins, meanAbsoluteError, scoreForecast } from './metrics';
 import { DEFAULT_PARAMS, type ModelParams } from './params';
 import { FORECASTS, type BacktestReport, type ForecastName, type PointErrors, type SeasonScores } from './report';
-import { disposeModel, predictRows, trainModel } from './train';
+import { ServingModel } from './servingModel';
+import { trainModel } from './train';
 
 /** Options of {@link runBacktest}. */
 export interface BacktestOptions {
@@ -53,12 +54,12 @@ function append(into: Scored, from: Scored): void {
 
 /** Scores one season: forecasts of every game where the market forecast exists (so all forecasts share the games). */
 function scoreSeason(train: Dataset, test: Dataset, params: ModelParams, onProgress: BacktestOptions['onProgress'], best: Record<string, number[]>): Scored {
-  const stats = trainModel(train, 'stats', { params, ...(onProgress ? { onProgress } : {}) });
-  const market = trainModel(train, 'market', { params, ...(onProgress ? { onProgress } : {}) });
+  const trained = (['stats', 'market'] as const).map((variant) => trainModel(train, variant, { params, ...(onProgress ? { onProgress } : {}) }));
+  const [stats, market] = trained.map((m) => ServingModel.fromTrained(m)) as [ServingModel, ServingModel];
   try {
-    for (const m of [stats, market]) for (const [k, v] of Object.entries(m.bestIterations)) (best[`${m.variant}_${k}`] ??= []).push(v);
-    const ps = predictRows(stats, test.rows);
-    const pm = predictRows(market, test.rows);
+    for (const m of trained) for (const [k, v] of Object.entries(m.bestIterations)) (best[`${m.variant}_${k}`] ??= []).push(v);
+    const ps = stats.predictRows(test.rows);
+    const pm = market.predictRows(test.rows);
     const home = homeRate(train.homeWin);
     const s = emptyScored();
     test.rows.forEach((r, i) => {
@@ -88,8 +89,8 @@ function scoreSeason(train: Dataset, test: Dataset, params: ModelParams, onProgr
     });
     return s;
   } finally {
-    disposeModel(stats);
-    disposeModel(market);
+    stats.dispose();
+    market.dispose();
   }
 }
 

@@ -5,3 +5,11 @@ export function makeDMatrix(x: Float32Array, names: readonly string[], label?: F
   const rows = x.length / names.length;
   return DMatrix.fromFloat32(x, rows, names.length, { featureNames: [...names], ...(label ? { label } : {}), ...(baseMargin ? { baseMargin } : {}) });
 }
+
+/** Base score of an XGBoost JSON model as a margin (logit for logistic objectives). */
+export function baseScoreMargin(json: string): number {
+  const doc = JSON.parse(json) as { learner?: { learner_model_param?: { base_score?: string }; objective?: { name?: string } } };
+  const score = Number(doc.learner?.learner_model_param?.base_score ?? 0.5);
+  const objective = doc.learner?.objective?.name ?? '';
+  return objective.startsWith('binary:logistic') || objective === 'reg:logistic' ? Math.log(score / (1 - score)) : score;
+}

@@ -17,7 +17,7 @@ export function loadGamesCsv(gamesPath: string, oddsPath?: string): { games: Gam
 
 /**
  * Trains the given variants on every finished game of a history and returns the models with the
- * feature state after the last day (ready for `predictMatchup` on later dates).
+ * feature state after the last day (ready for `ServingModel.predictMatchup` on later dates).
  */
 export function trainOnHistory(games: readonly GameRecord[], lines: LineLookup, variants: readonly Variant[], options: TrainOptions = {}): { models: TrainedModel[]; state: FeatureState } {
   const { rows, state } = buildFeatures(games, lines);

@@ -1,7 +1,7 @@
 import { buildFeatures } from '@nba/features';
 import { assembleDataset } from './dataset';
-import { predictMatchup } from './predict';
-import { fromRegistration, toRegistration } from './registration';
+import { toRegistration } from './registration';
+import { ServingModel } from './servingModel';
 import { synthetic } from './synthetic-league.fixture';
 import { disposeModel, trainModel } from './train';
 
@@ -16,19 +16,19 @@ describe('registry round trip', () => {
     expect(reg.featureSpec.features).toEqual(model.spec.features);
     expect(reg.trainingGames).toBe(model.trainedOn.games);
     // What a registry stores is JSON: go through it.
-    const back = fromRegistration(JSON.parse(JSON.stringify(reg.params)), reg.artifacts);
+    const back = ServingModel.fromRegistration({ params: JSON.parse(JSON.stringify(reg.params)), featureSpec: reg.featureSpec }, reg.artifacts);
     const matchup = { home: 'BOS', away: 'LAL', date: '2003-04-01', season: 2003, gameType: 'regular' as const, neutral: false };
-    const a = predictMatchup(model, state, matchup);
-    const b = predictMatchup(back, state, matchup);
+    const a = ServingModel.fromTrained(model).predictMatchup(state, matchup);
+    const b = back.predictMatchup(state, matchup);
     expect(b.homeWinProbability).toBe(a.homeWinProbability);
     expect(b.expectedMargin).toBe(a.expectedMargin);
     expect(b.expectedTotal).toBe(a.expectedTotal);
     disposeModel(model);
-    disposeModel(back);
+    back.dispose();
   });
 
   it('refuses parts that are not a model bundle', () => {
-    expect(() => fromRegistration({}, { win: '{}' })).toThrow(/unknown model bundle format/);
+    expect(() => ServingModel.fromRegistration({ params: {} }, { win: '{}' })).toThrow(/unknown model bundle format/);
   });
 });
 
@@ -38,6 +38,6 @@ describe('a broken artifact', () => {
     const model = trainModel(assembleDataset(buildFeatures(games, lines).rows), 'stats');
     const reg = toRegistration(model);
     disposeModel(model);
-    expect(() => fromRegistration(reg.params, { ...reg.artifacts, total: '{"learner": "truncated' })).toThrow(/cannot load the model's boosters/);
+    expect(() => ServingModel.fromRegistration(reg, { ...reg.artifacts, total: '{"learner": "truncated' })).toThrow(/cannot load the model's boosters/);
   });
 });

@@ -1,5 +1,5 @@
 import type { FeatureSpec } from '@nba/features';
-import { deserializeModel, serializeModel, type ModelBundle } from './predict';
+import { deserializeModel, serializeModel, type ModelBundle } from './bundle';
 import type { TrainedModel } from './train';
 
 /**
@@ -36,6 +36,7 @@ export function toRegistration(model: TrainedModel): ModelRegistration {
 /**
  * Rebuilds a model from what a registry stored: `params` as written by {@link toRegistration} and
  * the three artifacts. Throws `ModelingError('INVALID_MODEL')` when they do not fit this code.
+ * (Forecasting goes through `ServingModel.fromRegistration`, which also checks the boosters.)
  */
 export function fromRegistration(params: unknown, artifacts: { win: string; margin?: string; total?: string }): TrainedModel {
   const bundle = (params as { bundle?: Omit<ModelBundle, 'boosters'> } | null)?.bundle;

@@ -1,9 +1,10 @@
 import { buildFeatures } from '@nba/features';
 import { assembleDataset } from './dataset';
 import { logLoss } from './metrics';
-import { deserializeModel, predictMatchup, serializeModel } from './predict';
+import { deserializeModel, serializeModel } from './bundle';
+import { ServingModel } from './servingModel';
 import { synthetic } from './synthetic-league.fixture';
-import { disposeModel, predictRows, trainModel } from './train';
+import { disposeModel, trainModel } from './train';
 
 describe('training and prediction', () => {
   const { games, lines } = synthetic();
@@ -16,8 +17,8 @@ describe('training and prediction', () => {
     try {
       const last = ds.rows.filter((r) => r.game.season === 2003);
       const y = ds.homeWin.slice(ds.rows.length - last.length);
-      const ps = predictRows(stats, last);
-      const pm = predictRows(market, last);
+      const ps = ServingModel.fromTrained(stats).predictRows(last);
+      const pm = ServingModel.fromTrained(market).predictRows(last);
       for (const p of [...ps.homeWin, ...pm.homeWin]) expect(p > 0 && p < 1).toBe(true);
       expect(logLoss(pm.homeWin, y)).toBeLessThan(0.66);
       expect(logLoss(pm.homeWin, y)).toBeLessThanOrEqual(logLoss(ps.homeWin, y) + 0.01);
@@ -37,9 +38,9 @@ describe('training and prediction', () => {
     const model = trainModel(ds, 'market');
     const matchup = { season: 2003, date: '2003-12-01', home: 'BOS', away: 'LAL', gameType: 'regular' as const, neutral: false };
     const before = state.featuresFor(matchup);
-    const a = predictMatchup(model, state, matchup, { spreadHome: -4, total: 220 });
+    const a = ServingModel.fromTrained(model).predictMatchup(state, matchup, { spreadHome: -4, total: 220 });
     const restored = deserializeModel(JSON.parse(JSON.stringify(serializeModel(model))));
-    const b = predictMatchup(restored, state, matchup, { spreadHome: -4, total: 220 });
+    const b = ServingModel.fromTrained(restored).predictMatchup(state, matchup, { spreadHome: -4, total: 220 });
     try {
       expect(Array.from(state.featuresFor(matchup))).toEqual(Array.from(before));
       expect(b.homeWinProbability).toBeCloseTo(a.homeWinProbability, 6);
@@ -59,7 +60,7 @@ describe('training and prediction', () => {
     expect(bundle.marginToWin).toEqual(model.marginToWin);
     const restored = deserializeModel(JSON.parse(JSON.stringify(bundle)));
     const last = ds.rows.slice(-50);
-    expect(Array.from(predictRows(restored, last).homeWin)).toEqual(Array.from(predictRows(model, last).homeWin));
+    expect(Array.from(ServingModel.fromTrained(restored).predictRows(last).homeWin)).toEqual(Array.from(ServingModel.fromTrained(model).predictRows(last).homeWin));
     disposeModel(restored);
     disposeModel(model);
     expect(() => deserializeModel({ ...bundle, format: 'x' as never })).toThrow(/format/);

@@ -4,32 +4,24 @@ import { makeDMatrix } from './baseMargin';
 import { marginOffset, totalOffset, winOffset } from './baselines';
 import { featureMatrix, subset, type Dataset } from './dataset';
 import { ModelingError } from './errors';
-import { blendWin, fitMarginToWin, type MarginToWin } from './marginBlend';
+import { forecastRows, type ForecastParts } from './forecast';
+import { fitMarginToWin } from './marginBlend';
 import { logLoss, meanAbsoluteError } from './metrics';
 import { DEFAULT_PARAMS, type BoosterSettings, type ModelParams } from './params';
 
 /** Seasons (the last ones of the training data) the margin-to-win map is fitted on. */
 export const MARGIN_BLEND_SEASONS = 3;
 
-/** A trained model variant: three boosters sharing one feature spec. */
-export interface TrainedModel {
-  variant: Variant;
-  spec: FeatureSpec;
+/**
+ * A trained model variant: three boosters sharing one feature spec, and how they were trained.
+ * Forecast with it through `ServingModel.fromTrained`.
+ */
+export interface TrainedModel extends ForecastParts {
   params: ModelParams;
-  /** Home win probability (binary:logistic). */
-  win: Booster;
-  /** Home margin minus its offset (see `marginOffset`). */
-  margin: Booster;
-  /** Total minus its offset (see `totalOffset`). */
-  total: Booster;
-  /** Total used when neither the line nor the form-based expectation exists (training mean). */
-  totalFallback: number;
   trainedOn: { firstDate: string; lastDate: string; games: number };
   /** Scores on the validation slice (the last training season) before any refit. */
   validation: { games: number; logloss: number; marginMae: number; totalMae: number };
   bestIterations: { win: number; margin: number; total: number };
-  /** Blend of the win probability with the margin-derived one (absent: the win booster alone). */
-  marginToWin?: MarginToWin;
 }
 
 /** Options of {@link trainModel}. */
@@ -124,43 +116,17 @@ export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions 
   if (blendWeight > 0) {
     // fitted on the most recent seasons only: home-court advantage drifts (it fell after 2015)
     const recent = subset(ds, (r) => r.game.season > lastSeason - MARGIN_BLEND_SEASONS);
-    model.marginToWin = fitMarginToWin(predictRows(model, recent.rows).margin, recent.homeWin, blendWeight);
+    model.marginToWin = fitMarginToWin(forecastRows(model, recent.rows).margin, recent.homeWin, blendWeight);
   }
   if (!params.refit) {
-    const p = predictRows(model, validPart.rows);
+    const p = forecastRows(model, validPart.rows);
     model.validation = { games: validPart.rows.length, logloss: logLoss(p.homeWin, validPart.homeWin), marginMae: meanAbsoluteError(p.margin, validPart.margin), totalMae: meanAbsoluteError(p.total, validPart.total) };
   }
   return model;
 }
 
-/** Predictions of a model for feature rows (full vectors, order `ALL_FEATURES`). */
-export function predictRows(model: TrainedModel, rows: readonly { values: Float64Array }[]): { homeWin: Float64Array; margin: Float64Array; total: Float64Array } {
-  const n = rows.length;
-  const out = { homeWin: new Float64Array(n), margin: new Float64Array(n), total: new Float64Array(n) };
-  if (n === 0) return out;
-  const x = featureMatrix(rows, model.spec);
-  // the win model adds each row's offset as XGBoost base_margin; the regressions were trained on
-  // residuals without one, so they get a matrix without it and the offset is added here
-  const dWin = makeDMatrix(x, model.spec.features, undefined, Float32Array.from(rows, (r) => winOffset(r.values, model.variant)));
-  const dReg = makeDMatrix(x, model.spec.features);
-  try {
-    const pw = model.win.predict(dWin);
-    const pm = model.margin.predict(dReg);
-    const pt = model.total.predict(dReg);
-    rows.forEach((r, i) => {
-      out.margin[i] = (pm[i] as number) + marginOffset(r.values, model.variant);
-      out.homeWin[i] = blendWin(pw[i] as number, out.margin[i] as number, model.marginToWin);
-      out.total[i] = (pt[i] as number) + totalOffset(r.values, model.variant, model.totalFallback);
-    });
-  } finally {
-    dWin.dispose();
-    dReg.dispose();
-  }
-  return out;
-}
-
 /** Frees the native boosters of a model. */
-export function disposeModel(model: TrainedModel): void {
+export function disposeModel(model: ForecastParts): void {
   model.win.dispose();
   model.margin.dispose();
   model.total.dispose();

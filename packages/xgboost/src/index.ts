@@ -6,3 +6,4 @@ export type { BoosterParams, BoosterParamValue } from './params';
 export { DMatrix, type DMatrixOptions } from './dmatrix';
 export { Booster, type EvalSet, type PredictOptions } from './booster';
 export { train, type TrainOptions } from './train';
+export { releaseNativeMemory } from './native-memory';

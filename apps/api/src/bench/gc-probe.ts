@@ -2,7 +2,7 @@
 // message from the parent it runs a full garbage collection, returns freed native memory to the
 // OS (malloc_trim, as the API does after a model swap) and replies with the memory in use, so
 // before and after compare retained memory rather than garbage or allocator caches.
-import { releaseNativeMemory } from '../native-memory';
+import { releaseNativeMemory } from '@nba/modeling';
 
 process.on('message', (msg: unknown) => {
   if ((msg as { type?: string } | null)?.type !== 'measure') return;

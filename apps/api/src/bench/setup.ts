@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { DbClient } from '@nba/db';
 import { buildFeatures, type ClosingLine, type GameRecord } from '@nba/features';
 import { silentLogger } from '@nba/logging';
-import { assembleDataset, disposeModel, loadGamesCsv, predictRows, toRegistration, trainModel, type TrainedModel } from '@nba/modeling';
+import { assembleDataset, disposeModel, loadGamesCsv, ServingModel, toRegistration, trainModel, type TrainedModel } from '@nba/modeling';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 
@@ -81,7 +81,7 @@ export async function prepareBenchDatabase(): Promise<BenchDatabase | undefined>
     for (const g of games) if (g.gameType === 'regular') counts.set(g.date, (counts.get(g.date) ?? 0) + 1);
     const predictionsDate = [...counts].filter(([, n]) => n >= 10).map(([d]) => d).sort().pop() as string;
     const dayRows = rows.filter((r) => r.game.date === predictionsDate);
-    const p = predictRows(model, dayRows);
+    const p = ServingModel.fromTrained(model).predictRows(dayRows);
     const version = await db.client.modelVersion.findFirstOrThrow({ where: { name: 'nba-winner', version: '1.0.0' } });
     const gameIds = new Map((await db.client.game.findMany({ where: { date: new Date(`${predictionsDate}T00:00:00Z`) } })).map((g) => [g.gameKey, g.id]));
     await db.client.prediction.createMany({

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Logger } from '@nba/logging';
 import { calibrationSvg, loadGamesCsv, reportMarkdown, runBacktest, type BacktestReport } from '@nba/modeling';
 import type { ClosingLine, GameRecord } from '@nba/features';
-import { loadHistory } from '../daily/history';
+import { loadFeatureInputs } from '@nba/ingestion';
 import { createAppLogger, readEnv } from '../env';
 import { UsageError } from '../usage';
 import { openRuntime } from '../runtime';
@@ -70,7 +70,7 @@ export function registerBacktestCommand(program: Command): void {
       }
       const rt = await openRuntime();
       try {
-        await runBacktestCommand(opts, rt.logger, await loadHistory(rt.db.client));
+        await runBacktestCommand(opts, rt.logger, await loadFeatureInputs(rt.db.client));
       } finally {
         await rt.close();
       }

@@ -1,12 +1,11 @@
 import { addDays } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import type { Variant } from '@nba/features';
-import { importCsv, ingestGamesForDate, ingestOdds } from '@nba/ingestion';
+import { importCsv, ingestGamesForDate, ingestOdds, loadFeatureInputs, type FeatureInputs } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
 import { Pipeline, permanent, PrismaRunStore, type PipelineEventListener } from '@nba/orchestrator';
 import type { ModelRegistry } from '@nba/registry';
 import type { Upstreams } from '../upstreams/upstreams';
-import { loadHistory, type History } from './history';
 import { predictDate } from './predict-date';
 import { settlePredictions } from './settle';
 import { promoteCandidate } from './promote-candidate';
@@ -67,8 +66,8 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
     ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
   });
   // The feature history is big and not JSON: loaded once per process, after ingestion.
-  let history: Promise<History> | undefined;
-  const getHistory = () => (history ??= loadHistory(db));
+  let history: Promise<FeatureInputs> | undefined;
+  const getHistory = () => (history ??= loadFeatureInputs(db));
   const upstreams = () => {
     if (!deps.upstreams) throw permanent(new Error('this run needs the upstream APIs (source api or demo)'));
     return deps.upstreams;

@@ -1,6 +1,6 @@
 import { buildFeatures, type Variant } from '@nba/features';
-import { assembleDataset, disposeModel, logLoss, brier, accuracy, predictRows, subset, trainModel, type Dataset, type TrainedModel } from '@nba/modeling';
-import type { History } from './history';
+import type { FeatureInputs } from '@nba/ingestion';
+import { assembleDataset, logLoss, brier, accuracy, subset, trainModel, ServingModel, type Dataset } from '@nba/modeling';
 
 /** Scores of one model on a set of finished games. */
 export interface EvalScores {
@@ -11,13 +11,13 @@ export interface EvalScores {
 }
 
 /** Finished games with features, built in one pass over the whole history. */
-export function datasetOf(history: History): Dataset {
+export function datasetOf(history: FeatureInputs): Dataset {
   return assembleDataset(buildFeatures(history.games, history.lines).rows);
 }
 
 /** Log loss, Brier and accuracy of a model's win probabilities on `ds`. */
-export function scoreModel(model: TrainedModel, ds: Dataset): EvalScores {
-  const p = Array.from(predictRows(model, ds.rows).homeWin);
+export function scoreModel(model: ServingModel, ds: Dataset): EvalScores {
+  const p = Array.from(model.predictRows(ds.rows).homeWin);
   const y = Array.from(ds.homeWin);
   return { n: y.length, logloss: logLoss(p, y), brier: brier(p, y), accuracy: accuracy(p, y) };
 }
@@ -35,10 +35,10 @@ export function evaluationSeason(ds: Dataset, minGames = 100): number | undefine
  * season's finished games (never seen in training).
  */
 export function holdoutScores(ds: Dataset, variant: Variant, season: number): EvalScores {
-  const model = trainModel(subset(ds, (r) => r.game.season < season), variant);
+  const model = ServingModel.fromTrained(trainModel(subset(ds, (r) => r.game.season < season), variant));
   try {
     return scoreModel(model, subset(ds, (r) => r.game.season === season));
   } finally {
-    disposeModel(model);
+    model.dispose();
   }
 }

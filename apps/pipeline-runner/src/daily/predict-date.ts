@@ -1,9 +1,9 @@
 import type { DbClient } from '@nba/db';
-import { buildFeatures, featureIndex } from '@nba/features';
+import { buildFeatures } from '@nba/features';
+import type { FeatureInputs } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
-import { disposeModel, fromRegistration, predictRows } from '@nba/modeling';
+import { marketForecast, ServingModel } from '@nba/modeling';
 import type { ModelRegistry } from '@nba/registry';
-import type { History } from './history';
 
 /** What the predict task reports. */
 export interface PredictResult {
@@ -15,8 +15,6 @@ export interface PredictResult {
   withMarket: number;
 }
 
-const MARKET_PROB = featureIndex('market_prob');
-
 /**
  * Forecasts every game of `date` with the production model from pre-game features, and stores the
  * forecasts with the market's de-vigged probability and the edge over it. Predictions already
@@ -24,7 +22,7 @@ const MARKET_PROB = featureIndex('market_prob');
  */
 export async function predictDate(
   deps: { db: DbClient; registry: ModelRegistry; logger: Logger },
-  history: History,
+  history: FeatureInputs,
   options: { name: string; date: string; isDemo: boolean },
 ): Promise<PredictResult> {
   const production = await deps.registry.production(options.name);
@@ -34,14 +32,14 @@ export async function predictDate(
   const rows = buildFeatures(history.games, history.lines).rows.filter((r) => r.game.date === options.date);
   const result: PredictResult = { model: production.name, version: production.version, date: options.date, games: rows.length, stored: 0, withMarket: 0 };
   if (rows.length === 0) return result;
-  const model = fromRegistration(production.params, await deps.registry.loadArtifacts(production.name, production.version));
+  const model = ServingModel.fromRegistration(production, await deps.registry.loadArtifacts(production.name, production.version));
   try {
-    const p = predictRows(model, rows);
+    const p = model.predictRows(rows);
     for (const [i, r] of rows.entries()) {
       const gameId = history.ids.get(r.game.id);
       if (gameId === undefined) continue;
       const line = history.lines.get(r.game.id);
-      const market = r.values[MARKET_PROB] as number;
+      const market = marketForecast(r.values);
       const homeWinProb = p.homeWin[i] as number;
       const values = {
         homeWinProb,
@@ -65,7 +63,7 @@ export async function predictDate(
       if (values.marketHomeProb !== null) result.withMarket += 1;
     }
   } finally {
-    disposeModel(model);
+    model.dispose();
   }
   deps.logger.info('predictions stored', { ...result });
   return result;

@@ -1,9 +1,9 @@
 import type { Variant } from '@nba/features';
 import type { Logger } from '@nba/logging';
-import { disposeModel, fromRegistration, subset, toRegistration, trainingFingerprint, trainModel } from '@nba/modeling';
+import type { FeatureInputs } from '@nba/ingestion';
+import { disposeModel, ServingModel, subset, toRegistration, trainingFingerprint, trainModel } from '@nba/modeling';
 import { RegistryError, type ModelRegistry, type ModelVersionInfo } from '@nba/registry';
 import { datasetOf, evaluationSeason, holdoutScores, scoreModel, type EvalScores } from './evaluate';
-import type { History } from './history';
 import { gitCommit } from '../git-commit';
 
 /** What the train task reports (JSON: stored with the task run). */
@@ -46,7 +46,7 @@ function recordedHoldout(version: ModelVersionInfo | undefined, season: number |
  */
 export async function trainCandidate(
   deps: { registry: ModelRegistry; logger: Logger },
-  history: History,
+  history: FeatureInputs,
   options: { name: string; variant: Variant; isDemo: boolean; runId: string },
 ): Promise<CandidateResult> {
   const ds = datasetOf(history);
@@ -61,11 +61,11 @@ export async function trainCandidate(
   if (current && current.version !== existing?.version && season !== undefined && candidate) {
     const unseen = subset(ds, (r) => r.game.season === season && (!current.trainedTo || r.game.date > current.trainedTo));
     if (unseen.rows.length >= 50) {
-      const model = fromRegistration(current.params, await deps.registry.loadArtifacts(current.name, current.version));
+      const model = ServingModel.fromRegistration(current, await deps.registry.loadArtifacts(current.name, current.version));
       try {
         production = { version: current.version, ...scoreModel(model, unseen) };
       } finally {
-        disposeModel(model);
+        model.dispose();
       }
     } else {
       const recorded = recordedHoldout(current, season);

@@ -1,34 +1,7 @@
-import { assertCompatibleSpec, featureIndex, type ClosingLine, type FeatureState, type Matchup } from '@nba/features';
+import { assertCompatibleSpec } from '@nba/features';
 import { Booster } from '@nba/xgboost';
 import { ModelingError } from './errors';
-import { predictRows, type TrainedModel } from './train';
-
-/** Forecast of one matchup. */
-export interface MatchupPrediction {
-  homeWinProbability: number;
-  expectedMargin: number;
-  expectedTotal: number;
-  /** Market home probability from the line given (NaN without one). */
-  marketProbability: number;
-  /** The full feature vector used (order `ALL_FEATURES`). */
-  features: Float64Array;
-}
-
-/**
- * Forecasts HOME vs AWAY on a date after the state's last day, from the state as it stands (the
- * state is not changed). The market variant uses `line` when given (missing values stay missing).
- */
-export function predictMatchup(model: TrainedModel, state: FeatureState, matchup: Matchup, line?: ClosingLine): MatchupPrediction {
-  const features = state.featuresFor(matchup, line);
-  const p = predictRows(model, [{ values: features }]);
-  return {
-    homeWinProbability: p.homeWin[0] as number,
-    expectedMargin: p.margin[0] as number,
-    expectedTotal: p.total[0] as number,
-    marketProbability: features[featureIndex('market_prob')] as number,
-    features,
-  };
-}
+import type { TrainedModel } from './train';
 
 /** Serialized model: the three XGBoost JSON models plus what is needed to use them. */
 export interface ModelBundle {
