@@ -1,18 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importCsv, loadFeatureInputs } from '@nba/ingestion';
 import { silentLogger } from '@nba/logging';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { createTestDatabase, sharedDataDir, type TestDatabase } from '@nba/testing';
 import { runBacktestCommand } from '../src/commands/backtest';
 
-const dataDir = process.env.NBA_SHARED_DATA_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'nba');
-const games = path.join(dataDir, 'games.csv');
-const odds = path.join(dataDir, 'odds.csv');
-const available = existsSync(games) && existsSync(odds);
-if (!available) console.warn(`skipping the database backtest: ${dataDir} has no games.csv/odds.csv`);
+const dataDir = sharedDataDir();
+const games = path.join(dataDir ?? '', 'games.csv');
+const odds = path.join(dataDir ?? '', 'odds.csv');
 
-(available ? describe : describe.skip)('backtest from the database', () => {
+(dataDir ? describe : describe.skip)('backtest from the database', () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();

@@ -1,16 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { builtFile } from '@nba/testing';
 
 // Bad usage exits 2 with the usage text, before touching a database.
-const main = path.resolve(__dirname, '..', 'dist', 'main.js');
-const describeIfBuilt = existsSync(main) ? describe : describe.skip;
+const main = builtFile(path.resolve(__dirname, '..', 'dist', 'main.js'));
 
 function cli(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [main, ...args], { env: { ...process.env, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', ...env }, encoding: 'utf8', timeout: 30_000 });
 }
 
-describeIfBuilt('pipeline command line', () => {
+describe('pipeline command line', () => {
   it('lists its commands in --help (exit 0)', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);

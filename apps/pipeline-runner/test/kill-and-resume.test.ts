@@ -1,10 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createDbClient, type DbClient } from '@nba/db';
 import { liveStatus, PrismaRunStore } from '@nba/orchestrator';
-import { testServerUrl } from '@nba/testing';
+import { builtFile, testServerUrl } from '@nba/testing';
 import { DAILY_TASKS } from '../src/daily/daily-pipeline';
 
 // Kills the real pipeline process (SIGKILL: an OOM kill, a node eviction) at every task boundary,
@@ -12,11 +11,9 @@ import { DAILY_TASKS } from '../src/daily/daily-pipeline';
 // run without a crash leaves. "Before" and "after" are made exact with PostgreSQL locks held by
 // the test: a lock on what a task writes keeps its side effect from happening before the kill; a
 // lock on `task_runs` keeps the record of its success from being written after the side effect.
-const main = path.resolve(__dirname, '..', 'dist', 'main.js');
+const main = builtFile(path.resolve(__dirname, '..', 'dist', 'main.js'));
 const DATE = '2026-01-15';
 const MODEL = 'nba-winner';
-const describeIfBuilt = existsSync(main) ? describe : describe.skip;
-if (!existsSync(main)) console.warn(`skipping: ${main} is not built (run pnpm build)`);
 
 type Task = (typeof DAILY_TASKS)[number];
 
@@ -83,7 +80,7 @@ async function endState(db: DbClient) {
   };
 }
 
-describeIfBuilt('SIGKILL at every task boundary, then resume', () => {
+describe('SIGKILL at every task boundary, then resume', () => {
   const template = `nba_kill_tpl_${Date.now().toString(36)}`;
   const created: string[] = [];
   let admin: Client;

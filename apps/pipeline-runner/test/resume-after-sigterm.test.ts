@@ -1,15 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { builtFile, createTestDatabase, type TestDatabase } from '@nba/testing';
 
 // Runs the built CLI as an operator (or Kubernetes) would: SIGTERM mid-run, then `resume`.
-const main = path.resolve(__dirname, '..', 'dist', 'main.js');
+const main = builtFile(path.resolve(__dirname, '..', 'dist', 'main.js'));
 const DATE = '2026-01-15';
-const describeIfBuilt = existsSync(main) ? describe : describe.skip;
-if (!existsSync(main)) console.warn(`skipping: ${main} is not built (run pnpm build)`);
 
-describeIfBuilt('SIGTERM mid-run and resume', () => {
+describe('SIGTERM mid-run and resume', () => {
   let db: TestDatabase;
   const env = () => ({ ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'info' });
   const cli = (args: string[]) => spawnSync(process.execPath, [main, ...args], { env: env(), encoding: 'utf8', timeout: 170_000 });

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildFeatures, parseGamesCsv, parseOddsCsv, FeatureState, type GameRecord } from '../src';
-import { sharedDataDir } from './sharedData';
+import { sharedDataDir } from '@nba/testing';
 
 const dir = sharedDataDir();
 const maybe = dir ? describe : describe.skip;
-if (!dir) console.warn('leakage test skipped: ../shared/data/nba (or NBA_SHARED_DATA_DIR) not found');
 
 maybe('no leakage on the real history', () => {
   const games = dir ? parseGamesCsv(fs.readFileSync(path.join(dir, 'games.csv'), 'utf8')) : [];

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { ApiBasketballStandIn, loadCsvLeague } from '@nba/demo';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { createTestDatabase, sharedDataDir, type TestDatabase } from '@nba/testing';
 import { ApiBasketballClient, ingestSeason } from '../src';
 import { FAST, captureLogger } from './helpers';
-import { sharedDataDir } from './shared-data';
 
 const dir = sharedDataDir();
 const maybe = dir ? describe : describe.skip;

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { createTestDatabase, sharedDataDir, type TestDatabase } from '@nba/testing';
 import { silentLogger } from '@nba/logging';
 import { closingLines, formatImportSummary, importCsv } from '../src';
-import { sharedDataDir } from './shared-data';
 
 const dir = sharedDataDir();
 const maybe = dir ? describe : describe.skip;

@@ -4,3 +4,4 @@ export { startTcpProxy } from './tcp-proxy';
 export type { TcpProxy, TcpProxyMode } from './tcp-proxy';
 export { unusableDatabases } from './unusable-databases';
 export type { UnusableDatabases } from './unusable-databases';
+export { builtFile, sharedDataDir, sharedDataLocation } from './shared-data';

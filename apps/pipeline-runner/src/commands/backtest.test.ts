@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { silentLogger } from '@nba/logging';
+import { sharedDataDir } from '@nba/testing';
 import { registerBacktestCommand, runBacktestCommand } from './backtest';
 
-const dataDir = process.env['NBA_SHARED_DATA_DIR'] ?? path.resolve(__dirname, '../../../../../shared/data/nba');
-const haveData = fs.existsSync(path.join(dataDir, 'games.csv'));
-if (!haveData) console.warn(`backtest command test skipped: no data at ${dataDir}`);
+const dataDir = sharedDataDir() ?? '';
+const haveData = dataDir !== '';
 
 describe('backtest command', () => {
   it('registers its options', () => {
