@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { databaseProblemOf, defaultDataDir, openDatabase, type Database } from '@nba/db';
+import { databaseProblemOf, openDatabase, type Database } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { createAppLogger, readEnv } from './env';
 import { startServer, type RunningServer } from './server';
@@ -32,7 +32,11 @@ export async function main(): Promise<void> {
   try {
     db = await openDatabase({
       databaseUrl: env.DATABASE_URL,
-      dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env),
+      // loaded only without DATABASE_URL: an image for a managed database leaves the package out
+      startEmbedded: async () => {
+        const { defaultDataDir, startEmbeddedPostgres } = await import('@nba/embedded-db');
+        return startEmbeddedPostgres({ dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env), logger });
+      },
       migrate: env.DATABASE_URL === undefined,
       logger,
       ...timeouts,

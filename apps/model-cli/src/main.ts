@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `nba-models` (`pnpm models -- <command>`): reads the environment, wires the registry, runs one command.
 import { databaseEnv, loggingEnv, parseEnv } from '@nba/config';
-import { databaseProblemOf, defaultDataDir, openDatabase } from '@nba/db';
+import { databaseProblemOf, openDatabase } from '@nba/db';
 import { createLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { CliError, exitCodeFor } from './cli-error';
@@ -31,7 +31,11 @@ async function main(): Promise<number> {
     openRegistry: async () => {
       const db = await openDatabase({
         databaseUrl: env.DATABASE_URL,
-        dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env),
+        // loaded only without DATABASE_URL: an image for a managed database leaves the package out
+        startEmbedded: async () => {
+          const { defaultDataDir, startEmbeddedPostgres } = await import('@nba/embedded-db');
+          return startEmbeddedPostgres({ dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env), logger });
+        },
         // The embedded default is ours to migrate; a DATABASE_URL server is migrated by `pnpm db:migrate`
         // (and checked here: an old schema fails now, not at the first query).
         migrate: env.DATABASE_URL === undefined,

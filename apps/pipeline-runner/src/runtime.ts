@@ -1,5 +1,5 @@
 import { easternDate } from '@nba/config';
-import { defaultDataDir, openDatabase, type Database } from '@nba/db';
+import { openDatabase, type Database } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createAppLogger, readEnv, type PipelineEnv } from './env';
@@ -25,7 +25,11 @@ export async function openRuntime(options: { quiet?: boolean } = {}): Promise<Ru
   const logger = createAppLogger(quiet ? { ...env, LOG_LEVEL: 'warn' } : env);
   const db = await openDatabase({
     databaseUrl: env.DATABASE_URL,
-    dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env),
+    // loaded only without DATABASE_URL: an image for a managed database leaves the package out
+    startEmbedded: async () => {
+      const { defaultDataDir, startEmbeddedPostgres } = await import('@nba/embedded-db');
+      return startEmbeddedPostgres({ dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env), logger });
+    },
     connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
     poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,

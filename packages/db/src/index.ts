@@ -7,10 +7,8 @@ export type { DatabaseProblem, DatabaseProblemKind } from './database-problem';
 export { assertMigrated } from './migration-status';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrate';
 export type { Migration, MigrateResult } from './migrate';
-export { startEmbeddedPostgres, defaultDataDir, DEFAULT_EMBEDDED_PORT } from './embedded';
-export type { EmbeddedDatabase, EmbeddedOptions } from './embedded';
 export { openDatabase } from './open-database';
-export type { Database, OpenDatabaseOptions } from './open-database';
+export type { Database, EmbeddedServer, OpenDatabaseOptions, StartEmbedded } from './open-database';
 export { seedTeams } from './seed';
 /** Re-exported from `@nba/config`, where the team table lives. */
 export { TEAMS, TEAM_CODES } from '@nba/config';

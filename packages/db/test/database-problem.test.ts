@@ -156,7 +156,7 @@ describe('createDbClient timeouts (Prisma on the pg pool)', () => {
 
 describe('openDatabase', () => {
   it('without migrating, refuses a database that is not migrated', async () => {
-    const error = await failure(() => openDatabase({ databaseUrl: urlOf(emptyName), dataDir: '/nonexistent', migrate: false, connectTimeoutMs: 300 }));
+    const error = await failure(() => openDatabase({ databaseUrl: urlOf(emptyName), migrate: false, connectTimeoutMs: 300 }));
     expect(databaseProblemOf(error)?.kind).toBe('not_migrated');
   });
 
@@ -165,7 +165,7 @@ describe('openDatabase', () => {
     await holder.connect();
     // the advisory lock id of the migrator (src/migrate.ts)
     await holder.query('SELECT pg_advisory_lock(72707369)');
-    const opening = openDatabase({ databaseUrl: urlOf(emptyName), dataDir: '/nonexistent', statementTimeoutMs: 100 });
+    const opening = openDatabase({ databaseUrl: urlOf(emptyName), statementTimeoutMs: 100 });
     await new Promise((resolve) => setTimeout(resolve, 500));
     await holder.query('SELECT pg_advisory_unlock(72707369)');
     await holder.end();

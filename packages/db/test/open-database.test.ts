@@ -17,11 +17,11 @@ describe('openDatabase with DATABASE_URL', () => {
   it('migrates, seeds the 30 teams idempotently, and gives a working Prisma client', async () => {
     const u = new URL(server);
     u.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: u.toString(), dataDir: '/nonexistent' });
+    const db = await openDatabase({ databaseUrl: u.toString() });
     try {
       expect(db.embedded).toBe(false);
       expect(await db.client.team.count()).toBe(30);
-      const again = await openDatabase({ databaseUrl: u.toString(), dataDir: '/nonexistent' });
+      const again = await openDatabase({ databaseUrl: u.toString() });
       expect(await again.client.team.count()).toBe(30);
       await again.close();
       const bkn = await db.client.team.findUniqueOrThrow({ where: { code: 'BKN' } });

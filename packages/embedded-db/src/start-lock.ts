@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { DbError } from './db-error';
+import { DbError } from '@nba/db';
 
 /** Whether a process with this pid exists (EPERM: it does, under another user). */
 export function processAlive(pid: number): boolean {

@@ -1,14 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { builtFile } from '@nba/testing';
 
 // Runs the built CLI as separate processes: the behaviour under test is across processes.
-const cli = path.resolve(__dirname, '..', 'dist', 'cli.js');
+const cli = builtFile(path.resolve(__dirname, '..', 'dist', 'cli.js'));
 const holder = path.resolve(__dirname, 'fixtures', 'hold-embedded.js');
-
-const describeIfBuilt = existsSync(cli) ? describe : describe.skip;
-if (!existsSync(cli)) console.warn(`skipping embedded PostgreSQL tests: ${cli} is not built (run pnpm build)`);
 
 function hold(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; ready: Promise<void> } {
   const child = spawn(process.execPath, [holder], { env });
@@ -34,7 +32,7 @@ async function stop(child: ChildProcess): Promise<void> {
   await new Promise((r) => child.once('exit', r));
 }
 
-describeIfBuilt('embedded PostgreSQL default', () => {
+describe('embedded PostgreSQL default', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nba-embedded-'));
   const env = { ...process.env, DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
   const raceDir = mkdtempSync(path.join(os.tmpdir(), 'nba-embedded-race-'));

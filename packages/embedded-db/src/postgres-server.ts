@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DbError } from '@nba/db';
 import type { Logger } from '@nba/logging';
-import { DbError } from './db-error';
 import type { ServerUser } from './server-user';
 
 /** A server this process started. */

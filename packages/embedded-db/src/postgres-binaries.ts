@@ -3,7 +3,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { DbError } from './db-error';
+import { DbError } from '@nba/db';
 
 /** A PostgreSQL installation: a folder with `bin`, `lib` and `share`, and a name for its copies. */
 export interface PostgresBinaries {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { DbError } from './db-error';
+import { DbError } from '@nba/db';
 
 /** The system user the embedded server runs as when this process is root (PostgreSQL refuses root). */
 export interface ServerUser {

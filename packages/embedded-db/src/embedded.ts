@@ -2,8 +2,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { DbError } from '@nba/db';
 import type { Logger } from '@nba/logging';
-import { DbError } from './db-error';
 import { givenBinaries, packagedBinaries } from './postgres-binaries';
 import { initCluster, startServer } from './postgres-server';
 import { reachableBinaries } from './reachable-binaries';

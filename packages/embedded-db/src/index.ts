@@ -1,0 +1,2 @@
+export { startEmbeddedPostgres, defaultDataDir, DEFAULT_EMBEDDED_PORT } from './embedded';
+export type { EmbeddedDatabase, EmbeddedOptions } from './embedded';
