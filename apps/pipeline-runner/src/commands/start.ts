@@ -1,6 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { seasonOfDate } from '@nba/config';
 import { EXIT, UsageError } from '../usage';
@@ -11,8 +9,17 @@ import { demoLeague, openUpstreams, upstreamKind } from '../upstreams/upstreams'
 import { backfillFromUpstreams } from './backfill';
 import { executeDaily, reportRun } from './run';
 
-/** Where the API app is built in this repository (the main job runs it as a separate process). */
-const API_MAIN = path.resolve(__dirname, '..', '..', '..', 'api', 'dist', 'main.js');
+/**
+ * The API app's process entry (the main job runs it as a separate process): `@nba/api`, an optional
+ * dependency, so turbo builds it before this app and the scheduled job's image can leave it out.
+ */
+function apiMain(): string {
+  try {
+    return require.resolve('@nba/api/main');
+  } catch {
+    throw new Error('the API (@nba/api) is not built; run pnpm build');
+  }
+}
 
 interface StartOptions {
   date?: string;
@@ -35,8 +42,7 @@ async function printPredictions(rt: Runtime, date: string): Promise<void> {
 }
 
 function serve(rt: Runtime, port: number, date: string): Promise<number> {
-  if (!existsSync(API_MAIN)) throw new Error(`the API is not built (${API_MAIN}); run pnpm build`);
-  const child: ChildProcess = spawn(process.execPath, [API_MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [apiMain()], {
     env: { ...process.env, DATABASE_URL: rt.db.url, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
