@@ -97,8 +97,8 @@ cmd_clean() {
     buildah rmi --prune >/dev/null
     if [ $all = 1 ]; then
       remove_images "$BASE_IMAGE"
-      # The RUN --mount=type=cache folders (pnpm store, npm cache, turbo cache).
-      rm -rf "${TMPDIR:-/var/tmp}/buildah-cache-$(id -u)"
+      # The RUN --mount=type=cache folders (pnpm store, npm cache, turbo cache), and the layer list.
+      rm -rf "${TMPDIR:-/var/tmp}/buildah-cache" "${TMPDIR:-/var/tmp}/buildah-cache-$(id -u)" "$IMAGE_STATE_DIR"
     fi
   fi
   log "clean: app images and intermediate layers removed$([ $all = 1 ] && echo ', and the base image and build caches')"

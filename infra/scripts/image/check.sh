@@ -147,7 +147,9 @@ check_api() {
 # "<total bytes> <bytes under /app>" of an app image.
 image_sizes() {
   local app
-  app="$("${RUN[@]}" run --rm "${RUN_OPTS[@]}" --network none --entrypoint du "$1" -sb /app | cut -f1)"
+  # stderr dropped: podman 4.3 may log that it cannot reach systemd for healthcheck timers.
+  app="$("${RUN[@]}" run --rm "${RUN_OPTS[@]}" --network none --entrypoint du "$1" -sb /app 2>/dev/null | cut -f1)"
+  [ -n "$app" ] || die "cannot measure /app in $1"
   printf '%s %s' "$(image_bytes "$1")" "$app"
 }
 
