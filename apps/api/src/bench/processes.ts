@@ -35,11 +35,14 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-/** Starts `script` (relative to dist/) with `env` and waits until `readyPath` answers 200. */
+/** The API as it ships (`dist/main.js`, from `pnpm build`); the benchmarks are compiled apart, into `dist-bench/`. */
+export const API_MAIN = path.resolve(__dirname, '..', '..', 'dist', 'main.js');
+
+/** Starts `script` (a path) with `env` and waits until `readyPath` answers 200. */
 export async function startProcess(script: string, env: Record<string, string>, readyPath: string, execArgv: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   const profileDir = process.env.BENCH_PROFILE_DIR;
-  const child = fork(path.join(__dirname, '..', script), [], {
+  const child = fork(script, [], {
     // BENCH_PROFILE_DIR: write a CPU profile of each server process there
     execArgv: [...execArgv, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },

@@ -4,8 +4,9 @@
  * the same machine load. Goals: predict throughput at least 60% of hello-world's, p99 under 10 ms
  * at 10 connections.
  */
+import path from 'node:path';
 import { TEAM_CODES } from '@nba/features';
-import { load, startProcess, type LoadResult } from './processes';
+import { API_MAIN, load, startProcess, type LoadResult } from './processes';
 import { prepareBenchDatabase } from './setup';
 
 const CONNECTIONS = 10;
@@ -20,10 +21,10 @@ function median(xs: number[]): number {
 async function main(): Promise<void> {
   const bench = await prepareBenchDatabase();
   if (!bench) return;
-  const api = await startProcess('main.js', { DATABASE_URL: bench.db.url, LOG_LEVEL: 'info' }, '/ready');
+  const api = await startProcess(API_MAIN, { DATABASE_URL: bench.db.url, LOG_LEVEL: 'info' }, '/ready');
   // the same API with its forecast cache off: every request computes features, three boosters and SHAP
-  const uncached = await startProcess('main.js', { DATABASE_URL: bench.db.url, LOG_LEVEL: 'info', PREDICT_CACHE_SIZE: '0' }, '/ready');
-  const hello = await startProcess('bench/hello.js', {}, '/hello');
+  const uncached = await startProcess(API_MAIN, { DATABASE_URL: bench.db.url, LOG_LEVEL: 'info', PREDICT_CACHE_SIZE: '0' }, '/ready');
+  const hello = await startProcess(path.join(__dirname, 'hello.js'), {}, '/hello');
   try {
     // every ordered pair of teams, default date (the next day after the history), default explain (top 5 SHAP)
     const bodies = TEAM_CODES.flatMap((h) => TEAM_CODES.filter((a) => a !== h).map((a) => JSON.stringify({ home: h, away: a })));

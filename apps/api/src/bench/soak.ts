@@ -9,7 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { TEAM_CODES } from '@nba/features';
-import { startProcess } from './processes';
+import { API_MAIN, startProcess } from './processes';
 import { prepareBenchDatabase } from './setup';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const bench = await prepareBenchDatabase();
   if (!bench) return;
   const second = await bench.registerSecond();
-  const api = await startProcess('main.js', { DATABASE_URL: bench.db.url, LOG_LEVEL: 'info' }, '/ready', ['--expose-gc', ...(process.env.SOAK_TRIM_PROBE ? ['--require', process.env.SOAK_TRIM_PROBE] : []), '--require', path.join(__dirname, 'gc-probe.js')]);
+  const api = await startProcess(API_MAIN, { DATABASE_URL: bench.db.url, LOG_LEVEL: 'info' }, '/ready', ['--expose-gc', ...(process.env.SOAK_TRIM_PROBE ? ['--require', process.env.SOAK_TRIM_PROBE] : []), '--require', path.join(__dirname, 'gc-probe.js')]);
   try {
     const pairs = TEAM_CODES.flatMap((h) => TEAM_CODES.filter((a) => a !== h).map((a) => ({ home: h, away: a })));
     let i = 0;
