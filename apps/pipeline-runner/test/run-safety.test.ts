@@ -1,23 +1,21 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { builtFile, createTestDatabase, type TestDatabase } from '@nba/testing';
 
 // What an operator meets running the job unattended, with the built CLI as the CronJob runs it:
 // one secret missing, two runs of one day at once, a dead run in `runs`, demo and real data.
-const main = path.resolve(__dirname, '..', 'dist', 'main.js');
+const main = builtFile(path.resolve(__dirname, '..', 'dist', 'main.js'));
 const DATE = '2026-01-15';
-const describeIfBuilt = existsSync(main) ? describe : describe.skip;
-if (!existsSync(main)) console.warn(`skipping: ${main} is not built (run pnpm build)`);
 
 const KEYS = { API_BASKETBALL_KEY: '', THE_ODDS_API_KEY: '' };
 const env = (url: string, extra: Record<string, string> = {}) => ({ ...process.env, ...KEYS, DATABASE_URL: url, LOG_LEVEL: 'info', ...extra });
 const cli = (url: string, args: string[], extra: Record<string, string> = {}) =>
   spawnSync(process.execPath, [main, ...args], { env: env(url, extra), encoding: 'utf8', timeout: 170_000 });
 
-describeIfBuilt('running the job unattended', () => {
+describe('running the job unattended', () => {
   let demo: TestDatabase;
   let real: TestDatabase;
   let dir: string;
