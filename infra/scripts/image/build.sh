@@ -57,7 +57,7 @@ cmd_build() {
   done
   # The layer images this build made or reused: the cache that `check` keeps with IMAGE_KEEP=1.
   mkdir -p "$IMAGE_STATE_DIR"
-  grep -oE '^--> (Using cache )?[0-9a-f]{11,64}' "$layers" | awk '{ print substr($NF, 1, 11) }' | sort -u >"$IMAGE_STATE_DIR/layers" || true
+  grep -oE '^--> (Using cache )?[0-9a-f]{11,64}' "$layers" | awk '{ print substr($NF, 1, 11) }' | sort -u >"$IMAGE_STATE_DIR/layers-$IMAGE_TAG" || true
   rm -f "$layers"
   log "build: done in $((SECONDS - started)) s"
 }
@@ -71,8 +71,15 @@ prune_stale_layers() {
     return
   fi
   buildah rm --all >/dev/null
-  local keep="$IMAGE_STATE_DIR/layers" round id name removed
-  [ -s "$keep" ] || return 0
+  # The layers of the last build of each tag whose images are still here.
+  local keep list tag round id name removed
+  keep="$(mktemp)"
+  for list in "$IMAGE_STATE_DIR"/layers-*; do
+    [ -f "$list" ] || continue
+    tag="${list##*/layers-}"
+    if image_exists "$IMAGE_PREFIX/api:$tag"; then cat "$list" >>"$keep"; else rm -f "$list"; fi
+  done
+  [ -s "$keep" ] || { rm -f "$keep"; return 0; }
   for round in 1 2 3 4 5 6; do
     removed=0
     while read -r id name; do
@@ -82,6 +89,7 @@ prune_stale_layers() {
     done < <(buildah images --all --noheading --format '{{.ID}} {{.Name}}:{{.Tag}}')
     [ $removed = 0 ] && break
   done
+  rm -f "$keep"
 }
 
 cmd_clean() {
