@@ -7,7 +7,7 @@ export function sharedDataLocation(env: NodeJS.ProcessEnv = process.env): string
 }
 
 /** True where the tests run in CI (`CI=true`, as `.ci/run` sets it). */
-function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
+function inCi(env: NodeJS.ProcessEnv): boolean {
   return env.CI === 'true' || env.CI === '1';
 }
 
