@@ -9,7 +9,7 @@ export { homeRate, eloForecast, marketForecast, ELO_POINTS_PER_MARGIN } from './
 export { DEFAULT_PARAMS, type ModelParams, type BoosterSettings } from './params';
 export { trainModel, disposeModel, type TrainedModel, type TrainOptions } from './train';
 export { serializeModel, deserializeModel, type ModelBundle } from './bundle';
-export { ServingModel, type MatchupForecast, type RegisteredModel, type ModelArtifacts } from './servingModel';
+export { ServingModel, type MatchupForecast, type RegisteredModel } from './servingModel';
 export type { Forecast, Forecasts, ForecastParts } from './forecast';
 export type { Explanation, Contribution } from './explanation';
 export { releaseNativeMemory } from '@nba/xgboost';
@@ -18,5 +18,5 @@ export { FORECASTS, reportMarkdown, type BacktestReport, type ForecastName, type
 export { fitMarginToWin, type MarginToWin } from './marginBlend';
 export { calibrationSvg } from './calibrationSvg';
 export { loadGamesCsv, trainOnHistory } from './history';
-export { toRegistration, type ModelRegistration } from './registration';
+export { toRegistration, type ModelRegistration, type ModelArtifacts } from './registration';
 export { trainingFingerprint, TRAINING_CODE_VERSION, type TrainingFingerprint } from './fingerprint';

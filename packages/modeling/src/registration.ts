@@ -18,6 +18,13 @@ export interface ModelRegistration {
   metrics: Record<string, Record<string, number>>;
 }
 
+/** The three XGBoost JSON models of a registered version as a registry returns them (one missing: it does not load). */
+export interface ModelArtifacts {
+  win: string;
+  margin?: string;
+  total?: string;
+}
+
 /** Splits a trained model into registry parts. */
 export function toRegistration(model: TrainedModel): ModelRegistration {
   const { boosters, ...bundle } = serializeModel(model);
@@ -38,7 +45,7 @@ export function toRegistration(model: TrainedModel): ModelRegistration {
  * the three artifacts. Throws `ModelingError('INVALID_MODEL')` when they do not fit this code.
  * (Forecasting goes through `ServingModel.fromRegistration`, which also checks the boosters.)
  */
-export function fromRegistration(params: unknown, artifacts: { win: string; margin?: string; total?: string }): TrainedModel {
+export function fromRegistration(params: unknown, artifacts: ModelArtifacts): TrainedModel {
   const bundle = (params as { bundle?: Omit<ModelBundle, 'boosters'> } | null)?.bundle;
   return deserializeModel({
     ...(bundle as Omit<ModelBundle, 'boosters'>),

@@ -6,7 +6,7 @@ import { ModelingError } from './errors';
 import { explainRows, type Explanation } from './explanation';
 import { combine, forecastRows, type Forecast, type ForecastParts, type Forecasts } from './forecast';
 import type { MarginToWin } from './marginBlend';
-import { fromRegistration } from './registration';
+import { fromRegistration, type ModelArtifacts } from './registration';
 import { disposeModel, type TrainedModel } from './train';
 
 /** The forecast of one matchup, with what it was computed from. */
@@ -23,13 +23,6 @@ export interface RegisteredModel {
   params: unknown;
   /** The feature spec registered with the version; checked against the bundle's when given. */
   featureSpec?: { features: readonly string[]; version: string };
-}
-
-/** The three XGBoost JSON models of a registered version. */
-export interface ModelArtifacts {
-  win: string;
-  margin?: string;
-  total?: string;
 }
 
 function sigmoid(z: number): number {
