@@ -1,3 +1,5 @@
+import { CodedError } from '@nba/errors';
+
 /** Why a request failed; the one place codes map to HTTP status is {@link STATUS_OF}. */
 export type ApiErrorCode =
   | 'VALIDATION_FAILED'
@@ -47,15 +49,15 @@ export interface ErrorBody {
 }
 
 /** The one error class of the API: a code (mapped to a status), a client-safe message and optional details. */
-export class ApiError extends Error {
+export class ApiError extends CodedError<ApiErrorCode> {
   override readonly name = 'ApiError';
   constructor(
-    readonly code: ApiErrorCode,
+    code: ApiErrorCode,
     message: string,
     readonly details?: FieldProblem[],
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, options);
   }
 
   /** HTTP status for this error's code. */

@@ -1,3 +1,5 @@
+import { CodedError } from '@nba/errors';
+
 /** Why a database operation was refused. */
 export type DbErrorCode =
   | 'MIGRATION_CHANGED'
@@ -8,13 +10,6 @@ export type DbErrorCode =
   | 'CONNECTION_FAILED';
 
 /** The one error class of `@nba/db`. */
-export class DbError extends Error {
+export class DbError extends CodedError<DbErrorCode> {
   override readonly name = 'DbError';
-  constructor(
-    readonly code: DbErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }

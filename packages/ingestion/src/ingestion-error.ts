@@ -1,3 +1,5 @@
+import { CodedError } from '@nba/errors';
+
 /** Every way ingestion can fail; callers branch on `code`, never on messages. */
 export type IngestionErrorCode =
   | 'UNAUTHORIZED'
@@ -29,16 +31,14 @@ export interface IngestionErrorDetails {
  * The one error class of @nba/ingestion. Messages and causes never contain API keys: request URLs
  * are reduced to their path before they reach an error.
  */
-export class IngestionError extends Error {
-  readonly code: IngestionErrorCode;
+export class IngestionError extends CodedError<IngestionErrorCode> {
+  override readonly name = 'IngestionError';
   readonly status?: number;
   readonly retryAfterMs?: number;
   readonly retryable: boolean;
 
   constructor(code: IngestionErrorCode, message: string, details: IngestionErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = 'IngestionError';
-    this.code = code;
+    super(code, message, details.cause === undefined ? undefined : { cause: details.cause });
     if (details.status !== undefined) this.status = details.status;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
     this.retryable = details.retryable ?? RETRYABLE.has(code);

@@ -1,3 +1,5 @@
+import { CodedError } from '@nba/errors';
+
 /** What went wrong, as a closed set an app can switch on. */
 export type OrchestratorErrorCode =
   | 'UNKNOWN_DEPENDENCY'
@@ -10,16 +12,8 @@ export type OrchestratorErrorCode =
   | 'RUN_IN_PROGRESS';
 
 /** The one error class of @nba/orchestrator. `cause` carries the underlying error, if any. */
-export class OrchestratorError extends Error {
+export class OrchestratorError extends CodedError<OrchestratorErrorCode> {
   override readonly name = 'OrchestratorError';
-
-  constructor(
-    readonly code: OrchestratorErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 /** True when `error` is an OrchestratorError (optionally with the given code). */

@@ -1,3 +1,5 @@
+import { CodedError } from '@nba/errors';
+
 /** Why the registry refused an operation. */
 export type RegistryErrorCode =
   | 'NOT_FOUND'
@@ -12,15 +14,8 @@ export type RegistryErrorCode =
   | 'INVALID_INPUT';
 
 /** The one error class of `@nba/registry`. Messages name the model and version and what to do next. */
-export class RegistryError extends Error {
+export class RegistryError extends CodedError<RegistryErrorCode> {
   override readonly name = 'RegistryError';
-  constructor(
-    readonly code: RegistryErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 /** True when `error` is a unique-constraint violation, whether raised by a Prisma query or raw SQL. */

@@ -1,3 +1,5 @@
+import { CodedError } from '@nba/errors';
+
 /** Closed set of failure kinds raised by this package. */
 export type XGBoostErrorCode =
   | 'LIBRARY_NOT_FOUND'
@@ -7,12 +9,6 @@ export type XGBoostErrorCode =
   | 'DISPOSED';
 
 /** The one error class of `@nba/xgboost`; `CALL_FAILED` carries XGBoost's own message. */
-export class XGBoostError extends Error {
-  readonly code: XGBoostErrorCode;
-
-  constructor(code: XGBoostErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'XGBoostError';
-    this.code = code;
-  }
+export class XGBoostError extends CodedError<XGBoostErrorCode> {
+  override readonly name = 'XGBoostError';
 }

@@ -1,0 +1,2 @@
+/** @nba/errors: the base class of every package's error class. */
+export { CodedError } from './coded-error';
