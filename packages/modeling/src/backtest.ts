@@ -4,7 +4,8 @@ import { assembleDataset, feature, subset, type Dataset } from './dataset';
 import { ModelingError } from './errors';
 import { calibrationBins, meanAbsoluteError, scoreForecast } from './metrics';
 import { DEFAULT_PARAMS, type ModelParams } from './params';
-import { FORECASTS, type BacktestReport, type ForecastName, type PointErrors, type SeasonScores } from './report';
+import { MARKET_GUARDRAIL } from './marketShrink';
+import { FORECASTS, type BacktestReport, type ForecastName, type GuardrailSeason, type PointErrors, type SeasonScores } from './report';
 import { ServingModel } from './servingModel';
 import { trainModel } from './train';
 
@@ -53,7 +54,7 @@ function append(into: Scored, from: Scored): void {
 }
 
 /** Scores one season: forecasts of every game where the market forecast exists (so all forecasts share the games). */
-function scoreSeason(train: Dataset, test: Dataset, params: ModelParams, onProgress: BacktestOptions['onProgress'], best: Record<string, number[]>): Scored {
+function scoreSeason(train: Dataset, test: Dataset, params: ModelParams, onProgress: BacktestOptions['onProgress'], best: Record<string, number[]>): Scored & { validationDiff: number } {
   const trained = (['stats', 'market'] as const).map((variant) => trainModel(train, variant, { params, ...(onProgress ? { onProgress } : {}) }));
   const [stats, market] = trained.map((m) => ServingModel.fromTrained(m)) as [ServingModel, ServingModel];
   try {
@@ -87,7 +88,8 @@ function scoreSeason(train: Dataset, test: Dataset, params: ModelParams, onProgr
         s.total.closing.push(total);
       }
     });
-    return s;
+    const v = (trained[1] as (typeof trained)[number]).validation;
+    return Object.assign(s, { validationDiff: v.loglossWithLine - v.marketLogloss });
   } finally {
     stats.dispose();
     market.dispose();
@@ -106,13 +108,17 @@ export function runBacktest(games: readonly GameRecord[], lines: LineLookup, opt
   const seasons: Record<string, SeasonScores> = {};
   const all = emptyScored();
   const best: Record<string, number[]> = {};
+  const guard: Record<string, GuardrailSeason> = {};
   for (let season = options.fromSeason; season <= options.toSeason; season++) {
     const train = subset(ds, (r) => r.game.season < season);
     const test = subset(ds, (r) => r.game.season === season);
     if (test.rows.length === 0) continue;
     options.onProgress?.('backtest season', { season, train: train.rows.length, test: test.rows.length });
     const s = scoreSeason(train, test, params, options.onProgress, best);
-    seasons[String(season)] = scores(s);
+    const sc = scores(s);
+    seasons[String(season)] = sc;
+    const diff = sc.model_market.logloss - sc.market.logloss;
+    guard[String(season)] = { diff, ok: diff <= MARKET_GUARDRAIL, validationDiff: s.validationDiff, refused: s.validationDiff > MARKET_GUARDRAIL };
     append(all, s);
   }
   if (all.y.length === 0) throw new ModelingError('NOT_ENOUGH_DATA', `no finished games with a market line in seasons ${options.fromSeason}-${options.toSeason}`);
@@ -132,6 +138,7 @@ export function runBacktest(games: readonly GameRecord[], lines: LineLookup, opt
     params,
     bestIterations: meanBest,
     tuning: options.tuning ?? 'default parameters',
+    guardrail: { bound: MARKET_GUARDRAIL, allOk: Object.values(guard).every((g) => g.ok), seasons: guard },
     wallTimeMs: Date.now() - started,
     generatedAt: new Date().toISOString(),
   };

@@ -15,6 +15,8 @@ export interface ModelBundle {
   bestIterations: TrainedModel['bestIterations'];
   /** Present when the win probability blends in the margin-derived one. */
   marginToWin?: TrainedModel['marginToWin'];
+  /** Present when the win probability is pulled toward the market (absent in older bundles: no pull). */
+  marketShrink?: TrainedModel['marketShrink'];
   boosters: { win: string; margin: string; total: string };
 }
 
@@ -31,6 +33,7 @@ export function serializeModel(model: TrainedModel): ModelBundle {
     validation,
     bestIterations,
     ...(model.marginToWin ? { marginToWin: { ...model.marginToWin } } : {}),
+    ...(model.marketShrink ? { marketShrink: { ...model.marketShrink } } : {}),
     boosters: { win: model.win.toJSON(), margin: model.margin.toJSON(), total: model.total.toJSON() },
   };
 }
@@ -55,5 +58,6 @@ export function deserializeModel(bundle: ModelBundle): TrainedModel {
   const { variant, spec, params, totalFallback, trainedOn, validation, bestIterations } = bundle;
   const model: TrainedModel = { variant, spec, params, totalFallback, trainedOn, validation, bestIterations, win, margin, total };
   if (bundle.marginToWin) model.marginToWin = { ...bundle.marginToWin };
+  if (bundle.marketShrink) model.marketShrink = { ...bundle.marketShrink };
   return model;
 }

@@ -1,6 +1,6 @@
 import { featureIndex } from '@nba/features';
 import { DMatrix, type Booster } from '@nba/xgboost';
-import { marginOffset, winOffset } from './baselines';
+import { marginOffset, marketForecast, winOffset } from './baselines';
 import { featureMatrix } from './dataset';
 import type { ForecastParts } from './forecast';
 
@@ -62,6 +62,15 @@ export function explainRows(parts: ForecastParts, winBaseMargin: number, rows: r
     // XGBoost puts its base score in the bias; the served win model replaces it by the row's offset
     let baseline = (1 - w) * ((win.values[ws + n] as number) - winBaseMargin + winOffset(full, parts.variant));
     if (blend && margin) baseline += w * (blend.intercept + b * ((margin.values[ms + n] as number) + marginOffset(full, parts.variant)));
+    // pulled toward the market: z = k + lambda * (z_raw - k - center), so every share scales by
+    // lambda and the baseline takes the rest (k = the market's log-odds)
+    const mk = marketForecast(full);
+    if (parts.marketShrink && Number.isFinite(mk)) {
+      const k = Math.log(Math.min(1 - 1e-6, Math.max(1e-6, mk)) / (1 - Math.min(1 - 1e-6, Math.max(1e-6, mk))));
+      const { lambda, center } = parts.marketShrink;
+      for (let j = 0; j < n; j++) share[j] = lambda * (share[j] as number);
+      baseline = k + lambda * (baseline - k - center);
+    }
     const order = Array.from({ length: n }, (_, j) => j).sort((p, q) => Math.abs(share[q] as number) - Math.abs(share[p] as number));
     return {
       target: 'home_win_log_odds',

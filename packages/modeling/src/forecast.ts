@@ -4,6 +4,7 @@ import { makeDMatrix } from './baseMargin';
 import { marginOffset, totalOffset, winOffset } from './baselines';
 import { featureMatrix } from './dataset';
 import { blendWin, type MarginToWin } from './marginBlend';
+import { shrinkToMarket, type MarketShrink } from './marketShrink';
 
 /** What the forecast formula reads of a model: its three boosters and the numbers that combine them. */
 export interface ForecastParts {
@@ -19,6 +20,8 @@ export interface ForecastParts {
   totalFallback: number;
   /** Blend of the win probability with the margin-derived one (absent: the win booster alone). */
   marginToWin?: MarginToWin;
+  /** Pull of the win probability toward the market where a line exists (absent: none). */
+  marketShrink?: MarketShrink;
 }
 
 /** The forecast of one game. */
@@ -40,12 +43,13 @@ export interface Forecasts {
 /**
  * The forecast formula, from what the three boosters answer for one full feature vector: the
  * margin and total boosters add to their offsets, and the win probability (the win booster started
- * from the row's `winOffset`) is blended with the margin-derived one (`marginToWin`).
+ * from the row's `winOffset`) is blended with the margin-derived one (`marginToWin`), then pulled
+ * toward the market where a line exists (`marketShrink`).
  */
 export function combine(parts: ForecastParts, full: ArrayLike<number>, pWin: number, marginOut: number, totalOut: number): Forecast {
   const expectedMargin = marginOut + marginOffset(full, parts.variant);
   return {
-    homeWinProbability: blendWin(pWin, expectedMargin, parts.marginToWin),
+    homeWinProbability: shrinkToMarket(blendWin(pWin, expectedMargin, parts.marginToWin), full, parts.marketShrink),
     expectedMargin,
     expectedTotal: totalOut + totalOffset(full, parts.variant, parts.totalFallback),
   };

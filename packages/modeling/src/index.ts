@@ -16,6 +16,7 @@ export { releaseNativeMemory } from '@nba/xgboost';
 export { runBacktest, type BacktestOptions } from './backtest';
 export { FORECASTS, reportMarkdown, type BacktestReport, type ForecastName, type SeasonScores, type PointErrors } from './report';
 export { fitMarginToWin, type MarginToWin } from './marginBlend';
+export { shrinkToMarket, MARKET_CENTER_GAMES, MARKET_GUARDRAIL, type MarketShrink } from './marketShrink';
 export { calibrationSvg } from './calibrationSvg';
 export { loadGamesCsv, trainOnHistory } from './history';
 export { toRegistration, type ModelRegistration, type ModelArtifacts } from './registration';

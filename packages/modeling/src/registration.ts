@@ -36,7 +36,7 @@ export function toRegistration(model: TrainedModel): ModelRegistration {
     trainedFrom: model.trainedOn.firstDate,
     trainedTo: model.trainedOn.lastDate,
     trainingGames: model.trainedOn.games,
-    metrics: { validation: { logloss: v.logloss, marginMae: v.marginMae, totalMae: v.totalMae } },
+    metrics: { validation: { logloss: v.logloss, marginMae: v.marginMae, totalMae: v.totalMae, marketGames: v.marketGames, loglossWithLine: v.loglossWithLine, marketLogloss: v.marketLogloss } },
   };
 }
 

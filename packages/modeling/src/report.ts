@@ -16,6 +16,18 @@ export interface PointErrors {
 /** Scores of one season (or all seasons together). */
 export type SeasonScores = Record<ForecastName, ForecastScore> & { margin: PointErrors; total: PointErrors };
 
+/** The market-aware model against the market in one season (the guardrail of `model_market`). */
+export interface GuardrailSeason {
+  /** model_market log loss minus the market's on the season's games. */
+  diff: number;
+  /** diff ≤ the bound. */
+  ok: boolean;
+  /** The same on the season's candidate's validation slice (its last training season, games with a line). */
+  validationDiff: number;
+  /** validationDiff > the bound: the promotion guardrail would have refused the candidate. */
+  refused: boolean;
+}
+
 /** What `backtest` writes to report.json. */
 export interface BacktestReport {
   seasons: Record<string, SeasonScores>;
@@ -30,6 +42,8 @@ export interface BacktestReport {
   /** Mean best iteration of each booster over the seasons. */
   bestIterations: Record<string, number>;
   tuning: string;
+  /** Per season, model_market against the market (bound: `MARKET_GUARDRAIL`). */
+  guardrail: { bound: number; allOk: boolean; seasons: Record<string, GuardrailSeason> };
   wallTimeMs: number;
   generatedAt: string;
 }
@@ -53,6 +67,12 @@ export function reportMarkdown(r: BacktestReport): string {
   lines.push('## All seasons', '', ...scoreTable(r.overall), '');
   lines.push('## Log loss by season', '', `| season | ${FORECASTS.join(' | ')} |`, `|---|${FORECASTS.map(() => '---').join('|')}|`);
   for (const [season, s] of Object.entries(r.seasons)) lines.push(`| ${season} | ${FORECASTS.map((f) => f3(s[f].logloss)).join(' | ')} |`);
+  const g = r.guardrail;
+  lines.push('', `## Guardrail: model_market against the market (bound +${g.bound})`, '');
+  lines.push(`${g.allOk ? 'Met' : '**Not met**'}: every season's model_market log loss ≤ market + ${g.bound}. "validation" is the season's candidate on its own validation slice (last training season); "refused" means the promotion guardrail would have kept it out.`, '');
+  lines.push('| season | model_market − market | within bound | validation: model − market | refused |', '|---|---|---|---|---|');
+  const sg = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(4)}` : 'n/a');
+  for (const [season, s] of Object.entries(g.seasons)) lines.push(`| ${season} | ${sg(s.diff)} | ${s.ok ? 'yes' : '**no**'} | ${sg(s.validationDiff)} | ${s.refused ? 'yes' : 'no'} |`);
   lines.push('', '## Margin and total, mean absolute error (points)', '', '| target | n | model_stats | model_market | closing line |', '|---|---|---|---|---|');
   for (const k of ['margin', 'total'] as const) {
     const e = r.overall[k];

@@ -6,6 +6,7 @@ import { ModelingError } from './errors';
 import { explainRows, type Explanation } from './explanation';
 import { combine, forecastRows, type Forecast, type ForecastParts, type Forecasts } from './forecast';
 import type { MarginToWin } from './marginBlend';
+import type { MarketShrink } from './marketShrink';
 import { fromRegistration, type ModelArtifacts } from './registration';
 import { disposeModel, type TrainedModel } from './train';
 
@@ -58,6 +59,8 @@ export class ServingModel {
   readonly spec: FeatureSpec;
   /** Blend of the win booster with the margin-derived probability (absent: win booster alone). */
   readonly marginToWin: MarginToWin | undefined;
+  /** Pull toward the market (absent: none). */
+  readonly marketShrink: MarketShrink | undefined;
   private readonly parts: ForecastParts;
   /** Index in the full feature vector of each model column. */
   private readonly columns: Int32Array;
@@ -70,6 +73,7 @@ export class ServingModel {
     this.variant = parts.variant;
     this.spec = parts.spec;
     this.marginToWin = parts.marginToWin;
+    this.marketShrink = parts.marketShrink;
     this.columns = Int32Array.from(parts.spec.features, (f) => featureIndex(f));
     this.row = new Float32Array(this.columns.length);
     this.winBase = winBaseMargin;
