@@ -1,15 +1,17 @@
 /**
  * Delay before retry number `retry` (1 = first retry): `round((1 + random) * base * 2^(retry-1))`,
- * capped at `max`. This is exactly p-retry's formula for `{ minTimeout: base, factor: 2,
- * randomize: true, maxTimeout: max }`; it is computed here so that the wait can be interrupted by
- * cancellation (p-retry 4's own timer cannot be) and reported in `task-retrying` events.
+ * capped at `max` — exponential and randomized, the formula of p-retry's `{ minTimeout: base,
+ * factor: 2, randomize: true, maxTimeout: max }`. Reported in `task-retrying` events.
  */
 export function backoffDelay(retry: number, base: number, max = Infinity, random: () => number = Math.random): number {
   const delay = Math.round((1 + random()) * base * 2 ** (retry - 1));
   return Math.min(delay, max);
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
+/**
+ * Resolves after `ms`, or rejects with the signal's reason as soon as `signal` aborts. (Global
+ * timers on purpose, not `timers/promises`: jest's fake timers drive these in the retry tests.)
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {

@@ -31,8 +31,8 @@ describe('retries and timeouts', () => {
       [2, 'HTTP 503 (attempt 2)'],
       [3, 'HTTP 503 (attempt 3)'],
     ]);
-    // The announced delay is the one actually waited (plus p-retry's own 0 ms timer, which
-    // timers round up to 1 ms), and it lies in [base * 2^(n-1), base * 2^n].
+    // The announced delay is the one actually waited (within a timer tick), and it lies in
+    // [base * 2^(n-1), base * 2^n].
     gaps.forEach((gap, i) => {
       const delay = retrying[i]!.delayMs;
       expect(gap - delay).toBeGreaterThanOrEqual(0);
@@ -52,7 +52,7 @@ describe('retries and timeouts', () => {
       retryDelay: 1,
       run: () => {
         calls++;
-        // p-retry alone would not retry a TypeError; a task's TypeError is retried like any error.
+        // A task's TypeError is retried like any error (p-retry on its own would give up at once).
         throw calls === 3 ? new TypeError('last') : new Error(`e${calls}`);
       },
     });

@@ -80,8 +80,8 @@ export async function executeTask<C>(
     },
     {
       maxRetries: task.maxRetries,
-      retryDelay: task.retryDelay,
-      maxRetryDelay: task.maxRetryDelay,
+      retryDelayMs: task.retryDelay,
+      maxRetryDelayMs: task.maxRetryDelay,
       signal: scope.signal,
       onRetry: (error, attempt, delayMs) => {
         log.info('task will be retried', { attempt, delayMs, error: error.message });
