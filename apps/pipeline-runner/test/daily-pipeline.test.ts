@@ -3,7 +3,7 @@ import { silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { backfillFromUpstreams } from '../src/commands/backfill';
-import { createDailyPipeline, type DailyArgs } from '../src/daily/daily-pipeline';
+import { createDailyPipeline, dailyModels, type DailyArgs, type TrainResult } from '../src/daily/daily-pipeline';
 import { trainCandidate } from '../src/daily/train-candidate';
 import { readEnv } from '../src/env';
 import { demoLeague, openUpstreams, type Upstreams } from '../src/upstreams/upstreams';
@@ -13,7 +13,7 @@ const DATE = '2026-01-15';
 const logger = silentLogger();
 
 function args(overrides: Partial<DailyArgs> = {}): DailyArgs {
-  return { date: DATE, source: 'demo', skipOdds: false, skipTrain: false, autoPromote: true, modelName: 'nba-winner', variant: 'market', lookbackDays: 2, ...overrides };
+  return { date: DATE, source: 'demo', skipOdds: false, skipTrain: false, autoPromote: true, models: dailyModels('nba-winner'), lookbackDays: 2, ...overrides };
 }
 
 describe('daily pipeline against the stand-ins and PostgreSQL', () => {
@@ -35,7 +35,7 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
     await db?.drop();
   });
 
-  it('stores games, odds and predictions for the date, and promotes the first model', async () => {
+  it('stores games, odds and predictions for the date, and promotes the first version of both models', async () => {
     expect(gamesOnDate).toBeGreaterThan(0);
     const result = await createDailyPipeline({ db: db.client, databaseUrl: db.url, registry, logger, upstreams }).run(args());
     expect(result.failedRequired).toEqual([]);
@@ -52,8 +52,9 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
     const date = new Date(`${DATE}T00:00:00Z`);
     expect(await db.client.game.count({ where: { date } })).toBe(gamesOnDate);
     expect(await db.client.oddsSnapshot.count({ where: { game: { date } } })).toBeGreaterThan(0);
-    const predictions = await db.client.prediction.findMany({ where: { game: { date } } });
-    expect(predictions).toHaveLength(gamesOnDate);
+    const predictions = await db.client.prediction.findMany({ where: { game: { date } }, include: { modelVersion: true } });
+    expect(predictions).toHaveLength(2 * gamesOnDate);
+    expect(predictions.filter((p) => p.modelVersion.name === 'nba-winner-stats')).toHaveLength(gamesOnDate);
     for (const p of predictions) {
       expect(p.homeWinProb).toBeGreaterThan(0);
       expect(p.homeWinProb).toBeLessThan(1);
@@ -61,10 +62,16 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
       expect(p.marketHomeProb).not.toBeNull();
       expect(p.edge).toBeCloseTo(p.homeWinProb - (p.marketHomeProb as number), 10);
     }
-    const production = await registry.production('nba-winner');
-    expect(production?.version).toBe('1.0.0');
-    expect(production?.pipelineRunId).toBe(result.runId);
-    expect(production?.fingerprint).toBe((result.results.train as { fingerprint: string }).fingerprint);
+    const candidates = (result.results.train as TrainResult).candidates;
+    expect(candidates.map((c) => [c.name, c.variant, c.version])).toEqual([['nba-winner', 'market', '1.0.0'], ['nba-winner-stats', 'stats', '1.0.0']]);
+    // the guardrail's comparison: the market-aware candidate beside the market on its holdout games with a line
+    expect(candidates[0]!.candidate?.lined?.logloss).toBeLessThanOrEqual(candidates[0]!.candidate!.lined!.market + 0.0005);
+    for (const [i, name] of ['nba-winner', 'nba-winner-stats'].entries()) {
+      const production = await registry.production(name);
+      expect(production?.version).toBe('1.0.0');
+      expect(production?.pipelineRunId).toBe(result.runId);
+      expect(production?.fingerprint).toBe(candidates[i]!.fingerprint);
+    }
     const runs = await db.client.pipelineRun.findMany({ include: { tasks: true } });
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: 'succeeded', lockKey: DATE, holder: expect.stringMatching(/^\d+@/) });
@@ -73,11 +80,15 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
   it('a second run of the same day reuses the version (same fingerprint): no new version, one production', async () => {
     const again = await createDailyPipeline({ db: db.client, databaseUrl: db.url, registry, logger, upstreams }).run(args());
     expect(again.status).toBe('succeeded');
-    expect(again.results.train).toMatchObject({ version: '1.0.0', reused: true, inProduction: true });
-    expect(again.tasks.find((t) => t.name === 'promote')).toMatchObject({ status: 'skipped', reason: 'candidate 1.0.0 is already the production version' });
+    for (const c of (again.results.train as TrainResult).candidates) expect(c).toMatchObject({ version: '1.0.0', reused: true, inProduction: true });
+    expect(again.tasks.find((t) => t.name === 'promote')).toMatchObject({
+      status: 'skipped',
+      reason: 'nba-winner 1.0.0 is already the production version; nba-winner-stats 1.0.0 is already the production version',
+    });
     expect((await registry.list({ name: 'nba-winner' })).map((v) => v.version)).toEqual(['1.0.0']);
-    expect(await db.client.modelVersion.count({ where: { status: 'production' } })).toBe(1);
-    expect(await db.client.prediction.count({ where: { game: { date: new Date(`${DATE}T00:00:00Z`) } } })).toBe(gamesOnDate);
+    expect((await registry.list({ name: 'nba-winner-stats' })).map((v) => v.version)).toEqual(['1.0.0']);
+    expect(await db.client.modelVersion.count({ where: { status: 'production' } })).toBe(2);
+    expect(await db.client.prediction.count({ where: { game: { date: new Date(`${DATE}T00:00:00Z`) } } })).toBe(2 * gamesOnDate);
   }, 180_000);
 
   it('trains a new version when an input changes, and reuses it when the same inputs come again', async () => {
@@ -108,12 +119,12 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
     try {
       const result = await createDailyPipeline({ db: db.client, databaseUrl: db.url, registry, logger, upstreams: next }).run(args({ date: '2026-01-16', skipTrain: true }));
       expect(result.status).toBe('succeeded');
-      expect(result.results.settle).toEqual({ settled: gamesOnDate });
+      expect(result.results.settle).toEqual({ settled: 2 * gamesOnDate });
     } finally {
       await next.close();
     }
     const settled = await db.client.prediction.findMany({ where: { settledAt: { not: null } }, include: { game: true } });
-    expect(settled).toHaveLength(gamesOnDate);
+    expect(settled).toHaveLength(2 * gamesOnDate);
     for (const p of settled) {
       const y = p.game.homeScore! > p.game.awayScore! ? 1 : 0;
       expect(p.homeWon).toBe(y === 1);

@@ -6,10 +6,31 @@ import type { Logger } from '@nba/logging';
 import { Pipeline, permanent, PrismaRunStore, type PipelineEventListener } from '@nba/orchestrator';
 import type { ModelRegistry } from '@nba/registry';
 import type { Upstreams } from '../upstreams/upstreams';
-import { predictDate } from './predict-date';
 import { settlePredictions } from './settle';
-import { promoteCandidate } from './promote-candidate';
+import { predictDate, type PredictResult } from './predict-date';
+import { promoteCandidate, type PromoteResult } from './promote-candidate';
+import { promotionDecision } from './promotion';
 import { trainCandidate, type CandidateResult } from './train-candidate';
+
+/** What the train task reports: one candidate per model of the run. */
+export interface TrainResult {
+  candidates: CandidateResult[];
+}
+
+/** A registered model of the daily run: its registry name and the feature variant it is trained on. */
+export interface DailyModel {
+  name: string;
+  variant: Variant;
+}
+
+/**
+ * The models of a daily run: the market-aware one under `baseName` (the API's default) and the
+ * stats-only one under `<baseName>-stats`, an independent view to compare with the line.
+ */
+export function dailyModels(baseName: string, which: Variant | 'both' = 'both'): DailyModel[] {
+  const all: DailyModel[] = [{ name: baseName, variant: 'market' }, { name: `${baseName}-stats`, variant: 'stats' }];
+  return which === 'both' ? all : all.filter((m) => m.variant === which);
+}
 
 /** Name of the daily pipeline (runs of it can be resumed). */
 export const DAILY_PIPELINE = 'daily';
@@ -21,8 +42,8 @@ export interface DailyArgs {
   skipOdds: boolean;
   skipTrain: boolean;
   autoPromote: boolean;
-  modelName: string;
-  variant: Variant;
+  /** The registered models the run trains, promotes and predicts with, in order (see {@link dailyModels}). */
+  models: DailyModel[];
   /** For `--source csv`. */
   gamesCsv?: string;
   oddsCsv?: string;
@@ -132,31 +153,54 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
     name: 'train',
     dependencies: ['features'],
     skipIf: ({ context }) => (context.skipTrain ? '--skip-train' : false),
-    run: async ({ context, logger, runId }) =>
-      trainCandidate({ registry, logger }, await getHistory(), { name: context.modelName, variant: context.variant, isDemo: isDemo(), runId }),
+    run: async ({ context, logger, runId }): Promise<TrainResult> => {
+      const history = await getHistory();
+      const candidates: CandidateResult[] = [];
+      for (const m of context.models) candidates.push(await trainCandidate({ registry, logger }, history, { name: m.name, variant: m.variant, isDemo: isDemo(), runId }));
+      return { candidates };
+    },
   });
 
   pipeline.addTask({
     name: 'promote',
     dependencies: ['train'],
     skipIf: ({ context, results }) => {
-      const c = results.train as CandidateResult | undefined;
-      if (!c) return 'no candidate trained';
-      if (c.inProduction) return `candidate ${c.version} is already the production version`;
-      if (!context.autoPromote) return `candidate ${c.version} registered as staging; promote with --auto-promote or pnpm models -- promote`;
-      if (!c.beatsProduction) return `candidate ${c.version} does not beat production on log loss`;
-      return false;
+      const train = results.train as TrainResult | undefined;
+      if (!train) return 'no candidate trained';
+      const decisions = train.candidates.map((c) => promotionDecision(c, context.autoPromote));
+      return decisions.some((d) => d.promote) ? false : decisions.map((d) => d.reason).join('; ');
     },
-    run: async ({ results, logger }) => {
-      const c = results.train as CandidateResult;
-      return promoteCandidate(registry, logger, c, `auto-promoted by the pipeline: holdout log loss ${c.candidate?.logloss.toFixed(4) ?? 'n/a'} vs production ${c.production?.logloss.toFixed(4) ?? 'none'}`);
+    run: async ({ context, results, logger }) => {
+      const promoted: PromoteResult[] = [];
+      const held: string[] = [];
+      for (const c of (results.train as TrainResult).candidates) {
+        const d = promotionDecision(c, context.autoPromote);
+        if (d.promote) promoted.push(await promoteCandidate(registry, logger, c, d.reason));
+        else held.push(d.reason);
+      }
+      for (const reason of held) logger.info('candidate not promoted', { reason });
+      return { promoted, held };
     },
   });
 
   pipeline.addTask({
     name: 'predict',
     dependencies: ['features', 'promote'],
-    run: async ({ context, logger }) => predictDate({ db, registry, logger }, await getHistory(), { name: context.modelName, date: context.date, isDemo: isDemo() }),
+    run: async ({ context, logger }) => {
+      const history = await getHistory();
+      const models: PredictResult[] = [];
+      const missing: string[] = [];
+      for (const m of context.models) {
+        if (await registry.production(m.name)) models.push(await predictDate({ db, registry, logger }, history, { name: m.name, date: context.date, isDemo: isDemo() }));
+        else missing.push(m.name);
+      }
+      if (models.length === 0) {
+        const names = missing.join(', ');
+        throw permanent(new Error(`no production version of ${names}; train one (pipeline run without --skip-train) and promote it with: pnpm models -- promote --name <name> --version <version>`));
+      }
+      if (missing.length) logger.warn('models without a production version were not used', { models: missing });
+      return { models, missing };
+    },
   });
 
   return pipeline;

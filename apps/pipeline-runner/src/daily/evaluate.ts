@@ -1,6 +1,13 @@
 import { buildFeatures, type Variant } from '@nba/features';
 import type { FeatureInputs } from '@nba/ingestion';
-import { assembleDataset, logLoss, brier, accuracy, subset, trainModel, ServingModel, type Dataset } from '@nba/modeling';
+import { assembleDataset, logLoss, brier, accuracy, marketForecast, subset, trainModel, ServingModel, type Dataset } from '@nba/modeling';
+
+/** The games of a set that had a market line: the model's and the market's log loss on them. */
+export interface LinedScores {
+  n: number;
+  logloss: number;
+  market: number;
+}
 
 /** Scores of one model on a set of finished games. */
 export interface EvalScores {
@@ -8,6 +15,8 @@ export interface EvalScores {
   logloss: number;
   brier: number;
   accuracy: number;
+  /** Null when no game of the set had a line. */
+  lined: LinedScores | null;
 }
 
 /** Finished games with features, built in one pass over the whole history. */
@@ -15,11 +24,16 @@ export function datasetOf(history: FeatureInputs): Dataset {
   return assembleDataset(buildFeatures(history.games, history.lines).rows);
 }
 
-/** Log loss, Brier and accuracy of a model's win probabilities on `ds`. */
+/** Log loss, Brier and accuracy of a model's win probabilities on `ds`, and beside the market where it had a line. */
 export function scoreModel(model: ServingModel, ds: Dataset): EvalScores {
   const p = Array.from(model.predictRows(ds.rows).homeWin);
   const y = Array.from(ds.homeWin);
-  return { n: y.length, logloss: logLoss(p, y), brier: brier(p, y), accuracy: accuracy(p, y) };
+  const idx = ds.rows.flatMap((r, i) => (Number.isFinite(marketForecast(r.values)) ? [i] : []));
+  const pick = (a: ArrayLike<number>) => idx.map((i) => a[i] as number);
+  const lined = idx.length
+    ? { n: idx.length, logloss: logLoss(pick(p), pick(y)), market: logLoss(idx.map((i) => marketForecast(ds.rows[i]!.values)), pick(y)) }
+    : null;
+  return { n: y.length, logloss: logLoss(p, y), brier: brier(p, y), accuracy: accuracy(p, y), lined };
 }
 
 /** The latest season with at least `minGames` finished games, the one candidates are evaluated on. */

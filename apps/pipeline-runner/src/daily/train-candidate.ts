@@ -34,7 +34,16 @@ export async function nextVersion(registry: ModelRegistry, name: string): Promis
 /** Scores a version recorded for the holdout season when it was registered. */
 function recordedHoldout(version: ModelVersionInfo | undefined, season: number | undefined): EvalScores | undefined {
   const m = version && season !== undefined ? version.metrics[`holdout-${season}`] : undefined;
-  return m ? { n: m.games ?? 0, logloss: m.logloss ?? NaN, brier: m.brier ?? NaN, accuracy: m.accuracy ?? NaN } : undefined;
+  if (!m) return undefined;
+  const lined = m.linedGames !== undefined ? { n: m.linedGames, logloss: m.linedLogloss ?? NaN, market: m.marketLogloss ?? NaN } : null;
+  return { n: m.games ?? 0, logloss: m.logloss ?? NaN, brier: m.brier ?? NaN, accuracy: m.accuracy ?? NaN, lined };
+}
+
+/** The holdout scores as registry metrics (numbers only). */
+function holdoutMetrics(c: EvalScores): Record<string, number> {
+  const out: Record<string, number> = { logloss: c.logloss, brier: c.brier, accuracy: c.accuracy, games: c.n };
+  if (c.lined) Object.assign(out, { linedGames: c.lined.n, linedLogloss: c.lined.logloss, marketLogloss: c.lined.market });
+  return out;
 }
 
 /**
@@ -84,7 +93,7 @@ export async function trainCandidate(
   try {
     const reg = toRegistration(model);
     const metrics: Record<string, Record<string, number>> = { ...reg.metrics };
-    if (candidate && season !== undefined) metrics[`holdout-${season}`] = { logloss: candidate.logloss, brier: candidate.brier, accuracy: candidate.accuracy, games: candidate.n };
+    if (candidate && season !== undefined) metrics[`holdout-${season}`] = holdoutMetrics(candidate);
     try {
       const registered = await deps.registry.register({
         name: options.name,
