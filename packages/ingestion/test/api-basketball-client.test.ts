@@ -74,11 +74,11 @@ describe('ApiBasketballClient against the stand-in', () => {
     const err = await client.gamesByDate(date).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IngestionError);
     expect(err).toMatchObject({ code: 'TIMEOUT' });
-    expect(server.requests).toHaveLength(FAST.retries + 1);
+    expect(server.requests).toHaveLength(FAST.maxRetries + 1);
   });
 
   it('caps the total time of a call', async () => {
-    const capped = new ApiBasketballClient({ baseUrl: server.url, apiKey: KEY, logger, timeoutMs: 300, retries: 50, maxTotalMs: 800, backoffMs: 100, maxBackoffMs: 100 });
+    const capped = new ApiBasketballClient({ baseUrl: server.url, apiKey: KEY, logger, timeoutMs: 300, maxRetries: 50, maxTotalMs: 800, retryDelayMs: 100, maxRetryDelayMs: 100 });
     server.setFaults({ rate: 1, kinds: ['unavailable'], seed: 1 });
     const t = Date.now();
     const err = await capped.gamesByDate(date).catch((e: unknown) => e);
@@ -108,7 +108,7 @@ describe('ApiBasketballClient against the stand-in', () => {
   });
 
   it('keeps no key in errors of network failures', async () => {
-    const dead = new ApiBasketballClient({ baseUrl: 'http://127.0.0.1:1', apiKey: KEY, logger, ...FAST, retries: 1 });
+    const dead = new ApiBasketballClient({ baseUrl: 'http://127.0.0.1:1', apiKey: KEY, logger, ...FAST, maxRetries: 1 });
     const err = await dead.gamesByDate(date).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'NETWORK' });
     expect(JSON.stringify(serializeError(err as Error)) + (err as Error).stack).not.toContain(KEY);

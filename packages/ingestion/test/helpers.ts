@@ -30,4 +30,4 @@ export function testLeague(): League {
 }
 
 /** Fast retry settings for tests: short timeouts and backoff so fault runs take milliseconds. */
-export const FAST = { timeoutMs: 300, retries: 5, maxTotalMs: 20_000, backoffMs: 5, maxBackoffMs: 40 } as const;
+export const FAST = { timeoutMs: 300, maxRetries: 5, maxTotalMs: 20_000, retryDelayMs: 5, maxRetryDelayMs: 40 } as const;

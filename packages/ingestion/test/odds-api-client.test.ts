@@ -102,7 +102,7 @@ describe('OddsApiClient against the stand-in', () => {
     server.failNext(6, 'slow');
     const slow = await client.scores(1).catch((e: unknown) => e);
     expect(slow).toMatchObject({ code: 'TIMEOUT' });
-    const dead = new OddsApiClient({ baseUrl: 'http://127.0.0.1:1/v4', apiKey: KEY, logger, ...FAST, retries: 1 });
+    const dead = new OddsApiClient({ baseUrl: 'http://127.0.0.1:1/v4', apiKey: KEY, logger, ...FAST, maxRetries: 1 });
     const net = await dead.scores(1).catch((e: unknown) => e);
     expect(net).toMatchObject({ code: 'NETWORK' });
     for (const e of [slow, net]) expect(JSON.stringify(serializeError(e as Error)) + (e as Error).stack).not.toContain(KEY);

@@ -109,7 +109,7 @@ describe('permanent upstream failures cost one request and say they are not retr
     odds.setFaults({ rate: 1, kinds: ['unavailable'] });
     const e = await oddsClient().odds().catch((err: unknown) => err);
     expect(e).toMatchObject({ code: 'UPSTREAM_ERROR', status: 503, retryable: true });
-    expect(odds.requests).toHaveLength(FAST.retries + 1);
+    expect(odds.requests).toHaveLength(FAST.maxRetries + 1);
   });
 });
 

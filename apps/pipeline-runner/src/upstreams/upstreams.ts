@@ -70,7 +70,7 @@ export async function openUpstreams(kind: UpstreamKind, rt: { env: PipelineEnv; 
   const odds = new OddsApiStandIn({ games: league.games, apiKey: DEMO_KEY, quota: DEMO_QUOTA, now: () => noon });
   const [basketballUrl, oddsUrl] = await Promise.all([basketball.start(), odds.start()]);
   logger.info('demo mode: stand-in upstreams serving a generated league', { seasons: league.seasons, games: league.games.length, basketballUrl, oddsUrl });
-  const fast = { apiKey: DEMO_KEY, logger, timeoutMs: 5000, retries: 2, backoffMs: 100 };
+  const fast = { apiKey: DEMO_KEY, logger, timeoutMs: 5000, maxRetries: 2, retryDelayMs: 100 };
   return {
     kind,
     apiBasketball: new ApiBasketballClient({ ...fast, baseUrl: basketballUrl }),

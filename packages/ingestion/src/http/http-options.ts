@@ -9,22 +9,22 @@ export interface UpstreamClientOptions {
   /** Per-attempt timeout (default 10 s). */
   timeoutMs?: number;
   /** Retries after the first attempt (default 4). */
-  retries?: number;
+  maxRetries?: number;
   /** Cap on the whole call, waits included (default 60 s). */
   maxTotalMs?: number;
-  /** First backoff delay; doubles each retry with jitter (default 500 ms). */
-  backoffMs?: number;
-  /** Largest backoff delay (default 10 s). */
-  maxBackoffMs?: number;
+  /** Delay before the first retry; doubles each retry, with jitter (default 500 ms). */
+  retryDelayMs?: number;
+  /** Largest delay between two attempts (default 10 s). */
+  maxRetryDelayMs?: number;
   /** Log a warning when the remaining quota drops below this (default 50). */
   quotaWarnBelow?: number;
 }
 
 export const DEFAULTS = {
   timeoutMs: 10_000,
-  retries: 4,
+  maxRetries: 4,
   maxTotalMs: 60_000,
-  backoffMs: 500,
-  maxBackoffMs: 10_000,
+  retryDelayMs: 500,
+  maxRetryDelayMs: 10_000,
   quotaWarnBelow: 50,
 } as const;

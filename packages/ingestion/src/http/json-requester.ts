@@ -43,10 +43,10 @@ export class JsonRequester {
     this.redactor.addSecrets(options.apiKey);
     this.o = {
       timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-      retries: options.retries ?? DEFAULTS.retries,
+      maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
       maxTotalMs: options.maxTotalMs ?? DEFAULTS.maxTotalMs,
-      backoffMs: options.backoffMs ?? DEFAULTS.backoffMs,
-      maxBackoffMs: options.maxBackoffMs ?? DEFAULTS.maxBackoffMs,
+      retryDelayMs: options.retryDelayMs ?? DEFAULTS.retryDelayMs,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULTS.maxRetryDelayMs,
       quotaWarnBelow: options.quotaWarnBelow ?? DEFAULTS.quotaWarnBelow,
     };
     this.http = axios.create({
@@ -91,10 +91,10 @@ export class JsonRequester {
     };
     try {
       return await pRetry(attempt, {
-        retries: this.o.retries,
+        retries: this.o.maxRetries,
         factor: 2,
-        minTimeout: this.o.backoffMs,
-        maxTimeout: this.o.maxBackoffMs,
+        minTimeout: this.o.retryDelayMs,
+        maxTimeout: this.o.maxRetryDelayMs,
         randomize: true,
         onFailedAttempt: async (err) => {
           const e = last ?? err;
