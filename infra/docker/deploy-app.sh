@@ -4,11 +4,11 @@
 #   usage: bash infra/docker/deploy-app.sh @nba/api /out
 # - `--legacy`: pnpm 10 deploys non-injected workspaces only in legacy mode (workspace packages are
 #   copied in, as their `files` lists say, not symlinked).
-# - `--no-optional`: optional dependencies are platform binaries that a container never uses: the
-#   embedded PostgreSQL's (`@embedded-postgres/<platform>`, an optional dependency of
-#   embedded-postgres: ~120 MB; images always get DATABASE_URL, and without it the app says to set
-#   it) and pg-cloudflare. This holds wherever embedded-postgres sits in the workspace, and drops it
-#   whole if a workspace package makes it an optional dependency itself.
+# - `--no-optional`: optional dependencies are what a container never uses: the embedded PostgreSQL
+#   (`@nba/embedded-db`, optional in each app, and in any case its ~120 MB of binaries, the optional
+#   `@embedded-postgres/<platform>` of embedded-postgres; images always get DATABASE_URL, and
+#   without it the apps say to set it), pg-cloudflare, and @nba/api in pipeline-runner (only its
+#   zero-setup `start` serves the API in-process; the api has its own image).
 # - `auto-install-peers=false`, and the optional peers that are dev tools removed afterwards: the
 #   lockfile resolves @prisma/client's optional peers `typescript` (23 MB) and `prisma` (the CLI
 #   with Studio, ~170 MB) to the workspace's dev copies; the generated client needs neither.
