@@ -11,6 +11,7 @@ import { requestContext } from './request-context';
 import { securityHeaders } from './security-headers';
 import { jsonBody } from './json-body';
 import { methodNotAllowed } from './method-not-allowed';
+import { pagesRouter } from './pages/pages-router';
 import { docsRouter } from './routes/docs';
 import { gamesRouter } from './routes/games';
 import { healthRouter } from './routes/health';
@@ -68,6 +69,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(gamesRouter(deps.db));
   app.use(predictionsRouter(deps.db));
   app.use(modelsRouter(deps.registry, deps.holder, deps.modelName));
+  // the page for people (HTML): after the JSON routes, which clients call far more often
+  app.use(pagesRouter({ db: deps.db, registry: deps.registry, defaultModel: deps.modelName, now }));
 
   app.use(methodNotAllowed(app));
   app.use(notFound());

@@ -1,77 +1,15 @@
 import { Router } from 'express';
 import type { DbClient } from '@nba/db';
-import { isoDay } from '../clock';
+import { storedPredictions } from '../queries/stored-predictions';
 import { DateQuery } from '../schemas/common';
-import type { StoredPredictionOutput } from '../schemas/predictions';
 import { parseInput } from '../validate';
-
-interface Row {
-  game_id: number;
-  game_key: string;
-  date: Date;
-  tipoff: Date | null;
-  home_code: string;
-  away_code: string;
-  status: StoredPredictionOutput['status'];
-  home_score: number | null;
-  away_score: number | null;
-  home_win_prob: number;
-  expected_margin: number | null;
-  expected_total: number | null;
-  market_home_prob: number | null;
-  market_spread: number | null;
-  market_total: number | null;
-  edge: number | null;
-  name: string;
-  version: string;
-  predicted_at: Date;
-  settled_at: Date | null;
-  home_won: boolean | null;
-  log_loss: number | null;
-  brier: number | null;
-  is_demo: boolean;
-}
-
-function view(p: Row): StoredPredictionOutput {
-  const hasMarket = p.market_home_prob !== null || p.market_spread !== null || p.market_total !== null;
-  return {
-    gameId: p.game_id,
-    gameKey: p.game_key,
-    date: isoDay(p.date),
-    tipoff: p.tipoff?.toISOString() ?? null,
-    home: p.home_code,
-    away: p.away_code,
-    status: p.status,
-    homeScore: p.home_score,
-    awayScore: p.away_score,
-    homeWinProbability: p.home_win_prob,
-    expectedMargin: p.expected_margin,
-    expectedTotal: p.expected_total,
-    market: hasMarket ? { homeProbability: p.market_home_prob, spread: p.market_spread, total: p.market_total, edge: p.edge } : null,
-    model: { name: p.name, version: p.version },
-    predictedAt: p.predicted_at.toISOString(),
-    settlement: p.settled_at ? { settledAt: p.settled_at.toISOString(), homeWon: p.home_won, logLoss: p.log_loss, brier: p.brier } : null,
-    isDemo: p.is_demo,
-  };
-}
 
 /** `GET /v1/predictions?date=`: forecasts the pipeline stored for the date's games, every model version. */
 export function predictionsRouter(db: DbClient): Router {
   const router = Router();
   router.get('/v1/predictions', async (req, res) => {
     const { date } = parseInput(DateQuery, req.query);
-    // one round trip (Prisma's include would take three)
-    const rows = await db.$queryRaw<Row[]>`
-      SELECT p.game_id, g.game_key, g.date, g.tipoff, g.home_code, g.away_code, g.status::text AS status,
-             g.home_score, g.away_score, p.home_win_prob, p.expected_margin, p.expected_total,
-             p.market_home_prob, p.market_spread, p.market_total, p.edge, mv.name, mv.version,
-             p.predicted_at, p.settled_at, p.home_won, p.log_loss, p.brier, p.is_demo
-        FROM predictions p
-        JOIN games g ON g.id = p.game_id
-        JOIN model_versions mv ON mv.id = p.model_version_id
-       WHERE g.date = ${date}::date
-       ORDER BY p.game_id, p.predicted_at DESC`;
-    res.json({ date, predictions: rows.map(view) });
+    res.json({ date, predictions: await storedPredictions(db, date) });
   });
   return router;
 }

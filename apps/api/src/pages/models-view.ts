@@ -1,0 +1,74 @@
+import type { ModelEventInfo, ModelVersionInfo } from '@nba/registry';
+import { instant, shortDay } from './format';
+import { html, type Html } from './html';
+import { layout } from './layout';
+import { modelDescription } from './model-order';
+import { registryMetricsTable } from './registry-metrics';
+
+/** One registered model name with its versions (newest first) and audit trail (oldest first, as the registry gives it). */
+export interface RegisteredModel {
+  name: string;
+  versions: ModelVersionInfo[];
+  history: ModelEventInfo[];
+}
+
+const ACTIONS: Readonly<Record<ModelEventInfo['action'], string>> = {
+  registered: 'registered',
+  promoted: 'promoted',
+  archived: 'archived',
+  rolled_back: 'rolled back',
+};
+
+function trainingRange(v: ModelVersionInfo): string {
+  if (!v.trainedFrom || !v.trainedTo) return 'not recorded';
+  return `${shortDay(v.trainedFrom)} to ${shortDay(v.trainedTo)}${v.trainingGames !== null ? ` (${v.trainingGames.toLocaleString('en-US')} games)` : ''}`;
+}
+
+function versionCard(v: ModelVersionInfo): Html {
+  const id = `mv-${v.id}`;
+  return html`<section class="version" aria-labelledby="${id}" data-model="${v.name}" data-version="${v.version}">
+<h3 id="${id}">v${v.version} <span class="status status-${v.status}">${v.status}</span></h3>
+<dl>
+<dt>Trained on</dt><dd>${trainingRange(v)}</dd>
+<dt>Features</dt><dd>${v.featureSpec.features.length} (${v.featureSpec.name} ${v.featureSpec.version})</dd>
+<dt>Registered</dt><dd>${instant(v.createdAt)} by ${v.createdBy}</dd>
+${v.promotedAt ? html`<dt>Promoted</dt><dd>${instant(v.promotedAt)}</dd>` : ''}
+${v.archivedAt ? html`<dt>Archived</dt><dd>${instant(v.archivedAt)}</dd>` : ''}
+${v.gitCommit ? html`<dt>Code</dt><dd><code>${v.gitCommit.slice(0, 12)}</code></dd>` : ''}
+${v.notes ? html`<dt>Notes</dt><dd>${v.notes}</dd>` : ''}
+</dl>
+${registryMetricsTable(v.metrics, `Metrics of v${v.version}`)}
+</section>`;
+}
+
+function auditTrail(model: RegisteredModel): Html {
+  // newest first: the last promotion or rollback is what a reader looks for
+  const events = [...model.history].reverse();
+  return html`<h3>Audit trail</h3>
+<ol class="audit" reversed>${events.map(
+    (e) =>
+      html`<li><time datetime="${e.createdAt.toISOString()}">${instant(e.createdAt)}</time>: <strong>${ACTIONS[e.action]}</strong> v${e.version} (${e.fromStatus ?? 'new'} → ${e.toStatus}) by ${e.actor}${e.reason ? html`: ${e.reason}` : ''}</li>`,
+  )}</ol>`;
+}
+
+function modelSection(model: RegisteredModel): Html {
+  const about = modelDescription(model.name);
+  const production = model.versions.find((v) => v.status === 'production');
+  const current = model.versions.filter((v) => v.status !== 'archived');
+  const archived = model.versions.filter((v) => v.status === 'archived');
+  return html`<section aria-labelledby="model-${model.name}">
+<h2 id="model-${model.name}">${model.name}${about ? html` <span class="muted">(${about})</span>` : ''}</h2>
+<p>${production ? html`In production: <strong>v${production.version}</strong>, promoted ${production.promotedAt ? instant(production.promotedAt) : ''}.` : 'No version is in production.'} ${model.versions.length} ${model.versions.length === 1 ? 'version' : 'versions'} registered. <a href="/record?model=${encodeURIComponent(model.name)}">Live record</a></p>
+${current.map(versionCard)}
+${archived.length ? html`<details><summary>${archived.length} archived ${archived.length === 1 ? 'version' : 'versions'}</summary>${archived.map(versionCard)}</details>` : ''}
+${auditTrail(model)}
+</section>`;
+}
+
+/** The registry, read-only: each model's versions with status, training range and metrics, and its audit trail. */
+export function modelsView(models: readonly RegisteredModel[], demo: boolean): string {
+  const body = html`<h1>Models</h1>
+<p>The model registry as it stands: every registered version, its status and figures, and who changed what, when and why. Changes are made with the <code>nba-models</code> command, not here.</p>
+${models.length === 0 ? html`<p class="notice" role="status">No model is registered yet: the daily pipeline trains, registers and promotes one.</p>` : models.map(modelSection)}`;
+  return layout({ title: 'Models', active: 'models', demo, body });
+}
