@@ -28,5 +28,5 @@ case "$command" in
   build) cmd_build "$@" ;;
   check) cmd_check "$@" ;;
   clean) cmd_clean "$@" ;;
-  *) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -33,9 +33,9 @@ cmd_build() {
   local common=(-f "$DOCKERFILE" --network host --build-arg "NODE_IMAGE=$NODE_IMAGE" --build-arg "NPM_REGISTRY=$registry" --label "nba.node-image=$NODE_IMAGE")
   # The CA bundle npm trusts here (a mirror's or a TLS-inspecting proxy's CA), as the `npm-ca`
   # build secret; an empty one where npm uses only the public CAs.
-  local ca="${NPM_CA_FILE:-$(npm config get cafile 2>/dev/null || true)}"
+  local ca="${NPM_CA_FILE:-$(npm config get cafile 2>/dev/null || true)}" ca_empty=""
   [ "$ca" != null ] && [ -n "$ca" ] || ca="${NODE_EXTRA_CA_CERTS:-}"
-  if [ -z "$ca" ] || [ ! -s "$ca" ]; then ca="$(mktemp)"; fi
+  if [ -z "$ca" ] || [ ! -s "$ca" ]; then ca_empty="$(mktemp)"; ca="$ca_empty"; fi
   common+=(--secret "id=npm-ca,src=$ca")
   BUILDAH_OPTS=()
   [ "$BUILDER" = buildah ] && buildah_isolation
@@ -46,19 +46,20 @@ cmd_build() {
     t0=$SECONDS
     if [ "$BUILDER" = docker ]; then
       # The engine's built-in BuildKit frontend: a `# syntax=` line would pull one instead.
-      DOCKER_BUILDKIT=1 docker build "${common[@]}" --target "$t" -t "$(app_image "$t")" . >&2
+      DOCKER_BUILDKIT=1 docker build "${common[@]}" --target "$t" -t "$(app_image "$t")" . >&2 \
+        || { rm -f "$layers" "$ca_empty"; die "building $t failed (output above)"; }
     else
       # --format docker: OCI image configs have no HEALTHCHECK. --pull=never: images come from here.
       buildah bud --layers --format docker --pull=never "${BUILDAH_OPTS[@]}" "${common[@]}" \
-        --target "$t" -t "$(app_image "$t")" . 2>&1 | tee -a "$layers" >&2
-      [ "${PIPESTATUS[0]}" = 0 ] || die "building $t failed"
+        --target "$t" -t "$(app_image "$t")" . 2>&1 | tee -a "$layers" >&2 \
+        || { rm -f "$layers" "$ca_empty"; die "building $t failed (output above)"; }
     fi
     log "build: $(app_image "$t") in $((SECONDS - t0)) s"
   done
   # The layer images this build made or reused: the cache that `check` keeps with IMAGE_KEEP=1.
   mkdir -p "$IMAGE_STATE_DIR"
   grep -oE '^--> (Using cache )?[0-9a-f]{11,64}' "$layers" | awk '{ print substr($NF, 1, 11) }' | sort -u >"$IMAGE_STATE_DIR/layers-$IMAGE_TAG" || true
-  rm -f "$layers"
+  rm -f "$layers" "$ca_empty"
   log "build: done in $((SECONDS - started)) s"
 }
 

@@ -9,6 +9,13 @@
 #   IMAGE_KEEP      1: `check` leaves the images and the last build's layer cache in place (CI sets
 #                   it); otherwise it removes what was built (with vfs storage every layer is a copy)
 #   IMAGE_STATE_DIR where `build` notes its layers for that (default /var/tmp/nba-images)
+#   BASE_FORCE=1    `base` rebuilds even when an image with the same inputs exists
+#   NPM_REGISTRY    the registry pnpm installs from in the build (default: `npm config get registry`)
+#   NPM_CA_FILE     CA bundle for that registry, passed as the build secret `npm-ca` (default:
+#                   npm's `cafile`, else NODE_EXTRA_CA_CERTS)
+#   BUILDAH_RUN_OPTS, PODMAN_RUN_OPTS, PODMAN_GLOBAL_OPTS  override how containers are run (the
+#                   defaults are probed: see build.sh and check.sh)
+#   CHECK_DATABASE_ADMIN_URL  where `check` creates and drops its database (check.sh)
 
 DOCKERFILE=infra/docker/Dockerfile
 TARGETS=(api pipeline-runner model-cli)
