@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { runCommandLine } from '@nba/cli';
 import { addArchive } from './commands/archive';
 import { addCompare } from './commands/compare';
 import { addExport } from './commands/export';
@@ -9,7 +10,7 @@ import { addPromote } from './commands/promote';
 import { addRegister } from './commands/register';
 import { addRollback } from './commands/rollback';
 import { addShow } from './commands/show';
-import { EXIT, exitCodeFor, messageFor } from './cli-error';
+import { isRegistryUsageError } from './exit-code';
 import type { CliDeps } from './context';
 
 /** Builds the `nba-models` program; commands open the registry through `deps` only when they run. */
@@ -35,26 +36,5 @@ export function createProgram(deps: CliDeps): Command {
 
 /** Runs one command line (without `node` and the script) and returns the exit code; errors go to stderr. */
 export async function run(argv: string[], deps: CliDeps): Promise<number> {
-  const program = createProgram(deps);
-  // the command whose action runs: a usage error it raises shows its usage, not the root help
-  let running: Command = program;
-  program.hook('preAction', (_program, action) => {
-    running = action;
-  });
-  // `pnpm models -- list --json` hands us the `--` too; after it, commander would take every
-  // option as a plain argument.
-  const args = argv[0] === '--' ? argv.slice(1) : argv;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return 0;
-  } catch (error) {
-    const code = exitCodeFor(error);
-    // Commander has already printed its own message and the usage text.
-    const fromCommander = (error as { code?: unknown }).code?.toString().startsWith('commander.');
-    if (!fromCommander) {
-      deps.stderr.write(`error: ${messageFor(error)}\n`);
-      if (code === EXIT.USAGE) deps.stderr.write(`\n${running.helpInformation()}`);
-    }
-    return code;
-  }
+  return runCommandLine(createProgram(deps), argv, { stderr: deps.stderr, isUsage: isRegistryUsageError });
 }

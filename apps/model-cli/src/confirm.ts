@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { CliDeps } from './context';
-import { CliError } from './cli-error';
+import { CliError } from '@nba/cli';
 
 /**
  * Asks `question` on the terminal and resolves true for "y"/"yes". Off a terminal, refuses

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CliError } from './cli-error';
+import { CliError } from '@nba/cli';
 
 /** Reads a file given on the command line (relative to `cwd`); a clear FAILED error when it cannot. */
 export function readInput(file: string, what: string, cwd = process.cwd()): Buffer {

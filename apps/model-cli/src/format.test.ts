@@ -1,14 +1,12 @@
 import { CommanderError, InvalidArgumentError } from 'commander';
 import { DbError } from '@nba/db';
 import { RegistryError } from '@nba/registry';
-import { CliError, exitCodeFor } from './cli-error';
+import { CliError } from '@nba/cli';
+import { exitCodeFor } from './exit-code';
 import { parseRef } from './commands/compare';
-import { num, table, when } from './format';
+import { num, when } from './format';
 
 describe('formatting', () => {
-  test('table aligns columns and shows missing cells as -', () => {
-    expect(table(['A', 'LONGER'], [['xyz', 1], [null, 'b']])).toBe('A    LONGER\nxyz  1\n-    b');
-  });
   test('num and when', () => {
     expect(num(0.123456)).toBe('0.1235');
     expect(num(0.02, true)).toBe('+0.0200');

@@ -1,13 +1,5 @@
+import { table } from '@nba/cli';
 import type { ModelVersionInfo } from '@nba/registry';
-
-/** Renders rows as aligned columns under a header (plain text, two spaces between columns). */
-export function table(header: string[], rows: (string | number | null | undefined)[][]): string {
-  const cells = [header, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '-' : String(c))))];
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  return cells
-    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd())
-    .join('\n');
-}
 
 /** `2026-11-26 17:06Z`, or `-`. */
 export function when(d: Date | string | null | undefined): string {

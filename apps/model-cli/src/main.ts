@@ -4,7 +4,8 @@ import { databaseEnv, loggingEnv, parseEnv } from '@nba/config';
 import { databaseProblemOf, openDatabase } from '@nba/db';
 import { createLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
-import { CliError, exitCodeFor } from './cli-error';
+import { CliError } from '@nba/cli';
+import { exitCodeFor } from './exit-code';
 import { run } from './cli';
 
 // `nba-models list | head`: a closed pipe ends the command quietly.

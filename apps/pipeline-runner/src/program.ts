@@ -1,5 +1,5 @@
-import { Command, CommanderError } from 'commander';
-import { EXIT, UsageError } from './usage';
+import { Command } from 'commander';
+import { EXIT, runCommandLine } from '@nba/cli';
 import { registerBackfillCommand } from './commands/backfill';
 import { registerBacktestCommand } from './commands/backtest';
 import { registerResumeCommand } from './commands/resume';
@@ -22,26 +22,13 @@ export function createProgram(): Command {
   return program;
 }
 
-/** Runs the program on `argv` (user arguments only) and returns the exit code. */
+/**
+ * Runs the program on `argv` (user arguments only) and returns the exit code, by `@nba/cli`'s
+ * convention. The raw DATABASE_URL only names the server in a database problem's line (the env was
+ * parsed before any connection).
+ */
 export async function runProgram(argv: string[], program = createProgram()): Promise<number> {
-  // the command whose action runs: a UsageError it throws shows its usage, not the root help
-  let running: Command = program;
-  program.hook('preAction', (_program, action) => {
-    running = action;
-  });
-  try {
-    // `pnpm pipeline -- run …` passes the `--` through.
-    await program.parseAsync(argv[0] === '--' ? argv.slice(1) : argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.OK;
-      return EXIT.USAGE;
-    }
-    if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n\n${running.helpInformation()}`);
-      return EXIT.USAGE;
-    }
-    throw error;
-  }
+  const code = await runCommandLine(program, argv, { stderr: process.stderr, failureLabel: 'pipeline failed', databaseUrl: process.env.DATABASE_URL });
+  // commands report a run's outcome through process.exitCode
+  return code === EXIT.OK && typeof process.exitCode === 'number' ? process.exitCode : code;
 }

@@ -2,7 +2,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { Comparison, ModelRef } from '@nba/registry';
 import { validRef } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
-import { label, num, table } from '../format';
+import { table } from '@nba/cli';
+import { label, num } from '../format';
 
 /** Parses `name:version` (the version may not contain ':'). */
 export function parseRef(value: string): ModelRef {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ARTIFACT_ROLES, RegistryError, sha256, type ArtifactRole } from '@nba/registry';
-import { CliError } from '../cli-error';
+import { CliError } from '@nba/cli';
 import { modelName, outputFile, semver } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
 

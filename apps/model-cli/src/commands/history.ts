@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { modelName } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
-import { table, when } from '../format';
+import { table } from '@nba/cli';
+import { when } from '../format';
 
 /** `history --name N`: the audit trail, oldest first. */
 export function addHistory(program: Command, deps: CliDeps): void {

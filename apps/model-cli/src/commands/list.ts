@@ -2,7 +2,8 @@ import { Option, type Command } from 'commander';
 import { MODEL_STATUSES, type ModelStatusName } from '@nba/registry';
 import { modelName } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
-import { headline, table, when } from '../format';
+import { table } from '@nba/cli';
+import { headline, when } from '../format';
 
 /** `list [--name N] [--status S]`: registered versions, by name and newest version first. */
 export function addList(program: Command, deps: CliDeps): void {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { RegistryError } from '@nba/registry';
-import { CliError } from '../cli-error';
+import { CliError, table } from '@nba/cli';
 import { modelName } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
-import { describeVersion, headline, table, when } from '../format';
+import { describeVersion, headline, when } from '../format';
 
 /** `production [--name N]`: the production version of one model, or of every model. Exit 1 when there is none. */
 export function addProduction(program: Command, deps: CliDeps): void {

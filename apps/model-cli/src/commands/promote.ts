@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { RegistryError } from '@nba/registry';
-import { CliError } from '../cli-error';
+import { CliError } from '@nba/cli';
 import { confirm } from '../confirm';
 import { modelName, semver } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';

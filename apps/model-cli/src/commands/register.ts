@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { inspectArtifact, type FeatureSpec, type RegisterInput } from '@nba/registry';
-import { CliError } from '../cli-error';
+import { CliError } from '@nba/cli';
 import { isoDate, modelName, semver, wholeNumber } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
 import { readInput, readJson } from '../files';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CliError } from '../cli-error';
+import { CliError } from '@nba/cli';
 import { confirm } from '../confirm';
 import { modelName } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';

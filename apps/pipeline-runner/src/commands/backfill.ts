@@ -3,7 +3,7 @@ import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { importCsv, ingestHistoricalOdds, ingestSeason, formatImportSummary } from '@nba/ingestion';
 import { Command, Option } from 'commander';
-import { UsageError } from '../usage';
+import { CliError } from '@nba/cli';
 import { ProgressBar } from '../progress';
 import { openRuntime } from '../runtime';
 import { assertSameDataKind } from '../upstreams/data-kind';
@@ -63,9 +63,9 @@ export function registerBackfillCommand(program: Command): void {
       const from = Number(o.fromSeason);
       const to = Number(o.toSeason);
       if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1947 || to > 2100 || from > to) {
-        throw new UsageError(`--from-season and --to-season must be ending years with from <= to, got '${o.fromSeason}' and '${o.toSeason}'`);
+        throw new CliError('USAGE', `--from-season and --to-season must be ending years with from <= to, got '${o.fromSeason}' and '${o.toSeason}'`);
       }
-      if (o.source === 'csv' && !o.games) throw new UsageError('--source csv needs --games <games.csv>');
+      if (o.source === 'csv' && !o.games) throw new CliError('USAGE', '--source csv needs --games <games.csv>');
       if (o.games) assertReadableFile('--games', o.games);
       if (o.odds) assertReadableFile('--odds', o.odds);
       const today = checkedDate(o.date);

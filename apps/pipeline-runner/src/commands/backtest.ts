@@ -6,7 +6,7 @@ import { calibrationSvg, loadGamesCsv, reportMarkdown, runBacktest, type Backtes
 import type { ClosingLine, GameRecord } from '@nba/features';
 import { loadFeatureInputs } from '@nba/ingestion';
 import { createAppLogger, readEnv } from '../env';
-import { UsageError } from '../usage';
+import { CliError } from '@nba/cli';
 import { openRuntime } from '../runtime';
 import { gitCommit } from '../git-commit';
 
@@ -28,9 +28,9 @@ export const TUNING_NOTE =
 /** Runs the walk-forward backtest and writes report.json, report.md and calibration.svg into `out`. */
 export async function runBacktestCommand(options: BacktestCommandOptions, logger: Logger, history?: { games: GameRecord[]; lines: Map<string, ClosingLine> }): Promise<BacktestReport> {
   if (!Number.isInteger(options.fromSeason) || !Number.isInteger(options.toSeason) || options.fromSeason > options.toSeason) {
-    throw new UsageError(`bad season range ${options.fromSeason}-${options.toSeason}: --from-season and --to-season are ending years with from <= to`);
+    throw new CliError('USAGE', `bad season range ${options.fromSeason}-${options.toSeason}: --from-season and --to-season are ending years with from <= to`);
   }
-  if (!options.games && !history) throw new UsageError('backtest needs --games <games.csv>, or games in the database');
+  if (!options.games && !history) throw new CliError('USAGE', 'backtest needs --games <games.csv>, or games in the database');
   const { games, lines } = history ?? loadGamesCsv(options.games!, options.odds);
   logger.info('backtest start', { games: games.length, lines: lines.size, fromSeason: options.fromSeason, toSeason: options.toSeason });
   const report = runBacktest(games, lines, {

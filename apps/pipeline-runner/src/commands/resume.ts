@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { liveStatus, PrismaRunStore } from '@nba/orchestrator';
 import { DAILY_PIPELINE, type DailyArgs } from '../daily/daily-pipeline';
-import { UsageError } from '../usage';
+import { CliError } from '@nba/cli';
 import { openRuntime } from '../runtime';
 import { executeDaily, reportRun } from './run';
 
@@ -15,12 +15,12 @@ export function registerResumeCommand(program: Command): void {
     .requiredOption('--run-id <id>', 'the run to resume (see `runs`)')
     .option('--force', 'resume a run still marked running (its process died without recording the end)')
     .action(async (o: { runId: string; force?: boolean }) => {
-      if (!UUID.test(o.runId)) throw new UsageError(`--run-id must be a run id (a UUID), got '${o.runId}'`);
+      if (!UUID.test(o.runId)) throw new CliError('USAGE', `--run-id must be a run id (a UUID), got '${o.runId}'`);
       const rt = await openRuntime();
       try {
         const run = await rt.db.client.pipelineRun.findUnique({ where: { id: o.runId } });
-        if (!run) throw new UsageError(`no run with id ${o.runId}; list runs with: pnpm pipeline -- runs`);
-        if (run.name !== DAILY_PIPELINE) throw new UsageError(`run ${o.runId} is a '${run.name}' run; only '${DAILY_PIPELINE}' runs can be resumed here`);
+        if (!run) throw new CliError('USAGE', `no run with id ${o.runId}; list runs with: pnpm pipeline -- runs`);
+        if (run.name !== DAILY_PIPELINE) throw new CliError('USAGE', `run ${o.runId} is a '${run.name}' run; only '${DAILY_PIPELINE}' runs can be resumed here`);
         const store = new PrismaRunStore(rt.db.client, { databaseUrl: rt.db.url });
         if (!o.force && (await liveStatus(store, run)) === 'running') {
           throw new Error(

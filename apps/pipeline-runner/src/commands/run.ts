@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import type { RunResult } from '@nba/orchestrator';
 import { createDailyPipeline, DAILY_TASKS, type DailyArgs } from '../daily/daily-pipeline';
-import { EXIT, UsageError } from '../usage';
+import { CliError, EXIT, table } from '@nba/cli';
 import { TaskListView } from '../progress';
 import { readEnv } from '../env';
 import { openRuntime, type Runtime } from '../runtime';
@@ -26,11 +26,11 @@ export interface RunCommandOptions {
 export function dailyArgs(o: RunCommandOptions, env: Parameters<typeof upstreamKind>[0]): DailyArgs {
   const date = checkedDate(o.date);
   const lookbackDays = Number(o.lookbackDays);
-  if (!Number.isInteger(lookbackDays) || lookbackDays < 0 || lookbackDays > 30) throw new UsageError(`--lookback-days must be a whole number from 0 to 30, got '${o.lookbackDays}'`);
+  if (!Number.isInteger(lookbackDays) || lookbackDays < 0 || lookbackDays > 30) throw new CliError('USAGE', `--lookback-days must be a whole number from 0 to 30, got '${o.lookbackDays}'`);
   assertModelNameOption(o.modelName);
   const source = o.source === 'csv' ? 'csv' : upstreamKind(env, o.source);
-  if (source === 'api' && !(env.API_BASKETBALL_KEY && env.THE_ODDS_API_KEY)) throw new UsageError('--source api needs API_BASKETBALL_KEY and THE_ODDS_API_KEY; without keys use --source demo');
-  if (source === 'csv' && !o.games) throw new UsageError('--source csv needs --games <games.csv>');
+  if (source === 'api' && !(env.API_BASKETBALL_KEY && env.THE_ODDS_API_KEY)) throw new CliError('USAGE', '--source api needs API_BASKETBALL_KEY and THE_ODDS_API_KEY; without keys use --source demo');
+  if (source === 'csv' && !o.games) throw new CliError('USAGE', '--source csv needs --games <games.csv>');
   if (o.games) assertReadableFile('--games', o.games);
   if (o.odds) assertReadableFile('--odds', o.odds);
   return {
@@ -49,8 +49,9 @@ export function dailyArgs(o: RunCommandOptions, env: Parameters<typeof upstreamK
 
 /** Prints the per-task outcome table and returns the exit code of a run. */
 export function reportRun(result: RunResult): number {
-  const rows = result.tasks.map((t) => `  ${t.name.padEnd(14)} ${t.status.padEnd(10)} ${String(t.attempts).padStart(2)} attempt(s) ${((t.durationMs ?? 0) / 1000).toFixed(1).padStart(6)} s  ${t.reason ?? t.error?.message?.split('\n')[0] ?? ''}`);
-  process.stdout.write(`run ${result.runId}: ${result.status}\n${rows.join('\n')}\n`);
+  const rows = result.tasks.map((t) => [t.name, t.status, `${t.attempts} attempt(s)`, `${((t.durationMs ?? 0) / 1000).toFixed(1)} s`, t.reason ?? t.error?.message?.split('\n')[0] ?? '']);
+  const tasks = table(['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'NOTE'], rows, { showHeader: false, indent: '  ', alignRight: [2, 3] });
+  process.stdout.write(`run ${result.runId}: ${result.status}\n${tasks}\n`);
   if (result.status === 'succeeded') return EXIT.OK;
   return result.failedRequired.length > 0 || result.status === 'cancelled' ? EXIT.FAILED : EXIT.OK;
 }

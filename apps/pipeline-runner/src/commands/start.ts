@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Command } from 'commander';
 import { seasonOfDate } from '@nba/config';
-import { EXIT, UsageError } from '../usage';
+import { CliError, EXIT, table } from '@nba/cli';
 import { openRuntime, type Runtime } from '../runtime';
 import { checkedDate } from '../usage-checks';
 import { demoDate } from '../upstreams/demo-date';
@@ -35,9 +35,18 @@ async function printPredictions(rt: Runtime, date: string): Promise<void> {
   });
   process.stdout.write(`\npredictions for ${date}${rows.some((r) => r.isDemo) ? ' (DEMO data: generated league)' : ''}:\n`);
   if (rows.length === 0) process.stdout.write('  no games\n');
-  for (const r of rows) {
-    const market = r.marketHomeProb == null ? '' : `  market ${(r.marketHomeProb * 100).toFixed(1)}%  edge ${((r.edge ?? 0) * 100).toFixed(1)} pts`;
-    process.stdout.write(`  ${r.game.awayCode} @ ${r.game.homeCode}  home win ${(r.homeWinProb * 100).toFixed(1)}%  margin ${r.expectedMargin?.toFixed(1)}  total ${r.expectedTotal?.toFixed(1)}${market}  [${r.modelVersion.name} ${r.modelVersion.version}]\n`);
+  else {
+    const percent = (p: number | null) => (p == null ? null : `${(p * 100).toFixed(1)}%`);
+    const cells = rows.map((r) => [
+      `${r.game.awayCode} @ ${r.game.homeCode}`,
+      percent(r.homeWinProb),
+      r.expectedMargin?.toFixed(1),
+      r.expectedTotal?.toFixed(1),
+      percent(r.marketHomeProb),
+      r.marketHomeProb == null ? null : `${((r.edge ?? 0) * 100).toFixed(1)} pts`,
+      `${r.modelVersion.name} ${r.modelVersion.version}`,
+    ]);
+    process.stdout.write(`${table(['GAME', 'HOME WIN', 'MARGIN', 'TOTAL', 'MARKET', 'EDGE', 'MODEL'], cells, { indent: '  ', alignRight: [1, 2, 3, 4, 5] })}\n`);
   }
 }
 
@@ -83,7 +92,7 @@ export function registerStartCommand(program: Command): void {
     .action(async (o: StartOptions) => {
       const today = checkedDate(o.date);
       const port = Number(o.port);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a port number, got '${o.port}'`);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError('USAGE', `--port must be a port number, got '${o.port}'`);
       const rt = await openRuntime();
       try {
         const kind = upstreamKind(rt.env);
