@@ -27,7 +27,7 @@ const odds = path.join(dataDir ?? '', 'odds.csv');
     const fromDb = await runBacktestCommand({ ...options, out }, silentLogger(), history);
     for (const f of ['home', 'elo', 'market', 'model_stats', 'model_market'] as const) {
       expect(fromDb.overall[f].n).toBe(fromFiles.overall[f].n);
-      expect(fromDb.overall[f].logloss).toBeCloseTo(fromFiles.overall[f].logloss, 6);
+      expect(fromDb.overall[f].logLoss).toBeCloseTo(fromFiles.overall[f].logLoss, 6);
     }
     expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).seasons['2016']).toBeDefined();
   }, 180_000);

@@ -89,7 +89,7 @@ function scoreSeason(train: Dataset, test: Dataset, params: ModelParams, onProgr
       }
     });
     const v = (trained[1] as (typeof trained)[number]).validation;
-    return Object.assign(s, { validationDiff: v.loglossWithLine - v.marketLogloss });
+    return Object.assign(s, { validationDiff: v.logLossWithLine - v.marketLogLoss });
   } finally {
     stats.dispose();
     market.dispose();
@@ -117,7 +117,7 @@ export function runBacktest(games: readonly GameRecord[], lines: LineLookup, opt
     const s = scoreSeason(train, test, params, options.onProgress, best);
     const sc = scores(s);
     seasons[String(season)] = sc;
-    const diff = sc.model_market.logloss - sc.market.logloss;
+    const diff = sc.model_market.logLoss - sc.market.logLoss;
     guard[String(season)] = { diff, ok: diff <= MARKET_GUARDRAIL, validationDiff: s.validationDiff, refused: s.validationDiff > MARKET_GUARDRAIL };
     append(all, s);
   }

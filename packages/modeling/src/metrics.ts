@@ -1,7 +1,7 @@
 /** Scores of a probability forecast of a binary outcome. */
 export interface ForecastScore {
   n: number;
-  logloss: number;
+  logLoss: number;
   brier: number;
   accuracy: number;
   ece: number;
@@ -74,7 +74,7 @@ export function expectedCalibrationError(p: ArrayLike<number>, y: ArrayLike<numb
 
 /** All scores of a forecast. */
 export function scoreForecast(p: ArrayLike<number>, y: ArrayLike<number>): ForecastScore {
-  return { n: p.length, logloss: logLoss(p, y), brier: brier(p, y), accuracy: accuracy(p, y), ece: expectedCalibrationError(p, y) };
+  return { n: p.length, logLoss: logLoss(p, y), brier: brier(p, y), accuracy: accuracy(p, y), ece: expectedCalibrationError(p, y) };
 }
 
 /** Mean absolute error. */

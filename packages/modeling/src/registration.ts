@@ -14,7 +14,7 @@ export interface ModelRegistration {
   trainedFrom: string;
   trainedTo: string;
   trainingGames: number;
-  /** Validation scores, as `{ validation: { logloss, marginMae, totalMae } }`. */
+  /** Validation scores, as `{ validation: { logLoss, marginMae, totalMae } }`. */
   metrics: Record<string, Record<string, number>>;
 }
 
@@ -36,7 +36,7 @@ export function toRegistration(model: TrainedModel): ModelRegistration {
     trainedFrom: model.trainedOn.firstDate,
     trainedTo: model.trainedOn.lastDate,
     trainingGames: model.trainedOn.games,
-    metrics: { validation: { logloss: v.logloss, marginMae: v.marginMae, totalMae: v.totalMae, marketGames: v.marketGames, loglossWithLine: v.loglossWithLine, marketLogloss: v.marketLogloss } },
+    metrics: { validation: { logLoss: v.logLoss, marginMae: v.marginMae, totalMae: v.totalMae, marketGames: v.marketGames, logLossWithLine: v.logLossWithLine, marketLogLoss: v.marketLogLoss } },
   };
 }
 

@@ -55,7 +55,7 @@ function scoreTable(s: SeasonScores): string[] {
   const out = ['| forecast | n | log loss | Brier | accuracy | ECE |', '|---|---|---|---|---|---|'];
   for (const f of FORECASTS) {
     const x = s[f];
-    out.push(`| ${f} | ${x.n} | ${f3(x.logloss)} | ${f3(x.brier)} | ${f3(x.accuracy)} | ${f3(x.ece)} |`);
+    out.push(`| ${f} | ${x.n} | ${f3(x.logLoss)} | ${f3(x.brier)} | ${f3(x.accuracy)} | ${f3(x.ece)} |`);
   }
   return out;
 }
@@ -66,7 +66,7 @@ export function reportMarkdown(r: BacktestReport): string {
   lines.push(`Each season is predicted by models trained only on games before it; all forecasts are scored on the same ${r.overall.home.n} games.`, '');
   lines.push('## All seasons', '', ...scoreTable(r.overall), '');
   lines.push('## Log loss by season', '', `| season | ${FORECASTS.join(' | ')} |`, `|---|${FORECASTS.map(() => '---').join('|')}|`);
-  for (const [season, s] of Object.entries(r.seasons)) lines.push(`| ${season} | ${FORECASTS.map((f) => f3(s[f].logloss)).join(' | ')} |`);
+  for (const [season, s] of Object.entries(r.seasons)) lines.push(`| ${season} | ${FORECASTS.map((f) => f3(s[f].logLoss)).join(' | ')} |`);
   const g = r.guardrail;
   lines.push('', `## Guardrail: model_market against the market (bound +${g.bound})`, '');
   lines.push(`${g.allOk ? 'Met' : '**Not met**'}: every season's model_market log loss ≤ market + ${g.bound}. "validation" is the season's candidate on its own validation slice (last training season); "refused" means the promotion guardrail would have kept it out.`, '');

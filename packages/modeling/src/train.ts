@@ -24,13 +24,13 @@ export interface TrainedModel extends ForecastParts {
   /** Scores on the validation slice (the last training season) before any refit. */
   validation: {
     games: number;
-    logloss: number;
+    logLoss: number;
     marginMae: number;
     totalMae: number;
     /** Games of the slice with a market line, and the model's and the market's log loss on them (the promotion guardrail). */
     marketGames: number;
-    loglossWithLine: number;
-    marketLogloss: number;
+    logLossWithLine: number;
+    marketLogLoss: number;
   };
   bestIterations: { win: number; margin: number; total: number };
 }
@@ -120,7 +120,7 @@ export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions 
     total: total.booster,
     totalFallback,
     trainedOn: { firstDate: (ds.rows[0] as Dataset['rows'][number]).game.date, lastDate: (ds.rows[ds.rows.length - 1] as Dataset['rows'][number]).game.date, games: ds.rows.length },
-    validation: { games: validPart.rows.length, logloss: NaN, marginMae: NaN, totalMae: NaN, marketGames: 0, loglossWithLine: NaN, marketLogloss: NaN },
+    validation: { games: validPart.rows.length, logLoss: NaN, marginMae: NaN, totalMae: NaN, marketGames: 0, logLossWithLine: NaN, marketLogLoss: NaN },
     bestIterations: { win: win.best, margin: margin.best, total: total.best },
   };
   const blendWeight = params.marginBlend?.[variant] ?? 0;
@@ -144,12 +144,12 @@ export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions 
     const pick = (a: ArrayLike<number>) => withLine.map((i) => a[i] as number);
     model.validation = {
       games: validPart.rows.length,
-      logloss: logLoss(p.homeWin, validPart.homeWin),
+      logLoss: logLoss(p.homeWin, validPart.homeWin),
       marginMae: meanAbsoluteError(p.margin, validPart.margin),
       totalMae: meanAbsoluteError(p.total, validPart.total),
       marketGames: withLine.length,
-      loglossWithLine: withLine.length ? logLoss(pick(p.homeWin), pick(validPart.homeWin)) : NaN,
-      marketLogloss: withLine.length ? logLoss(withLine.map((i) => marketForecast((validPart.rows[i] as Dataset['rows'][number]).values)), pick(validPart.homeWin)) : NaN,
+      logLossWithLine: withLine.length ? logLoss(pick(p.homeWin), pick(validPart.homeWin)) : NaN,
+      marketLogLoss: withLine.length ? logLoss(withLine.map((i) => marketForecast((validPart.rows[i] as Dataset['rows'][number]).values)), pick(validPart.homeWin)) : NaN,
     };
   }
   return model;

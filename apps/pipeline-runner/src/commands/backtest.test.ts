@@ -28,10 +28,10 @@ describe('backtest command', () => {
       const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
       expect(Object.keys(report.seasons)).toEqual(['2016']);
       for (const f of ['home', 'elo', 'market', 'model_stats', 'model_market']) {
-        expect(Object.keys(report.overall[f]).sort()).toEqual(['accuracy', 'brier', 'ece', 'logloss', 'n']);
+        expect(Object.keys(report.overall[f]).sort()).toEqual(['accuracy', 'brier', 'ece', 'logLoss', 'n']);
         expect(report.overall[f].n).toBe(report.overall.home.n);
-        expect(report.overall[f].logloss).toBeGreaterThan(0.5);
-        expect(report.overall[f].logloss).toBeLessThan(0.7);
+        expect(report.overall[f].logLoss).toBeGreaterThan(0.5);
+        expect(report.overall[f].logLoss).toBeLessThan(0.7);
       }
       expect(report.overall.home.n).toBeGreaterThan(1200);
       expect(report.overall.margin.closing).toBeGreaterThan(5);

@@ -48,7 +48,7 @@ export async function runBacktestCommand(options: BacktestCommandOptions, logger
   logger.info('backtest done', {
     out: options.out,
     wallTimeMs: report.wallTimeMs,
-    logloss: Object.fromEntries((['home', 'elo', 'market', 'model_stats', 'model_market'] as const).map((f) => [f, Number(o[f].logloss.toFixed(4))])),
+    logLoss: Object.fromEntries((['home', 'elo', 'market', 'model_stats', 'model_market'] as const).map((f) => [f, Number(o[f].logLoss.toFixed(4))])),
   });
   return report;
 }
