@@ -6,7 +6,7 @@ import { errorHandler, notFound } from './error-handler';
 import type { FeatureStore } from './feature-store';
 import { ForecastCache } from './forecast-cache';
 import type { ApiMetrics } from './metrics';
-import type { ModelHolder } from './model-holder';
+import type { ServedModels } from './served-models';
 import { requestContext } from './request-context';
 import { securityHeaders } from './security-headers';
 import { jsonBody } from './json-body';
@@ -23,12 +23,11 @@ import { predictRouter } from './routes/predict';
 export interface AppDeps {
   db: DbClient;
   registry: ModelRegistry;
-  holder: ModelHolder;
+  /** The served models; the first is the default. */
+  models: ServedModels;
   features: FeatureStore;
   metrics: ApiMetrics;
   logger: Logger;
-  /** Registry name of the served model. */
-  modelName: string;
   /** Clock (tests pin it). */
   now?: () => Date;
   /** True once shutdown began. */
@@ -60,17 +59,17 @@ export function createApp(deps: AppDeps): Express {
   app.use(jsonBody(BODY_LIMIT));
 
   // the hot route first: every router ahead of it costs each request a matching pass
-  app.use(predictRouter({ cache: new ForecastCache(deps.predictCacheSize ?? 10_000), holder: deps.holder, features: deps.features, metrics: deps.metrics, modelName: deps.modelName, now }));
-  app.use(healthRouter({ db: deps.db, holder: deps.holder, features: deps.features, modelName: deps.modelName, isShuttingDown }));
+  app.use(predictRouter({ cache: new ForecastCache(deps.predictCacheSize ?? 10_000), models: deps.models, features: deps.features, metrics: deps.metrics, now }));
+  app.use(healthRouter({ db: deps.db, models: deps.models, features: deps.features, isShuttingDown }));
   app.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.text());
   });
   app.use(docsRouter());
   app.use(gamesRouter(deps.db));
   app.use(predictionsRouter(deps.db));
-  app.use(modelsRouter(deps.registry, deps.holder, deps.modelName));
+  app.use(modelsRouter(deps.registry, deps.models));
   // the page for people (HTML): after the JSON routes, which clients call far more often
-  app.use(pagesRouter({ db: deps.db, registry: deps.registry, defaultModel: deps.modelName, now }));
+  app.use(pagesRouter({ db: deps.db, registry: deps.registry, defaultModel: deps.models.main.name, now }));
 
   app.use(methodNotAllowed(app));
   app.use(notFound());

@@ -7,7 +7,8 @@ test('defaults', () => {
     PORT: 8080,
     HOST: '0.0.0.0',
     LOG_LEVEL: 'info',
-    MODEL_NAME: 'nba-winner',
+    MODEL_NAMES: ['nba-winner', 'nba-winner-stats'],
+    ROLLING_WINDOW_GAMES: 200,
     MODEL_POLL_INTERVAL_MS: 30_000,
     FEATURE_REFRESH_INTERVAL_MS: 300_000,
     SHUTDOWN_TIMEOUT_MS: 10_000,
@@ -18,8 +19,13 @@ test('defaults', () => {
 });
 
 test('values are parsed', () => {
-  const env = readEnv({ PORT: '3000', MODEL_NAME: 'nba-test', ACCESS_LOG: 'true', PREDICT_CACHE_SIZE: '0', DATABASE_URL: 'postgresql://u:p@db:5432/nba' });
-  expect(env).toMatchObject({ PORT: 3000, MODEL_NAME: 'nba-test', ACCESS_LOG: true, PREDICT_CACHE_SIZE: 0, DATABASE_URL: 'postgresql://u:p@db:5432/nba' });
+  const env = readEnv({ PORT: '3000', MODEL_NAMES: 'nba-test, nba-test-stats', ACCESS_LOG: 'true', PREDICT_CACHE_SIZE: '0', DATABASE_URL: 'postgresql://u:p@db:5432/nba' });
+  expect(env).toMatchObject({ PORT: 3000, MODEL_NAMES: ['nba-test', 'nba-test-stats'], ACCESS_LOG: true, PREDICT_CACHE_SIZE: 0, DATABASE_URL: 'postgresql://u:p@db:5432/nba' });
+});
+
+test('MODEL_NAMES must be model names, each once', () => {
+  expect(() => readEnv({ MODEL_NAMES: 'nba-winner,,x' })).toThrow(/MODEL_NAMES: must be model names separated by commas/);
+  expect(() => readEnv({ MODEL_NAMES: 'a,a' })).toThrow(/MODEL_NAMES: must not name a model twice/);
 });
 
 test('every bad variable is named at once, never its value', () => {
@@ -37,6 +43,6 @@ test('every bad variable is named at once, never its value', () => {
 
 test('API_ENV_VARS lists every variable read', () => {
   expect([...API_ENV_VARS].sort()).toEqual(
-    ['ACCESS_LOG', 'DATABASE_URL', 'DB_CONNECT_TIMEOUT_MS', 'DB_POOL_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS', 'FEATURE_REFRESH_INTERVAL_MS', 'HOST', 'LOG_LEVEL', 'MODEL_NAME', 'MODEL_POLL_INTERVAL_MS', 'NBA_DATA_DIR', 'PORT', 'PREDICT_CACHE_SIZE', 'SHUTDOWN_TIMEOUT_MS'].sort(),
+    ['ACCESS_LOG', 'DATABASE_URL', 'DB_CONNECT_TIMEOUT_MS', 'DB_POOL_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS', 'FEATURE_REFRESH_INTERVAL_MS', 'HOST', 'LOG_LEVEL', 'MODEL_NAMES', 'MODEL_POLL_INTERVAL_MS', 'NBA_DATA_DIR', 'PORT', 'PREDICT_CACHE_SIZE', 'ROLLING_WINDOW_GAMES', 'SHUTDOWN_TIMEOUT_MS'].sort(),
   );
 });

@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { databaseEnv, httpEnv, loggingEnv, parseEnv } from '@nba/config';
 import { createLogger, type Logger } from '@nba/logging';
+import { DEFAULT_MODEL_NAMES } from './served-models';
 
 const positiveMs = (fallback: number) =>
   z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number').min(0, 'must be 0 or more').default(fallback);
 
 /** The API's own variables (besides logging, database and HTTP). */
 export const apiEnv = {
-  /** Registry name of the model served. */
-  MODEL_NAME: z.string().trim().min(1, 'must not be empty').default('nba-winner'),
+  /** Registry names of the served models, comma-separated; the first is the default of every route. */
+  MODEL_NAMES: z
+    .string()
+    .default(DEFAULT_MODEL_NAMES.join(','))
+    .transform((v) => v.split(',').map((n) => n.trim()))
+    .refine((names) => names.every((n) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(n)), 'must be model names separated by commas, e.g. nba-winner,nba-winner-stats')
+    .refine((names) => new Set(names).size === names.length, 'must not name a model twice'),
+  /** Settled forecasts per model version the rolling record gauges of /metrics cover. */
+  ROLLING_WINDOW_GAMES: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').default(200),
   /** How often the registry is polled for a new production version (LISTEN/NOTIFY is the fast path); 0 disables polling. */
   MODEL_POLL_INTERVAL_MS: positiveMs(30_000),
   /** How often the feature state is brought up to date with newly final games; 0 disables. */

@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import type { LoadedModel } from './loaded-model';
+import { backtestLogLosses, rollingRecords, type RollingRecord } from './rolling-record';
 
 /** Live scores of settled predictions of one model version. */
 interface LiveRow {
@@ -23,13 +24,17 @@ export class ApiMetrics {
   private readonly duration: Histogram<'method' | 'route' | 'status'>;
   private readonly served: Counter<'model' | 'version' | 'endpoint'>;
   private readonly modelInfo: Gauge<'model' | 'version'>;
-  private readonly loadedAt: Gauge;
+  private readonly loadedAt: Gauge<'model'>;
+  private readonly servedVersion = new Map<string, string>();
   private readonly loadFailures: Counter<'model' | 'version'>;
   private live: { at: number; rows: Promise<LiveRow[]> } | undefined;
+  private rolling: { at: number; rows: Promise<{ records: RollingRecord[]; backtest: Map<string, number> }> } | undefined;
 
+  /** `rollingWindowGames`: how many of each version's last settled forecasts the rolling gauges cover. */
   constructor(
     private readonly db: DbClient,
     private readonly logger: Logger,
+    private readonly rollingWindowGames = 200,
   ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
@@ -43,7 +48,7 @@ export class ApiMetrics {
     });
     this.served = new Counter({ name: 'predictions_served_total', help: 'Forecasts returned by the on-demand endpoints', labelNames: ['model', 'version', 'endpoint'], registers });
     this.modelInfo = new Gauge({ name: 'model_info', help: 'The production model loaded (1), by name and version', labelNames: ['model', 'version'], registers });
-    this.loadedAt = new Gauge({ name: 'model_loaded_timestamp_seconds', help: 'When the serving model was loaded (0: none)', registers });
+    this.loadedAt = new Gauge({ name: 'model_loaded_timestamp_seconds', help: 'When the serving version of each model was loaded (0: none)', labelNames: ['model'], registers });
     this.loadFailures = new Counter({ name: 'model_load_failures_total', help: 'Production versions that failed to load', labelNames: ['model', 'version'], registers });
     const self = this; // prom-client calls `collect` with the gauge as `this`
     const liveGauge = (name: string, help: string, pick: (r: LiveRow) => number | null) =>
@@ -64,6 +69,27 @@ export class ApiMetrics {
     liveGauge('model_live_accuracy', 'Share of settled predictions that picked the winner', (r) => r.accuracy);
     liveGauge('model_live_brier', 'Mean Brier score of settled predictions', (r) => r.brier);
     liveGauge('model_live_log_loss', 'Mean log loss of settled predictions', (r) => r.log_loss);
+    const rollingGauge = (name: string, help: string, pick: (r: RollingRecord, backtest: number | undefined) => number | undefined) =>
+      new Gauge({
+        name,
+        help: `${help} (last ${this.rollingWindowGames} settled forecasts with a market line, per model version)`,
+        labelNames: ['model', 'version'],
+        registers,
+        collect: async function (this: Gauge<'model' | 'version'>) {
+          this.reset();
+          const { records, backtest } = await self.rollingScores();
+          for (const r of records) {
+            const value = pick(r, backtest.get(`${r.name} ${r.version}`));
+            if (value !== undefined) this.set({ model: r.name, version: r.version }, value);
+          }
+        },
+      });
+    rollingGauge('model_rolling_games', 'Settled forecasts in the rolling window', (r) => r.games);
+    rollingGauge('model_rolling_log_loss', 'Rolling live log loss', (r) => r.logLoss);
+    rollingGauge('model_rolling_brier', 'Rolling live Brier score', (r) => r.brier);
+    rollingGauge('market_rolling_log_loss', 'The market\'s log loss on the same games', (r) => r.marketLogLoss);
+    rollingGauge('market_rolling_brier', 'The market\'s Brier score on the same games', (r) => r.marketBrier);
+    rollingGauge('model_backtest_log_loss', 'Out-of-sample log loss recorded at registration (latest holdout season)', (_r, b) => b);
   }
 
   /** Records one finished request. */
@@ -78,11 +104,14 @@ export class ApiMetrics {
     this.served.inc({ model: model.name, version: model.version, endpoint }, count);
   }
 
-  /** Reflects the model now serving. */
-  modelSwapped(model: LoadedModel | undefined): void {
-    this.modelInfo.reset();
-    if (model) this.modelInfo.set({ model: model.name, version: model.version }, 1);
-    this.loadedAt.set(model ? model.loadedAt.getTime() / 1000 : 0);
+  /** Reflects the version of model `name` now serving (undefined: none). */
+  modelSwapped(name: string, model: LoadedModel | undefined): void {
+    const previous = this.servedVersion.get(name);
+    if (previous !== undefined) this.modelInfo.remove({ model: name, version: previous });
+    if (model) this.servedVersion.set(name, model.version);
+    else this.servedVersion.delete(name);
+    if (model) this.modelInfo.set({ model: name, version: model.version }, 1);
+    this.loadedAt.set({ model: name }, model ? model.loadedAt.getTime() / 1000 : 0);
   }
 
   /** Counts a version that failed to load. */
@@ -93,6 +122,19 @@ export class ApiMetrics {
   /** The text exposition. */
   async text(): Promise<string> {
     return this.registry.metrics();
+  }
+
+  private rollingScores(): Promise<{ records: RollingRecord[]; backtest: Map<string, number> }> {
+    if (this.rolling && Date.now() - this.rolling.at < LIVE_CACHE_MS) return this.rolling.rows;
+    const rows = Promise.all([rollingRecords(this.db, this.rollingWindowGames), backtestLogLosses(this.db)])
+      .then(([records, backtest]) => ({ records, backtest: new Map(backtest.map((b) => [`${b.name} ${b.version}`, b.logLoss])) }))
+      .catch((err: unknown) => {
+        this.logger.warn('rolling scores unavailable for /metrics', { err });
+        this.rolling = undefined;
+        return { records: [], backtest: new Map<string, number>() };
+      });
+    this.rolling = { at: Date.now(), rows };
+    return rows;
   }
 
   private liveScores(): Promise<LiveRow[]> {

@@ -6,6 +6,7 @@ import { createApp } from './app';
 import type { FeatureStore } from './feature-store';
 import type { ModelHolder } from './model-holder';
 import type { ModelWatcher } from './model-watcher';
+import { DEFAULT_MODEL_NAMES, type ServedModels } from './served-models';
 import { createServices } from './services';
 
 /** Options of {@link startServer}. */
@@ -15,8 +16,10 @@ export interface StartServerOptions {
   logger: Logger;
   port: number;
   host?: string;
-  /** Registry name of the served model (default `nba-winner`). */
-  modelName?: string;
+  /** Registry names of the served models, the default first (default `nba-winner`, `nba-winner-stats`). */
+  modelNames?: readonly string[];
+  /** Settled forecasts the rolling record gauges cover (default 200). */
+  rollingWindowGames?: number;
   /** Registry poll interval (default 30 s; 0: LISTEN/NOTIFY only). */
   modelPollIntervalMs?: number;
   /** Longest wait for the LISTEN connection to open (default 5 s; the client's own timeouts are set where it is created). */
@@ -36,6 +39,8 @@ export interface RunningServer {
   server: Server;
   /** `http://host:port` it listens on. */
   url: string;
+  /** Every served model; `holder`/`watcher` are the main one's. */
+  models: ServedModels;
   holder: ModelHolder;
   watcher: ModelWatcher;
   features: FeatureStore;
@@ -54,19 +59,19 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { logger } = options;
   const db = options.db.client;
-  const modelName = options.modelName ?? 'nba-winner';
   const services = createServices({
     db,
     databaseUrl: options.db.url,
     logger,
-    modelName,
+    modelNames: options.modelNames ?? DEFAULT_MODEL_NAMES,
+    ...(options.rollingWindowGames !== undefined ? { rollingWindowGames: options.rollingWindowGames } : {}),
     modelPollIntervalMs: options.modelPollIntervalMs ?? 30_000,
     connectTimeoutMs: options.dbConnectTimeoutMs,
   });
-  const { registry, holder, metrics, features, watcher } = services;
+  const { registry, models, holder, metrics, features, watcher } = services;
   let shuttingDown = false;
   await services.start(options.featureRefreshIntervalMs ?? 300_000);
-  const app = createApp({ db, registry, holder, features, metrics, logger, modelName, isShuttingDown: () => shuttingDown, accessLog: options.accessLog ?? false, predictCacheSize: options.predictCacheSize });
+  const app = createApp({ db, registry, models, features, metrics, logger, isShuttingDown: () => shuttingDown, accessLog: options.accessLog ?? false, predictCacheSize: options.predictCacheSize });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host ?? '0.0.0.0', (err?: Error) => (err ? reject(err) : resolve(s)));
@@ -75,7 +80,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   server.keepAliveTimeout = 65_000;
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  logger.info('api listening', { url, model: holder.current?.version ?? null, featuresAsOf: features.current?.asOf ?? null });
+  logger.info('api listening', { url, models: Object.fromEntries(models.all.map((m) => [m.name, m.holder.current?.version ?? null])), featuresAsOf: features.current?.asOf ?? null });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -98,5 +103,5 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await services.stop();
       logger.info('api stopped');
     })());
-  return { server, url, holder, watcher, features, close };
+  return { server, url, models, holder, watcher, features, close };
 }

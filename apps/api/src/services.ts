@@ -5,15 +5,19 @@ import { FeatureStore } from './feature-store';
 import { ApiMetrics } from './metrics';
 import { ModelHolder } from './model-holder';
 import { ModelWatcher } from './model-watcher';
+import { ServedModels } from './served-models';
 
 /** The long-lived parts behind the app. */
 export interface Services {
   registry: ModelRegistry;
+  /** Every served model, the default first. */
+  models: ServedModels;
+  /** The main model's holder and watcher. */
   holder: ModelHolder;
+  watcher: ModelWatcher;
   metrics: ApiMetrics;
   features: FeatureStore;
-  watcher: ModelWatcher;
-  /** Builds the features, then loads the production model and starts watching for promotions. */
+  /** Builds the features, then loads the production versions and starts watching for promotions. */
   start(featureRefreshIntervalMs: number): Promise<void>;
   /** Stops timers and the listener and frees the models. */
   stop(): Promise<void>;
@@ -25,7 +29,10 @@ export interface ServicesOptions {
   /** Database URL for LISTEN/NOTIFY (polling only without it). */
   databaseUrl?: string;
   logger: Logger;
-  modelName: string;
+  /** Registry names of the served models; the first is the default. */
+  modelNames: readonly string[];
+  /** Settled forecasts the rolling record gauges cover (default 200). */
+  rollingWindowGames?: number;
   modelPollIntervalMs: number;
   /** Longest wait for the LISTEN connection to open (default 5 s). */
   connectTimeoutMs?: number;
@@ -34,39 +41,47 @@ export interface ServicesOptions {
 
 /** Wires registry, model holder and watcher, feature store and metrics together. */
 export function createServices(options: ServicesOptions): Services {
-  const { db, logger, modelName } = options;
+  const { db, logger } = options;
   const registry = new ModelRegistry(db, { logger });
-  const holder = new ModelHolder();
-  const metrics = new ApiMetrics(db, logger);
+  const metrics = new ApiMetrics(db, logger, options.rollingWindowGames);
   const features = new FeatureStore(db, logger, options.now);
-  const watcher = new ModelWatcher({
-    registry,
-    holder,
-    name: modelName,
-    logger,
-    databaseUrl: options.databaseUrl,
-    pollIntervalMs: options.modelPollIntervalMs,
-    connectTimeoutMs: options.connectTimeoutMs,
-    onLoadFailure: (version) => metrics.loadFailed(modelName, version),
-  });
-  holder.onSwap((m) => metrics.modelSwapped(m));
+  const watchers: ModelWatcher[] = [];
+  const models = new ServedModels(
+    options.modelNames.map((name) => {
+      const holder = new ModelHolder();
+      const watcher = new ModelWatcher({
+        registry,
+        holder,
+        name,
+        logger,
+        databaseUrl: options.databaseUrl,
+        pollIntervalMs: options.modelPollIntervalMs,
+        connectTimeoutMs: options.connectTimeoutMs,
+        onLoadFailure: (version) => metrics.loadFailed(name, version),
+      });
+      holder.onSwap((m) => metrics.modelSwapped(name, m));
+      watchers.push(watcher);
+      return { name, holder };
+    }),
+  );
   return {
     registry,
-    holder,
+    models,
+    holder: models.main.holder,
+    watcher: watchers[0]!,
     metrics,
     features,
-    watcher,
     async start(featureRefreshIntervalMs) {
       await features.refresh();
-      await watcher.start();
+      await Promise.all(watchers.map((w) => w.start()));
       // a new model may come with new history: bring the features up to date after each swap
-      holder.onSwap(() => void features.refresh().catch((err) => logger.error('feature state refresh failed', { err })));
+      for (const m of models.all) m.holder.onSwap(() => void features.refresh().catch((err) => logger.error('feature state refresh failed', { err })));
       features.start(featureRefreshIntervalMs);
     },
     async stop() {
       features.stop();
-      await watcher.stop();
-      holder.close();
+      await Promise.all(watchers.map((w) => w.stop()));
+      for (const m of models.all) m.holder.close();
     },
   };
 }

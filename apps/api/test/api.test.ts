@@ -8,6 +8,7 @@ import { createApp } from '../src/app';
 import { FeatureStore } from '../src/feature-store';
 import { ApiMetrics } from '../src/metrics';
 import { ModelHolder } from '../src/model-holder';
+import { ServedModels } from '../src/served-models';
 import { openApiDocument } from '../src/openapi';
 import { GamesResponse } from '../src/schemas/games';
 import { ReadyResponse } from '../src/schemas/health';
@@ -165,7 +166,7 @@ describe('POST /v1/predict', () => {
     const body = { home: 'OKC', away: 'SAS', explain: 7 };
     const first = await request(t.app).post('/v1/predict').send(body).expect(200);
     const second = await request(t.app).post('/v1/predict').send(body).expect(200);
-    const noCache = createApp({ db: db.client, registry: t.registry, holder: t.holder, features: t.features, metrics: t.metrics, logger: silentLogger(), modelName: 'nba-winner', predictCacheSize: 0 });
+    const noCache = createApp({ db: db.client, registry: t.registry, models: t.models, features: t.features, metrics: t.metrics, logger: silentLogger(), predictCacheSize: 0 });
     const fresh = await request(noCache).post('/v1/predict').send(body).expect(200);
     expect(second.text).toBe(first.text);
     expect(fresh.body).toEqual(first.body);
@@ -372,7 +373,7 @@ describe('metrics, docs, errors and headers', () => {
 
 describe('without a production model or a database', () => {
   test('predict answers 503 with the reason; bad input is still a 400', async () => {
-    const other = await buildTestApp(db, { modelName: 'nba-unknown', listen: false });
+    const other = await buildTestApp(db, { modelNames: ['nba-unknown'], listen: false });
     try {
       const res = await request(other.app).post('/v1/predict').send({ home: 'BOS', away: 'NYK' }).expect(503);
       expectError(res.body, 'NO_PRODUCTION_MODEL');
@@ -404,11 +405,10 @@ describe('without a production model or a database', () => {
     const app = createApp({
       db: broken,
       registry: new ModelRegistry(broken, { logger }),
-      holder: new ModelHolder(),
+      models: new ServedModels([{ name: 'nba-winner', holder: new ModelHolder() }]),
       features: new FeatureStore(broken, logger),
       metrics: new ApiMetrics(broken, logger),
       logger,
-      modelName: 'nba-winner',
     });
     try {
       const res = await request(app).get(`/v1/games?date=${pastDay}`).set('x-request-id', 'trace-503').expect(503);

@@ -48,6 +48,7 @@ beforeAll(async () => {
     logger: createLogger({ service: 'api-test', level: 'warn', stream, secrets: [url] }),
     port: 0,
     host: '127.0.0.1',
+    modelNames: ['nba-winner'],
     modelPollIntervalMs: 0,
     featureRefreshIntervalMs: 0,
     dbConnectTimeoutMs: TIMEOUTS.connectTimeoutMs,

@@ -20,7 +20,7 @@ beforeAll(async () => {
   model2 = trainOn(history, 'stats', 80);
   await registerModel(registry, model1, 'nba-winner', '1.0.0', { promote: true });
   // polling off: the swap must come from LISTEN/NOTIFY
-  api = await startServer({ db: { client: db.client, url: db.url }, logger: silentLogger(), port: 0, host: '127.0.0.1', modelPollIntervalMs: 0, featureRefreshIntervalMs: 0 });
+  api = await startServer({ db: { client: db.client, url: db.url }, logger: silentLogger(), port: 0, host: '127.0.0.1', modelNames: ['nba-winner'], modelPollIntervalMs: 0, featureRefreshIntervalMs: 0 });
 });
 
 afterAll(async () => {

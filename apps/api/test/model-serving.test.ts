@@ -57,7 +57,7 @@ describe('served forecasts equal @nba/modeling on the same state', () => {
     ['nba-market', () => market],
   ];
   test.each(cases)('%s', async (name, model) => {
-    const t: TestApp = await buildTestApp(db, { modelName: name, listen: false });
+    const t: TestApp = await buildTestApp(db, { modelNames: [name], listen: false });
     try {
       const state = t.features.current!.state;
       expect(t.features.current!.asOf).toBe(lastDay);

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 test('close(): in-flight requests finish, new connections are refused, models are freed', async () => {
-  const api = await startServer({ db: { client: db.client, url: db.url }, logger: silentLogger(), port: 0, host: '127.0.0.1', modelPollIntervalMs: 0, featureRefreshIntervalMs: 0, shutdownTimeoutMs: 5000 });
+  const api = await startServer({ db: { client: db.client, url: db.url }, logger: silentLogger(), port: 0, host: '127.0.0.1', modelNames: ['nba-winner'], modelPollIntervalMs: 0, featureRefreshIntervalMs: 0, shutdownTimeoutMs: 5000 });
   expect((await fetch(`${api.url}/ready`)).status).toBe(200);
   // five requests in flight: headers and half of each body sent, the rest only after close() began
   const body = JSON.stringify({ matchups: Array.from({ length: 100 }, (_, i) => ({ home: i % 2 ? 'BOS' : 'MIA', away: 'NYK' })), explain: 50 });

@@ -10,19 +10,18 @@ export interface TestApp extends Services {
 }
 
 /** Builds the app the way `startServer` does, with an optional pinned clock; LISTENs on the test database. */
-export async function buildTestApp(db: TestDatabase, options: { modelName?: string; now?: () => Date; listen?: boolean } = {}): Promise<TestApp> {
+export async function buildTestApp(db: TestDatabase, options: { modelNames?: string[]; now?: () => Date; listen?: boolean } = {}): Promise<TestApp> {
   const logger = silentLogger();
-  const modelName = options.modelName ?? 'nba-winner';
   const services = createServices({
     db: db.client,
     databaseUrl: options.listen === false ? undefined : db.url,
     logger,
-    modelName,
+    modelNames: options.modelNames ?? ['nba-winner'],
     modelPollIntervalMs: 0,
     ...(options.now ? { now: options.now } : {}),
   });
   await services.start(0);
-  const { registry, holder, features, metrics } = services;
-  const app = createApp({ db: db.client, registry, holder, features, metrics, logger, modelName, ...(options.now ? { now: options.now } : {}) });
+  const { registry, models, features, metrics } = services;
+  const app = createApp({ db: db.client, registry, models, features, metrics, logger, ...(options.now ? { now: options.now } : {}) });
   return Object.assign(services, { app });
 }

@@ -25,6 +25,10 @@ export interface ModelArtifacts {
   total?: string;
 }
 
+function finiteOnly(values: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => Number.isFinite(v)));
+}
+
 /** Splits a trained model into registry parts. */
 export function toRegistration(model: TrainedModel): ModelRegistration {
   const { boosters, ...bundle } = serializeModel(model);
@@ -36,7 +40,8 @@ export function toRegistration(model: TrainedModel): ModelRegistration {
     trainedFrom: model.trainedOn.firstDate,
     trainedTo: model.trainedOn.lastDate,
     trainingGames: model.trainedOn.games,
-    metrics: { validation: { logLoss: v.logLoss, marginMae: v.marginMae, totalMae: v.totalMae, marketGames: v.marketGames, logLossWithLine: v.logLossWithLine, marketLogLoss: v.marketLogLoss } },
+    // scores that could not be computed (no validation slice after a refit, no lines) are left out
+    metrics: { validation: finiteOnly({ logLoss: v.logLoss, marginMae: v.marginMae, totalMae: v.totalMae, marketGames: v.marketGames, logLossWithLine: v.logLossWithLine, marketLogLoss: v.marketLogLoss }) },
   };
 }
 

@@ -1,13 +1,12 @@
 import { Router } from 'express';
 import { databaseProblemOf, type DbClient } from '@nba/db';
 import type { FeatureStore } from '../feature-store';
-import type { ModelHolder } from '../model-holder';
+import type { ServedModels } from '../served-models';
 
 export interface HealthDeps {
   db: DbClient;
-  holder: ModelHolder;
+  models: ServedModels;
   features: FeatureStore;
-  modelName: string;
   /** True once shutdown began: readiness fails so load balancers stop sending traffic. */
   isShuttingDown: () => boolean;
 }
@@ -34,7 +33,7 @@ async function pingDatabase(db: DbClient): Promise<string | undefined> {
   }
 }
 
-/** `GET /health` (the process answers) and `GET /ready` (database reachable, model and features loaded). */
+/** `GET /health` (the process answers) and `GET /ready` (database reachable, every served model and the features loaded). */
 export function healthRouter(deps: HealthDeps): Router {
   const router = Router();
   const started = Date.now();
@@ -43,18 +42,20 @@ export function healthRouter(deps: HealthDeps): Router {
   });
   router.get('/ready', async (_req, res) => {
     const dbError = await pingDatabase(deps.db);
-    const model = deps.holder.current;
+    const loaded = deps.models.all.map((m) => ({ name: m.name, model: m.holder.current }));
+    const model = loaded[0]!.model;
     const snap = deps.features.current;
     const reasons: string[] = [];
     if (deps.isShuttingDown()) reasons.push('shutting down');
     if (dbError) reasons.push(`database ${dbError}`);
-    if (!model) reasons.push(`no production version of model '${deps.modelName}' is loaded`);
+    for (const m of loaded) if (!m.model) reasons.push(`no production version of model '${m.name}' is loaded`);
     if (!snap) reasons.push('the feature state is not built yet');
     res.status(reasons.length ? 503 : 200).json({
       status: reasons.length ? 'not_ready' : 'ready',
       ...(reasons.length ? { reason: reasons.join('; ') } : {}),
       database: dbError ? { ok: false, error: dbError } : { ok: true },
       model: model ? { name: model.name, version: model.version, loadedAt: model.loadedAt.toISOString() } : null,
+      models: loaded.map((m) => ({ name: m.name, version: m.model?.version ?? null, loadedAt: m.model?.loadedAt.toISOString() ?? null })),
       features: { asOf: snap?.asOf ?? null, games: snap?.games ?? 0, refreshedAt: snap?.refreshedAt.toISOString() ?? null },
     });
   });

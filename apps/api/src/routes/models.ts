@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { ModelRegistry, ModelVersionInfo } from '@nba/registry';
 import { ApiError } from '../errors';
-import type { ModelHolder } from '../model-holder';
 import { ModelsQuery } from '../schemas/models';
+import type { ServedModel, ServedModels } from '../served-models';
 import { parseInput } from '../validate';
 
 /** A registry version as JSON (dates as ISO text). */
@@ -27,21 +27,35 @@ function view(v: ModelVersionInfo) {
   };
 }
 
-/** `GET /v1/models` (the served name's versions, newest first) and `GET /v1/models/production`. */
-export function modelsRouter(registry: ModelRegistry, holder: ModelHolder, modelName: string): Router {
+/** The version this instance has loaded for a served model. */
+function serving(m: ServedModel) {
+  const loaded = m.holder.current;
+  return loaded ? { version: loaded.version, loadedAt: loaded.loadedAt.toISOString() } : null;
+}
+
+/**
+ * `GET /v1/models?name=` (a served model's versions, newest first; default the main model) and
+ * `GET /v1/models/production` (the main model's production version, and every served model's in `models`).
+ */
+export function modelsRouter(registry: ModelRegistry, models: ServedModels): Router {
   const router = Router();
   router.get('/v1/models', async (req, res) => {
-    const { status } = parseInput(ModelsQuery, req.query);
-    const versions = await registry.list({ name: modelName, ...(status ? { status } : {}) });
-    res.json({ name: modelName, models: versions.map(view) });
+    const { status, name } = parseInput(ModelsQuery, req.query);
+    const served = models.pick(name, 'name');
+    const versions = await registry.list({ name: served.name, ...(status ? { status } : {}) });
+    res.json({ name: served.name, models: versions.map(view) });
   });
   router.get('/v1/models/production', async (_req, res) => {
-    const info = await registry.production(modelName);
-    if (!info) {
-      throw new ApiError('NOT_FOUND', `model '${modelName}' has no production version; promote one with: nba-models promote --name ${modelName} --version <version>`);
+    const all = await Promise.all(models.all.map(async (m) => ({ name: m.name, info: await registry.production(m.name), serving: serving(m) })));
+    const main = all[0]!;
+    if (!main.info) {
+      throw new ApiError('NOT_FOUND', `model '${main.name}' has no production version; promote one with: nba-models promote --name ${main.name} --version <version>`);
     }
-    const loaded = holder.current;
-    res.json({ model: view(info), serving: loaded ? { version: loaded.version, loadedAt: loaded.loadedAt.toISOString() } : null });
+    res.json({
+      model: view(main.info),
+      serving: main.serving,
+      models: all.map((m) => ({ name: m.name, model: m.info ? view(m.info) : null, serving: m.serving })),
+    });
   });
   return router;
 }

@@ -5,25 +5,25 @@ import type { FeatureSnapshot, FeatureStore } from '../feature-store';
 import type { ForecastCache } from '../forecast-cache';
 import type { LoadedModel } from '../loaded-model';
 import type { ApiMetrics } from '../metrics';
-import type { ModelHolder } from '../model-holder';
 import { defaultDate, forecast } from '../predictor';
+import type { ServedModels } from '../served-models';
 import { BatchRequest, PredictRequest } from '../schemas/predict';
 import { parseInput } from '../validate';
 
 export interface PredictDeps {
   cache: ForecastCache;
-  holder: ModelHolder;
+  models: ServedModels;
   features: FeatureStore;
   metrics: ApiMetrics;
-  modelName: string;
   now: () => Date;
 }
 
-/** The model and feature snapshot of one request, or a 503 saying what is missing. */
-function serving(deps: PredictDeps): { model: LoadedModel; snap: FeatureSnapshot } {
-  const model = deps.holder.current;
+/** The model asked for (default: the main one) and the feature snapshot of one request, or a 503 saying what is missing. */
+function serving(deps: PredictDeps, name: string | undefined): { model: LoadedModel; snap: FeatureSnapshot } {
+  const served = deps.models.pick(name);
+  const model = served.holder.current;
   if (!model) {
-    throw new ApiError('NO_PRODUCTION_MODEL', `no production version of model '${deps.modelName}' is loaded; promote one (nba-models promote --name ${deps.modelName} --version <version>) and retry`);
+    throw new ApiError('NO_PRODUCTION_MODEL', `no production version of model '${served.name}' is loaded; promote one (nba-models promote --name ${served.name} --version <version>) and retry`);
   }
   const snap = deps.features.current;
   if (!snap) throw new ApiError('NOT_READY', 'the feature state is still being built; retry in a moment');
@@ -39,7 +39,7 @@ export function predictRouter(deps: PredictDeps): Router {
   const router = Router();
   router.post('/v1/predict', (req, res) => {
     const input = parseInput(PredictRequest, req.body);
-    const { model, snap } = serving(deps);
+    const { model, snap } = serving(deps, input.model);
     const today = easternDate(deps.now());
     const date = input.date ?? defaultDate(snap.asOf, today);
     const key = `${input.home}|${input.away}|${date}|${input.neutral}|${input.gameType}|${input.explain}`;
@@ -54,7 +54,7 @@ export function predictRouter(deps: PredictDeps): Router {
   });
   router.post('/v1/predict/batch', (req, res) => {
     const input = parseInput(BatchRequest, req.body);
-    const { model, snap } = serving(deps);
+    const { model, snap } = serving(deps, input.model);
     const forecasts = forecast(model, snap, input.matchups, { today: easternDate(deps.now()), explain: input.explain, field: (i) => `matchups.${i}.` });
     deps.metrics.predictionsServed(model, 'batch', forecasts.length);
     res.json({ forecasts });

@@ -20,7 +20,10 @@ export const ReadyResponse = named(
     model: z
       .object({ name: z.string(), version: z.string(), loadedAt: Timestamp })
       .nullable()
-      .meta({ description: 'The production model loaded, or null' }),
+      .meta({ description: 'The main model\'s production version loaded, or null' }),
+    models: z
+      .array(z.object({ name: z.string(), version: z.string().nullable(), loadedAt: Timestamp.nullable() }))
+      .meta({ description: 'Every served model and the version loaded (null: none; the API is not ready)' }),
     features: z.object({ asOf: z.string().nullable(), games: z.number().int(), refreshedAt: Timestamp.nullable() }),
   }),
 );

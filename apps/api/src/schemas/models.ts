@@ -3,9 +3,12 @@ import { IsoDate, named, Timestamp } from './common';
 
 const STATUSES = ['staging', 'production', 'archived'] as const;
 
-/** `?status=` of `GET /v1/models`. */
+/** `?status=&name=` of `GET /v1/models`. */
 export const ModelsQuery = z
-  .object({ status: z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` }).optional() })
+  .object({
+    status: z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` }).optional(),
+    name: z.string().min(1, 'must not be empty').optional().meta({ description: 'A served model (default: the main one)' }),
+  })
   .strict();
 
 /** A registered model version (artifact contents are never returned). */
@@ -34,14 +37,17 @@ export const ModelVersionView = named(
 /** Response of `GET /v1/models`. */
 export const ModelsResponse = named('Models', z.object({ name: z.string(), models: z.array(ModelVersionView) }));
 
-/** Response of `GET /v1/models/production`: the registry's production version and whether this instance serves it. */
+const Serving = z
+  .object({ version: z.string(), loadedAt: Timestamp })
+  .nullable()
+  .meta({ description: 'The version this API instance has loaded (may lag a promotion by a moment)' });
+
+/** Response of `GET /v1/models/production`: the main model's production version and whether this instance serves it, then every served model's. */
 export const ProductionResponse = named(
   'ProductionModel',
   z.object({
     model: ModelVersionView,
-    serving: z
-      .object({ version: z.string(), loadedAt: Timestamp })
-      .nullable()
-      .meta({ description: 'The version this API instance has loaded (may lag a promotion by a moment)' }),
+    serving: Serving,
+    models: z.array(z.object({ name: z.string(), model: ModelVersionView.nullable(), serving: Serving })).meta({ description: 'Every served model, the main one first' }),
   }),
 );

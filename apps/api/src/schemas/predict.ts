@@ -30,6 +30,12 @@ const explain = z
   .default(5)
   .meta({ description: 'How many SHAP contributions to return (0: no explanation)' });
 
+const model = z
+  .string({ error: 'must be a model name' })
+  .min(1, 'must not be empty')
+  .optional()
+  .meta({ description: 'Registry name of the model to forecast with (default: the first served, the market-aware nba-winner)' });
+
 /** One hypothetical game. */
 export const Matchup = named('Matchup', z.object(matchupShape).strict().superRefine(distinctTeams));
 
@@ -40,6 +46,7 @@ export const PredictRequest = named(
     .object({
       ...matchupShape,
       explain,
+      model,
     })
     .strict()
     .superRefine(distinctTeams),
@@ -55,6 +62,7 @@ export const BatchRequest = named(
         .min(1, 'must hold at least one matchup')
         .max(MAX_BATCH, `must hold at most ${MAX_BATCH} matchups`),
       explain,
+      model,
     })
     .strict(),
 );

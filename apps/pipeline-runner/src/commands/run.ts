@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { RunResult } from '@nba/orchestrator';
-import { createDailyPipeline, DAILY_TASKS, type DailyArgs } from '../daily/daily-pipeline';
+import { createDailyPipeline, dailyModels, DAILY_TASKS, type DailyArgs } from '../daily/daily-pipeline';
 import { CliError, EXIT, table } from '@nba/cli';
 import { TaskListView } from '../progress';
 import { readEnv } from '../env';
@@ -17,7 +17,7 @@ export interface RunCommandOptions {
   source?: 'api' | 'demo' | 'csv';
   games?: string;
   odds?: string;
-  variant: 'stats' | 'market';
+  variant: 'stats' | 'market' | 'both';
   modelName: string;
   lookbackDays: string;
 }
@@ -39,8 +39,7 @@ export function dailyArgs(o: RunCommandOptions, env: Parameters<typeof upstreamK
     skipOdds: Boolean(o.skipOdds),
     skipTrain: Boolean(o.skipTrain),
     autoPromote: Boolean(o.autoPromote),
-    modelName: o.modelName,
-    variant: o.variant,
+    models: dailyModels(o.modelName, o.variant),
     lookbackDays,
     ...(o.games ? { gamesCsv: o.games } : {}),
     ...(o.odds ? { oddsCsv: o.odds } : {}),
@@ -75,7 +74,7 @@ export async function executeDaily(
     const pipeline = createDailyPipeline({ db: rt.db.client, databaseUrl: rt.db.url, registry: rt.registry, logger: rt.logger, onEvent: view.onEvent, handleSignals: true, ...(upstreams ? { upstreams } : {}) });
     if (view.enabled) process.stderr.write(`pipeline ${pipeline.name} for ${args.date} (source ${args.source})\n`);
     // SIGTERM/SIGINT cancel the run (the pipeline records it as cancelled); resume picks it up.
-    return resume ? await pipeline.resume(resume.runId, args, { force: resume.force }) : await pipeline.run(args, { args: { ...args } });
+    return resume ? await pipeline.resume(resume.runId, args, { force: resume.force }) : await pipeline.run(args, { args: { ...args, models: args.models.map((m) => ({ ...m })) } });
   } finally {
     if (owned) await upstreams?.close();
   }
@@ -93,8 +92,8 @@ export function registerRunCommand(program: Command): void {
     .addOption(new Option('--source <source>', 'where games come from (default: api with keys, else demo)').choices(['api', 'demo', 'csv']))
     .option('--games <games.csv>', 'games file for --source csv')
     .option('--odds <odds.csv>', 'closing lines file for --source csv')
-    .addOption(new Option('--variant <variant>', 'model variant to train').choices(['stats', 'market']).default('market'))
-    .option('--model-name <name>', 'registry name of the model', 'nba-winner')
+    .addOption(new Option('--variant <variant>', 'models to train, promote and predict with: the market-aware one, the stats-only one, or both').choices(['market', 'stats', 'both']).default('both'))
+    .option('--model-name <name>', 'registry name of the market-aware model; the stats-only one is <name>-stats', 'nba-winner')
     .option('--lookback-days <n>', 'days before --date whose results are re-fetched', '3')
     .action(async (o: RunCommandOptions) => {
       const args = dailyArgs(o, readEnv());

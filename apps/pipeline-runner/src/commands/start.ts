@@ -6,6 +6,7 @@ import { openRuntime, type Runtime } from '../runtime';
 import { checkedDate } from '../usage-checks';
 import { demoDate } from '../upstreams/demo-date';
 import { demoLeague, openUpstreams, upstreamKind } from '../upstreams/upstreams';
+import { dailyModels } from '../daily/daily-pipeline';
 import { backfillFromUpstreams } from './backfill';
 import { executeDaily, reportRun } from './run';
 
@@ -108,7 +109,7 @@ export function registerStartCommand(program: Command): void {
           process.stdout.write(`history: ${b.games} games from seasons ${from}-${to} (${b.inserted} new), ${b.snapshots} new odds snapshots\n`);
           const result = await executeDaily(
             rt,
-            { date, source: kind, skipOdds: false, skipTrain: false, autoPromote: true, modelName: 'nba-winner', variant: 'market', lookbackDays: 3 },
+            { date, source: kind, skipOdds: false, skipTrain: false, autoPromote: true, models: dailyModels('nba-winner'), lookbackDays: 3 },
             { upstreams },
           );
           code = reportRun(result);
