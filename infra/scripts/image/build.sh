@@ -50,7 +50,8 @@ cmd_build() {
         || { rm -f "$layers" "$ca_empty"; die "building $t failed (output above)"; }
     else
       # --format docker: OCI image configs have no HEALTHCHECK. --pull=never: images come from here.
-      buildah bud --layers --format docker --pull=never "${BUILDAH_OPTS[@]}" "${common[@]}" \
+      # --force-rm: a failed step leaves no working container behind.
+      buildah bud --layers --force-rm --format docker --pull=never "${BUILDAH_OPTS[@]}" "${common[@]}" \
         --target "$t" -t "$(app_image "$t")" . 2>&1 | tee -a "$layers" >&2 \
         || { rm -f "$layers" "$ca_empty"; die "building $t failed (output above)"; }
     fi
