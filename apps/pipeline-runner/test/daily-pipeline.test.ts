@@ -67,7 +67,7 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
     // the guardrail's comparison: the market-aware candidate beside the market on its holdout games with a line
     expect(candidates[0]!.candidate?.lined?.logloss).toBeLessThanOrEqual(candidates[0]!.candidate!.lined!.market + 0.0005);
     for (const [i, name] of ['nba-winner', 'nba-winner-stats'].entries()) {
-      const production = await registry.production(name);
+      const production = await registry.getProductionVersion(name);
       expect(production?.version).toBe('1.0.0');
       expect(production?.pipelineRunId).toBe(result.runId);
       expect(production?.fingerprint).toBe(candidates[i]!.fingerprint);
@@ -85,8 +85,8 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
       status: 'skipped',
       reason: 'nba-winner 1.0.0 is already the production version; nba-winner-stats 1.0.0 is already the production version',
     });
-    expect((await registry.list({ name: 'nba-winner' })).map((v) => v.version)).toEqual(['1.0.0']);
-    expect((await registry.list({ name: 'nba-winner-stats' })).map((v) => v.version)).toEqual(['1.0.0']);
+    expect((await registry.listVersions({ name: 'nba-winner' })).map((v) => v.version)).toEqual(['1.0.0']);
+    expect((await registry.listVersions({ name: 'nba-winner-stats' })).map((v) => v.version)).toEqual(['1.0.0']);
     expect(await db.client.modelVersion.count({ where: { status: 'production' } })).toBe(2);
     expect(await db.client.prediction.count({ where: { game: { date: new Date(`${DATE}T00:00:00Z`) } } })).toBe(2 * gamesOnDate);
   }, 180_000);
@@ -97,13 +97,13 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
     const [runA, runB] = (await db.client.pipelineRun.findMany({ select: { id: true } })).map((r) => r.id);
     const first = await trainCandidate({ registry, logger }, history, { ...options, runId: runA! });
     expect(first.version).toBe('1.1.0');
-    expect((await registry.get('nba-winner', '1.1.0')).pipelineRunId).toBe(runA);
+    expect((await registry.getVersion('nba-winner', '1.1.0')).pipelineRunId).toBe(runA);
     expect(first).toMatchObject({ version: '1.1.0', reused: false });
-    const versions = (await registry.list({ name: 'nba-winner' })).length;
+    const versions = (await registry.listVersions({ name: 'nba-winner' })).length;
     const again = await trainCandidate({ registry, logger }, history, { ...options, runId: runB! });
     expect(again).toMatchObject({ version: first.version, reused: true, fingerprint: first.fingerprint });
     expect(again.candidate).toEqual(first.candidate);
-    expect((await registry.list({ name: 'nba-winner' })).length).toBe(versions);
+    expect((await registry.listVersions({ name: 'nba-winner' })).length).toBe(versions);
     // one more finished game is another training set: another version
     const g = history.games.find((x) => x.homePts === undefined)!;
     const changed = { ...history, games: history.games.map((x) => (x === g ? { ...x, homePts: 101, awayPts: 99 } : x)) };

@@ -62,7 +62,7 @@ export class ModelRegistry {
   }
 
   /** Registers a version in `staging`; DUPLICATE if the name already has it. */
-  async register(input: RegisterInput): Promise<ModelVersionInfo> {
+  async registerVersion(input: RegisterInput): Promise<ModelVersionInfo> {
     const r = prepareRegistration(input);
     const actor = input.createdBy ?? this.actor;
     const duplicate = () =>
@@ -70,7 +70,7 @@ export class ModelRegistry {
     if (await this.db.modelVersion.findUnique({ where: { name_version: { name: r.name, version: r.version } }, select: { id: true } })) {
       throw duplicate();
     }
-    const sameInputs = async () => (r.fingerprint ? this.findByFingerprint(r.name, r.fingerprint) : undefined);
+    const sameInputs = async () => (r.fingerprint ? this.findVersionByFingerprint(r.name, r.fingerprint) : undefined);
     const trainedAlready = (v: ModelVersionInfo) =>
       new RegistryError('DUPLICATE', `model '${r.name}' version ${v.version} was already trained from the same inputs (fingerprint ${r.fingerprint}); use that version — ${listHint(r.name)}`);
     const existing = await sameInputs();
@@ -113,13 +113,13 @@ export class ModelRegistry {
   }
 
   /** The version of `name` trained from the inputs `fingerprint` identifies, if any (whatever its status). */
-  async findByFingerprint(name: string, fingerprint: string): Promise<ModelVersionInfo | undefined> {
+  async findVersionByFingerprint(name: string, fingerprint: string): Promise<ModelVersionInfo | undefined> {
     const row = await this.db.modelVersion.findUnique({ where: { name_fingerprint: { name, fingerprint } }, include: VERSION_INCLUDE });
     return row ? toVersionInfo(row) : undefined;
   }
 
   /** Versions, optionally of one name and/or status; by name, newest version first. */
-  async list(filter: { name?: string; status?: ModelStatusName } = {}): Promise<ModelVersionInfo[]> {
+  async listVersions(filter: { name?: string; status?: ModelStatusName } = {}): Promise<ModelVersionInfo[]> {
     if (filter.status !== undefined && !MODEL_STATUSES.includes(filter.status)) {
       throw new RegistryError('INVALID_INPUT', `status '${String(filter.status)}' is not one of ${MODEL_STATUSES.join(', ')}`);
     }
@@ -131,14 +131,14 @@ export class ModelRegistry {
   }
 
   /** One version; NOT_FOUND when it is not registered. */
-  async get(name: string, version: string): Promise<ModelVersionInfo> {
+  async getVersion(name: string, version: string): Promise<ModelVersionInfo> {
     const row = await this.db.modelVersion.findUnique({ where: { name_version: { name, version } }, include: VERSION_INCLUDE });
     if (!row) throw new RegistryError('NOT_FOUND', `model '${name}' version ${version} is not registered; ${listHint(name)}`);
     return toVersionInfo(row);
   }
 
   /** The production version of `name`, if any. */
-  async production(name: string): Promise<ModelVersionInfo | undefined> {
+  async getProductionVersion(name: string): Promise<ModelVersionInfo | undefined> {
     const row = await this.db.modelVersion.findFirst({ where: { name, status: 'production' }, include: VERSION_INCLUDE });
     return row ? toVersionInfo(row) : undefined;
   }
@@ -147,7 +147,7 @@ export class ModelRegistry {
    * Makes `version` the production version of `name`; the previous production version becomes
    * archived, in one transaction that holds the name's lock, so concurrent promotions serialise.
    */
-  async promote(name: string, version: string, options: ChangeOptions = {}): Promise<{ promoted: ModelVersionInfo; archived?: ModelVersionInfo }> {
+  async promoteVersion(name: string, version: string, options: ChangeOptions = {}): Promise<{ promoted: ModelVersionInfo; archived?: ModelVersionInfo }> {
     const actor = options.actor ?? this.actor;
     const { archivedId } = await withNameLock(this.db, name, async (tx) => {
       const target = await findVersion(tx, name, version);
@@ -165,14 +165,14 @@ export class ModelRegistry {
       return { archivedId: current?.version };
     });
     this.logger?.info('model promoted', { model: name, version, previous: archivedId, actor, reason: options.reason });
-    return { promoted: await this.get(name, version), archived: archivedId ? await this.get(name, archivedId) : undefined };
+    return { promoted: await this.getVersion(name, version), archived: archivedId ? await this.getVersion(name, archivedId) : undefined };
   }
 
-  /** What {@link rollback} would do now: the current production version and the one it would restore. */
-  async rollbackPlan(name: string): Promise<{ from: ModelVersionInfo; to: ModelVersionInfo }> {
+  /** What {@link ModelRegistry.rollback} would do now: the current production version and the one it would restore. */
+  async planRollback(name: string): Promise<{ from: ModelVersionInfo; to: ModelVersionInfo }> {
     const current = await requireProduction(this.db, name);
     const target = await findRollbackTarget(this.db, current);
-    return { from: await this.get(name, current.version), to: await this.get(name, target.version) };
+    return { from: await this.getVersion(name, current.version), to: await this.getVersion(name, target.version) };
   }
 
   /** Restores the version that was production before the current one (from the audit trail); the current one is archived. */
@@ -189,11 +189,11 @@ export class ModelRegistry {
       return { from: current.version, to: target.version };
     });
     this.logger?.info('model rolled back', { model: name, from, to, actor, reason: options.reason });
-    return { promoted: await this.get(name, to), archived: await this.get(name, from) };
+    return { promoted: await this.getVersion(name, to), archived: await this.getVersion(name, from) };
   }
 
   /** Archives a staging version. The production version cannot be archived: promote another or roll back. */
-  async archive(name: string, version: string, options: ChangeOptions = {}): Promise<ModelVersionInfo> {
+  async archiveVersion(name: string, version: string, options: ChangeOptions = {}): Promise<ModelVersionInfo> {
     const actor = options.actor ?? this.actor;
     await withNameLock(this.db, name, async (tx) => {
       const row = await findVersion(tx, name, version);
@@ -207,18 +207,18 @@ export class ModelRegistry {
       await transition(tx, row, 'archived', { action: 'archived', actor, reason: options.reason, at: new Date() });
     });
     this.logger?.info('model archived', { model: name, version, actor, reason: options.reason });
-    return this.get(name, version);
+    return this.getVersion(name, version);
   }
 
   /** Metrics side by side (b − a) and, when both forecast the same settled games, their live scores there. */
-  async compare(a: ModelRef, b: ModelRef): Promise<Comparison> {
-    const [va, vb] = await Promise.all([this.get(a.name, a.version), this.get(b.name, b.version)]);
+  async compareVersions(a: ModelRef, b: ModelRef): Promise<Comparison> {
+    const [va, vb] = await Promise.all([this.getVersion(a.name, a.version), this.getVersion(b.name, b.version)]);
     const live = await compareLive(this.db, va, vb);
     return { a: va, b: vb, metrics: compareMetrics(va, vb), ...(live ? { live } : {}) };
   }
 
   /** The audit trail of `name`, oldest first; NOT_FOUND when no version of it was ever registered. */
-  async history(name: string): Promise<ModelEventInfo[]> {
+  async getHistory(name: string): Promise<ModelEventInfo[]> {
     const rows = await this.db.modelEvent.findMany({
       where: { modelName: name },
       orderBy: { id: 'asc' },
@@ -242,5 +242,47 @@ export class ModelRegistry {
       throw new RegistryError('INVALID_ARTIFACT', `model '${name}' version ${version} has no 'win' artifact; register it again with one`);
     }
     return out as { win: string; margin?: string; total?: string };
+  }
+
+  // The names before the registry took MLflow's verb-noun vocabulary; they go once no caller uses them.
+  /** @deprecated use {@link ModelRegistry.registerVersion} */
+  register(input: RegisterInput): Promise<ModelVersionInfo> {
+    return this.registerVersion(input);
+  }
+  /** @deprecated use {@link ModelRegistry.findVersionByFingerprint} */
+  findByFingerprint(name: string, fingerprint: string): Promise<ModelVersionInfo | undefined> {
+    return this.findVersionByFingerprint(name, fingerprint);
+  }
+  /** @deprecated use {@link ModelRegistry.listVersions} */
+  list(filter: { name?: string; status?: ModelStatusName } = {}): Promise<ModelVersionInfo[]> {
+    return this.listVersions(filter);
+  }
+  /** @deprecated use {@link ModelRegistry.getVersion} */
+  get(name: string, version: string): Promise<ModelVersionInfo> {
+    return this.getVersion(name, version);
+  }
+  /** @deprecated use {@link ModelRegistry.getProductionVersion} */
+  production(name: string): Promise<ModelVersionInfo | undefined> {
+    return this.getProductionVersion(name);
+  }
+  /** @deprecated use {@link ModelRegistry.promoteVersion} */
+  promote(name: string, version: string, options: ChangeOptions = {}): Promise<{ promoted: ModelVersionInfo; archived?: ModelVersionInfo }> {
+    return this.promoteVersion(name, version, options);
+  }
+  /** @deprecated use {@link ModelRegistry.planRollback} */
+  rollbackPlan(name: string): Promise<{ from: ModelVersionInfo; to: ModelVersionInfo }> {
+    return this.planRollback(name);
+  }
+  /** @deprecated use {@link ModelRegistry.archiveVersion} */
+  archive(name: string, version: string, options: ChangeOptions = {}): Promise<ModelVersionInfo> {
+    return this.archiveVersion(name, version, options);
+  }
+  /** @deprecated use {@link ModelRegistry.compareVersions} */
+  compare(a: ModelRef, b: ModelRef): Promise<Comparison> {
+    return this.compareVersions(a, b);
+  }
+  /** @deprecated use {@link ModelRegistry.getHistory} */
+  history(name: string): Promise<ModelEventInfo[]> {
+    return this.getHistory(name);
   }
 }

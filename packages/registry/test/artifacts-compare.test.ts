@@ -13,8 +13,8 @@ afterAll(async () => db.drop());
 
 describe('artifact integrity', () => {
   test('a corrupted artifact is refused with a clear error; the intact one loads', async () => {
-    const v = await registry.register(registration('corrupt', '1.0.0'));
-    await registry.register(registration('corrupt', '1.0.1'));
+    const v = await registry.registerVersion(registration('corrupt', '1.0.0'));
+    await registry.registerVersion(registration('corrupt', '1.0.1'));
     // Flip one digit inside the stored model, as disk or a bad restore might.
     const original = Buffer.from(winModel(), 'utf8');
     const damaged = Buffer.from(original);
@@ -53,9 +53,9 @@ async function seedGames(n: number): Promise<number[]> {
 
 describe('compare', () => {
   test('metrics side by side with differences; no live section without common settled games', async () => {
-    await registry.register(registration('cmp', '1.0.0', { metrics: { logLoss: 0.65, accuracy: 0.62, backtest: { logLoss: 0.66 } } }));
-    await registry.register(registration('cmp', '1.1.0', { metrics: { logLoss: 0.63, accuracy: 0.64, brier: 0.22 } }));
-    const c = await registry.compare({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '1.1.0' });
+    await registry.registerVersion(registration('cmp', '1.0.0', { metrics: { logLoss: 0.65, accuracy: 0.62, backtest: { logLoss: 0.66 } } }));
+    await registry.registerVersion(registration('cmp', '1.1.0', { metrics: { logLoss: 0.63, accuracy: 0.64, brier: 0.22 } }));
+    const c = await registry.compareVersions({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '1.1.0' });
     expect(c.a.version).toBe('1.0.0');
     expect(c.b.version).toBe('1.1.0');
     expect(c.metrics).toEqual([
@@ -69,7 +69,7 @@ describe('compare', () => {
 
   test('live scores on the games both versions forecast and that are settled', async () => {
     const games = await seedGames(6);
-    const [a, b] = await Promise.all([registry.get('cmp', '1.0.0'), registry.get('cmp', '1.1.0')]);
+    const [a, b] = await Promise.all([registry.getVersion('cmp', '1.0.0'), registry.getVersion('cmp', '1.1.0')]);
     // Outcomes: home won games 0..2 (homeScore > awayScore for i >= 3) — see seedGames.
     const won = [false, false, false, true, true, true];
     const pa = [0.4, 0.6, 0.3, 0.7, 0.55, 0.5];
@@ -80,7 +80,7 @@ describe('compare', () => {
       if (i === 0) continue; // b never forecast game 0
       await db.client.prediction.create({ data: { gameId: games[i]!, modelVersionId: b.id, homeWinProb: pb[i]!, homeWon: won[i]!, settledAt: new Date() } });
     }
-    const c = await registry.compare({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '1.1.0' });
+    const c = await registry.compareVersions({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '1.1.0' });
     const common = [1, 2, 3, 4];
     const expectedA = scoreForecasts(common.map((i) => ({ p: pa[i]!, won: won[i]! })));
     const expectedB = scoreForecasts(common.map((i) => ({ p: pb[i]!, won: won[i]! })));
@@ -95,6 +95,6 @@ describe('compare', () => {
   });
 
   test('comparing an unknown version names it', async () => {
-    await expect(registry.compare({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '4.0.0' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining("'cmp' version 4.0.0") });
+    await expect(registry.compareVersions({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '4.0.0' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining("'cmp' version 4.0.0") });
   });
 });

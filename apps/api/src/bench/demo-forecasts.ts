@@ -99,8 +99,8 @@ export async function seedDemoForecasts(
     const trained = trainModel(training, variant, { params: fewRounds(options.rounds ?? 40) });
     const serving = ServingModel.fromTrained(trained);
     try {
-      await registry.register({ name, version: '1.0.0', ...toRegistration(trained), createdBy: 'demo-seed', notes: `demo: ${variant} variant` });
-      await registry.promote(name, '1.0.0', { actor: 'demo-seed', reason: 'first version' });
+      await registry.registerVersion({ name, version: '1.0.0', ...toRegistration(trained), createdBy: 'demo-seed', notes: `demo: ${variant} variant` });
+      await registry.promoteVersion(name, '1.0.0', { actor: 'demo-seed', reason: 'first version' });
       const { id: modelVersionId } = await db.modelVersion.findUniqueOrThrow({ where: { name_version: { name, version: '1.0.0' } }, select: { id: true } });
       const p = serving.predictRows(forecastRows);
       const data = forecastRows.map((r, i) => {

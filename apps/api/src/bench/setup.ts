@@ -49,7 +49,7 @@ async function insertGames(db: DbClient, games: readonly GameRecord[]): Promise<
 
 async function register(registry: ModelRegistry, model: TrainedModel, version: string): Promise<void> {
   // exactly what the pipeline registers
-  await registry.register({ name: 'nba-winner', version, ...toRegistration(model), createdBy: 'api-bench' });
+  await registry.registerVersion({ name: 'nba-winner', version, ...toRegistration(model), createdBy: 'api-bench' });
 }
 
 /**
@@ -75,7 +75,7 @@ export async function prepareBenchDatabase(): Promise<BenchDatabase | undefined>
     log(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s (rounds: win ${model.bestIterations.win}, margin ${model.bestIterations.margin}, total ${model.bestIterations.total})`);
     const registry = new ModelRegistry(db.client, { logger: silentLogger() });
     await register(registry, model, '1.0.0');
-    await registry.promote('nba-winner', '1.0.0', { actor: 'api-bench' });
+    await registry.promoteVersion('nba-winner', '1.0.0', { actor: 'api-bench' });
     // stored forecasts of a busy day late in the data
     const counts = new Map<string, number>();
     for (const g of games) if (g.gameType === 'regular') counts.set(g.date, (counts.get(g.date) ?? 0) + 1);

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       if (!promote) return resolve();
       setTimeout(() => {
         promotedAt = Date.now();
-        bench.registry.promote('nba-winner', second, { actor: 'api-soak', reason: 'soak test' }).then(() => resolve(), reject);
+        bench.registry.promoteVersion('nba-winner', second, { actor: 'api-soak', reason: 'soak test' }).then(() => resolve(), reject);
       }, (SECONDS / 2) * 1000);
     });
     const started = Date.now();

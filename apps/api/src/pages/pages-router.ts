@@ -85,7 +85,7 @@ export function pagesRouter(deps: PagesDeps): Router {
 
   router.get('/record', async (req, res) => {
     const model = queryText(req, 'model');
-    const versions = await deps.registry.list();
+    const versions = await deps.registry.listVersions();
     const modelNames = namesOf(versions, deps.defaultModel);
     if (model === null || (model !== undefined && !modelNames.includes(model))) {
       const known = modelNames.length ? `registered models: ${modelNames.join(', ')}` : 'no model is registered yet';
@@ -99,9 +99,9 @@ export function pagesRouter(deps: PagesDeps): Router {
   });
 
   router.get('/models', async (_req, res) => {
-    const [versions, demo] = await Promise.all([deps.registry.list(), isDemoDatabase(deps.db)]);
+    const [versions, demo] = await Promise.all([deps.registry.listVersions(), isDemoDatabase(deps.db)]);
     const models = await Promise.all(
-      namesOf(versions, deps.defaultModel).map(async (name) => ({ name, versions: versions.filter((v) => v.name === name), history: await deps.registry.history(name) })),
+      namesOf(versions, deps.defaultModel).map(async (name) => ({ name, versions: versions.filter((v) => v.name === name), history: await deps.registry.getHistory(name) })),
     );
     page(res, 200, modelsView(models, demo));
   });

@@ -12,7 +12,7 @@ export function addArchive(program: Command, deps: CliDeps): void {
     .option('--reason <text>', 'why, for the audit trail')
     .option('--json', 'print JSON')
     .action(async (opts: { name: string; version: string; reason?: string; json?: boolean }) => {
-      const v = await withRegistry(deps, (r) => r.archive(opts.name, opts.version, { reason: opts.reason }));
+      const v = await withRegistry(deps, (r) => r.archiveVersion(opts.name, opts.version, { reason: opts.reason }));
       if (opts.json) return sayJson(deps, v);
       say(deps, `archived ${v.name} ${v.version}`);
     });

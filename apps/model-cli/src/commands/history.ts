@@ -12,7 +12,7 @@ export function addHistory(program: Command, deps: CliDeps): void {
     .requiredOption('--name <name>', 'model name', modelName)
     .option('--json', 'print JSON')
     .action(async (opts: { name: string; json?: boolean }) => {
-      const events = await withRegistry(deps, (r) => r.history(opts.name));
+      const events = await withRegistry(deps, (r) => r.getHistory(opts.name));
       if (opts.json) return sayJson(deps, events);
       say(
         deps,

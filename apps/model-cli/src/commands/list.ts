@@ -14,7 +14,7 @@ export function addList(program: Command, deps: CliDeps): void {
     .addOption(new Option('--status <status>', 'only versions in this status').choices([...MODEL_STATUSES]))
     .option('--json', 'print JSON')
     .action(async (opts: { name?: string; status?: ModelStatusName; json?: boolean }) => {
-      const versions = await withRegistry(deps, (r) => r.list({ name: opts.name, status: opts.status }));
+      const versions = await withRegistry(deps, (r) => r.listVersions({ name: opts.name, status: opts.status }));
       if (opts.json) return sayJson(deps, versions);
       if (versions.length === 0) {
         const filter = [opts.name && `name '${opts.name}'`, opts.status && `status ${opts.status}`].filter(Boolean).join(' and ');

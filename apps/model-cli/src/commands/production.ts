@@ -15,13 +15,13 @@ export function addProduction(program: Command, deps: CliDeps): void {
     .action(async (opts: { name?: string; json?: boolean }) => {
       if (opts.name !== undefined) {
         const name = opts.name;
-        const v = await withRegistry(deps, (r) => r.production(name));
+        const v = await withRegistry(deps, (r) => r.getProductionVersion(name));
         if (!v) {
           throw new RegistryError('NO_PRODUCTION', `no production model for '${name}'; promote one with: nba-models promote --name ${name} --version <version> (see the versions with: nba-models list --name ${name})`);
         }
         return opts.json ? sayJson(deps, v) : say(deps, describeVersion(v));
       }
-      const all = await withRegistry(deps, (r) => r.list({ status: 'production' }));
+      const all = await withRegistry(deps, (r) => r.listVersions({ status: 'production' }));
       if (all.length === 0) {
         if (opts.json) sayJson(deps, []);
         throw new CliError('FAILED', 'no model is in production; promote one with: nba-models promote --name <name> --version <version> (see: nba-models list)');

@@ -18,11 +18,11 @@ export function addPromote(program: Command, deps: CliDeps): void {
     .option('--json', 'print JSON')
     .action(async (opts: { name: string; version: string; yes?: boolean; reason?: string; json?: boolean }) => {
       const result = await withRegistry(deps, async (r) => {
-        const target = await r.get(opts.name, opts.version);
+        const target = await r.getVersion(opts.name, opts.version);
         if (target.status === 'production') {
           throw new RegistryError('INVALID_STATE', `model '${opts.name}' version ${opts.version} is already in production; nothing to do`);
         }
-        const current = await r.production(opts.name);
+        const current = await r.getProductionVersion(opts.name);
         if (!opts.yes) {
           const out = opts.json ? deps.stderr : deps.stdout;
           out.write(`Promote model '${opts.name}':\n`);
@@ -31,7 +31,7 @@ export function addPromote(program: Command, deps: CliDeps): void {
           const yes = await confirm(deps, out, `Promote ${opts.name} ${opts.version} to production?`, `refusing to promote '${opts.name}' ${opts.version} without confirmation`);
           if (!yes) throw new CliError('ABORTED', `not promoted: nothing changed ('${opts.name}' production is still ${current?.version ?? 'none'})`);
         }
-        return r.promote(opts.name, opts.version, { reason: opts.reason });
+        return r.promoteVersion(opts.name, opts.version, { reason: opts.reason });
       });
       if (opts.json) return sayJson(deps, result);
       say(deps, `promoted ${opts.name} ${result.promoted.version} to production${result.archived ? `; archived ${result.archived.version}` : ''}`);

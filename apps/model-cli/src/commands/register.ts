@@ -81,7 +81,7 @@ export function addRegister(program: Command, deps: CliDeps): void {
         gitCommit: opts.gitCommit,
         notes: opts.notes,
       };
-      const v = await withRegistry(deps, (r) => r.register(input));
+      const v = await withRegistry(deps, (r) => r.registerVersion(input));
       if (opts.json) return sayJson(deps, v);
       say(deps, `registered ${v.name} ${v.version} (staging); promote it with: nba-models promote --name ${v.name} --version ${v.version}`);
     });

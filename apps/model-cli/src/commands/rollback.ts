@@ -15,7 +15,7 @@ export function addRollback(program: Command, deps: CliDeps): void {
     .option('--json', 'print JSON')
     .action(async (opts: { name: string; yes?: boolean; reason?: string; json?: boolean }) => {
       const result = await withRegistry(deps, async (r) => {
-        const plan = await r.rollbackPlan(opts.name);
+        const plan = await r.planRollback(opts.name);
         if (!opts.yes) {
           const out = opts.json ? deps.stderr : deps.stdout;
           out.write(`Roll back model '${opts.name}':\n`);

@@ -12,7 +12,7 @@ export function addShow(program: Command, deps: CliDeps): void {
     .requiredOption('--version <version>', 'model version', semver)
     .option('--json', 'print JSON')
     .action(async (opts: { name: string; version: string; json?: boolean }) => {
-      const v = await withRegistry(deps, (r) => r.get(opts.name, opts.version));
+      const v = await withRegistry(deps, (r) => r.getVersion(opts.name, opts.version));
       if (opts.json) return sayJson(deps, v);
       say(deps, describeVersion(v));
     });
