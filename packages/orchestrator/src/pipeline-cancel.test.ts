@@ -12,7 +12,7 @@ function longPipeline(options: { handleSignals?: boolean; onEvent?: (e: Pipeline
     name: 'train',
     dependencies: ['ingest'],
     maxRetries: 5,
-    retryDelay: 10,
+    retryDelayMs: 10,
     run: ({ signal }) => {
       started.push('train');
       trainSignals.push(signal);
@@ -60,7 +60,7 @@ describe('cancellation', () => {
   it('cancelling during a retry wait ends the run at once', async () => {
     let attempts = 0;
     const p = new Pipeline({ name: 'waiting' });
-    p.addTask({ name: 'flaky', maxRetries: 3, retryDelay: 60_000, run: () => { attempts++; throw new Error('503'); } });
+    p.addTask({ name: 'flaky', maxRetries: 3, retryDelayMs: 60_000, run: () => { attempts++; throw new Error('503'); } });
     const events: string[] = [];
     const done = p.run(undefined, { onEvent: (e) => events.push(e.type) });
     while (!events.includes('task-retrying')) await tick();

@@ -33,7 +33,7 @@ async function runFailing(error: () => unknown) {
   p.addTask({
     name: 'ingest',
     maxRetries: 2,
-    retryDelay: 1,
+    retryDelayMs: 1,
     run: () => {
       calls++;
       throw error();

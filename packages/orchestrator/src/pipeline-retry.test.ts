@@ -4,7 +4,7 @@ import { Pipeline } from './pipeline';
 describe('retries and timeouts', () => {
   afterEach(() => jest.useRealTimers());
 
-  it('retries with exponential, randomized backoff from retryDelay (fake timers)', async () => {
+  it('retries with exponential, randomized backoff from retryDelayMs (fake timers)', async () => {
     jest.useFakeTimers({ now: new Date('2024-01-02T00:00:00Z') });
     const attemptTimes: number[] = [];
     const events: PipelineEvent[] = [];
@@ -12,7 +12,7 @@ describe('retries and timeouts', () => {
     p.addTask({
       name: 'fetch',
       maxRetries: 3,
-      retryDelay: 1000,
+      retryDelayMs: 1000,
       run: ({ attempt }) => {
         attemptTimes.push(Date.now());
         if (attempt < 4) throw new Error(`HTTP 503 (attempt ${attempt})`);
@@ -49,7 +49,7 @@ describe('retries and timeouts', () => {
     p.addTask({
       name: 'parse',
       maxRetries: 2,
-      retryDelay: 1,
+      retryDelayMs: 1,
       run: () => {
         calls++;
         // A task's TypeError is retried like any error (p-retry on its own would give up at once).
@@ -76,9 +76,9 @@ describe('retries and timeouts', () => {
     const p = new Pipeline({ name: 'slow' });
     p.addTask({
       name: 'slow',
-      timeout: 30,
+      timeoutMs: 30,
       maxRetries: 1,
-      retryDelay: 1,
+      retryDelayMs: 1,
       run: ({ signal, attempt }) => {
         signals.push(signal);
         if (attempt === 2) return 'fast now';
@@ -100,7 +100,7 @@ describe('retries and timeouts', () => {
 
   it('reports TIMEOUT as the error when every attempt times out', async () => {
     const p = new Pipeline({ name: 'always-slow' });
-    p.addTask({ name: 't', timeout: 10, run: ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))) });
+    p.addTask({ name: 't', timeoutMs: 10, run: ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))) });
     const r = await p.run(undefined);
     expect(r.tasks[0]!.error).toMatchObject({ name: 'OrchestratorError', code: 'TIMEOUT' });
   });

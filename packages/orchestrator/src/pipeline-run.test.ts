@@ -181,7 +181,7 @@ describe('Pipeline.run', () => {
   it('persists the run, every attempt, and attempt-0 rows for skipped tasks (in-memory store)', async () => {
     const store = new InMemoryRunStore();
     const p = new Pipeline({ name: 'persist', store });
-    p.addTask({ name: 'a', maxRetries: 1, retryDelay: 1, run: ({ attempt }) => { if (attempt === 1) throw new Error('flaky'); return { ok: true }; } });
+    p.addTask({ name: 'a', maxRetries: 1, retryDelayMs: 1, run: ({ attempt }) => { if (attempt === 1) throw new Error('flaky'); return { ok: true }; } });
     p.addTask({ name: 'b', dependencies: ['a'], skipIf: () => 'not today', run: () => 0 });
     const r = await p.run({ date: '2024-01-02' });
     const stored = await store.getRun(r.runId);

@@ -54,7 +54,7 @@ export async function executeTask<C>(
         const value = await runAttempt(
           (signal) => task.run({ context: scope.context, results: depResults, signal, logger: attemptLog, attempt, runId: scope.runId }),
           scope.signal,
-          task.timeout,
+          task.timeoutMs,
           `task '${task.name}' attempt ${attempt}`,
         );
         const finishedAt = new Date();
@@ -80,8 +80,8 @@ export async function executeTask<C>(
     },
     {
       maxRetries: task.maxRetries,
-      retryDelayMs: task.retryDelay,
-      maxRetryDelayMs: task.maxRetryDelay,
+      retryDelayMs: task.retryDelayMs,
+      maxRetryDelayMs: task.maxRetryDelayMs,
       signal: scope.signal,
       onRetry: (error, attempt, delayMs) => {
         log.info('task will be retried', { attempt, delayMs, error: error.message });

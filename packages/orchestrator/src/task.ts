@@ -36,10 +36,13 @@ export interface TaskDefinition<C = unknown, R = unknown> {
   dependencies?: readonly string[];
   /** Retries after the first failed attempt. Default 0. */
   maxRetries?: number;
-  /** Base delay in ms before the first retry; doubles each retry, randomized ×[1, 2). Default 1000. */
-  retryDelay?: number;
-  /** Upper bound of one retry delay in ms. Default unbounded. */
-  maxRetryDelay?: number;
+  /**
+   * Delay before the first retry: retry n waits `round((1 + random) * retryDelayMs * 2^(n-1))` ms
+   * (exponential, randomized ×[1, 2), see `backoffDelay`). Default 1000.
+   */
+  retryDelayMs?: number;
+  /** Upper bound of one retry delay. Default unbounded. */
+  maxRetryDelayMs?: number;
   /** When the task finally fails, let its dependents run anyway (and do not fail the run). Default false. */
   continueOnFailure?: boolean;
   /**
@@ -47,8 +50,8 @@ export interface TaskDefinition<C = unknown, R = unknown> {
    * way does not block its dependents; they run without its result.
    */
   skipIf?: (args: SkipIfArgs<C>) => boolean | string | Promise<boolean | string>;
-  /** Time limit of one attempt in ms; exceeding it aborts the attempt's signal and counts as a failed attempt. */
-  timeout?: number;
+  /** Time limit of one attempt; exceeding it aborts the attempt's signal and counts as a failed attempt. */
+  timeoutMs?: number;
 }
 
 /** A task definition with defaults applied. */
@@ -57,11 +60,11 @@ export interface ResolvedTask<C> {
   run: (args: TaskRunArgs<C>) => unknown;
   dependencies: readonly string[];
   maxRetries: number;
-  retryDelay: number;
-  maxRetryDelay: number;
+  retryDelayMs: number;
+  maxRetryDelayMs: number;
   continueOnFailure: boolean;
   skipIf?: TaskDefinition<C>['skipIf'];
-  timeout?: number;
+  timeoutMs?: number;
 }
 
 /** Applies defaults and checks numeric options. */
@@ -78,14 +81,14 @@ export function resolveTask<C>(def: TaskDefinition<C, unknown>): ResolvedTask<C>
     run: def.run,
     dependencies: [...new Set(def.dependencies ?? [])],
     maxRetries: Math.floor(nonNegative(def.maxRetries, 0, 'maxRetries')),
-    retryDelay: nonNegative(def.retryDelay, 1000, 'retryDelay'),
-    maxRetryDelay: nonNegative(def.maxRetryDelay, Infinity, 'maxRetryDelay'),
+    retryDelayMs: nonNegative(def.retryDelayMs, 1000, 'retryDelayMs'),
+    maxRetryDelayMs: nonNegative(def.maxRetryDelayMs, Infinity, 'maxRetryDelayMs'),
     continueOnFailure: def.continueOnFailure ?? false,
   };
   if (def.skipIf) resolved.skipIf = def.skipIf;
-  if (def.timeout !== undefined) {
-    if (!(def.timeout > 0)) throw new RangeError(`task '${def.name}': timeout must be a positive number of ms`);
-    resolved.timeout = def.timeout;
+  if (def.timeoutMs !== undefined) {
+    if (!(def.timeoutMs > 0)) throw new RangeError(`task '${def.name}': timeoutMs must be a positive number of ms`);
+    resolved.timeoutMs = def.timeoutMs;
   }
   return resolved;
 }

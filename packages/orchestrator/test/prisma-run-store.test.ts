@@ -11,7 +11,7 @@ describe('PrismaRunStore', () => {
 
   it('writes PipelineRun and one TaskRun row per attempt with status, timings and error', async () => {
     const p = new Pipeline({ name: 'nightly', store: new PrismaRunStore(db.client, { databaseUrl: db.url }) });
-    p.addTask({ name: 'ingest', maxRetries: 2, retryDelay: 5, run: ({ attempt }) => { if (attempt < 3) throw new Error(`503 #${attempt}`); return { games: 10 }; } });
+    p.addTask({ name: 'ingest', maxRetries: 2, retryDelayMs: 5, run: ({ attempt }) => { if (attempt < 3) throw new Error(`503 #${attempt}`); return { games: 10 }; } });
     p.addTask({ name: 'odds', continueOnFailure: true, run: () => { throw new Error('quota exhausted'); } });
     p.addTask({ name: 'train', dependencies: ['ingest'], skipIf: () => 'skip-train', run: () => 'm' });
     p.addTask({ name: 'noop', run: () => undefined });
