@@ -15,3 +15,4 @@ export type { SeasonDates } from './season';
 export { TEAMS, TEAM_CODES, teamByCode } from './teams';
 export type { TeamInfo } from './teams';
 export { addDays, datesBetween, easternDate } from './calendar';
+export { GAME_TYPES, isGameType, type GameType } from './game-types';

@@ -1,4 +1,4 @@
-import { parseGamesCsv, parseOddsCsv, splitCsvLine } from './csv';
+import { parseCsv, parseGamesCsv, parseOddsCsv } from './csv';
 
 describe('CSV reader', () => {
   it('reads games with optional neutral flag and scores', () => {
@@ -22,7 +22,28 @@ describe('CSV reader', () => {
   });
 
   it('splits quoted fields', () => {
-    expect(splitCsvLine('a,"b,c","d""e",')).toEqual(['a', 'b,c', 'd"e', '']);
+    expect(Object.values(parseCsv('w,x,y,z\na,"b,c","d""e",\n').rows[0]!.values)).toEqual(['a', 'b,c', 'd"e', '']);
+  });
+
+  it('parses headers, quotes, CRLF and blank trailing lines, with the line each record starts on', () => {
+    expect(parseCsv('a,b,c\r\n1,"x, ""y""",3\r\n4,,6\r\n\r\n').rows).toEqual([
+      { line: 2, values: { a: '1', b: 'x, "y"', c: '3' } },
+      { line: 3, values: { a: '4', b: '', c: '6' } },
+    ]);
+  });
+
+  it('splits records only outside quotes (a quoted line break stays in its field), with a BOM and mixed line ends', () => {
+    const { columns, rows } = parseCsv('\uFEFFid, note \r\n1,"two\nlines"\n\n2,x\r3\n');
+    expect(columns).toEqual(['id', 'note']);
+    expect(rows).toEqual([
+      { line: 2, values: { id: '1', note: 'two\nlines' } },
+      { line: 5, values: { id: '2', note: 'x' } },
+      { line: 6, values: { id: '3', note: '' } },
+    ]);
+  });
+
+  it('refuses text that is not CSV', () => {
+    expect(() => parseCsv('a,b\n1,"never closed\n')).toThrow(/not valid CSV/);
   });
 
   it('rejects an unknown game type', () => {

@@ -1,40 +1,55 @@
+import { parse } from 'csv-parse/sync';
+import { isGameType } from '@nba/config';
 import { FeaturesError } from './errors';
-import type { ClosingLine, GameRecord, GameType } from './types';
+import type { ClosingLine, GameRecord } from './types';
 
-const GAME_TYPES: ReadonlySet<string> = new Set(['regular', 'playin', 'cup_final', 'playoffs']);
-
-/** Splits one CSV line; handles double-quoted fields (with "" escapes). */
-export function splitCsvLine(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') out.push(cur), (cur = '');
-    else cur += c;
-  }
-  out.push(cur);
-  return out;
+/** One CSV record by column name, with the 1-based line of the file it starts on. */
+export interface CsvRow {
+  line: number;
+  values: Record<string, string>;
 }
 
-/** Rows of a CSV text as objects keyed by the header. */
-export function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
-  const header = splitCsvLine(lines[0] ?? '');
-  const rows: Record<string, string>[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const cells = splitCsvLine(lines[i] as string);
-    const row: Record<string, string> = {};
-    for (let j = 0; j < header.length; j++) row[header[j] as string] = cells[j] ?? '';
-    rows.push(row);
+/** A parsed CSV text: the header's column names (trimmed) and the records under it. */
+export interface CsvTable {
+  columns: string[];
+  rows: CsvRow[];
+}
+
+/**
+ * The one CSV reader of the system (csv-parse): RFC 4180 text with a header line, quoted fields
+ * (commas, doubled quotes and line breaks inside), CRLF, LF or CR line ends, an optional BOM. Blank
+ * lines are skipped; a record shorter than the header gets '' for the missing fields, extra fields
+ * are ignored. Text that is not CSV (a quote never closed) is an INVALID_CSV error.
+ */
+export function parseCsv(text: string): CsvTable {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n', '\r'] });
+  } catch (e) {
+    throw new FeaturesError('INVALID_CSV', `not valid CSV: ${(e as Error).message}`, { cause: e });
   }
-  return rows;
+  const header = records[0] ?? [];
+  const columns = header.map((c) => c.trim());
+  const rows: CsvRow[] = [];
+  // Blank lines are kept by the parser (as one empty field) only so that line numbers can be counted.
+  let line = 1 + lineBreaks(header);
+  for (let r = 1; r < records.length; r++) {
+    const fields = records[r] as string[];
+    line++;
+    if (fields.length === 1 && fields[0] === '') continue;
+    const values: Record<string, string> = {};
+    for (let i = 0; i < columns.length; i++) values[columns[i] as string] = fields[i] ?? '';
+    rows.push({ line, values });
+    line += lineBreaks(fields);
+  }
+  return { columns, rows };
+}
+
+/** Line breaks inside quoted fields: the next record starts that many lines further down. */
+function lineBreaks(fields: readonly string[]): number {
+  let n = 0;
+  for (const f of fields) if (f.includes('\n')) n += f.split('\n').length - 1;
+  return n;
 }
 
 function num(s: string | undefined): number | undefined {
@@ -51,17 +66,17 @@ function need(row: Record<string, string>, col: string, line: number): string {
 
 /** Parses games.csv (`game_id,season,date,home_team,away_team,home_pts,away_pts,is_playoffs,game_type,neutral_site`). */
 export function parseGamesCsv(text: string): GameRecord[] {
-  return parseCsv(text).map((r, i) => {
-    const gameType = need(r, 'game_type', i + 2);
-    if (!GAME_TYPES.has(gameType)) throw new FeaturesError('INVALID_GAME', `games.csv line ${i + 2}: game_type ${gameType}`);
+  return parseCsv(text).rows.map(({ line, values: r }) => {
+    const gameType = need(r, 'game_type', line);
+    if (!isGameType(gameType)) throw new FeaturesError('INVALID_GAME', `games.csv line ${line}: game_type ${gameType}`);
     const neutral = r['neutral_site'];
     const g: GameRecord = {
-      id: need(r, 'game_id', i + 2),
-      season: Number(need(r, 'season', i + 2)),
-      date: need(r, 'date', i + 2),
-      home: need(r, 'home_team', i + 2),
-      away: need(r, 'away_team', i + 2),
-      gameType: gameType as GameType,
+      id: need(r, 'game_id', line),
+      season: Number(need(r, 'season', line)),
+      date: need(r, 'date', line),
+      home: need(r, 'home_team', line),
+      away: need(r, 'away_team', line),
+      gameType,
       neutral: neutral === '1' ? true : neutral === '0' ? false : null,
     };
     const hp = num(r['home_pts']);
@@ -77,7 +92,7 @@ export function parseGamesCsv(text: string): GameRecord[] {
 /** Parses odds.csv (`game_id,home_ml,away_ml,spread_home,total,...`) into closing lines by game id. */
 export function parseOddsCsv(text: string): Map<string, ClosingLine> {
   const out = new Map<string, ClosingLine>();
-  for (const r of parseCsv(text)) {
+  for (const { values: r } of parseCsv(text).rows) {
     const id = r['game_id'];
     if (!id) continue;
     const line: ClosingLine = {};

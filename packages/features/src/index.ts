@@ -2,7 +2,7 @@
  * @nba/features: leakage-free pre-game features, computed incrementally in date order from plain
  * game records (no database needed).
  */
-export type { GameType, Matchup, GameRecord, ClosingLine, FinishedGame } from './types';
+export type { Matchup, GameRecord, ClosingLine, FinishedGame } from './types';
 export { isFinished } from './types';
 export { FeaturesError, type FeaturesErrorCode } from './errors';
 export { ARENAS, TEAM_CODES, haversineKm, type Arena } from './teams';
@@ -24,4 +24,4 @@ export { FeatureState, MAX_REST_DAYS, DEFAULT_STATE_OPTIONS, dayNumber, type Lin
 export { buildFeatures, sortGames, type FeatureRow } from './buildFeatures';
 export { RidgeRatings, DEFAULT_RIDGE_OPTIONS, dampMargin, solveSpd, type RidgeOptions } from './ridgeRatings';
 export { EWM_ALPHA, EWM_FAST_ALPHA, RATING_CARRY_OVER } from './teamState';
-export { parseCsv, splitCsvLine, parseGamesCsv, parseOddsCsv } from './csv';
+export { parseCsv, parseGamesCsv, parseOddsCsv, type CsvRow, type CsvTable } from './csv';

@@ -1,5 +1,4 @@
-/** Kind of game, as recorded in games.csv and the database. */
-export type GameType = 'regular' | 'playin' | 'cup_final' | 'playoffs';
+import type { GameType } from '@nba/config';
 
 /** The facts about a game known before tip-off (what a hypothetical matchup also has). */
 export interface Matchup {

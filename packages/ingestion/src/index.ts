@@ -25,8 +25,6 @@ export { closingLines } from './store/closing-lines';
 export type { ClosingLine, GameClosingLines } from './store/closing-lines';
 export { loadFeatureInputs, finalGamesFingerprint } from './store/feature-inputs';
 export type { FeatureInputs, FeatureInputQuery } from './store/feature-inputs';
-export { parseCsv } from './csv/parse-csv';
-export type { CsvRow } from './csv/parse-csv';
 export { importCsv, formatImportSummary } from './csv/import-csv';
 export type { ImportCsvOptions, ImportCsvSummary } from './csv/import-csv';
 export { CSV_BOOKMAKER, CSV_SOURCE, CSV_CAPTURE_UTC } from './csv/csv-records';
@@ -37,5 +35,6 @@ export {
   ingestOdds,
   ingestHistoricalOdds,
   ingestScores,
+  addGamesIngestCounts,
 } from './ingest';
-export type { IngestOptions, GamesIngestSummary, OddsIngestSummary, BackfillSummary } from './ingest';
+export type { IngestOptions, GamesIngestSummary, GamesIngestCounts, OddsIngestSummary, BackfillSummary } from './ingest';

@@ -22,6 +22,19 @@ export interface GamesIngestSummary extends UpsertSummary {
   fetched: number;
 }
 
+/** The counts of a games ingest, and of a sum of them. */
+export type GamesIngestCounts = Pick<GamesIngestSummary, 'fetched' | 'inserted' | 'updated' | 'unchanged' | 'rejected'>;
+
+/** Adds the counts of `summary` to `total` (in place) and returns `total`: the sum over a backfill's or a run's dates. */
+export function addGamesIngestCounts<T extends GamesIngestCounts>(total: T, summary: GamesIngestCounts): T {
+  total.fetched += summary.fetched;
+  total.inserted += summary.inserted;
+  total.updated += summary.updated;
+  total.unchanged += summary.unchanged;
+  total.rejected += summary.rejected;
+  return total;
+}
+
 export interface OddsIngestSummary {
   events: number;
   games: UpsertSummary;
@@ -75,12 +88,7 @@ export async function backfillSeasonByDate(
     out.dates++;
     try {
       const s = await ingestGamesForDate(db, client, date, options);
-      out.fetched += s.fetched;
-      out.inserted += s.inserted;
-      out.updated += s.updated;
-      out.unchanged += s.unchanged;
-      out.rejected += s.rejected;
-      out.rejections.push(...s.rejections);
+      addGamesIngestCounts(out, s).rejections.push(...s.rejections);
     } catch (e) {
       if (isIngestionError(e) && !e.retryable) throw e;
       const code = isIngestionError(e) ? e.code : 'UNKNOWN';

@@ -1,16 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { DbClient } from '@nba/db';
 import { buildFeatures, type ClosingLine, type GameRecord } from '@nba/features';
 import { silentLogger } from '@nba/logging';
 import { assembleDataset, disposeModel, loadGamesCsv, ServingModel, toRegistration, trainModel, type TrainedModel } from '@nba/modeling';
 import { ModelRegistry } from '@nba/registry';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
-
-/** `<repo>/../shared/data/nba`, or `NBA_SHARED_DATA_DIR`. */
-export function sharedDataDir(): string {
-  return process.env.NBA_SHARED_DATA_DIR ?? path.resolve(__dirname, '../../../../../shared/data/nba');
-}
+import { createTestDatabase, sharedDataDir, type TestDatabase } from '@nba/testing';
 
 /** A bench database: the real history, a production model, stored predictions for one day. */
 export interface BenchDatabase {
@@ -58,11 +52,9 @@ async function register(registry: ModelRegistry, model: TrainedModel, version: s
  * regular-season day with many games. Returns undefined (with a message) when the data is absent.
  */
 export async function prepareBenchDatabase(): Promise<BenchDatabase | undefined> {
+  // absent outside CI: says why and skips; in CI: fails
   const dir = sharedDataDir();
-  if (!fs.existsSync(path.join(dir, 'games.csv'))) {
-    log(`skipped: ${dir}/games.csv not found (set NBA_SHARED_DATA_DIR)`);
-    return undefined;
-  }
+  if (!dir) return undefined;
   const { games, lines } = loadGamesCsv(path.join(dir, 'games.csv'), path.join(dir, 'odds.csv'));
   const db = await createTestDatabase({ prefix: 'api_bench' });
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GAME_TYPES } from '@nba/config';
 import { GameStatusView, IsoDate, named, Timestamp } from './common';
 
 /** A game on the schedule, with its score once played. */
@@ -15,7 +16,7 @@ export const GameView = named(
     status: GameStatusView,
     homeScore: z.number().int().nullable(),
     awayScore: z.number().int().nullable(),
-    gameType: z.enum(['regular', 'playin', 'cup_final', 'playoffs']),
+    gameType: z.enum(GAME_TYPES),
     neutralSite: z.boolean().nullable(),
     isDemo: z.boolean(),
   }),

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { GAME_TYPES } from '@nba/config';
 import { IsoDate, named, TeamCode } from './common';
 
 /** Most matchups a batch may carry. */
 export const MAX_BATCH = 100;
 /** Most SHAP contributions an explanation may list (at least every feature of a model). */
 export const MAX_EXPLAIN = 50;
-
-const GAME_TYPES = ['regular', 'playin', 'cup_final', 'playoffs'] as const;
 
 const matchupShape = {
   home: TeamCode,

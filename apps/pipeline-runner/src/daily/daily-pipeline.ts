@@ -1,7 +1,7 @@
 import { addDays } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import type { Variant } from '@nba/features';
-import { importCsv, ingestGamesForDate, ingestOdds, loadFeatureInputs, type FeatureInputs } from '@nba/ingestion';
+import { addGamesIngestCounts, importCsv, ingestGamesForDate, ingestOdds, loadFeatureInputs, type FeatureInputs } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
 import { Pipeline, permanent, PrismaRunStore, type PipelineEventListener } from '@nba/orchestrator';
 import type { ModelRegistry } from '@nba/registry';
@@ -110,11 +110,7 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
       for (let d = -context.lookbackDays; d <= 0; d++) {
         const s = await ingestGamesForDate(db, upstreams().apiBasketball, addDays(context.date, d), { logger, isDemo: isDemo() });
         totals.dates += 1;
-        totals.fetched += s.fetched;
-        totals.inserted += s.inserted;
-        totals.updated += s.updated;
-        totals.unchanged += s.unchanged;
-        totals.rejected += s.rejected;
+        addGamesIngestCounts(totals, s);
       }
       return totals;
     },

@@ -1,4 +1,4 @@
-export { Rng, normalCdf } from './rng';
+export { Rng } from './rng';
 export { easternToUtc } from './eastern-clock';
 export { seasonPairings, scheduleSeason } from './schedule';
 export type { ScheduledGame } from './schedule';

@@ -1,3 +1,5 @@
+import type { GameType } from '@nba/config';
+
 /** Closing line of a game (American odds; spread negative when the home team is favoured). */
 export interface LeagueLine {
   homeMl: number | null;
@@ -19,7 +21,7 @@ export interface LeagueGame {
   status: 'scheduled' | 'live' | 'final' | 'postponed' | 'cancelled';
   homeScore: number | null;
   awayScore: number | null;
-  gameType: 'regular' | 'playin' | 'cup_final' | 'playoffs';
+  gameType: GameType;
   /** The id API-Basketball's stand-in gives the game. */
   apiBasketballId: number;
   /** The id The Odds API's stand-in gives the event (32 hex digits). */

@@ -1,4 +1,5 @@
-import { normalCdf, type Rng } from './rng';
+import { normalCdf } from '@nba/features';
+import type { Rng } from './rng';
 import type { LeagueLine } from './league-game';
 
 /** Margin standard deviation used to turn a spread into a win probability. */

@@ -1,29 +1,26 @@
 import { readFileSync } from 'node:fs';
+import { parseCsv } from '@nba/features';
 import { easternToUtc } from '../league/eastern-clock';
 import { oddsIdOf } from '../league/generate-league';
 import type { LeagueGame, LeagueLine } from '../league/league-game';
 
-function rows(text: string): Record<string, string>[] {
-  const [head, ...lines] = text.trim().split(/\r?\n/);
-  const names = (head ?? '').split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i] ?? `c${i}`, v])));
-}
+const rows = (file: string) => parseCsv(readFileSync(file, 'utf8')).rows.map((r) => r.values);
 
 const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
 
 /**
- * Games (and closing lines) from CSVs in the format of `../shared/data/nba` (no quoted fields),
+ * Games (and closing lines) from CSVs in the format of `../shared/data/nba`,
  * as the stand-ins serve them: tip-off 7:30 pm Eastern, all final, ids numbered in file order.
  */
 export function loadCsvLeague(gamesCsv: string, oddsCsv?: string, filter: { seasons?: readonly number[] } = {}): LeagueGame[] {
   const lines = new Map<string, LeagueLine>();
   if (oddsCsv) {
-    for (const r of rows(readFileSync(oddsCsv, 'utf8'))) {
+    for (const r of rows(oddsCsv)) {
       lines.set(r.game_id!, { homeMl: num(r.home_ml), awayMl: num(r.away_ml), spreadHome: num(r.spread_home), total: num(r.total) });
     }
   }
   const out: LeagueGame[] = [];
-  rows(readFileSync(gamesCsv, 'utf8')).forEach((r, i) => {
+  rows(gamesCsv).forEach((r, i) => {
     const season = Number(r.season);
     if (filter.seasons && !filter.seasons.includes(season)) return;
     out.push({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { americanOdds, MARGIN_SD, withVig } from '../league/market';
-import { normalCdf } from '../league/rng';
+import { normalCdf } from '@nba/features';
 import type { LeagueGame } from '../league/league-game';
 
 /** A bookmaker's line on a game as of a capture time. */

@@ -2,6 +2,7 @@
 // (the history repeated with seasons and dates shifted by 20 years, so it stays one timeline).
 import fs from 'node:fs';
 import path from 'node:path';
+import { sharedDataDir } from '@nba/testing';
 import { buildFeatures, parseGamesCsv, parseOddsCsv, type ClosingLine, type GameRecord } from '../index';
 
 function median(xs: number[]): number {
@@ -31,11 +32,9 @@ function repeated(games: GameRecord[], lines: Map<string, ClosingLine>, times: n
   return { games: outGames, lines: outLines };
 }
 
-const dir = process.env['NBA_SHARED_DATA_DIR'] ?? path.resolve(__dirname, '../../../../../shared/data/nba');
-if (!fs.existsSync(path.join(dir, 'games.csv'))) {
-  console.log(`feature bench skipped: no games.csv in ${dir}`);
-  process.exit(0);
-}
+// absent outside CI: says why and skips; in CI: fails
+const dir = sharedDataDir();
+if (!dir) process.exit(0);
 const t0 = process.hrtime.bigint();
 const games = parseGamesCsv(fs.readFileSync(path.join(dir, 'games.csv'), 'utf8'));
 const lines = parseOddsCsv(fs.readFileSync(path.join(dir, 'odds.csv'), 'utf8'));

@@ -1,16 +1,13 @@
 // `pnpm bench`: times the CSV import of ../shared/data/nba into fresh databases (goal: < 15 s).
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createTestDatabase } from '@nba/testing';
+import { join } from 'node:path';
+import { createTestDatabase, sharedDataDir } from '@nba/testing';
 import { silentLogger } from '@nba/logging';
 import { formatImportSummary, importCsv } from '../csv/import-csv';
 
 async function main(): Promise<void> {
-  const dir = process.env.NBA_SHARED_DATA_DIR ?? resolve(__dirname, '../../../../../shared/data/nba');
-  if (!existsSync(join(dir, 'games.csv'))) {
-    process.stdout.write(`skipped: no data in ${dir} (set NBA_SHARED_DATA_DIR)\n`);
-    return;
-  }
+  // absent outside CI: says why and skips; in CI: fails
+  const dir = sharedDataDir();
+  if (!dir) return;
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const options = { gamesCsv: join(dir, 'games.csv'), oddsCsv: join(dir, 'odds.csv'), logger: silentLogger() };
   const fresh: number[] = [];

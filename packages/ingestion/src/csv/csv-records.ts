@@ -2,7 +2,7 @@ import { gameKeyOf } from '../eastern-time';
 import { teamCodeOfName } from '../teams';
 import type { GameRecord, SnapshotRecord } from '../store/records';
 import type { Rejection } from '../rejection';
-import type { CsvRow } from './parse-csv';
+import type { CsvRow } from '@nba/features';
 
 export const GAMES_COLUMNS = ['game_id', 'season', 'date', 'home_team', 'away_team', 'home_pts', 'away_pts', 'game_type'] as const;
 export const ODDS_COLUMNS = ['game_id', 'home_ml', 'away_ml', 'spread_home', 'total'] as const;

@@ -5,7 +5,7 @@ import { logRejections } from '../store/log-rejections';
 import { upsertGames, type UpsertSummary } from '../store/upsert-games';
 import { upsertOddsSnapshots } from '../store/upsert-odds';
 import type { Rejection } from '../rejection';
-import { parseCsv } from './parse-csv';
+import { csvRows } from './csv-rows';
 import { readCsvFile } from './read-csv-file';
 import { GAMES_COLUMNS, ODDS_COLUMNS, gameOfCsvRow, mapRows, snapshotsOfCsvRow } from './csv-records';
 
@@ -37,12 +37,12 @@ export interface ImportCsvSummary {
 export async function importCsv(db: DbClient, options: ImportCsvOptions): Promise<ImportCsvSummary> {
   const started = Date.now();
   const gamesFile = basename(options.gamesCsv);
-  const gameRows = parseCsv(await readCsvFile(options.gamesCsv), GAMES_COLUMNS);
+  const gameRows = csvRows(await readCsvFile(options.gamesCsv), GAMES_COLUMNS);
   const games = mapRows(gamesFile, gameRows, gameOfCsvRow);
   let oddsRows = 0;
   let odds = { items: [] as ReturnType<typeof snapshotsOfCsvRow>, rejected: [] as Rejection[] };
   if (options.oddsCsv) {
-    const rows = parseCsv(await readCsvFile(options.oddsCsv), ODDS_COLUMNS);
+    const rows = csvRows(await readCsvFile(options.oddsCsv), ODDS_COLUMNS);
     oddsRows = rows.length;
     odds = mapRows(basename(options.oddsCsv), rows, snapshotsOfCsvRow);
   }

@@ -1,5 +1,6 @@
 import type { DbClient, GameStatus } from '@nba/db';
-import type { ClosingLine as FeatureLine, GameRecord as FeatureGame, GameType } from '@nba/features';
+import type { GameType } from '@nba/config';
+import type { ClosingLine as FeatureLine, GameRecord as FeatureGame } from '@nba/features';
 import { closingLines, type GameClosingLines } from './closing-lines';
 
 /** Stored games as feature input (@nba/features), in date order, with what the features need of them. */

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { parseIsoDate } from '@nba/config';
+import { GAME_TYPES, parseIsoDate } from '@nba/config';
 import { isTeamCode } from '../teams';
 
 const GAME_STATUSES = ['scheduled', 'live', 'final', 'postponed', 'cancelled'] as const;
-const GAME_TYPES = ['regular', 'playin', 'cup_final', 'playoffs'] as const;
 const ODDS_MARKETS = ['h2h', 'spreads', 'totals'] as const;
 
 const isoDate = z.string().refine((d) => {

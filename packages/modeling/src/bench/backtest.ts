@@ -2,13 +2,12 @@
 // to <repo>/bench-out/backtest (report.json, report.md, calibration.svg).
 import fs from 'node:fs';
 import path from 'node:path';
+import { sharedDataDir } from '@nba/testing';
 import { calibrationSvg, loadGamesCsv, reportMarkdown, runBacktest } from '../index';
 
-const dir = process.env['NBA_SHARED_DATA_DIR'] ?? path.resolve(__dirname, '../../../../../shared/data/nba');
-if (!fs.existsSync(path.join(dir, 'games.csv'))) {
-  console.log(`backtest bench skipped: no games.csv in ${dir}`);
-  process.exit(0);
-}
+// absent outside CI: says why and skips; in CI: fails
+const dir = sharedDataDir();
+if (!dir) process.exit(0);
 const out = path.resolve(__dirname, '../../../../bench-out/backtest');
 const t0 = Date.now();
 const { games, lines } = loadGamesCsv(path.join(dir, 'games.csv'), path.join(dir, 'odds.csv'));

@@ -1,9 +1,9 @@
-import { parseCsv } from './parse-csv';
+import { csvRows } from './csv-rows';
 import { gameOfCsvRow, normaliseGameId, snapshotsOfCsvRow } from './csv-records';
 
-describe('parseCsv', () => {
+describe('csvRows', () => {
   it('parses headers, quotes, CRLF and blank trailing lines', () => {
-    const rows = parseCsv('a,b,c\r\n1,"x, ""y""",3\r\n4,,6\r\n\r\n', ['a', 'c']);
+    const rows = csvRows('a,b,c\r\n1,"x, ""y""",3\r\n4,,6\r\n\r\n', ['a', 'c']);
     expect(rows).toEqual([
       { line: 2, values: { a: '1', b: 'x, "y"', c: '3' } },
       { line: 3, values: { a: '4', b: '', c: '6' } },
@@ -11,7 +11,7 @@ describe('parseCsv', () => {
   });
 
   it('names missing columns', () => {
-    expect(() => parseCsv('a,b\n1,2\n', ['a', 'season'])).toThrow(/lacks column\(s\) season/);
+    expect(() => csvRows('a,b\n1,2\n', ['a', 'season'])).toThrow(/lacks column\(s\) season/);
   });
 });
 
