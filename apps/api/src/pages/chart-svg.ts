@@ -12,7 +12,8 @@ let libraries: Promise<{ vega: Vega; vegaLite: VegaLite }> | undefined;
  * its other routes never pay for them.
  */
 function load(): Promise<{ vega: Vega; vegaLite: VegaLite }> {
-  libraries ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => ({ vega, vegaLite }));
+  // one after the other: they share modules, and loaders (jest's among them) may race on a shared one
+  libraries ??= import('vega').then(async (vega) => ({ vega, vegaLite: await import('vega-lite') }));
   return libraries;
 }
 

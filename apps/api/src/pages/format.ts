@@ -52,12 +52,13 @@ export function instant(at: Date): string {
  */
 export function spreadText(spreadHome: number, home: string, away: string): string {
   if (spreadHome === 0) return "pick'em";
-  return spreadHome < 0 ? `${home} ${MINUS}${fixed(-spreadHome)}` : `${away} ${MINUS}${fixed(spreadHome)}`;
+  // a no-break space: a phone's narrow column may wrap the text, never inside a value
+  return spreadHome < 0 ? `${home}\u00a0${MINUS}${fixed(-spreadHome)}` : `${away}\u00a0${MINUS}${fixed(spreadHome)}`;
 }
 
 /** An expected margin from the home side as the winner and by how much: +4.8 -> `BOS by 4.8`. */
 export function marginText(marginHome: number, home: string, away: string): string {
   const by = Math.abs(marginHome).toFixed(1);
   if (Number(by) === 0) return 'even';
-  return `${marginHome > 0 ? home : away} by ${by}`;
+  return `${marginHome > 0 ? home : away} by\u00a0${by}`;
 }

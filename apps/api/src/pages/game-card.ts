@@ -59,7 +59,7 @@ function modelColumn(g: GameViewOutput, p: StoredPredictionOutput, m: StoredPred
   const about = modelDescription(p.model.name);
   const diff = (a: number | null, b: number | null | undefined) => (a !== null && b !== null && b !== undefined ? a - b : null);
   return {
-    heading: html`${p.model.name} <span class="muted">${about ? `(${about}) ` : ''}v${p.model.version}</span>`,
+    heading: html`${p.model.name}<span class="sub">${about ? `${about}, ` : ''}v${p.model.version}</span>`,
     probability: p.homeWinProbability,
     margin: p.expectedMargin === null ? '\u2014' : marginText(p.expectedMargin, g.home, g.away),
     total: fixed(p.expectedTotal),
@@ -97,7 +97,7 @@ export function gameCard(g: GameViewOutput, forecasts: ReadonlyMap<string, Store
       ? html`<p class="muted">No forecast stored for this game.</p>`
       : html`<table class="forecast-table">
 <caption>Forecasts for ${g.home} at home</caption>
-<thead><tr><th scope="col">${g.home} (home)</th>${columns.map((c) => html`<th scope="col">${c.heading}</th>`)}</tr></thead>
+<thead><tr><th scope="col">Home: ${g.home}</th>${columns.map((c) => html`<th scope="col">${c.heading}</th>`)}</tr></thead>
 <tbody>
 <tr><th scope="row">${g.home} win</th>${columns.map((c) => html`<td class="num"${c.model ? html` data-model="${c.model.name}" data-version="${c.model.version}" data-home-win-probability="${String(c.probability)}"` : ''}>${percent(c.probability)}</td>`)}</tr>
 ${row('Margin', (c) => c.margin)}

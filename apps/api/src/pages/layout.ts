@@ -34,6 +34,7 @@ export function layout(options: LayoutOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${options.title} · NBA forecasts</title>
 ${STYLE}
 <script src="/assets/page.js" defer></script>

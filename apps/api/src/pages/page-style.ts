@@ -33,16 +33,22 @@ button{font:inherit;padding:.25rem .75rem}
 .game .meta{margin:0 0 .5rem;color:#444}
 .team-code{font-weight:700}
 table{border-collapse:collapse;width:100%;margin:.25rem 0 .75rem}
-th,td{padding:.3rem .35rem;text-align:right;vertical-align:top;border-bottom:1px solid #ddd;overflow-wrap:anywhere}
+th,td{padding:.3rem .35rem;text-align:right;vertical-align:top;border-bottom:1px solid #ddd;overflow-wrap:break-word}
 th:first-child,td:first-child{text-align:left}
 thead th{border-bottom:2px solid #888;font-size:.875rem}
 tbody th{font-weight:600;font-size:.875rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 .forecast-table{font-size:.9rem;table-layout:fixed}
-.forecast-table th:first-child{width:34%}
+.forecast-table th:first-child{width:28%}
+.forecast-table thead th{overflow-wrap:anywhere}
+th .sub{display:block;font-weight:400;font-size:.8rem;color:#444}
 .right{color:#1b6e2d}
 .wrong{color:#8b1a6b}
 .num{font-variant-numeric:tabular-nums}
+.metrics-table td.name{text-align:left}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .75rem;margin:.5rem 0}
+dt{font-weight:600}
+dd{margin:0;min-width:0;overflow-wrap:break-word}
 .chart{margin:.5rem 0 1rem}
 .chart svg{max-width:100%;height:auto;display:block}
 details{margin:.25rem 0 1rem}

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { parseIsoDate } from '@nba/config';
 import type { DbClient } from '@nba/db';
-import type { ModelRegistry, ModelVersionInfo } from '@nba/registry';
+import { RegistryError, type ModelEventInfo, type ModelRegistry, type ModelVersionInfo } from '@nba/registry';
 import { easternDate } from '../clock';
 import { chartSvg } from './chart-svg';
 import { loadDay } from './day-data';
@@ -45,6 +45,16 @@ function dateProblem(date: string): string | undefined {
 async function isDemoDatabase(db: DbClient): Promise<boolean> {
   // the pipeline never mixes demo and real data in one database: one demo game marks it
   return (await db.game.findFirst({ where: { isDemo: true }, select: { id: true } })) !== null;
+}
+
+/** A name's audit trail; empty for a name whose versions were written without one (not by the registry). */
+async function historyOf(registry: ModelRegistry, name: string): Promise<ModelEventInfo[]> {
+  try {
+    return await registry.getHistory(name);
+  } catch (err) {
+    if (err instanceof RegistryError && err.code === 'NOT_FOUND') return [];
+    throw err;
+  }
 }
 
 /** Registered model names in page order (the default first). */
@@ -101,7 +111,7 @@ export function pagesRouter(deps: PagesDeps): Router {
   router.get('/models', async (_req, res) => {
     const [versions, demo] = await Promise.all([deps.registry.listVersions(), isDemoDatabase(deps.db)]);
     const models = await Promise.all(
-      namesOf(versions, deps.defaultModel).map(async (name) => ({ name, versions: versions.filter((v) => v.name === name), history: await deps.registry.getHistory(name) })),
+      namesOf(versions, deps.defaultModel).map(async (name) => ({ name, versions: versions.filter((v) => v.name === name), history: await historyOf(deps.registry, name) })),
     );
     page(res, 200, modelsView(models, demo));
   });

@@ -22,7 +22,7 @@ export function registryMetricsTable(metrics: MetricsByDataset, caption: string)
   const datasets = Object.keys(metrics).sort((a, b) => rank(a) - rank(b) || b.localeCompare(a));
   if (datasets.length === 0) return html`<p class="muted">The registry holds no metrics for this version.</p>`;
   const rows = datasets.flatMap((d) =>
-    Object.entries(metrics[d] ?? {}).map(([name, x], i) => html`<tr>${i === 0 ? html`<th scope="rowgroup" rowspan="${Object.keys(metrics[d] ?? {}).length}">${d}</th>` : ''}<td>${name}</td><td class="num">${value(x)}</td></tr>`),
+    Object.entries(metrics[d] ?? {}).map(([name, x], i) => html`<tr>${i === 0 ? html`<th scope="rowgroup" rowspan="${Object.keys(metrics[d] ?? {}).length}">${d}</th>` : ''}<td class="name">${name}</td><td class="num">${value(x)}</td></tr>`),
   );
   return html`<table class="metrics-table"><caption>${caption}</caption><thead><tr><th scope="col">Dataset</th><th scope="col">Metric</th><th scope="col">Value</th></tr></thead><tbody>${rows}</tbody></table>`;
 }

@@ -1,0 +1,224 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openPageDatabase, SETTLED_DAY, TODAY, type PageDatabase } from './page-database';
+
+// The page in a real browser: Debian's Chromium (never a downloaded one) driven by playwright-core,
+// on a phone-sized screen, against the demo database of page-database.ts. Screenshots of each view
+// go to test-output/screenshots/ (git-ignored) and their paths are printed.
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+const SCREENSHOTS = path.resolve(__dirname, '..', 'test-output', 'screenshots');
+const PHONE = { width: 390, height: 844 };
+const found = existsSync(CHROMIUM);
+const missing = `no Chromium at ${CHROMIUM}: install Debian's with \`apt-get install -y chromium\` (bash infra/scripts/dev.sh test does it) or set CHROMIUM_PATH`;
+if (!found && !IN_CI) console.warn(`skipping the browser tests: ${missing}`);
+
+interface StoredPrediction {
+  gameKey: string;
+  homeWinProbability: number;
+  model: { name: string; version: string };
+}
+
+(found || IN_CI ? describe : describe.skip)('the page in headless Chromium', () => {
+  let pdb: PageDatabase;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let phone: BrowserContext;
+  const problems: string[] = [];
+  const shots: string[] = [];
+
+  /** A new phone-sized page that records console errors, uncaught exceptions and failed requests. */
+  async function open(context: BrowserContext = phone): Promise<Page> {
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error on ${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`uncaught exception on ${page.url()}: ${e.message}`));
+    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+    return page;
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    const file = path.join(SCREENSHOTS, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    shots.push(file);
+  }
+
+  async function horizontalOverflow(page: Page): Promise<number> {
+    // runs in the browser; typed by hand (this project compiles without the DOM library)
+    return page.evaluate(() => {
+      const w = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+      return w.document.documentElement.scrollWidth - w.innerWidth;
+    });
+  }
+
+  beforeAll(async () => {
+    if (!found) throw new Error(`the browser tests must run in CI, but there is ${missing}`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    pdb = await openPageDatabase('api_page_browser');
+    server = pdb.t.app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // playwright gives each launch a fresh temporary --user-data-dir and removes it on close
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    phone = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'America/Los_Angeles' });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await pdb?.close();
+    if (shots.length) process.stdout.write(`page screenshots:\n${shots.map((f) => `  ${f}`).join('\n')}\n`);
+  });
+
+  afterEach(() => {
+    // every test's page loads must be clean: no console errors, exceptions or failed requests
+    const seen = problems.splice(0);
+    expect(seen).toEqual([]);
+  });
+
+  test.each([
+    ['day-settled', `/?date=${SETTLED_DAY}`],
+    ['day-today', '/'],
+  ])('%s: every game of the day with both models, at the probabilities GET /v1/predictions returns', async (name, url) => {
+    const page = await open();
+    await page.goto(`${base}${url}`);
+    const date = url === '/' ? TODAY : SETTLED_DAY;
+    const api = (await (await fetch(`${base}/v1/predictions?date=${date}`)).json()) as { predictions: StoredPrediction[] };
+    const games = (await (await fetch(`${base}/v1/games?date=${date}`)).json()) as { games: { gameKey: string }[] };
+    expect(games.games.length).toBeGreaterThan(0);
+    const shown = await page.$$eval('article.game', (articles) =>
+      articles.map((a) => {
+        const cells: { model: string | null; text: string | null }[] = [];
+        const tds = a.querySelectorAll('td[data-model]');
+        for (let i = 0; i < tds.length; i++) cells.push({ model: tds.item(i).getAttribute('data-model'), text: tds.item(i).textContent });
+        return { key: a.getAttribute('data-game-key'), cells };
+      }),
+    );
+    expect(shown.map((g) => g.key).sort()).toEqual(games.games.map((g) => g.gameKey).sort());
+    for (const g of shown) {
+      expect(g.cells.map((c) => c.model)).toEqual(['nba-winner', 'nba-winner-stats']);
+      for (const c of g.cells) {
+        // the newest stored forecast of the model for the game (the API lists them newest first)
+        const stored = api.predictions.find((p) => p.gameKey === g.key && p.model.name === c.model)!;
+        expect(c.text).toBe(`${(100 * stored.homeWinProbability).toFixed(1)}%`);
+      }
+    }
+    expect(await page.isVisible('text=Demo data.')).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, name);
+    await page.close();
+  });
+
+  test('tip-off times in the viewer’s time zone (the script), US Eastern without JavaScript', async () => {
+    const page = await open();
+    await page.goto(`${base}/`);
+    const local = await page.$$eval('time[data-local]', (ts) => ts.map((t) => t.textContent ?? ''));
+    expect(local.length).toBeGreaterThan(0);
+    for (const t of local) expect(t).toMatch(/^\d{1,2}:\d\d\s?[AP]M PST$/);
+    await page.close();
+    const noScript = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false, timezoneId: 'America/Los_Angeles' });
+    const plain = await open(noScript);
+    await plain.goto(`${base}/`);
+    const eastern = await plain.$$eval('time[data-local]', (ts) => ts.map((t) => t.textContent ?? ''));
+    for (const t of eastern) expect(t).toMatch(/^\d{1,2}:\d\d [AP]M ET$/);
+    // the date picker is a plain GET form: it works without JavaScript
+    await plain.fill('input[name=date]', SETTLED_DAY);
+    await plain.click('button[type=submit]');
+    await plain.waitForURL(`${base}/?date=${SETTLED_DAY}`);
+    expect(await plain.textContent('h1')).toBe('Saturday, January 10, 2026');
+    await screenshot(plain, 'day-without-javascript');
+    await noScript.close();
+  });
+
+  test('navigating days: previous and next links, the date picker', async () => {
+    const page = await open();
+    await page.goto(`${base}/`);
+    await page.click('a[rel=next]');
+    await page.waitForURL(`${base}/?date=2026-01-16`);
+    expect(await page.textContent('h1')).toBe('Friday, January 16, 2026');
+    await page.click('a[rel=prev]');
+    await page.click('a[rel=prev]');
+    await page.waitForURL(`${base}/?date=2026-01-14`);
+    expect(await page.textContent('h1')).toBe('Wednesday, January 14, 2026');
+    await page.click('text=Today');
+    await page.waitForURL(`${base}/?date=${TODAY}`);
+    await page.fill('input[type=date]', '2025-12-20');
+    await page.click('button:has-text("Show")');
+    await page.waitForURL(`${base}/?date=2025-12-20`);
+    expect(await page.textContent('h1')).toBe('Saturday, December 20, 2025');
+    expect(await page.locator('article.game').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('record: both charts of each version render as non-empty SVG with a text alternative', async () => {
+    const page = await open();
+    await page.goto(`${base}/record`);
+    const versions = page.locator('section.version');
+    expect(await versions.count()).toBe(2);
+    const charts = await page.$$eval('figure.chart svg', (svgs) =>
+      svgs.map((s) => {
+        const box = s.getBoundingClientRect();
+        return { role: s.getAttribute('role'), label: s.getAttribute('aria-label') ?? '', width: box.width, height: box.height, paths: s.querySelectorAll('path').length, symbols: s.querySelectorAll('.mark-symbol path, .mark-line path').length };
+      }),
+    );
+    expect(charts).toHaveLength(4);
+    for (const c of charts) {
+      expect(c.role).toBe('img');
+      expect(c.label.length).toBeGreaterThan(20);
+      expect(c.width).toBeGreaterThan(200);
+      expect(c.height).toBeGreaterThan(150);
+      expect(c.symbols).toBeGreaterThan(0);
+    }
+    expect(await page.locator('figure.chart details summary').count()).toBe(4);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'record');
+    await page.close();
+  });
+
+  test('models: the registry read-only, no horizontal scroll', async () => {
+    const page = await open();
+    await page.goto(`${base}/models`);
+    expect(await page.locator('h2').allTextContents()).toEqual(['nba-winner (market-aware)', 'nba-winner-stats (stats only)']);
+    expect(await page.locator('ol.audit li').count()).toBeGreaterThanOrEqual(4);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'models');
+    await page.close();
+  });
+
+  test('bad input: a bad date and a day without games are pages with a message', async () => {
+    const page = await open();
+    const bad = await page.goto(`${base}/?date=2026-02-30`);
+    expect(bad?.status()).toBe(400);
+    expect(await page.textContent('[role=alert]')).toContain("invalid date '2026-02-30'");
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'bad-date');
+    // Chromium logs a document's own 4xx status as a console error: expected here, and only here
+    const own = problems.findIndex((p) => p.includes('?date=2026-02-30: Failed to load resource: the server responded with a status of 400'));
+    expect(own).toBeGreaterThanOrEqual(0);
+    problems.splice(own, 1);
+    const empty = await page.goto(`${base}/?date=2026-08-01`);
+    expect(empty?.status()).toBe(200);
+    expect(await page.textContent('[role=status]')).toContain('No games on Saturday, August 1, 2026.');
+    await screenshot(page, 'no-games');
+    await page.close();
+  });
+
+  test('a desktop-wide day view', async () => {
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/New_York' });
+    const page = await open(desktop);
+    await page.goto(`${base}/?date=${SETTLED_DAY}`);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'day-settled-desktop');
+    await desktop.close();
+  });
+});
