@@ -335,14 +335,24 @@ describe('metrics, docs, errors and headers', () => {
     expect(res.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
   });
 
-  test('GET /docs serves the interactive page and its script', async () => {
+  test('GET /docs serves Swagger UI, self-hosted: the page, swagger-ui-dist files and the start-up script that loads /openapi.json', async () => {
     const page = await request(t.app).get('/docs').expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
-    expect(page.text).toContain('<script src="/docs/app.js"></script>');
-    const js = await request(t.app).get('/docs/app.js').expect(200);
-    expect(js.headers['content-type']).toMatch(/javascript/);
-    expect(js.text).toContain("fetch('/openapi.json')");
+    // every asset is served by the API itself (no CDN)
+    const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets).toEqual(['/docs/swagger-ui.css', '/docs/favicon-32x32.png', '/docs/swagger-ui-bundle.js', '/docs/init.js']);
+    const types = { '/docs/swagger-ui.css': /^text\/css/, '/docs/favicon-32x32.png': /^image\/png/, '/docs/swagger-ui-bundle.js': /javascript/, '/docs/init.js': /javascript/ };
+    for (const [asset, type] of Object.entries(types)) {
+      const res = await request(t.app).get(asset).expect(200);
+      expect(res.headers['content-type']).toMatch(type);
+    }
+    const bundle = await request(t.app).get('/docs/swagger-ui-bundle.js').expect(200);
+    expect(bundle.text).toContain('SwaggerUIBundle');
+    const js = await request(t.app).get('/docs/init.js').expect(200);
+    expect(js.text).toContain("url: '/openapi.json'");
     expect(() => new Function(js.text)).not.toThrow();
+    // only the files the page uses
+    await request(t.app).get('/docs/index.html').expect(404);
   });
 
   test('unknown routes are a 404 in the error shape', async () => {
