@@ -73,7 +73,7 @@ export class ModelWatcher {
     const { registry, holder, name, logger } = this.opts;
     let info;
     try {
-      info = await registry.production(name);
+      info = await registry.getProductionVersion(name);
     } catch (err) {
       logger.warn('cannot read the production model from the registry; keeping the current one', { model: name, reason, err });
       return;

@@ -58,7 +58,7 @@ test('a promotion while requests are in flight: no failure, then the new version
   };
   const workers = Array.from({ length: 8 }, worker);
   await until(async () => seen.length > 50);
-  await registry.promote('nba-winner', '2.0.0', { actor: 'test', reason: 'hot swap under load' });
+  await registry.promoteVersion('nba-winner', '2.0.0', { actor: 'test', reason: 'hot swap under load' });
   const countAtPromotion = seen.length;
   await until(async () => seen.slice(countAtPromotion).some((s) => s.version === '2.0.0'));
   const firstNew = seen.findIndex((s) => s.version === '2.0.0');
@@ -82,7 +82,7 @@ test('a version that fails its checksum is refused; the old one keeps serving', 
   // corrupt the stored bytes after registration (as a bad restore would)
   await db.client.$executeRaw`UPDATE model_artifacts SET content = content || '\\x20'::bytea
      WHERE role = 'margin' AND model_version_id = (SELECT id FROM model_versions WHERE name = 'nba-winner' AND version = '2.1.0')`;
-  await registry.promote('nba-winner', '2.1.0', { actor: 'test' });
+  await registry.promoteVersion('nba-winner', '2.1.0', { actor: 'test' });
   await until(async () => (await (await fetch(`${api.url}/metrics`)).text()).includes('model_load_failures_total{model="nba-winner",version="2.1.0"} 1'));
   expect(await predictVersion()).toEqual({ status: 200, version: '2.0.0' });
   expect(await readyVersion()).toBe('2.0.0');
@@ -94,7 +94,7 @@ test('a version that fails its checksum is refused; the old one keeps serving', 
 test('a version whose feature spec this code cannot compute is refused; the next good one loads', async () => {
   const reg = toRegistration(model1);
   const oldSpec = { ...reg.featureSpec, version: '0.0.1-old', features: [...reg.featureSpec.features] };
-  await registry.register({
+  await registry.registerVersion({
     name: 'nba-winner',
     version: '2.2.0',
     artifacts: reg.artifacts,
@@ -102,7 +102,7 @@ test('a version whose feature spec this code cannot compute is refused; the next
     params: { bundle: { ...reg.params.bundle, spec: oldSpec } },
     createdBy: 'test',
   });
-  await registry.promote('nba-winner', '2.2.0', { actor: 'test' });
+  await registry.promoteVersion('nba-winner', '2.2.0', { actor: 'test' });
   await until(async () => (await (await fetch(`${api.url}/metrics`)).text()).includes('model_load_failures_total{model="nba-winner",version="2.2.0"} 1'));
   expect(await predictVersion()).toEqual({ status: 200, version: '2.0.0' });
 

@@ -59,20 +59,20 @@ test.each([
 });
 
 test('a usage error found by the registry also shows the command usage', async () => {
-  const list = jest.fn(async () => {
+  const listVersions = jest.fn(async () => {
     throw new RegistryError('INVALID_INPUT', "status 'x' is not one of staging, production, archived");
   });
-  const r = await cli(['list'], { list });
+  const r = await cli(['list'], { listVersions });
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/^error: status 'x' is not one of staging, production, archived\n\nUsage: nba-models list \[options\]/);
   expect(r.stderr).not.toContain('Commands:');
 });
 
 test('a failure that is not about usage prints no usage (exit 1)', async () => {
-  const get = jest.fn(async () => {
+  const getVersion = jest.fn(async () => {
     throw new RegistryError('NOT_FOUND', "model 'winner' version 9.9.9 is not registered");
   });
-  const r = await cli(['show', '--name', 'winner', '--version', '9.9.9'], { get });
+  const r = await cli(['show', '--name', 'winner', '--version', '9.9.9'], { getVersion });
   expect(r.code).toBe(1);
   expect(r.stderr).toBe("error: model 'winner' version 9.9.9 is not registered\n");
 });

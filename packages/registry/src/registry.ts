@@ -244,45 +244,4 @@ export class ModelRegistry {
     return out as { win: string; margin?: string; total?: string };
   }
 
-  // The names before the registry took MLflow's verb-noun vocabulary; they go once no caller uses them.
-  /** @deprecated use {@link ModelRegistry.registerVersion} */
-  register(input: RegisterInput): Promise<ModelVersionInfo> {
-    return this.registerVersion(input);
-  }
-  /** @deprecated use {@link ModelRegistry.findVersionByFingerprint} */
-  findByFingerprint(name: string, fingerprint: string): Promise<ModelVersionInfo | undefined> {
-    return this.findVersionByFingerprint(name, fingerprint);
-  }
-  /** @deprecated use {@link ModelRegistry.listVersions} */
-  list(filter: { name?: string; status?: ModelStatusName } = {}): Promise<ModelVersionInfo[]> {
-    return this.listVersions(filter);
-  }
-  /** @deprecated use {@link ModelRegistry.getVersion} */
-  get(name: string, version: string): Promise<ModelVersionInfo> {
-    return this.getVersion(name, version);
-  }
-  /** @deprecated use {@link ModelRegistry.getProductionVersion} */
-  production(name: string): Promise<ModelVersionInfo | undefined> {
-    return this.getProductionVersion(name);
-  }
-  /** @deprecated use {@link ModelRegistry.promoteVersion} */
-  promote(name: string, version: string, options: ChangeOptions = {}): Promise<{ promoted: ModelVersionInfo; archived?: ModelVersionInfo }> {
-    return this.promoteVersion(name, version, options);
-  }
-  /** @deprecated use {@link ModelRegistry.planRollback} */
-  rollbackPlan(name: string): Promise<{ from: ModelVersionInfo; to: ModelVersionInfo }> {
-    return this.planRollback(name);
-  }
-  /** @deprecated use {@link ModelRegistry.archiveVersion} */
-  archive(name: string, version: string, options: ChangeOptions = {}): Promise<ModelVersionInfo> {
-    return this.archiveVersion(name, version, options);
-  }
-  /** @deprecated use {@link ModelRegistry.compareVersions} */
-  compare(a: ModelRef, b: ModelRef): Promise<Comparison> {
-    return this.compareVersions(a, b);
-  }
-  /** @deprecated use {@link ModelRegistry.getHistory} */
-  history(name: string): Promise<ModelEventInfo[]> {
-    return this.getHistory(name);
-  }
 }

@@ -42,11 +42,11 @@ export function modelsRouter(registry: ModelRegistry, models: ServedModels): Rou
   router.get('/v1/models', async (req, res) => {
     const { status, name } = parseInput(ModelsQuery, req.query);
     const served = models.pick(name, 'name');
-    const versions = await registry.list({ name: served.name, ...(status ? { status } : {}) });
+    const versions = await registry.listVersions({ name: served.name, ...(status ? { status } : {}) });
     res.json({ name: served.name, models: versions.map(view) });
   });
   router.get('/v1/models/production', async (_req, res) => {
-    const all = await Promise.all(models.all.map(async (m) => ({ name: m.name, info: await registry.production(m.name), serving: serving(m) })));
+    const all = await Promise.all(models.all.map(async (m) => ({ name: m.name, info: await registry.getProductionVersion(m.name), serving: serving(m) })));
     const main = all[0]!;
     if (!main.info) {
       throw new ApiError('NOT_FOUND', `model '${main.name}' has no production version; promote one with: nba-models promote --name ${main.name} --version <version>`);

@@ -187,7 +187,7 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
       const models: PredictResult[] = [];
       const missing: string[] = [];
       for (const m of context.models) {
-        if (await registry.production(m.name)) models.push(await predictDate({ db, registry, logger }, history, { name: m.name, date: context.date, isDemo: isDemo() }));
+        if (await registry.getProductionVersion(m.name)) models.push(await predictDate({ db, registry, logger }, history, { name: m.name, date: context.date, isDemo: isDemo() }));
         else missing.push(m.name);
       }
       if (models.length === 0) {

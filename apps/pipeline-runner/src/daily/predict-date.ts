@@ -25,7 +25,7 @@ export async function predictDate(
   history: FeatureInputs,
   options: { name: string; date: string; isDemo: boolean },
 ): Promise<PredictResult> {
-  const production = await deps.registry.production(options.name);
+  const production = await deps.registry.getProductionVersion(options.name);
   if (!production) {
     throw new Error(`no production model for '${options.name}'; train one (pipeline run without --skip-train) and promote it with: pnpm models -- promote --name ${options.name} --version <version>`);
   }

@@ -16,16 +16,16 @@ export interface PromoteResult {
  */
 export async function promoteCandidate(registry: ModelRegistry, logger: Logger, c: Pick<CandidateResult, 'name' | 'version'>, reason: string): Promise<PromoteResult> {
   const done = { promoted: c.version, archived: null, alreadyInProduction: true };
-  if ((await registry.production(c.name))?.version === c.version) {
+  if ((await registry.getProductionVersion(c.name))?.version === c.version) {
     logger.info('candidate already in production; nothing to do', { model: c.name, version: c.version });
     return done;
   }
   try {
-    const r = await registry.promote(c.name, c.version, { reason });
+    const r = await registry.promoteVersion(c.name, c.version, { reason });
     return { promoted: r.promoted.version, archived: r.archived?.version ?? null, alreadyInProduction: false };
   } catch (error) {
     // promoted by someone else between the check and the promotion
-    if (error instanceof RegistryError && error.code === 'INVALID_STATE' && (await registry.production(c.name))?.version === c.version) return done;
+    if (error instanceof RegistryError && error.code === 'INVALID_STATE' && (await registry.getProductionVersion(c.name))?.version === c.version) return done;
     throw error;
   }
 }

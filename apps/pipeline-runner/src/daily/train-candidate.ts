@@ -27,7 +27,7 @@ export interface CandidateResult {
 
 /** Next version of a model name: 1.0.0, then 1.1.0, 1.2.0, … by the number already registered. */
 export async function nextVersion(registry: ModelRegistry, name: string): Promise<string> {
-  const versions = await registry.list({ name });
+  const versions = await registry.listVersions({ name });
   return `1.${versions.length}.0`;
 }
 
@@ -61,12 +61,12 @@ export async function trainCandidate(
   const ds = datasetOf(history);
   const print = trainingFingerprint(ds, options.variant);
   const season = evaluationSeason(ds);
-  const existing = await deps.registry.findByFingerprint(options.name, print.fingerprint);
+  const existing = await deps.registry.findVersionByFingerprint(options.name, print.fingerprint);
   const candidate = season === undefined ? null : (recordedHoldout(existing, season) ?? holdoutScores(ds, options.variant, season));
   deps.logger.info('candidate evaluated', { season, ...candidate, ...print, ...(existing ? { reusedVersion: existing.version } : {}) });
 
   let production: CandidateResult['production'] = null;
-  const current = await deps.registry.production(options.name);
+  const current = await deps.registry.getProductionVersion(options.name);
   if (current && current.version !== existing?.version && season !== undefined && candidate) {
     const unseen = subset(ds, (r) => r.game.season === season && (!current.trainedTo || r.game.date > current.trainedTo));
     if (unseen.rows.length >= 50) {
@@ -95,7 +95,7 @@ export async function trainCandidate(
     const metrics: Record<string, Record<string, number>> = { ...reg.metrics };
     if (candidate && season !== undefined) metrics[`holdout-${season}`] = holdoutMetrics(candidate);
     try {
-      const registered = await deps.registry.register({
+      const registered = await deps.registry.registerVersion({
         name: options.name,
         version: await nextVersion(deps.registry, options.name),
         ...reg,
@@ -108,7 +108,7 @@ export async function trainCandidate(
       return result(registered, false);
     } catch (error) {
       // another process registered the same inputs first: theirs is the candidate
-      const raced = error instanceof RegistryError && error.code === 'DUPLICATE' ? await deps.registry.findByFingerprint(options.name, print.fingerprint) : undefined;
+      const raced = error instanceof RegistryError && error.code === 'DUPLICATE' ? await deps.registry.findVersionByFingerprint(options.name, print.fingerprint) : undefined;
       if (raced) return result(raced, true);
       throw error;
     }
