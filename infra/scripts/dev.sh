@@ -40,6 +40,11 @@ ensure_python_xgboost() {
   apt_install python3-xgboost || log "python3-xgboost unavailable: the Python cross-check tests will be skipped"
 }
 
+# Tests only: the page's browser tests drive Debian's Chromium (never a downloaded browser).
+ensure_chromium() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_install chromium
+}
+
 ensure_postgres() {
   if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then return; fi
   if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
@@ -66,6 +71,7 @@ case "${1:-}" in
     shift
     install_deps
     ensure_python_xgboost
+    ensure_chromium
     [ -n "${TEST_DATABASE_URL:-}" ] || ensure_postgres
     exec pnpm test "$@"
     ;;

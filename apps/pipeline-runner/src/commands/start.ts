@@ -61,6 +61,7 @@ function serve(rt: Runtime, port: number, date: string): Promise<number> {
     [
       '',
       `API starting at ${base} (Ctrl-C stops it and the embedded database)`,
+      `  open ${base}/?date=${date}    the forecast page (also ${base}/record and ${base}/models)`,
       `  curl ${base}/ready`,
       `  curl '${base}/v1/predictions?date=${date}'`,
       `  curl '${base}/v1/games?date=${date}'`,
