@@ -11,7 +11,7 @@ interface LiveRow {
   settled: number;
   accuracy: number;
   brier: number | null;
-  log_loss: number | null;
+  logLoss: number | null;
 }
 
 /** How long live scores are reused between scrapes. */
@@ -68,7 +68,7 @@ export class ApiMetrics {
     liveGauge('model_live_settled_predictions', 'Settled predictions per model version', (r) => r.settled);
     liveGauge('model_live_accuracy', 'Share of settled predictions that picked the winner', (r) => r.accuracy);
     liveGauge('model_live_brier', 'Mean Brier score of settled predictions', (r) => r.brier);
-    liveGauge('model_live_log_loss', 'Mean log loss of settled predictions', (r) => r.log_loss);
+    liveGauge('model_live_log_loss', 'Mean log loss of settled predictions', (r) => r.logLoss);
     const rollingGauge = (name: string, help: string, pick: (r: RollingRecord, backtest: number | undefined) => number | undefined) =>
       new Gauge({
         name,
@@ -142,7 +142,7 @@ export class ApiMetrics {
     const rows = this.db.$queryRaw<LiveRow[]>`
       SELECT mv.name, mv.version, count(*)::int AS settled,
              avg(CASE WHEN (p.home_win_prob >= 0.5) = p.home_won THEN 1.0 ELSE 0.0 END)::float8 AS accuracy,
-             avg(p.brier)::float8 AS brier, avg(p.log_loss)::float8 AS log_loss
+             avg(p.brier)::float8 AS brier, avg(p.log_loss)::float8 AS "logLoss"
         FROM predictions p JOIN model_versions mv ON mv.id = p.model_version_id
        WHERE p.settled_at IS NOT NULL AND p.home_won IS NOT NULL
        GROUP BY mv.name, mv.version`.catch((err: unknown) => {

@@ -36,6 +36,6 @@ export function backtestLogLosses(db: DbClient): Promise<{ name: string; version
   return db.$queryRaw`
     SELECT DISTINCT ON (mv.id) mv.name, mv.version, m.value::float8 AS "logLoss"
       FROM model_metrics m JOIN model_versions mv ON mv.id = m.model_version_id
-     WHERE m.dataset LIKE 'holdout-%' AND m.name = 'logloss'
+     WHERE m.dataset LIKE 'holdout-%' AND m.name = 'logLoss'
      ORDER BY mv.id, m.dataset DESC`;
 }

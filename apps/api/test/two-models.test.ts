@@ -26,9 +26,9 @@ beforeAll(async () => {
     disposeModel(model);
   }
   // each model's holdout figure, as the pipeline records it
-  for (const [name, logloss] of [[MAIN, 0.6], [STATS, 0.62]] as const) {
+  for (const [name, logLoss] of [[MAIN, 0.6], [STATS, 0.62]] as const) {
     const v = await db.client.modelVersion.findFirstOrThrow({ where: { name } });
-    await db.client.modelMetric.create({ data: { modelVersionId: v.id, dataset: 'holdout-2024', name: 'logloss', value: logloss } });
+    await db.client.modelMetric.create({ data: { modelVersionId: v.id, dataset: 'holdout-2024', name: 'logLoss', value: logLoss } });
   }
   // settled forecasts of both models on the same games, with the market's probability
   const games = await db.client.game.findMany({ where: { date: new Date(`${settledDay}T00:00:00Z`) }, orderBy: { id: 'asc' } });

@@ -65,7 +65,7 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
     const candidates = (result.results.train as TrainResult).candidates;
     expect(candidates.map((c) => [c.name, c.variant, c.version])).toEqual([['nba-winner', 'market', '1.0.0'], ['nba-winner-stats', 'stats', '1.0.0']]);
     // the guardrail's comparison: the market-aware candidate beside the market on its holdout games with a line
-    expect(candidates[0]!.candidate?.lined?.logloss).toBeLessThanOrEqual(candidates[0]!.candidate!.lined!.market + 0.0005);
+    expect(candidates[0]!.candidate?.lined?.logLoss).toBeLessThanOrEqual(candidates[0]!.candidate!.lined!.market + 0.0005);
     for (const [i, name] of ['nba-winner', 'nba-winner-stats'].entries()) {
       const production = await registry.getProductionVersion(name);
       expect(production?.version).toBe('1.0.0');

@@ -5,14 +5,14 @@ import { assembleDataset, logLoss, brier, accuracy, marketForecast, subset, trai
 /** The games of a set that had a market line: the model's and the market's log loss on them. */
 export interface LinedScores {
   n: number;
-  logloss: number;
+  logLoss: number;
   market: number;
 }
 
 /** Scores of one model on a set of finished games. */
 export interface EvalScores {
   n: number;
-  logloss: number;
+  logLoss: number;
   brier: number;
   accuracy: number;
   /** Null when no game of the set had a line. */
@@ -31,9 +31,9 @@ export function scoreModel(model: ServingModel, ds: Dataset): EvalScores {
   const idx = ds.rows.flatMap((r, i) => (Number.isFinite(marketForecast(r.values)) ? [i] : []));
   const pick = (a: ArrayLike<number>) => idx.map((i) => a[i] as number);
   const lined = idx.length
-    ? { n: idx.length, logloss: logLoss(pick(p), pick(y)), market: logLoss(idx.map((i) => marketForecast(ds.rows[i]!.values)), pick(y)) }
+    ? { n: idx.length, logLoss: logLoss(pick(p), pick(y)), market: logLoss(idx.map((i) => marketForecast(ds.rows[i]!.values)), pick(y)) }
     : null;
-  return { n: y.length, logloss: logLoss(p, y), brier: brier(p, y), accuracy: accuracy(p, y), lined };
+  return { n: y.length, logLoss: logLoss(p, y), brier: brier(p, y), accuracy: accuracy(p, y), lined };
 }
 
 /** The latest season with at least `minGames` finished games, the one candidates are evaluated on. */

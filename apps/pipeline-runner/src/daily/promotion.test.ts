@@ -1,7 +1,7 @@
 import { promotionDecision } from './promotion';
 import type { CandidateResult } from './train-candidate';
 
-const scores = (logloss: number, market: number) => ({ n: 1230, logloss, brier: 0.2, accuracy: 0.66, lined: { n: 1200, logloss, market } });
+const scores = (logLoss: number, market: number) => ({ n: 1230, logLoss, brier: 0.2, accuracy: 0.66, lined: { n: 1200, logLoss, market } });
 const candidate = (over: Partial<CandidateResult> = {}): CandidateResult => ({
   name: 'nba-winner', version: '1.1.0', variant: 'market', fingerprint: 'sha256:x', reused: false, inProduction: false,
   evaluationSeason: 2024, candidate: scores(0.6010, 0.6011), production: null, beatsProduction: true, trainingGames: 5000, ...over,

@@ -13,13 +13,13 @@ export type PromotionDecision = { promote: true; reason: string } | { promote: f
 export function promotionDecision(c: CandidateResult, autoPromote: boolean): PromotionDecision {
   const scores = c.candidate;
   if (c.inProduction) return { promote: false, reason: `${c.name} ${c.version} is already the production version` };
-  if (c.variant === 'market' && scores?.lined && scores.lined.logloss > scores.lined.market + MARKET_GUARDRAIL) {
-    const by = (scores.lined.logloss - scores.lined.market).toFixed(4);
+  if (c.variant === 'market' && scores?.lined && scores.lined.logLoss > scores.lined.market + MARKET_GUARDRAIL) {
+    const by = (scores.lined.logLoss - scores.lined.market).toFixed(4);
     return { promote: false, reason: `${c.name} ${c.version} is worse than the market on its ${scores.lined.n} holdout games with a line by ${by} in log loss (guardrail ${MARKET_GUARDRAIL})` };
   }
   if (!autoPromote) return { promote: false, reason: `${c.name} ${c.version} registered as staging; promote with --auto-promote or pnpm models -- promote` };
   if (!c.beatsProduction) return { promote: false, reason: `${c.name} ${c.version} does not beat production on log loss` };
-  const vsProduction = c.production ? ` vs production ${c.production.logloss.toFixed(4)}` : ' (no production version yet)';
+  const vsProduction = c.production ? ` vs production ${c.production.logLoss.toFixed(4)}` : ' (no production version yet)';
   const vsMarket = scores?.lined ? `, market ${scores.lined.market.toFixed(4)} on the ${scores.lined.n} games with a line` : '';
-  return { promote: true, reason: `auto-promoted by the pipeline: holdout log loss ${scores?.logloss.toFixed(4) ?? 'n/a'}${vsProduction}${vsMarket}` };
+  return { promote: true, reason: `auto-promoted by the pipeline: holdout log loss ${scores?.logLoss.toFixed(4) ?? 'n/a'}${vsProduction}${vsMarket}` };
 }

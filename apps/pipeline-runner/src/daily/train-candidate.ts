@@ -35,14 +35,14 @@ export async function nextVersion(registry: ModelRegistry, name: string): Promis
 function recordedHoldout(version: ModelVersionInfo | undefined, season: number | undefined): EvalScores | undefined {
   const m = version && season !== undefined ? version.metrics[`holdout-${season}`] : undefined;
   if (!m) return undefined;
-  const lined = m.linedGames !== undefined ? { n: m.linedGames, logloss: m.linedLogloss ?? NaN, market: m.marketLogloss ?? NaN } : null;
-  return { n: m.games ?? 0, logloss: m.logloss ?? NaN, brier: m.brier ?? NaN, accuracy: m.accuracy ?? NaN, lined };
+  const lined = m.linedGames !== undefined ? { n: m.linedGames, logLoss: m.linedLogLoss ?? NaN, market: m.marketLogLoss ?? NaN } : null;
+  return { n: m.games ?? 0, logLoss: m.logLoss ?? NaN, brier: m.brier ?? NaN, accuracy: m.accuracy ?? NaN, lined };
 }
 
 /** The holdout scores as registry metrics (numbers only). */
 function holdoutMetrics(c: EvalScores): Record<string, number> {
-  const out: Record<string, number> = { logloss: c.logloss, brier: c.brier, accuracy: c.accuracy, games: c.n };
-  if (c.lined) Object.assign(out, { linedGames: c.lined.n, linedLogloss: c.lined.logloss, marketLogloss: c.lined.market });
+  const out: Record<string, number> = { logLoss: c.logLoss, brier: c.brier, accuracy: c.accuracy, games: c.n };
+  if (c.lined) Object.assign(out, { linedGames: c.lined.n, linedLogLoss: c.lined.logLoss, marketLogLoss: c.lined.market });
   return out;
 }
 
@@ -82,7 +82,7 @@ export async function trainCandidate(
     }
   }
   const inProduction = current !== undefined && current.version === existing?.version;
-  const beatsProduction = !inProduction && (!current || (candidate !== null && production !== null && candidate.logloss < production.logloss));
+  const beatsProduction = !inProduction && (!current || (candidate !== null && production !== null && candidate.logLoss < production.logLoss));
   const result = (version: ModelVersionInfo | { version: string; trainingGames: number | null }, reused: boolean): CandidateResult => ({
     name: options.name, version: version.version, variant: options.variant, fingerprint: print.fingerprint, reused, inProduction,
     evaluationSeason: season ?? null, candidate, production, beatsProduction, trainingGames: version.trainingGames ?? print.games,
