@@ -154,6 +154,12 @@ describe('models', () => {
     });
     const record = await request(pdb.t.app).get('/record?model=nba-winner-trial').expect(200);
     expect(record.text).toContain('nba-winner-trial has no settled forecasts yet');
+    expect(record.text).toContain('The registry holds no metrics for this version.');
+    // a model in production without settled forecasts shows its registry figures instead
+    await pdb.db.client.prediction.updateMany({ where: { modelVersion: { name: 'nba-winner-stats' } }, data: { settledAt: null, homeWon: null, logLoss: null, brier: null } });
+    const unsettled = await request(pdb.t.app).get('/record?model=nba-winner-stats').expect(200);
+    expect(unsettled.text).toContain('nba-winner-stats has no settled forecasts yet');
+    expect(unsettled.text).toContain('Backtest and holdout figures in the registry for v1.0.0 (production)');
     const models = await request(pdb.t.app).get('/models').expect(200);
     expect(models.text).toContain('id="model-nba-winner-trial"');
     expect(models.text).toContain('No version is in production.');

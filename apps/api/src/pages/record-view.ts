@@ -83,6 +83,13 @@ ${info ? registryMetricsTable(info.metrics, `Backtest and holdout figures in the
 </section>`;
 }
 
+/** A model without settled forecasts: says so, and shows what the registry knows of its current version instead. */
+function noRecordYet(name: string, versions: readonly ModelVersionInfo[]): Html {
+  const current = versions.find((v) => v.status === 'production') ?? versions[0];
+  return html`<p class="notice" role="status">${name} has no settled forecasts yet: forecasts are settled once their games are final (the daily pipeline's settle step).</p>
+${current ? registryMetricsTable(current.metrics, `Backtest and holdout figures in the registry for v${current.version} (${current.status})`) : ''}`;
+}
+
 function modelFilter(page: RecordPage): Html {
   const link = (href: string, label: string, current: boolean) => html`<a href="${href}"${current ? trusted(' aria-current="page"') : ''}>${label}</a>`;
   return html`<nav class="daynav" aria-label="Models">${link('/record', 'All models', page.selected === undefined)}${page.modelNames.map((n) => link(`/record?model=${encodeURIComponent(n)}`, n, page.selected === n))}</nav>`;
@@ -103,7 +110,7 @@ export function recordView(page: RecordPage): string {
     const about = modelDescription(name);
     return html`<section aria-labelledby="m-${name}">
 <h2 id="m-${name}">${name}${about ? html` <span class="muted">(${about})</span>` : ''}</h2>
-${drawn.length === 0 ? html`<p class="notice" role="status">${name} has no settled forecasts yet: forecasts are settled once their games are final (the daily pipeline's settle step).</p>` : ''}
+${drawn.length === 0 ? noRecordYet(name, pending) : ''}
 ${drawn.map((d) => versionSection(d, byId.get(d.record.versionId)))}
 ${pending.length > 0 && drawn.length > 0 ? html`<p class="muted">No settled forecasts yet for ${pending.map((v, i) => html`${i > 0 ? ', ' : ''}v${v.version} (${v.status})`)}.</p>` : ''}
 </section>`;
