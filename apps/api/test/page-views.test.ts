@@ -74,7 +74,7 @@ describe('day view', () => {
   });
 
   test('demo data is marked on every view', async () => {
-    for (const path of ['/', `/?date=${SETTLED_DAY}`, '/record', '/models']) {
+    for (const path of ['/', `/?date=${SETTLED_DAY}`, '/?date=2026-08-01', '/record', '/models']) {
       const res = await request(pdb.t.app).get(path).expect(200);
       expect(res.text).toContain('<strong>Demo data.</strong>');
     }

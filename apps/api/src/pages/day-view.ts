@@ -47,13 +47,10 @@ function emptyDay(data: DayData): Html {
  * The day view: every game of the day with each model's forecast beside the market's (models in
  * page order: the default one first), and after the games the scores and how each forecast did.
  */
-export function dayView(data: DayData, options: { today: string; defaultModel: string }): string {
+export function dayView(data: DayData, options: { today: string; defaultModel: string; demo?: boolean }): string {
   const byGame = latestByGame(data.predictions);
-  const modelNames = orderModelNames(
-    data.predictions.map((p) => p.model.name),
-    options.defaultModel,
-  );
-  const demo = data.games.some((g) => g.isDemo) || data.predictions.some((p) => p.isDemo);
+  const modelNames = orderModelNames(data.predictions.map((p) => p.model.name), options.defaultModel);
+  const demo = options.demo ?? (data.games.some((g) => g.isDemo) || data.predictions.some((p) => p.isDemo));
   const forecastsBy = modelNames.map((n) => html`<strong>${n}</strong>${modelDescription(n) ? ` (${modelDescription(n)})` : ''}`);
   const summary =
     data.games.length === 0

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { parseIsoDate } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import { RegistryError, type ModelEventInfo, type ModelRegistry, type ModelVersionInfo } from '@nba/registry';
@@ -59,10 +59,7 @@ async function historyOf(registry: ModelRegistry, name: string): Promise<ModelEv
 
 /** Registered model names in page order (the default first). */
 function namesOf(versions: readonly ModelVersionInfo[], defaultModel: string): string[] {
-  return orderModelNames(
-    versions.map((v) => v.name),
-    defaultModel,
-  );
+  return orderModelNames(versions.map((v) => v.name), defaultModel);
 }
 
 /**
@@ -72,7 +69,8 @@ function namesOf(versions: readonly ModelVersionInfo[], defaultModel: string): s
  */
 export function pagesRouter(deps: PagesDeps): Router {
   const router = Router();
-  const page = (res: import('express').Response, status: number, body: string) => {
+  // no-cache: the pipeline stores forecasts and settles games during the day
+  const page = (res: Response, status: number, body: string) => {
     res.status(status).type('html').setHeader('cache-control', 'no-cache');
     res.send(body);
   };
@@ -90,7 +88,10 @@ export function pagesRouter(deps: PagesDeps): Router {
     if (problem || date === null) {
       return page(res, 400, messagePage({ title: 'Not a day we can show', active: 'day', message: html`${problem}. Pick a day below.`, extra: dayNavigation(today, today) }));
     }
-    page(res, 200, dayView(await loadDay(deps.db, date), { today, defaultModel: deps.defaultModel }));
+    const data = await loadDay(deps.db, date);
+    // a day without games has no rows to carry the demo mark: ask the database
+    const demo = data.games.length === 0 ? await isDemoDatabase(deps.db) : undefined;
+    page(res, 200, dayView(data, { today, defaultModel: deps.defaultModel, demo }));
   });
 
   router.get('/record', async (req, res) => {
