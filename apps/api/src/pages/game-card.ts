@@ -14,7 +14,7 @@ interface Column {
   total: string;
   /** Differences from the market (models only). */
   versus?: { probabilityPts: number | null; marginPts: number | null; totalPts: number | null };
-  /** The stored forecast it shows (models only): marks the cell for the browser test and screen readers. */
+  /** The stored forecast it shows (models only): named in data attributes, for tests and scripts. */
   model?: { name: string; version: string };
 }
 
@@ -100,7 +100,7 @@ export function gameCard(g: GameViewOutput, forecasts: ReadonlyMap<string, Store
 <thead><tr><th scope="col">Home: ${g.home}</th>${columns.map((c) => html`<th scope="col">${c.heading}</th>`)}</tr></thead>
 <tbody>
 <tr><th scope="row">${g.home} win</th>${columns.map((c) => html`<td class="num"${c.model ? html` data-model="${c.model.name}" data-version="${c.model.version}" data-home-win-probability="${String(c.probability)}"` : ''}>${percent(c.probability)}</td>`)}</tr>
-${row('Margin', (c) => c.margin)}
+${row('Margin (market: the spread)', (c) => c.margin)}
 ${row('Total points', (c) => c.total)}
 ${market ? row(html`Win vs market`, (c) => (c.versus ? versusCell(c.versus.probabilityPts === null ? null : 100 * c.versus.probabilityPts, 'pp') : '')) : ''}
 ${market ? row(html`Margin vs market (+ for ${g.home})`, (c) => (c.versus ? versusCell(c.versus.marginPts, 'pts') : '')) : ''}
