@@ -73,6 +73,7 @@ case "${1:-}" in
     ensure_python_xgboost
     ensure_chromium
     [ -n "${TEST_DATABASE_URL:-}" ] || ensure_postgres
+    pnpm lint
     exec pnpm test "$@"
     ;;
   *)

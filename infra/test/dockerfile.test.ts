@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { API_ENV_VARS } from '../../apps/api/src/env';
-import { PIPELINE_ENV_VARS } from '../../apps/pipeline-runner/src/env';
+import { API_ENV_VARS } from '@nba/api';
+import { PIPELINE_ENV_VARS } from '@nba/pipeline-runner';
 import { parseDockerfile, resolveArgs, stageChain } from './support/dockerfile';
 import { APPS, DOCKERFILE, REPO_ROOT, type AppTarget } from './support/paths';
 

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { API_ENV_VARS } from '../../apps/api/src/env';
-import { PIPELINE_ENV_VARS } from '../../apps/pipeline-runner/src/env';
-import { createProgram } from '../../apps/pipeline-runner/src/program';
+import { API_ENV_VARS } from '@nba/api';
+import { createProgram, PIPELINE_ENV_VARS } from '@nba/pipeline-runner';
 import { parseDockerfile } from './support/dockerfile';
 import {
   containersOf,

@@ -50,7 +50,9 @@ export class ApiMetrics {
     this.modelInfo = new Gauge({ name: 'model_info', help: 'The production model loaded (1), by name and version', labelNames: ['model', 'version'], registers });
     this.loadedAt = new Gauge({ name: 'model_loaded_timestamp_seconds', help: 'When the serving version of each model was loaded (0: none)', labelNames: ['model'], registers });
     this.loadFailures = new Counter({ name: 'model_load_failures_total', help: 'Production versions that failed to load', labelNames: ['model', 'version'], registers });
-    const self = this; // prom-client calls `collect` with the gauge as `this`
+    // prom-client calls `collect` with the gauge as `this`: the scores come through arrow functions
+    const liveScores = () => this.liveScores();
+    const rollingScores = () => this.rollingScores();
     const liveGauge = (name: string, help: string, pick: (r: LiveRow) => number | null) =>
       new Gauge({
         name,
@@ -59,7 +61,7 @@ export class ApiMetrics {
         registers,
         collect: async function (this: Gauge<'model' | 'version'>) {
           this.reset();
-          for (const r of await self.liveScores()) {
+          for (const r of await liveScores()) {
             const value = pick(r);
             if (value !== null) this.set({ model: r.name, version: r.version }, value);
           }
@@ -77,7 +79,7 @@ export class ApiMetrics {
         registers,
         collect: async function (this: Gauge<'model' | 'version'>) {
           this.reset();
-          const { records, backtest } = await self.rollingScores();
+          const { records, backtest } = await rollingScores();
           for (const r of records) {
             const value = pick(r, backtest.get(`${r.name} ${r.version}`));
             if (value !== undefined) this.set({ model: r.name, version: r.version }, value);

@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
-import { Booster } from '@nba/xgboost';
+import { createTestDatabase, predictRowWithXgboost, type TestDatabase } from '@nba/testing';
 import { assertBuilt, runCli } from './run-cli';
 import { FEATURES, trainModelJson } from './fixtures';
 
@@ -203,11 +202,7 @@ describe('commands against a real database', () => {
     expect(r.stdout).toMatch(/^wrote winner 1\.1\.0 \(win, \d+ bytes, sha256 [0-9a-f]{64}\) to .*exported\.json\n$/);
     const file = path.join(dir, 'exported.json');
     expect(readFileSync(file, 'utf8')).toBe(model2);
-    const booster = Booster.fromJSON(readFileSync(file));
-    const original = Booster.fromJSON(model2);
-    expect(booster.predictRow([0.3, -0.1, 0.5])).toBe(original.predictRow([0.3, -0.1, 0.5]));
-    booster.dispose();
-    original.dispose();
+    expect(predictRowWithXgboost(readFileSync(file), [0.3, -0.1, 0.5])).toBe(predictRowWithXgboost(model2, [0.3, -0.1, 0.5]));
     const noRole = await cli(['export', '--name', 'winner', '--version', '1.1.0', '--out', 'x.json', '--role', 'margin']);
     expect(noRole.code).toBe(1);
     expect(noRole.stderr).toContain("has no 'margin' model (it has: win)");
@@ -218,9 +213,7 @@ describe('commands against a real database', () => {
     const file = path.join(dir, 'exported.json');
     const p = spawnSync('/usr/bin/python3', ['-c', `import xgboost, numpy\nb = xgboost.Booster()\nb.load_model(${JSON.stringify(file)})\nd = xgboost.DMatrix(numpy.array([[0.3, -0.1, 0.5]], dtype=numpy.float32), feature_names=b.feature_names)\nprint(repr(float(b.predict(d)[0])))`], { encoding: 'utf8' });
     expect(p.stderr).toBe('');
-    const original = Booster.fromJSON(model2);
-    expect(Number(p.stdout.trim())).toBeCloseTo(original.predictRow([0.3, -0.1, 0.5]), 6);
-    original.dispose();
+    expect(Number(p.stdout.trim())).toBeCloseTo(predictRowWithXgboost(model2, [0.3, -0.1, 0.5]), 6);
   });
 
   test('compare shows live scores when both versions forecast the same settled games', async () => {

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { loadYamlFile, podSpecOf, type K8sObject } from './manifests';
+import { loadYamlFile, podSpecOf, type K8sObject, type Yaml } from './manifests';
 
 /**
  * Renders a kustomization as `kubectl kustomize` does, for the fields this repository uses, so the
@@ -9,7 +9,7 @@ import { loadYamlFile, podSpecOf, type K8sObject } from './manifests';
  * error rather than silently ignored: a new kustomize feature must be taught here first.
  */
 export function renderKustomization(dir: string): K8sObject[] {
-  const k = loadYamlFile(path.join(dir, 'kustomization.yaml'))[0] as Record<string, any>;
+  const k = loadYamlFile(path.join(dir, 'kustomization.yaml'))[0] as Record<string, Yaml>;
   const known = new Set(['apiVersion', 'kind', 'resources', 'namespace', 'labels', 'images', 'patches']);
   const unknown = Object.keys(k).filter((key) => !known.has(key));
   if (unknown.length > 0) throw new Error(`${dir}/kustomization.yaml: fields this renderer does not support: ${unknown.join(', ')}`);
@@ -72,7 +72,7 @@ function applyPatch(objects: K8sObject[], dir: string, p: { path?: string; patch
 }
 
 /** Strategic merge as kustomize applies it to these manifests: maps merge, lists of named items merge by name, other lists are replaced. */
-function strategicMerge(target: Record<string, any>, patch: Record<string, any>): void {
+function strategicMerge(target: Record<string, Yaml>, patch: Record<string, Yaml>): void {
   for (const [key, value] of Object.entries(patch)) {
     if (key.startsWith('$')) throw new Error(`strategic merge directive ${key} is not supported here`);
     const current = target[key];
@@ -90,11 +90,11 @@ function strategicMerge(target: Record<string, any>, patch: Record<string, any>)
   }
 }
 
-function json6902(target: Record<string, any>, op: { op: string; path: string; value?: unknown }): void {
+function json6902(target: Record<string, Yaml>, op: { op: string; path: string; value?: unknown }): void {
   const parts = op.path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = parts.pop();
   if (last === undefined) throw new Error(`bad JSON patch path ${op.path}`);
-  let parent: any = target;
+  let parent: Yaml = target;
   for (const part of parts) {
     parent = parent?.[Array.isArray(parent) ? Number(part) : part];
     if (parent === undefined) throw new Error(`JSON patch path ${op.path} does not exist`);

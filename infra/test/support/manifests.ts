@@ -4,12 +4,16 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { K8S_DIR } from './paths';
 
+/** Parsed YAML of any shape, read by path in the tests (the one `any` of these helpers). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests are checked by the tests, not by types
+export type Yaml = any;
+
 /** A Kubernetes object as parsed from YAML (only the parts the tests read are typed). */
 export interface K8sObject {
   apiVersion: string;
   kind: string;
   metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-  spec?: any;
+  spec?: Yaml;
   stringData?: Record<string, string>;
   [key: string]: unknown;
 }
@@ -68,12 +72,12 @@ export interface ContainerRef {
     args?: string[];
     env?: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: unknown } }>;
     envFrom?: unknown[];
-    [key: string]: any;
+    [key: string]: Yaml;
   };
 }
 
 /** The pod spec of a workload (Deployment, Job, CronJob, ...), or undefined for other kinds. */
-export function podSpecOf(obj: K8sObject): any | undefined {
+export function podSpecOf(obj: K8sObject): Yaml | undefined {
   if (obj.kind === 'CronJob') return obj.spec?.jobTemplate?.spec?.template?.spec;
   if (['Deployment', 'StatefulSet', 'DaemonSet', 'Job'].includes(obj.kind)) return obj.spec?.template?.spec;
   return undefined;

@@ -27,7 +27,7 @@ export async function acquireStartLock(file: string, timeoutMs = 120_000): Promi
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    let holder = NaN;
+    let holder: number;
     try {
       holder = Number(readFileSync(file, 'utf8'));
     } catch {

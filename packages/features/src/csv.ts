@@ -100,7 +100,10 @@ export function parseOddsCsv(text: string): Map<string, ClosingLine> {
     const awayMl = num(r['away_ml']);
     const spread = num(r['spread_home']);
     const total = num(r['total']);
-    if (homeMl !== undefined && awayMl !== undefined) (line.homeMl = homeMl), (line.awayMl = awayMl);
+    if (homeMl !== undefined && awayMl !== undefined) {
+      line.homeMl = homeMl;
+      line.awayMl = awayMl;
+    }
     if (spread !== undefined) line.spreadHome = spread;
     if (total !== undefined) line.total = total;
     out.set(id, line);

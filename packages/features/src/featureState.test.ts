@@ -1,6 +1,5 @@
 import { eloCarryOver, eloShift } from './elo';
 import { featureIndex, type FeatureName } from './featureSpec';
-import { FeatureState } from './featureState';
 import { buildFeatures } from './buildFeatures';
 import { ARENAS, haversineKm } from './teams';
 import type { GameRecord } from './types';
@@ -8,7 +7,10 @@ import type { GameRecord } from './types';
 let n = 0;
 function game(date: string, home: string, away: string, homePts?: number, awayPts?: number, extra: Partial<GameRecord> = {}): GameRecord {
   const g: GameRecord = { id: `g${n++}`, season: 2020, date, home, away, gameType: 'regular', neutral: false, ...extra };
-  if (homePts !== undefined && awayPts !== undefined) (g.homePts = homePts), (g.awayPts = awayPts);
+  if (homePts !== undefined && awayPts !== undefined) {
+    g.homePts = homePts;
+    g.awayPts = awayPts;
+  }
   return g;
 }
 

@@ -153,7 +153,7 @@ export class FeatureState {
     v[i++] = RidgeRatings.margin(theta, m.home, m.away, neutral);
     v[i++] = marketProbability(line);
     v[i++] = line?.spreadHome ?? NaN;
-    v[i++] = line?.total ?? NaN;
+    v[i] = line?.total ?? NaN;
     return v;
   }
 

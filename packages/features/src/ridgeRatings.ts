@@ -129,7 +129,10 @@ export class RidgeRatings {
       const y = dampMargin(g.margin, this.options.damp);
       const idx = [index(g.home), index(g.away)];
       const val = [1, -1];
-      if (!g.neutral) idx.push(T), val.push(1);
+      if (!g.neutral) {
+        idx.push(T);
+        val.push(1);
+      }
       for (let p = 0; p < idx.length; p++) {
         const ip = idx[p] as number;
         const vp = val[p] as number;

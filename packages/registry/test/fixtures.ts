@@ -1,46 +1,11 @@
-// Real XGBoost JSON models for the tests, trained with @nba/xgboost on a small synthetic dataset.
-import { DMatrix, train } from '@nba/xgboost';
+// Real XGBoost JSON models for the tests: @nba/testing trains them on a small synthetic dataset.
+import { TEST_MODEL_FEATURES, trainTestModelJson } from '@nba/testing';
 import type { RegisterInput } from '../src';
 
-export const FEATURES = ['elo_diff', 'rest_diff', 'form_diff'];
-
-/** Deterministic pseudo-random numbers in [0, 1). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+export const FEATURES = TEST_MODEL_FEATURES;
 
 /** Trains a small binary:logistic (or reg:squarederror) booster and returns its JSON model. */
-export function trainModelJson(options: { seed?: number; rounds?: number; objective?: string; features?: string[] } = {}): string {
-  const features = options.features ?? FEATURES;
-  const rand = lcg(options.seed ?? 1);
-  const rows = 300;
-  const cols = features.length;
-  const x = new Float32Array(rows * cols);
-  const y = new Float32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let s = 0;
-    for (let j = 0; j < cols; j++) {
-      const v = rand() * 2 - 1;
-      x[i * cols + j] = v;
-      s += v * (j + 1);
-    }
-    y[i] = options.objective === 'reg:squarederror' ? s * 10 : s + (rand() - 0.5) > 0 ? 1 : 0;
-  }
-  const d = DMatrix.fromFloat32(x, rows, cols, { label: y, featureNames: features });
-  const booster = train(
-    { objective: options.objective ?? 'binary:logistic', max_depth: 2, eta: 0.3, nthread: 1, seed: options.seed ?? 1 },
-    d,
-    { numRounds: options.rounds ?? 5 },
-  );
-  const json = booster.toJSON();
-  booster.dispose();
-  d.dispose();
-  return json;
-}
+export const trainModelJson = trainTestModelJson;
 
 let cached: string | undefined;
 /** One trained win model shared by the tests (training is the slow part). */

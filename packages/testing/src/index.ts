@@ -5,3 +5,4 @@ export type { TcpProxy, TcpProxyMode } from './tcp-proxy';
 export { unusableDatabases } from './unusable-databases';
 export type { UnusableDatabases } from './unusable-databases';
 export { builtFile, sharedDataDir, sharedDataLocation } from './shared-data';
+export { TEST_MODEL_FEATURES, trainTestModelJson, predictRowWithXgboost } from './xgboost-model';

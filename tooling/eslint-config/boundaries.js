@@ -1,0 +1,52 @@
+// The workspace's import boundaries (DESIGN.md, "Shape" and convention 11) as `no-restricted-imports`
+// pattern groups, plus `no-restricted-syntax` selectors that apply the same patterns to `require()`
+// and `import()`, which `no-restricted-imports` does not see.
+
+/** A workspace package is imported by its name; its `src/index.ts` (or `exports` map) is its API. */
+const DEEP_IMPORTS = [
+  {
+    regex: '^@nba/[^/]+/(src|dist)(/|$)',
+    message: "import a workspace package by its name (its src/index.ts is its API), never its src/ or dist/",
+  },
+  {
+    regex: '^(\\.\\.?/)+(.*/)?(apps|packages|tooling)/',
+    message: 'import another workspace package by its name, never by a path into its folder',
+  },
+];
+
+/** Dev-only packages: test databases and helpers, the jest preset, the lint config. */
+const DEV_ONLY = [
+  {
+    regex: '^@nba/(testing|jest-preset|eslint-config)(/|$)',
+    message: 'a dev-only package: runtime code (src/, not tests or benchmarks) must not import it',
+  },
+];
+
+/** Only @nba/modeling talks to the XGBoost binding; apps use its serving model. */
+const NATIVE = [
+  {
+    regex: '^(@nba/xgboost|koffi)(/|$)',
+    message: "apps never import the XGBoost binding or koffi: use @nba/modeling's ServingModel (and releaseNativeMemory)",
+  },
+];
+
+/** `require('x')` and `import('x')` whose string matches one of the groups. */
+function callSelectors(groups) {
+  return groups.flatMap(({ regex, message }) => {
+    const re = `/${regex.replace(/\//g, '\\/')}/`;
+    return [
+      { selector: `ImportExpression[source.value=${re}]`, message },
+      { selector: `CallExpression[callee.name='require'][arguments.0.value=${re}]`, message },
+    ];
+  });
+}
+
+/** Both rules for the given groups. */
+function boundaryRules(groups) {
+  return {
+    'no-restricted-imports': ['error', { patterns: groups.map(({ regex, message }) => ({ regex, message })) }],
+    'no-restricted-syntax': ['error', ...callSelectors(groups)],
+  };
+}
+
+module.exports = { DEEP_IMPORTS, DEV_ONLY, NATIVE, boundaryRules };
