@@ -58,8 +58,9 @@ describe('SIGTERM mid-run and resume', () => {
     expect(games).toBeGreaterThan(0);
     expect(await db.client.game.count()).toBe(gamesBefore);
     expect(await db.client.oddsSnapshot.count()).toBe(oddsBefore);
-    expect(await db.client.prediction.count()).toBe(games);
-    expect(await db.client.modelVersion.count({ where: { status: 'production' } })).toBe(1);
+    // both models (market-aware and stats-only) forecast every game of the day, once
+    expect(await db.client.prediction.count()).toBe(2 * games);
+    expect(await db.client.modelVersion.count({ where: { status: 'production' } })).toBe(2);
 
     // Resuming a finished run is refused with a clear message and exit code 1.
     const again = cli(['resume', '--run-id', next.id]);
