@@ -18,7 +18,8 @@ function apiMain(): string {
   try {
     return require.resolve('@nba/api/main');
   } catch {
-    throw new Error('the API (@nba/api) is not built; run pnpm build');
+    // absent from the job's image (optional dependency), or not built in a checkout
+    throw new Error('the API (@nba/api) is not installed or not built here: in a checkout run pnpm build; in the pipeline image use --no-serve and run the api image');
   }
 }
 
