@@ -107,7 +107,7 @@ describe('SIGKILL at every task boundary, then resume', () => {
     expect(run.status).toBe(0);
     reference = await endState(db);
     await db.$disconnect();
-    expect(reference.versions).toEqual([`${MODEL} 1.0.0 production`]);
+    expect(reference.versions).toEqual([`${MODEL} 1.0.0 production`, `${MODEL}-stats 1.0.0 production`]);
     expect(reference.predictions).toBeGreaterThan(0);
   }, 300_000);
 
