@@ -74,6 +74,7 @@ case "${1:-}" in
     ensure_chromium
     [ -n "${TEST_DATABASE_URL:-}" ] || ensure_postgres
     pnpm lint
+    pnpm format:check
     exec pnpm test "$@"
     ;;
   *)

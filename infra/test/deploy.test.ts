@@ -21,7 +21,9 @@ const apiPod = find(manifests, 'Deployment', 'nba-api').spec.template;
 const apiContainer = apiPod.spec.containers[0];
 const scrapePath: string = apiPod.metadata.annotations['prometheus.io/path'];
 const migrateContainer = find(manifests, 'Job', 'nba-migrate').spec.template.spec.containers[0];
-const alertExprs: string[] = find(manifests, 'PrometheusRule', 'nba-alerts').spec.groups.flatMap((g: { rules: Array<{ expr: string }> }) => g.rules.map((r) => r.expr));
+const alertExprs: string[] = find(manifests, 'PrometheusRule', 'nba-alerts').spec.groups.flatMap((g: { rules: Array<{ expr: string }> }) =>
+  g.rules.map((r) => r.expr),
+);
 
 /** Disk usage of a folder in bytes, as `du -sb` counts it (hard links once). */
 function duBytes(dir: string): number {
@@ -38,7 +40,11 @@ const deployed: Record<string, string> = {};
 
 beforeAll(async () => {
   const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' };
-  await run('pnpm', ['turbo', 'run', 'build', `--filter=${APPS.api.pkg}...`, `--filter=${APPS['pipeline-runner'].pkg}...`, '--output-logs=errors-only'], { cwd: REPO_ROOT, env, timeoutMs: BUILD_TIMEOUT_MS });
+  await run('pnpm', ['turbo', 'run', 'build', `--filter=${APPS.api.pkg}...`, `--filter=${APPS['pipeline-runner'].pkg}...`, '--output-logs=errors-only'], {
+    cwd: REPO_ROOT,
+    env,
+    timeoutMs: BUILD_TIMEOUT_MS,
+  });
   workDir = mkdtempSync(path.join(tmpdir(), 'nba-deploy-'));
   for (const target of ['api', 'pipeline-runner'] as const) {
     deployed[target] = path.join(workDir, target);
@@ -55,7 +61,10 @@ describe.each(['api', 'pipeline-runner'] as const)('the pruned %s folder', (targ
     const dir = deployed[target]!;
     expect(readdirSync(dir).sort()).toEqual(['dist', 'node_modules', 'package.json']);
     expect(existsSync(path.join(dir, 'dist', 'main.js'))).toBe(true);
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
     const topLevel = readdirSync(path.join(dir, 'node_modules'))
       .filter((n) => !n.startsWith('.'))
       .flatMap((n) => (n.startsWith('@') ? readdirSync(path.join(dir, 'node_modules', n)).map((s) => `${n}/${s}`) : [n]));
@@ -103,7 +112,9 @@ describe('the pruned folders, started as the manifests start them', () => {
     const nodeAt = argv.indexOf('node');
     const [, script, ...args] = argv.slice(nodeAt);
     await run(process.execPath, [script!, ...args], { cwd: deployed['pipeline-runner']!, env: containerEnv({ DATABASE_URL: db.url }) });
-    const rows = await db.client.$queryRawUnsafe<Array<{ migration_name: string; finished_at: Date | null }>>('SELECT migration_name, finished_at FROM "_prisma_migrations"');
+    const rows = await db.client.$queryRawUnsafe<Array<{ migration_name: string; finished_at: Date | null }>>(
+      'SELECT migration_name, finished_at FROM "_prisma_migrations"',
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.finished_at).not.toBeNull();
   });
@@ -125,7 +136,9 @@ describe('the pruned folders, started as the manifests start them', () => {
     const res = await fetch(`http://127.0.0.1:${apiPort}${scrapePath}`);
     expect(res.status).toBe(200);
     const body = await res.text();
-    const used = [...new Set(alertExprs.flatMap((e) => [...e.matchAll(/\b([a-z_]+)\{app_kubernetes_io_name="nba-api"/g)].map((m) => m[1] as string)))].filter((m) => m !== 'up');
+    const used = [...new Set(alertExprs.flatMap((e) => [...e.matchAll(/\b([a-z_]+)\{app_kubernetes_io_name="nba-api"/g)].map((m) => m[1] as string)))].filter(
+      (m) => m !== 'up',
+    );
     expect(used.length).toBeGreaterThan(0);
     for (const metric of used) expect({ metric, exposed: new RegExp(`^# TYPE ${metric} `, 'm').test(body) }).toEqual({ metric, exposed: true });
   });
@@ -137,4 +150,3 @@ describe('the pruned folders, started as the manifests start them', () => {
     expect(result).toEqual({ code: 0, signal: null });
   });
 });
-

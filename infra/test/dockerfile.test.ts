@@ -41,7 +41,9 @@ describe('Dockerfile', () => {
   });
 
   it('installs dependencies from the manifests before the source is copied in (cached layers)', () => {
-    const build = stageChain(stages, 'build').reverse().flatMap((s) => s.instructions);
+    const build = stageChain(stages, 'build')
+      .reverse()
+      .flatMap((s) => s.instructions);
     const installAt = build.findIndex((i) => i.keyword === 'RUN' && /pnpm install/.test(i.args));
     const sourceAt = build.findIndex((i) => i.keyword === 'COPY' && /^\.\s+\.$/.test(i.args));
     const manifestsAt = build.findIndex((i) => i.keyword === 'COPY' && /--from=manifests/.test(i.args));
@@ -106,7 +108,16 @@ describe('.dockerignore', () => {
   });
 
   it('keeps what the build needs', () => {
-    const needed = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json', '.npmrc', 'turbo.json', 'tsconfig.base.json', 'infra/docker/deploy-app.sh', 'packages/db/prisma/migrations'];
+    const needed = [
+      'pnpm-lock.yaml',
+      'pnpm-workspace.yaml',
+      'package.json',
+      '.npmrc',
+      'turbo.json',
+      'tsconfig.base.json',
+      'infra/docker/deploy-app.sh',
+      'packages/db/prisma/migrations',
+    ];
     for (const file of needed) expect(patterns.filter((p) => !p.startsWith('!')).some((p) => p === file || p === file.split('/')[0])).toBe(false);
   });
 });

@@ -3,17 +3,7 @@ import path from 'node:path';
 import { API_ENV_VARS } from '@nba/api';
 import { createProgram, PIPELINE_ENV_VARS } from '@nba/pipeline-runner';
 import { parseDockerfile } from './support/dockerfile';
-import {
-  containersOf,
-  find,
-  hasKubectl,
-  imageTarget,
-  kustomize,
-  loadYamlFile,
-  podSpecOf,
-  yamlFiles,
-  type K8sObject,
-} from './support/manifests';
+import { containersOf, find, hasKubectl, imageTarget, kustomize, loadYamlFile, podSpecOf, yamlFiles, type K8sObject } from './support/manifests';
 import { renderKustomization } from './support/kustomize';
 import { APPS, K8S_DIR, REPO_ROOT, type AppTarget } from './support/paths';
 
@@ -95,7 +85,9 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
   });
 
   it('take secrets from secretKeyRef keys that the example Secret defines', () => {
-    const refs = containers.flatMap(({ container }) => (container.env ?? []).flatMap((e) => (e.valueFrom?.secretKeyRef ? [{ env: e.name, ...e.valueFrom.secretKeyRef }] : [])));
+    const refs = containers.flatMap(({ container }) =>
+      (container.env ?? []).flatMap((e) => (e.valueFrom?.secretKeyRef ? [{ env: e.name, ...e.valueFrom.secretKeyRef }] : [])),
+    );
     expect(refs.map((r) => r.env)).toEqual(expect.arrayContaining(['DATABASE_URL', 'API_BASKETBALL_KEY', 'THE_ODDS_API_KEY']));
     for (const ref of refs) {
       expect(ref.name).toBe(exampleSecret.metadata.name);
@@ -140,7 +132,11 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
     expect(port?.containerPort).toBe(8080);
     const portEnv = api.env.find((e: { name: string }) => e.name === 'PORT');
     expect(Number(portEnv?.value ?? 8080)).toBe(port?.containerPort);
-    expect(pod.metadata.annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(port?.containerPort), 'prometheus.io/path': '/metrics' });
+    expect(pod.metadata.annotations).toMatchObject({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': String(port?.containerPort),
+      'prometheus.io/path': '/metrics',
+    });
   });
 
   it('probe and scrape only paths the api routes', () => {
@@ -182,7 +178,7 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
     expect(cron.spec.jobTemplate.spec.template.spec.restartPolicy).toBe('Never');
   });
 
-  it("run a real pipeline-runner command, with options that command defines", () => {
+  it('run a real pipeline-runner command, with options that command defines', () => {
     const cron = find(objects, 'CronJob', 'nba-pipeline');
     const [container] = cron.spec.jobTemplate.spec.template.spec.containers;
     // The image's entrypoint is `node dist/main.js`, so args are the command line.
@@ -208,17 +204,23 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
   it('alert on api down, 5xx rate, pipeline failures and no production model, with api metrics the api defines', () => {
     const rules = find(objects, 'PrometheusRule', 'nba-alerts');
     const alerts = rules.spec.groups.flatMap((g: { rules: Array<{ alert: string; expr: string }> }) => g.rules);
-    expect(alerts.map((a: { alert: string }) => a.alert)).toEqual(expect.arrayContaining(['NbaApiDown', 'NbaApiHigh5xxRate', 'NbaPipelineFailed', 'NbaNoProductionModel']));
+    expect(alerts.map((a: { alert: string }) => a.alert)).toEqual(
+      expect.arrayContaining(['NbaApiDown', 'NbaApiHigh5xxRate', 'NbaPipelineFailed', 'NbaNoProductionModel']),
+    );
     const metricsSource = readFileSync(path.join(APPS.api.dir, 'src', 'metrics.ts'), 'utf8');
     for (const a of alerts as Array<{ alert: string; expr: string }>) {
       const apiMetrics = [...a.expr.matchAll(/\b([a-z_]+)\{app_kubernetes_io_name="nba-api"/g)].map((m) => m[1] as string).filter((m) => m !== 'up');
-      for (const m of apiMetrics) expect({ alert: a.alert, metric: m, defined: metricsSource.includes(`'${m}'`) }).toEqual({ alert: a.alert, metric: m, defined: true });
+      for (const m of apiMetrics)
+        expect({ alert: a.alert, metric: m, defined: metricsSource.includes(`'${m}'`) }).toEqual({ alert: a.alert, metric: m, defined: true });
     }
   });
 });
 
 describe('production overlay', () => {
-  const k = loadYamlFile(path.join(PRODUCTION, 'kustomization.yaml'))[0] as { images: Array<{ name: string; newName: string; newTag: string }>; namespace: string };
+  const k = loadYamlFile(path.join(PRODUCTION, 'kustomization.yaml'))[0] as {
+    images: Array<{ name: string; newName: string; newTag: string }>;
+    namespace: string;
+  };
 
   it('maps each image to a registry name ending in its Dockerfile target, with a pinned tag', () => {
     for (const image of k.images) {

@@ -19,9 +19,10 @@ type ModelClass = new (data: unknown) => Validatable;
 async function modelFor(apiVersion: string, kind: string): Promise<ModelClass> {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
   const crdPackages: Record<string, string> = { 'monitoring.coreos.com': '@kubernetes-models/prometheus-operator' };
-  const modulePath = group && group.includes('.') && !group.endsWith('.k8s.io')
-    ? `${crdPackages[group] ?? `no-schema-package-for-${group}`}/${group}/${version}/${kind}`
-    : `kubernetes-models/${group ? `${group}/` : ''}${version}/${kind}`;
+  const modulePath =
+    group && group.includes('.') && !group.endsWith('.k8s.io')
+      ? `${crdPackages[group] ?? `no-schema-package-for-${group}`}/${group}/${version}/${kind}`
+      : `kubernetes-models/${group ? `${group}/` : ''}${version}/${kind}`;
   const mod = (await import(modulePath)) as Record<string, ModelClass>;
   const model = mod[kind];
   if (!model) throw new Error(`${modulePath} exports no ${kind}`);
@@ -59,7 +60,9 @@ describe('schema validation', () => {
       ];
     };
     const covered = new Set([...KUSTOMIZATIONS.flatMap((k) => kustomizationFiles(path.join(K8S_DIR, k))), ...EXAMPLES.map((f) => path.join(K8S_DIR, f))]);
-    const uncovered = yamlFiles().filter((f) => !covered.has(f)).map((f) => path.relative(REPO_ROOT, f));
+    const uncovered = yamlFiles()
+      .filter((f) => !covered.has(f))
+      .map((f) => path.relative(REPO_ROOT, f));
     expect(uncovered).toEqual([]);
   });
 
@@ -75,7 +78,15 @@ describe('schema validation', () => {
 
   (hasKubectl() ? it : it.skip)('renders exactly as kubectl kustomize does', () => {
     const sorted = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)])) : v;
+      Array.isArray(v)
+        ? v.map(sorted)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([k, x]) => [k, sorted(x)]),
+            )
+          : v;
     const normal = (objects: K8sObject[]) => objects.map((o) => JSON.stringify(sorted(o))).sort();
     for (const k of KUSTOMIZATIONS) expect(normal(renderKustomization(path.join(K8S_DIR, k)))).toEqual(normal(kustomize(path.join(K8S_DIR, k))));
   });

@@ -6,7 +6,7 @@
 const DEEP_IMPORTS = [
   {
     regex: '^@nba/[^/]+/(src|dist)(/|$)',
-    message: "import a workspace package by its name (its src/index.ts is its API), never its src/ or dist/",
+    message: 'import a workspace package by its name (its src/index.ts is its API), never its src/ or dist/',
   },
   {
     regex: '^(\\.\\.?/)+(.*/)?(apps|packages|tooling)/',

@@ -59,7 +59,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(jsonBody(BODY_LIMIT));
 
   // the hot route first: every router ahead of it costs each request a matching pass
-  app.use(predictRouter({ cache: new ForecastCache(deps.predictCacheSize ?? 10_000), models: deps.models, features: deps.features, metrics: deps.metrics, now }));
+  app.use(
+    predictRouter({ cache: new ForecastCache(deps.predictCacheSize ?? 10_000), models: deps.models, features: deps.features, metrics: deps.metrics, now }),
+  );
   app.use(healthRouter({ db: deps.db, models: deps.models, features: deps.features, isShuttingDown }));
   app.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.text());

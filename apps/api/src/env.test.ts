@@ -19,8 +19,20 @@ test('defaults', () => {
 });
 
 test('values are parsed', () => {
-  const env = readEnv({ PORT: '3000', MODEL_NAMES: 'nba-test, nba-test-stats', ACCESS_LOG: 'true', PREDICT_CACHE_SIZE: '0', DATABASE_URL: 'postgresql://u:p@db:5432/nba' });
-  expect(env).toMatchObject({ PORT: 3000, MODEL_NAMES: ['nba-test', 'nba-test-stats'], ACCESS_LOG: true, PREDICT_CACHE_SIZE: 0, DATABASE_URL: 'postgresql://u:p@db:5432/nba' });
+  const env = readEnv({
+    PORT: '3000',
+    MODEL_NAMES: 'nba-test, nba-test-stats',
+    ACCESS_LOG: 'true',
+    PREDICT_CACHE_SIZE: '0',
+    DATABASE_URL: 'postgresql://u:p@db:5432/nba',
+  });
+  expect(env).toMatchObject({
+    PORT: 3000,
+    MODEL_NAMES: ['nba-test', 'nba-test-stats'],
+    ACCESS_LOG: true,
+    PREDICT_CACHE_SIZE: 0,
+    DATABASE_URL: 'postgresql://u:p@db:5432/nba',
+  });
 });
 
 test('MODEL_NAMES must be model names, each once', () => {
@@ -43,6 +55,22 @@ test('every bad variable is named at once, never its value', () => {
 
 test('API_ENV_VARS lists every variable read', () => {
   expect([...API_ENV_VARS].sort()).toEqual(
-    ['ACCESS_LOG', 'DATABASE_URL', 'DB_CONNECT_TIMEOUT_MS', 'DB_POOL_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS', 'FEATURE_REFRESH_INTERVAL_MS', 'HOST', 'LOG_LEVEL', 'MODEL_NAMES', 'MODEL_POLL_INTERVAL_MS', 'NBA_DATA_DIR', 'PORT', 'PREDICT_CACHE_SIZE', 'ROLLING_WINDOW_GAMES', 'SHUTDOWN_TIMEOUT_MS'].sort(),
+    [
+      'ACCESS_LOG',
+      'DATABASE_URL',
+      'DB_CONNECT_TIMEOUT_MS',
+      'DB_POOL_TIMEOUT_MS',
+      'DB_STATEMENT_TIMEOUT_MS',
+      'FEATURE_REFRESH_INTERVAL_MS',
+      'HOST',
+      'LOG_LEVEL',
+      'MODEL_NAMES',
+      'MODEL_POLL_INTERVAL_MS',
+      'NBA_DATA_DIR',
+      'PORT',
+      'PREDICT_CACHE_SIZE',
+      'ROLLING_WINDOW_GAMES',
+      'SHUTDOWN_TIMEOUT_MS',
+    ].sort(),
   );
 });

@@ -13,7 +13,10 @@ export const apiEnv = {
     .string()
     .default(DEFAULT_MODEL_NAMES.join(','))
     .transform((v) => v.split(',').map((n) => n.trim()))
-    .refine((names) => names.every((n) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(n)), 'must be model names separated by commas, e.g. nba-winner,nba-winner-stats')
+    .refine(
+      (names) => names.every((n) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(n)),
+      'must be model names separated by commas, e.g. nba-winner,nba-winner-stats',
+    )
     .refine((names) => new Set(names).size === names.length, 'must not name a model twice'),
   /** Settled forecasts per model version the rolling record gauges of /metrics cover. */
   ROLLING_WINDOW_GAMES: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').default(200),

@@ -19,7 +19,8 @@ interface HttpishError {
 function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   const e = (err ?? {}) as HttpishError;
-  if (e.type === 'entity.parse.failed') return new ApiError('INVALID_JSON', 'the request body is not valid JSON', [{ field: '(body)', problem: 'is not valid JSON' }]);
+  if (e.type === 'entity.parse.failed')
+    return new ApiError('INVALID_JSON', 'the request body is not valid JSON', [{ field: '(body)', problem: 'is not valid JSON' }]);
   if (e.type === 'entity.too.large') return new ApiError('PAYLOAD_TOO_LARGE', 'the request body is too large');
   if (e.expose && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     return new ApiError('VALIDATION_FAILED', e.message ?? 'bad request', [{ field: '(body)', problem: e.message ?? 'bad request' }]);

@@ -94,7 +94,14 @@ export class FeatureStore {
     this.print = await this.fingerprint(asOf);
     this.snap = { state, asOf, games: state.gamesRecorded, lines, refreshedAt: new Date() };
     if (mode === 'rebuild' || added.length > 0) {
-      this.logger.info('feature state refreshed', { mode, asOf, games: state.gamesRecorded, added: added.length, upcomingLines: lines.size, ms: Date.now() - started });
+      this.logger.info('feature state refreshed', {
+        mode,
+        asOf,
+        games: state.gamesRecorded,
+        added: added.length,
+        upcomingLines: lines.size,
+        ms: Date.now() - started,
+      });
     }
   }
 

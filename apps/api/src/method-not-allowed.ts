@@ -17,7 +17,9 @@ interface RouteMethods {
 function routesOf(stack: readonly Layer[]): RouteMethods[] {
   return stack.flatMap((layer) => {
     if (layer.route) {
-      const methods = Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => m.toUpperCase());
+      const methods = Object.keys(layer.route.methods)
+        .filter((m) => m !== '_all')
+        .map((m) => m.toUpperCase());
       // Express answers HEAD with the GET handler
       if (methods.includes('GET')) methods.push('HEAD');
       return [{ layer, methods }];

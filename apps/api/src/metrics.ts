@@ -38,7 +38,12 @@ export class ApiMetrics {
   ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
-    this.requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers });
+    this.requests = new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests by route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
     this.duration = new Histogram({
       name: 'http_request_duration_seconds',
       help: 'HTTP request latency by route and status',
@@ -46,10 +51,30 @@ export class ApiMetrics {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
-    this.served = new Counter({ name: 'predictions_served_total', help: 'Forecasts returned by the on-demand endpoints', labelNames: ['model', 'version', 'endpoint'], registers });
-    this.modelInfo = new Gauge({ name: 'model_info', help: 'The production model loaded (1), by name and version', labelNames: ['model', 'version'], registers });
-    this.loadedAt = new Gauge({ name: 'model_loaded_timestamp_seconds', help: 'When the serving version of each model was loaded (0: none)', labelNames: ['model'], registers });
-    this.loadFailures = new Counter({ name: 'model_load_failures_total', help: 'Production versions that failed to load', labelNames: ['model', 'version'], registers });
+    this.served = new Counter({
+      name: 'predictions_served_total',
+      help: 'Forecasts returned by the on-demand endpoints',
+      labelNames: ['model', 'version', 'endpoint'],
+      registers,
+    });
+    this.modelInfo = new Gauge({
+      name: 'model_info',
+      help: 'The production model loaded (1), by name and version',
+      labelNames: ['model', 'version'],
+      registers,
+    });
+    this.loadedAt = new Gauge({
+      name: 'model_loaded_timestamp_seconds',
+      help: 'When the serving version of each model was loaded (0: none)',
+      labelNames: ['model'],
+      registers,
+    });
+    this.loadFailures = new Counter({
+      name: 'model_load_failures_total',
+      help: 'Production versions that failed to load',
+      labelNames: ['model', 'version'],
+      registers,
+    });
     // prom-client calls `collect` with the gauge as `this`: the scores come through arrow functions
     const liveScores = () => this.liveScores();
     const rollingScores = () => this.rollingScores();
@@ -89,8 +114,8 @@ export class ApiMetrics {
     rollingGauge('model_rolling_games', 'Settled forecasts in the rolling window', (r) => r.games);
     rollingGauge('model_rolling_log_loss', 'Rolling live log loss', (r) => r.logLoss);
     rollingGauge('model_rolling_brier', 'Rolling live Brier score', (r) => r.brier);
-    rollingGauge('market_rolling_log_loss', 'The market\'s log loss on the same games', (r) => r.marketLogLoss);
-    rollingGauge('market_rolling_brier', 'The market\'s Brier score on the same games', (r) => r.marketBrier);
+    rollingGauge('market_rolling_log_loss', "The market's log loss on the same games", (r) => r.marketLogLoss);
+    rollingGauge('market_rolling_brier', "The market's Brier score on the same games", (r) => r.marketBrier);
     rollingGauge('model_backtest_log_loss', 'Out-of-sample log loss recorded at registration (latest holdout season)', (_r, b) => b);
   }
 

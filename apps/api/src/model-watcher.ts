@@ -101,14 +101,23 @@ export class ModelWatcher {
     } catch (err) {
       this.failed = key;
       this.opts.onLoadFailure?.(info.version, err);
-      logger.error('production model failed to load; the previous model keeps serving', { model: name, version: info.version, serving: serving?.version ?? null, reason, err });
+      logger.error('production model failed to load; the previous model keeps serving', {
+        model: name,
+        version: info.version,
+        serving: serving?.version ?? null,
+        reason,
+        err,
+      });
     }
   }
 
   private async listen(first = false): Promise<void> {
     const { logger, name } = this.opts;
     // bounded, so a stalled server cannot leave the listener waiting forever instead of retrying
-    const client = new Client({ connectionString: this.opts.databaseUrl, connectionTimeoutMillis: this.opts.connectTimeoutMs ?? DEFAULT_DB_TIMEOUTS.connectTimeoutMs });
+    const client = new Client({
+      connectionString: this.opts.databaseUrl,
+      connectionTimeoutMillis: this.opts.connectTimeoutMs ?? DEFAULT_DB_TIMEOUTS.connectTimeoutMs,
+    });
     client.on('notification', (msg) => {
       if (msg.channel === PROMOTION_CHANNEL && msg.payload === name) void this.check('notify');
     });

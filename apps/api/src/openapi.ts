@@ -31,8 +31,21 @@ const OPERATIONS: Operation[] = [
     tag: 'operations',
     responses: { 200: ['Ready to serve', ReadyResponse], 503: ['Not ready, with the reason', ReadyResponse] },
   },
-  { method: 'get', path: '/metrics', summary: 'Prometheus metrics', tag: 'operations', responses: { 200: ['Text exposition format', { mediaType: 'text/plain' }] } },
-  { method: 'get', path: '/v1/games', summary: "A date's games with status and scores", tag: 'games', query: DateQuery, responses: { 200: ['Games', GamesResponse], 400: bad } },
+  {
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics',
+    tag: 'operations',
+    responses: { 200: ['Text exposition format', { mediaType: 'text/plain' }] },
+  },
+  {
+    method: 'get',
+    path: '/v1/games',
+    summary: "A date's games with status and scores",
+    tag: 'games',
+    query: DateQuery,
+    responses: { 200: ['Games', GamesResponse], 400: bad },
+  },
   {
     method: 'get',
     path: '/v1/predictions',
@@ -57,7 +70,14 @@ const OPERATIONS: Operation[] = [
     body: BatchRequest,
     responses: { 200: ['Forecasts, in request order', BatchResponse], 400: bad, 503: noModel },
   },
-  { method: 'get', path: '/v1/models', summary: 'Registered versions of the served model, newest first', tag: 'models', query: ModelsQuery, responses: { 200: ['Versions', ModelsResponse], 400: bad } },
+  {
+    method: 'get',
+    path: '/v1/models',
+    summary: 'Registered versions of the served model, newest first',
+    tag: 'models',
+    query: ModelsQuery,
+    responses: { 200: ['Versions', ModelsResponse], 400: bad },
+  },
   {
     method: 'get',
     path: '/v1/models/production',
@@ -101,7 +121,8 @@ export function openApiDocument(): Record<string, unknown> {
   for (const op of OPERATIONS) {
     const responses: Record<string, unknown> = {};
     for (const [status, [description, target]] of Object.entries(op.responses)) {
-      const content = 'mediaType' in target ? { [target.mediaType]: { schema: { type: 'string' } } } : { 'application/json': { schema: jsonSchema(target as Schema) } };
+      const content =
+        'mediaType' in target ? { [target.mediaType]: { schema: { type: 'string' } } } : { 'application/json': { schema: jsonSchema(target as Schema) } };
       responses[status] = { description, content };
     }
     responses['500'] = { description: 'Internal error (no details)', content: { 'application/json': { schema: { $ref: REF('Error') } } } };
@@ -119,7 +140,9 @@ export function openApiDocument(): Record<string, unknown> {
     info: {
       title: 'NBA predictions API',
       version: '1.0.0',
-      description: 'Forecasts of NBA games (home win probability, expected margin and total) from the production XGBoost model, stored forecasts with the market comparison, and the model registry.',
+      description:
+        'Forecasts of NBA games (home win probability, expected margin and total) from the production XGBoost model, stored forecasts with the market ' +
+        'comparison, and the model registry.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     tags: [

@@ -43,7 +43,13 @@ export function forecast(
     return { matchup, line: snap.lines.get(lineKey(date, m.home, m.away)) };
   });
   const forecasts: MatchupForecast[] = prepared.map((p) => loaded.model.predictMatchup(snap.state, p.matchup, p.line));
-  const explanations = options.explain > 0 ? loaded.model.explain(forecasts.map((f) => f.features), options.explain) : undefined;
+  const explanations =
+    options.explain > 0
+      ? loaded.model.explain(
+          forecasts.map((f) => f.features),
+          options.explain,
+        )
+      : undefined;
   return prepared.map(({ matchup, line }, i) => {
     const f = forecasts[i] as MatchupForecast;
     const homeWin = f.homeWinProbability;

@@ -71,7 +71,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { registry, models, holder, metrics, features, watcher } = services;
   let shuttingDown = false;
   await services.start(options.featureRefreshIntervalMs ?? 300_000);
-  const app = createApp({ db, registry, models, features, metrics, logger, isShuttingDown: () => shuttingDown, accessLog: options.accessLog ?? false, predictCacheSize: options.predictCacheSize });
+  const app = createApp({
+    db,
+    registry,
+    models,
+    features,
+    metrics,
+    logger,
+    isShuttingDown: () => shuttingDown,
+    accessLog: options.accessLog ?? false,
+    predictCacheSize: options.predictCacheSize,
+  });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host ?? '0.0.0.0', (err?: Error) => (err ? reject(err) : resolve(s)));
@@ -80,7 +90,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   server.keepAliveTimeout = 65_000;
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  logger.info('api listening', { url, models: Object.fromEntries(models.all.map((m) => [m.name, m.holder.current?.version ?? null])), featuresAsOf: features.current?.asOf ?? null });
+  logger.info('api listening', {
+    url,
+    models: Object.fromEntries(models.all.map((m) => [m.name, m.holder.current?.version ?? null])),
+    featuresAsOf: features.current?.asOf ?? null,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>

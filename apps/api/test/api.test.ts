@@ -34,7 +34,15 @@ beforeAll(async () => {
   d.setUTCDate(d.getUTCDate() + 2);
   upcoming.date = d.toISOString().slice(0, 10);
   const game = await db.client.game.create({
-    data: { gameKey: `${upcoming.date.replaceAll('-', '')}_NYK_BOS`, season: 2024, date: d, tipoff: new Date(`${upcoming.date}T23:30:00Z`), homeCode: 'BOS', awayCode: 'NYK', source: 'test' },
+    data: {
+      gameKey: `${upcoming.date.replaceAll('-', '')}_NYK_BOS`,
+      season: 2024,
+      date: d,
+      tipoff: new Date(`${upcoming.date}T23:30:00Z`),
+      homeCode: 'BOS',
+      awayCode: 'NYK',
+      source: 'test',
+    },
   });
   const capturedAt = new Date(`${upcoming.date}T12:00:00Z`);
   await db.client.oddsSnapshot.createMany({
@@ -52,7 +60,21 @@ beforeAll(async () => {
   const version = await db.client.modelVersion.findFirstOrThrow({ where: { name: 'nba-winner', version: '1.0.0' } });
   const games = await db.client.game.findMany({ where: { date: new Date(`${pastDay}T00:00:00Z`) }, orderBy: { id: 'asc' } });
   await db.client.prediction.create({
-    data: { gameId: games[0]!.id, modelVersionId: version.id, homeWinProb: 0.62, expectedMargin: 3.1, expectedTotal: 221.5, marketHomeProb: 0.58, edge: 0.04, marketSpread: -2.5, marketTotal: 220, settledAt: new Date(), homeWon: true, logLoss: -Math.log(0.62), brier: 0.38 ** 2 },
+    data: {
+      gameId: games[0]!.id,
+      modelVersionId: version.id,
+      homeWinProb: 0.62,
+      expectedMargin: 3.1,
+      expectedTotal: 221.5,
+      marketHomeProb: 0.58,
+      edge: 0.04,
+      marketSpread: -2.5,
+      marketTotal: 220,
+      settledAt: new Date(),
+      homeWon: true,
+      logLoss: -Math.log(0.62),
+      brier: 0.38 ** 2,
+    },
   });
   await db.client.prediction.create({ data: { gameId: games[1]!.id, modelVersionId: version.id, homeWinProb: 0.41, expectedMargin: -2, expectedTotal: 218 } });
   t = await buildTestApp(db);
@@ -143,7 +165,15 @@ describe('POST /v1/predict', () => {
   test('forecasts a matchup with its top SHAP contributions', async () => {
     const res = await request(t.app).post('/v1/predict').send({ home: 'bos', away: 'LAL' }).expect(200);
     const f = Forecast.parse(res.body);
-    expect(f).toMatchObject({ home: 'BOS', away: 'LAL', neutral: false, gameType: 'regular', model: { name: 'nba-winner', version: '1.0.0' }, featuresAsOf: lastDay, market: null });
+    expect(f).toMatchObject({
+      home: 'BOS',
+      away: 'LAL',
+      neutral: false,
+      gameType: 'regular',
+      model: { name: 'nba-winner', version: '1.0.0' },
+      featuresAsOf: lastDay,
+      market: null,
+    });
     expect(f.homeWinProbability).toBeGreaterThan(0);
     expect(f.homeWinProbability).toBeLessThan(1);
     expect(f.homeWinProbability + f.awayWinProbability).toBeCloseTo(1, 12);
@@ -166,7 +196,15 @@ describe('POST /v1/predict', () => {
     const body = { home: 'OKC', away: 'SAS', explain: 7 };
     const first = await request(t.app).post('/v1/predict').send(body).expect(200);
     const second = await request(t.app).post('/v1/predict').send(body).expect(200);
-    const noCache = createApp({ db: db.client, registry: t.registry, models: t.models, features: t.features, metrics: t.metrics, logger: silentLogger(), predictCacheSize: 0 });
+    const noCache = createApp({
+      db: db.client,
+      registry: t.registry,
+      models: t.models,
+      features: t.features,
+      metrics: t.metrics,
+      logger: silentLogger(),
+      predictCacheSize: 0,
+    });
     const fresh = await request(noCache).post('/v1/predict').send(body).expect(200);
     expect(second.text).toBe(first.text);
     expect(fresh.body).toEqual(first.body);
@@ -174,7 +212,10 @@ describe('POST /v1/predict', () => {
   });
 
   test('uses the stored line of an upcoming game and reports market and edge', async () => {
-    const res = await request(t.app).post('/v1/predict').send({ ...upcoming }).expect(200);
+    const res = await request(t.app)
+      .post('/v1/predict')
+      .send({ ...upcoming })
+      .expect(200);
     const f = Forecast.parse(res.body);
     const ph = 150 / 250;
     const pa = 100 / 230;
@@ -204,7 +245,10 @@ describe('POST /v1/predict', () => {
     [{ home: 'BOS', away: 'NYK', venue: 'TD Garden' }, 'venue', 'is not a known field'],
     [[1, 2], '(body)', 'must be a JSON object'],
   ])('400 for %j naming %s', async (body, field, problem) => {
-    const res = await request(t.app).post('/v1/predict').send(body as object).expect(400);
+    const res = await request(t.app)
+      .post('/v1/predict')
+      .send(body as object)
+      .expect(400);
     expectError(res.body, 'VALIDATION_FAILED', field);
     expect(res.body.error.details.find((d: { field: string }) => d.field === field).problem).toContain(problem);
   });
@@ -218,7 +262,11 @@ describe('POST /v1/predict', () => {
     const big = JSON.stringify({ home: 'BOS', away: 'NYK', pad: 'x'.repeat(70_000) });
     const res = await request(t.app).post('/v1/predict').set('content-type', 'application/json').send(big).expect(413);
     expectError(res.body, 'PAYLOAD_TOO_LARGE');
-    const latin = await request(t.app).post('/v1/predict').set('content-type', 'application/json; charset=latin1').send('{"home":"BOS","away":"NYK"}').expect(400);
+    const latin = await request(t.app)
+      .post('/v1/predict')
+      .set('content-type', 'application/json; charset=latin1')
+      .send('{"home":"BOS","away":"NYK"}')
+      .expect(400);
     expectError(latin.body, 'VALIDATION_FAILED', '(body)');
   });
 
@@ -246,9 +294,15 @@ describe('POST /v1/predict/batch', () => {
 
   test('100 matchups are fine, 101 are a 400', async () => {
     const m = { home: 'BOS', away: 'NYK' };
-    const ok = await request(t.app).post('/v1/predict/batch').send({ matchups: Array(100).fill(m), explain: 0 }).expect(200);
+    const ok = await request(t.app)
+      .post('/v1/predict/batch')
+      .send({ matchups: Array(100).fill(m), explain: 0 })
+      .expect(200);
     expect(ok.body.forecasts).toHaveLength(100);
-    const res = await request(t.app).post('/v1/predict/batch').send({ matchups: Array(101).fill(m) }).expect(400);
+    const res = await request(t.app)
+      .post('/v1/predict/batch')
+      .send({ matchups: Array(101).fill(m) })
+      .expect(400);
     expectError(res.body, 'VALIDATION_FAILED', 'matchups');
     expect(res.body.error.details[0].problem).toBe('must hold at most 100 matchups');
   });
@@ -256,14 +310,28 @@ describe('POST /v1/predict/batch', () => {
   test('names the bad matchup by index', async () => {
     const res = await request(t.app)
       .post('/v1/predict/batch')
-      .send({ matchups: [{ home: 'BOS', away: 'NYK' }, { home: 'BOS', away: 'ZZZ' }, { home: 'MIA', away: 'MIA' }] })
+      .send({
+        matchups: [
+          { home: 'BOS', away: 'NYK' },
+          { home: 'BOS', away: 'ZZZ' },
+          { home: 'MIA', away: 'MIA' },
+        ],
+      })
       .expect(400);
     expectError(res.body, 'VALIDATION_FAILED');
     expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['matchups.1.away', 'matchups.2.away']);
   });
 
   test('a date before the features is named by index', async () => {
-    const res = await request(t.app).post('/v1/predict/batch').send({ matchups: [{ home: 'BOS', away: 'NYK' }, { home: 'BOS', away: 'MIA', date: lastDay }] }).expect(400);
+    const res = await request(t.app)
+      .post('/v1/predict/batch')
+      .send({
+        matchups: [
+          { home: 'BOS', away: 'NYK' },
+          { home: 'BOS', away: 'MIA', date: lastDay },
+        ],
+      })
+      .expect(400);
     expectError(res.body, 'VALIDATION_FAILED', 'matchups.1.date');
   });
 
@@ -299,7 +367,15 @@ describe('metrics, docs, errors and headers', () => {
     const served = (text: string) => Number(/predictions_served_total\{model="nba-winner",version="1.0.0",endpoint="batch"\} (\d+)/.exec(text)?.[1] ?? 0);
     const before = served((await request(t.app).get('/metrics').expect(200)).text);
     await request(t.app).post('/v1/predict').send({ home: 'BOS', away: 'NYK' }).expect(200);
-    await request(t.app).post('/v1/predict/batch').send({ matchups: [{ home: 'BOS', away: 'NYK' }, { home: 'MIA', away: 'NYK' }] }).expect(200);
+    await request(t.app)
+      .post('/v1/predict/batch')
+      .send({
+        matchups: [
+          { home: 'BOS', away: 'NYK' },
+          { home: 'MIA', away: 'NYK' },
+        ],
+      })
+      .expect(200);
     await request(t.app).post('/v1/predict/batch').send({ matchups: [] }).expect(400);
     await request(t.app).get('/nope').expect(404);
     const res = await request(t.app).get('/metrics').expect(200);
@@ -321,7 +397,17 @@ describe('metrics, docs, errors and headers', () => {
     const res = await request(t.app).get('/openapi.json').expect(200);
     const doc = res.body;
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/metrics', '/ready', '/v1/games', '/v1/models', '/v1/models/production', '/v1/predict', '/v1/predict/batch', '/v1/predictions']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/health',
+      '/metrics',
+      '/ready',
+      '/v1/games',
+      '/v1/models',
+      '/v1/models/production',
+      '/v1/predict',
+      '/v1/predict/batch',
+      '/v1/predictions',
+    ]);
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(10);
     for (const r of refs) expect(doc.components.schemas[r.split('/').pop()!.replace('"', '')]).toBeDefined();
@@ -341,7 +427,12 @@ describe('metrics, docs, errors and headers', () => {
     // every asset is served by the API itself (no CDN)
     const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     expect(assets).toEqual(['/docs/swagger-ui.css', '/docs/favicon-32x32.png', '/docs/swagger-ui-bundle.js', '/docs/init.js']);
-    const types = { '/docs/swagger-ui.css': /^text\/css/, '/docs/favicon-32x32.png': /^image\/png/, '/docs/swagger-ui-bundle.js': /javascript/, '/docs/init.js': /javascript/ };
+    const types = {
+      '/docs/swagger-ui.css': /^text\/css/,
+      '/docs/favicon-32x32.png': /^image\/png/,
+      '/docs/swagger-ui-bundle.js': /javascript/,
+      '/docs/init.js': /javascript/,
+    };
     for (const [asset, type] of Object.entries(types)) {
       const res = await request(t.app).get(asset).expect(200);
       expect(res.headers['content-type']).toMatch(type);
@@ -388,7 +479,10 @@ describe('without a production model or a database', () => {
       const res = await request(other.app).post('/v1/predict').send({ home: 'BOS', away: 'NYK' }).expect(503);
       expectError(res.body, 'NO_PRODUCTION_MODEL');
       expect(res.body.error.message).toContain("no production version of model 'nba-unknown'");
-      await request(other.app).post('/v1/predict/batch').send({ matchups: [{ home: 'BOS', away: 'NYK' }] }).expect(503);
+      await request(other.app)
+        .post('/v1/predict/batch')
+        .send({ matchups: [{ home: 'BOS', away: 'NYK' }] })
+        .expect(503);
       await request(other.app).post('/v1/predict').send({ home: 'BOS', away: 'BOS' }).expect(400);
       const ready = await request(other.app).get('/ready').expect(503);
       expect(ReadyResponse.parse(ready.body)).toMatchObject({ status: 'not_ready', model: null, database: { ok: true } });

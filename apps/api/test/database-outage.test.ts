@@ -70,7 +70,11 @@ async function get(path: string): Promise<{ status: number; retryAfter: string |
 }
 
 async function predict(): Promise<number> {
-  const res = await fetch(`${api.url}/v1/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ home: 'BOS', away: 'NYK' }) });
+  const res = await fetch(`${api.url}/v1/predict`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ home: 'BOS', away: 'NYK' }),
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -117,19 +121,31 @@ test(
   STEP_LIMIT_MS,
 );
 
-test('forwarding again: everything recovers without a restart', async () => {
-  proxy.forward();
-  await expectServing();
-}, STEP_LIMIT_MS);
+test(
+  'forwarding again: everything recovers without a restart',
+  async () => {
+    proxy.forward();
+    await expectServing();
+  },
+  STEP_LIMIT_MS,
+);
 
-test('dropped: the database routes answer 503 DATABASE_UNAVAILABLE; predict serves from memory', async () => {
-  proxy.drop();
-  expectUnavailable(await allDatabaseRoutes());
-  expect(await predict()).toBe(200);
-  expect((await get('/ready')).status).toBe(503);
-}, STEP_LIMIT_MS);
+test(
+  'dropped: the database routes answer 503 DATABASE_UNAVAILABLE; predict serves from memory',
+  async () => {
+    proxy.drop();
+    expectUnavailable(await allDatabaseRoutes());
+    expect(await predict()).toBe(200);
+    expect((await get('/ready')).status).toBe(503);
+  },
+  STEP_LIMIT_MS,
+);
 
-test('back again: everything recovers without a restart', async () => {
-  proxy.forward();
-  await expectServing();
-}, STEP_LIMIT_MS);
+test(
+  'back again: everything recovers without a restart',
+  async () => {
+    proxy.forward();
+    await expectServing();
+  },
+  STEP_LIMIT_MS,
+);

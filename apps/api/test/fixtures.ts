@@ -98,7 +98,13 @@ export function trainOn(games: readonly GameRecord[], variant: Variant = 'stats'
 }
 
 /** Registers a trained model as `name`@`version` the way the pipeline does (`toRegistration`), optionally promoting it. */
-export async function registerModel(registry: ModelRegistry, model: TrainedModel, name: string, version: string, options: { promote?: boolean } = {}): Promise<void> {
+export async function registerModel(
+  registry: ModelRegistry,
+  model: TrainedModel,
+  name: string,
+  version: string,
+  options: { promote?: boolean } = {},
+): Promise<void> {
   await registry.registerVersion({ name, version, ...toRegistration(model), createdBy: 'api-test' });
   if (options.promote) await registry.promoteVersion(name, version, { actor: 'api-test', reason: 'test' });
 }

@@ -20,7 +20,15 @@ beforeAll(async () => {
   model2 = trainOn(history, 'stats', 80);
   await registerModel(registry, model1, 'nba-winner', '1.0.0', { promote: true });
   // polling off: the swap must come from LISTEN/NOTIFY
-  api = await startServer({ db: { client: db.client, url: db.url }, logger: silentLogger(), port: 0, host: '127.0.0.1', modelNames: ['nba-winner'], modelPollIntervalMs: 0, featureRefreshIntervalMs: 0 });
+  api = await startServer({
+    db: { client: db.client, url: db.url },
+    logger: silentLogger(),
+    port: 0,
+    host: '127.0.0.1',
+    modelNames: ['nba-winner'],
+    modelPollIntervalMs: 0,
+    featureRefreshIntervalMs: 0,
+  });
 });
 
 afterAll(async () => {
@@ -30,7 +38,11 @@ afterAll(async () => {
 });
 
 async function predictVersion(): Promise<{ status: number; version?: string }> {
-  const res = await fetch(`${api.url}/v1/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ home: 'BOS', away: 'NYK' }) });
+  const res = await fetch(`${api.url}/v1/predict`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ home: 'BOS', away: 'NYK' }),
+  });
   const body = (await res.json()) as { model?: { version: string } };
   return { status: res.status, version: body.model?.version };
 }

@@ -24,7 +24,14 @@ beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'api_serving' });
   await insertGames(db.client, history);
   const game = await db.client.game.create({
-    data: { gameKey: `${upcomingDate.replaceAll('-', '')}_LAL_DEN`, season: seasonOfDate(upcomingDate), date: next, homeCode: 'DEN', awayCode: 'LAL', source: 'test' },
+    data: {
+      gameKey: `${upcomingDate.replaceAll('-', '')}_LAL_DEN`,
+      season: seasonOfDate(upcomingDate),
+      date: next,
+      homeCode: 'DEN',
+      awayCode: 'LAL',
+      source: 'test',
+    },
   });
   const capturedAt = new Date(`${upcomingDate}T15:00:00Z`);
   await db.client.oddsSnapshot.createMany({
@@ -70,9 +77,17 @@ describe('served forecasts equal @nba/modeling on the same state', () => {
         const res = await request(t.app).post('/v1/predict').send({ home: m.home, away: m.away, date: m.date, neutral: m.neutral, explain: 50 }).expect(200);
         const f = Forecast.parse(res.body);
         // the same model's many-rows path (a DMatrix) against the API's single-row path
-        const features = state.featuresFor({ season: seasonOfDate(m.date), date: m.date, home: m.home, away: m.away, gameType: 'regular', neutral: m.neutral }, m.line);
+        const features = state.featuresFor(
+          { season: seasonOfDate(m.date), date: m.date, home: m.home, away: m.away, gameType: 'regular', neutral: m.neutral },
+          m.line,
+        );
         const p = ServingModel.fromTrained(model()).predictRows([{ values: features }]);
-        const ref = { homeWinProbability: p.homeWin[0]!, expectedMargin: p.margin[0]!, expectedTotal: p.total[0]!, marketProbability: marketForecast(features) };
+        const ref = {
+          homeWinProbability: p.homeWin[0]!,
+          expectedMargin: p.margin[0]!,
+          expectedTotal: p.total[0]!,
+          marketProbability: marketForecast(features),
+        };
         expect(f.homeWinProbability).toBeCloseTo(ref.homeWinProbability, 5);
         expect(f.expectedMargin).toBeCloseTo(ref.expectedMargin, 3);
         expect(f.expectedTotal).toBeCloseTo(ref.expectedTotal, 3);
@@ -81,7 +96,10 @@ describe('served forecasts equal @nba/modeling on the same state', () => {
         // SHAP: baseline plus every contribution is the forecast's log-odds
         const all = f.explanation!;
         const z = all.baseline + all.contributions.reduce((s, c) => s + c.contribution, 0);
-        const rest = await request(t.app).post('/v1/predict/batch').send({ matchups: [{ home: m.home, away: m.away, date: m.date, neutral: m.neutral }], explain: 50 }).expect(200);
+        const rest = await request(t.app)
+          .post('/v1/predict/batch')
+          .send({ matchups: [{ home: m.home, away: m.away, date: m.date, neutral: m.neutral }], explain: 50 })
+          .expect(200);
         expect(rest.body.forecasts[0]).toEqual(res.body);
         expect(all.contributions).toHaveLength(model().spec.features.length);
         expect(z).toBeCloseTo(Math.log(f.homeWinProbability / (1 - f.homeWinProbability)), 4);

@@ -14,7 +14,8 @@ const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 const SCREENSHOTS = path.resolve(__dirname, '..', 'test-output', 'screenshots');
 const PHONE = { width: 390, height: 844 };
 const found = existsSync(CHROMIUM);
-const missing = `no Chromium at ${CHROMIUM}: install Debian's with \`apt-get install -y chromium\` (bash infra/scripts/dev.sh test does it) or set CHROMIUM_PATH`;
+const missing =
+  `no Chromium at ${CHROMIUM}: install Debian's with \`apt-get install -y chromium\` (bash infra/scripts/dev.sh test does it) or set ` + `CHROMIUM_PATH`;
 if (!found && !IN_CI) console.warn(`skipping the browser tests: ${missing}`);
 
 interface StoredPrediction {
@@ -168,7 +169,14 @@ interface StoredPrediction {
     const charts = await page.$$eval('figure.chart svg', (svgs) =>
       svgs.map((s) => {
         const box = s.getBoundingClientRect();
-        return { role: s.getAttribute('role'), label: s.getAttribute('aria-label') ?? '', width: box.width, height: box.height, paths: s.querySelectorAll('path').length, symbols: s.querySelectorAll('.mark-symbol path, .mark-line path').length };
+        return {
+          role: s.getAttribute('role'),
+          label: s.getAttribute('aria-label') ?? '',
+          width: box.width,
+          height: box.height,
+          paths: s.querySelectorAll('path').length,
+          symbols: s.querySelectorAll('.mark-symbol path, .mark-line path').length,
+        };
       }),
     );
     expect(charts).toHaveLength(4);

@@ -23,10 +23,13 @@ function gamesIn(page: string): Map<string, { model: string; version: string; p:
   const out = new Map<string, { model: string; version: string; p: number }[]>();
   for (const [, key, body] of page.matchAll(/<article class="game"[^>]*data-game-key="([^"]+)">([\s\S]*?)<\/article>/g)) {
     const cells = [...(body as string).matchAll(/data-model="([^"]+)" data-version="([^"]+)" data-home-win-probability="([^"]+)">([^<]*)</g)];
-    out.set(key as string, cells.map(([, model, version, p, text]) => {
-      expect(text).toBe(`${(100 * Number(p)).toFixed(1)}%`);
-      return { model: model as string, version: version as string, p: Number(p) };
-    }));
+    out.set(
+      key as string,
+      cells.map(([, model, version, p, text]) => {
+        expect(text).toBe(`${(100 * Number(p)).toFixed(1)}%`);
+        return { model: model as string, version: version as string, p: Number(p) };
+      }),
+    );
   }
   return out;
 }
@@ -35,7 +38,9 @@ describe('day view', () => {
   test('every game of the day with both models, nba-winner first, and the same probabilities as GET /v1/predictions', async () => {
     const res = await request(pdb.t.app).get(`/?date=${SETTLED_DAY}`).expect(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
-    const api = (await request(pdb.t.app).get(`/v1/predictions?date=${SETTLED_DAY}`).expect(200)).body as { predictions: { gameKey: string; homeWinProbability: number; model: { name: string; version: string } }[] };
+    const api = (await request(pdb.t.app).get(`/v1/predictions?date=${SETTLED_DAY}`).expect(200)).body as {
+      predictions: { gameKey: string; homeWinProbability: number; model: { name: string; version: string } }[];
+    };
     const games = (await request(pdb.t.app).get(`/v1/games?date=${SETTLED_DAY}`).expect(200)).body.games as { gameKey: string }[];
     const shown = gamesIn(res.text);
     expect([...shown.keys()].sort()).toEqual(games.map((g) => g.gameKey).sort());
@@ -134,7 +139,7 @@ describe('record', () => {
     expect(one.text).toContain('Record of nba-winner-stats');
     expect(one.text).not.toContain('data-model="nba-winner"');
     const unknown = await request(pdb.t.app).get('/record?model=nope').expect(404);
-    expect(unknown.text).toContain("No model named &#39;nope&#39; is registered (registered models: nba-winner, nba-winner-stats)");
+    expect(unknown.text).toContain('No model named &#39;nope&#39; is registered (registered models: nba-winner, nba-winner-stats)');
   });
 });
 
@@ -150,13 +155,23 @@ describe('models', () => {
 
   test('a model with no settled forecasts: named on the record with a message, listed on the models page', async () => {
     await pdb.db.client.modelVersion.create({
-      data: { name: 'nba-winner-trial', version: '0.1.0', featureSpec: { name: 'nba-stats', version: '1', features: [] }, params: {}, metrics: {}, createdBy: 'page-test' },
+      data: {
+        name: 'nba-winner-trial',
+        version: '0.1.0',
+        featureSpec: { name: 'nba-stats', version: '1', features: [] },
+        params: {},
+        metrics: {},
+        createdBy: 'page-test',
+      },
     });
     const record = await request(pdb.t.app).get('/record?model=nba-winner-trial').expect(200);
     expect(record.text).toContain('nba-winner-trial has no settled forecasts yet');
     expect(record.text).toContain('The registry holds no metrics for this version.');
     // a model in production without settled forecasts shows its registry figures instead
-    await pdb.db.client.prediction.updateMany({ where: { modelVersion: { name: 'nba-winner-stats' } }, data: { settledAt: null, homeWon: null, logLoss: null, brier: null } });
+    await pdb.db.client.prediction.updateMany({
+      where: { modelVersion: { name: 'nba-winner-stats' } },
+      data: { settledAt: null, homeWon: null, logLoss: null, brier: null },
+    });
     const unsettled = await request(pdb.t.app).get('/record?model=nba-winner-stats').expect(200);
     expect(unsettled.text).toContain('nba-winner-stats has no settled forecasts yet');
     expect(unsettled.text).toContain('Backtest and holdout figures in the registry for v1.0.0 (production)');
@@ -167,7 +182,12 @@ describe('models', () => {
 });
 
 test('the database unavailable: a 503 page saying so, with Retry-After, for every view', async () => {
-  const client = createDbClient('postgresql://postgres@127.0.0.1:1/none', { connectTimeoutMs: 300, poolTimeoutMs: 300, statementTimeoutMs: 300, maxConnections: 1 });
+  const client = createDbClient('postgresql://postgres@127.0.0.1:1/none', {
+    connectTimeoutMs: 300,
+    poolTimeoutMs: 300,
+    statementTimeoutMs: 300,
+    maxConnections: 1,
+  });
   const logger = silentLogger();
   const services = createServices({ db: client, logger, modelNames: ['nba-winner'], modelPollIntervalMs: 0 });
   const app = createApp({ db: client, registry: services.registry, models: services.models, features: services.features, metrics: services.metrics, logger });

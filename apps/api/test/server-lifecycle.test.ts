@@ -23,14 +23,29 @@ afterAll(async () => {
 });
 
 test('close(): in-flight requests finish, new connections are refused, models are freed', async () => {
-  const api = await startServer({ db: { client: db.client, url: db.url }, logger: silentLogger(), port: 0, host: '127.0.0.1', modelNames: ['nba-winner'], modelPollIntervalMs: 0, featureRefreshIntervalMs: 0, shutdownTimeoutMs: 5000 });
+  const api = await startServer({
+    db: { client: db.client, url: db.url },
+    logger: silentLogger(),
+    port: 0,
+    host: '127.0.0.1',
+    modelNames: ['nba-winner'],
+    modelPollIntervalMs: 0,
+    featureRefreshIntervalMs: 0,
+    shutdownTimeoutMs: 5000,
+  });
   expect((await fetch(`${api.url}/ready`)).status).toBe(200);
   // five requests in flight: headers and half of each body sent, the rest only after close() began
   const body = JSON.stringify({ matchups: Array.from({ length: 100 }, (_, i) => ({ home: i % 2 ? 'BOS' : 'MIA', away: 'NYK' })), explain: 50 });
   const half = Math.floor(body.length / 2);
   const { port } = new URL(api.url);
   const pending = Array.from({ length: 5 }, () => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/v1/predict/batch', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/v1/predict/batch',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
       req.on('response', (res) => {
         let text = '';
@@ -73,7 +88,10 @@ test('main: SIGTERM stops the process cleanly with exit code 0; a bad environmen
   expect(badErr).toContain('PORT');
   expect(badErr).toContain('MODEL_POLL_INTERVAL_MS');
 
-  const child = spawn(process.execPath, [main], { env: { ...process.env, DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += String(d)));
   const url = await new Promise<string>((resolve, reject) => {
@@ -91,8 +109,13 @@ test('main: SIGTERM stops the process cleanly with exit code 0; a bad environmen
   child.kill('SIGTERM');
   const code = await new Promise<number | null>((r) => child.on('exit', r));
   expect(code).toBe(0);
-  const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { message: string; service: string });
+  const lines = out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { message: string; service: string });
   expect(lines.every((l) => l.service === 'api')).toBe(true);
-  expect(lines.map((l) => l.message)).toEqual(expect.arrayContaining(['api listening', 'signal received', 'shutting down: finishing in-flight requests', 'api stopped']));
+  expect(lines.map((l) => l.message)).toEqual(
+    expect.arrayContaining(['api listening', 'signal received', 'shutting down: finishing in-flight requests', 'api stopped']),
+  );
   expect(out).not.toContain(db.url);
 });

@@ -20,24 +20,42 @@ beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'api_two_models' });
   await insertGames(db.client, history);
   const registry = new ModelRegistry(db.client, { logger: silentLogger() });
-  for (const [name, variant] of [[MAIN, 'market'], [STATS, 'stats']] as const) {
+  for (const [name, variant] of [
+    [MAIN, 'market'],
+    [STATS, 'stats'],
+  ] as const) {
     const model = trainOn(history, variant, 40, lines);
     await registerModel(registry, model, name, '1.0.0', { promote: true });
     disposeModel(model);
   }
   // each model's holdout figure, as the pipeline records it
-  for (const [name, logLoss] of [[MAIN, 0.6], [STATS, 0.62]] as const) {
+  for (const [name, logLoss] of [
+    [MAIN, 0.6],
+    [STATS, 0.62],
+  ] as const) {
     const v = await db.client.modelVersion.findFirstOrThrow({ where: { name } });
     await db.client.modelMetric.create({ data: { modelVersionId: v.id, dataset: 'holdout-2024', name: 'logLoss', value: logLoss } });
   }
   // settled forecasts of both models on the same games, with the market's probability
   const games = await db.client.game.findMany({ where: { date: new Date(`${settledDay}T00:00:00Z`) }, orderBy: { id: 'asc' } });
-  for (const [name, p] of [[MAIN, 0.6], [STATS, 0.7]] as const) {
+  for (const [name, p] of [
+    [MAIN, 0.6],
+    [STATS, 0.7],
+  ] as const) {
     const v = await db.client.modelVersion.findFirstOrThrow({ where: { name } });
     for (const g of games) {
       const won = g.homeScore! > g.awayScore!;
       await db.client.prediction.create({
-        data: { gameId: g.id, modelVersionId: v.id, homeWinProb: p, marketHomeProb: 0.55, settledAt: new Date(), homeWon: won, logLoss: -Math.log(won ? p : 1 - p), brier: (p - (won ? 1 : 0)) ** 2 },
+        data: {
+          gameId: g.id,
+          modelVersionId: v.id,
+          homeWinProb: p,
+          marketHomeProb: 0.55,
+          settledAt: new Date(),
+          homeWon: won,
+          logLoss: -Math.log(won ? p : 1 - p),
+          brier: (p - (won ? 1 : 0)) ** 2,
+        },
       });
     }
   }
@@ -61,12 +79,21 @@ test('on-demand forecasts name the model: the market-aware one by default, the s
   const body = { home: 'BOS', away: 'NYK' };
   const main = await request(t.app).post('/v1/predict').send(body).expect(200);
   expect(main.body.model).toEqual({ name: MAIN, version: '1.0.0' });
-  const stats = await request(t.app).post('/v1/predict').send({ ...body, model: STATS }).expect(200);
+  const stats = await request(t.app)
+    .post('/v1/predict')
+    .send({ ...body, model: STATS })
+    .expect(200);
   expect(stats.body.model).toEqual({ name: STATS, version: '1.0.0' });
   expect(stats.body.homeWinProbability).not.toBe(main.body.homeWinProbability);
-  const batch = await request(t.app).post('/v1/predict/batch').send({ matchups: [body], model: STATS }).expect(200);
+  const batch = await request(t.app)
+    .post('/v1/predict/batch')
+    .send({ matchups: [body], model: STATS })
+    .expect(200);
   expect(batch.body.forecasts[0].homeWinProbability).toBe(stats.body.homeWinProbability);
-  const unknown = await request(t.app).post('/v1/predict').send({ ...body, model: 'nba-other' }).expect(400);
+  const unknown = await request(t.app)
+    .post('/v1/predict')
+    .send({ ...body, model: 'nba-other' })
+    .expect(400);
   expect(unknown.body.error.details).toEqual([{ field: 'model', problem: `must be one of ${MAIN}, ${STATS} (the models this API serves), got 'nba-other'` }]);
 });
 
@@ -75,7 +102,10 @@ test('stored predictions and the registry routes cover both models', async () =>
   expect(new Set(stored.body.predictions.map((p: { model: { name: string } }) => p.model.name))).toEqual(new Set([MAIN, STATS]));
   const production = ProductionResponse.parse((await request(t.app).get('/v1/models/production').expect(200)).body);
   expect(production.model.name).toBe(MAIN);
-  expect(production.models.map((m) => [m.name, m.model?.version, m.serving?.version])).toEqual([[MAIN, '1.0.0', '1.0.0'], [STATS, '1.0.0', '1.0.0']]);
+  expect(production.models.map((m) => [m.name, m.model?.version, m.serving?.version])).toEqual([
+    [MAIN, '1.0.0', '1.0.0'],
+    [STATS, '1.0.0', '1.0.0'],
+  ]);
   expect((await request(t.app).get(`/v1/models?name=${STATS}`).expect(200)).body.name).toBe(STATS);
   const bad = await request(t.app).get('/v1/models?name=nba-other').expect(400);
   expect(bad.body.error.details[0].field).toBe('name');
@@ -104,7 +134,10 @@ test('without a production version of one model, /ready says which', async () =>
   try {
     const res = await request(other.app).get('/ready').expect(503);
     expect(res.body.reason).toContain("no production version of model 'nba-missing' is loaded");
-    expect(res.body.models).toEqual([{ name: MAIN, version: '1.0.0', loadedAt: expect.any(String) }, { name: 'nba-missing', version: null, loadedAt: null }]);
+    expect(res.body.models).toEqual([
+      { name: MAIN, version: '1.0.0', loadedAt: expect.any(String) },
+      { name: 'nba-missing', version: null, loadedAt: null },
+    ]);
   } finally {
     await other.stop();
   }

@@ -75,7 +75,10 @@ describe('POST /v1/predict', () => {
 
 describe('POST /v1/predict/batch', () => {
   test('an out-of-range matchup date is a 400 naming matchups.N.date', async () => {
-    const matchups = [{ home: 'BOS', away: 'NYK', date: '2030-01-01' }, { home: 'LAL', away: 'GSW', date: '9999-12-31' }];
+    const matchups = [
+      { home: 'BOS', away: 'NYK', date: '2030-01-01' },
+      { home: 'LAL', away: 'GSW', date: '9999-12-31' },
+    ];
     const res = await request(t.app).post('/v1/predict/batch').send({ matchups }).expect(400);
     expectDateProblem(res.body, 'matchups.1.date');
   });

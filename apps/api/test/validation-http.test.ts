@@ -54,8 +54,14 @@ describe('405 Method Not Allowed', () => {
   });
 
   test('OPTIONS lists the methods, for routes on the app itself too', async () => {
-    for (const [path, allow] of [['/metrics', 'GET, HEAD'], ['/v1/games', 'GET, HEAD'], ['/v1/predict', 'POST']]) {
-      const res = await request(t.app).options(path as string).expect(200);
+    for (const [path, allow] of [
+      ['/metrics', 'GET, HEAD'],
+      ['/v1/games', 'GET, HEAD'],
+      ['/v1/predict', 'POST'],
+    ]) {
+      const res = await request(t.app)
+        .options(path as string)
+        .expect(200);
       expect(res.headers.allow).toBe(allow);
     }
   });

@@ -19,7 +19,8 @@ export function createProgram(deps: CliDeps): Command {
     .description('NBA model registry: list, inspect, register, promote, compare, roll back, archive and export model versions')
     .addHelpText(
       'after',
-      '\nDatabase: DATABASE_URL, or the embedded PostgreSQL under NBA_DATA_DIR. Logs: JSON on stderr (LOG_LEVEL, default warn).\nExit codes: 0 ok, 1 failed or declined, 2 bad usage, 3 database unavailable or not migrated.',
+      '\nDatabase: DATABASE_URL, or the embedded PostgreSQL under NBA_DATA_DIR. Logs: JSON on stderr (LOG_LEVEL, default warn).' +
+        '\nExit codes: 0 ok, 1 failed or declined, 2 bad usage, 3 database unavailable or not migrated.',
     )
     // Set before adding commands: subcommands copy these settings.
     .exitOverride()

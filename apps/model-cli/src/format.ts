@@ -45,7 +45,11 @@ export function describeVersion(v: ModelVersionInfo): string {
   const metricRows = Object.entries(v.metrics).flatMap(([dataset, values]) => Object.entries(values).map(([k, x]) => [dataset, k, num(x)]));
   if (metricRows.length) {
     lines.push('  metrics');
-    lines.push(...table(['DATASET', 'METRIC', 'VALUE'], metricRows).split('\n').map((l) => `    ${l}`));
+    lines.push(
+      ...table(['DATASET', 'METRIC', 'VALUE'], metricRows)
+        .split('\n')
+        .map((l) => `    ${l}`),
+    );
   }
   return lines.join('\n');
 }

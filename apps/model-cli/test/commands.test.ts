@@ -43,7 +43,10 @@ describe('usage (exit 2)', () => {
     [['compare', '--model1', 'winner', '--model2', 'winner:1.0.0'], /expected NAME:VERSION, e.g. winner:1.1.0, got 'winner'/],
     [['register', '--name', 'winner', '--version', '1.0', '--artifact', 'm1.json'], /'1\.0' is not a semantic version[\s\S]*Usage: nba-models register/],
     [['show', '--name', 'winner', '--version', 'not-semver'], /'not-semver' is not a semantic version[\s\S]*Usage: nba-models show/],
-    [['register', '--name', 'winner', '--version', '1.0.0', '--artifact', 'm1.json', '--training-games', 'many'], /--training-games <n>' argument 'many' is invalid/],
+    [
+      ['register', '--name', 'winner', '--version', '1.0.0', '--artifact', 'm1.json', '--training-games', 'many'],
+      /--training-games <n>' argument 'many' is invalid/,
+    ],
   ])('%j exits 2 with the reason', async (args, message) => {
     const r = await cli(args);
     expect(r.code).toBe(2);
@@ -68,12 +71,38 @@ describe('commands against a real database', () => {
   });
 
   test('register: text, --json, duplicate and bad artifacts', async () => {
-    const r = await cli(['register', '--name', 'winner', '--version', '1.0.0', '--artifact', 'm1.json', '--metrics', 'metrics1.json', '--notes', 'first model', '--trained-from', '2016-10-25', '--trained-to', '2023-06-12', '--training-games', '8400', '--git-commit', 'abc1234']);
+    const r = await cli([
+      'register',
+      '--name',
+      'winner',
+      '--version',
+      '1.0.0',
+      '--artifact',
+      'm1.json',
+      '--metrics',
+      'metrics1.json',
+      '--notes',
+      'first model',
+      '--trained-from',
+      '2016-10-25',
+      '--trained-to',
+      '2023-06-12',
+      '--training-games',
+      '8400',
+      '--git-commit',
+      'abc1234',
+    ]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe('registered winner 1.0.0 (staging); promote it with: nba-models promote --name winner --version 1.0.0\n');
     const j = await cli(['register', '--name', 'winner', '--version', '1.1.0', '--artifact', 'm2.json', '--metrics', 'metrics2.json', '--json']);
     expect(j.code).toBe(0);
-    expect(JSON.parse(j.stdout)).toMatchObject({ name: 'winner', version: '1.1.0', status: 'staging', featureSpec: { features: FEATURES }, metrics: { validation: { logLoss: 0.63, accuracy: 0.64 } } });
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      name: 'winner',
+      version: '1.1.0',
+      status: 'staging',
+      featureSpec: { features: FEATURES },
+      metrics: { validation: { logLoss: 0.63, accuracy: 0.64 } },
+    });
     const dup = await cli(['register', '--name', 'winner', '--version', '1.0.0', '--artifact', 'm1.json']);
     expect(dup.code).toBe(1);
     expect(dup.stderr).toMatch(/error: model 'winner' version 1\.0\.0 is already registered/);
@@ -108,7 +137,12 @@ describe('commands against a real database', () => {
     expect(r.stdout).toMatch(/win\s+xgboost-json\s+\d+ bytes\s+sha256 [0-9a-f]{64}/);
     expect(r.stdout).toMatch(/backtest-2024\s+logLoss\s+0\.6600/);
     const j = JSON.parse((await cli(['show', '--name', 'winner', '--version', '1.0.0', '--json'])).stdout);
-    expect(j).toMatchObject({ version: '1.0.0', gitCommit: 'abc1234', notes: 'first model', artifacts: [{ role: 'win', sizeBytes: Buffer.byteLength(model1) }] });
+    expect(j).toMatchObject({
+      version: '1.0.0',
+      gitCommit: 'abc1234',
+      notes: 'first model',
+      artifacts: [{ role: 'win', sizeBytes: Buffer.byteLength(model1) }],
+    });
     const missing = await cli(['show', '--name', 'winner', '--version', '9.9.9']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("error: model 'winner' version 9.9.9 is not registered; see the registered versions with: nba-models list --name winner");
@@ -119,7 +153,7 @@ describe('commands against a real database', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("refusing to promote 'winner' 1.0.0 without confirmation: stdin is not a terminal");
     expect(refused.stderr).toContain('--yes');
-    expect((await db.client.modelVersion.count({ where: { status: 'production' } }))).toBe(0);
+    expect(await db.client.modelVersion.count({ where: { status: 'production' } })).toBe(0);
     const r = await cli(['promote', '--name', 'winner', '--version', '1.0.0', '--yes', '--reason', 'first go-live']);
     expect(r).toMatchObject({ code: 0, stdout: 'promoted winner 1.0.0 to production\n' });
     const j = await cli(['promote', '--name', 'winner', '--version', '1.1.0', '--yes', '--json']);
@@ -176,7 +210,14 @@ describe('commands against a real database', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^WHEN\s+VERSION\s+ACTION\s+CHANGE\s+BY\s+REASON$/);
-    expect(lines.slice(1).map((l) => l.split(/\s{2,}/).slice(1, 4).join(' | '))).toEqual([
+    expect(
+      lines.slice(1).map((l) =>
+        l
+          .split(/\s{2,}/)
+          .slice(1, 4)
+          .join(' | '),
+      ),
+    ).toEqual([
       '1.0.0 | registered | new -> staging',
       '1.1.0 | registered | new -> staging',
       '1.0.0 | promoted | staging -> production',
@@ -211,17 +252,35 @@ describe('commands against a real database', () => {
   const python = spawnSync('/usr/bin/python3', ['-c', 'import xgboost'], { encoding: 'utf8' });
   (python.status === 0 ? test : test.skip)('export: Python xgboost loads the exported model and predicts the same', async () => {
     const file = path.join(dir, 'exported.json');
-    const p = spawnSync('/usr/bin/python3', ['-c', `import xgboost, numpy\nb = xgboost.Booster()\nb.load_model(${JSON.stringify(file)})\nd = xgboost.DMatrix(numpy.array([[0.3, -0.1, 0.5]], dtype=numpy.float32), feature_names=b.feature_names)\nprint(repr(float(b.predict(d)[0])))`], { encoding: 'utf8' });
+    const p = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        `import xgboost, numpy\nb = xgboost.Booster()\nb.load_model(${JSON.stringify(file)})\n` +
+          `d = xgboost.DMatrix(numpy.array([[0.3, -0.1, 0.5]], dtype=numpy.float32), feature_names=b.feature_names)\nprint(repr(float(b.predict(d)[0])))`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(p.stderr).toBe('');
     expect(Number(p.stdout.trim())).toBeCloseTo(predictRowWithXgboost(model2, [0.3, -0.1, 0.5]), 6);
   });
 
   test('compare shows live scores when both versions forecast the same settled games', async () => {
-    const [a, b] = await Promise.all(['1.0.0', '1.1.0'].map((version) => db.client.modelVersion.findUniqueOrThrow({ where: { name_version: { name: 'winner', version } } })));
+    const [a, b] = await Promise.all(
+      ['1.0.0', '1.1.0'].map((version) => db.client.modelVersion.findUniqueOrThrow({ where: { name_version: { name: 'winner', version } } })),
+    );
     const outcomes = [true, false, true];
     for (let i = 0; i < 3; i++) {
       const game = await db.client.game.create({
-        data: { gameKey: `2024011${i}_BOS_LAL`, season: 2024, date: new Date(Date.UTC(2024, 0, 10 + i)), homeCode: 'LAL', awayCode: 'BOS', status: 'final', source: 'test' },
+        data: {
+          gameKey: `2024011${i}_BOS_LAL`,
+          season: 2024,
+          date: new Date(Date.UTC(2024, 0, 10 + i)),
+          homeCode: 'LAL',
+          awayCode: 'BOS',
+          status: 'final',
+          source: 'test',
+        },
       });
       const settled = { homeWon: outcomes[i]!, settledAt: new Date() };
       await db.client.prediction.create({ data: { gameId: game.id, modelVersionId: a!.id, homeWinProb: 0.6, ...settled } });

@@ -17,7 +17,11 @@ afterAll(async () => {
 });
 
 test.each([
-  ['refused', 'refused', /^error: the database server at 127\.0\.0\.1:\d+ refused the connection \(DATABASE_URL\): start PostgreSQL there or fix the host and port\n$/],
+  [
+    'refused',
+    'refused',
+    /^error: the database server at 127\.0\.0\.1:\d+ refused the connection \(DATABASE_URL\): start PostgreSQL there or fix the host and port\n$/,
+  ],
   ['unknown', 'unknown', /^error: the database 'nba_no_such_database' does not exist on .+: create it, or fix the name in DATABASE_URL\n$/],
   ['not migrated', 'notMigrated', /^error: the database '.+' on .+ is not migrated: run `pnpm db:migrate`.*\n$/],
   ['stalled', 'stalled', /^error: the database server at .+ did not accept a connection within DB_CONNECT_TIMEOUT_MS: .+\n$/],

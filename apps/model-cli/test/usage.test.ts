@@ -28,7 +28,10 @@ async function cli(args: string[], registry?: Partial<ModelRegistry>) {
 const m = ['--artifact', 'm.json'];
 
 test.each([
-  [['show', '--name', 'winner', '--version', 'not-semver'], "option '--version <version>' argument 'not-semver' is invalid. 'not-semver' is not a semantic version"],
+  [
+    ['show', '--name', 'winner', '--version', 'not-semver'],
+    "option '--version <version>' argument 'not-semver' is invalid. 'not-semver' is not a semantic version",
+  ],
   [['show', '--name', 'winner'], "required option '--version <version>' not specified"],
   [['show', '--name', 'bad name', '--version', '1.0.0'], 'model name "bad name" is not valid'],
   [['list', '--name', '!'], 'model name "!" is not valid'],
@@ -42,9 +45,18 @@ test.each([
   [['compare', '--model1', 'winner:1.0.0', '--model2', 'winner:latest'], "'latest' is not a semantic version"],
   [['register', '--name', 'winner', '--version', '1.0', ...m], "'1.0' is not a semantic version"],
   [['register', '--name', 'winner', '--version', '1.0.0', ...m, '--training-games', 'many'], "argument 'many' is invalid. must be a whole number"],
-  [['register', '--name', 'winner', '--version', '1.0.0', ...m, '--trained-from', '2016-13-01'], "invalid date '2016-13-01': expected a calendar date as YYYY-MM-DD"],
-  [['register', '--name', 'winner', '--version', '1.0.0', ...m, '--trained-to', '9999-12-31'], "invalid date '9999-12-31': must be from 2007-08-01 to 2030-07-31"],
-  [['register', '--name', 'winner', '--version', '1.0.0', ...m, '--trained-from', '2020-01-01', '--trained-to', '2019-06-01'], '--trained-from 2020-01-01 is after --trained-to 2019-06-01'],
+  [
+    ['register', '--name', 'winner', '--version', '1.0.0', ...m, '--trained-from', '2016-13-01'],
+    "invalid date '2016-13-01': expected a calendar date as YYYY-MM-DD",
+  ],
+  [
+    ['register', '--name', 'winner', '--version', '1.0.0', ...m, '--trained-to', '9999-12-31'],
+    "invalid date '9999-12-31': must be from 2007-08-01 to 2030-07-31",
+  ],
+  [
+    ['register', '--name', 'winner', '--version', '1.0.0', ...m, '--trained-from', '2020-01-01', '--trained-to', '2019-06-01'],
+    '--trained-from 2020-01-01 is after --trained-to 2019-06-01',
+  ],
   [['export', '--name', 'winner', '--version', '1.0.0', '--out', '/no/such/folder/m.json'], 'the folder /no/such/folder does not exist'],
   [['export', '--name', 'winner', '--version', '1.0.0', '--out', 'm.json', '--role', 'spread'], 'Allowed choices are win, margin, total'],
 ])('%j: exit 2 with the reason and its own usage, no database opened', async (args, reason) => {

@@ -27,13 +27,26 @@ export class TaskListView {
     const task = String(e.task);
     const s = this.state.get(task) ?? { status: 'pending', note: '' };
     switch (e.type) {
-      case 'task-started': Object.assign(s, { status: 'running', note: '' }); break;
-      case 'task-retrying': Object.assign(s, { status: 'retrying', note: `retry in ${Math.round(e.delayMs)} ms` }); break;
-      case 'task-succeeded': Object.assign(s, { status: 'succeeded', note: `${(e.durationMs / 1000).toFixed(1)} s` }); break;
-      case 'task-failed': Object.assign(s, { status: 'failed', note: e.error.message.split('\n')[0] ?? '' }); break;
-      case 'task-skipped': Object.assign(s, { status: 'skipped', note: e.reason }); break;
-      case 'task-cancelled': Object.assign(s, { status: 'cancelled', note: '' }); break;
-      default: return;
+      case 'task-started':
+        Object.assign(s, { status: 'running', note: '' });
+        break;
+      case 'task-retrying':
+        Object.assign(s, { status: 'retrying', note: `retry in ${Math.round(e.delayMs)} ms` });
+        break;
+      case 'task-succeeded':
+        Object.assign(s, { status: 'succeeded', note: `${(e.durationMs / 1000).toFixed(1)} s` });
+        break;
+      case 'task-failed':
+        Object.assign(s, { status: 'failed', note: e.error.message.split('\n')[0] ?? '' });
+        break;
+      case 'task-skipped':
+        Object.assign(s, { status: 'skipped', note: e.reason });
+        break;
+      case 'task-cancelled':
+        Object.assign(s, { status: 'cancelled', note: '' });
+        break;
+      default:
+        return;
     }
     this.state.set(task, s);
     this.draw();
@@ -41,7 +54,9 @@ export class TaskListView {
 
   private draw(): void {
     if (!this.enabled) return;
-    const lines = [...this.state].map(([t, s]) => `  ${ICON[s.status] ?? '?'} ${t.padEnd(14)} ${s.status.padEnd(10)} ${s.note}`.slice(0, (this.out.columns || 100) - 1));
+    const lines = [...this.state].map(([t, s]) =>
+      `  ${ICON[s.status] ?? '?'} ${t.padEnd(14)} ${s.status.padEnd(10)} ${s.note}`.slice(0, (this.out.columns || 100) - 1),
+    );
     if (this.drawn) this.out.write(`\x1b[${this.drawn}A`);
     for (const l of lines) this.out.write(`\x1b[2K${l}\n`);
     this.drawn = lines.length;

@@ -26,7 +26,10 @@ export function assertReadableFile(option: string, file: string): void {
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError('USAGE', `${option}: cannot read '${file}' (${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code ?? 'unreadable'})`);
+    throw new CliError(
+      'USAGE',
+      `${option}: cannot read '${file}' (${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable')})`,
+    );
   }
 }
 

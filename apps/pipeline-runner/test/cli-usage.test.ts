@@ -6,7 +6,11 @@ import { builtFile } from '@nba/testing';
 const main = builtFile(path.resolve(__dirname, '..', 'dist', 'main.js'));
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [main, ...args], { env: { ...process.env, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', ...env }, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, [main, ...args], {
+    env: { ...process.env, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 describe('pipeline command line', () => {
@@ -35,7 +39,7 @@ describe('pipeline command line', () => {
     [['backfill', '--from-season', '2025', '--to-season', '2024'], /--from-season and --to-season must be ending years/],
     [['resume', '--run-id', 'not-a-uuid'], /--run-id must be a run id/],
     [['runs', '--limit', '0'], /--limit must be a whole number/],
-  ])('%j is bad usage (exit 2) with that command\'s usage', (args, message) => {
+  ])("%j is bad usage (exit 2) with that command's usage", (args, message) => {
     const r = cli(args);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toContain(`Usage: pipeline ${args[0]} [options]`);

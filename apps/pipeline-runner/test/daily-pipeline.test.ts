@@ -63,7 +63,10 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
       expect(p.edge).toBeCloseTo(p.homeWinProb - (p.marketHomeProb as number), 10);
     }
     const candidates = (result.results.train as TrainResult).candidates;
-    expect(candidates.map((c) => [c.name, c.variant, c.version])).toEqual([['nba-winner', 'market', '1.0.0'], ['nba-winner-stats', 'stats', '1.0.0']]);
+    expect(candidates.map((c) => [c.name, c.variant, c.version])).toEqual([
+      ['nba-winner', 'market', '1.0.0'],
+      ['nba-winner-stats', 'stats', '1.0.0'],
+    ]);
     // the guardrail's comparison: the market-aware candidate beside the market on its holdout games with a line
     expect(candidates[0]!.candidate?.lined?.logLoss).toBeLessThanOrEqual(candidates[0]!.candidate!.lined!.market + 0.0005);
     for (const [i, name] of ['nba-winner', 'nba-winner-stats'].entries()) {
@@ -117,7 +120,9 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
     // The next morning the upstreams report the date's games as final.
     const next = await openUpstreams('demo', { env: readEnv({}), logger, db: db.client }, '2026-01-16');
     try {
-      const result = await createDailyPipeline({ db: db.client, databaseUrl: db.url, registry, logger, upstreams: next }).run(args({ date: '2026-01-16', skipTrain: true }));
+      const result = await createDailyPipeline({ db: db.client, databaseUrl: db.url, registry, logger, upstreams: next }).run(
+        args({ date: '2026-01-16', skipTrain: true }),
+      );
       expect(result.status).toBe('succeeded');
       expect(result.results.settle).toEqual({ settled: 2 * gamesOnDate });
     } finally {
@@ -146,7 +151,10 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
       upstreams.standIns!.apiBasketball.clearFaults();
       upstreams.standIns!.odds.clearFaults();
     }
-    const injected = [...upstreams.standIns!.apiBasketball.injectedFaults.values(), ...upstreams.standIns!.odds.injectedFaults.values()].reduce((a, b) => a + b, 0);
+    const injected = [...upstreams.standIns!.apiBasketball.injectedFaults.values(), ...upstreams.standIns!.odds.injectedFaults.values()].reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect(injected).toBeGreaterThan(0);
     expect(await db.client.game.count()).toBe(before.games);
     expect(await db.client.prediction.count()).toBe(before.predictions);

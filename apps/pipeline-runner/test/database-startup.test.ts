@@ -34,7 +34,11 @@ function pipeline(args: string[], databaseUrl: string): Promise<{ code: number |
 }
 
 test.each([
-  ['refused', 'refused', /^error: the database server at 127\.0\.0\.1:\d+ refused the connection \(DATABASE_URL\): start PostgreSQL there or fix the host and port\n$/],
+  [
+    'refused',
+    'refused',
+    /^error: the database server at 127\.0\.0\.1:\d+ refused the connection \(DATABASE_URL\): start PostgreSQL there or fix the host and port\n$/,
+  ],
   ['unknown', 'unknown', /^error: the database 'nba_no_such_database' does not exist on .+: create it, or fix the name in DATABASE_URL\n$/],
   ['stalled', 'stalled', /^error: the database server at .+ did not accept a connection within DB_CONNECT_TIMEOUT_MS: .+\n$/],
 ] as const)('a database that is %s: one line naming the fix, exit 3', async (_case, which, line) => {

@@ -75,7 +75,9 @@ async function endState(db: DbClient) {
     games: await db.game.count(),
     odds: await db.oddsSnapshot.count(),
     predictions: await db.prediction.count(),
-    versions: (await db.modelVersion.findMany({ select: { name: true, version: true, status: true }, orderBy: { id: 'asc' } })).map((v) => `${v.name} ${v.version} ${v.status}`),
+    versions: (await db.modelVersion.findMany({ select: { name: true, version: true, status: true }, orderBy: { id: 'asc' } })).map(
+      (v) => `${v.name} ${v.version} ${v.status}`,
+    ),
     events: (await db.modelEvent.findMany({ select: { action: true, toStatus: true }, orderBy: { id: 'asc' } })).map((e) => `${e.action}->${e.toStatus}`),
   };
 }
@@ -127,7 +129,9 @@ describe('SIGKILL at every task boundary, then resume', () => {
     try {
       await locker.query('BEGIN');
       const runId = await kill(url, locker);
-      await locker.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`);
+      await locker.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
+      );
       await locker.query('ROLLBACK');
 
       const store = new PrismaRunStore(db, { databaseUrl: url });
@@ -167,14 +171,22 @@ describe('SIGKILL at every task boundary, then resume', () => {
     predict: ['LOCK TABLE predictions IN SHARE MODE'],
   };
 
-  it.each([...DAILY_TASKS])('killed when %s starts, before its side effect', async (task) => {
-    await killAndResume(holding(sideEffectLock[task], isTaskLog('task attempt started', task)));
-  }, 180_000);
+  it.each([...DAILY_TASKS])(
+    'killed when %s starts, before its side effect',
+    async (task) => {
+      await killAndResume(holding(sideEffectLock[task], isTaskLog('task attempt started', task)));
+    },
+    180_000,
+  );
 
   // Nothing of the run is recorded but its start: every task up to the one killed re-runs after its side effect.
-  it.each([...DAILY_TASKS])('killed when %s has done its side effect, before its success is recorded', async (task) => {
-    await killAndResume(holding(['LOCK TABLE task_runs IN SHARE MODE'], isTaskLog('task attempt succeeded', task)));
-  }, 180_000);
+  it.each([...DAILY_TASKS])(
+    'killed when %s has done its side effect, before its success is recorded',
+    async (task) => {
+      await killAndResume(holding(['LOCK TABLE task_runs IN SHARE MODE'], isTaskLog('task attempt succeeded', task)));
+    },
+    180_000,
+  );
 
   it('killed right after "model promoted", with train recorded and promote not (the reported case)', async () => {
     await killAndResume(async (url, locker) => {
@@ -186,13 +198,19 @@ describe('SIGKILL at every task boundary, then resume', () => {
           if (!unblocked && isTaskLog('task attempt started', 'promote')(line)) {
             unblocked = true;
             // train's success is recorded by now (promote started after it); keep promote's from being recorded, then let it promote
-            void second.query('BEGIN').then(() => second.query('LOCK TABLE task_runs IN SHARE MODE')).then(() => locker.query('ROLLBACK')).then(() => locker.query('BEGIN'));
+            void second
+              .query('BEGIN')
+              .then(() => second.query('LOCK TABLE task_runs IN SHARE MODE'))
+              .then(() => locker.query('ROLLBACK'))
+              .then(() => locker.query('BEGIN'));
           }
           return line.message === 'model promoted';
         });
         return runId;
       } finally {
-        await second.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`);
+        await second.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
+        );
         await second.end();
       }
     });

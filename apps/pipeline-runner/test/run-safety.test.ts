@@ -65,7 +65,8 @@ describe('running the job unattended', () => {
       let out = '';
       first.stdout.on('data', (d: Buffer) => (out += d.toString()));
       const firstExit = new Promise<number | null>((resolve) => first.on('exit', resolve));
-      while (!/"message":"task attempt started".*"task":"settle"|"task":"settle".*"message":"task attempt started"/.test(out)) await new Promise((r) => setTimeout(r, 50));
+      while (!/"message":"task attempt started".*"task":"settle"|"task":"settle".*"message":"task attempt started"/.test(out))
+        await new Promise((r) => setTimeout(r, 50));
       const [running] = await demo.client.pipelineRun.findMany({ where: { status: 'running' } });
       expect(running).toBeDefined();
       const runsBefore = await demo.client.pipelineRun.count();

@@ -13,7 +13,8 @@ export function renderKustomization(dir: string): K8sObject[] {
   const known = new Set(['apiVersion', 'kind', 'resources', 'namespace', 'labels', 'images', 'patches']);
   const unknown = Object.keys(k).filter((key) => !known.has(key));
   if (unknown.length > 0) throw new Error(`${dir}/kustomization.yaml: fields this renderer does not support: ${unknown.join(', ')}`);
-  if (k.kind !== 'Kustomization' || k.apiVersion !== 'kustomize.config.k8s.io/v1beta1') throw new Error(`${dir}/kustomization.yaml is not a kustomize.config.k8s.io/v1beta1 Kustomization`);
+  if (k.kind !== 'Kustomization' || k.apiVersion !== 'kustomize.config.k8s.io/v1beta1')
+    throw new Error(`${dir}/kustomization.yaml is not a kustomize.config.k8s.io/v1beta1 Kustomization`);
 
   let objects: K8sObject[] = (k.resources ?? []).flatMap((r: string) => {
     const full = path.join(dir, r);
@@ -27,7 +28,15 @@ export function renderKustomization(dir: string): K8sObject[] {
   return objects;
 }
 
-const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'PriorityClass']);
+const CLUSTER_SCOPED = new Set([
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PersistentVolume',
+  'StorageClass',
+  'PriorityClass',
+]);
 
 function applyLabels(objects: K8sObject[], l: { pairs: Record<string, string>; includeSelectors?: boolean; includeTemplates?: boolean }): void {
   for (const o of objects) {
@@ -91,7 +100,10 @@ function strategicMerge(target: Record<string, Yaml>, patch: Record<string, Yaml
 }
 
 function json6902(target: Record<string, Yaml>, op: { op: string; path: string; value?: unknown }): void {
-  const parts = op.path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = op.path
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = parts.pop();
   if (last === undefined) throw new Error(`bad JSON patch path ${op.path}`);
   let parent: Yaml = target;

@@ -53,9 +53,7 @@ describe('parseEnv', () => {
       THE_ODDS_API_BASE_URL: 'not a url',
     });
     expect(err.code).toBe('INVALID_ENV');
-    expect(err.issues.map((i) => i.variable).sort()).toEqual(
-      ['API_BASKETBALL_BASE_URL', 'DATABASE_URL', 'LOG_LEVEL', 'PORT', 'THE_ODDS_API_BASE_URL'].sort(),
-    );
+    expect(err.issues.map((i) => i.variable).sort()).toEqual(['API_BASKETBALL_BASE_URL', 'DATABASE_URL', 'LOG_LEVEL', 'PORT', 'THE_ODDS_API_BASE_URL'].sort());
     expect(err.message).toContain('LOG_LEVEL: must be one of error, warn, info');
     expect(err.message).toContain('PORT: must be a number');
     expect(err.message).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');

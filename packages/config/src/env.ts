@@ -81,7 +81,10 @@ export function parseEnv<S extends z.ZodRawShape>(shape: S, env: Record<string, 
     const set = group.filter((k) => k in cleaned);
     if (set.length === 0 || set.length === group.length) continue;
     for (const k of group.filter((g) => !set.includes(g))) {
-      issues.push({ variable: k, problem: `is required when ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set (set both keys for the real APIs, or neither for demo mode)` });
+      issues.push({
+        variable: k,
+        problem: `is required when ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set (set both keys for the real APIs, or neither for demo mode)`,
+      });
     }
   }
   if (result.success && issues.length === 0) return result.data;

@@ -22,14 +22,22 @@ interface Target {
 
 type Describe = (target: Target) => DatabaseProblem;
 
-const unavailable = (message: (t: Target) => string): Describe => (t) => ({ kind: 'unavailable', message: message(t) });
+const unavailable =
+  (message: (t: Target) => string): Describe =>
+  (t) => ({ kind: 'unavailable', message: message(t) });
 
 const REFUSED = unavailable((t) => `the database server at ${t.server} refused the connection (DATABASE_URL): start PostgreSQL there or fix the host and port`);
 const NOT_FOUND = unavailable((t) => `the database host ${t.server} was not found (DATABASE_URL): fix the host name`);
 const UNREACHABLE = unavailable((t) => `cannot reach the database server at ${t.server} (DATABASE_URL): check that it runs and that this host can reach it`);
-const CONNECT_TIMEOUT = unavailable((t) => `the database server at ${t.server} did not accept a connection within DB_CONNECT_TIMEOUT_MS: check that it runs and that this host can reach it`);
-const POOL_TIMEOUT = unavailable((t) => `no connection to the database server at ${t.server} came free within DB_POOL_TIMEOUT_MS: the server is stalled or overloaded`);
-const STATEMENT_TIMEOUT = unavailable((t) => `the database server at ${t.server} did not answer a statement within DB_STATEMENT_TIMEOUT_MS: the server is stalled or overloaded`);
+const CONNECT_TIMEOUT = unavailable(
+  (t) => `the database server at ${t.server} did not accept a connection within DB_CONNECT_TIMEOUT_MS: check that it runs and that this host can reach it`,
+);
+const POOL_TIMEOUT = unavailable(
+  (t) => `no connection to the database server at ${t.server} came free within DB_POOL_TIMEOUT_MS: the server is stalled or overloaded`,
+);
+const STATEMENT_TIMEOUT = unavailable(
+  (t) => `the database server at ${t.server} did not answer a statement within DB_STATEMENT_TIMEOUT_MS: the server is stalled or overloaded`,
+);
 const LOST = unavailable((t) => `the database server at ${t.server} closed the connection: check that it runs; the next request reconnects`);
 const BUSY = unavailable((t) => `the database server at ${t.server} has no free connection slots: lower the pools' sizes or raise its max_connections`);
 const UNKNOWN_DATABASE: Describe = (t) => ({
@@ -42,7 +50,9 @@ const AUTH_FAILED: Describe = (t) => ({
 });
 const NOT_MIGRATED: Describe = (t) => ({
   kind: 'not_migrated',
-  message: `the database ${t.database ? `'${t.database}' ` : ''}on ${t.server} is not migrated: run \`pnpm db:migrate\` (or the migrate Job) with the same DATABASE_URL`,
+  message:
+    `the database ${t.database ? `'${t.database}' ` : ''}on ${t.server} is not migrated: run \`pnpm db:migrate\` (or the migrate Job) with the same ` +
+    `DATABASE_URL`,
 });
 
 // Node socket errors (connecting, or a connection in use).

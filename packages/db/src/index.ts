@@ -26,12 +26,4 @@ export type {
   PipelineRun,
   TaskRun,
 } from './generated/prisma/client';
-export {
-  GameType,
-  GameStatus,
-  OddsMarket,
-  ModelStatus,
-  ModelEventAction,
-  RunStatus,
-  TaskStatus,
-} from './generated/prisma/enums';
+export { GameType, GameStatus, OddsMarket, ModelStatus, ModelEventAction, RunStatus, TaskStatus } from './generated/prisma/enums';

@@ -78,7 +78,10 @@ export async function migrate(url: string, options: { logger?: Logger; dir?: str
           throw new DbError('MIGRATION_FAILED', `migration ${m.name} was started but never finished; fix the database by hand, then mark it rolled back`);
         }
         if (prior.checksum !== m.checksum) {
-          throw new DbError('MIGRATION_CHANGED', `migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead of editing an applied one`);
+          throw new DbError(
+            'MIGRATION_CHANGED',
+            `migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead of editing an applied one`,
+          );
         }
         result.alreadyApplied.push(m.name);
         continue;

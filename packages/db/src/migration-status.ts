@@ -18,12 +18,17 @@ export async function assertMigrated(url: string, options: { timeouts?: DbTimeou
     const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
     const applied = new Set<string>();
     if (rows[0]?.present) {
-      const done = await client.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
+      const done = await client.query<{ migration_name: string }>(
+        'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      );
       for (const r of done.rows) applied.add(r.migration_name);
     }
     const pending = expected.filter((name) => !applied.has(name));
     if (pending.length > 0) {
-      throw new DbError('NOT_MIGRATED', `the database is not migrated: ${pending.length} of ${expected.length} migrations pending (first: ${pending[0]}); run \`pnpm db:migrate\``);
+      throw new DbError(
+        'NOT_MIGRATED',
+        `the database is not migrated: ${pending.length} of ${expected.length} migrations pending (first: ${pending[0]}); run \`pnpm db:migrate\``,
+      );
     }
   } catch (cause) {
     if (cause instanceof DbError) throw cause;

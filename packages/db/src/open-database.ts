@@ -62,7 +62,11 @@ async function startEmbeddedServer(start: StartEmbedded | undefined): Promise<Em
  * {@link DbTimeouts}); failures are errors that `databaseProblemOf` explains in one line.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  const timeouts: DbTimeouts = { connectTimeoutMs: options.connectTimeoutMs, poolTimeoutMs: options.poolTimeoutMs, statementTimeoutMs: options.statementTimeoutMs };
+  const timeouts: DbTimeouts = {
+    connectTimeoutMs: options.connectTimeoutMs,
+    poolTimeoutMs: options.poolTimeoutMs,
+    statementTimeoutMs: options.statementTimeoutMs,
+  };
   const embedded = options.databaseUrl ? undefined : await startEmbeddedServer(options.startEmbedded);
   const url = options.databaseUrl ?? embedded!.url;
   if (options.migrate ?? true) await migrate(url, { logger: options.logger, connectTimeoutMs: options.connectTimeoutMs });

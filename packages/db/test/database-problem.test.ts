@@ -85,7 +85,10 @@ describe('assertMigrated (what the API and the CLI check at start-up)', () => {
       databaseProblemOf(await failure(() => assertMigrated(stalled, { timeouts })), stalled),
     ];
     expect(problems).toEqual([
-      { kind: 'unavailable', message: `the database server at 127.0.0.1:${closedPort} refused the connection (DATABASE_URL): start PostgreSQL there or fix the host and port` },
+      {
+        kind: 'unavailable',
+        message: `the database server at 127.0.0.1:${closedPort} refused the connection (DATABASE_URL): start PostgreSQL there or fix the host and port`,
+      },
       { kind: 'unknown_database', message: expect.stringContaining(`the database 'nba_no_such_db_${suffix}' does not exist`) },
       { kind: 'unavailable', message: expect.stringContaining('did not accept a connection within DB_CONNECT_TIMEOUT_MS') },
     ]);
@@ -181,10 +184,12 @@ describe('openDatabase', () => {
 describe('databaseProblemOf on errors a test cannot provoke here', () => {
   it('recognises refused credentials, and leaves other errors alone', () => {
     const auth = Object.assign(new Error('password authentication failed for user "nba"'), { code: '28P01', severity: 'FATAL' });
-    expect(databaseProblemOf(new DbError('CONNECTION_FAILED', 'cannot use the database', { cause: auth }), 'postgresql://nba:pw@db.internal:6543/nba')).toEqual({
-      kind: 'auth_failed',
-      message: 'the database server at db.internal:6543 refused the credentials (DATABASE_URL): fix the user and password, or the server\'s access rules',
-    });
+    expect(databaseProblemOf(new DbError('CONNECTION_FAILED', 'cannot use the database', { cause: auth }), 'postgresql://nba:pw@db.internal:6543/nba')).toEqual(
+      {
+        kind: 'auth_failed',
+        message: "the database server at db.internal:6543 refused the credentials (DATABASE_URL): fix the user and password, or the server's access rules",
+      },
+    );
     const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND db.internal'), { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: 'db.internal' });
     expect(databaseProblemOf(notFound)?.message).toBe('the database host db.internal was not found (DATABASE_URL): fix the host name');
     // a migration that failed says why itself, even when its statement hit a missing table

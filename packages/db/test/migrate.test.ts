@@ -92,7 +92,8 @@ describe('schema drift', () => {
     await migrate(url);
     const actual = await sql<{ table_name: string; column_name: string; udt_name: string; is_nullable: string }>(
       url,
-      "SELECT table_name, column_name, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'",
+      "SELECT table_name, column_name, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> " +
+        "'_prisma_migrations'",
     );
     const byKey = new Map(actual.map((c) => [`${c.table_name}.${c.column_name}`, c]));
     const expected = expectedColumns();
@@ -115,7 +116,11 @@ describe('schema drift', () => {
     const url = await emptyDatabase();
     await migrate(url);
     const insert = (version: string, status: string) =>
-      sql(url, `INSERT INTO model_versions (name, version, status, feature_spec, params, metrics, created_by) VALUES ('winner', $1, $2, '{}', '{}', '{}', 'test')`, [version, status]);
+      sql(
+        url,
+        `INSERT INTO model_versions (name, version, status, feature_spec, params, metrics, created_by) VALUES ('winner', $1, $2, '{}', '{}', '{}', 'test')`,
+        [version, status],
+      );
     await insert('1.0.0', 'production');
     await insert('1.1.0', 'staging');
     await insert('2.0.0', 'archived');

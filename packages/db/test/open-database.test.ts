@@ -37,5 +37,4 @@ describe('openDatabase with DATABASE_URL', () => {
       await db.close();
     }
   });
-
 });

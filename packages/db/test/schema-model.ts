@@ -11,7 +11,15 @@ export interface ExpectedColumn {
 }
 
 const SCALARS: Record<string, string> = {
-  String: 'text', Int: 'int4', BigInt: 'int8', Float: 'float8', Boolean: 'bool', Json: 'jsonb', Bytes: 'bytea', DateTime: 'timestamp', Decimal: 'numeric',
+  String: 'text',
+  Int: 'int4',
+  BigInt: 'int8',
+  Float: 'float8',
+  Boolean: 'bool',
+  Json: 'jsonb',
+  Bytes: 'bytea',
+  DateTime: 'timestamp',
+  Decimal: 'numeric',
 };
 const DB_TYPES: Record<string, string> = { Date: 'date', Timestamptz: 'timestamptz', Uuid: 'uuid', Char: 'bpchar', VarChar: 'varchar' };
 

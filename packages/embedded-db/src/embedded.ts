@@ -97,10 +97,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     // The server runs as `postgres`: it must be able to enter the state folder.
     if (user) chmodSync(stateDir, 0o755);
   } catch (cause) {
-    throw new DbError('EMBEDDED_FAILED', `cannot create the embedded PostgreSQL's folder ${stateDir} (${(cause as NodeJS.ErrnoException).code ?? cause}): set NBA_DATA_DIR to a folder this user can write`, { cause });
+    throw new DbError(
+      'EMBEDDED_FAILED',
+      `cannot create the embedded PostgreSQL's folder ${stateDir} (${(cause as NodeJS.ErrnoException).code ?? cause}): set NBA_DATA_DIR to a folder this ` +
+        `user can write`,
+      { cause },
+    );
   }
   if (user && !canEnter(user, stateDir)) {
-    throw new DbError('EMBEDDED_FAILED', `the embedded PostgreSQL runs as the '${user.name}' user (PostgreSQL refuses root), who cannot reach ${stateDir} (a parent folder is private): set NBA_DATA_DIR to a folder it can reach, e.g. /var/lib/nba-predictions`);
+    throw new DbError(
+      'EMBEDDED_FAILED',
+      `the embedded PostgreSQL runs as the '${user.name}' user (PostgreSQL refuses root), who cannot reach ${stateDir} (a parent folder is private): set ` +
+        `NBA_DATA_DIR to a folder it can reach, e.g. /var/lib/nba-predictions`,
+    );
   }
   const port = options.port ?? DEFAULT_EMBEDDED_PORT;
   const release = await acquireStartLock(`${pgDir}.start.lock`);
@@ -141,9 +150,10 @@ async function ensureDatabase(port: number): Promise<void> {
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE}`).catch((e: { code?: string }) => {
-      if (e.code !== '42P04') throw e; // created meanwhile by another process
-    });
+    if (!rowCount)
+      await client.query(`CREATE DATABASE ${DATABASE}`).catch((e: { code?: string }) => {
+        if (e.code !== '42P04') throw e; // created meanwhile by another process
+      });
   } finally {
     await client.end();
   }

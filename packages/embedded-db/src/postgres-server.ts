@@ -49,7 +49,11 @@ function explanation(lines: string[]): string {
 /** A spawn failure (binary missing or not executable) in one line. */
 function spawnError(what: string, binary: string, user: ServerUser | undefined, e: NodeJS.ErrnoException): DbError {
   const who = user ? `the '${user.name}' user` : 'this user';
-  return new DbError('EMBEDDED_FAILED', `could not run ${what} (${binary}) as ${who}: ${e.code ?? e.message}; reinstall the dependencies (pnpm install) or set DATABASE_URL`, { cause: e });
+  return new DbError(
+    'EMBEDDED_FAILED',
+    `could not run ${what} (${binary}) as ${who}: ${e.code ?? e.message}; reinstall the dependencies (pnpm install) or set DATABASE_URL`,
+    { cause: e },
+  );
 }
 
 /**
@@ -66,7 +70,8 @@ export async function initCluster(binDir: string, pgDir: string, user: ServerUse
   // Leftovers of a killed initdb: the caller holds the start lock, so none is in use.
   const parent = path.dirname(pgDir);
   for (const name of readdirSync(parent)) {
-    if (name.startsWith(`${path.basename(pgDir)}.initdb-`) || name.startsWith(`${path.basename(pgDir)}.pwfile-`)) rmSync(path.join(parent, name), { recursive: true, force: true });
+    if (name.startsWith(`${path.basename(pgDir)}.initdb-`) || name.startsWith(`${path.basename(pgDir)}.pwfile-`))
+      rmSync(path.join(parent, name), { recursive: true, force: true });
   }
   mkdirSync(tmp, { mode: 0o700 });
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
@@ -112,7 +117,12 @@ export async function startServer(binDir: string, pgDir: string, port: number, u
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGQUIT');
-        reject(new DbError('EMBEDDED_FAILED', `the embedded PostgreSQL in ${pgDir} did not accept connections within ${START_TIMEOUT_MS / 1000} s: ${explanation(output())}`));
+        reject(
+          new DbError(
+            'EMBEDDED_FAILED',
+            `the embedded PostgreSQL in ${pgDir} did not accept connections within ${START_TIMEOUT_MS / 1000} s: ${explanation(output())}`,
+          ),
+        );
       }, START_TIMEOUT_MS);
       child.on('error', (e) => {
         clearTimeout(timer);
@@ -125,7 +135,8 @@ export async function startServer(binDir: string, pgDir: string, port: number, u
           new DbError(
             'EMBEDDED_FAILED',
             taken
-              ? `the embedded PostgreSQL cannot listen on 127.0.0.1:${port}: another program uses that port; stop it, or set DATABASE_URL to use a server of your own`
+              ? `the embedded PostgreSQL cannot listen on 127.0.0.1:${port}: another program uses that port; stop it, or set DATABASE_URL to use a server ` +
+                  `of your own`
               : `the embedded PostgreSQL in ${pgDir} on port ${port} exited at start: ${explanation(output())}`,
           ),
         );

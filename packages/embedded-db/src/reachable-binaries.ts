@@ -26,7 +26,11 @@ export async function reachableBinaries(binaries: PostgresBinaries, user: Server
   log?.info('copying the PostgreSQL binaries where the postgres user can run them', { from: binaries.dir, to: target });
   await copyOnce(binaries.dir, target);
   if (!canRun(user, target)) {
-    throw new DbError('EMBEDDED_FAILED', `the '${user.name}' user cannot run the PostgreSQL binaries copied to ${target}: make its parent folders reachable (chmod o+x), or set NBA_DATA_DIR to a folder such as /var/lib/nba-predictions`);
+    throw new DbError(
+      'EMBEDDED_FAILED',
+      `the '${user.name}' user cannot run the PostgreSQL binaries copied to ${target}: make its parent folders reachable (chmod o+x), or set NBA_DATA_DIR ` +
+        `to a folder such as /var/lib/nba-predictions`,
+    );
   }
   return target;
 }

@@ -30,12 +30,20 @@ export function serverUser(): ServerUser | undefined {
   if (!found) {
     try {
       execFileSync('groupadd', ['--system', '-f', NAME], { stdio: 'ignore' });
-      execFileSync('useradd', ['--system', '--gid', NAME, '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', NAME], { stdio: 'ignore' });
+      execFileSync('useradd', ['--system', '--gid', NAME, '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', NAME], {
+        stdio: 'ignore',
+      });
     } catch (cause) {
-      throw new DbError('EMBEDDED_FAILED', `the embedded PostgreSQL cannot run as root and the '${NAME}' user to run it as could not be created: create it (useradd --system ${NAME}) or set DATABASE_URL`, { cause });
+      throw new DbError(
+        'EMBEDDED_FAILED',
+        `the embedded PostgreSQL cannot run as root and the '${NAME}' user to run it as could not be created: create it (useradd --system ${NAME}) or set ` +
+          `DATABASE_URL`,
+        { cause },
+      );
     }
     found = ids();
-    if (!found) throw new DbError('EMBEDDED_FAILED', `the '${NAME}' user was created but cannot be found: check the system's user database, or set DATABASE_URL`);
+    if (!found)
+      throw new DbError('EMBEDDED_FAILED', `the '${NAME}' user was created but cannot be found: check the system's user database, or set DATABASE_URL`);
   }
   return { name: NAME, ...found };
 }

@@ -38,7 +38,10 @@ export async function acquireStartLock(file: string, timeoutMs = 120_000): Promi
       continue;
     }
     if (Date.now() > deadline) {
-      throw new DbError('EMBEDDED_FAILED', `another process (pid ${holder}) has been starting the embedded PostgreSQL for over ${timeoutMs / 1000} s (lock ${file})`);
+      throw new DbError(
+        'EMBEDDED_FAILED',
+        `another process (pid ${holder}) has been starting the embedded PostgreSQL for over ${timeoutMs / 1000} s (lock ${file})`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }

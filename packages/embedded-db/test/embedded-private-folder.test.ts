@@ -122,7 +122,9 @@ describe('the embedded PostgreSQL with its binaries in a private (0700) folder',
     const otherDir = mkdtempSync(path.join(os.tmpdir(), 'nba-private-other-'));
     try {
       const error = await failure(startEmbeddedPostgres({ dataDir: otherDir, port, binariesDir }));
-      expect(error.message).toBe(`the embedded PostgreSQL cannot listen on 127.0.0.1:${port}: another program uses that port; stop it, or set DATABASE_URL to use a server of your own`);
+      expect(error.message).toBe(
+        `the embedded PostgreSQL cannot listen on 127.0.0.1:${port}: another program uses that port; stop it, or set DATABASE_URL to use a server of your own`,
+      );
     } finally {
       await running.stop();
       rmSync(otherDir, { recursive: true, force: true });

@@ -8,14 +8,26 @@ describe('CSV reader', () => {
         '20200801_BOS_MIL,2020,2020-08-01,MIL,BOS,119,112,0,regular,1\n' +
         '20250101_BOS_MIL,2025,2025-01-01,MIL,BOS,,,0,playoffs,0\n',
     );
-    expect(games[0]).toEqual({ id: '20231025_LAL_DEN', season: 2024, date: '2023-10-25', home: 'DEN', away: 'LAL', homePts: 119, awayPts: 107, gameType: 'regular', neutral: null });
+    expect(games[0]).toEqual({
+      id: '20231025_LAL_DEN',
+      season: 2024,
+      date: '2023-10-25',
+      home: 'DEN',
+      away: 'LAL',
+      homePts: 119,
+      awayPts: 107,
+      gameType: 'regular',
+      neutral: null,
+    });
     expect(games[1]?.neutral).toBe(true);
     expect(games[2]?.neutral).toBe(false);
     expect(games[2]?.homePts).toBeUndefined();
   });
 
   it('reads odds, keeping moneylines only in pairs', () => {
-    const odds = parseOddsCsv('game_id,home_ml,away_ml,spread_home,total,source,qc_flag\nA,-150,130,-3.5,221,x,\nB,,,2,,x,ml_invalid_removed(-300/8)\nC,-150,,,,x,\n');
+    const odds = parseOddsCsv(
+      'game_id,home_ml,away_ml,spread_home,total,source,qc_flag\nA,-150,130,-3.5,221,x,\nB,,,2,,x,ml_invalid_removed(-300/8)\nC,-150,,,,x,\n',
+    );
     expect(odds.get('A')).toEqual({ homeMl: -150, awayMl: 130, spreadHome: -3.5, total: 221 });
     expect(odds.get('B')).toEqual({ spreadHome: 2 });
     expect(odds.get('C')).toEqual({});
@@ -47,6 +59,10 @@ describe('CSV reader', () => {
   });
 
   it('rejects an unknown game type', () => {
-    expect(() => parseGamesCsv('game_id,season,date,home_team,away_team,home_pts,away_pts,is_playoffs,game_type,neutral_site\nX,2020,2020-01-01,BOS,MIA,1,2,0,exhibition,0\n')).toThrow(/game_type/);
+    expect(() =>
+      parseGamesCsv(
+        'game_id,season,date,home_team,away_team,home_pts,away_pts,is_playoffs,game_type,neutral_site\nX,2020,2020-01-01,BOS,MIA,1,2,0,exhibition,0\n',
+      ),
+    ).toThrow(/game_type/);
   });
 });

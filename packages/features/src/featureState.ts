@@ -173,7 +173,11 @@ export class FeatureState {
     for (const g of done) this.record(g, day);
     if (done.length > 0) {
       const season = Math.max(...done.map((g) => g.season));
-      this.ridge.record(day, season, done.map((g) => ({ home: g.home, away: g.away, margin: g.homePts - g.awayPts, neutral: g.neutral === true })));
+      this.ridge.record(
+        day,
+        season,
+        done.map((g) => ({ home: g.home, away: g.away, margin: g.homePts - g.awayPts, neutral: g.neutral === true })),
+      );
     }
     this.last = date;
     return rows;

@@ -18,7 +18,10 @@ maybe('no leakage on the real history', () => {
     for (let i = 137; i < games.length; i += 997) sample.push(games[i] as GameRecord);
     sample.push(...games.filter((g) => g.gameType === 'playoffs').slice(0, 3), games[games.length - 1] as GameRecord);
     for (const g of sample) {
-      const cut = buildFeatures(games.filter((h) => h.date < g.date), lines).state;
+      const cut = buildFeatures(
+        games.filter((h) => h.date < g.date),
+        lines,
+      ).state;
       const fresh = cut.featuresFor(g, lines.get(g.id));
       expect(Array.from(fresh)).toEqual(Array.from(byId.get(g.id) as Float64Array));
     }

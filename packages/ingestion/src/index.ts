@@ -28,13 +28,5 @@ export type { FeatureInputs, FeatureInputQuery } from './store/feature-inputs';
 export { importCsv, formatImportSummary } from './csv/import-csv';
 export type { ImportCsvOptions, ImportCsvSummary } from './csv/import-csv';
 export { CSV_BOOKMAKER, CSV_SOURCE, CSV_CAPTURE_UTC } from './csv/csv-records';
-export {
-  ingestGamesForDate,
-  ingestSeason,
-  backfillSeasonByDate,
-  ingestOdds,
-  ingestHistoricalOdds,
-  ingestScores,
-  addGamesIngestCounts,
-} from './ingest';
+export { ingestGamesForDate, ingestSeason, backfillSeasonByDate, ingestOdds, ingestHistoricalOdds, ingestScores, addGamesIngestCounts } from './ingest';
 export type { IngestOptions, GamesIngestSummary, GamesIngestCounts, OddsIngestSummary, BackfillSummary } from './ingest';

@@ -41,7 +41,11 @@ export interface OddsIngestSummary {
   snapshots: UpsertSummary;
 }
 
-async function storeGames(db: DbClient, fetched: { items: Parameters<typeof normaliseApiBasketballGames>[0]; rejected: Rejection[] }, options: IngestOptions): Promise<GamesIngestSummary> {
+async function storeGames(
+  db: DbClient,
+  fetched: { items: Parameters<typeof normaliseApiBasketballGames>[0]; rejected: Rejection[] },
+  options: IngestOptions,
+): Promise<GamesIngestSummary> {
   const normalised = normaliseApiBasketballGames(fetched.items);
   const upstreamRejects = [...fetched.rejected, ...normalised.rejected];
   logRejections(options.logger, 'api-basketball game', normalised.rejected);
@@ -105,7 +109,11 @@ async function storeOdds(db: DbClient, events: { items: OddsApiEvent[]; rejected
   const games = await upsertGames(db, n.games, options);
   const snapshots = await upsertOddsSnapshots(db, n.snapshots, options);
   const rejected = [...events.rejected, ...n.rejected];
-  return { events: events.items.length + events.rejected.length, games: { ...games, rejected: games.rejected + rejected.length, rejections: [...rejected, ...games.rejections] }, snapshots };
+  return {
+    events: events.items.length + events.rejected.length,
+    games: { ...games, rejected: games.rejected + rejected.length, rejections: [...rejected, ...games.rejections] },
+    snapshots,
+  };
 }
 
 /** Current odds from The Odds API: attaches event ids to games (creating scheduled ones) and stores snapshots. */
@@ -114,7 +122,12 @@ export async function ingestOdds(db: DbClient, client: OddsApiClient, options: I
 }
 
 /** The historical odds snapshot at `at` (line history for backfills). */
-export async function ingestHistoricalOdds(db: DbClient, client: OddsApiClient, at: Date, options: IngestOptions & { query?: OddsQuery }): Promise<OddsIngestSummary> {
+export async function ingestHistoricalOdds(
+  db: DbClient,
+  client: OddsApiClient,
+  at: Date,
+  options: IngestOptions & { query?: OddsQuery },
+): Promise<OddsIngestSummary> {
   return storeOdds(db, await client.historicalOdds(at, options.query), options);
 }
 
@@ -125,5 +138,10 @@ export async function ingestScores(db: DbClient, client: OddsApiClient, daysFrom
   logRejections(options.logger, 'the-odds-api score', n.rejected);
   const summary = await upsertGames(db, n.items, options);
   const rejected = [...fetched.rejected, ...n.rejected];
-  return { ...summary, fetched: fetched.items.length + fetched.rejected.length, rejected: summary.rejected + rejected.length, rejections: [...rejected, ...summary.rejections] };
+  return {
+    ...summary,
+    fetched: fetched.items.length + fetched.rejected.length,
+    rejected: summary.rejected + rejected.length,
+    rejections: [...rejected, ...summary.rejections],
+  };
 }

@@ -34,7 +34,9 @@ describe('ApiBasketballClient against the stand-in', () => {
     expect(res.rejected).toEqual([]);
     expect(res.items.map((g) => g.id).sort()).toEqual(onDate.map((g) => g.apiBasketballId).sort());
     const records = normaliseApiBasketballGames(res.items).items;
-    expect(records.map((r) => `${r.date}_${r.awayCode}_${r.homeCode}`).sort()).toEqual(onDate.map((g) => g.gameKey.replace(/^(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')).sort());
+    expect(records.map((r) => `${r.date}_${r.awayCode}_${r.homeCode}`).sort()).toEqual(
+      onDate.map((g) => g.gameKey.replace(/^(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')).sort(),
+    );
     expect(client.quota).toMatchObject({ dailyLimit: 500, dailyRemaining: 500 - before - 1, minuteLimit: 300 });
     expect(server.requests[0]?.query).toMatchObject({ league: '12', date, timezone: 'America/New_York' });
   });
@@ -78,7 +80,16 @@ describe('ApiBasketballClient against the stand-in', () => {
   });
 
   it('caps the total time of a call', async () => {
-    const capped = new ApiBasketballClient({ baseUrl: server.url, apiKey: KEY, logger, timeoutMs: 300, maxRetries: 50, maxTotalMs: 800, retryDelayMs: 100, maxRetryDelayMs: 100 });
+    const capped = new ApiBasketballClient({
+      baseUrl: server.url,
+      apiKey: KEY,
+      logger,
+      timeoutMs: 300,
+      maxRetries: 50,
+      maxTotalMs: 800,
+      retryDelayMs: 100,
+      maxRetryDelayMs: 100,
+    });
     server.setFaults({ rate: 1, kinds: ['unavailable'], seed: 1 });
     const t = Date.now();
     const err = await capped.gamesByDate(date).catch((e: unknown) => e);

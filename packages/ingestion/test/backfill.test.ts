@@ -43,7 +43,14 @@ describe('backfill of a full season from the stand-ins with 20% of requests fail
     const byKey = new Map(source.map((g) => [g.gameKey, g]));
     for (const r of rows) {
       const g = byKey.get(r.gameKey)!;
-      expect([r.status, r.homeScore, r.awayScore, r.apiBasketballId, r.season, r.tipoff?.getTime()]).toEqual([g.status, g.homeScore, g.awayScore, g.apiBasketballId, 2025, g.tipoff.getTime()]);
+      expect([r.status, r.homeScore, r.awayScore, r.apiBasketballId, r.season, r.tipoff?.getTime()]).toEqual([
+        g.status,
+        g.homeScore,
+        g.awayScore,
+        g.apiBasketballId,
+        2025,
+        g.tipoff.getTime(),
+      ]);
     }
     expect(rows.filter((r) => r.status === 'final')).toHaveLength(source.filter((g) => g.date < today).length);
 
@@ -79,7 +86,11 @@ describe('backfill of a full season from the stand-ins with 20% of requests fail
     expect(await db.client.game.count()).toBe(1230);
     const rows = await db.client.game.findMany({ where: { gameKey: { in: games.map((g) => g.gameKey) } } });
     expect(rows.every((r) => r.oddsApiId !== null)).toBe(true);
-    const lines = await closingLines(db.client, rows.map((r) => r.id), { bookmakers: ['draftkings'] });
+    const lines = await closingLines(
+      db.client,
+      rows.map((r) => r.id),
+      { bookmakers: ['draftkings'] },
+    );
     for (const r of rows) {
       const g = games.find((x) => x.gameKey === r.gameKey)!;
       expect(lines.get(r.id)?.spreads?.homePoint).toBe(g.line!.spreadHome);

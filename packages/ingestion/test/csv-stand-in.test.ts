@@ -23,7 +23,9 @@ maybe('the API-Basketball stand-in serving the real 2023-24 season from games.cs
       const s = await ingestSeason(db.client, client, 2024, { logger });
       expect(s).toMatchObject({ fetched: games.length, inserted: games.length, rejected: 0 });
       const rows = await db.client.game.findMany({ select: { gameKey: true, homeScore: true, awayScore: true } });
-      expect(rows.map((r) => `${r.gameKey} ${r.homeScore}-${r.awayScore}`).sort()).toEqual(games.map((g) => `${g.gameKey} ${g.homeScore}-${g.awayScore}`).sort());
+      expect(rows.map((r) => `${r.gameKey} ${r.homeScore}-${r.awayScore}`).sort()).toEqual(
+        games.map((g) => `${g.gameKey} ${g.homeScore}-${g.awayScore}`).sort(),
+      );
     } finally {
       await server.close();
     }

@@ -11,7 +11,14 @@ describe('stored games and lines as feature input (PostgreSQL)', () => {
     { date: '2025-01-12', homeCode: 'MIA', awayCode: 'ORL', status: 'scheduled', tipoff: new Date('2025-01-13T00:30:00Z'), source: 't' },
     { date: '2025-01-13', homeCode: 'DEN', awayCode: 'LAC', status: 'postponed', source: 't' },
   ];
-  const snap = (market: SnapshotRecord['market'], at: string, values: Partial<SnapshotRecord>): SnapshotRecord => ({ gameKey: '20250112_ORL_MIA', bookmaker: 'book', market, capturedAt: new Date(at), source: 't', ...values });
+  const snap = (market: SnapshotRecord['market'], at: string, values: Partial<SnapshotRecord>): SnapshotRecord => ({
+    gameKey: '20250112_ORL_MIA',
+    bookmaker: 'book',
+    market,
+    capturedAt: new Date(at),
+    source: 't',
+    ...values,
+  });
 
   beforeAll(async () => {
     db = await createTestDatabase();

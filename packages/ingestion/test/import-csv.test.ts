@@ -36,7 +36,16 @@ maybe('importCsv on ../shared/data/nba', () => {
     expect(await db.client.game.count()).toBe(21797);
 
     const g = await db.client.game.findUniqueOrThrow({ where: { gameKey: '20071030_HOU_LAL' } });
-    expect(g).toMatchObject({ homeCode: 'LAL', awayCode: 'HOU', homeScore: 93, awayScore: 95, status: 'final', season: 2008, source: 'csv', neutralSite: false });
+    expect(g).toMatchObject({
+      homeCode: 'LAL',
+      awayCode: 'HOU',
+      homeScore: 93,
+      awayScore: 95,
+      status: 'final',
+      season: 2008,
+      source: 'csv',
+      neutralSite: false,
+    });
     const lines = (await closingLines(db.client, [g.id])).get(g.id);
     expect(lines?.h2h).toMatchObject({ bookmaker: 'closing', homePrice: 190, awayPrice: -230 });
     expect(lines?.spreads).toMatchObject({ homePoint: 5 });

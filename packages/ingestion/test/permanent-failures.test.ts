@@ -54,7 +54,8 @@ describe('permanent upstream failures cost one request and say they are not retr
     }
   });
 
-  const basketballClient = (o: { apiKey?: string; baseUrl?: string } = {}) => new ApiBasketballClient({ baseUrl: basketball.url, apiKey: KEY, logger, ...FAST, ...o });
+  const basketballClient = (o: { apiKey?: string; baseUrl?: string } = {}) =>
+    new ApiBasketballClient({ baseUrl: basketball.url, apiKey: KEY, logger, ...FAST, ...o });
   const oddsClient = (o: { apiKey?: string; baseUrl?: string } = {}) => new OddsApiClient({ baseUrl: odds.url, apiKey: KEY, logger, ...FAST, ...o });
 
   async function failure(call: Promise<unknown>): Promise<IngestionError> {
@@ -72,10 +73,37 @@ describe('permanent upstream failures cost one request and say they are not retr
       ['a wrong key', () => basketballClient({ apiKey: 'wrong-key-abcdef' }).gamesByDate(date), 'UNAUTHORIZED'],
       ['an exhausted daily quota', () => (basketball.failNext(1, 'envelope-quota'), basketballClient().gamesByDate(date)), 'QUOTA_EXCEEDED'],
       ['a 404', () => basketballClient({ baseUrl: `${basketball.url}/v9` }).gamesByDate(date), 'BAD_PARAMETER'],
-      ['a payload that is not the envelope', () => ((basketball.replies = [{ status: 200, body: { message: 'hello' } }]), basketballClient().gamesByDate(date)), 'MALFORMED_RESPONSE'],
-      ['an envelope saying the plan does not cover the season', () => ((basketball.replies = [envelope({ plan: 'Free plans do not have access to this season, try from 2021 to 2023.' })]), basketballClient().gamesByDate(date)), 'BAD_PARAMETER'],
-      ['an envelope saying the account is suspended', () => ((basketball.replies = [envelope({ access: 'Your account is suspended, check on https://dashboard.api-football.com.' })]), basketballClient().gamesByDate(date)), 'UNAUTHORIZED'],
-      ['a 429 saying the daily quota is spent', () => ((basketball.replies = [{ status: 429, body: { message: 'You have exceeded the DAILY quota for Requests on your current plan, BASIC.' }, headers: { 'retry-after': '1' } }]), basketballClient().gamesByDate(date)), 'QUOTA_EXCEEDED'],
+      [
+        'a payload that is not the envelope',
+        () => ((basketball.replies = [{ status: 200, body: { message: 'hello' } }]), basketballClient().gamesByDate(date)),
+        'MALFORMED_RESPONSE',
+      ],
+      [
+        'an envelope saying the plan does not cover the season',
+        () => (
+          (basketball.replies = [envelope({ plan: 'Free plans do not have access to this season, try from 2021 to 2023.' })]),
+          basketballClient().gamesByDate(date)
+        ),
+        'BAD_PARAMETER',
+      ],
+      [
+        'an envelope saying the account is suspended',
+        () => (
+          (basketball.replies = [envelope({ access: 'Your account is suspended, check on https://dashboard.api-football.com.' })]),
+          basketballClient().gamesByDate(date)
+        ),
+        'UNAUTHORIZED',
+      ],
+      [
+        'a 429 saying the daily quota is spent',
+        () => (
+          (basketball.replies = [
+            { status: 429, body: { message: 'You have exceeded the DAILY quota for Requests on your current plan, BASIC.' }, headers: { 'retry-after': '1' } },
+          ]),
+          basketballClient().gamesByDate(date)
+        ),
+        'QUOTA_EXCEEDED',
+      ],
     ] as const)('%s: 1 request', async (_what, call, code) => {
       const e = await failure(call());
       expect(e.code).toBe(code);
@@ -90,7 +118,19 @@ describe('permanent upstream failures cost one request and say they are not retr
       ['an exhausted quota', () => (odds.failNext(1, 'envelope-quota'), oddsClient().odds()), 'QUOTA_EXCEEDED'],
       ['a 404', () => oddsClient({ baseUrl: `${odds.url}/v9` }).odds(), 'BAD_PARAMETER'],
       ['a payload of the wrong shape', () => ((odds.replies = [{ status: 200, body: { data: [] } }]), oddsClient().odds()), 'MALFORMED_RESPONSE'],
-      ['a forbidden historical endpoint (403)', () => ((odds.replies = [{ status: 403, body: { message: 'Historical data is only available on paid usage plans.', error_code: 'HISTORICAL_UNAVAILABLE_ON_FREE_USAGE_PLAN' } }]), oddsClient().historicalOdds(new Date('2024-12-01T23:00:00Z'))), 'UNAUTHORIZED'],
+      [
+        'a forbidden historical endpoint (403)',
+        () => (
+          (odds.replies = [
+            {
+              status: 403,
+              body: { message: 'Historical data is only available on paid usage plans.', error_code: 'HISTORICAL_UNAVAILABLE_ON_FREE_USAGE_PLAN' },
+            },
+          ]),
+          oddsClient().historicalOdds(new Date('2024-12-01T23:00:00Z'))
+        ),
+        'UNAUTHORIZED',
+      ],
     ] as const)('%s: 1 request', async (_what, call, code) => {
       const e = await failure(call());
       expect(e.code).toBe(code);
@@ -107,7 +147,9 @@ describe('permanent upstream failures cost one request and say they are not retr
 
   it('says a transient fault that outlasted the retries is still worth a later try', async () => {
     odds.setFaults({ rate: 1, kinds: ['unavailable'] });
-    const e = await oddsClient().odds().catch((err: unknown) => err);
+    const e = await oddsClient()
+      .odds()
+      .catch((err: unknown) => err);
     expect(e).toMatchObject({ code: 'UPSTREAM_ERROR', status: 503, retryable: true });
     expect(odds.requests).toHaveLength(FAST.maxRetries + 1);
   });
@@ -117,7 +159,14 @@ describe('importCsv with a file that does not exist', () => {
   it('fails with a permanent FILE_UNREADABLE error, before touching the database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'csv-missing-'));
     try {
-      const db = new Proxy({}, { get: () => { throw new Error('the database was used'); } }) as DbClient;
+      const db = new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('the database was used');
+          },
+        },
+      ) as DbClient;
       const e = await importCsv(db, { gamesCsv: join(dir, 'games.csv'), logger: captureLogger() }).catch((err: unknown) => err);
       expect(e).toBeInstanceOf(IngestionError);
       expect(e).toMatchObject({ code: 'FILE_UNREADABLE', retryable: false });

@@ -11,7 +11,15 @@ describe('stores (PostgreSQL)', () => {
   afterAll(() => db?.drop());
 
   const tipoff = new Date('2025-01-16T00:30:00Z'); // 7:30 pm Eastern on the 15th
-  const game: GameRecord = { date: '2025-01-15', homeCode: 'BOS', awayCode: 'NYK', tipoff, status: 'scheduled', apiBasketballId: 777001, source: 'api-basketball' };
+  const game: GameRecord = {
+    date: '2025-01-15',
+    homeCode: 'BOS',
+    awayCode: 'NYK',
+    tipoff,
+    status: 'scheduled',
+    apiBasketballId: 777001,
+    source: 'api-basketball',
+  };
 
   it('upserts idempotently, updates what changed, and treats a new upstream id with the same date and teams as the same game', async () => {
     expect(await upsertGames(db.client, [game], { logger })).toMatchObject({ inserted: 1, updated: 0, unchanged: 0, rejected: 0 });
@@ -49,7 +57,10 @@ describe('stores (PostgreSQL)', () => {
 
   it('rejects an unknown upstream team by name instead of creating it', () => {
     const g = {
-      id: 1, date: '2025-02-16T01:00:00+00:00', timestamp: 1739667600, status: { long: 'Game Finished', short: 'FT' },
+      id: 1,
+      date: '2025-02-16T01:00:00+00:00',
+      timestamp: 1739667600,
+      status: { long: 'Game Finished', short: 'FT' },
       league: { id: 12, season: '2024-2025' },
       teams: { home: { id: 1416, name: 'East' }, away: { id: 1417, name: 'West' } },
       scores: { home: { total: 150 }, away: { total: 140 } },
@@ -62,16 +73,41 @@ describe('stores (PostgreSQL)', () => {
   it('keeps odds history by capture time and finds the closing line (last before tip-off)', async () => {
     await upsertGames(db.client, [{ date: '2025-03-01', homeCode: 'PHX', awayCode: 'DAL', tipoff: new Date('2025-03-02T03:00:00Z'), source: 't' }], { logger });
     const key = '20250301_DAL_PHX';
-    const snap = (at: string, spread: number, bookmaker = 'draftkings'): SnapshotRecord => ({ gameKey: key, bookmaker, market: 'spreads', capturedAt: new Date(at), homePoint: spread, homePrice: -110, awayPrice: -110, source: 't' });
-    const history = [snap('2025-03-01T12:00:00Z', -3), snap('2025-03-02T02:00:00Z', -4.5), snap('2025-03-02T04:00:00Z', -6), snap('2025-03-02T02:30:00Z', -5, 'fanduel')];
+    const snap = (at: string, spread: number, bookmaker = 'draftkings'): SnapshotRecord => ({
+      gameKey: key,
+      bookmaker,
+      market: 'spreads',
+      capturedAt: new Date(at),
+      homePoint: spread,
+      homePrice: -110,
+      awayPrice: -110,
+      source: 't',
+    });
+    const history = [
+      snap('2025-03-01T12:00:00Z', -3),
+      snap('2025-03-02T02:00:00Z', -4.5),
+      snap('2025-03-02T04:00:00Z', -6),
+      snap('2025-03-02T02:30:00Z', -5, 'fanduel'),
+    ];
     expect(await upsertOddsSnapshots(db.client, history, { logger })).toMatchObject({ inserted: 4, updated: 0 });
     expect(await upsertOddsSnapshots(db.client, history, { logger })).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
     expect(await upsertOddsSnapshots(db.client, [snap('2025-03-02T02:00:00Z', -4)], { logger })).toMatchObject({ updated: 1 });
-    const bad = await upsertOddsSnapshots(db.client, [snap('2025-03-02T02:00:00Z', -4), { ...snap('2025-03-02T02:00:00Z', -4), gameKey: '20250301_DAL_SAC' }, { ...snap('x', 1), capturedAt: new Date('nope') }], { logger });
+    const bad = await upsertOddsSnapshots(
+      db.client,
+      [
+        snap('2025-03-02T02:00:00Z', -4),
+        { ...snap('2025-03-02T02:00:00Z', -4), gameKey: '20250301_DAL_SAC' },
+        { ...snap('x', 1), capturedAt: new Date('nope') },
+      ],
+      { logger },
+    );
     expect(bad).toMatchObject({ unchanged: 1, rejected: 2 });
     const id = (await db.client.game.findUniqueOrThrow({ where: { gameKey: key } })).id;
     expect((await closingLines(db.client, [id])).get(id)?.spreads).toMatchObject({ bookmaker: 'fanduel', homePoint: -5 });
-    expect((await closingLines(db.client, [id], { bookmakers: ['draftkings', 'fanduel'] })).get(id)?.spreads).toMatchObject({ bookmaker: 'draftkings', homePoint: -4 });
+    expect((await closingLines(db.client, [id], { bookmakers: ['draftkings', 'fanduel'] })).get(id)?.spreads).toMatchObject({
+      bookmaker: 'draftkings',
+      homePoint: -4,
+    });
     expect(await db.client.oddsSnapshot.count({ where: { gameId: id } })).toBe(4);
   });
 });

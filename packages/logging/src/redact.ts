@@ -3,7 +3,9 @@ export const REDACTED = '[REDACTED]';
 
 /** Keys whose values are always secret, compared case-insensitively with `-` and `_` ignored. */
 const SECRET_KEYS = new Set(
-  ['apiKey', 'api_key', 'authorization', 'x-apisports-key', 'x-api-key', 'password', 'secret', 'token', 'accessToken', 'cookie', 'set-cookie'].map(normaliseKey),
+  ['apiKey', 'api_key', 'authorization', 'x-apisports-key', 'x-api-key', 'password', 'secret', 'token', 'accessToken', 'cookie', 'set-cookie'].map(
+    normaliseKey,
+  ),
 );
 
 /** Query parameters whose values are secret inside URLs and free text (`apiKey=…`). */

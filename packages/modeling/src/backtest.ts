@@ -38,7 +38,12 @@ function emptyScored(): Scored {
 }
 
 function points(e: Scored['margin']): PointErrors {
-  return { n: e.actual.length, model_stats: meanAbsoluteError(e.stats, e.actual), model_market: meanAbsoluteError(e.market, e.actual), closing: meanAbsoluteError(e.closing, e.actual) };
+  return {
+    n: e.actual.length,
+    model_stats: meanAbsoluteError(e.stats, e.actual),
+    model_market: meanAbsoluteError(e.market, e.actual),
+    closing: meanAbsoluteError(e.closing, e.actual),
+  };
 }
 
 function scores(s: Scored): SeasonScores {
@@ -54,7 +59,13 @@ function append(into: Scored, from: Scored): void {
 }
 
 /** Scores one season: forecasts of every game where the market forecast exists (so all forecasts share the games). */
-function scoreSeason(train: Dataset, test: Dataset, params: ModelParams, onProgress: BacktestOptions['onProgress'], best: Record<string, number[]>): Scored & { validationDiff: number } {
+function scoreSeason(
+  train: Dataset,
+  test: Dataset,
+  params: ModelParams,
+  onProgress: BacktestOptions['onProgress'],
+  best: Record<string, number[]>,
+): Scored & { validationDiff: number } {
   const trained = (['stats', 'market'] as const).map((variant) => trainModel(train, variant, { params, ...(onProgress ? { onProgress } : {}) }));
   const [stats, market] = trained.map((m) => ServingModel.fromTrained(m)) as [ServingModel, ServingModel];
   try {
@@ -121,7 +132,8 @@ export function runBacktest(games: readonly GameRecord[], lines: LineLookup, opt
     guard[String(season)] = { diff, ok: diff <= MARKET_GUARDRAIL, validationDiff: s.validationDiff, refused: s.validationDiff > MARKET_GUARDRAIL };
     append(all, s);
   }
-  if (all.y.length === 0) throw new ModelingError('NOT_ENOUGH_DATA', `no finished games with a market line in seasons ${options.fromSeason}-${options.toSeason}`);
+  if (all.y.length === 0)
+    throw new ModelingError('NOT_ENOUGH_DATA', `no finished games with a market line in seasons ${options.fromSeason}-${options.toSeason}`);
   const calibration = {} as BacktestReport['calibration'];
   for (const f of FORECASTS) calibration[f] = calibrationBins(all.p[f], all.y);
   const meanBest: Record<string, number> = {};

@@ -21,8 +21,14 @@ export function calibrationSvg(series: Record<string, readonly CalibrationBin[]>
   ];
   for (let i = 0; i <= 10; i++) {
     const v = i / 10;
-    parts.push(`<line x1="${x(v)}" y1="${y(0)}" x2="${x(v)}" y2="${y(1)}" stroke="#eee"/>`, `<line x1="${x(0)}" y1="${y(v)}" x2="${x(1)}" y2="${y(v)}" stroke="#eee"/>`);
-    parts.push(`<text x="${x(v)}" y="${+y(0) + 16}" text-anchor="middle">${v.toFixed(1)}</text>`, `<text x="${m.l - 6}" y="${+y(v) + 4}" text-anchor="end">${v.toFixed(1)}</text>`);
+    parts.push(
+      `<line x1="${x(v)}" y1="${y(0)}" x2="${x(v)}" y2="${y(1)}" stroke="#eee"/>`,
+      `<line x1="${x(0)}" y1="${y(v)}" x2="${x(1)}" y2="${y(v)}" stroke="#eee"/>`,
+    );
+    parts.push(
+      `<text x="${x(v)}" y="${+y(0) + 16}" text-anchor="middle">${v.toFixed(1)}</text>`,
+      `<text x="${m.l - 6}" y="${+y(v) + 4}" text-anchor="end">${v.toFixed(1)}</text>`,
+    );
   }
   parts.push(`<rect x="${m.l}" y="${m.t}" width="${pw}" height="${ph}" fill="none" stroke="#333"/>`);
   parts.push(`<line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" stroke="#000" stroke-dasharray="4 4"/>`);
@@ -35,10 +41,16 @@ export function calibrationSvg(series: Record<string, readonly CalibrationBin[]>
     parts.push(`<polyline fill="none" stroke="${color}" stroke-width="1.5" points="${pts.map((b) => `${x(b.meanForecast)},${y(b.observed)}`).join(' ')}"/>`);
     for (const b of pts) {
       const r = Math.max(2, Math.sqrt(b.n / total) * 14).toFixed(1);
-      parts.push(`<circle cx="${x(b.meanForecast)}" cy="${y(b.observed)}" r="${r}" fill="${color}" fill-opacity="0.6"><title>${escapeXml(name)}: ${b.meanForecast.toFixed(3)} -> ${b.observed.toFixed(3)} (n=${b.n})</title></circle>`);
+      parts.push(
+        `<circle cx="${x(b.meanForecast)}" cy="${y(b.observed)}" r="${r}" fill="${color}" fill-opacity="0.6"><title>${escapeXml(name)}: ` +
+          `${b.meanForecast.toFixed(3)} -> ${b.observed.toFixed(3)} (n=${b.n})</title></circle>`,
+      );
     }
     const ly = m.t + 10 + k * 20;
-    parts.push(`<line x1="${W - m.r + 15}" y1="${ly}" x2="${W - m.r + 35}" y2="${ly}" stroke="${color}" stroke-width="3"/>`, `<text x="${W - m.r + 40}" y="${ly + 4}">${escapeXml(name)}</text>`);
+    parts.push(
+      `<line x1="${W - m.r + 15}" y1="${ly}" x2="${W - m.r + 35}" y2="${ly}" stroke="${color}" stroke-width="3"/>`,
+      `<text x="${W - m.r + 40}" y="${ly + 4}">${escapeXml(name)}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('\n') + '\n';

@@ -48,7 +48,10 @@ export function explainRows(parts: ForecastParts, winBaseMargin: number, rows: r
   const names = parts.spec.features;
   const n = names.length;
   const columns = Int32Array.from(names, (f) => featureIndex(f));
-  const x = featureMatrix(rows.map((values) => ({ values })), parts.spec);
+  const x = featureMatrix(
+    rows.map((values) => ({ values })),
+    parts.spec,
+  );
   const blend = parts.marginToWin && parts.marginToWin.weight !== 0 ? parts.marginToWin : undefined;
   const win = shapOf(parts.win, x, rows.length, n);
   const margin = blend ? shapOf(parts.margin, x, rows.length, n) : undefined;
@@ -75,7 +78,9 @@ export function explainRows(parts: ForecastParts, winBaseMargin: number, rows: r
     return {
       target: 'home_win_log_odds',
       baseline,
-      contributions: order.slice(0, top).map((j) => ({ feature: names[j] as string, value: finite(full[columns[j] as number] as number), contribution: share[j] as number })),
+      contributions: order
+        .slice(0, top)
+        .map((j) => ({ feature: names[j] as string, value: finite(full[columns[j] as number] as number), contribution: share[j] as number })),
     };
   });
 }

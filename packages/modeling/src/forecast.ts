@@ -63,7 +63,12 @@ export function forecastRows(parts: ForecastParts, rows: readonly { values: Floa
   const x = featureMatrix(rows, parts.spec);
   // the win model adds each row's offset as XGBoost base_margin; the regressions were trained on
   // residuals without one, so they get a matrix without it and their offset is added in `combine`
-  const dWin = makeDMatrix(x, parts.spec.features, undefined, Float32Array.from(rows, (r) => winOffset(r.values, parts.variant)));
+  const dWin = makeDMatrix(
+    x,
+    parts.spec.features,
+    undefined,
+    Float32Array.from(rows, (r) => winOffset(r.values, parts.variant)),
+  );
   const dReg = makeDMatrix(x, parts.spec.features);
   try {
     const pw = parts.win.predict(dWin);

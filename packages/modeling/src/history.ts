@@ -19,7 +19,12 @@ export function loadGamesCsv(gamesPath: string, oddsPath?: string): { games: Gam
  * Trains the given variants on every finished game of a history and returns the models with the
  * feature state after the last day (ready for `ServingModel.predictMatchup` on later dates).
  */
-export function trainOnHistory(games: readonly GameRecord[], lines: LineLookup, variants: readonly Variant[], options: TrainOptions = {}): { models: TrainedModel[]; state: FeatureState } {
+export function trainOnHistory(
+  games: readonly GameRecord[],
+  lines: LineLookup,
+  variants: readonly Variant[],
+  options: TrainOptions = {},
+): { models: TrainedModel[]; state: FeatureState } {
   const { rows, state } = buildFeatures(games, lines);
   const ds = assembleDataset(rows);
   return { models: variants.map((v) => trainModel(ds, v, options)), state };

@@ -4,7 +4,17 @@
  */
 export { ModelingError, type ModelingErrorCode } from './errors';
 export { assembleDataset, subset, featureMatrix, feature, type Dataset } from './dataset';
-export { logLoss, brier, accuracy, calibrationBins, expectedCalibrationError, scoreForecast, meanAbsoluteError, type ForecastScore, type CalibrationBin } from './metrics';
+export {
+  logLoss,
+  brier,
+  accuracy,
+  calibrationBins,
+  expectedCalibrationError,
+  scoreForecast,
+  meanAbsoluteError,
+  type ForecastScore,
+  type CalibrationBin,
+} from './metrics';
 export { homeRate, eloForecast, marketForecast, ELO_POINTS_PER_MARGIN } from './baselines';
 export { DEFAULT_PARAMS, type ModelParams, type BoosterSettings } from './params';
 export { trainModel, disposeModel, type TrainedModel, type TrainOptions } from './train';

@@ -3,7 +3,7 @@ import { blendWin, fitMarginToWin } from './marginBlend';
 describe('margin-derived win probability', () => {
   it('recovers the logistic map that generated the outcomes', () => {
     let seed = 99;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const margin: number[] = [];
     const win: number[] = [];
     for (let i = 0; i < 20000; i++) {

@@ -20,7 +20,11 @@ export function fitMarginToWin(margin: ArrayLike<number>, homeWin: ArrayLike<num
   let a = 0;
   let b = 0.1;
   for (let it = 0; it < 50; it++) {
-    let ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+    let ga = 0,
+      gb = 0,
+      haa = 0,
+      hab = 0,
+      hbb = 0;
     for (let i = 0; i < margin.length; i++) {
       const m = margin[i] as number;
       const p = sigmoid(a + b * m);

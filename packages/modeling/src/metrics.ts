@@ -62,7 +62,13 @@ export function calibrationBins(p: ArrayLike<number>, y: ArrayLike<number>, bins
     sp[b] = (sp[b] as number) + q;
     sy[b] = (sy[b] as number) + (y[i] as number);
   }
-  return n.map((c, b) => ({ lo: b / bins, hi: (b + 1) / bins, n: c, meanForecast: c ? (sp[b] as number) / c : NaN, observed: c ? (sy[b] as number) / c : NaN }));
+  return n.map((c, b) => ({
+    lo: b / bins,
+    hi: (b + 1) / bins,
+    n: c,
+    meanForecast: c ? (sp[b] as number) / c : NaN,
+    observed: c ? (sy[b] as number) / c : NaN,
+  }));
 }
 
 /** Expected calibration error: bin-size-weighted mean |mean forecast - observed rate| over 10 bins. */

@@ -33,7 +33,7 @@ describe('registry round trip', () => {
 });
 
 describe('a broken artifact', () => {
-  it('is refused as an invalid model, naming XGBoost\'s reason', () => {
+  it("is refused as an invalid model, naming XGBoost's reason", () => {
     const { games, lines } = synthetic();
     const model = trainModel(assembleDataset(buildFeatures(games, lines).rows), 'stats');
     const reg = toRegistration(model);

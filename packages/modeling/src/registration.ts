@@ -41,7 +41,16 @@ export function toRegistration(model: TrainedModel): ModelRegistration {
     trainedTo: model.trainedOn.lastDate,
     trainingGames: model.trainedOn.games,
     // scores that could not be computed (no validation slice after a refit, no lines) are left out
-    metrics: { validation: finiteOnly({ logLoss: v.logLoss, marginMae: v.marginMae, totalMae: v.totalMae, marketGames: v.marketGames, logLossWithLine: v.logLossWithLine, marketLogLoss: v.marketLogLoss }) },
+    metrics: {
+      validation: finiteOnly({
+        logLoss: v.logLoss,
+        marginMae: v.marginMae,
+        totalMae: v.totalMae,
+        marketGames: v.marketGames,
+        logLossWithLine: v.logLossWithLine,
+        marketLogLoss: v.marketLogLoss,
+      }),
+    },
   };
 }
 

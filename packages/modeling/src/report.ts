@@ -69,11 +69,22 @@ export function reportMarkdown(r: BacktestReport): string {
   for (const [season, s] of Object.entries(r.seasons)) lines.push(`| ${season} | ${FORECASTS.map((f) => f3(s[f].logLoss)).join(' | ')} |`);
   const g = r.guardrail;
   lines.push('', `## Guardrail: model_market against the market (bound +${g.bound})`, '');
-  lines.push(`${g.allOk ? 'Met' : '**Not met**'}: every season's model_market log loss ≤ market + ${g.bound}. "validation" is the season's candidate on its own validation slice (last training season); "refused" means the promotion guardrail would have kept it out.`, '');
+  lines.push(
+    `${g.allOk ? 'Met' : '**Not met**'}: every season's model_market log loss ≤ market + ${g.bound}. "validation" is the season's candidate on its own ` +
+      `validation slice (last training season); "refused" means the promotion guardrail would have kept it out.`,
+    '',
+  );
   lines.push('| season | model_market − market | within bound | validation: model − market | refused |', '|---|---|---|---|---|');
   const sg = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(4)}` : 'n/a');
-  for (const [season, s] of Object.entries(g.seasons)) lines.push(`| ${season} | ${sg(s.diff)} | ${s.ok ? 'yes' : '**no**'} | ${sg(s.validationDiff)} | ${s.refused ? 'yes' : 'no'} |`);
-  lines.push('', '## Margin and total, mean absolute error (points)', '', '| target | n | model_stats | model_market | closing line |', '|---|---|---|---|---|');
+  for (const [season, s] of Object.entries(g.seasons))
+    lines.push(`| ${season} | ${sg(s.diff)} | ${s.ok ? 'yes' : '**no**'} | ${sg(s.validationDiff)} | ${s.refused ? 'yes' : 'no'} |`);
+  lines.push(
+    '',
+    '## Margin and total, mean absolute error (points)',
+    '',
+    '| target | n | model_stats | model_market | closing line |',
+    '|---|---|---|---|---|',
+  );
   for (const k of ['margin', 'total'] as const) {
     const e = r.overall[k];
     lines.push(`| ${k} | ${e.n} | ${f2(e.model_stats)} | ${f2(e.model_market)} | ${f2(e.closing)} |`);
@@ -82,7 +93,11 @@ export function reportMarkdown(r: BacktestReport): string {
   lines.push(`- git commit: ${r.gitCommit ?? 'unknown'}`);
   lines.push(`- feature spec version: ${r.featureSpecVersion} (stats: ${r.featureSpecs.stats.length} features, market: ${r.featureSpecs.market.length})`);
   lines.push(`- tuning: ${r.tuning}`);
-  lines.push(`- best iterations (mean): ${Object.entries(r.bestIterations).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  lines.push(
+    `- best iterations (mean): ${Object.entries(r.bestIterations)
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(', ')}`,
+  );
   lines.push(`- wall time: ${(r.wallTimeMs / 1000).toFixed(1)} s`, `- params: \`${JSON.stringify(r.params)}\``, '');
   lines.push('![calibration](calibration.svg)', '');
   return lines.join('\n');

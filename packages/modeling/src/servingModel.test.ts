@@ -65,8 +65,14 @@ describe('the serving model', () => {
   it('explains the home-win log-odds: the baseline plus every contribution is the forecast', () => {
     for (const model of served) {
       const forecasts = matchups.map((m) => model.predictMatchup(state, m, m.line));
-      const all = model.explain(forecasts.map((f) => f.features), model.spec.features.length);
-      const top = model.explain(forecasts.map((f) => f.features), 3);
+      const all = model.explain(
+        forecasts.map((f) => f.features),
+        model.spec.features.length,
+      );
+      const top = model.explain(
+        forecasts.map((f) => f.features),
+        3,
+      );
       forecasts.forEach((f, i) => {
         const e = all[i]!;
         expect(e.target).toBe('home_win_log_odds');
@@ -78,7 +84,7 @@ describe('the serving model', () => {
     }
   });
 
-  it('refuses a version whose registered feature spec is not its bundle\'s', () => {
+  it("refuses a version whose registered feature spec is not its bundle's", () => {
     const reg = toRegistration(trained[0]!);
     const featureSpec = { ...reg.featureSpec, features: [...reg.featureSpec.features].reverse() };
     expect(() => ServingModel.fromRegistration({ params: reg.params, featureSpec }, reg.artifacts)).toThrow(ModelingError);

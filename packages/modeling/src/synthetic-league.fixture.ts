@@ -4,7 +4,7 @@ import { TEAM_CODES } from '@nba/features';
 /** Three made-up seasons: fixed team strengths, normal noise, a line that knows the strengths. */
 export function synthetic(): { games: GameRecord[]; lines: Map<string, ClosingLine> } {
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const normal = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
   const strength = new Map(TEAM_CODES.map((t, i) => [t, (i - 14.5) * 0.6]));
   const games: GameRecord[] = [];
@@ -21,11 +21,20 @@ export function synthetic(): { games: GameRecord[]; lines: Map<string, ClosingLi
         const margin = Math.round(mean + 12 * normal()) || 1;
         const total = Math.round(215 + 15 * normal());
         const id = `${date}_${away}_${home}`;
-        games.push({ id, season, date, home, away, gameType: 'regular', neutral: false, homePts: Math.round((total + margin) / 2), awayPts: Math.round((total - margin) / 2) });
+        games.push({
+          id,
+          season,
+          date,
+          home,
+          away,
+          gameType: 'regular',
+          neutral: false,
+          homePts: Math.round((total + margin) / 2),
+          awayPts: Math.round((total - margin) / 2),
+        });
         lines.set(id, { spreadHome: -Math.round(mean * 2) / 2, total: 215 });
       }
     }
   }
   return { games, lines };
 }
-

@@ -60,7 +60,9 @@ describe('training and prediction', () => {
     expect(bundle.marginToWin).toEqual(model.marginToWin);
     const restored = deserializeModel(JSON.parse(JSON.stringify(bundle)));
     const last = ds.rows.slice(-50);
-    expect(Array.from(ServingModel.fromTrained(restored).predictRows(last).homeWin)).toEqual(Array.from(ServingModel.fromTrained(model).predictRows(last).homeWin));
+    expect(Array.from(ServingModel.fromTrained(restored).predictRows(last).homeWin)).toEqual(
+      Array.from(ServingModel.fromTrained(model).predictRows(last).homeWin),
+    );
     disposeModel(restored);
     disposeModel(model);
     expect(() => deserializeModel({ ...bundle, format: 'x' as never })).toThrow(/format/);

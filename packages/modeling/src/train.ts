@@ -54,7 +54,11 @@ function fit(settings: BoosterSettings, spec: FeatureSpec, tr: FitData, va: FitD
   const dtrain = makeDMatrix(tr.x, names, tr.y, tr.base);
   const dvalid = makeDMatrix(va.x, names, va.y, va.base);
   try {
-    const first = train(settings.params, dtrain, { numRounds: settings.numRounds, evals: [{ name: 'valid', data: dvalid }], earlyStoppingRounds: settings.earlyStoppingRounds });
+    const first = train(settings.params, dtrain, {
+      numRounds: settings.numRounds,
+      evals: [{ name: 'valid', data: dvalid }],
+      earlyStoppingRounds: settings.earlyStoppingRounds,
+    });
     const best = (first.bestIteration ?? first.boostedRounds - 1) + 1;
     if (!all) return { booster: first, best };
     first.dispose();
@@ -101,7 +105,8 @@ export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions 
   options.onProgress?.('training', { variant, games: ds.rows.length });
   const base = (part: Dataset) => Float32Array.from(part.rows, (r) => winOffset(r.values, variant));
   const target = (part: Dataset, y: Float32Array, off: (v: Float64Array) => number) => Float32Array.from(part.rows, (r, i) => (y[i] as number) - off(r.values));
-  const both = (a: FitData, b: FitData): FitData | null => (params.refit ? { x: concat(a.x, b.x), y: concat(a.y, b.y), ...(a.base && b.base ? { base: concat(a.base, b.base) } : {}) } : null);
+  const both = (a: FitData, b: FitData): FitData | null =>
+    params.refit ? { x: concat(a.x, b.x), y: concat(a.y, b.y), ...(a.base && b.base ? { base: concat(a.base, b.base) } : {}) } : null;
   const wTr: FitData = { x, y: fitPart.homeWin, base: base(fitPart) };
   const wVa: FitData = { x: vx, y: validPart.homeWin, base: base(validPart) };
   const win = fit(params.win, spec, wTr, wVa, both(wTr, wVa));
@@ -119,7 +124,11 @@ export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions 
     margin: margin.booster,
     total: total.booster,
     totalFallback,
-    trainedOn: { firstDate: (ds.rows[0] as Dataset['rows'][number]).game.date, lastDate: (ds.rows[ds.rows.length - 1] as Dataset['rows'][number]).game.date, games: ds.rows.length },
+    trainedOn: {
+      firstDate: (ds.rows[0] as Dataset['rows'][number]).game.date,
+      lastDate: (ds.rows[ds.rows.length - 1] as Dataset['rows'][number]).game.date,
+      games: ds.rows.length,
+    },
     validation: { games: validPart.rows.length, logLoss: NaN, marginMae: NaN, totalMae: NaN, marketGames: 0, logLossWithLine: NaN, marketLogLoss: NaN },
     bestIterations: { win: win.best, margin: margin.best, total: total.best },
   };
@@ -149,7 +158,12 @@ export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions 
       totalMae: meanAbsoluteError(p.total, validPart.total),
       marketGames: withLine.length,
       logLossWithLine: withLine.length ? logLoss(pick(p.homeWin), pick(validPart.homeWin)) : NaN,
-      marketLogLoss: withLine.length ? logLoss(withLine.map((i) => marketForecast((validPart.rows[i] as Dataset['rows'][number]).values)), pick(validPart.homeWin)) : NaN,
+      marketLogLoss: withLine.length
+        ? logLoss(
+            withLine.map((i) => marketForecast((validPart.rows[i] as Dataset['rows'][number]).values)),
+            pick(validPart.homeWin),
+          )
+        : NaN,
     };
   }
   return model;
@@ -161,4 +175,3 @@ export function disposeModel(model: ForecastParts): void {
   model.margin.dispose();
   model.total.dispose();
 }
-

@@ -38,11 +38,21 @@ export async function execute<C>(input: ExecutionInput<C>, scope: RunScope<C>): 
   let running = 0;
 
   scope.writer.run({
-    id: scope.runId, name: input.name, status: 'running', args: input.args,
-    startedAt, finishedAt: null, error: null, resumedFromId: input.resumedFromId, lockKey: input.lockKey, holder: input.holder,
+    id: scope.runId,
+    name: input.name,
+    status: 'running',
+    args: input.args,
+    startedAt,
+    finishedAt: null,
+    error: null,
+    resumedFromId: input.resumedFromId,
+    lockKey: input.lockKey,
+    holder: input.holder,
   });
   scope.emit({
-    type: 'run-started', name: input.name, tasks: input.tasks.map((t) => t.name),
+    type: 'run-started',
+    name: input.name,
+    tasks: input.tasks.map((t) => t.name),
     ...(input.resumedFromId ? { resumedFromId: input.resumedFromId } : {}),
   });
   scope.logger.info('pipeline run started', { tasks: input.tasks.length, resumedFromId: input.resumedFromId });
@@ -54,8 +64,13 @@ export async function execute<C>(input: ExecutionInput<C>, scope: RunScope<C>): 
     if (!reused) continue;
     results[task.name] = reused.result;
     outcomes.set(task.name, {
-      name: task.name, status: 'succeeded', attempts: 0, durationMs: 0, result: reused.result,
-      continueOnFailure: task.continueOnFailure, reusedFromRunId: reused.runId,
+      name: task.name,
+      status: 'succeeded',
+      attempts: 0,
+      durationMs: 0,
+      result: reused.result,
+      continueOnFailure: task.continueOnFailure,
+      reusedFromRunId: reused.runId,
     });
     scope.emit({ type: 'task-succeeded', task: task.name, attempts: 0, durationMs: 0, reusedFromRunId: reused.runId });
   }
@@ -65,8 +80,15 @@ export async function execute<C>(input: ExecutionInput<C>, scope: RunScope<C>): 
     outcomes.set(task.name, { name: task.name, status, attempts: 0, durationMs: 0, reason, continueOnFailure: task.continueOnFailure });
     const now = new Date();
     scope.writer.attempt({
-      runId: scope.runId, task: task.name, attempt: 0, status, startedAt: now,
-      finishedAt: now, durationMs: 0, error: reason, result: null,
+      runId: scope.runId,
+      task: task.name,
+      attempt: 0,
+      status,
+      startedAt: now,
+      finishedAt: now,
+      durationMs: 0,
+      error: reason,
+      result: null,
     });
     scope.emit({ type: status === 'skipped' ? 'task-skipped' : 'task-cancelled', task: task.name, reason });
     scope.logger.child({ task: task.name }).info(`task ${status}`, { reason });
@@ -94,7 +116,7 @@ export async function execute<C>(input: ExecutionInput<C>, scope: RunScope<C>): 
     };
     const pump = (): void => {
       if (done) return;
-      for (let progressed = true; progressed; ) {
+      for (let progressed = true; progressed;) {
         progressed = false;
         for (const task of [...pending]) {
           if (!task.dependencies.every((d) => outcomes.has(d))) continue;
@@ -135,8 +157,15 @@ function report<C>(task: ResolvedTask<C>, o: TaskOutcome, scope: RunScope<C>): v
     // skipIf decided (or threw) before any attempt: record it as attempt 0.
     const now = new Date();
     scope.writer.attempt({
-      runId: scope.runId, task: task.name, attempt: 0, status: o.status, startedAt: now, finishedAt: now,
-      durationMs: 0, error: o.error?.message ?? o.reason ?? null, result: null,
+      runId: scope.runId,
+      task: task.name,
+      attempt: 0,
+      status: o.status,
+      startedAt: now,
+      finishedAt: now,
+      durationMs: 0,
+      error: o.error?.message ?? o.reason ?? null,
+      result: null,
     });
   }
   const log = scope.logger.child({ task: task.name });
@@ -161,19 +190,38 @@ async function finish<C>(
   const error = cancelReason ?? (failedRequired.length > 0 ? `required tasks failed: ${failedRequired.join(', ')}` : null);
   const finishedAt = new Date();
   scope.writer.run({
-    id: scope.runId, name: input.name, status, args: input.args, startedAt, finishedAt, error,
-    resumedFromId: input.resumedFromId, lockKey: input.lockKey, holder: input.holder,
+    id: scope.runId,
+    name: input.name,
+    status,
+    args: input.args,
+    startedAt,
+    finishedAt,
+    error,
+    resumedFromId: input.resumedFromId,
+    lockKey: input.lockKey,
+    holder: input.holder,
   });
   await scope.writer.flush();
   const result: RunResult = {
-    runId: scope.runId, name: input.name, status, startedAt, finishedAt,
+    runId: scope.runId,
+    name: input.name,
+    status,
+    startedAt,
+    finishedAt,
     durationMs: finishedAt.getTime() - startedAt.getTime(),
-    tasks, results, failedRequired, failedOptional, storeErrors: [...scope.writer.errors],
+    tasks,
+    results,
+    failedRequired,
+    failedOptional,
+    storeErrors: [...scope.writer.errors],
     ...(input.resumedFromId ? { resumedFromId: input.resumedFromId } : {}),
     ...(cancelReason !== undefined ? { cancelReason } : {}),
   };
   scope.logger[status === 'succeeded' ? 'info' : 'warn']('pipeline run finished', {
-    status, durationMs: result.durationMs, failedRequired, failedOptional,
+    status,
+    durationMs: result.durationMs,
+    failedRequired,
+    failedOptional,
   });
   scope.emit({ type: 'run-finished', result });
   return result;

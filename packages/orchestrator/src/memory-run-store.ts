@@ -4,10 +4,16 @@ import type { JsonValue, RunFilter, RunLease, RunRecord, RunStore, StoredRun, Ta
 const copyJson = <T extends JsonValue | null>(v: T): T => (v === null ? v : (JSON.parse(JSON.stringify(v)) as T));
 const copyDate = (d: Date | null): Date | null => (d ? new Date(d.getTime()) : null);
 const copyRun = (r: RunRecord): RunRecord => ({
-  ...r, args: copyJson(r.args), startedAt: new Date(r.startedAt.getTime()), finishedAt: copyDate(r.finishedAt),
+  ...r,
+  args: copyJson(r.args),
+  startedAt: new Date(r.startedAt.getTime()),
+  finishedAt: copyDate(r.finishedAt),
 });
 const copyAttempt = (a: TaskAttemptRecord): TaskAttemptRecord => ({
-  ...a, result: copyJson(a.result), startedAt: new Date(a.startedAt.getTime()), finishedAt: copyDate(a.finishedAt),
+  ...a,
+  result: copyJson(a.result),
+  startedAt: new Date(a.startedAt.getTime()),
+  finishedAt: copyDate(a.finishedAt),
 });
 
 /** A RunStore in process memory, for callers without a database (and for tests). Leases are this process's. */
@@ -33,9 +39,7 @@ export class InMemoryRunStore implements RunStore {
   async getRun(id: string): Promise<StoredRun | null> {
     const run = this.runs.get(id);
     if (!run) return null;
-    const tasks = [...(this.attempts.get(id) ?? [])].sort((a, b) =>
-      a.task === b.task ? a.attempt - b.attempt : a.task < b.task ? -1 : 1,
-    );
+    const tasks = [...(this.attempts.get(id) ?? [])].sort((a, b) => (a.task === b.task ? a.attempt - b.attempt : a.task < b.task ? -1 : 1));
     return { ...copyRun(run), tasks: tasks.map(copyAttempt) };
   }
 

@@ -60,7 +60,15 @@ describe('cancellation', () => {
   it('cancelling during a retry wait ends the run at once', async () => {
     let attempts = 0;
     const p = new Pipeline({ name: 'waiting' });
-    p.addTask({ name: 'flaky', maxRetries: 3, retryDelayMs: 60_000, run: () => { attempts++; throw new Error('503'); } });
+    p.addTask({
+      name: 'flaky',
+      maxRetries: 3,
+      retryDelayMs: 60_000,
+      run: () => {
+        attempts++;
+        throw new Error('503');
+      },
+    });
     const events: string[] = [];
     const done = p.run(undefined, { onEvent: (e) => events.push(e.type) });
     while (!events.includes('task-retrying')) await tick();

@@ -45,12 +45,22 @@ async function runFailing(error: () => unknown) {
 
 describe('permanent failures', () => {
   it('does not retry an error whose retryable is false, and says why in the log and the outcome', async () => {
-    const { result, calls, lines, events, outcome } = await runFailing(() => new UpstreamError('UNAUTHORIZED', 'api-basketball /games: API key rejected', false));
+    const { result, calls, lines, events, outcome } = await runFailing(
+      () => new UpstreamError('UNAUTHORIZED', 'api-basketball /games: API key rejected', false),
+    );
     expect(calls).toBe(1);
-    expect(outcome).toMatchObject({ status: 'failed', attempts: 1, reason: 'permanent failure (UNAUTHORIZED), not retried: api-basketball /games: API key rejected' });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      reason: 'permanent failure (UNAUTHORIZED), not retried: api-basketball /games: API key rejected',
+    });
     expect(result.failedRequired).toEqual(['ingest']);
     expect(lines).toContainEqual(
-      expect.objectContaining({ level: 'warn', message: 'task failed permanently; not retried', meta: expect.objectContaining({ task: 'ingest', attempts: 1, retriesLeft: 2, reason: outcome.reason }) }),
+      expect.objectContaining({
+        level: 'warn',
+        message: 'task failed permanently; not retried',
+        meta: expect.objectContaining({ task: 'ingest', attempts: 1, retriesLeft: 2, reason: outcome.reason }),
+      }),
     );
     expect(events.some((e) => e.type === 'task-retrying')).toBe(false);
     const failed = events.find((e): e is TaskFailedEvent => e.type === 'task-failed')!;

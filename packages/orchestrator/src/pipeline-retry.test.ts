@@ -66,7 +66,12 @@ describe('retries and timeouts', () => {
 
   it('turns a thrown non-error into an Error', async () => {
     const p = new Pipeline({ name: 'odd-throw' });
-    p.addTask({ name: 't', run: () => { throw 'plain string'; } });
+    p.addTask({
+      name: 't',
+      run: () => {
+        throw 'plain string';
+      },
+    });
     const r = await p.run(undefined);
     expect(r.tasks[0]!.error!.message).toBe('plain string');
   });

@@ -124,7 +124,13 @@ describe('Pipeline.run', () => {
   it('lets dependents of a continueOnFailure task run, and the run succeed', async () => {
     let predictSaw: unknown;
     const p = new Pipeline({ name: 'optional' });
-    p.addTask({ name: 'odds', continueOnFailure: true, run: () => { throw new Error('quota'); } });
+    p.addTask({
+      name: 'odds',
+      continueOnFailure: true,
+      run: () => {
+        throw new Error('quota');
+      },
+    });
     p.addTask({ name: 'games', run: () => 'g' });
     p.addTask({ name: 'predict', dependencies: ['odds', 'games'], run: ({ results }) => void (predictSaw = results) });
     const r = await p.run(undefined);
@@ -160,15 +166,37 @@ describe('Pipeline.run', () => {
   it('emits progress events in order and logs per task with runId and task', async () => {
     const lines: Record<string, unknown>[] = [];
     const stream = new PassThrough();
-    stream.on('data', (b: Buffer) => b.toString().split('\n').filter(Boolean).forEach((l) => lines.push(JSON.parse(l))));
+    stream.on('data', (b: Buffer) =>
+      b
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .forEach((l) => lines.push(JSON.parse(l))),
+    );
     const events: PipelineEvent[] = [];
     const p = new Pipeline({ name: 'ev', logger: createLogger({ service: 'test', stream }), onEvent: (e) => events.push(e) });
     p.addTask({ name: 'a', run: () => 1 });
-    p.addTask({ name: 'b', dependencies: ['a'], run: () => { throw new Error('boom'); } });
+    p.addTask({
+      name: 'b',
+      dependencies: ['a'],
+      run: () => {
+        throw new Error('boom');
+      },
+    });
     p.addTask({ name: 'c', dependencies: ['b'], run: () => 3 });
-    const r = await p.run(undefined, { onEvent: () => { throw new Error('listener bug is ignored'); } });
+    const r = await p.run(undefined, {
+      onEvent: () => {
+        throw new Error('listener bug is ignored');
+      },
+    });
     expect(events.map((e) => `${e.type}${'task' in e ? `:${e.task}` : ''}`)).toEqual([
-      'run-started', 'task-started:a', 'task-succeeded:a', 'task-started:b', 'task-failed:b', 'task-skipped:c', 'run-finished',
+      'run-started',
+      'task-started:a',
+      'task-succeeded:a',
+      'task-started:b',
+      'task-failed:b',
+      'task-skipped:c',
+      'run-finished',
     ]);
     expect(events.every((e) => e.runId === r.runId)).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: 'run-finished', result: { status: 'failed', failedRequired: ['b'] } });
@@ -181,7 +209,15 @@ describe('Pipeline.run', () => {
   it('persists the run, every attempt, and attempt-0 rows for skipped tasks (in-memory store)', async () => {
     const store = new InMemoryRunStore();
     const p = new Pipeline({ name: 'persist', store });
-    p.addTask({ name: 'a', maxRetries: 1, retryDelayMs: 1, run: ({ attempt }) => { if (attempt === 1) throw new Error('flaky'); return { ok: true }; } });
+    p.addTask({
+      name: 'a',
+      maxRetries: 1,
+      retryDelayMs: 1,
+      run: ({ attempt }) => {
+        if (attempt === 1) throw new Error('flaky');
+        return { ok: true };
+      },
+    });
     p.addTask({ name: 'b', dependencies: ['a'], skipIf: () => 'not today', run: () => 0 });
     const r = await p.run({ date: '2024-01-02' });
     const stored = await store.getRun(r.runId);

@@ -154,7 +154,14 @@ export class Pipeline<C = unknown> {
       await lease.release();
       throw error;
     }
-    return this.start(context, options, { runId: newRunId, args: options.args ?? plan.run.args, resumedFromId: plan.run.id, reused: plan.reused, lockKey, lease });
+    return this.start(context, options, {
+      runId: newRunId,
+      args: options.args ?? plan.run.args,
+      resumedFromId: plan.run.id,
+      reused: plan.reused,
+      lockKey,
+      lease,
+    });
   }
 
   /** Cancels every run in progress: no new task starts, running attempts are aborted. Returns whether any was running. */
@@ -211,7 +218,10 @@ export class Pipeline<C = unknown> {
     this.active.add(controller);
     const removeSignals = this.options.handleSignals ? cancelOnSignals(this) : undefined;
     try {
-      return await execute({ name: this.name, tasks: this.tasks, concurrency: this.concurrency, args, resumedFromId, reused, lockKey, holder: processHolder() }, scope);
+      return await execute(
+        { name: this.name, tasks: this.tasks, concurrency: this.concurrency, args, resumedFromId, reused, lockKey, holder: processHolder() },
+        scope,
+      );
     } finally {
       await lease.release();
       removeSignals?.();

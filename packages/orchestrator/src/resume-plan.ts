@@ -17,13 +17,7 @@ export interface ResumePlan {
  * was already resumed, or has nothing left to run. A run marked running whose lease is free is
  * abandoned and can be resumed.
  */
-export async function planResume(
-  store: RunStore,
-  runId: string,
-  pipelineName: string,
-  taskNames: readonly string[],
-  force: boolean,
-): Promise<ResumePlan> {
+export async function planResume(store: RunStore, runId: string, pipelineName: string, taskNames: readonly string[], force: boolean): Promise<ResumePlan> {
   const run = await store.getRun(runId);
   if (!run) throw new OrchestratorError('RUN_NOT_FOUND', `no pipeline run with id '${runId}'`);
   if (run.name !== pipelineName) {
@@ -32,7 +26,8 @@ export async function planResume(
   if (run.status === 'running' && !force && (await store.isLeaseHeld(runLeaseKey(run.id)))) {
     throw new OrchestratorError(
       'RUN_IN_PROGRESS',
-      `run ${runId} is still running in a live process (${run.holder ?? 'holder unknown'}, started ${run.startedAt.toISOString()}); wait for it to finish, or stop that process and resume again (force resumes it anyway)`,
+      `run ${runId} is still running in a live process (${run.holder ?? 'holder unknown'}, started ${run.startedAt.toISOString()}); wait for it to finish, ` +
+        `or stop that process and resume again (force resumes it anyway)`,
     );
   }
   const [later] = await store.findRuns({ resumedFromId: run.id });
@@ -42,7 +37,7 @@ export async function planResume(
   const wanted = new Set(taskNames);
   const reused = new Map<string, ReusedResult>();
   const seen = new Set<string>();
-  for (let current: StoredRun | null = run; current && !seen.has(current.id); ) {
+  for (let current: StoredRun | null = run; current && !seen.has(current.id);) {
     seen.add(current.id);
     for (let i = current.tasks.length - 1; i >= 0; i--) {
       const a = current.tasks[i]!;

@@ -18,9 +18,7 @@ export interface RetryOptions {
  * How a retried operation ended. `attempts` counts the attempts actually started; `permanent`
  * says the last error was permanent (see `isPermanent`) and ended the retries early.
  */
-export type RetryOutcome<T> =
-  | { ok: true; value: T; attempts: number }
-  | { ok: false; error: Error; attempts: number; cancelled: boolean; permanent: boolean };
+export type RetryOutcome<T> = { ok: true; value: T; attempts: number } | { ok: false; error: Error; attempts: number; cancelled: boolean; permanent: boolean };
 
 /**
  * Calls `attempt(1)`, then on failure `attempt(2)`, … up to `maxRetries` retries, waiting

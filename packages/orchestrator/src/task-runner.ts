@@ -13,11 +13,7 @@ import type { ResolvedTask } from './task';
  * retries, timeout and cancellation, persisting every attempt and emitting progress events.
  * Never rejects; the outcome says what happened.
  */
-export async function executeTask<C>(
-  task: ResolvedTask<C>,
-  scope: RunScope<C>,
-  results: Readonly<Record<string, unknown>>,
-): Promise<TaskOutcome> {
+export async function executeTask<C>(task: ResolvedTask<C>, scope: RunScope<C>, results: Readonly<Record<string, unknown>>): Promise<TaskOutcome> {
   const log = scope.logger.child({ task: task.name });
   const base = { name: task.name, continueOnFailure: task.continueOnFailure };
 

@@ -11,8 +11,22 @@ describe('PrismaRunStore', () => {
 
   it('writes PipelineRun and one TaskRun row per attempt with status, timings and error', async () => {
     const p = new Pipeline({ name: 'nightly', store: new PrismaRunStore(db.client, { databaseUrl: db.url }) });
-    p.addTask({ name: 'ingest', maxRetries: 2, retryDelayMs: 5, run: ({ attempt }) => { if (attempt < 3) throw new Error(`503 #${attempt}`); return { games: 10 }; } });
-    p.addTask({ name: 'odds', continueOnFailure: true, run: () => { throw new Error('quota exhausted'); } });
+    p.addTask({
+      name: 'ingest',
+      maxRetries: 2,
+      retryDelayMs: 5,
+      run: ({ attempt }) => {
+        if (attempt < 3) throw new Error(`503 #${attempt}`);
+        return { games: 10 };
+      },
+    });
+    p.addTask({
+      name: 'odds',
+      continueOnFailure: true,
+      run: () => {
+        throw new Error('quota exhausted');
+      },
+    });
     p.addTask({ name: 'train', dependencies: ['ingest'], skipIf: () => 'skip-train', run: () => 'm' });
     p.addTask({ name: 'noop', run: () => undefined });
     const r = await p.run({ date: '2024-02-01', dryRun: false });
@@ -39,7 +53,12 @@ describe('PrismaRunStore', () => {
 
   it('stores a required failure as a failed run naming the tasks', async () => {
     const p = new Pipeline({ name: 'nightly', store: new PrismaRunStore(db.client, { databaseUrl: db.url }) });
-    p.addTask({ name: 'ingest', run: () => { throw new Error('down'); } });
+    p.addTask({
+      name: 'ingest',
+      run: () => {
+        throw new Error('down');
+      },
+    });
     const r = await p.run(undefined, { args: { trigger: 'cron' } });
     const run = await db.client.pipelineRun.findUniqueOrThrow({ where: { id: r.runId } });
     expect(run).toMatchObject({ status: 'failed', error: 'required tasks failed: ingest', args: { trigger: 'cron' } });
@@ -70,7 +89,9 @@ describe('PrismaRunStore', () => {
     expect(await store.acquireLease(['run:b', 'lock:nightly:2024-02-02'])).toBeNull();
     expect(await store.isLeaseHeld('run:b')).toBe(false);
     // what PostgreSQL does when the holding process is killed: its session ends
-    await db.client.$executeRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'nba-run-lease' AND datname = current_database()`);
+    await db.client.$executeRawUnsafe(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'nba-run-lease' AND datname = current_database()`,
+    );
     for (let i = 0; i < 50 && (await store.isLeaseHeld('run:a')); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await store.isLeaseHeld('run:a')).toBe(false);
     const again = await store.acquireLease(['run:b', 'lock:nightly:2024-02-02']);

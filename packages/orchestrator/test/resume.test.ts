@@ -85,12 +85,15 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
     const calls: Record<string, number> = {};
     const p = nightly(store, new Set(), calls);
     const controller = new AbortController();
-    const cancelled = await p.run({ date: '2024-01-03' }, {
-      onEvent: (e) => {
-        if (e.type === 'task-succeeded' && e.task === 'features') controller.abort();
+    const cancelled = await p.run(
+      { date: '2024-01-03' },
+      {
+        onEvent: (e) => {
+          if (e.type === 'task-succeeded' && e.task === 'features') controller.abort();
+        },
+        signal: controller.signal,
       },
-      signal: controller.signal,
-    });
+    );
     expect(cancelled.status).toBe('cancelled');
     const resumed = await p.resume(cancelled.runId, { date: '2024-01-03' });
     expect(resumed.status).toBe('succeeded');
@@ -110,8 +113,29 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
 
   it('refuses a run marked running while its process holds its lease, unless forced', async () => {
     const id = '11111111-1111-4111-8111-111111111111';
-    await store.saveRun({ id, name: 'nightly', status: 'running', args: { date: '2024-01-04' }, startedAt: new Date(), finishedAt: null, error: null, resumedFromId: null, lockKey: null, holder: '1@elsewhere' });
-    await store.saveAttempt({ runId: id, task: 'ingest', attempt: 1, status: 'succeeded', startedAt: new Date(), finishedAt: new Date(), durationMs: 5, error: null, result: { games: 3 } });
+    await store.saveRun({
+      id,
+      name: 'nightly',
+      status: 'running',
+      args: { date: '2024-01-04' },
+      startedAt: new Date(),
+      finishedAt: null,
+      error: null,
+      resumedFromId: null,
+      lockKey: null,
+      holder: '1@elsewhere',
+    });
+    await store.saveAttempt({
+      runId: id,
+      task: 'ingest',
+      attempt: 1,
+      status: 'succeeded',
+      startedAt: new Date(),
+      finishedAt: new Date(),
+      durationMs: 5,
+      error: null,
+      result: { games: 3 },
+    });
     const alive = await store.acquireLease([runLeaseKey(id)]);
     expect(await liveStatus(store, { id, status: 'running' })).toBe('running');
     const calls: Record<string, number> = {};
@@ -128,9 +152,40 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
 
   it('resumes a run whose process died (lease free) without force, and closes it as abandoned', async () => {
     const id = '22222222-2222-4222-8222-222222222222';
-    await store.saveRun({ id, name: 'nightly', status: 'running', args: { date: '2024-01-05' }, startedAt: new Date(), finishedAt: null, error: null, resumedFromId: null, lockKey: '2024-01-05', holder: '2@gone' });
-    await store.saveAttempt({ runId: id, task: 'ingest', attempt: 1, status: 'succeeded', startedAt: new Date(), finishedAt: new Date(), durationMs: 5, error: null, result: { games: 4 } });
-    await store.saveAttempt({ runId: id, task: 'features', attempt: 1, status: 'running', startedAt: new Date(), finishedAt: null, durationMs: null, error: null, result: null });
+    await store.saveRun({
+      id,
+      name: 'nightly',
+      status: 'running',
+      args: { date: '2024-01-05' },
+      startedAt: new Date(),
+      finishedAt: null,
+      error: null,
+      resumedFromId: null,
+      lockKey: '2024-01-05',
+      holder: '2@gone',
+    });
+    await store.saveAttempt({
+      runId: id,
+      task: 'ingest',
+      attempt: 1,
+      status: 'succeeded',
+      startedAt: new Date(),
+      finishedAt: new Date(),
+      durationMs: 5,
+      error: null,
+      result: { games: 4 },
+    });
+    await store.saveAttempt({
+      runId: id,
+      task: 'features',
+      attempt: 1,
+      status: 'running',
+      startedAt: new Date(),
+      finishedAt: null,
+      durationMs: null,
+      error: null,
+      result: null,
+    });
     expect(await liveStatus(store, { id, status: 'running' })).toBe('abandoned');
     const calls: Record<string, number> = {};
     const r = await nightly(store, new Set(), calls).resume(id, { date: '2024-01-05' });
@@ -141,7 +196,10 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
     expect(closed?.tasks.find((t) => t.task === 'features')?.status).toBe('cancelled');
     // the resumed run keeps the key; resuming the closed run again is refused: the chain goes on from the new one
     expect((await store.getRun(r.runId))?.lockKey).toBe('2024-01-05');
-    await expect(nightly(store, new Set(), {}).resume(id, { date: '2024-01-05' })).rejects.toMatchObject({ code: 'NOT_RESUMABLE', message: expect.stringContaining(`already resumed by run ${r.runId}`) });
+    await expect(nightly(store, new Set(), {}).resume(id, { date: '2024-01-05' })).rejects.toMatchObject({
+      code: 'NOT_RESUMABLE',
+      message: expect.stringContaining(`already resumed by run ${r.runId}`),
+    });
   });
 
   it('allows one live run per lock key: the second is refused before writing anything, naming the first', async () => {
@@ -170,7 +228,18 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
 
   it('closes a dead run of the same key as abandoned when a new run takes the key', async () => {
     const id = '33333333-3333-4333-8333-333333333333';
-    await store.saveRun({ id, name: 'keyed', status: 'running', args: {}, startedAt: new Date(), finishedAt: null, error: null, resumedFromId: null, lockKey: '2024-01-08', holder: '3@gone' });
+    await store.saveRun({
+      id,
+      name: 'keyed',
+      status: 'running',
+      args: {},
+      startedAt: new Date(),
+      finishedAt: null,
+      error: null,
+      resumedFromId: null,
+      lockKey: '2024-01-08',
+      holder: '3@gone',
+    });
     const p = new Pipeline({ name: 'keyed', store });
     p.addTask({ name: 'a', run: () => 1 });
     const r = await p.run({}, { lockKey: '2024-01-08' });

@@ -34,7 +34,9 @@ export function inspectArtifact(bytes: Uint8Array, where: string): ArtifactSumma
   try {
     doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch (cause) {
-    throw new RegistryError('INVALID_ARTIFACT', `${where} is not JSON; save the model with XGBoost's JSON format (booster.save_model('model.json'))`, { cause });
+    throw new RegistryError('INVALID_ARTIFACT', `${where} is not JSON; save the model with XGBoost's JSON format (booster.save_model('model.json'))`, {
+      cause,
+    });
   }
   const learner = (doc as { learner?: unknown } | null)?.learner;
   if (!learner || typeof learner !== 'object' || Array.isArray(learner)) {
@@ -60,7 +62,8 @@ export function verifyChecksum(bytes: Uint8Array, expected: string, where: strin
   if (actual !== expected.trim()) {
     throw new RegistryError(
       'CHECKSUM_MISMATCH',
-      `${where} is corrupted: its sha256 is ${actual} but ${expected.trim()} was recorded at registration; refusing to load it. Register the model again under a new version (or restore the database from a backup)`,
+      `${where} is corrupted: its sha256 is ${actual} but ${expected.trim()} was recorded at registration; refusing to load it. Register the model again ` +
+        `under a new version (or restore the database from a backup)`,
     );
   }
 }

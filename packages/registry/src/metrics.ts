@@ -28,7 +28,5 @@ export function normalizeMetrics(metrics: Record<string, number | Record<string,
 
 /** Rows for the `model_metrics` table. */
 export function metricRows(metrics: MetricsByDataset): { dataset: string; name: string; value: number }[] {
-  return Object.entries(metrics).flatMap(([dataset, values]) =>
-    Object.entries(values).map(([name, value]) => ({ dataset, name, value })),
-  );
+  return Object.entries(metrics).flatMap(([dataset, values]) => Object.entries(values).map(([name, value]) => ({ dataset, name, value })));
 }

@@ -30,7 +30,10 @@ export interface Registration {
 /** Throws INVALID_INPUT unless `name` can name a model (letters, digits, `.`, `_`, `-`). */
 export function assertModelName(name: string): void {
   if (typeof name !== 'string' || !NAME.test(name)) {
-    throw new RegistryError('INVALID_INPUT', `model name ${JSON.stringify(name)} is not valid; use letters, digits, '.', '_' or '-' (at most 100), e.g. 'winner'`);
+    throw new RegistryError(
+      'INVALID_INPUT',
+      `model name ${JSON.stringify(name)} is not valid; use letters, digits, '.', '_' or '-' (at most 100), e.g. 'winner'`,
+    );
   }
 }
 
@@ -46,12 +49,18 @@ function parseDate(value: string | undefined, field: string, where: string): Dat
 function validateFeatureSpec(spec: FeatureSpec | undefined, where: string): FeatureSpec {
   const ok =
     spec !== undefined &&
-    typeof spec.name === 'string' && spec.name !== '' &&
-    typeof spec.version === 'string' && spec.version !== '' &&
-    Array.isArray(spec.features) && spec.features.length > 0 &&
+    typeof spec.name === 'string' &&
+    spec.name !== '' &&
+    typeof spec.version === 'string' &&
+    spec.version !== '' &&
+    Array.isArray(spec.features) &&
+    spec.features.length > 0 &&
     spec.features.every((f) => typeof f === 'string' && f !== '');
   if (!ok) {
-    throw new RegistryError('INVALID_INPUT', `${where}: featureSpec needs a name, a version and a non-empty list of feature names (in the model's column order)`);
+    throw new RegistryError(
+      'INVALID_INPUT',
+      `${where}: featureSpec needs a name, a version and a non-empty list of feature names (in the model's column order)`,
+    );
   }
   const dup = spec.features.find((f, i) => spec.features.indexOf(f) !== i);
   if (dup !== undefined) throw new RegistryError('INVALID_INPUT', `${where}: feature '${dup}' appears twice in featureSpec.features`);
@@ -76,10 +85,16 @@ export function prepareRegistration(input: RegisterInput): Registration {
     const summary = inspectArtifact(bytes, at);
     const n = featureSpec.features.length;
     if (summary.numFeatures !== undefined && summary.numFeatures !== n) {
-      throw new RegistryError('INVALID_ARTIFACT', `${at} expects ${summary.numFeatures} features but the feature spec lists ${n}; register it with the feature spec it was trained on`);
+      throw new RegistryError(
+        'INVALID_ARTIFACT',
+        `${at} expects ${summary.numFeatures} features but the feature spec lists ${n}; register it with the feature spec it was trained on`,
+      );
     }
     if (summary.featureNames && summary.featureNames.join('\u0000') !== featureSpec.features.join('\u0000')) {
-      throw new RegistryError('INVALID_ARTIFACT', `${at} was trained on features [${summary.featureNames.join(', ')}] but the feature spec lists [${featureSpec.features.join(', ')}]`);
+      throw new RegistryError(
+        'INVALID_ARTIFACT',
+        `${at} was trained on features [${summary.featureNames.join(', ')}] but the feature spec lists [${featureSpec.features.join(', ')}]`,
+      );
     }
     artifacts.push({ role, format: ARTIFACT_FORMAT, content: bytes, sha256: sha256(bytes), sizeBytes: bytes.byteLength });
   }

@@ -7,15 +7,7 @@ import { VERSION_INCLUDE, toEventInfo, toVersionInfo } from './mappers';
 import { prepareRegistration } from './registration';
 import { RegistryError, isUniqueViolation } from './registry-error';
 import { compareSemver } from './semver';
-import {
-  findRollbackTarget,
-  findVersion,
-  listHint,
-  notifyProductionChange,
-  requireProduction,
-  transition,
-  withNameLock,
-} from './transitions';
+import { findRollbackTarget, findVersion, listHint, notifyProductionChange, requireProduction, transition, withNameLock } from './transitions';
 import {
   MODEL_STATUSES,
   type ChangeOptions,
@@ -66,13 +58,20 @@ export class ModelRegistry {
     const r = prepareRegistration(input);
     const actor = input.createdBy ?? this.actor;
     const duplicate = () =>
-      new RegistryError('DUPLICATE', `model '${r.name}' version ${r.version} is already registered; register under a new version (e.g. bump the patch number) — ${listHint(r.name)}`);
+      new RegistryError(
+        'DUPLICATE',
+        `model '${r.name}' version ${r.version} is already registered; register under a new version (e.g. bump the patch number) — ${listHint(r.name)}`,
+      );
     if (await this.db.modelVersion.findUnique({ where: { name_version: { name: r.name, version: r.version } }, select: { id: true } })) {
       throw duplicate();
     }
     const sameInputs = async () => (r.fingerprint ? this.findVersionByFingerprint(r.name, r.fingerprint) : undefined);
     const trainedAlready = (v: ModelVersionInfo) =>
-      new RegistryError('DUPLICATE', `model '${r.name}' version ${v.version} was already trained from the same inputs (fingerprint ${r.fingerprint}); use that version — ${listHint(r.name)}`);
+      new RegistryError(
+        'DUPLICATE',
+        `model '${r.name}' version ${v.version} was already trained from the same inputs (fingerprint ${r.fingerprint}); use that version — ` +
+          `${listHint(r.name)}`,
+      );
     const existing = await sameInputs();
     if (existing) throw trainedAlready(existing);
     try {
@@ -201,7 +200,8 @@ export class ModelRegistry {
       if (row.status === 'production') {
         throw new RegistryError(
           'INVALID_STATE',
-          `model '${name}' version ${version} is in production and cannot be archived; promote another version (nba-models promote --name ${name} --version <version>) or roll back (nba-models rollback --name ${name})`,
+          `model '${name}' version ${version} is in production and cannot be archived; promote another version (nba-models promote --name ${name} ` +
+            `--version <version>) or roll back (nba-models rollback --name ${name})`,
         );
       }
       await transition(tx, row, 'archived', { action: 'archived', actor, reason: options.reason, at: new Date() });
@@ -243,5 +243,4 @@ export class ModelRegistry {
     }
     return out as { win: string; margin?: string; total?: string };
   }
-
 }

@@ -13,7 +13,20 @@ describe('semver', () => {
     expect(() => assertSemver('winner', '1.0')).toThrow(/'1\.0' is not a semantic version for model 'winner'; use MAJOR\.MINOR\.PATCH/);
   });
   test('orders by precedence (semver.org §11)', () => {
-    const ordered = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.2.0', '1.10.0', '2.0.0'];
+    const ordered = [
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.0.1',
+      '1.2.0',
+      '1.10.0',
+      '2.0.0',
+    ];
     const shuffled = [...ordered].reverse();
     expect(shuffled.sort(compareSemver)).toEqual(ordered);
     expect(compareSemver('1.0.0+a', '1.0.0+b')).toBe(0);

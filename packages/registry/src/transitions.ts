@@ -32,7 +32,9 @@ export async function withNameLock<T>(db: DbClient, name: string, fn: (tx: Tx) =
   } catch (error) {
     if (error instanceof RegistryError) throw error;
     if (isUniqueViolation(error)) {
-      throw new RegistryError('CONFLICT', `another change to model '${name}' made a second production version at the same time; nothing was changed, retry`, { cause: error });
+      throw new RegistryError('CONFLICT', `another change to model '${name}' made a second production version at the same time; nothing was changed, retry`, {
+        cause: error,
+      });
     }
     throw error;
   }
@@ -54,7 +56,10 @@ export async function findVersion(db: Reader, name: string, version: string): Pr
 export async function requireProduction(db: Reader, name: string): Promise<ModelVersion> {
   const row = await db.modelVersion.findFirst({ where: { name, status: 'production' } });
   if (!row) {
-    throw new RegistryError('NO_PRODUCTION', `no production model for '${name}'; promote one with: nba-models promote --name ${name} --version <version> (${listHint(name)})`);
+    throw new RegistryError(
+      'NO_PRODUCTION',
+      `no production model for '${name}'; promote one with: nba-models promote --name ${name} --version <version> (${listHint(name)})`,
+    );
   }
   return row;
 }
@@ -74,7 +79,8 @@ export async function findRollbackTarget(db: Reader, current: ModelVersion): Pro
   if (!previous) {
     throw new RegistryError(
       'NO_ROLLBACK_TARGET',
-      `model '${current.name}' has had no production version before ${current.version}, so there is nothing to roll back to; promote another version with: nba-models promote --name ${current.name} --version <version>`,
+      `model '${current.name}' has had no production version before ${current.version}, so there is nothing to roll back to; promote another version with: ` +
+        `nba-models promote --name ${current.name} --version <version>`,
     );
   }
   return previous.modelVersion;

@@ -24,7 +24,9 @@ describe('artifact integrity', () => {
     const error = await registry.loadArtifacts('corrupt', '1.0.0').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RegistryError);
     expect((error as RegistryError).code).toBe('CHECKSUM_MISMATCH');
-    expect((error as RegistryError).message).toMatch(/the 'win' artifact of model 'corrupt' version 1\.0\.0 is corrupted: its sha256 is [0-9a-f]{64} but [0-9a-f]{64} was recorded/);
+    expect((error as RegistryError).message).toMatch(
+      /the 'win' artifact of model 'corrupt' version 1\.0\.0 is corrupted: its sha256 is [0-9a-f]{64} but [0-9a-f]{64} was recorded/,
+    );
     expect((await registry.loadArtifacts('corrupt', '1.0.1')).win).toBe(winModel());
   });
 });
@@ -76,7 +78,9 @@ describe('compare', () => {
     const pb = [0.2, 0.45, 0.35, 0.8, 0.6, 0.9];
     for (let i = 0; i < 6; i++) {
       const settledA = i < 5; // a's forecast of game 5 is not settled yet
-      await db.client.prediction.create({ data: { gameId: games[i]!, modelVersionId: a.id, homeWinProb: pa[i]!, ...(settledA ? { homeWon: won[i]!, settledAt: new Date() } : {}) } });
+      await db.client.prediction.create({
+        data: { gameId: games[i]!, modelVersionId: a.id, homeWinProb: pa[i]!, ...(settledA ? { homeWon: won[i]!, settledAt: new Date() } : {}) },
+      });
       if (i === 0) continue; // b never forecast game 0
       await db.client.prediction.create({ data: { gameId: games[i]!, modelVersionId: b.id, homeWinProb: pb[i]!, homeWon: won[i]!, settledAt: new Date() } });
     }
@@ -95,6 +99,9 @@ describe('compare', () => {
   });
 
   test('comparing an unknown version names it', async () => {
-    await expect(registry.compareVersions({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '4.0.0' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining("'cmp' version 4.0.0") });
+    await expect(registry.compareVersions({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '4.0.0' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining("'cmp' version 4.0.0"),
+    });
   });
 });

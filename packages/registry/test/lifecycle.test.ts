@@ -43,8 +43,13 @@ describe('ModelRegistry lifecycle', () => {
     const bytes = Buffer.from(winModel(), 'utf8');
     expect(v.artifacts).toEqual([{ role: 'win', format: 'xgboost-json', sha256: sha256(bytes), sizeBytes: bytes.length }]);
     const rows = await db.client.modelMetric.findMany({ where: { modelVersionId: v.id }, orderBy: { dataset: 'asc' } });
-    expect(rows.map((r) => [r.dataset, r.name, r.value])).toEqual([['backtest_2023', 'logLoss', 0.66], ['validation', 'logLoss', 0.65]]);
-    expect(await registry.getHistory('winner')).toMatchObject([{ version: '1.0.0', action: 'registered', fromStatus: null, toStatus: 'staging', actor: 'alice@test' }]);
+    expect(rows.map((r) => [r.dataset, r.name, r.value])).toEqual([
+      ['backtest_2023', 'logLoss', 0.66],
+      ['validation', 'logLoss', 0.65],
+    ]);
+    expect(await registry.getHistory('winner')).toMatchObject([
+      { version: '1.0.0', action: 'registered', fromStatus: null, toStatus: 'staging', actor: 'alice@test' },
+    ]);
   });
 
   test('a duplicate name+version is refused and nothing changes', async () => {
@@ -62,10 +67,22 @@ describe('ModelRegistry lifecycle', () => {
   test('invalid versions, names and artifacts are refused with the reason', async () => {
     await expectCode(registry.registerVersion(registration('winner', '1.0')), 'INVALID_VERSION', /'1\.0' is not a semantic version for model 'winner'/);
     await expectCode(registry.registerVersion(registration('bad name!', '1.0.0')), 'INVALID_INPUT', /model name/);
-    await expectCode(registry.registerVersion(registration('winner', '9.0.0', { artifacts: { win: 'not json' } })), 'INVALID_ARTIFACT', /'win' artifact of model 'winner' version 9\.0\.0 is not JSON/);
-    await expectCode(registry.registerVersion(registration('winner', '9.0.0', { artifacts: { win: '{"version":[1,7]}' } })), 'INVALID_ARTIFACT', /no "learner" object/);
+    await expectCode(
+      registry.registerVersion(registration('winner', '9.0.0', { artifacts: { win: 'not json' } })),
+      'INVALID_ARTIFACT',
+      /'win' artifact of model 'winner' version 9\.0\.0 is not JSON/,
+    );
+    await expectCode(
+      registry.registerVersion(registration('winner', '9.0.0', { artifacts: { win: '{"version":[1,7]}' } })),
+      'INVALID_ARTIFACT',
+      /no "learner" object/,
+    );
     const fourFeatures = trainModelJson({ features: ['a', 'b', 'c', 'd'] });
-    await expectCode(registry.registerVersion(registration('winner', '9.0.0', { artifacts: { win: fourFeatures } })), 'INVALID_ARTIFACT', /expects 4 features but the feature spec lists 3/);
+    await expectCode(
+      registry.registerVersion(registration('winner', '9.0.0', { artifacts: { win: fourFeatures } })),
+      'INVALID_ARTIFACT',
+      /expects 4 features but the feature spec lists 3/,
+    );
     await expectCode(registry.registerVersion(registration('winner', '9.0.0', { trainedFrom: '2024-02-30' })), 'INVALID_INPUT', /trainedFrom/);
     expect(await registry.listVersions({ name: 'winner' })).toHaveLength(1);
   });
@@ -76,14 +93,19 @@ describe('ModelRegistry lifecycle', () => {
     expect(first.promoted).toMatchObject({ version: '1.0.0', status: 'production' });
     expect(first.promoted.promotedAt).toBeInstanceOf(Date);
     expect(first.archived).toBeUndefined();
-    await registry.registerVersion(registration('winner', '1.1.0', { artifacts: { win: winModel(), margin: trainModelJson({ objective: 'reg:squarederror', seed: 2 }) } }));
+    await registry.registerVersion(
+      registration('winner', '1.1.0', { artifacts: { win: winModel(), margin: trainModelJson({ objective: 'reg:squarederror', seed: 2 }) } }),
+    );
     await expectCode(registry.promoteVersion('winner', '1.0.0'), 'INVALID_STATE', /already in production/);
     const second = await registry.promoteVersion('winner', '1.1.0', { actor: 'bob@test', reason: 'better log loss' });
     expect(second.promoted).toMatchObject({ version: '1.1.0', status: 'production' });
     expect(second.archived).toMatchObject({ version: '1.0.0', status: 'archived' });
     expect(second.archived?.archivedAt).toBeInstanceOf(Date);
     expect((await registry.getProductionVersion('winner'))?.version).toBe('1.1.0');
-    expect((await registry.listVersions({ name: 'winner' })).map((v) => [v.version, v.status])).toEqual([['1.1.0', 'production'], ['1.0.0', 'archived']]);
+    expect((await registry.listVersions({ name: 'winner' })).map((v) => [v.version, v.status])).toEqual([
+      ['1.1.0', 'production'],
+      ['1.0.0', 'archived'],
+    ]);
     expect((await registry.listVersions({ status: 'production' })).map((v) => v.name)).toEqual(['winner']);
     expect((await registry.listVersions({ status: 'staging' })).map((v) => `${v.name}@${v.version}`)).toEqual(['dup@0.1.0']);
     const history = await registry.getHistory('winner');
@@ -115,8 +137,18 @@ describe('ModelRegistry lifecycle', () => {
     expect(archived.status).toBe('archived');
     await expectCode(registry.archiveVersion('winner', '1.2.0-rc.1'), 'INVALID_STATE', /already archived/);
     await expectCode(registry.archiveVersion('winner', '1.1.0'), 'INVALID_STATE', /is in production and cannot be archived; promote another version/);
-    await expectCode(registry.archiveVersion('winner', '7.7.7'), 'NOT_FOUND', /'winner' version 7\.7\.7 is not registered; see the registered versions with: nba-models list --name winner/);
-    expect((await registry.getHistory('winner')).at(-1)).toMatchObject({ version: '1.2.0-rc.1', action: 'archived', fromStatus: 'staging', toStatus: 'archived', reason: 'superseded' });
+    await expectCode(
+      registry.archiveVersion('winner', '7.7.7'),
+      'NOT_FOUND',
+      /'winner' version 7\.7\.7 is not registered; see the registered versions with: nba-models list --name winner/,
+    );
+    expect((await registry.getHistory('winner')).at(-1)).toMatchObject({
+      version: '1.2.0-rc.1',
+      action: 'archived',
+      fromStatus: 'staging',
+      toStatus: 'archived',
+      reason: 'superseded',
+    });
   });
 
   test('list orders versions by semver, newest first', async () => {

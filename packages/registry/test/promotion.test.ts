@@ -115,9 +115,15 @@ describe('rollback', () => {
 
   test('rollback without a production version, or with no earlier one, is refused with what to do', async () => {
     await registry.registerVersion(registration('fresh', '1.0.0'));
-    await expect(registry.rollback('fresh')).rejects.toMatchObject({ code: 'NO_PRODUCTION', message: expect.stringMatching(/no production model for 'fresh'; promote one with: nba-models promote --name fresh/) });
+    await expect(registry.rollback('fresh')).rejects.toMatchObject({
+      code: 'NO_PRODUCTION',
+      message: expect.stringMatching(/no production model for 'fresh'; promote one with: nba-models promote --name fresh/),
+    });
     await registry.promoteVersion('fresh', '1.0.0');
-    await expect(registry.rollback('fresh')).rejects.toMatchObject({ code: 'NO_ROLLBACK_TARGET', message: expect.stringMatching(/'fresh' has had no production version before 1\.0\.0/) });
+    await expect(registry.rollback('fresh')).rejects.toMatchObject({
+      code: 'NO_ROLLBACK_TARGET',
+      message: expect.stringMatching(/'fresh' has had no production version before 1\.0\.0/),
+    });
     expect((await registry.getProductionVersion('fresh'))?.version).toBe('1.0.0');
   });
 });

@@ -33,7 +33,9 @@ describe('sharedDataDir', () => {
   });
 
   it('fails in CI where the data is absent', () => {
-    expect(() => sharedDataDir({ NBA_SHARED_DATA_DIR: empty, CI: 'true' })).toThrow(`real NBA data not found in ${empty} (games.csv and odds.csv; set NBA_SHARED_DATA_DIR): in CI the tests that need it must run`);
+    expect(() => sharedDataDir({ NBA_SHARED_DATA_DIR: empty, CI: 'true' })).toThrow(
+      `real NBA data not found in ${empty} (games.csv and odds.csv; set NBA_SHARED_DATA_DIR): in CI the tests that need it must run`,
+    );
   });
 });
 

@@ -35,11 +35,9 @@ export function trainTestModelJson(options: { seed?: number; rounds?: number; ob
     y[i] = options.objective === 'reg:squarederror' ? s * 10 : s + (rand() - 0.5) > 0 ? 1 : 0;
   }
   const d = DMatrix.fromFloat32(x, rows, cols, { label: y, featureNames: features });
-  const booster = train(
-    { objective: options.objective ?? 'binary:logistic', max_depth: 2, eta: 0.3, nthread: 1, seed: options.seed ?? 1 },
-    d,
-    { numRounds: options.rounds ?? 5 },
-  );
+  const booster = train({ objective: options.objective ?? 'binary:logistic', max_depth: 2, eta: 0.3, nthread: 1, seed: options.seed ?? 1 }, d, {
+    numRounds: options.rounds ?? 5,
+  });
   const json = booster.toJSON();
   booster.dispose();
   d.dispose();

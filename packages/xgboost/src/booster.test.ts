@@ -98,7 +98,13 @@ describe('Booster', () => {
   });
 
   test('evalSet reports each set and metric', () => {
-    const scores = booster.evalSet([{ name: 'train', data: dtrain }, { name: 'valid', data: dtest }], 0);
+    const scores = booster.evalSet(
+      [
+        { name: 'train', data: dtrain },
+        { name: 'valid', data: dtest },
+      ],
+      0,
+    );
     expect(Object.keys(scores)).toEqual(['train-logloss', 'valid-logloss']);
     expect(scores['valid-logloss']).toBeGreaterThan(scores['train-logloss'] ?? Infinity);
   });

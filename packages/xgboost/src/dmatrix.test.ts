@@ -31,7 +31,13 @@ describe('DMatrix', () => {
   });
 
   test('fromRows builds the same matrix as fromFloat32', () => {
-    const d = DMatrix.fromRows([[1, 2], [3, NaN]], { label: [1, 0] });
+    const d = DMatrix.fromRows(
+      [
+        [1, 2],
+        [3, NaN],
+      ],
+      { label: [1, 0] },
+    );
     expect([d.rows, d.cols]).toEqual([2, 2]);
     expect(d.featureNames).toBeUndefined();
     d.setLabel(new Float32Array([0, 0]));

@@ -9,7 +9,7 @@ export function parseEvalResult(line: string): Record<string, number> {
   for (const part of line.trim().split('\t').slice(1)) {
     const at = part.lastIndexOf(':');
     const value = Number(part.slice(at + 1));
-    if (at <= 0 || Number.isNaN(value) && part.slice(at + 1) !== 'nan') {
+    if (at <= 0 || (Number.isNaN(value) && part.slice(at + 1) !== 'nan')) {
       throw new XGBoostError('CALL_FAILED', `Cannot parse XGBoost evaluation output: ${JSON.stringify(line)}`);
     }
     scores[part.slice(0, at)] = value;

@@ -10,7 +10,13 @@ const gc = vm.runInNewContext('gc') as () => void;
 
 function createAndForget(): void {
   for (let i = 0; i < 20; i++) {
-    const d = DMatrix.fromRows([[1, 2], [3, 4]], { label: [0, 1] });
+    const d = DMatrix.fromRows(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { label: [0, 1] },
+    );
     const b: Booster = train({ nthread: 1 }, d, { numRounds: 1 });
     b.predictRow([1, 2]); // also allocates the native row buffer
   }

@@ -32,8 +32,7 @@ export class RowPredictor {
     this.values = Buffer.from(`${JSON.stringify(arrayInterface)}\0`);
     const config = (type: number): Buffer =>
       Buffer.from(
-        `{"type":${type},"training":false,"iteration_begin":0,"iteration_end":${iterationEnd},` +
-          `"strict_shape":false,"missing":NaN,"cache_id":0}\0`,
+        `{"type":${type},"training":false,"iteration_begin":0,"iteration_end":${iterationEnd},` + `"strict_shape":false,"missing":NaN,"cache_id":0}\0`,
       );
     this.configs = [config(0), config(1)];
   }

@@ -27,7 +27,10 @@ describe('train', () => {
     const seen: Record<string, number>[] = [];
     const booster = train({ ...PARAMS, eval_metric: ['logloss', 'auc'] }, dtrain, {
       numRounds: 5,
-      evals: [{ name: 'train', data: dtrain }, { name: 'valid', data: dvalid }],
+      evals: [
+        { name: 'train', data: dtrain },
+        { name: 'valid', data: dvalid },
+      ],
       onRound: (round, scores) => {
         rounds.push(round);
         seen.push(scores);

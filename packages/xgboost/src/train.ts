@@ -47,8 +47,7 @@ function validateOptions(options: TrainOptions): void {
 export function train(params: BoosterParams, dtrain: DMatrix, options: TrainOptions): Booster {
   validateOptions(options);
   const evals = options.evals ?? [];
-  const fullParams =
-    options.metric !== undefined && params['eval_metric'] === undefined ? { ...params, eval_metric: options.metric } : params;
+  const fullParams = options.metric !== undefined && params['eval_metric'] === undefined ? { ...params, eval_metric: options.metric } : params;
   const booster = new Booster(fullParams, [dtrain, ...evals.map((e) => e.data)]);
   try {
     let best: { round: number; score: number } | undefined;

@@ -46,7 +46,12 @@ function asRecord(g: LeagueGame): GameRecord {
 function asLine(g: LeagueGame): ClosingLine | undefined {
   if (!g.line) return undefined;
   const { homeMl, awayMl, spreadHome, total } = g.line;
-  return { ...(homeMl !== null ? { homeMl } : {}), ...(awayMl !== null ? { awayMl } : {}), ...(spreadHome !== null ? { spreadHome } : {}), ...(total !== null ? { total } : {}) };
+  return {
+    ...(homeMl !== null ? { homeMl } : {}),
+    ...(awayMl !== null ? { awayMl } : {}),
+    ...(spreadHome !== null ? { spreadHome } : {}),
+    ...(total !== null ? { total } : {}),
+  };
 }
 
 /**
@@ -58,7 +63,14 @@ function asLine(g: LeagueGame): ClosingLine | undefined {
  */
 export async function seedDemoForecasts(
   db: DbClient,
-  options: { season: number; today: string; forecastFrom: string; forecastTo?: string; models?: readonly { name: string; variant: Variant }[]; rounds?: number },
+  options: {
+    season: number;
+    today: string;
+    forecastFrom: string;
+    forecastTo?: string;
+    models?: readonly { name: string; variant: Variant }[];
+    rounds?: number;
+  },
 ): Promise<DemoForecasts> {
   const forecastTo = options.forecastTo ?? options.today;
   const games = [options.season - 1, options.season].flatMap((season) => leagueAsOf(generateLeague({ season, seed: 15_000 + season }), options.today));
@@ -143,4 +155,3 @@ export async function seedDemoForecasts(
   const forecastDays = [...new Set(forecastRows.map((r) => r.game.date))].sort();
   return { games, forecastDays, predictions };
 }
-

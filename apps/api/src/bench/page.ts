@@ -38,7 +38,9 @@ function timeGet(url: string): Promise<{ ms: number; bytes: number }> {
       .get(url, { agent }, (res) => {
         let bytes = 0;
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-        res.on('end', () => (res.statusCode === 200 ? resolve({ ms: performance.now() - started, bytes }) : reject(new Error(`${url}: HTTP ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve({ ms: performance.now() - started, bytes }) : reject(new Error(`${url}: HTTP ${res.statusCode}`)),
+        );
       })
       .on('error', reject);
   });
@@ -58,7 +60,10 @@ async function main(): Promise<void> {
     const perDay = new Map<string, number>();
     for (const g of seeded.games) if (g.season === SEASON) perDay.set(g.date, (perDay.get(g.date) ?? 0) + 1);
     const DAY = [...perDay].sort(([a, x], [b, y]) => y - x || b.localeCompare(a))[0]![0];
-    log(`${seeded.games.length} games (seasons ${SEASON - 1} and ${SEASON}), ${seeded.predictions} stored forecasts over ${seeded.forecastDays.length} days, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `${seeded.games.length} games (seasons ${SEASON - 1} and ${SEASON}), ${seeded.predictions} stored forecasts over ${seeded.forecastDays.length} days, ` +
+        `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     const api = await startProcess(API_MAIN, { DATABASE_URL: db.url, LOG_LEVEL: 'warn' }, '/ready');
     try {
       const targets = {
@@ -101,7 +106,8 @@ async function main(): Promise<void> {
           row(`GET /v1/predictions?date=${DAY} (JSON)`, ms.json, bytes.json),
           '',
           `HTML rendering alone (in process, ${renders.length} renders): median ${quantile(renders.slice(500), 0.5).toFixed(3)} ms`,
-          `day view / JSON (medians): ${ratio.toFixed(2)}x; goal day view p95 < ${GOAL_MS} ms: ${quantile(ms.page, 0.95).toFixed(2)} ms ${quantile(ms.page, 0.95) < GOAL_MS ? 'met' : 'NOT met'}`,
+          `day view / JSON (medians): ${ratio.toFixed(2)}x; goal day view p95 < ${GOAL_MS} ms: ${quantile(ms.page, 0.95).toFixed(2)} ms ` +
+            `${quantile(ms.page, 0.95) < GOAL_MS ? 'met' : 'NOT met'}`,
           '',
         ].join('\n'),
       );

@@ -75,7 +75,11 @@ export interface LoadResult {
 }
 
 /** Runs autocannon; `bodies` cycle through POST bodies when given. */
-export async function load(name: string, url: string, options: { seconds: number; connections: number; method?: 'GET' | 'POST'; bodies?: string[] }): Promise<LoadResult> {
+export async function load(
+  name: string,
+  url: string,
+  options: { seconds: number; connections: number; method?: 'GET' | 'POST'; bodies?: string[] },
+): Promise<LoadResult> {
   let i = 0;
   const bodies = options.bodies;
   const result = await autocannon({

@@ -44,24 +44,27 @@ async function main(): Promise<void> {
       for (const [key, run] of Object.entries(targets) as [keyof typeof targets, () => Promise<LoadResult>][]) {
         const r = await run();
         (results[key] ??= []).push(r);
-        process.stdout.write(`[bench] round ${round} ${r.name}: ${r.requestsPerSec.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}\n`);
+        process.stdout.write(
+          `[bench] round ${round} ${r.name}: ${r.requestsPerSec.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}\n`,
+        );
       }
     }
     const helloRps = median((results.hello ?? []).map((r) => r.requestsPerSec));
-    const lines = [
-      `| endpoint | req/s (median of ${ROUNDS}) | p50 ms | p99 ms (median / worst) | vs hello-world | non-2xx |`,
-      '|---|---|---|---|---|---|',
-    ];
+    const lines = [`| endpoint | req/s (median of ${ROUNDS}) | p50 ms | p99 ms (median / worst) | vs hello-world | non-2xx |`, '|---|---|---|---|---|---|'];
     for (const rs of Object.values(results) as LoadResult[][]) {
       const rps = median(rs.map((r) => r.requestsPerSec));
       lines.push(
-        `| ${rs[0]?.name} | ${rps.toFixed(0)} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} / ${Math.max(...rs.map((r) => r.p99))} | ${((100 * rps) / helloRps).toFixed(0)}% | ${rs.reduce((s, r) => s + r.non2xx + r.errors, 0)} |`,
+        `| ${rs[0]?.name} | ${rps.toFixed(0)} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} / ${Math.max(...rs.map((r) => r.p99))} | ` +
+          `${((100 * rps) / helloRps).toFixed(0)}% | ${rs.reduce((s, r) => s + r.non2xx + r.errors, 0)} |`,
       );
     }
     process.stdout.write(`\n${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} alternating rounds\n${lines.join('\n')}\n`);
     const ratio = median((results.predict ?? []).map((r) => r.requestsPerSec)) / helloRps;
     const p99 = median((results.predict ?? []).map((r) => r.p99));
-    process.stdout.write(`\ngoal predict >= 60% of hello-world: ${(ratio * 100).toFixed(0)}% ${ratio >= 0.6 ? 'met' : 'NOT met'}; goal p99 < 10 ms: ${p99} ms ${p99 < 10 ? 'met' : 'NOT met'}\n`);
+    process.stdout.write(
+      `\ngoal predict >= 60% of hello-world: ${(ratio * 100).toFixed(0)}% ${ratio >= 0.6 ? 'met' : 'NOT met'}; goal p99 < 10 ms: ${p99} ms ` +
+        `${p99 < 10 ? 'met' : 'NOT met'}\n`,
+    );
   } finally {
     await api.stop();
     await uncached.stop();

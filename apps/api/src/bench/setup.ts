@@ -64,14 +64,21 @@ export async function prepareBenchDatabase(): Promise<BenchDatabase | undefined>
     const { rows } = buildFeatures(games, lines as ReadonlyMap<string, ClosingLine>);
     const ds = assembleDataset(rows);
     const model = trainModel(ds, 'market');
-    log(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s (rounds: win ${model.bestIterations.win}, margin ${model.bestIterations.margin}, total ${model.bestIterations.total})`);
+    log(
+      `trained in ${((Date.now() - started) / 1000).toFixed(1)} s (rounds: win ${model.bestIterations.win}, margin ${model.bestIterations.margin}, total ` +
+        `${model.bestIterations.total})`,
+    );
     const registry = new ModelRegistry(db.client, { logger: silentLogger() });
     await register(registry, model, '1.0.0');
     await registry.promoteVersion('nba-winner', '1.0.0', { actor: 'api-bench' });
     // stored forecasts of a busy day late in the data
     const counts = new Map<string, number>();
     for (const g of games) if (g.gameType === 'regular') counts.set(g.date, (counts.get(g.date) ?? 0) + 1);
-    const predictionsDate = [...counts].filter(([, n]) => n >= 10).map(([d]) => d).sort().pop() as string;
+    const predictionsDate = [...counts]
+      .filter(([, n]) => n >= 10)
+      .map(([d]) => d)
+      .sort()
+      .pop() as string;
     const dayRows = rows.filter((r) => r.game.date === predictionsDate);
     const p = ServingModel.fromTrained(model).predictRows(dayRows);
     const version = await db.client.modelVersion.findFirstOrThrow({ where: { name: 'nba-winner', version: '1.0.0' } });

@@ -41,15 +41,30 @@ async function main(): Promise<void> {
   const bench = await prepareBenchDatabase();
   if (!bench) return;
   const second = await bench.registerSecond();
-  const api = await startProcess(API_MAIN, { DATABASE_URL: bench.db.url, LOG_LEVEL: 'info' }, '/ready', ['--expose-gc', ...(process.env.SOAK_TRIM_PROBE ? ['--require', process.env.SOAK_TRIM_PROBE] : []), '--require', path.join(__dirname, 'gc-probe.js')]);
+  const api = await startProcess(API_MAIN, { DATABASE_URL: bench.db.url, LOG_LEVEL: 'info' }, '/ready', [
+    '--expose-gc',
+    ...(process.env.SOAK_TRIM_PROBE ? ['--require', process.env.SOAK_TRIM_PROBE] : []),
+    '--require',
+    path.join(__dirname, 'gc-probe.js'),
+  ]);
   try {
     const pairs = TEAM_CODES.flatMap((h) => TEAM_CODES.filter((a) => a !== h).map((a) => ({ home: h, away: a })));
     let i = 0;
     const next = () => pairs[i++ % pairs.length] as { home: string; away: string };
     const requests: autocannon.Request[] = [
       { method: 'POST', path: '/v1/predict', headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: JSON.stringify(next()) }) },
-      { method: 'POST', path: '/v1/predict', headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: JSON.stringify({ ...next(), neutral: true, explain: 10 }) }) },
-      { method: 'POST', path: '/v1/predict/batch', headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: JSON.stringify({ matchups: [next(), next(), next()] }) }) },
+      {
+        method: 'POST',
+        path: '/v1/predict',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (r) => ({ ...r, body: JSON.stringify({ ...next(), neutral: true, explain: 10 }) }),
+      },
+      {
+        method: 'POST',
+        path: '/v1/predict/batch',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (r) => ({ ...r, body: JSON.stringify({ matchups: [next(), next(), next()] }) }),
+      },
       { method: 'GET', path: `/v1/predictions?date=${bench.predictionsDate}` },
       { method: 'GET', path: '/ready' },
     ];
@@ -63,10 +78,13 @@ async function main(): Promise<void> {
     const promote = process.env.SOAK_NO_PROMOTION === undefined;
     const promotion = new Promise<void>((resolve, reject) => {
       if (!promote) return resolve();
-      setTimeout(() => {
-        promotedAt = Date.now();
-        bench.registry.promoteVersion('nba-winner', second, { actor: 'api-soak', reason: 'soak test' }).then(() => resolve(), reject);
-      }, (SECONDS / 2) * 1000);
+      setTimeout(
+        () => {
+          promotedAt = Date.now();
+          bench.registry.promoteVersion('nba-winner', second, { actor: 'api-soak', reason: 'soak test' }).then(() => resolve(), reject);
+        },
+        (SECONDS / 2) * 1000,
+      );
     });
     const started = Date.now();
     const result = await run(SECONDS);
@@ -79,13 +97,21 @@ async function main(): Promise<void> {
     const heapChange = after.heap / before.heap - 1;
     const lines = [
       `duration ${duration.toFixed(0)} s, promotion at ${((promotedAt - started) / 1000).toFixed(0)} s`,
-      `requests ${result.requests.total} (${result.requests.average.toFixed(0)} req/s), 2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`,
+      `requests ${result.requests.total} (${result.requests.average.toFixed(0)} req/s), 2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ` +
+        `${result.errors}, timeouts ${result.timeouts}`,
       `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
       `serving after: ${ready.model?.version ?? 'none'}`,
-      `memory before ${mb(before.rss)} rss / ${mb(before.heap)} heap used (${mb(before.heapTotal)} heap total, ${mb(before.external)} external); after ${mb(after.rss)} rss / ${mb(after.heap)} heap used (${mb(after.heapTotal)} total, ${mb(after.external)} external)`,
+      `memory before ${mb(before.rss)} rss / ${mb(before.heap)} heap used (${mb(before.heapTotal)} heap total, ${mb(before.external)} external); after ` +
+        `${mb(after.rss)} rss / ${mb(after.heap)} heap used (${mb(after.heapTotal)} total, ${mb(after.external)} external)`,
       `change ${(100 * rssChange).toFixed(1)}% rss, ${(100 * heapChange).toFixed(1)}% heap used`,
     ];
-    const ok = result.non2xx === 0 && result.errors === 0 && result.timeouts === 0 && ready.model?.version === (promote ? second : '1.0.0') && rssChange <= 0.2 && heapChange <= 0.2;
+    const ok =
+      result.non2xx === 0 &&
+      result.errors === 0 &&
+      result.timeouts === 0 &&
+      ready.model?.version === (promote ? second : '1.0.0') &&
+      rssChange <= 0.2 &&
+      heapChange <= 0.2;
     process.stdout.write(`[soak] ${lines.join('\n[soak] ')}\n[soak] ${ok ? 'PASS' : 'FAIL'}\n`);
     if (!ok) process.exitCode = 1;
   } finally {

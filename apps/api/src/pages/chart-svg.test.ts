@@ -5,7 +5,12 @@ test('a Vega-Lite spec renders to SVG text on the server, named for screen reade
     description: 'two points & a line',
     width: 100,
     height: 50,
-    data: { values: [{ x: 1, y: 2 }, { x: 2, y: 1 }] },
+    data: {
+      values: [
+        { x: 1, y: 2 },
+        { x: 2, y: 1 },
+      ],
+    },
     mark: 'line',
     encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
   });

@@ -15,6 +15,11 @@ function dayLink(date: string, label: Html | string, rel?: string): Html {
  * Previous/next day links and a date picker: a plain GET form, so it works without JavaScript
  * (browsers without a date input show a text field that takes `YYYY-MM-DD`).
  */
+/** The day picker's input, limited to the days the API supports. */
+function dateInput(date: string): Html {
+  return html`<input type="date" id="date" name="date" value="${date}" min="${SUPPORTED_DATES.from}" max="${SUPPORTED_DATES.to}" required>`;
+}
+
 export function dayNavigation(date: string, today: string): Html {
   const prev = addDays(date, -1);
   const next = addDays(date, 1);
@@ -22,7 +27,7 @@ export function dayNavigation(date: string, today: string): Html {
 ${prev >= SUPPORTED_DATES.from ? dayLink(prev, '\u2190 Previous day', 'prev') : ''}
 ${next <= SUPPORTED_DATES.to ? dayLink(next, 'Next day \u2192', 'next') : ''}
 ${date !== today ? dayLink(today, 'Today') : ''}
-<form method="get" action="/"><label for="date">Day</label><input type="date" id="date" name="date" value="${date}" min="${SUPPORTED_DATES.from}" max="${SUPPORTED_DATES.to}" required><button type="submit">Show</button></form>
+<form method="get" action="/"><label for="date">Day</label>${dateInput(date)}<button type="submit">Show</button></form>
 </nav>`;
 }
 
@@ -39,8 +44,14 @@ function latestByGame(predictions: readonly StoredPredictionOutput[]): Map<numbe
 
 function emptyDay(data: DayData): Html {
   const { before, after } = data.nearest ?? { before: null, after: null };
-  const links = [before ? dayLink(before, html`the last day with games before it, ${longDay(before)}`) : null, after ? dayLink(after, html`the next one, ${longDay(after)}`) : null].filter((l) => l !== null);
-  return html`<p class="notice" role="status">No games on ${longDay(data.date)}.${links.length ? html` See ${links.map((l, i) => html`${i > 0 ? ' or ' : ''}${l}`)}.` : ' The database holds no games yet: run the daily pipeline.'}</p>`;
+  const links = [
+    before ? dayLink(before, html`the last day with games before it, ${longDay(before)}`) : null,
+    after ? dayLink(after, html`the next one, ${longDay(after)}`) : null,
+  ].filter((l) => l !== null);
+  const more = links.length
+    ? html` See ${links.map((l, i) => html`${i > 0 ? ' or ' : ''}${l}`)}.`
+    : ' The database holds no games yet: run the daily pipeline.';
+  return html`<p class="notice" role="status">No games on ${longDay(data.date)}.${more}</p>`;
 }
 
 /**
@@ -49,14 +60,19 @@ function emptyDay(data: DayData): Html {
  */
 export function dayView(data: DayData, options: { today: string; defaultModel: string; demo?: boolean }): string {
   const byGame = latestByGame(data.predictions);
-  const modelNames = orderModelNames(data.predictions.map((p) => p.model.name), options.defaultModel);
+  const modelNames = orderModelNames(
+    data.predictions.map((p) => p.model.name),
+    options.defaultModel,
+  );
   const demo = options.demo ?? (data.games.some((g) => g.isDemo) || data.predictions.some((p) => p.isDemo));
   const forecastsBy = modelNames.map((n) => html`<strong>${n}</strong>${modelDescription(n) ? ` (${modelDescription(n)})` : ''}`);
   const summary =
     data.games.length === 0
       ? emptyDay(data)
       : html`<p>${data.games.length} ${data.games.length === 1 ? 'game' : 'games'}${
-          modelNames.length ? html`; forecasts by ${forecastsBy.map((f, i) => html`${i > 0 ? ' and ' : ''}${f}`)} beside the betting market's closing line.` : '. No forecasts are stored for this day yet.'
+          modelNames.length
+            ? html`; forecasts by ${forecastsBy.map((f, i) => html`${i > 0 ? ' and ' : ''}${f}`)} beside the betting market's closing line.`
+            : '. No forecasts are stored for this day yet.'
         } Probabilities are for the home team; points differences are the model's number minus the market's.</p>`;
   const heading = data.date === options.today ? html`Today, ${longDay(data.date)}` : html`${longDay(data.date)}`;
   const body = html`<h1>${heading}</h1>

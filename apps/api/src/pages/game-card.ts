@@ -64,7 +64,13 @@ function modelColumn(g: GameViewOutput, p: StoredPredictionOutput, m: StoredPred
     margin: p.expectedMargin === null ? '\u2014' : marginText(p.expectedMargin, g.home, g.away),
     total: fixed(p.expectedTotal),
     // the market's margin is minus the home spread: a home side giving 4.5 points is expected to win by 4.5
-    versus: m ? { probabilityPts: diff(p.homeWinProbability, m.homeProbability), marginPts: diff(p.expectedMargin, m.spread === null ? null : -m.spread), totalPts: diff(p.expectedTotal, m.total) } : undefined,
+    versus: m
+      ? {
+          probabilityPts: diff(p.homeWinProbability, m.homeProbability),
+          marginPts: diff(p.expectedMargin, m.spread === null ? null : -m.spread),
+          totalPts: diff(p.expectedTotal, m.total),
+        }
+      : undefined,
     model: p.model,
   };
 }
@@ -77,7 +83,8 @@ function resultCell(probability: number | null, homeWon: boolean | null, stored?
   if (homeWon === null || probability === null) return '\u2014';
   const right = probability >= 0.5 === homeWon;
   const loss = stored ?? logLossOf(probability, homeWon);
-  return html`<span class="${right ? 'right' : 'wrong'}">${right ? '\u2713 right' : '\u2717 wrong'}</span><br><span class="num">log loss ${loss.toFixed(3)}</span>`;
+  const verdict = right ? '\u2713 right' : '\u2717 wrong';
+  return html`<span class="${right ? 'right' : 'wrong'}">${verdict}</span><br><span class="num">log loss ${loss.toFixed(3)}</span>`;
 }
 
 /**
@@ -91,7 +98,11 @@ export function gameCard(g: GameViewOutput, forecasts: ReadonlyMap<string, Store
   const columns = [...(market ? [marketColumn(g, market)] : []), ...shown.map((p) => modelColumn(g, p, market))];
   const homeWon = g.status === 'final' && g.homeScore !== null && g.awayScore !== null ? g.homeScore > g.awayScore : null;
   const id = `game-${g.id}`;
-  const row = (label: HtmlValue, cell: (c: Column) => HtmlValue) => html`<tr><th scope="row">${label}</th>${columns.map((c) => html`<td class="num">${cell(c)}</td>`)}</tr>`;
+  // a model column's cell says which model and version it shows, and the exact forecast
+  const modelData = (c: Column) =>
+    c.model ? html` data-model="${c.model.name}" data-version="${c.model.version}" data-home-win-probability="${String(c.probability)}"` : '';
+  const row = (label: HtmlValue, cell: (c: Column) => HtmlValue) =>
+    html`<tr><th scope="row">${label}</th>${columns.map((c) => html`<td class="num">${cell(c)}</td>`)}</tr>`;
   const table =
     columns.length === 0
       ? html`<p class="muted">No forecast stored for this game.</p>`
@@ -99,7 +110,7 @@ export function gameCard(g: GameViewOutput, forecasts: ReadonlyMap<string, Store
 <caption>Forecasts for ${g.home} at home</caption>
 <thead><tr><th scope="col">Home: ${g.home}</th>${columns.map((c) => html`<th scope="col">${c.heading}</th>`)}</tr></thead>
 <tbody>
-<tr><th scope="row">${g.home} win</th>${columns.map((c) => html`<td class="num"${c.model ? html` data-model="${c.model.name}" data-version="${c.model.version}" data-home-win-probability="${String(c.probability)}"` : ''}>${percent(c.probability)}</td>`)}</tr>
+<tr><th scope="row">${g.home} win</th>${columns.map((c) => html`<td class="num"${modelData(c)}>${percent(c.probability)}</td>`)}</tr>
 ${row('Margin (market: the spread)', (c) => c.margin)}
 ${row('Total points', (c) => c.total)}
 ${market ? row(html`Win vs market`, (c) => (c.versus ? versusCell(c.versus.probabilityPts === null ? null : 100 * c.versus.probabilityPts, 'pp') : '')) : ''}

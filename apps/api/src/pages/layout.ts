@@ -21,14 +21,19 @@ const NAV: readonly [ViewName, string, string][] = [
   ['models', '/models', 'Models'],
 ];
 
+const DEMO_TEXT = trusted('These games, lines and forecasts come from a generated league (the zero-setup demo), not the real NBA.');
+
 /** The demo banner: words, not only a colour, on every view that shows generated data. */
-export const DEMO_BANNER = html`<p class="demo" role="note"><strong>Demo data.</strong> These games, lines and forecasts come from a generated league (the zero-setup demo), not the real NBA.</p>`;
+export const DEMO_BANNER = html`<p class="demo" role="note"><strong>Demo data.</strong> ${DEMO_TEXT}</p>`;
+
+const FOOTER = trusted(
+  "Forecasts of the home team winning, from the models in the registry, beside the betting market's closing line. " +
+    'Times are US Eastern unless your browser shows your own.',
+);
 
 /** The HTML document around a view: head, navigation, demo banner, footer. */
 export function layout(options: LayoutOptions): string {
-  const links = NAV.map(
-    ([name, href, label]) => html`<a href="${href}"${options.active === name ? trusted(' aria-current="page"') : ''}>${label}</a>`,
-  );
+  const links = NAV.map(([name, href, label]) => html`<a href="${href}"${options.active === name ? trusted(' aria-current="page"') : ''}>${label}</a>`);
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -44,7 +49,7 @@ ${STYLE}
 <main id="main">
 ${options.demo ? DEMO_BANNER : ''}${options.body}
 </main>
-<footer class="site">Forecasts of the home team winning, from the models in the registry, beside the betting market's closing line. Times are US Eastern unless your browser shows your own.</footer>
+<footer class="site">${FOOTER}</footer>
 </body>
 </html>
 `.text;

@@ -29,10 +29,26 @@ export function pageErrors() {
     if (problem) {
       res.locals.log.warn('database unavailable', { code: 'DATABASE_UNAVAILABLE', problem: problem.message });
       res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-      res.status(503).type('html').send(messagePage({ title: 'Database unavailable', message: 'The forecasts database is unavailable right now, so this page cannot be shown. Try again in a few seconds.' }));
+      res
+        .status(503)
+        .type('html')
+        .send(
+          messagePage({
+            title: 'Database unavailable',
+            message: 'The forecasts database is unavailable right now, so this page cannot be shown. Try again in a few seconds.',
+          }),
+        );
       return;
     }
     res.locals.log.error('unhandled error', { err });
-    res.status(500).type('html').send(messagePage({ title: 'Something went wrong', message: html`This page could not be built. If it keeps happening, report it quoting request id <code>${res.locals.requestId}</code>.` }));
+    res
+      .status(500)
+      .type('html')
+      .send(
+        messagePage({
+          title: 'Something went wrong',
+          message: html`This page could not be built. If it keeps happening, report it quoting request id <code>${res.locals.requestId}</code>.`,
+        }),
+      );
   };
 }

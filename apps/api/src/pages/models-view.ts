@@ -1,6 +1,6 @@
 import type { ModelEventInfo, ModelVersionInfo } from '@nba/registry';
 import { instant, shortDay } from './format';
-import { html, type Html } from './html';
+import { html, trusted, type Html } from './html';
 import { layout } from './layout';
 import { modelDescription } from './model-order';
 import { registryMetricsTable } from './registry-metrics';
@@ -41,14 +41,17 @@ ${registryMetricsTable(v.metrics, `Metrics of v${v.version}`)}
 </section>`;
 }
 
+function auditEntry(e: ModelEventInfo): Html {
+  const when = html`<time datetime="${e.createdAt.toISOString()}">${instant(e.createdAt)}</time>`;
+  const why = e.reason ? html`: ${e.reason}` : '';
+  return html`<li>${when}: <strong>${ACTIONS[e.action]}</strong> v${e.version} (${e.fromStatus ?? 'new'} → ${e.toStatus}) by ${e.actor}${why}</li>`;
+}
+
 function auditTrail(model: RegisteredModel): Html {
   // newest first: the last promotion or rollback is what a reader looks for
   const events = [...model.history].reverse();
   return html`<h3>Audit trail</h3>
-<ol class="audit" reversed>${events.map(
-    (e) =>
-      html`<li><time datetime="${e.createdAt.toISOString()}">${instant(e.createdAt)}</time>: <strong>${ACTIONS[e.action]}</strong> v${e.version} (${e.fromStatus ?? 'new'} → ${e.toStatus}) by ${e.actor}${e.reason ? html`: ${e.reason}` : ''}</li>`,
-  )}</ol>`;
+<ol class="audit" reversed>${events.map(auditEntry)}</ol>`;
 }
 
 function modelSection(model: RegisteredModel): Html {
@@ -56,19 +59,30 @@ function modelSection(model: RegisteredModel): Html {
   const production = model.versions.find((v) => v.status === 'production');
   const current = model.versions.filter((v) => v.status !== 'archived');
   const archived = model.versions.filter((v) => v.status === 'archived');
+  const promoted = production?.promotedAt ? instant(production.promotedAt) : '';
+  const status = production ? html`In production: <strong>v${production.version}</strong>, promoted ${promoted}.` : 'No version is in production.';
+  const count = `${model.versions.length} ${model.versions.length === 1 ? 'version' : 'versions'} registered.`;
+  const archivedSummary = html`<summary>${archived.length} archived ${archived.length === 1 ? 'version' : 'versions'}</summary>`;
   return html`<section aria-labelledby="model-${model.name}">
 <h2 id="model-${model.name}">${model.name}${about ? html` <span class="muted">(${about})</span>` : ''}</h2>
-<p>${production ? html`In production: <strong>v${production.version}</strong>, promoted ${production.promotedAt ? instant(production.promotedAt) : ''}.` : 'No version is in production.'} ${model.versions.length} ${model.versions.length === 1 ? 'version' : 'versions'} registered. <a href="/record?model=${encodeURIComponent(model.name)}">Live record</a></p>
+<p>${status} ${count} <a href="/record?model=${encodeURIComponent(model.name)}">Live record</a></p>
 ${current.map(versionCard)}
-${archived.length ? html`<details><summary>${archived.length} archived ${archived.length === 1 ? 'version' : 'versions'}</summary>${archived.map(versionCard)}</details>` : ''}
+${archived.length ? html`<details>${archivedSummary}${archived.map(versionCard)}</details>` : ''}
 ${auditTrail(model)}
 </section>`;
 }
 
+const INTRO = trusted(
+  'The model registry as it stands: every registered version, its status and figures, and who changed what, when and why. ' +
+    'Changes are made with the <code>nba-models</code> command, not here.',
+);
+
+const NO_MODEL = html`<p class="notice" role="status">No model is registered yet: the daily pipeline trains, registers and promotes one.</p>`;
+
 /** The registry, read-only: each model's versions with status, training range and metrics, and its audit trail. */
 export function modelsView(models: readonly RegisteredModel[], demo: boolean): string {
   const body = html`<h1>Models</h1>
-<p>The model registry as it stands: every registered version, its status and figures, and who changed what, when and why. Changes are made with the <code>nba-models</code> command, not here.</p>
-${models.length === 0 ? html`<p class="notice" role="status">No model is registered yet: the daily pipeline trains, registers and promotes one.</p>` : models.map(modelSection)}`;
+<p>${INTRO}</p>
+${models.length === 0 ? NO_MODEL : models.map(modelSection)}`;
   return layout({ title: 'Models', active: 'models', demo, body });
 }

@@ -59,7 +59,10 @@ async function historyOf(registry: ModelRegistry, name: string): Promise<ModelEv
 
 /** Registered model names in page order (the default first). */
 function namesOf(versions: readonly ModelVersionInfo[], defaultModel: string): string[] {
-  return orderModelNames(versions.map((v) => v.name), defaultModel);
+  return orderModelNames(
+    versions.map((v) => v.name),
+    defaultModel,
+  );
 }
 
 /**
@@ -86,7 +89,11 @@ export function pagesRouter(deps: PagesDeps): Router {
     const date = asked === undefined || asked === '' ? today : asked;
     const problem = date === null ? 'give one date, as YYYY-MM-DD' : dateProblem(date);
     if (problem || date === null) {
-      return page(res, 400, messagePage({ title: 'Not a day we can show', active: 'day', message: html`${problem}. Pick a day below.`, extra: dayNavigation(today, today) }));
+      return page(
+        res,
+        400,
+        messagePage({ title: 'Not a day we can show', active: 'day', message: html`${problem}. Pick a day below.`, extra: dayNavigation(today, today) }),
+      );
     }
     const data = await loadDay(deps.db, date);
     // a day without games has no rows to carry the demo mark: ask the database
@@ -100,11 +107,21 @@ export function pagesRouter(deps: PagesDeps): Router {
     const modelNames = namesOf(versions, deps.defaultModel);
     if (model === null || (model !== undefined && !modelNames.includes(model))) {
       const known = modelNames.length ? `registered models: ${modelNames.join(', ')}` : 'no model is registered yet';
-      return page(res, 404, messagePage({ title: 'Unknown model', active: 'record', message: `No model named '${String(model ?? '')}' is registered (${known}).` }));
+      return page(
+        res,
+        404,
+        messagePage({ title: 'Unknown model', active: 'record', message: `No model named '${String(model ?? '')}' is registered (${known}).` }),
+      );
     }
     const forecasts = await settledForecasts(deps.db, model);
     const records = versionRecords(forecasts);
-    const drawn = await Promise.all(records.map(async (record) => ({ record, runningSvg: await chartSvg(runningLogLossSpec(record)), calibrationSvg: await chartSvg(calibrationSpec(record)) })));
+    const drawn = await Promise.all(
+      records.map(async (record) => ({
+        record,
+        runningSvg: await chartSvg(runningLogLossSpec(record)),
+        calibrationSvg: await chartSvg(calibrationSpec(record)),
+      })),
+    );
     const demo = records.some((r) => r.isDemo) || (await isDemoDatabase(deps.db));
     page(res, 200, recordView({ modelNames, selected: model, drawn, versions: versions.filter((v) => model === undefined || v.name === model), demo }));
   });
@@ -112,7 +129,11 @@ export function pagesRouter(deps: PagesDeps): Router {
   router.get('/models', async (_req, res) => {
     const [versions, demo] = await Promise.all([deps.registry.listVersions(), isDemoDatabase(deps.db)]);
     const models = await Promise.all(
-      namesOf(versions, deps.defaultModel).map(async (name) => ({ name, versions: versions.filter((v) => v.name === name), history: await historyOf(deps.registry, name) })),
+      namesOf(versions, deps.defaultModel).map(async (name) => ({
+        name,
+        versions: versions.filter((v) => v.name === name),
+        history: await historyOf(deps.registry, name),
+      })),
     );
     page(res, 200, modelsView(models, demo));
   });

@@ -29,7 +29,9 @@ export function runningLogLossSpec(r: VersionRecord): TopLevelSpec {
   const last = r.running.at(-1);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: `Running log loss of ${model}${r.market ? ' and of the market' : ''} from ${r.firstDate} to ${r.lastDate}; after ${last?.games ?? 0} games ${model} ${last ? last.model.toFixed(4) : ''}${last?.market != null ? `, market ${last.market.toFixed(4)}` : ''} (lower is better).`,
+    description:
+      `Running log loss of ${model}${r.market ? ' and of the market' : ''} from ${r.firstDate} to ${r.lastDate}; after ${last?.games ?? 0} ` +
+      `games ${model} ${last ? last.model.toFixed(4) : ''}${last?.market != null ? `, market ${last.market.toFixed(4)}` : ''} (lower is better).`,
     width: WIDTH,
     height: HEIGHT,
     config: CONFIG,
@@ -39,7 +41,18 @@ export function runningLogLossSpec(r: VersionRecord): TopLevelSpec {
       x: { field: 'date', type: 'temporal', scale: { type: 'utc' }, title: 'Game date', axis: { format: '%b %d', tickCount: 4, labelAngle: 0 } },
       y: { field: 'logLoss', type: 'quantitative', scale: { zero: false }, title: 'Running log loss (lower is better)', axis: { format: '.3f', tickCount: 5 } },
       color: { field: 'series', type: 'nominal', sort: [model, 'market'], scale: { domain: [model, 'market'], range: [MODEL_COLOUR, MARKET_COLOUR] } },
-      strokeDash: { field: 'series', type: 'nominal', sort: [model, 'market'], scale: { domain: [model, 'market'], range: [[1, 0], [6, 4]] } },
+      strokeDash: {
+        field: 'series',
+        type: 'nominal',
+        sort: [model, 'market'],
+        scale: {
+          domain: [model, 'market'],
+          range: [
+            [1, 0],
+            [6, 4],
+          ],
+        },
+      },
     },
   };
 }
@@ -49,13 +62,20 @@ export function calibrationSpec(r: VersionRecord): TopLevelSpec {
   const bins = r.calibration.filter((b) => b.n > 0).map((b) => ({ forecast: b.meanForecast, observed: b.observed, n: b.n, label: `${b.n}` }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: `Calibration of ${r.name} ${r.version} over ${r.settled} settled forecasts in ${bins.length} bins: points on the diagonal are well calibrated; each point is labelled with its number of games.`,
+    description:
+      `Calibration of ${r.name} ${r.version} over ${r.settled} settled forecasts in ${bins.length} bins: points on the diagonal are well ` +
+      `calibrated; each point is labelled with its number of games.`,
     width: WIDTH,
     height: WIDTH,
     config: CONFIG,
     layer: [
       {
-        data: { values: [{ forecast: 0, observed: 0 }, { forecast: 1, observed: 1 }] },
+        data: {
+          values: [
+            { forecast: 0, observed: 0 },
+            { forecast: 1, observed: 1 },
+          ],
+        },
         mark: { type: 'line', color: '#777', strokeDash: [4, 4] },
         encoding: { x: { field: 'forecast', type: 'quantitative' }, y: { field: 'observed', type: 'quantitative' } },
       },
@@ -63,7 +83,13 @@ export function calibrationSpec(r: VersionRecord): TopLevelSpec {
         data: { values: bins },
         mark: { type: 'point', filled: true, color: MODEL_COLOUR, stroke: '#fff', strokeWidth: 1 },
         encoding: {
-          x: { field: 'forecast', type: 'quantitative', scale: { domain: [0, 1] }, title: 'Forecast home-win probability', axis: { format: '.0%', tickCount: 5 } },
+          x: {
+            field: 'forecast',
+            type: 'quantitative',
+            scale: { domain: [0, 1] },
+            title: 'Forecast home-win probability',
+            axis: { format: '.0%', tickCount: 5 },
+          },
           y: { field: 'observed', type: 'quantitative', scale: { domain: [0, 1] }, title: 'Home teams that won', axis: { format: '.0%', tickCount: 5 } },
           size: { field: 'n', type: 'quantitative', legend: null, scale: { range: [30, 300] } },
         },

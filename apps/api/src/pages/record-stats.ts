@@ -63,17 +63,29 @@ export function versionRecord(forecasts: readonly SettledForecast[]): VersionRec
     if (running.at(-1)?.date === f.date) running[running.length - 1] = point;
     else running.push(point);
   }
-  const marketScores = withMarket.length > 0 ? scores(withMarket.map((f) => f.market as number), y) : null;
+  const marketScores =
+    withMarket.length > 0
+      ? scores(
+          withMarket.map((f) => f.market as number),
+          y,
+        )
+      : null;
   return {
     versionId: first.versionId,
     name: first.name,
     version: first.version,
     settled: forecasts.length,
     compared: withMarket.length,
-    model: scores(compared.map((f) => f.probability), y),
+    model: scores(
+      compared.map((f) => f.probability),
+      y,
+    ),
     market: marketScores,
     running,
-    calibration: calibrationBins(forecasts.map((f) => f.probability), forecasts.map((f) => (f.homeWon ? 1 : 0))),
+    calibration: calibrationBins(
+      forecasts.map((f) => f.probability),
+      forecasts.map((f) => (f.homeWon ? 1 : 0)),
+    ),
     firstDate: first.date,
     lastDate: forecasts[forecasts.length - 1]!.date,
     isDemo: forecasts.some((f) => f.isDemo),

@@ -42,32 +42,53 @@ function scoresTable(r: VersionRecord, market: Scores | null): Html {
   const caption = market
     ? `On the ${r.compared} settled games with a market line (of ${r.settled} settled), ${shortDay(r.firstDate)} to ${shortDay(r.lastDate)}`
     : `On ${r.settled} settled games (none had a market line), ${shortDay(r.firstDate)} to ${shortDay(r.lastDate)}`;
+  const marketHeads = market ? html`<th scope="col">Market</th><th scope="col">Model − market</th>` : '';
+  const scoreRow = ([label, key, lower, pct]: (typeof rows)[number]) => {
+    const versus = market ? html`<td class="num">${cell(market[key], pct)}</td><td class="num">${difference(r.model[key], market[key], lower, pct)}</td>` : '';
+    return html`<tr><th scope="row">${label}</th><td class="num">${cell(r.model[key], pct)}</td>${versus}</tr>`;
+  };
   return html`<table class="scores-table"><caption>${caption}</caption>
-<thead><tr><th scope="col">Score</th><th scope="col">v${r.version}</th>${market ? html`<th scope="col">Market</th><th scope="col">Model − market</th>` : ''}</tr></thead>
-<tbody>${rows.map(([label, key, lower, pct]) => html`<tr><th scope="row">${label}</th><td class="num">${cell(r.model[key], pct)}</td>${market ? html`<td class="num">${cell(market[key], pct)}</td><td class="num">${difference(r.model[key], market[key], lower, pct)}</td>` : ''}</tr>`)}</tbody>
+<thead><tr><th scope="col">Score</th><th scope="col">v${r.version}</th>${marketHeads}</tr></thead>
+<tbody>${rows.map(scoreRow)}</tbody>
 </table>`;
 }
 
 function runningFigure(d: DrawnRecord): Html {
   const r = d.record;
+  const version = html`${r.name} v${r.version}`;
+  const marketHead = r.market ? html`<th scope="col">Market</th>` : '';
+  const runningRow = (p: (typeof r.running)[number]) => {
+    const market = r.market ? html`<td class="num">${p.market === null ? '\u2014' : p.market.toFixed(4)}</td>` : '';
+    return html`<tr><td>${shortDay(p.date)}</td><td class="num">${p.games}</td><td class="num">${p.model.toFixed(4)}</td>${market}</tr>`;
+  };
   return html`<figure class="chart">
-<figcaption>Running log loss since the first settled game: ${r.name} v${r.version} (solid) against the market (dashed), on the same games. Lower is better.</figcaption>
+<figcaption>Running log loss since the first settled game: ${version} (solid) against the market (dashed), on the same games. Lower is better.</figcaption>
 ${trusted(d.runningSvg)}
 <details><summary>Running log loss as a table</summary>
-<table><thead><tr><th scope="col">Through</th><th scope="col">Games</th><th scope="col">Model</th>${r.market ? html`<th scope="col">Market</th>` : ''}</tr></thead>
-<tbody>${r.running.map((p) => html`<tr><td>${shortDay(p.date)}</td><td class="num">${p.games}</td><td class="num">${p.model.toFixed(4)}</td>${r.market ? html`<td class="num">${p.market === null ? '\u2014' : p.market.toFixed(4)}</td>` : ''}</tr>`)}</tbody></table>
+<table><thead><tr><th scope="col">Through</th><th scope="col">Games</th><th scope="col">Model</th>${marketHead}</tr></thead>
+<tbody>${r.running.map(runningRow)}</tbody></table>
 </details>
 </figure>`;
 }
 
+const CALIBRATION_CAPTION = trusted(
+  'Calibration of the live forecasts: in each bin of forecast probability, how often the home team won. ' +
+    'Points on the dashed diagonal are well calibrated; the number above each point is its count of games.',
+);
+
 function calibrationFigure(d: DrawnRecord): Html {
   const bins = d.record.calibration.filter((b) => b.n > 0);
+  const binRow = (b: (typeof bins)[number]) => {
+    const range = `${Math.round(100 * b.lo)}–${Math.round(100 * b.hi)}%`;
+    const forecast = percent(b.meanForecast);
+    return html`<tr><td>${range}</td><td class="num">${b.n}</td><td class="num">${forecast}</td><td class="num">${percent(b.observed)}</td></tr>`;
+  };
   return html`<figure class="chart">
-<figcaption>Calibration of the live forecasts: in each bin of forecast probability, how often the home team won. Points on the dashed diagonal are well calibrated; the number above each point is its count of games.</figcaption>
+<figcaption>${CALIBRATION_CAPTION}</figcaption>
 ${trusted(d.calibrationSvg)}
 <details><summary>Calibration as a table</summary>
 <table><thead><tr><th scope="col">Forecast bin</th><th scope="col">Games</th><th scope="col">Mean forecast</th><th scope="col">Home won</th></tr></thead>
-<tbody>${bins.map((b) => html`<tr><td>${Math.round(100 * b.lo)}–${Math.round(100 * b.hi)}%</td><td class="num">${b.n}</td><td class="num">${percent(b.meanForecast)}</td><td class="num">${percent(b.observed)}</td></tr>`)}</tbody></table>
+<tbody>${bins.map(binRow)}</tbody></table>
 </details>
 </figure>`;
 }
@@ -83,17 +104,28 @@ ${info ? registryMetricsTable(info.metrics, `Backtest and holdout figures in the
 </section>`;
 }
 
+const SETTLE_NOTE = trusted("forecasts are settled once their games are final (the daily pipeline's settle step).");
+
 /** A model without settled forecasts: says so, and shows what the registry knows of its current version instead. */
 function noRecordYet(name: string, versions: readonly ModelVersionInfo[]): Html {
   const current = versions.find((v) => v.status === 'production') ?? versions[0];
-  return html`<p class="notice" role="status">${name} has no settled forecasts yet: forecasts are settled once their games are final (the daily pipeline's settle step).</p>
+  return html`<p class="notice" role="status">${name} has no settled forecasts yet: ${SETTLE_NOTE}</p>
 ${current ? registryMetricsTable(current.metrics, `Backtest and holdout figures in the registry for v${current.version} (${current.status})`) : ''}`;
 }
 
 function modelFilter(page: RecordPage): Html {
   const link = (href: string, label: string, current: boolean) => html`<a href="${href}"${current ? trusted(' aria-current="page"') : ''}>${label}</a>`;
-  return html`<nav class="daynav" aria-label="Models">${link('/record', 'All models', page.selected === undefined)}${page.modelNames.map((n) => link(`/record?model=${encodeURIComponent(n)}`, n, page.selected === n))}</nav>`;
+  const all = link('/record', 'All models', page.selected === undefined);
+  const each = page.modelNames.map((n) => link(`/record?model=${encodeURIComponent(n)}`, n, page.selected === n));
+  return html`<nav class="daynav" aria-label="Models">${all}${each}</nav>`;
 }
+
+const RECORD_INTRO = trusted(
+  "How each model version's forecasts did once the games were played, beside the betting market's closing line on the same games. " +
+    'Log loss and Brier score: lower is better.',
+);
+
+const NO_MODEL = html`<p class="notice" role="status">No model is registered yet: the daily pipeline trains, registers and promotes one.</p>`;
 
 /**
  * The record view: per model, per version with settled forecasts, live scores beside the market's
@@ -108,16 +140,18 @@ export function recordView(page: RecordPage): string {
     const drawn = page.drawn.filter((d) => d.record.name === name);
     const pending = page.versions.filter((v) => v.name === name && !drawn.some((d) => d.record.versionId === v.id));
     const about = modelDescription(name);
+    const pendingList = pending.map((v, i) => html`${i > 0 ? ', ' : ''}v${v.version} (${v.status})`);
+    const pendingNote = pending.length > 0 && drawn.length > 0 ? html`<p class="muted">No settled forecasts yet for ${pendingList}.</p>` : '';
     return html`<section aria-labelledby="m-${name}">
 <h2 id="m-${name}">${name}${about ? html` <span class="muted">(${about})</span>` : ''}</h2>
 ${drawn.length === 0 ? noRecordYet(name, pending) : ''}
 ${drawn.map((d) => versionSection(d, byId.get(d.record.versionId)))}
-${pending.length > 0 && drawn.length > 0 ? html`<p class="muted">No settled forecasts yet for ${pending.map((v, i) => html`${i > 0 ? ', ' : ''}v${v.version} (${v.status})`)}.</p>` : ''}
+${pendingNote}
 </section>`;
   });
   const body = html`<h1>${page.selected ? `Record of ${page.selected}` : 'Record'}</h1>
-<p>How each model version's forecasts did once the games were played, beside the betting market's closing line on the same games. Log loss and Brier score: lower is better.</p>
+<p>${RECORD_INTRO}</p>
 ${page.modelNames.length > 1 ? modelFilter(page) : ''}
-${names.length === 0 ? html`<p class="notice" role="status">No model is registered yet: the daily pipeline trains, registers and promotes one.</p>` : sections}`;
+${names.length === 0 ? NO_MODEL : sections}`;
   return layout({ title: page.selected ? `Record of ${page.selected}` : 'Record', active: 'record', demo: page.demo, body });
 }

@@ -49,7 +49,10 @@ export function modelsRouter(registry: ModelRegistry, models: ServedModels): Rou
     const all = await Promise.all(models.all.map(async (m) => ({ name: m.name, info: await registry.getProductionVersion(m.name), serving: serving(m) })));
     const main = all[0]!;
     if (!main.info) {
-      throw new ApiError('NOT_FOUND', `model '${main.name}' has no production version; promote one with: nba-models promote --name ${main.name} --version <version>`);
+      throw new ApiError(
+        'NOT_FOUND',
+        `model '${main.name}' has no production version; promote one with: nba-models promote --name ${main.name} --version <version>`,
+      );
     }
     res.json({
       model: view(main.info),

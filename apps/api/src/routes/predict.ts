@@ -23,7 +23,10 @@ function serving(deps: PredictDeps, name: string | undefined): { model: LoadedMo
   const served = deps.models.pick(name);
   const model = served.holder.current;
   if (!model) {
-    throw new ApiError('NO_PRODUCTION_MODEL', `no production version of model '${served.name}' is loaded; promote one (nba-models promote --name ${served.name} --version <version>) and retry`);
+    throw new ApiError(
+      'NO_PRODUCTION_MODEL',
+      `no production version of model '${served.name}' is loaded; promote one (nba-models promote --name ${served.name} --version <version>) and retry`,
+    );
   }
   const snap = deps.features.current;
   if (!snap) throw new ApiError('NOT_READY', 'the feature state is still being built; retry in a moment');

@@ -43,8 +43,7 @@ export const TeamCode = named(
     .preprocess(
       (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
       z.enum(CODES, {
-        error: (issue) =>
-          issue.input === undefined ? 'is required' : `unknown team code ${JSON.stringify(issue.input)}; expected one of ${CODES.join(', ')}`,
+        error: (issue) => (issue.input === undefined ? 'is required' : `unknown team code ${JSON.stringify(issue.input)}; expected one of ${CODES.join(', ')}`),
       }),
     )
     .meta({ description: 'Three-letter franchise code', example: 'BOS' }),
@@ -60,7 +59,10 @@ export const ErrorResponse = named(
     error: z.object({
       code: z.string().meta({ description: 'Machine-readable error code', example: 'VALIDATION_FAILED' }),
       message: z.string(),
-      details: z.array(z.object({ field: z.string(), problem: z.string() })).optional().meta({ description: 'Every bad field (validation errors)' }),
+      details: z
+        .array(z.object({ field: z.string(), problem: z.string() }))
+        .optional()
+        .meta({ description: 'Every bad field (validation errors)' }),
       requestId: z.string().optional(),
     }),
   }),

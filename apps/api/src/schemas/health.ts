@@ -12,15 +12,14 @@ export const ReadyResponse = named(
     reason: z.string().optional().meta({ description: 'Why the instance is not ready' }),
     database: z.object({
       ok: z.boolean(),
-      error: z
-        .string()
-        .optional()
-        .meta({ description: 'Why the database cannot be used: `unavailable` (down, stalled, timed out), `unknown_database`, `auth_failed` or `not_migrated`' }),
+      error: z.string().optional().meta({
+        description: 'Why the database cannot be used: `unavailable` (down, stalled, timed out), `unknown_database`, `auth_failed` or `not_migrated`',
+      }),
     }),
     model: z
       .object({ name: z.string(), version: z.string(), loadedAt: Timestamp })
       .nullable()
-      .meta({ description: 'The main model\'s production version loaded, or null' }),
+      .meta({ description: "The main model's production version loaded, or null" }),
     models: z
       .array(z.object({ name: z.string(), version: z.string().nullable(), loadedAt: Timestamp.nullable() }))
       .meta({ description: 'Every served model and the version loaded (null: none; the API is not ready)' }),

@@ -48,6 +48,8 @@ export const ProductionResponse = named(
   z.object({
     model: ModelVersionView,
     serving: Serving,
-    models: z.array(z.object({ name: z.string(), model: ModelVersionView.nullable(), serving: Serving })).meta({ description: 'Every served model, the main one first' }),
+    models: z
+      .array(z.object({ name: z.string(), model: ModelVersionView.nullable(), serving: Serving }))
+      .meta({ description: 'Every served model, the main one first' }),
   }),
 );

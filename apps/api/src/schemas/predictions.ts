@@ -28,9 +28,7 @@ export const StoredPrediction = named(
       .meta({ description: 'Market view at prediction time; null when no odds existed' }),
     model: z.object({ name: z.string(), version: z.string() }),
     predictedAt: Timestamp,
-    settlement: z
-      .object({ settledAt: Timestamp, homeWon: z.boolean().nullable(), logLoss: z.number().nullable(), brier: z.number().nullable() })
-      .nullable(),
+    settlement: z.object({ settledAt: Timestamp, homeWon: z.boolean().nullable(), logLoss: z.number().nullable(), brier: z.number().nullable() }).nullable(),
     isDemo: z.boolean(),
   }),
 );

@@ -20,7 +20,10 @@ export function renderComparison(c: Comparison): string {
   const lines = [`${a} [${c.a.status}]  vs  ${b} [${c.b.status}]`, ''];
   lines.push(
     c.metrics.length
-      ? table(['DATASET', 'METRIC', a, b, 'DIFF (2-1)'], c.metrics.map((m) => [m.dataset, m.metric, num(m.a), num(m.b), num(m.difference, true)]))
+      ? table(
+          ['DATASET', 'METRIC', a, b, 'DIFF (2-1)'],
+          c.metrics.map((m) => [m.dataset, m.metric, num(m.a), num(m.b), num(m.difference, true)]),
+        )
       : 'no stored metrics on either version',
   );
   lines.push('');
@@ -43,7 +46,7 @@ export function renderComparison(c: Comparison): string {
 export function addCompare(program: Command, deps: CliDeps): void {
   program
     .command('compare')
-    .description("compare two versions: stored metrics side by side, and live scores on the games both forecast")
+    .description('compare two versions: stored metrics side by side, and live scores on the games both forecast')
     .requiredOption('--model1 <name:version>', 'first model, e.g. winner:1.0.0', (v) => validRef(parseRef(v)))
     .requiredOption('--model2 <name:version>', 'second model, e.g. winner:1.1.0', (v) => validRef(parseRef(v)))
     .option('--json', 'print JSON')

@@ -20,7 +20,10 @@ export function addExport(program: Command, deps: CliDeps): void {
       const text = models[opts.role];
       if (text === undefined) {
         const roles = Object.keys(models).join(', ');
-        throw new RegistryError('NOT_FOUND', `model '${opts.name}' version ${opts.version} has no '${opts.role}' model (it has: ${roles}); pick one with --role`);
+        throw new RegistryError(
+          'NOT_FOUND',
+          `model '${opts.name}' version ${opts.version} has no '${opts.role}' model (it has: ${roles}); pick one with --role`,
+        );
       }
       const bytes = Buffer.from(text, 'utf8');
       try {

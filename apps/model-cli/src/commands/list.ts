@@ -18,7 +18,12 @@ export function addList(program: Command, deps: CliDeps): void {
       if (opts.json) return sayJson(deps, versions);
       if (versions.length === 0) {
         const filter = [opts.name && `name '${opts.name}'`, opts.status && `status ${opts.status}`].filter(Boolean).join(' and ');
-        return say(deps, filter ? `no model versions with ${filter}` : 'no models registered yet; register one with: nba-models register --name <name> --version 1.0.0 --artifact model.json');
+        return say(
+          deps,
+          filter
+            ? `no model versions with ${filter}`
+            : 'no models registered yet; register one with: nba-models register --name <name> --version 1.0.0 --artifact model.json',
+        );
       }
       say(
         deps,

@@ -17,16 +17,29 @@ export function addProduction(program: Command, deps: CliDeps): void {
         const name = opts.name;
         const v = await withRegistry(deps, (r) => r.getProductionVersion(name));
         if (!v) {
-          throw new RegistryError('NO_PRODUCTION', `no production model for '${name}'; promote one with: nba-models promote --name ${name} --version <version> (see the versions with: nba-models list --name ${name})`);
+          throw new RegistryError(
+            'NO_PRODUCTION',
+            `no production model for '${name}'; promote one with: nba-models promote --name ${name} --version <version> (see the versions with: nba-models ` +
+              `list --name ${name})`,
+          );
         }
         return opts.json ? sayJson(deps, v) : say(deps, describeVersion(v));
       }
       const all = await withRegistry(deps, (r) => r.listVersions({ status: 'production' }));
       if (all.length === 0) {
         if (opts.json) sayJson(deps, []);
-        throw new CliError('FAILED', 'no model is in production; promote one with: nba-models promote --name <name> --version <version> (see: nba-models list)');
+        throw new CliError(
+          'FAILED',
+          'no model is in production; promote one with: nba-models promote --name <name> --version <version> (see: nba-models list)',
+        );
       }
       if (opts.json) return sayJson(deps, all);
-      say(deps, table(['NAME', 'VERSION', 'PROMOTED', 'METRICS'], all.map((v) => [v.name, v.version, when(v.promotedAt), headline(v)])));
+      say(
+        deps,
+        table(
+          ['NAME', 'VERSION', 'PROMOTED', 'METRICS'],
+          all.map((v) => [v.name, v.version, when(v.promotedAt), headline(v)]),
+        ),
+      );
     });
 }

@@ -28,7 +28,12 @@ export function addPromote(program: Command, deps: CliDeps): void {
           out.write(`Promote model '${opts.name}':\n`);
           out.write(`  ${target.version}  ${target.status} -> production   (${headline(target)})\n`);
           out.write(current ? `  ${current.version}  production -> archived   (${headline(current)})\n` : '  (no version is in production now)\n');
-          const yes = await confirm(deps, out, `Promote ${opts.name} ${opts.version} to production?`, `refusing to promote '${opts.name}' ${opts.version} without confirmation`);
+          const yes = await confirm(
+            deps,
+            out,
+            `Promote ${opts.name} ${opts.version} to production?`,
+            `refusing to promote '${opts.name}' ${opts.version} without confirmation`,
+          );
           if (!yes) throw new CliError('ABORTED', `not promoted: nothing changed ('${opts.name}' production is still ${current?.version ?? 'none'})`);
         }
         return r.promoteVersion(opts.name, opts.version, { reason: opts.reason });

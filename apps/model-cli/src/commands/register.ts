@@ -35,7 +35,10 @@ function featureSpec(opts: RegisterOptions, win: Buffer, cwd?: string): FeatureS
   }
   const names = inspectArtifact(win, `the model ${opts.artifact}`).featureNames;
   if (!names) {
-    throw new CliError('USAGE', `the model ${opts.artifact} does not record its feature names; pass them with --features features.json (a JSON list of names in column order)`);
+    throw new CliError(
+      'USAGE',
+      `the model ${opts.artifact} does not record its feature names; pass them with --features features.json (a JSON list of names in column order)`,
+    );
   }
   return { name: 'from-artifact', version: '1', features: names };
 }

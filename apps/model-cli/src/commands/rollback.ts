@@ -21,7 +21,12 @@ export function addRollback(program: Command, deps: CliDeps): void {
           out.write(`Roll back model '${opts.name}':\n`);
           out.write(`  ${plan.from.version}  production -> archived\n`);
           out.write(`  ${plan.to.version}  ${plan.to.status} -> production\n`);
-          const yes = await confirm(deps, out, `Roll back ${opts.name} from ${plan.from.version} to ${plan.to.version}?`, `refusing to roll back '${opts.name}' without confirmation`);
+          const yes = await confirm(
+            deps,
+            out,
+            `Roll back ${opts.name} from ${plan.from.version} to ${plan.to.version}?`,
+            `refusing to roll back '${opts.name}' without confirmation`,
+          );
           if (!yes) throw new CliError('ABORTED', `not rolled back: nothing changed ('${opts.name}' production is still ${plan.from.version})`);
         }
         return r.rollback(opts.name, { reason: opts.reason });

@@ -24,7 +24,11 @@ export interface BackfillOptions {
  * every date from The Odds API's history (captured at 18:30 US Eastern, before most tip-offs).
  * Idempotent: a second backfill changes nothing.
  */
-export async function backfillFromUpstreams(deps: { db: DbClient; logger: Logger }, upstreams: Upstreams, o: BackfillOptions): Promise<{ games: number; inserted: number; snapshots: number }> {
+export async function backfillFromUpstreams(
+  deps: { db: DbClient; logger: Logger },
+  upstreams: Upstreams,
+  o: BackfillOptions,
+): Promise<{ games: number; inserted: number; snapshots: number }> {
   const { db, logger } = deps;
   const out = { games: 0, inserted: 0, snapshots: 0 };
   for (let season = o.fromSeason; season <= o.toSeason; season++) {
@@ -57,36 +61,51 @@ export function registerBackfillCommand(program: Command): void {
     .addOption(new Option('--source <source>', 'where from (default: api with keys, else demo)').choices(['api', 'demo', 'csv']))
     .option('--games <games.csv>', 'games file for --source csv')
     .option('--odds <odds.csv>', 'closing lines file for --source csv')
-    .option('--with-odds', 'also load each date\'s lines from the odds history (default in demo)')
+    .option('--with-odds', "also load each date's lines from the odds history (default in demo)")
     .option('--date <YYYY-MM-DD>', 'the day the history runs up to (default: today, US Eastern)')
-    .action(async (o: { fromSeason: string; toSeason: string; source?: 'api' | 'demo' | 'csv'; games?: string; odds?: string; withOdds?: boolean; date?: string }) => {
-      const from = Number(o.fromSeason);
-      const to = Number(o.toSeason);
-      if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1947 || to > 2100 || from > to) {
-        throw new CliError('USAGE', `--from-season and --to-season must be ending years with from <= to, got '${o.fromSeason}' and '${o.toSeason}'`);
-      }
-      if (o.source === 'csv' && !o.games) throw new CliError('USAGE', '--source csv needs --games <games.csv>');
-      if (o.games) assertReadableFile('--games', o.games);
-      if (o.odds) assertReadableFile('--odds', o.odds);
-      const today = checkedDate(o.date);
-      const rt = await openRuntime();
-      try {
-        if (o.source === 'csv') {
-          await assertSameDataKind(rt.db.client, false);
-          const s = await importCsv(rt.db.client, { gamesCsv: o.games!, ...(o.odds ? { oddsCsv: o.odds } : {}), logger: rt.logger });
-          process.stdout.write(`${formatImportSummary(s)}\n`);
-          return;
+    .action(
+      async (o: {
+        fromSeason: string;
+        toSeason: string;
+        source?: 'api' | 'demo' | 'csv';
+        games?: string;
+        odds?: string;
+        withOdds?: boolean;
+        date?: string;
+      }) => {
+        const from = Number(o.fromSeason);
+        const to = Number(o.toSeason);
+        if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1947 || to > 2100 || from > to) {
+          throw new CliError('USAGE', `--from-season and --to-season must be ending years with from <= to, got '${o.fromSeason}' and '${o.toSeason}'`);
         }
-        const kind = upstreamKind(rt.env, o.source);
-        const upstreams = await openUpstreams(kind, { env: rt.env, logger: rt.logger, db: rt.db.client }, today);
+        if (o.source === 'csv' && !o.games) throw new CliError('USAGE', '--source csv needs --games <games.csv>');
+        if (o.games) assertReadableFile('--games', o.games);
+        if (o.odds) assertReadableFile('--odds', o.odds);
+        const today = checkedDate(o.date);
+        const rt = await openRuntime();
         try {
-          const r = await backfillFromUpstreams({ db: rt.db.client, logger: rt.logger }, upstreams, { fromSeason: from, toSeason: to, withOdds: Boolean(o.withOdds) || kind === 'demo', today });
-          process.stdout.write(`backfill ${from}-${to} (${kind}): ${r.games} games fetched, ${r.inserted} new; ${r.snapshots} new odds snapshots\n`);
+          if (o.source === 'csv') {
+            await assertSameDataKind(rt.db.client, false);
+            const s = await importCsv(rt.db.client, { gamesCsv: o.games!, ...(o.odds ? { oddsCsv: o.odds } : {}), logger: rt.logger });
+            process.stdout.write(`${formatImportSummary(s)}\n`);
+            return;
+          }
+          const kind = upstreamKind(rt.env, o.source);
+          const upstreams = await openUpstreams(kind, { env: rt.env, logger: rt.logger, db: rt.db.client }, today);
+          try {
+            const r = await backfillFromUpstreams({ db: rt.db.client, logger: rt.logger }, upstreams, {
+              fromSeason: from,
+              toSeason: to,
+              withOdds: Boolean(o.withOdds) || kind === 'demo',
+              today,
+            });
+            process.stdout.write(`backfill ${from}-${to} (${kind}): ${r.games} games fetched, ${r.inserted} new; ${r.snapshots} new odds snapshots\n`);
+          } finally {
+            await upstreams.close();
+          }
         } finally {
-          await upstreams.close();
+          await rt.close();
         }
-      } finally {
-        await rt.close();
-      }
-    });
+      },
+    );
 }

@@ -24,7 +24,10 @@ describe('backtest command', () => {
   (haveData ? it : it.skip)('writes report.json, report.md and calibration.svg for one season', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'backtest-'));
     try {
-      await runBacktestCommand({ games: path.join(dataDir, 'games.csv'), odds: path.join(dataDir, 'odds.csv'), fromSeason: 2016, toSeason: 2016, out }, silentLogger());
+      await runBacktestCommand(
+        { games: path.join(dataDir, 'games.csv'), odds: path.join(dataDir, 'odds.csv'), fromSeason: 2016, toSeason: 2016, out },
+        silentLogger(),
+      );
       const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
       expect(Object.keys(report.seasons)).toEqual(['2016']);
       for (const f of ['home', 'elo', 'market', 'model_stats', 'model_market']) {

@@ -24,9 +24,12 @@ export interface BacktestCommandOptions {
 export const TUNING_NOTE =
   'hyperparameters and feature constants chosen by walk-forward backtests on seasons 2010-2015 only; seasons 2016-2024 were never used for tuning';
 
-
 /** Runs the walk-forward backtest and writes report.json, report.md and calibration.svg into `out`. */
-export async function runBacktestCommand(options: BacktestCommandOptions, logger: Logger, history?: { games: GameRecord[]; lines: Map<string, ClosingLine> }): Promise<BacktestReport> {
+export async function runBacktestCommand(
+  options: BacktestCommandOptions,
+  logger: Logger,
+  history?: { games: GameRecord[]; lines: Map<string, ClosingLine> },
+): Promise<BacktestReport> {
   if (!Number.isInteger(options.fromSeason) || !Number.isInteger(options.toSeason) || options.fromSeason > options.toSeason) {
     throw new CliError('USAGE', `bad season range ${options.fromSeason}-${options.toSeason}: --from-season and --to-season are ending years with from <= to`);
   }

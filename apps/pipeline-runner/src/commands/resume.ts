@@ -20,7 +20,8 @@ export function registerResumeCommand(program: Command): void {
       try {
         const run = await rt.db.client.pipelineRun.findUnique({ where: { id: o.runId } });
         if (!run) throw new CliError('USAGE', `no run with id ${o.runId}; list runs with: pnpm pipeline -- runs`);
-        if (run.name !== DAILY_PIPELINE) throw new CliError('USAGE', `run ${o.runId} is a '${run.name}' run; only '${DAILY_PIPELINE}' runs can be resumed here`);
+        if (run.name !== DAILY_PIPELINE)
+          throw new CliError('USAGE', `run ${o.runId} is a '${run.name}' run; only '${DAILY_PIPELINE}' runs can be resumed here`);
         const store = new PrismaRunStore(rt.db.client, { databaseUrl: rt.db.url });
         if (!o.force && (await liveStatus(store, run)) === 'running') {
           throw new Error(

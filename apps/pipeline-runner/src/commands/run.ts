@@ -26,10 +26,12 @@ export interface RunCommandOptions {
 export function dailyArgs(o: RunCommandOptions, env: Parameters<typeof upstreamKind>[0]): DailyArgs {
   const date = checkedDate(o.date);
   const lookbackDays = Number(o.lookbackDays);
-  if (!Number.isInteger(lookbackDays) || lookbackDays < 0 || lookbackDays > 30) throw new CliError('USAGE', `--lookback-days must be a whole number from 0 to 30, got '${o.lookbackDays}'`);
+  if (!Number.isInteger(lookbackDays) || lookbackDays < 0 || lookbackDays > 30)
+    throw new CliError('USAGE', `--lookback-days must be a whole number from 0 to 30, got '${o.lookbackDays}'`);
   assertModelNameOption(o.modelName);
   const source = o.source === 'csv' ? 'csv' : upstreamKind(env, o.source);
-  if (source === 'api' && !(env.API_BASKETBALL_KEY && env.THE_ODDS_API_KEY)) throw new CliError('USAGE', '--source api needs API_BASKETBALL_KEY and THE_ODDS_API_KEY; without keys use --source demo');
+  if (source === 'api' && !(env.API_BASKETBALL_KEY && env.THE_ODDS_API_KEY))
+    throw new CliError('USAGE', '--source api needs API_BASKETBALL_KEY and THE_ODDS_API_KEY; without keys use --source demo');
   if (source === 'csv' && !o.games) throw new CliError('USAGE', '--source csv needs --games <games.csv>');
   if (o.games) assertReadableFile('--games', o.games);
   if (o.odds) assertReadableFile('--odds', o.odds);
@@ -48,7 +50,13 @@ export function dailyArgs(o: RunCommandOptions, env: Parameters<typeof upstreamK
 
 /** Prints the per-task outcome table and returns the exit code of a run. */
 export function reportRun(result: RunResult): number {
-  const rows = result.tasks.map((t) => [t.name, t.status, `${t.attempts} attempt(s)`, `${((t.durationMs ?? 0) / 1000).toFixed(1)} s`, t.reason ?? t.error?.message?.split('\n')[0] ?? '']);
+  const rows = result.tasks.map((t) => [
+    t.name,
+    t.status,
+    `${t.attempts} attempt(s)`,
+    `${((t.durationMs ?? 0) / 1000).toFixed(1)} s`,
+    t.reason ?? t.error?.message?.split('\n')[0] ?? '',
+  ]);
   const tasks = table(['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'NOTE'], rows, { showHeader: false, indent: '  ', alignRight: [2, 3] });
   process.stdout.write(`run ${result.runId}: ${result.status}\n${tasks}\n`);
   if (result.status === 'succeeded') return EXIT.OK;
@@ -71,10 +79,20 @@ export async function executeDaily(
     if (owned) upstreams = await openUpstreams(args.source as 'api' | 'demo', { env: rt.env, logger: rt.logger, db: rt.db.client }, args.date);
     else if (args.source === 'csv') await assertSameDataKind(rt.db.client, false);
     const view = new TaskListView(DAILY_TASKS);
-    const pipeline = createDailyPipeline({ db: rt.db.client, databaseUrl: rt.db.url, registry: rt.registry, logger: rt.logger, onEvent: view.onEvent, handleSignals: true, ...(upstreams ? { upstreams } : {}) });
+    const pipeline = createDailyPipeline({
+      db: rt.db.client,
+      databaseUrl: rt.db.url,
+      registry: rt.registry,
+      logger: rt.logger,
+      onEvent: view.onEvent,
+      handleSignals: true,
+      ...(upstreams ? { upstreams } : {}),
+    });
     if (view.enabled) process.stderr.write(`pipeline ${pipeline.name} for ${args.date} (source ${args.source})\n`);
     // SIGTERM/SIGINT cancel the run (the pipeline records it as cancelled); resume picks it up.
-    return resume ? await pipeline.resume(resume.runId, args, { force: resume.force }) : await pipeline.run(args, { args: { ...args, models: args.models.map((m) => ({ ...m })) } });
+    return resume
+      ? await pipeline.resume(resume.runId, args, { force: resume.force })
+      : await pipeline.run(args, { args: { ...args, models: args.models.map((m) => ({ ...m })) } });
   } finally {
     if (owned) await upstreams?.close();
   }
@@ -92,7 +110,11 @@ export function registerRunCommand(program: Command): void {
     .addOption(new Option('--source <source>', 'where games come from (default: api with keys, else demo)').choices(['api', 'demo', 'csv']))
     .option('--games <games.csv>', 'games file for --source csv')
     .option('--odds <odds.csv>', 'closing lines file for --source csv')
-    .addOption(new Option('--variant <variant>', 'models to train, promote and predict with: the market-aware one, the stats-only one, or both').choices(['market', 'stats', 'both']).default('both'))
+    .addOption(
+      new Option('--variant <variant>', 'models to train, promote and predict with: the market-aware one, the stats-only one, or both')
+        .choices(['market', 'stats', 'both'])
+        .default('both'),
+    )
     .option('--model-name <name>', 'registry name of the market-aware model; the stats-only one is <name>-stats', 'nba-winner')
     .option('--lookback-days <n>', 'days before --date whose results are re-fetched', '3')
     .action(async (o: RunCommandOptions) => {

@@ -37,15 +37,24 @@ export function registerRunsCommand(program: Command): void {
             r.status,
             r.startedAt.toISOString(),
             r.finishedAt ? `${((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000).toFixed(1)} s` : 'unfinished',
-            [r.lockKey ? `for ${r.lockKey}` : '', r.holder ? `by ${r.holder}` : '', r.resumedFromId ? `(resumes ${r.resumedFromId})` : ''].filter(Boolean).join('  '),
+            [r.lockKey ? `for ${r.lockKey}` : '', r.holder ? `by ${r.holder}` : '', r.resumedFromId ? `(resumes ${r.resumedFromId})` : '']
+              .filter(Boolean)
+              .join('  '),
           ]),
           { showHeader: false },
         ).split('\n');
         shown.forEach((r, i) => {
           process.stdout.write(`${runLines[i]}\n`);
           if (r.error && r.status !== 'failed') process.stdout.write(`    ${r.error.split('\n')[0]}\n`);
-          const tasks = r.tasks.map((t) => [t.task, `attempt ${t.attempt}`, t.status, t.durationMs != null ? `${(t.durationMs / 1000).toFixed(1)} s` : '', t.error ? t.error.split('\n')[0] : '']);
-          if (tasks.length) process.stdout.write(`${table(['TASK', 'ATTEMPT', 'STATUS', 'TIME', 'ERROR'], tasks, { showHeader: false, indent: '    ', alignRight: [3] })}\n`);
+          const tasks = r.tasks.map((t) => [
+            t.task,
+            `attempt ${t.attempt}`,
+            t.status,
+            t.durationMs != null ? `${(t.durationMs / 1000).toFixed(1)} s` : '',
+            t.error ? t.error.split('\n')[0] : '',
+          ]);
+          if (tasks.length)
+            process.stdout.write(`${table(['TASK', 'ATTEMPT', 'STATUS', 'TIME', 'ERROR'], tasks, { showHeader: false, indent: '    ', alignRight: [3] })}\n`);
         });
       } finally {
         await rt.close();

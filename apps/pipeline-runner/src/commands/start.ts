@@ -19,7 +19,9 @@ function apiMain(): string {
     return require.resolve('@nba/api/main');
   } catch {
     // absent from the job's image (optional dependency), or not built in a checkout
-    throw new Error('the API (@nba/api) is not installed or not built here: in a checkout run pnpm build; in the pipeline image use --no-serve and run the api image');
+    throw new Error(
+      'the API (@nba/api) is not installed or not built here: in a checkout run pnpm build; in the pipeline image use --no-serve and run the api image',
+    );
   }
 }
 
@@ -48,7 +50,9 @@ async function printPredictions(rt: Runtime, date: string): Promise<void> {
       r.marketHomeProb == null ? null : `${((r.edge ?? 0) * 100).toFixed(1)} pts`,
       `${r.modelVersion.name} ${r.modelVersion.version}`,
     ]);
-    process.stdout.write(`${table(['GAME', 'HOME WIN', 'MARGIN', 'TOTAL', 'MARKET', 'EDGE', 'MODEL'], cells, { indent: '  ', alignRight: [1, 2, 3, 4, 5] })}\n`);
+    process.stdout.write(
+      `${table(['GAME', 'HOME WIN', 'MARGIN', 'TOTAL', 'MARKET', 'EDGE', 'MODEL'], cells, { indent: '  ', alignRight: [1, 2, 3, 4, 5] })}\n`,
+    );
   }
 }
 
@@ -100,14 +104,23 @@ export function registerStartCommand(program: Command): void {
       try {
         const kind = upstreamKind(rt.env);
         const date = kind === 'demo' ? demoDate(demoLeague(today).games, today) : today;
-        process.stdout.write(`database ready (${rt.db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}); source: ${kind === 'demo' ? 'DEMO (local stand-ins serving a generated league; set API_BASKETBALL_KEY and THE_ODDS_API_KEY for the real APIs)' : 'the real APIs'}\n`);
+        const source =
+          kind === 'demo'
+            ? 'DEMO (local stand-ins serving a generated league; set API_BASKETBALL_KEY and THE_ODDS_API_KEY for the real APIs)'
+            : 'the real APIs';
+        process.stdout.write(`database ready (${rt.db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}); source: ${source}\n`);
         const upstreams = await openUpstreams(kind, { env: rt.env, logger: rt.logger, db: rt.db.client }, date);
         let code: number;
         try {
           const seasons = kind === 'demo' ? upstreams.demoSeasons : [];
           const current = seasonOfDate(date);
           const [from, to] = seasons.length ? [seasons[0]!, seasons[seasons.length - 1]!] : [current - 2, current];
-          const b = await backfillFromUpstreams({ db: rt.db.client, logger: rt.logger }, upstreams, { fromSeason: from, toSeason: to, withOdds: kind === 'demo', today: date });
+          const b = await backfillFromUpstreams({ db: rt.db.client, logger: rt.logger }, upstreams, {
+            fromSeason: from,
+            toSeason: to,
+            withOdds: kind === 'demo',
+            today: date,
+          });
           process.stdout.write(`history: ${b.games} games from seasons ${from}-${to} (${b.inserted} new), ${b.snapshots} new odds snapshots\n`);
           const result = await executeDaily(
             rt,

@@ -28,7 +28,10 @@ export interface DailyModel {
  * stats-only one under `<baseName>-stats`, an independent view to compare with the line.
  */
 export function dailyModels(baseName: string, which: Variant | 'both' = 'both'): DailyModel[] {
-  const all: DailyModel[] = [{ name: baseName, variant: 'market' }, { name: `${baseName}-stats`, variant: 'stats' }];
+  const all: DailyModel[] = [
+    { name: baseName, variant: 'market' },
+    { name: `${baseName}-stats`, variant: 'stats' },
+  ];
   return which === 'both' ? all : all.filter((m) => m.variant === which);
 }
 
@@ -104,7 +107,14 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
       if (context.source === 'csv') {
         if (!context.gamesCsv) throw permanent(new Error('--source csv needs --games <games.csv>'));
         const summary = await importCsv(db, { gamesCsv: context.gamesCsv, ...(context.oddsCsv ? { oddsCsv: context.oddsCsv } : {}), logger });
-        return { source: 'csv', gameRows: summary.gameRows, oddsRows: summary.oddsRows, inserted: summary.games.inserted, updated: summary.games.updated, rejected: summary.games.rejected + summary.unreadable.length };
+        return {
+          source: 'csv',
+          gameRows: summary.gameRows,
+          oddsRows: summary.oddsRows,
+          inserted: summary.games.inserted,
+          updated: summary.games.updated,
+          rejected: summary.games.rejected + summary.unreadable.length,
+        };
       }
       const totals = { dates: 0, fetched: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
       for (let d = -context.lookbackDays; d <= 0; d++) {
@@ -152,7 +162,8 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
     run: async ({ context, logger, runId }): Promise<TrainResult> => {
       const history = await getHistory();
       const candidates: CandidateResult[] = [];
-      for (const m of context.models) candidates.push(await trainCandidate({ registry, logger }, history, { name: m.name, variant: m.variant, isDemo: isDemo(), runId }));
+      for (const m of context.models)
+        candidates.push(await trainCandidate({ registry, logger }, history, { name: m.name, variant: m.variant, isDemo: isDemo(), runId }));
       return { candidates };
     },
   });
@@ -187,12 +198,18 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
       const models: PredictResult[] = [];
       const missing: string[] = [];
       for (const m of context.models) {
-        if (await registry.getProductionVersion(m.name)) models.push(await predictDate({ db, registry, logger }, history, { name: m.name, date: context.date, isDemo: isDemo() }));
+        if (await registry.getProductionVersion(m.name))
+          models.push(await predictDate({ db, registry, logger }, history, { name: m.name, date: context.date, isDemo: isDemo() }));
         else missing.push(m.name);
       }
       if (models.length === 0) {
         const names = missing.join(', ');
-        throw permanent(new Error(`no production version of ${names}; train one (pipeline run without --skip-train) and promote it with: pnpm models -- promote --name <name> --version <version>`));
+        throw permanent(
+          new Error(
+            `no production version of ${names}; train one (pipeline run without --skip-train) and promote it with: pnpm models -- promote --name <name> ` +
+              `--version <version>`,
+          ),
+        );
       }
       if (missing.length) logger.warn('models without a production version were not used', { models: missing });
       return { models, missing };

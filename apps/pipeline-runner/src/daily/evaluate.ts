@@ -31,7 +31,14 @@ export function scoreModel(model: ServingModel, ds: Dataset): EvalScores {
   const idx = ds.rows.flatMap((r, i) => (Number.isFinite(marketForecast(r.values)) ? [i] : []));
   const pick = (a: ArrayLike<number>) => idx.map((i) => a[i] as number);
   const lined = idx.length
-    ? { n: idx.length, logLoss: logLoss(pick(p), pick(y)), market: logLoss(idx.map((i) => marketForecast(ds.rows[i]!.values)), pick(y)) }
+    ? {
+        n: idx.length,
+        logLoss: logLoss(pick(p), pick(y)),
+        market: logLoss(
+          idx.map((i) => marketForecast(ds.rows[i]!.values)),
+          pick(y),
+        ),
+      }
     : null;
   return { n: y.length, logLoss: logLoss(p, y), brier: brier(p, y), accuracy: accuracy(p, y), lined };
 }
@@ -40,7 +47,10 @@ export function scoreModel(model: ServingModel, ds: Dataset): EvalScores {
 export function evaluationSeason(ds: Dataset, minGames = 100): number | undefined {
   const counts = new Map<number, number>();
   for (const r of ds.rows) counts.set(r.game.season, (counts.get(r.game.season) ?? 0) + 1);
-  const seasons = [...counts].filter(([, n]) => n >= minGames).map(([s]) => s).sort((a, b) => a - b);
+  const seasons = [...counts]
+    .filter(([, n]) => n >= minGames)
+    .map(([s]) => s)
+    .sort((a, b) => a - b);
   return seasons.length >= 2 ? seasons[seasons.length - 1] : undefined;
 }
 
@@ -49,9 +59,17 @@ export function evaluationSeason(ds: Dataset, minGames = 100): number | undefine
  * season's finished games (never seen in training).
  */
 export function holdoutScores(ds: Dataset, variant: Variant, season: number): EvalScores {
-  const model = ServingModel.fromTrained(trainModel(subset(ds, (r) => r.game.season < season), variant));
+  const model = ServingModel.fromTrained(
+    trainModel(
+      subset(ds, (r) => r.game.season < season),
+      variant,
+    ),
+  );
   try {
-    return scoreModel(model, subset(ds, (r) => r.game.season === season));
+    return scoreModel(
+      model,
+      subset(ds, (r) => r.game.season === season),
+    );
   } finally {
     model.dispose();
   }

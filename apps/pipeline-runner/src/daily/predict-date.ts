@@ -27,7 +27,10 @@ export async function predictDate(
 ): Promise<PredictResult> {
   const production = await deps.registry.getProductionVersion(options.name);
   if (!production) {
-    throw new Error(`no production model for '${options.name}'; train one (pipeline run without --skip-train) and promote it with: pnpm models -- promote --name ${options.name} --version <version>`);
+    throw new Error(
+      `no production model for '${options.name}'; train one (pipeline run without --skip-train) and promote it with: pnpm models -- promote --name ` +
+        `${options.name} --version <version>`,
+    );
   }
   const rows = buildFeatures(history.games, history.lines).rows.filter((r) => r.game.date === options.date);
   const result: PredictResult = { model: production.name, version: production.version, date: options.date, games: rows.length, stored: 0, withMarket: 0 };
@@ -52,7 +55,10 @@ export async function predictDate(
         isDemo: options.isDemo,
         predictedAt: new Date(),
       };
-      const existing = await deps.db.prediction.findUnique({ where: { gameId_modelVersionId: { gameId, modelVersionId: production.id } }, select: { settledAt: true } });
+      const existing = await deps.db.prediction.findUnique({
+        where: { gameId_modelVersionId: { gameId, modelVersionId: production.id } },
+        select: { settledAt: true },
+      });
       if (existing?.settledAt) continue;
       await deps.db.prediction.upsert({
         where: { gameId_modelVersionId: { gameId, modelVersionId: production.id } },

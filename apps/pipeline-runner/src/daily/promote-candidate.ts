@@ -14,7 +14,12 @@ export interface PromoteResult {
  * Makes the candidate the production version. Idempotent: when it already is (the process was
  * killed after promoting, before recording it; or another process promoted it), that is success.
  */
-export async function promoteCandidate(registry: ModelRegistry, logger: Logger, c: Pick<CandidateResult, 'name' | 'version'>, reason: string): Promise<PromoteResult> {
+export async function promoteCandidate(
+  registry: ModelRegistry,
+  logger: Logger,
+  c: Pick<CandidateResult, 'name' | 'version'>,
+  reason: string,
+): Promise<PromoteResult> {
   const done = { promoted: c.version, archived: null, alreadyInProduction: true };
   if ((await registry.getProductionVersion(c.name))?.version === c.version) {
     logger.info('candidate already in production; nothing to do', { model: c.name, version: c.version });

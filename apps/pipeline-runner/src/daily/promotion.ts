@@ -15,7 +15,12 @@ export function promotionDecision(c: CandidateResult, autoPromote: boolean): Pro
   if (c.inProduction) return { promote: false, reason: `${c.name} ${c.version} is already the production version` };
   if (c.variant === 'market' && scores?.lined && scores.lined.logLoss > scores.lined.market + MARKET_GUARDRAIL) {
     const by = (scores.lined.logLoss - scores.lined.market).toFixed(4);
-    return { promote: false, reason: `${c.name} ${c.version} is worse than the market on its ${scores.lined.n} holdout games with a line by ${by} in log loss (guardrail ${MARKET_GUARDRAIL})` };
+    return {
+      promote: false,
+      reason:
+        `${c.name} ${c.version} is worse than the market on its ${scores.lined.n} holdout games with a line by ${by} in log loss ` +
+        `(guardrail ${MARKET_GUARDRAIL})`,
+    };
   }
   if (!autoPromote) return { promote: false, reason: `${c.name} ${c.version} registered as staging; promote with --auto-promote or pnpm models -- promote` };
   if (!c.beatsProduction) return { promote: false, reason: `${c.name} ${c.version} does not beat production on log loss` };

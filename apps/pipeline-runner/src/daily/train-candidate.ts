@@ -84,8 +84,17 @@ export async function trainCandidate(
   const inProduction = current !== undefined && current.version === existing?.version;
   const beatsProduction = !inProduction && (!current || (candidate !== null && production !== null && candidate.logLoss < production.logLoss));
   const result = (version: ModelVersionInfo | { version: string; trainingGames: number | null }, reused: boolean): CandidateResult => ({
-    name: options.name, version: version.version, variant: options.variant, fingerprint: print.fingerprint, reused, inProduction,
-    evaluationSeason: season ?? null, candidate, production, beatsProduction, trainingGames: version.trainingGames ?? print.games,
+    name: options.name,
+    version: version.version,
+    variant: options.variant,
+    fingerprint: print.fingerprint,
+    reused,
+    inProduction,
+    evaluationSeason: season ?? null,
+    candidate,
+    production,
+    beatsProduction,
+    trainingGames: version.trainingGames ?? print.games,
   });
   if (existing) return result(existing, true);
 
@@ -108,7 +117,10 @@ export async function trainCandidate(
       return result(registered, false);
     } catch (error) {
       // another process registered the same inputs first: theirs is the candidate
-      const raced = error instanceof RegistryError && error.code === 'DUPLICATE' ? await deps.registry.findVersionByFingerprint(options.name, print.fingerprint) : undefined;
+      const raced =
+        error instanceof RegistryError && error.code === 'DUPLICATE'
+          ? await deps.registry.findVersionByFingerprint(options.name, print.fingerprint)
+          : undefined;
       if (raced) return result(raced, true);
       throw error;
     }

@@ -22,4 +22,3 @@ export function easternToUtc(date: string, hour: number, minute = 0): Date {
   const offset = offsetMinutes(new Date(wall + 5 * 3600_000));
   return new Date(wall - offset * 60_000);
 }
-

@@ -44,7 +44,7 @@ describe('generateLeague', () => {
 
   it('prices closing lines that track results: favourites win about two thirds, moneylines agree with the spread', () => {
     const lines = league.games.map((g) => ({ g, l: g.line! }));
-    const favWins = lines.filter(({ g, l }) => l.spreadHome !== 0 && (l.spreadHome! < 0) === g.homeScore! > g.awayScore!).length;
+    const favWins = lines.filter(({ g, l }) => l.spreadHome !== 0 && l.spreadHome! < 0 === g.homeScore! > g.awayScore!).length;
     const decided = lines.filter(({ l }) => l.spreadHome !== 0).length;
     expect(favWins / decided).toBeGreaterThan(0.6);
     expect(favWins / decided).toBeLessThan(0.75);

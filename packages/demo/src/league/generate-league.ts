@@ -25,7 +25,16 @@ export interface League {
   strengths: Record<string, { start: number; end: number }>;
 }
 
-const TIPOFFS: readonly [number, number][] = [[19, 0], [19, 30], [20, 0], [19, 0], [20, 30], [22, 0], [22, 30], [19, 30]];
+const TIPOFFS: readonly [number, number][] = [
+  [19, 0],
+  [19, 30],
+  [20, 0],
+  [19, 0],
+  [20, 30],
+  [22, 0],
+  [22, 30],
+  [19, 30],
+];
 
 /** The Odds API-like event id of a game: 32 hex digits, stable per game key. */
 export function oddsIdOf(gameKey: string): string {

@@ -11,16 +11,7 @@ import { Rng } from '../league/rng';
  *   (`rateLimit`, `requests`); The Odds API answers 429 / 401-quota instead;
  * - `wrong-key`: answered as if the key were wrong.
  */
-export type FaultKind =
-  | 'rate-limit'
-  | 'server-error'
-  | 'unavailable'
-  | 'slow'
-  | 'malformed'
-  | 'reset'
-  | 'envelope-rate-limit'
-  | 'envelope-quota'
-  | 'wrong-key';
+export type FaultKind = 'rate-limit' | 'server-error' | 'unavailable' | 'slow' | 'malformed' | 'reset' | 'envelope-rate-limit' | 'envelope-quota' | 'wrong-key';
 
 /** Faults a client can recover from by retrying (used for "20 % of requests fail" runs). */
 export const TRANSIENT_FAULTS: readonly FaultKind[] = ['rate-limit', 'server-error', 'unavailable', 'slow', 'malformed', 'reset', 'envelope-rate-limit'];

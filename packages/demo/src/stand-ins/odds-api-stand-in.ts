@@ -36,7 +36,10 @@ export class OddsApiStandIn extends StandInServer {
     switch (kind) {
       case 'rate-limit':
       case 'envelope-rate-limit':
-        return { ...err(429, 'Requests are being made too frequently. Please space out requests.', 'EXCEEDED_FREQ_LIMIT'), headers: { 'retry-after': String(this.options.retryAfterSeconds) } };
+        return {
+          ...err(429, 'Requests are being made too frequently. Please space out requests.', 'EXCEEDED_FREQ_LIMIT'),
+          headers: { 'retry-after': String(this.options.retryAfterSeconds) },
+        };
       case 'server-error':
         return err(500, 'Internal server error', 'INTERNAL_ERROR');
       case 'unavailable':
@@ -80,11 +83,21 @@ export class OddsApiStandIn extends StandInServer {
       this.charge(10 * cost);
       return {
         status: 200,
-        body: { timestamp: iso(ts), previous_timestamp: iso(new Date(ts.getTime() - 300_000)), next_timestamp: iso(new Date(ts.getTime() + 300_000)), data: events },
+        body: {
+          timestamp: iso(ts),
+          previous_timestamp: iso(new Date(ts.getTime() - 300_000)),
+          next_timestamp: iso(new Date(ts.getTime() + 300_000)),
+          data: events,
+        },
       };
     }
     const events = this.games()
-      .filter((g) => (g.status === 'scheduled' || g.status === 'live') && g.tipoff.getTime() > now.getTime() - 4 * HOUR && g.tipoff.getTime() <= now.getTime() + 7 * 24 * HOUR)
+      .filter(
+        (g) =>
+          (g.status === 'scheduled' || g.status === 'live') &&
+          g.tipoff.getTime() > now.getTime() - 4 * HOUR &&
+          g.tipoff.getTime() <= now.getTime() + 7 * 24 * HOUR,
+      )
       .map((g) => this.event(g, now, markets, format, books));
     this.charge(cost);
     return { status: 200, body: events };
@@ -98,10 +111,17 @@ export class OddsApiStandIn extends StandInServer {
 
   private scores(q: Record<string, string>): Reply {
     const daysFrom = q.daysFrom === undefined ? undefined : Number(q.daysFrom);
-    if (daysFrom !== undefined && (!Number.isInteger(daysFrom) || daysFrom < 1 || daysFrom > 3)) return err(422, 'daysFrom must be an integer from 1 to 3', 'INVALID_DAYS_FROM');
+    if (daysFrom !== undefined && (!Number.isInteger(daysFrom) || daysFrom < 1 || daysFrom > 3))
+      return err(422, 'daysFrom must be an integer from 1 to 3', 'INVALID_DAYS_FROM');
     const now = this.options.now().getTime();
     const events = this.games()
-      .filter((g) => g.tipoff.getTime() <= now + 2 * 24 * HOUR && (g.status === 'live' || g.status === 'scheduled' ? g.tipoff.getTime() > now - 4 * HOUR : daysFrom !== undefined && g.tipoff.getTime() >= now - daysFrom * 24 * HOUR))
+      .filter(
+        (g) =>
+          g.tipoff.getTime() <= now + 2 * 24 * HOUR &&
+          (g.status === 'live' || g.status === 'scheduled'
+            ? g.tipoff.getTime() > now - 4 * HOUR
+            : daysFrom !== undefined && g.tipoff.getTime() >= now - daysFrom * 24 * HOUR),
+      )
       .filter((g) => g.status !== 'cancelled' && g.status !== 'postponed')
       .map((g) => ({
         id: g.oddsApiId,
@@ -111,7 +131,13 @@ export class OddsApiStandIn extends StandInServer {
         completed: g.status === 'final',
         home_team: NAME.get(g.homeCode),
         away_team: NAME.get(g.awayCode),
-        scores: g.status === 'final' || g.status === 'live' ? [{ name: NAME.get(g.homeCode), score: String(g.homeScore ?? 0) }, { name: NAME.get(g.awayCode), score: String(g.awayScore ?? 0) }] : null,
+        scores:
+          g.status === 'final' || g.status === 'live'
+            ? [
+                { name: NAME.get(g.homeCode), score: String(g.homeScore ?? 0) },
+                { name: NAME.get(g.awayCode), score: String(g.awayScore ?? 0) },
+              ]
+            : null,
         last_update: g.status === 'final' ? iso(new Date(g.tipoff.getTime() + 2.5 * HOUR)) : null,
       }));
     this.charge(daysFrom === undefined ? 1 : 2);
@@ -126,19 +152,45 @@ export class OddsApiStandIn extends StandInServer {
       const out = [];
       const last_update = iso(s.capturedAt);
       if (markets.includes('h2h') && s.homeMl !== null && s.awayMl !== null) {
-        out.push({ key: 'h2h', last_update, outcomes: [{ name: home, price: price(s.homeMl) }, { name: away, price: price(s.awayMl) }] });
+        out.push({
+          key: 'h2h',
+          last_update,
+          outcomes: [
+            { name: home, price: price(s.homeMl) },
+            { name: away, price: price(s.awayMl) },
+          ],
+        });
       }
       if (markets.includes('spreads') && s.spreadHome !== null) {
-        out.push({ key: 'spreads', last_update, outcomes: [{ name: home, price: price(s.spreadPrices[0]), point: s.spreadHome }, { name: away, price: price(s.spreadPrices[1]), point: -s.spreadHome }] });
+        out.push({
+          key: 'spreads',
+          last_update,
+          outcomes: [
+            { name: home, price: price(s.spreadPrices[0]), point: s.spreadHome },
+            { name: away, price: price(s.spreadPrices[1]), point: -s.spreadHome },
+          ],
+        });
       }
       if (markets.includes('totals') && s.total !== null) {
-        out.push({ key: 'totals', last_update, outcomes: [{ name: 'Over', price: price(-110), point: s.total }, { name: 'Under', price: price(-110), point: s.total }] });
+        out.push({
+          key: 'totals',
+          last_update,
+          outcomes: [
+            { name: 'Over', price: price(-110), point: s.total },
+            { name: 'Under', price: price(-110), point: s.total },
+          ],
+        });
       }
       return out;
     };
     const bookmakers = linesAsOf(g, at)
       .filter((s) => !books || books.has(s.bookmaker))
-      .map((s) => ({ key: s.bookmaker, title: STAND_IN_BOOKMAKERS.find((b) => b.key === s.bookmaker)?.title ?? s.bookmaker, last_update: iso(s.capturedAt), markets: marketsOf(s) }));
+      .map((s) => ({
+        key: s.bookmaker,
+        title: STAND_IN_BOOKMAKERS.find((b) => b.key === s.bookmaker)?.title ?? s.bookmaker,
+        last_update: iso(s.capturedAt),
+        markets: marketsOf(s),
+      }));
     return { id: g.oddsApiId, sport_key: 'basketball_nba', sport_title: 'NBA', commence_time: iso(g.tipoff), home_team: home, away_team: away, bookmakers };
   }
 }

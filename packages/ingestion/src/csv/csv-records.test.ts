@@ -23,7 +23,19 @@ describe('CSV records', () => {
   });
 
   it('builds a final game and up to three closing-line snapshots', () => {
-    const g = gameOfCsvRow(row({ game_id: '20240101_BOS_LAL', season: '2024', date: '2024-01-01', home_team: 'LAL', away_team: 'BOS', home_pts: '100', away_pts: '99', game_type: 'regular', neutral_site: '' }));
+    const g = gameOfCsvRow(
+      row({
+        game_id: '20240101_BOS_LAL',
+        season: '2024',
+        date: '2024-01-01',
+        home_team: 'LAL',
+        away_team: 'BOS',
+        home_pts: '100',
+        away_pts: '99',
+        game_type: 'regular',
+        neutral_site: '',
+      }),
+    );
     expect(g).toMatchObject({ status: 'final', homeScore: 100, awayScore: 99, neutralSite: null, season: 2024 });
     const s = snapshotsOfCsvRow(row({ game_id: '20240101_BOS_LAL', home_ml: '', away_ml: '', spread_home: '-2.5', total: '230' }));
     expect(s.map((x) => x.market)).toEqual(['spreads', 'totals']);
@@ -31,8 +43,34 @@ describe('CSV records', () => {
   });
 
   it('rejects rows that disagree with their game id or hold non-numbers', () => {
-    expect(() => gameOfCsvRow(row({ game_id: '20240101_BOS_LAL', season: '2024', date: '2024-01-02', home_team: 'LAL', away_team: 'BOS', home_pts: '1', away_pts: '2', game_type: 'regular' }))).toThrow(/disagrees/);
-    expect(() => gameOfCsvRow(row({ game_id: '20240101_BOS_LAL', season: '2024', date: '2024-01-01', home_team: 'LAL', away_team: 'BOS', home_pts: 'x', away_pts: '2', game_type: 'regular' }))).toThrow(/home_pts 'x'/);
+    expect(() =>
+      gameOfCsvRow(
+        row({
+          game_id: '20240101_BOS_LAL',
+          season: '2024',
+          date: '2024-01-02',
+          home_team: 'LAL',
+          away_team: 'BOS',
+          home_pts: '1',
+          away_pts: '2',
+          game_type: 'regular',
+        }),
+      ),
+    ).toThrow(/disagrees/);
+    expect(() =>
+      gameOfCsvRow(
+        row({
+          game_id: '20240101_BOS_LAL',
+          season: '2024',
+          date: '2024-01-01',
+          home_team: 'LAL',
+          away_team: 'BOS',
+          home_pts: 'x',
+          away_pts: '2',
+          game_type: 'regular',
+        }),
+      ),
+    ).toThrow(/home_pts 'x'/);
     expect(() => snapshotsOfCsvRow(row({ game_id: '20240101_BOS_LAL', home_ml: 'abc', away_ml: '', spread_home: '', total: '' }))).toThrow(/home_ml/);
   });
 });

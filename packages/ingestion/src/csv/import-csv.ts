@@ -78,5 +78,8 @@ const countsOf = (s: UpsertSummary) => ({ inserted: s.inserted, updated: s.updat
 export function formatImportSummary(s: ImportCsvSummary): string {
   const c = (u: UpsertSummary) => `${u.inserted} inserted, ${u.updated} updated, ${u.unchanged} unchanged, ${u.rejected} rejected`;
   const seasons = s.seasons ? ` (seasons ${s.seasons.first}-${s.seasons.last})` : '';
-  return `games: ${s.gameRows} rows${seasons}: ${c(s.games)}; lines: ${s.oddsRows} rows -> snapshots: ${c(s.snapshots)}; unreadable rows: ${s.unreadable.length}; ${(s.durationMs / 1000).toFixed(2)} s`;
+  return (
+    `games: ${s.gameRows} rows${seasons}: ${c(s.games)}; lines: ${s.oddsRows} rows -> snapshots: ${c(s.snapshots)}; unreadable rows: ` +
+    `${s.unreadable.length}; ${(s.durationMs / 1000).toFixed(2)} s`
+  );
 }

@@ -85,7 +85,13 @@ export class JsonRequester {
         last = e instanceof IngestionError ? e : new IngestionError('NETWORK', `${this.upstream} ${request.path}: ${this.scrub(String(e))}`);
         if (last.retryable) throw last;
         // p-retry calls no hook on an AbortError: say here why the call stops.
-        this.logger.warn('upstream request failed; not retried', { upstream: this.upstream, path: request.path, code: last.code, status: last.status, error: last.message });
+        this.logger.warn('upstream request failed; not retried', {
+          upstream: this.upstream,
+          path: request.path,
+          code: last.code,
+          status: last.status,
+          error: last.message,
+        });
         throw new pRetry.AbortError((stop = last));
       }
     };

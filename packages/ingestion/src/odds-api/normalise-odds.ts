@@ -55,7 +55,13 @@ export function normaliseOddsEvents(events: readonly OddsApiEvent[], source = 't
           } else if (m.key === 'totals') {
             const over = m.outcomes.find((o) => o.name.toLowerCase() === 'over');
             const under = m.outcomes.find((o) => o.name.toLowerCase() === 'under');
-            snapshots.push({ ...base, market: 'totals', totalPoint: over?.point ?? under?.point ?? null, overPrice: int(over?.price), underPrice: int(under?.price) });
+            snapshots.push({
+              ...base,
+              market: 'totals',
+              totalPoint: over?.point ?? under?.point ?? null,
+              overPrice: int(over?.price),
+              underPrice: int(under?.price),
+            });
           }
         }
       }

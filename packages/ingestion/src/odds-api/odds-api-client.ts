@@ -92,7 +92,10 @@ export class OddsApiClient {
       interpret: (res: JsonResponse) => {
         const parsed = schema.safeParse(res.body);
         if (!parsed.success) {
-          throw new IngestionError('MALFORMED_RESPONSE', `the-odds-api ${path}: unexpected response (${describeIssues(parsed.error.issues)})`, { status: res.status, retryable: false });
+          throw new IngestionError('MALFORMED_RESPONSE', `the-odds-api ${path}: unexpected response (${describeIssues(parsed.error.issues)})`, {
+            status: res.status,
+            retryable: false,
+          });
         }
         return parsed.data;
       },
@@ -105,7 +108,10 @@ export class OddsApiClient {
       const parsed = schema.safeParse(item);
       if (parsed.success) out.items.push(parsed.data);
       else {
-        const r: Rejection = { record: `the-odds-api ${what} ${String((item as { id?: unknown } | null)?.id ?? '?')}`, reason: describeIssues(parsed.error.issues) };
+        const r: Rejection = {
+          record: `the-odds-api ${what} ${String((item as { id?: unknown } | null)?.id ?? '?')}`,
+          reason: describeIssues(parsed.error.issues),
+        };
         out.rejected.push(r);
         this.logger.warn('malformed record rejected', { ...r });
       }

@@ -28,7 +28,11 @@ interface Row extends ClosingLine {
  * end of the game's Eastern date when the tip-off time is unknown). With `bookmakers`, the first
  * of them that has a line wins; otherwise the latest line of any bookmaker.
  */
-export async function closingLines(db: DbClient, gameIds: readonly number[], options: { bookmakers?: readonly string[] } = {}): Promise<Map<number, GameClosingLines>> {
+export async function closingLines(
+  db: DbClient,
+  gameIds: readonly number[],
+  options: { bookmakers?: readonly string[] } = {},
+): Promise<Map<number, GameClosingLines>> {
   const books = options.bookmakers ?? [];
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT DISTINCT ON (s.game_id, s.market) s.game_id AS "gameId", s.market::text AS market, s.bookmaker,

@@ -27,7 +27,19 @@ export interface FeatureInputQuery {
 
 const HISTORY_STATUSES: readonly GameStatus[] = ['final', 'scheduled', 'live'];
 
-const GAME_SELECT = { id: true, gameKey: true, season: true, date: true, homeCode: true, awayCode: true, status: true, homeScore: true, awayScore: true, gameType: true, neutralSite: true } as const;
+const GAME_SELECT = {
+  id: true,
+  gameKey: true,
+  season: true,
+  date: true,
+  homeCode: true,
+  awayCode: true,
+  status: true,
+  homeScore: true,
+  awayScore: true,
+  gameType: true,
+  neutralSite: true,
+} as const;
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -76,7 +88,10 @@ export async function loadFeatureInputs(db: DbClient, query: FeatureInputQuery =
   }
   const lines = new Map<string, FeatureLine>();
   if (query.withLines ?? true) {
-    const closing = await closingLines(db, rows.map((r) => r.id));
+    const closing = await closingLines(
+      db,
+      rows.map((r) => r.id),
+    );
     for (const r of rows) {
       const line = featureLineOf(closing.get(r.id));
       if (line) lines.set(r.gameKey, line);

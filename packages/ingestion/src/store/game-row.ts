@@ -22,8 +22,20 @@ export interface GameRow {
 
 /** Fields compared to decide whether an upsert changes a row. */
 export const COMPARED_FIELDS = [
-  'gameKey', 'apiBasketballId', 'oddsApiId', 'season', 'date', 'tipoff', 'homeCode', 'awayCode',
-  'status', 'homeScore', 'awayScore', 'gameType', 'neutralSite', 'isDemo',
+  'gameKey',
+  'apiBasketballId',
+  'oddsApiId',
+  'season',
+  'date',
+  'tipoff',
+  'homeCode',
+  'awayCode',
+  'status',
+  'homeScore',
+  'awayScore',
+  'gameType',
+  'neutralSite',
+  'isDemo',
 ] as const satisfies readonly (keyof GameRow)[];
 
 const SELECT = `SELECT id, game_key AS "gameKey", api_basketball_id AS "apiBasketballId", odds_api_id AS "oddsApiId",

@@ -15,7 +15,12 @@ const isoDate = z.string().refine((d) => {
 }, 'expected a calendar date YYYY-MM-DD');
 const teamCode = z.string().refine(isTeamCode, { error: (iss) => `unknown team code '${String(iss.input)}'` });
 const score = z.number().int().min(0).max(300).nullable().optional();
-const american = z.number().int().refine((p) => p <= -100 || p >= 100, 'American odds are <= -100 or >= 100').nullable().optional();
+const american = z
+  .number()
+  .int()
+  .refine((p) => p <= -100 || p >= 100, 'American odds are <= -100 or >= 100')
+  .nullable()
+  .optional();
 const instant = z.date().refine((d) => !Number.isNaN(d.getTime()), 'invalid date');
 
 /**

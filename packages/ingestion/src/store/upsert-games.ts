@@ -44,9 +44,10 @@ class RowIndex {
 
   /** The same game: same upstream id, else same date and teams. */
   match(r: GameRecord, key: string): { row?: GameRow; conflict?: GameRow } {
-    const row = (r.apiBasketballId != null ? this.byApi.get(r.apiBasketballId) : undefined)
-      ?? (r.oddsApiId != null ? this.byOdds.get(r.oddsApiId) : undefined)
-      ?? this.byKey.get(key);
+    const row =
+      (r.apiBasketballId != null ? this.byApi.get(r.apiBasketballId) : undefined) ??
+      (r.oddsApiId != null ? this.byOdds.get(r.oddsApiId) : undefined) ??
+      this.byKey.get(key);
     const holder = this.byKey.get(key);
     return { ...(row ? { row } : {}), ...(row && holder && holder !== row ? { conflict: holder } : {}) };
   }

@@ -36,10 +36,18 @@ export async function upsertOddsSnapshots(db: DbClient, records: readonly Snapsh
   const chunk = options.chunkSize ?? 5000;
   for (let i = 0; i < writable.length; i += chunk) {
     const rows = writable.slice(i, i + chunk).map((s) => ({
-      game_key: s.gameKey, bookmaker: s.bookmaker, market: s.market, captured_at: s.capturedAt.toISOString(),
-      home_price: s.homePrice ?? null, away_price: s.awayPrice ?? null, home_point: s.homePoint ?? null,
-      total_point: s.totalPoint ?? null, over_price: s.overPrice ?? null, under_price: s.underPrice ?? null,
-      source: s.source, is_demo: options.isDemo ?? false,
+      game_key: s.gameKey,
+      bookmaker: s.bookmaker,
+      market: s.market,
+      captured_at: s.capturedAt.toISOString(),
+      home_price: s.homePrice ?? null,
+      away_price: s.awayPrice ?? null,
+      home_point: s.homePoint ?? null,
+      total_point: s.totalPoint ?? null,
+      over_price: s.overPrice ?? null,
+      under_price: s.underPrice ?? null,
+      source: s.source,
+      is_demo: options.isDemo ?? false,
     }));
     const written = await db.$queryRawUnsafe<{ inserted: boolean }[]>(
       `INSERT INTO odds_snapshots AS o (game_id, bookmaker, market, captured_at, home_price, away_price, home_point,
@@ -60,7 +68,9 @@ export async function upsertOddsSnapshots(db: DbClient, records: readonly Snapsh
        RETURNING (xmax = 0) AS inserted`,
       JSON.stringify(rows),
     );
-    for (const w of written) if (w.inserted) inserted++; else updated++;
+    for (const w of written)
+      if (w.inserted) inserted++;
+      else updated++;
   }
   logRejections(options.logger, 'odds snapshot', rejections);
   const unchanged = Math.max(0, records.length - rejections.length - inserted - updated);
