@@ -35,7 +35,8 @@ async function printPredictions(rt: Runtime, date: string): Promise<void> {
   const rows = await rt.db.client.prediction.findMany({
     where: { game: { date: new Date(`${date}T00:00:00Z`) } },
     include: { game: true, modelVersion: { select: { name: true, version: true } } },
-    orderBy: { game: { tipoff: 'asc' } },
+    // each game's forecasts together, the main (market-aware) model first
+    orderBy: [{ game: { tipoff: 'asc' } }, { gameId: 'asc' }, { modelVersion: { name: 'asc' } }],
   });
   process.stdout.write(`\npredictions for ${date}${rows.some((r) => r.isDemo) ? ' (DEMO data: generated league)' : ''}:\n`);
   if (rows.length === 0) process.stdout.write('  no games\n');
