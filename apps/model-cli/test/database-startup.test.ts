@@ -1,4 +1,4 @@
-import { unusableDatabases, type UnusableDatabases } from '@nba/testing';
+import { unusableDatabases, UNUSABLE_DATABASE_LINES, type UnusableDatabases } from '@nba/testing';
 import { assertBuilt, runCli } from './run-cli';
 
 // `nba-models` on a database it cannot use: one line on stderr naming the problem and the fix (no
@@ -17,15 +17,12 @@ afterAll(async () => {
 });
 
 test.each([
-  [
-    'refused',
-    'refused',
-    /^error: the database server at 127\.0\.0\.1:\d+ refused the connection \(DATABASE_URL\): start PostgreSQL there or fix the host and port\n$/,
-  ],
-  ['unknown', 'unknown', /^error: the database 'nba_no_such_database' does not exist on .+: create it, or fix the name in DATABASE_URL\n$/],
-  ['not migrated', 'notMigrated', /^error: the database '.+' on .+ is not migrated: run `pnpm db:migrate`.*\n$/],
-  ['stalled', 'stalled', /^error: the database server at .+ did not accept a connection within DB_CONNECT_TIMEOUT_MS: .+\n$/],
-] as const)('a database that is %s: one line naming the fix, exit 3', async (_case, which, line) => {
+  ['refused', 'refused'],
+  ['unknown', 'unknown'],
+  ['not migrated', 'notMigrated'],
+  ['stalled', 'stalled'],
+] as const)('a database that is %s: one line naming the fix, exit 3', async (_case, which) => {
+  const line = UNUSABLE_DATABASE_LINES[which];
   const r = await runCli(['list'], { env: { DATABASE_URL: dbs[which], DB_CONNECT_TIMEOUT_MS: '500' } });
   expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({ code: 3, stderr: expect.stringMatching(line), stdout: '' });
   expect(r.stderr).not.toContain(PASSWORD);

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { startTcpProxy } from './tcp-proxy';
 import { createTestDatabase, testServerUrl } from './test-database';
@@ -14,6 +15,25 @@ export interface UnusableDatabases {
   stalled: string;
   /** Drops the empty database and stops the stalled proxy. */
   close(): Promise<void>;
+}
+
+/** The one line (and nothing else) every app prints on stderr, with exit 3, for each unusable database. */
+export const UNUSABLE_DATABASE_LINES: Readonly<Record<Exclude<keyof UnusableDatabases, 'close'>, RegExp>> = Object.freeze({
+  refused: /^error: the database server at 127\.0\.0\.1:\d+ refused the connection \(DATABASE_URL\): start PostgreSQL there or fix the host and port\n$/,
+  unknown: /^error: the database 'nba_no_such_database' does not exist on .+: create it, or fix the name in DATABASE_URL\n$/,
+  notMigrated: /^error: the database '.+' on .+ is not migrated: run `pnpm db:migrate`.*\n$/,
+  stalled: /^error: the database server at .+ did not accept a connection within DB_CONNECT_TIMEOUT_MS: .+\n$/,
+});
+
+/** Runs a built Node entry point to its exit with `env` added to this process's; stdout is discarded. */
+export function runToExit(file: string, args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [file, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
 }
 
 async function freePort(): Promise<number> {
