@@ -17,6 +17,24 @@ interface LiveRow {
 /** How long live scores are reused between scrapes. */
 const LIVE_CACHE_MS = 15_000;
 
+/**
+ * `load` at most once per LIVE_CACHE_MS (scrapes in between share its answer). A failure is reported
+ * through `onError`, answers `empty`, and is not kept: the next scrape asks again.
+ */
+function cachedForScrapes<T>(load: () => Promise<T>, empty: T, onError: (err: unknown) => void): () => Promise<T> {
+  let cached: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    if (cached && Date.now() - cached.at < LIVE_CACHE_MS) return cached.value;
+    const value = load().catch((err: unknown) => {
+      onError(err);
+      cached = undefined;
+      return empty;
+    });
+    cached = { at: Date.now(), value };
+    return value;
+  };
+}
+
 /** Prometheus metrics of one app instance (own registry, so several apps can live in one process). */
 export class ApiMetrics {
   readonly registry = new Registry();
@@ -27,15 +45,9 @@ export class ApiMetrics {
   private readonly loadedAt: Gauge<'model'>;
   private readonly servedVersion = new Map<string, string>();
   private readonly loadFailures: Counter<'model' | 'version'>;
-  private live: { at: number; rows: Promise<LiveRow[]> } | undefined;
-  private rolling: { at: number; rows: Promise<{ records: RollingRecord[]; backtest: Map<string, number> }> } | undefined;
 
   /** `rollingWindowGames`: how many of each version's last settled forecasts the rolling gauges cover. */
-  constructor(
-    private readonly db: DbClient,
-    private readonly logger: Logger,
-    private readonly rollingWindowGames = 200,
-  ) {
+  constructor(db: DbClient, logger: Logger, rollingWindowGames = 200) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     this.requests = new Counter({
@@ -76,8 +88,26 @@ export class ApiMetrics {
       registers,
     });
     // prom-client calls `collect` with the gauge as `this`: the scores come through arrow functions
-    const liveScores = () => this.liveScores();
-    const rollingScores = () => this.rollingScores();
+    const liveScores = cachedForScrapes(
+      () =>
+        db.$queryRaw<LiveRow[]>`
+          SELECT mv.name, mv.version, count(*)::int AS settled,
+                 avg(CASE WHEN (p.home_win_prob >= 0.5) = p.home_won THEN 1.0 ELSE 0.0 END)::float8 AS accuracy,
+                 avg(p.brier)::float8 AS brier, avg(p.log_loss)::float8 AS "logLoss"
+            FROM predictions p JOIN model_versions mv ON mv.id = p.model_version_id
+           WHERE p.settled_at IS NOT NULL AND p.home_won IS NOT NULL
+           GROUP BY mv.name, mv.version`,
+      [] as LiveRow[],
+      (err) => logger.warn('live scores unavailable for /metrics', { err }),
+    );
+    const rollingScores = cachedForScrapes(
+      async () => {
+        const [records, backtest] = await Promise.all([rollingRecords(db, rollingWindowGames), backtestLogLosses(db)]);
+        return { records, backtest: new Map(backtest.map((b) => [`${b.name} ${b.version}`, b.logLoss])) };
+      },
+      { records: [] as RollingRecord[], backtest: new Map<string, number>() },
+      (err) => logger.warn('rolling scores unavailable for /metrics', { err }),
+    );
     const liveGauge = (name: string, help: string, pick: (r: LiveRow) => number | null) =>
       new Gauge({
         name,
@@ -99,7 +129,7 @@ export class ApiMetrics {
     const rollingGauge = (name: string, help: string, pick: (r: RollingRecord, backtest: number | undefined) => number | undefined) =>
       new Gauge({
         name,
-        help: `${help} (last ${this.rollingWindowGames} settled forecasts with a market line, per model version)`,
+        help: `${help} (last ${rollingWindowGames} settled forecasts with a market line, per model version)`,
         labelNames: ['model', 'version'],
         registers,
         collect: async function (this: Gauge<'model' | 'version'>) {
@@ -149,35 +179,5 @@ export class ApiMetrics {
   /** The text exposition. */
   async text(): Promise<string> {
     return this.registry.metrics();
-  }
-
-  private rollingScores(): Promise<{ records: RollingRecord[]; backtest: Map<string, number> }> {
-    if (this.rolling && Date.now() - this.rolling.at < LIVE_CACHE_MS) return this.rolling.rows;
-    const rows = Promise.all([rollingRecords(this.db, this.rollingWindowGames), backtestLogLosses(this.db)])
-      .then(([records, backtest]) => ({ records, backtest: new Map(backtest.map((b) => [`${b.name} ${b.version}`, b.logLoss])) }))
-      .catch((err: unknown) => {
-        this.logger.warn('rolling scores unavailable for /metrics', { err });
-        this.rolling = undefined;
-        return { records: [], backtest: new Map<string, number>() };
-      });
-    this.rolling = { at: Date.now(), rows };
-    return rows;
-  }
-
-  private liveScores(): Promise<LiveRow[]> {
-    if (this.live && Date.now() - this.live.at < LIVE_CACHE_MS) return this.live.rows;
-    const rows = this.db.$queryRaw<LiveRow[]>`
-      SELECT mv.name, mv.version, count(*)::int AS settled,
-             avg(CASE WHEN (p.home_win_prob >= 0.5) = p.home_won THEN 1.0 ELSE 0.0 END)::float8 AS accuracy,
-             avg(p.brier)::float8 AS brier, avg(p.log_loss)::float8 AS "logLoss"
-        FROM predictions p JOIN model_versions mv ON mv.id = p.model_version_id
-       WHERE p.settled_at IS NOT NULL AND p.home_won IS NOT NULL
-       GROUP BY mv.name, mv.version`.catch((err: unknown) => {
-      this.logger.warn('live scores unavailable for /metrics', { err });
-      this.live = undefined;
-      return [] as LiveRow[];
-    });
-    this.live = { at: Date.now(), rows };
-    return rows;
   }
 }
