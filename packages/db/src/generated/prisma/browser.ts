@@ -67,3 +67,13 @@ export type PipelineRun = Prisma.PipelineRunModel
  * One attempt of one task in a run.
  */
 export type TaskRun = Prisma.TaskRunModel
+/**
+ * Model QuarantinedValue
+ * An upstream value that failed a plausibility or consistency check: kept apart with the reason, never used.
+ */
+export type QuarantinedValue = Prisma.QuarantinedValueModel
+/**
+ * Model UpstreamConflict
+ * The same upstream game with different content (within one response, across runs, or a final score changed after settlement).
+ */
+export type UpstreamConflict = Prisma.UpstreamConflictModel

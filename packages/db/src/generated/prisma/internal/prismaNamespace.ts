@@ -406,7 +406,9 @@ export const ModelName = {
   ModelEvent: 'ModelEvent',
   Prediction: 'Prediction',
   PipelineRun: 'PipelineRun',
-  TaskRun: 'TaskRun'
+  TaskRun: 'TaskRun',
+  QuarantinedValue: 'QuarantinedValue',
+  UpstreamConflict: 'UpstreamConflict'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -422,7 +424,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "team" | "game" | "oddsSnapshot" | "modelVersion" | "modelArtifact" | "modelMetric" | "modelEvent" | "prediction" | "pipelineRun" | "taskRun"
+    modelProps: "team" | "game" | "oddsSnapshot" | "modelVersion" | "modelArtifact" | "modelMetric" | "modelEvent" | "prediction" | "pipelineRun" | "taskRun" | "quarantinedValue" | "upstreamConflict"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1166,6 +1168,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    QuarantinedValue: {
+      payload: Prisma.$QuarantinedValuePayload<ExtArgs>
+      fields: Prisma.QuarantinedValueFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.QuarantinedValueFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$QuarantinedValuePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.QuarantinedValueFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$QuarantinedValuePayload>
+        }
+        findFirst: {
+          args: Prisma.QuarantinedValueFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$QuarantinedValuePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.QuarantinedValueFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$QuarantinedValuePayload>
+        }
+        findMany: {
+          args: Prisma.QuarantinedValueFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$QuarantinedValuePayload>[]
+        }
+        create: {
+          args: Prisma.QuarantinedValueCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$QuarantinedValuePayload>
+        }
+        createMany: {
+          args: Prisma.QuarantinedValueCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.QuarantinedValueCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$QuarantinedValuePayload>[]
+        }
+        delete: {
+          args: Prisma.QuarantinedValueDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$QuarantinedValuePayload>
+        }
+        update: {
+          args: Prisma.QuarantinedValueUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$QuarantinedValuePayload>
+        }
+        deleteMany: {
+          args: Prisma.QuarantinedValueDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.QuarantinedValueUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.QuarantinedValueUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$QuarantinedValuePayload>[]
+        }
+        upsert: {
+          args: Prisma.QuarantinedValueUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$QuarantinedValuePayload>
+        }
+        aggregate: {
+          args: Prisma.QuarantinedValueAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateQuarantinedValue>
+        }
+        groupBy: {
+          args: Prisma.QuarantinedValueGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.QuarantinedValueGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.QuarantinedValueCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.QuarantinedValueCountAggregateOutputType> | number
+        }
+      }
+    }
+    UpstreamConflict: {
+      payload: Prisma.$UpstreamConflictPayload<ExtArgs>
+      fields: Prisma.UpstreamConflictFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.UpstreamConflictFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UpstreamConflictPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.UpstreamConflictFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UpstreamConflictPayload>
+        }
+        findFirst: {
+          args: Prisma.UpstreamConflictFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UpstreamConflictPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.UpstreamConflictFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UpstreamConflictPayload>
+        }
+        findMany: {
+          args: Prisma.UpstreamConflictFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UpstreamConflictPayload>[]
+        }
+        create: {
+          args: Prisma.UpstreamConflictCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UpstreamConflictPayload>
+        }
+        createMany: {
+          args: Prisma.UpstreamConflictCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.UpstreamConflictCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UpstreamConflictPayload>[]
+        }
+        delete: {
+          args: Prisma.UpstreamConflictDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UpstreamConflictPayload>
+        }
+        update: {
+          args: Prisma.UpstreamConflictUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UpstreamConflictPayload>
+        }
+        deleteMany: {
+          args: Prisma.UpstreamConflictDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.UpstreamConflictUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.UpstreamConflictUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UpstreamConflictPayload>[]
+        }
+        upsert: {
+          args: Prisma.UpstreamConflictUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UpstreamConflictPayload>
+        }
+        aggregate: {
+          args: Prisma.UpstreamConflictAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateUpstreamConflict>
+        }
+        groupBy: {
+          args: Prisma.UpstreamConflictGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.UpstreamConflictGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.UpstreamConflictCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.UpstreamConflictCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1378,6 +1528,43 @@ export const TaskRunScalarFieldEnum = {
 } as const
 
 export type TaskRunScalarFieldEnum = (typeof TaskRunScalarFieldEnum)[keyof typeof TaskRunScalarFieldEnum]
+
+
+export const QuarantinedValueScalarFieldEnum = {
+  id: 'id',
+  source: 'source',
+  reason: 'reason',
+  detail: 'detail',
+  entity: 'entity',
+  gameKey: 'gameKey',
+  upstreamId: 'upstreamId',
+  bookmaker: 'bookmaker',
+  market: 'market',
+  capturedAt: 'capturedAt',
+  raw: 'raw',
+  fingerprint: 'fingerprint',
+  firstSeenAt: 'firstSeenAt',
+  lastSeenAt: 'lastSeenAt',
+  seenCount: 'seenCount'
+} as const
+
+export type QuarantinedValueScalarFieldEnum = (typeof QuarantinedValueScalarFieldEnum)[keyof typeof QuarantinedValueScalarFieldEnum]
+
+
+export const UpstreamConflictScalarFieldEnum = {
+  id: 'id',
+  source: 'source',
+  kind: 'kind',
+  upstreamId: 'upstreamId',
+  gameKey: 'gameKey',
+  first: 'first',
+  second: 'second',
+  resolution: 'resolution',
+  fingerprint: 'fingerprint',
+  detectedAt: 'detectedAt'
+} as const
+
+export type UpstreamConflictScalarFieldEnum = (typeof UpstreamConflictScalarFieldEnum)[keyof typeof UpstreamConflictScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1783,6 +1970,8 @@ export type GlobalOmitConfig = {
   prediction?: Prisma.PredictionOmit
   pipelineRun?: Prisma.PipelineRunOmit
   taskRun?: Prisma.TaskRunOmit
+  quarantinedValue?: Prisma.QuarantinedValueOmit
+  upstreamConflict?: Prisma.UpstreamConflictOmit
 }
 
 /* Types for Logging */

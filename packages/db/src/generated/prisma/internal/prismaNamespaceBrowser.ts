@@ -60,7 +60,9 @@ export const ModelName = {
   ModelEvent: 'ModelEvent',
   Prediction: 'Prediction',
   PipelineRun: 'PipelineRun',
-  TaskRun: 'TaskRun'
+  TaskRun: 'TaskRun',
+  QuarantinedValue: 'QuarantinedValue',
+  UpstreamConflict: 'UpstreamConflict'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -252,6 +254,43 @@ export const TaskRunScalarFieldEnum = {
 } as const
 
 export type TaskRunScalarFieldEnum = (typeof TaskRunScalarFieldEnum)[keyof typeof TaskRunScalarFieldEnum]
+
+
+export const QuarantinedValueScalarFieldEnum = {
+  id: 'id',
+  source: 'source',
+  reason: 'reason',
+  detail: 'detail',
+  entity: 'entity',
+  gameKey: 'gameKey',
+  upstreamId: 'upstreamId',
+  bookmaker: 'bookmaker',
+  market: 'market',
+  capturedAt: 'capturedAt',
+  raw: 'raw',
+  fingerprint: 'fingerprint',
+  firstSeenAt: 'firstSeenAt',
+  lastSeenAt: 'lastSeenAt',
+  seenCount: 'seenCount'
+} as const
+
+export type QuarantinedValueScalarFieldEnum = (typeof QuarantinedValueScalarFieldEnum)[keyof typeof QuarantinedValueScalarFieldEnum]
+
+
+export const UpstreamConflictScalarFieldEnum = {
+  id: 'id',
+  source: 'source',
+  kind: 'kind',
+  upstreamId: 'upstreamId',
+  gameKey: 'gameKey',
+  first: 'first',
+  second: 'second',
+  resolution: 'resolution',
+  fingerprint: 'fingerprint',
+  detectedAt: 'detectedAt'
+} as const
+
+export type UpstreamConflictScalarFieldEnum = (typeof UpstreamConflictScalarFieldEnum)[keyof typeof UpstreamConflictScalarFieldEnum]
 
 
 export const SortOrder = {
