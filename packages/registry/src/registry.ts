@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { verifyChecksum } from './artifact';
+import { assertArtifactsVerify, assertBoostersLoad } from './artifact-check';
 import { compareLive, compareMetrics } from './compare';
 import { VERSION_INCLUDE, toEventInfo, toVersionInfo } from './mappers';
 import { prepareRegistration } from './registration';
@@ -56,6 +57,7 @@ export class ModelRegistry {
   /** Registers a version in `staging`; DUPLICATE if the name already has it. */
   async registerVersion(input: RegisterInput): Promise<ModelVersionInfo> {
     const r = prepareRegistration(input);
+    assertBoostersLoad(r);
     const actor = input.createdBy ?? this.actor;
     const duplicate = () =>
       new RegistryError(
@@ -154,6 +156,15 @@ export class ModelRegistry {
         throw new RegistryError('INVALID_STATE', `model '${name}' version ${version} is already in production; nothing to do`);
       }
       const current = await tx.modelVersion.findFirst({ where: { name, status: 'production' } });
+      await this.refuseUnverified(
+        assertArtifactsVerify(
+          tx,
+          target,
+          `refusing to promote model '${name}' version ${version}`,
+          current ? `production stays ${current.version}` : 'nothing changed',
+        ),
+        { model: name, version, operation: 'promote' },
+      );
       const at = new Date();
       if (current) {
         const why = `replaced by ${version}${options.reason ? `: ${options.reason}` : ''}`;
@@ -180,6 +191,10 @@ export class ModelRegistry {
     const { from, to } = await withNameLock(this.db, name, async (tx) => {
       const current = await requireProduction(tx, name);
       const target = await findRollbackTarget(tx, current);
+      await this.refuseUnverified(
+        assertArtifactsVerify(tx, target, `refusing to roll back model '${name}' to version ${target.version}`, `production stays ${current.version}`),
+        { model: name, version: target.version, operation: 'rollback' },
+      );
       const at = new Date();
       const why = (what: string) => `${what}${options.reason ? `: ${options.reason}` : ''}`;
       await transition(tx, current, 'archived', { action: 'rolled_back', actor, reason: why(`rolled back to ${target.version}`), at });
@@ -189,6 +204,16 @@ export class ModelRegistry {
     });
     this.logger?.info('model rolled back', { model: name, from, to, actor, reason: options.reason });
     return { promoted: await this.getVersion(name, to), archived: await this.getVersion(name, from) };
+  }
+
+  /**
+   * Checks a version's stored artifacts as promotion does (sha256 against the recorded digest, loaded
+   * by XGBoost, `num_feature` and names against the feature spec, a finite prediction) without
+   * changing anything; throws CHECKSUM_MISMATCH or INVALID_ARTIFACT naming what failed.
+   */
+  async verifyVersion(name: string, version: string): Promise<void> {
+    const row = await findVersion(this.db, name, version);
+    await assertArtifactsVerify(this.db, row, `model '${name}' version ${version} cannot be promoted`, 'nothing changed');
   }
 
   /** Archives a staging version. The production version cannot be archived: promote another or roll back. */
@@ -208,6 +233,16 @@ export class ModelRegistry {
     });
     this.logger?.info('model archived', { model: name, version, actor, reason: options.reason });
     return this.getVersion(name, version);
+  }
+
+  /** Awaits a verification, logging a refusal (nothing changes: the transaction rolls back). */
+  private async refuseUnverified(check: Promise<void>, context: Record<string, string>): Promise<void> {
+    try {
+      await check;
+    } catch (error) {
+      if (error instanceof RegistryError) this.logger?.warn('refused: artifacts do not verify', { ...context, code: error.code, reason: error.message });
+      throw error;
+    }
   }
 
   /** Metrics side by side (b − a) and, when both forecast the same settled games, their live scores there. */
