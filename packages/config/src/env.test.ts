@@ -40,6 +40,13 @@ describe('parseEnv', () => {
     expect(env.API_BASKETBALL_BASE_URL).toBe('http://127.0.0.1:4010');
   });
 
+  it('reads the upstream response limits in bytes (default 10 MiB) and names a bad one', () => {
+    expect(parseEnv(shape, {})).toMatchObject({ API_BASKETBALL_MAX_RESPONSE_BYTES: 10_485_760, THE_ODDS_API_MAX_RESPONSE_BYTES: 10_485_760 });
+    expect(parseEnv(shape, { THE_ODDS_API_MAX_RESPONSE_BYTES: '2000000' }).THE_ODDS_API_MAX_RESPONSE_BYTES).toBe(2_000_000);
+    const err = failure({ API_BASKETBALL_MAX_RESPONSE_BYTES: '10MB' });
+    expect(err.message).toContain('API_BASKETBALL_MAX_RESPONSE_BYTES: must be a number of bytes');
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseEnv(shape, { PORT: '', THE_ODDS_API_KEY: '' }).PORT).toBe(8080);
   });

@@ -9,6 +9,10 @@ const secret = z.string().trim().min(1, 'must not be empty').optional();
 const ms = (fallback: number) =>
   z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number').min(1, 'must be 1 or more').default(fallback);
 
+/** A size in bytes (a whole number from 1 KiB), with a default. */
+const bytes = (fallback: number) =>
+  z.coerce.number({ error: 'must be a number of bytes' }).int('must be a whole number').min(1024, 'must be 1024 or more').default(fallback);
+
 /** Logging: `LOG_LEVEL` (default `info`). */
 export const loggingEnv = {
   LOG_LEVEL: z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).default('info'),
@@ -42,6 +46,9 @@ export const upstreamEnv = {
   THE_ODDS_API_KEY: secret,
   API_BASKETBALL_BASE_URL: httpUrl.default('https://v1.basketball.api-sports.io'),
   THE_ODDS_API_BASE_URL: httpUrl.default('https://api.the-odds-api.com/v4'),
+  /** Largest response body read from each upstream, in bytes (default 10 MiB): a larger one fails that request, not retried. */
+  API_BASKETBALL_MAX_RESPONSE_BYTES: bytes(10 * 1024 * 1024),
+  THE_ODDS_API_MAX_RESPONSE_BYTES: bytes(10 * 1024 * 1024),
 };
 
 /** HTTP server: `PORT` (default 8080) and `HOST` (default 0.0.0.0). */
