@@ -1,73 +1,66 @@
 import { DbError } from './db-error';
+import { driverDetail, errorChain, type ErrorNode } from './error-chain';
+import {
+  AUTH_FAILED,
+  BUSY,
+  CONFLICT,
+  CONNECT_TIMEOUT,
+  DISK_FULL,
+  LOCAL_DISK_FULL,
+  LOOKUP_FAILED,
+  LOST,
+  NOT_FOUND,
+  NOT_MIGRATED,
+  POOL_TIMEOUT,
+  REFUSED,
+  STARTING,
+  STATEMENT_TIMEOUT,
+  UNKNOWN_DATABASE,
+  UNREACHABLE,
+  type Describe,
+  type Target,
+} from './problem-descriptions';
 
 /**
  * What keeps the database from being used. `unavailable` is the server not answering (refused,
- * host not found, timed out, connection lost, no free slots): it may pass by itself. The others
- * need an operator: a database that does not exist, credentials it refuses, a missing migration.
+ * host not found, timed out, connection lost, no free slots): it may pass by itself. `conflict` is
+ * a serialization failure or deadlock: the same work succeeds when run again. The others need an
+ * operator: a database that does not exist, credentials it refuses, a missing migration, a full disk.
  */
-export type DatabaseProblemKind = 'unavailable' | 'unknown_database' | 'auth_failed' | 'not_migrated';
+export type DatabaseProblemKind = 'unavailable' | 'conflict' | 'unknown_database' | 'auth_failed' | 'not_migrated' | 'disk_full';
 
 /** A recognised database problem: its kind and one line for a person, naming the fix. */
 export interface DatabaseProblem {
   kind: DatabaseProblemKind;
   /** What is wrong and what to do, in one line; never credentials, stack traces or install paths. */
   message: string;
+  /**
+   * It passes by itself within seconds or minutes (a restart, a failover, a conflict, a full pool),
+   * so the same work can be tried again after a wait; false when it needs an operator or would only
+   * fail again (a statement too slow for its timeout).
+   */
+  transient: boolean;
+  /**
+   * What happened, in one short line for a task's recorded error: a label and what the server or
+   * socket said, e.g. `database connection lost (57P01 terminating connection due to administrator command)`.
+   */
+  summary: string;
 }
 
-/** Where the database is, as a person reads it: `host:port` and the database name (never the user or password). */
-interface Target {
-  server: string;
-  database?: string;
-}
-
-type Describe = (target: Target) => DatabaseProblem;
-
-const unavailable =
-  (message: (t: Target) => string): Describe =>
-  (t) => ({ kind: 'unavailable', message: message(t) });
-
-const REFUSED = unavailable((t) => `the database server at ${t.server} refused the connection (DATABASE_URL): start PostgreSQL there or fix the host and port`);
-const NOT_FOUND = unavailable((t) => `the database host ${t.server} was not found (DATABASE_URL): fix the host name`);
-const UNREACHABLE = unavailable((t) => `cannot reach the database server at ${t.server} (DATABASE_URL): check that it runs and that this host can reach it`);
-const CONNECT_TIMEOUT = unavailable(
-  (t) => `the database server at ${t.server} did not accept a connection within DB_CONNECT_TIMEOUT_MS: check that it runs and that this host can reach it`,
-);
-const POOL_TIMEOUT = unavailable(
-  (t) => `no connection to the database server at ${t.server} came free within DB_POOL_TIMEOUT_MS: the server is stalled or overloaded`,
-);
-const STATEMENT_TIMEOUT = unavailable(
-  (t) => `the database server at ${t.server} did not answer a statement within DB_STATEMENT_TIMEOUT_MS: the server is stalled or overloaded`,
-);
-const LOST = unavailable((t) => `the database server at ${t.server} closed the connection: check that it runs; the next request reconnects`);
-const BUSY = unavailable((t) => `the database server at ${t.server} has no free connection slots: lower the pools' sizes or raise its max_connections`);
-const UNKNOWN_DATABASE: Describe = (t) => ({
-  kind: 'unknown_database',
-  message: `the database ${t.database ? `'${t.database}' ` : ''}does not exist on ${t.server} (DATABASE_URL): create it, or fix the name in DATABASE_URL`,
-});
-const AUTH_FAILED: Describe = (t) => ({
-  kind: 'auth_failed',
-  message: `the database server at ${t.server} refused the credentials (DATABASE_URL): fix the user and password, or the server's access rules`,
-});
-const NOT_MIGRATED: Describe = (t) => ({
-  kind: 'not_migrated',
-  message:
-    `the database ${t.database ? `'${t.database}' ` : ''}on ${t.server} is not migrated: run \`pnpm db:migrate\` (or the migrate Job) with the same ` +
-    `DATABASE_URL`,
-});
-
-// Node socket errors (connecting, or a connection in use).
+// Node socket errors (connecting, or a connection in use), and a full local disk.
 const BY_ERRNO: Record<string, Describe> = {
   ECONNREFUSED: REFUSED,
   ENOTFOUND: NOT_FOUND,
-  EAI_AGAIN: NOT_FOUND,
+  EAI_AGAIN: LOOKUP_FAILED,
   EHOSTUNREACH: UNREACHABLE,
   ENETUNREACH: UNREACHABLE,
   ETIMEDOUT: CONNECT_TIMEOUT,
   ECONNRESET: LOST,
   EPIPE: LOST,
+  ENOSPC: LOCAL_DISK_FULL,
 };
 
-// PostgreSQL SQLSTATE codes.
+// PostgreSQL SQLSTATE codes (https://www.postgresql.org/docs/current/errcodes-appendix.html).
 const BY_SQLSTATE: Record<string, Describe> = {
   '3D000': UNKNOWN_DATABASE,
   '28000': AUTH_FAILED,
@@ -75,9 +68,17 @@ const BY_SQLSTATE: Record<string, Describe> = {
   '42P01': NOT_MIGRATED, // undefined table
   '42703': NOT_MIGRATED, // undefined column
   '57014': STATEMENT_TIMEOUT, // statement_timeout cancelled the query
-  '57P01': LOST, // admin shutdown
+  '57P01': LOST, // admin shutdown (pg_ctl stop -m fast, a failover)
   '57P02': LOST, // crash shutdown
-  '57P03': UNREACHABLE, // the server is starting up or shutting down
+  '57P03': STARTING, // cannot connect now: the server is starting up or shutting down
+  '08000': LOST, // connection exception
+  '08003': LOST, // connection does not exist
+  '08006': LOST, // connection failure
+  '08001': UNREACHABLE, // the client could not establish a connection
+  '08004': REFUSED, // the server rejected the connection
+  '40001': CONFLICT, // serialization failure
+  '40P01': CONFLICT, // deadlock detected
+  '53100': DISK_FULL,
   '53300': BUSY,
 };
 
@@ -94,6 +95,7 @@ const BY_PRISMA_CODE: Record<string, Describe> = {
   P2021: NOT_MIGRATED,
   P2022: NOT_MIGRATED,
   P2024: POOL_TIMEOUT,
+  P2034: CONFLICT, // write conflict or deadlock: retry the transaction
 };
 
 // `DriverAdapterError` kinds of @prisma/adapter-pg (the error's `cause.kind`).
@@ -102,6 +104,7 @@ const BY_ADAPTER_KIND: Record<string, Describe> = {
   ConnectionClosed: LOST,
   SocketTimeout: STATEMENT_TIMEOUT,
   TooManyConnections: BUSY,
+  TransactionWriteConflict: CONFLICT,
   DatabaseDoesNotExist: UNKNOWN_DATABASE,
   DatabaseAccessDenied: AUTH_FAILED,
   AuthenticationFailed: AUTH_FAILED,
@@ -116,11 +119,10 @@ const BY_PG_MESSAGE: Array<[RegExp, Describe]> = [
   [/^timeout expired$/, CONNECT_TIMEOUT],
   [/^Query read timeout$/, STATEMENT_TIMEOUT],
   [/^Connection terminated/, LOST],
+  [/^Client has encountered a connection error and is not queryable$/, LOST],
 ];
 
-type Node = Record<string, unknown>;
-
-function describeNode(node: Node): Describe | 'own' | undefined {
+function describeNode(node: ErrorNode): Describe | 'own' | undefined {
   // a migration refused or failed explains itself; its cause (a failing statement) is no outage
   if (node instanceof DbError && node.code !== 'CONNECTION_FAILED') return node.code === 'NOT_MIGRATED' ? NOT_MIGRATED : 'own';
   const { code, kind, message } = node;
@@ -135,21 +137,6 @@ function describeNode(node: Node): Describe | 'own' | undefined {
   return undefined;
 }
 
-/** The error, then what it wraps: causes, Prisma's driver adapter error, an AggregateError's errors. */
-function* chain(error: unknown): Generator<Node> {
-  const queue: unknown[] = [error];
-  const seen = new Set<unknown>();
-  while (queue.length > 0 && seen.size < 20) {
-    const e = queue.shift();
-    if (e === null || typeof e !== 'object' || seen.has(e)) continue;
-    seen.add(e);
-    const node = e as Node;
-    yield node;
-    const meta = node.meta as Node | undefined;
-    queue.push(node.cause, meta?.driverAdapterError, ...(Array.isArray(node.errors) ? node.errors : []));
-  }
-}
-
 function targetOf(url: string | undefined, error: unknown): Target {
   if (url) {
     try {
@@ -159,7 +146,7 @@ function targetOf(url: string | undefined, error: unknown): Target {
       // an unparsable URL is reported by the env check; fall back to what the error says
     }
   }
-  for (const node of chain(error)) {
+  for (const node of errorChain(error)) {
     const host = node.address ?? node.hostname ?? node.host;
     if (typeof host === 'string') return { server: typeof node.port === 'number' ? `${host}:${node.port}` : host };
   }
@@ -169,13 +156,26 @@ function targetOf(url: string | undefined, error: unknown): Target {
 /**
  * Recognises an error as a database problem (from Prisma, the pg driver, the socket, or
  * {@link DbError}), or returns undefined for anything else (a bug, a constraint violation). `url`
- * names the server in the message; its user and password are never shown.
+ * names the server in the message; its user and password are never shown. This is the one place
+ * that decides which database errors are transient (see {@link DatabaseProblem.transient}).
  */
 export function databaseProblemOf(error: unknown, url?: string): DatabaseProblem | undefined {
-  for (const node of chain(error)) {
+  for (const node of errorChain(error)) {
     const describe = describeNode(node);
     if (describe === 'own') return undefined;
-    if (describe) return describe(targetOf(url, error));
+    if (!describe) continue;
+    const detail = driverDetail(error) ?? (typeof node.message === 'string' ? node.message.split('\n')[0] : undefined);
+    return {
+      kind: describe.kind,
+      message: describe.message(targetOf(url, error)),
+      transient: describe.transient,
+      summary: detail ? `${describe.label} (${detail})` : describe.label,
+    };
   }
   return undefined;
+}
+
+/** True for a database error that passes by itself (a restart, a conflict): the same work can be tried again after a wait. */
+export function isTransientDatabaseError(error: unknown): boolean {
+  return databaseProblemOf(error)?.transient === true;
 }

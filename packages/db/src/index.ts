@@ -2,7 +2,7 @@ export { createDbClient, disconnect, DEFAULT_DB_TIMEOUTS } from './client';
 export type { DbClient, DbClientOptions, DbTimeouts } from './client';
 export { DbError } from './db-error';
 export type { DbErrorCode } from './db-error';
-export { databaseProblemOf } from './database-problem';
+export { databaseProblemOf, isTransientDatabaseError } from './database-problem';
 export type { DatabaseProblem, DatabaseProblemKind } from './database-problem';
 export { assertMigrated } from './migration-status';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrate';
