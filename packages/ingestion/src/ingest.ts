@@ -23,7 +23,7 @@ export interface GamesIngestSummary extends UpsertSummary {
 }
 
 /** The counts of a games ingest, and of a sum of them. */
-export type GamesIngestCounts = Pick<GamesIngestSummary, 'fetched' | 'inserted' | 'updated' | 'unchanged' | 'rejected'>;
+export type GamesIngestCounts = Pick<GamesIngestSummary, 'fetched' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'quarantined' | 'conflicts'>;
 
 /** Adds the counts of `summary` to `total` (in place) and returns `total`: the sum over a backfill's or a run's dates. */
 export function addGamesIngestCounts<T extends GamesIngestCounts>(total: T, summary: GamesIngestCounts): T {
@@ -32,6 +32,8 @@ export function addGamesIngestCounts<T extends GamesIngestCounts>(total: T, summ
   total.updated += summary.updated;
   total.unchanged += summary.unchanged;
   total.rejected += summary.rejected;
+  total.quarantined += summary.quarantined;
+  total.conflicts += summary.conflicts;
   return total;
 }
 
@@ -87,7 +89,18 @@ export async function backfillSeasonByDate(
   options: IngestOptions & { from?: string; to?: string },
 ): Promise<BackfillSummary> {
   const cal = seasonDates(season);
-  const out: BackfillSummary = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], dates: 0, failedDates: [] };
+  const out: BackfillSummary = {
+    fetched: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    rejections: [],
+    quarantined: 0,
+    conflicts: 0,
+    dates: 0,
+    failedDates: [],
+  };
   for (const date of datesBetween(options.from ?? cal.start, options.to ?? cal.end)) {
     out.dates++;
     try {

@@ -9,6 +9,7 @@ export type IngestionErrorCode =
   | 'UPSTREAM_ERROR'
   | 'TIMEOUT'
   | 'MALFORMED_RESPONSE'
+  | 'RESPONSE_TOO_LARGE'
   | 'UNKNOWN_TEAM'
   | 'NETWORK'
   | 'INVALID_RECORD'

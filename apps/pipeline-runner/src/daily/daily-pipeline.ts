@@ -114,9 +114,11 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
           inserted: summary.games.inserted,
           updated: summary.games.updated,
           rejected: summary.games.rejected + summary.unreadable.length,
+          quarantined: summary.games.quarantined + summary.snapshots.quarantined,
+          conflicts: summary.games.conflicts,
         };
       }
-      const totals = { dates: 0, fetched: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+      const totals = { dates: 0, fetched: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, quarantined: 0, conflicts: 0 };
       for (let d = -context.lookbackDays; d <= 0; d++) {
         const s = await ingestGamesForDate(db, upstreams().apiBasketball, addDays(context.date, d), { logger, isDemo: isDemo() });
         totals.dates += 1;
@@ -135,7 +137,13 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
     skipIf: ({ context }) => (context.skipOdds ? '--skip-odds' : context.source === 'csv' ? 'csv source carries its own lines' : false),
     run: async ({ logger }) => {
       const s = await ingestOdds(db, upstreams().odds, { logger, isDemo: isDemo() });
-      return { events: s.events, snapshots: s.snapshots.inserted + s.snapshots.updated, rejected: s.snapshots.rejected + s.games.rejected };
+      return {
+        events: s.events,
+        snapshots: s.snapshots.inserted + s.snapshots.updated,
+        rejected: s.snapshots.rejected + s.games.rejected,
+        quarantined: s.snapshots.quarantined + s.games.quarantined,
+        conflicts: s.games.conflicts,
+      };
     },
   });
 

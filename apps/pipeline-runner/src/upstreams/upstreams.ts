@@ -57,8 +57,18 @@ export async function openUpstreams(kind: UpstreamKind, rt: { env: PipelineEnv; 
     if (missing.length) throw new Error(`--source api needs ${missing.join(' and ')}; without keys use --source demo`);
     return {
       kind,
-      apiBasketball: new ApiBasketballClient({ baseUrl: env.API_BASKETBALL_BASE_URL, apiKey: env.API_BASKETBALL_KEY!, logger }),
-      odds: new OddsApiClient({ baseUrl: env.THE_ODDS_API_BASE_URL, apiKey: env.THE_ODDS_API_KEY!, logger }),
+      apiBasketball: new ApiBasketballClient({
+        baseUrl: env.API_BASKETBALL_BASE_URL,
+        apiKey: env.API_BASKETBALL_KEY!,
+        logger,
+        maxResponseBytes: env.API_BASKETBALL_MAX_RESPONSE_BYTES,
+      }),
+      odds: new OddsApiClient({
+        baseUrl: env.THE_ODDS_API_BASE_URL,
+        apiKey: env.THE_ODDS_API_KEY!,
+        logger,
+        maxResponseBytes: env.THE_ODDS_API_MAX_RESPONSE_BYTES,
+      }),
       isDemo: false,
       demoSeasons: [],
       close: async () => undefined,
@@ -73,8 +83,8 @@ export async function openUpstreams(kind: UpstreamKind, rt: { env: PipelineEnv; 
   const fast = { apiKey: DEMO_KEY, logger, timeoutMs: 5000, maxRetries: 2, retryDelayMs: 100 };
   return {
     kind,
-    apiBasketball: new ApiBasketballClient({ ...fast, baseUrl: basketballUrl }),
-    odds: new OddsApiClient({ ...fast, baseUrl: oddsUrl }),
+    apiBasketball: new ApiBasketballClient({ ...fast, baseUrl: basketballUrl, maxResponseBytes: env.API_BASKETBALL_MAX_RESPONSE_BYTES }),
+    odds: new OddsApiClient({ ...fast, baseUrl: oddsUrl, maxResponseBytes: env.THE_ODDS_API_MAX_RESPONSE_BYTES }),
     isDemo: true,
     demoSeasons: league.seasons,
     standIns: { apiBasketball: basketball, odds },

@@ -31,11 +31,25 @@ export function errorOfStatus(upstream: string, path: string, status: number, bo
  * An error for a request that got no response. The axios error is not kept as the cause: it holds
  * the request config, whose URL and headers carry the API key. A scrubbed summary is kept instead.
  */
-export function errorOfTransport(upstream: string, path: string, e: unknown, timeoutMs: number, scrub: (t: string) => string): IngestionError {
+export function errorOfTransport(
+  upstream: string,
+  path: string,
+  e: unknown,
+  limits: { timeoutMs: number; maxResponseBytes: number },
+  scrub: (t: string) => string,
+): IngestionError {
   const err = e as { code?: string; message?: string };
   const code = err.code ?? '';
   const summary = new Error(scrub(err.message ?? String(e)));
   (summary as Error & { code?: string }).code = code || undefined;
+  const timeoutMs = limits.timeoutMs;
+  // axios stops reading at maxContentLength and says so in this message (code ERR_BAD_RESPONSE).
+  if (/maxContentLength size of \d+ exceeded/.test(err.message ?? '')) {
+    return new IngestionError('RESPONSE_TOO_LARGE', `${upstream} ${path}: response larger than ${limits.maxResponseBytes} bytes (the limit); not retried`, {
+      cause: summary,
+      retryable: false,
+    });
+  }
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(err.message ?? '')) {
     return new IngestionError('TIMEOUT', `${upstream} ${path}: no response within ${timeoutMs} ms`, { cause: summary });
   }

@@ -18,6 +18,12 @@ export interface UpstreamClientOptions {
   maxRetryDelayMs?: number;
   /** Log a warning when the remaining quota drops below this (default 50). */
   quotaWarnBelow?: number;
+  /**
+   * Largest response body accepted, in bytes (default 10 MiB). Counted while the body streams in
+   * (after decompression): a larger answer is dropped at the limit, so memory stays bounded, and
+   * fails the request with the permanent `RESPONSE_TOO_LARGE` (no retry).
+   */
+  maxResponseBytes?: number;
 }
 
 export const DEFAULTS = {
@@ -27,4 +33,6 @@ export const DEFAULTS = {
   retryDelayMs: 500,
   maxRetryDelayMs: 10_000,
   quotaWarnBelow: 50,
+  // A season of API-Basketball games is about 1.5 MB and The Odds API's odds about 0.5 MB.
+  maxResponseBytes: 10 * 1024 * 1024,
 } as const;

@@ -48,6 +48,7 @@ export class JsonRequester {
       retryDelayMs: options.retryDelayMs ?? DEFAULTS.retryDelayMs,
       maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULTS.maxRetryDelayMs,
       quotaWarnBelow: options.quotaWarnBelow ?? DEFAULTS.quotaWarnBelow,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
     };
     this.http = axios.create({
       baseURL: options.baseUrl.replace(/\/+$/, ''),
@@ -56,6 +57,8 @@ export class JsonRequester {
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       maxRedirects: 0,
+      // Enforced while the body streams in: a larger body is dropped at the limit, never held whole.
+      maxContentLength: this.o.maxResponseBytes,
     });
   }
 
@@ -143,7 +146,7 @@ export class JsonRequester {
     try {
       res = await this.http.get<string>(request.path, { params: request.params, headers: request.headers, timeout: timeoutMs });
     } catch (e) {
-      throw errorOfTransport(this.upstream, request.path, e, timeoutMs, (t) => this.scrub(t));
+      throw errorOfTransport(this.upstream, request.path, e, { timeoutMs, maxResponseBytes: this.o.maxResponseBytes }, (t) => this.scrub(t));
     }
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && v !== null) headers[k.toLowerCase()] = String(v);

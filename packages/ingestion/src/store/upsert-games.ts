@@ -6,6 +6,10 @@ import { describeIssues, type Rejection } from '../rejection';
 import { gameRecordSchema, type GameRecord } from './records';
 import { COMPARED_FIELDS, findGameRows, insertGameRows, updateGameRows, type GameRow } from './game-row';
 import { logRejections } from './log-rejections';
+import { screenGames, contentOf, upstreamIdOf } from '../plausibility/screen-games';
+import { quarantineValues, recordConflicts } from '../plausibility/quarantine-store';
+import type { ConflictItem } from '../plausibility/findings';
+import { resettleGames } from '../settlement/settle';
 
 export interface UpsertOptions {
   logger: Logger;
@@ -22,6 +26,10 @@ export interface UpsertSummary {
   rejected: number;
   /** Why each rejected record was left out. */
   rejections: Rejection[];
+  /** Records that failed a plausibility check: kept in `quarantined_values`, not written. */
+  quarantined: number;
+  /** Conflicting versions of one upstream record recorded in `upstream_conflicts` (this call). */
+  conflicts: number;
 }
 
 /** Index of the rows of one batch by each identity a record can match on. */
@@ -76,6 +84,9 @@ function merge(base: GameRow | undefined, r: GameRecord, key: string, isDemo: bo
 }
 
 const same = (a: GameRow, b: GameRow) => COMPARED_FIELDS.every((f) => a[f] === b[f]);
+/** What a final game's record must not change: another value here is an upstream correction or a conflict. */
+const FINAL_FIELDS = ['date', 'homeCode', 'awayCode', 'status', 'homeScore', 'awayScore'] as const;
+const finalOf = (row: GameRow) => Object.fromEntries(FINAL_FIELDS.map((f) => [f, row[f]]));
 
 /**
  * Idempotent upsert of games. A record is the same game as a row with the same API-Basketball or
@@ -85,15 +96,20 @@ const same = (a: GameRow, b: GameRow) => COMPARED_FIELDS.every((f) => a[f] === b
 export async function upsertGames(db: DbClient, records: readonly GameRecord[], options: UpsertOptions): Promise<UpsertSummary> {
   const isDemo = options.isDemo ?? false;
   const rejections: Rejection[] = [];
-  const valid: { r: GameRecord; key: string }[] = [];
+  const parsedRecords: GameRecord[] = [];
   for (const [i, raw] of records.entries()) {
     const parsed = gameRecordSchema.safeParse(raw);
     if (!parsed.success) {
       rejections.push({ record: describeRecord(raw, i), reason: describeIssues(parsed.error.issues) });
       continue;
     }
-    valid.push({ r: parsed.data, key: gameKeyOf(parsed.data.date, parsed.data.awayCode, parsed.data.homeCode) });
+    parsedRecords.push(parsed.data);
   }
+  // Implausible values and conflicting duplicates never reach the table: the stored game stays in use.
+  const screened = screenGames(parsedRecords);
+  const valid = screened.usable.map((r) => ({ r, key: gameKeyOf(r.date, r.awayCode, r.homeCode) }));
+  const conflicts: ConflictItem[] = [...screened.conflicts];
+  const corrected = new Map<number, { before: GameRow; r: GameRecord }>();
 
   const existing = await findGameRows(
     db,
@@ -118,6 +134,8 @@ export async function upsertGames(db: DbClient, records: readonly GameRecord[], 
       continue;
     }
     const next = merge(row, r, key, isDemo);
+    const before = next.id !== undefined ? original.get(next.id) : undefined;
+    if (before?.status === 'final' && JSON.stringify(finalOf(before)) !== JSON.stringify(finalOf(next))) corrected.set(next.id!, { before, r });
     if (row) index.remove(row);
     index.add(next);
     if (next.id !== undefined) updates.set(next.id, next);
@@ -133,10 +151,29 @@ export async function upsertGames(db: DbClient, records: readonly GameRecord[], 
   const newRows = [...inserts.values()];
   for (let i = 0; i < newRows.length; i += chunk) inserted += await insertGameRows(db, newRows.slice(i, i + chunk));
   for (let i = 0; i < changed.length; i += chunk) updated += await updateGameRows(db, changed.slice(i, i + chunk));
+  // A final game that changed since it was stored: the newer version is kept, both are recorded, and its settled forecasts are settled again.
+  const resettled = await resettleGames(db, [...corrected.keys()]);
+  for (const [id, { before, r }] of corrected) {
+    const n = resettled.get(id) ?? 0;
+    const score = r.homeScore != null && r.awayScore != null ? ` (${r.homeScore}-${r.awayScore})` : '';
+    conflicts.push({
+      source: r.source,
+      kind: n > 0 ? 'score_changed_after_settlement' : 'changed_across_runs',
+      upstreamId: upstreamIdOf(r),
+      gameKey: before.gameKey,
+      first: finalOf(before),
+      second: contentOf(r),
+      resolution: `the newer version is stored${n > 0 ? `; ${n} settled forecast${n === 1 ? '' : 's'} re-settled against it${score}` : ''}`,
+    });
+  }
+  const quarantined = screened.quarantined.length;
+  await quarantineValues(db, screened.quarantined, options.logger);
+  await recordConflicts(db, conflicts, options.logger);
   logRejections(options.logger, 'game', rejections);
   // Duplicates of one game within a batch count once as written, the rest as unchanged.
-  const unchanged = Math.max(0, records.length - rejections.length - inserted - updated);
-  return { inserted, updated, unchanged, rejected: rejections.length, rejections };
+  const withheld = parsedRecords.length - screened.usable.length;
+  const unchanged = Math.max(0, records.length - rejections.length - withheld - inserted - updated);
+  return { inserted, updated, unchanged, rejected: rejections.length, rejections, quarantined, conflicts: conflicts.length };
 }
 
 function describeRecord(raw: unknown, i: number): string {

@@ -3,13 +3,17 @@ import { describeIssues, type Rejection } from '../rejection';
 import { snapshotRecordSchema, type SnapshotRecord } from './records';
 import { logRejections } from './log-rejections';
 import type { UpsertOptions, UpsertSummary } from './upsert-games';
+import { screenSnapshots } from '../plausibility/screen-snapshots';
+import { quarantineValues } from '../plausibility/quarantine-store';
 
 const identity = (s: SnapshotRecord) => `${s.gameKey}|${s.bookmaker}|${s.market}|${s.capturedAt.getTime()}`;
 
 /**
  * Idempotent upsert of odds snapshots, keyed by (game, bookmaker, market, capture time): history
  * is kept, an identical snapshot changes nothing, a corrected one is updated. A snapshot whose
- * game is not in the database is rejected with the reason.
+ * game is not in the database is rejected with the reason; one that fails a plausibility or
+ * consistency check (src/plausibility) is quarantined instead of written, so the last good line
+ * stays the one in use.
  */
 export async function upsertOddsSnapshots(db: DbClient, records: readonly SnapshotRecord[], options: UpsertOptions): Promise<UpsertSummary> {
   const rejections: Rejection[] = [];
@@ -26,11 +30,17 @@ export async function upsertOddsSnapshots(db: DbClient, records: readonly Snapsh
     JSON.stringify(keys),
   );
   const known = new Set(found.map((f) => f.game_key));
-  const writable = valid.filter((s) => {
-    if (known.has(s.gameKey)) return true;
-    rejections.push({ record: `${s.source} ${s.bookmaker} ${s.market} ${s.gameKey}`, reason: `no game ${s.gameKey} in the database` });
-    return false;
-  });
+  const screened = await screenSnapshots(
+    db,
+    valid.filter((s) => {
+      if (known.has(s.gameKey)) return true;
+      rejections.push({ record: `${s.source} ${s.bookmaker} ${s.market} ${s.gameKey}`, reason: `no game ${s.gameKey} in the database` });
+      return false;
+    }),
+  );
+  const writable = screened.usable;
+  const quarantined = screened.quarantined.length;
+  await quarantineValues(db, screened.quarantined, options.logger);
   let inserted = 0;
   let updated = 0;
   const chunk = options.chunkSize ?? 5000;
@@ -73,6 +83,6 @@ export async function upsertOddsSnapshots(db: DbClient, records: readonly Snapsh
       else updated++;
   }
   logRejections(options.logger, 'odds snapshot', rejections);
-  const unchanged = Math.max(0, records.length - rejections.length - inserted - updated);
-  return { inserted, updated, unchanged, rejected: rejections.length, rejections };
+  const unchanged = Math.max(0, records.length - rejections.length - quarantined - inserted - updated);
+  return { inserted, updated, unchanged, rejected: rejections.length, rejections, quarantined, conflicts: 0 };
 }
