@@ -65,7 +65,7 @@ function scoreSeason(
   params: ModelParams,
   onProgress: BacktestOptions['onProgress'],
   best: Record<string, number[]>,
-): Scored & { validationDiff: number } {
+): Scored & { validationDiff: number; lambda: number } {
   const trained = (['stats', 'market'] as const).map((variant) => trainModel(train, variant, { params, ...(onProgress ? { onProgress } : {}) }));
   const [stats, market] = trained.map((m) => ServingModel.fromTrained(m)) as [ServingModel, ServingModel];
   try {
@@ -100,11 +100,19 @@ function scoreSeason(
       }
     });
     const v = (trained[1] as (typeof trained)[number]).validation;
-    return Object.assign(s, { validationDiff: v.logLossWithLine - v.marketLogLoss });
+    return Object.assign(s, { validationDiff: v.logLossWithLine - v.marketLogLoss, lambda: trained[1]?.marketShrink?.lambda ?? NaN });
   } finally {
     stats.dispose();
     market.dispose();
   }
+}
+
+/** The per-season guardrail table with its worst season (the smallest margin to the bound). */
+function guardrailSummary(seasons: Record<string, GuardrailSeason>): BacktestReport['guardrail'] {
+  let worstSeason: string | null = null;
+  for (const [k, g] of Object.entries(seasons)) if (worstSeason === null || g.margin < (seasons[worstSeason] as GuardrailSeason).margin) worstSeason = k;
+  const worstMargin = worstSeason === null ? NaN : (seasons[worstSeason] as GuardrailSeason).margin;
+  return { bound: MARKET_GUARDRAIL, allOk: Object.values(seasons).every((g) => g.ok), worstSeason, worstMargin, seasons };
 }
 
 /**
@@ -129,7 +137,17 @@ export function runBacktest(games: readonly GameRecord[], lines: LineLookup, opt
     const sc = scores(s);
     seasons[String(season)] = sc;
     const diff = sc.model_market.logLoss - sc.market.logLoss;
-    guard[String(season)] = { diff, ok: diff <= MARKET_GUARDRAIL, validationDiff: s.validationDiff, refused: s.validationDiff > MARKET_GUARDRAIL };
+    guard[String(season)] = {
+      n: sc.market.n,
+      modelLogLoss: sc.model_market.logLoss,
+      marketLogLoss: sc.market.logLoss,
+      diff,
+      margin: MARKET_GUARDRAIL - diff,
+      ok: diff <= MARKET_GUARDRAIL,
+      lambda: s.lambda,
+      validationDiff: s.validationDiff,
+      refused: s.validationDiff > MARKET_GUARDRAIL,
+    };
     append(all, s);
   }
   if (all.y.length === 0)
@@ -150,7 +168,7 @@ export function runBacktest(games: readonly GameRecord[], lines: LineLookup, opt
     params,
     bestIterations: meanBest,
     tuning: options.tuning ?? 'default parameters',
-    guardrail: { bound: MARKET_GUARDRAIL, allOk: Object.values(guard).every((g) => g.ok), seasons: guard },
+    guardrail: guardrailSummary(guard),
     wallTimeMs: Date.now() - started,
     generatedAt: new Date().toISOString(),
   };

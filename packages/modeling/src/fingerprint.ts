@@ -8,7 +8,7 @@ import { DEFAULT_PARAMS, type ModelParams } from './params';
  * training, blending or serialisation makes the same inputs give a different model, so that such a
  * model is never mistaken for one trained before the change.
  */
-export const TRAINING_CODE_VERSION = '2';
+export const TRAINING_CODE_VERSION = '3';
 
 /** What a model would be trained from, identified by a hash (see {@link trainingFingerprint}). */
 export interface TrainingFingerprint {

@@ -1,4 +1,5 @@
 import { marketForecast } from './baselines';
+import type { ShrinkChoice } from './market-shrink-rule';
 
 /**
  * How the market variant's win probability is pulled toward the market (rows with a line only):
@@ -6,7 +7,7 @@ import { marketForecast } from './baselines';
  * `center` is the booster's mean correction of the market's log-odds over the last
  * {@link MARKET_CENTER_GAMES} training games with a line (features only, no outcomes), so the
  * model corrects games relative to each other but never moves the market's overall home-court
- * level; `lambda` (≤ 1) shrinks what is left.
+ * level; `lambda` (≤ 1) shrinks what is left, chosen per model by `chooseShrink` (0 = the market).
  */
 export interface MarketShrink {
   lambda: number;
@@ -14,6 +15,8 @@ export interface MarketShrink {
   center: number;
   /** Reference games the center was measured on. */
   games: number;
+  /** How `lambda` was chosen (absent in models trained before the robust rule, which used a fixed lambda). */
+  choice?: ShrinkChoice;
 }
 
 /** About one regular season: the games the center is measured on (the last ones with a line). */
@@ -22,7 +25,8 @@ export const MARKET_CENTER_GAMES = 1230;
 /** Margin of the promotion guardrail: log loss may exceed the market's on the same games by at most this. */
 export const MARKET_GUARDRAIL = 0.0005;
 
-function logit(p: number): number {
+/** Log-odds (clamped to 1e-6 from 0 and 1). */
+export function logit(p: number): number {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
   return Math.log(q / (1 - q));
 }

@@ -18,10 +18,19 @@ export type SeasonScores = Record<ForecastName, ForecastScore> & { margin: Point
 
 /** The market-aware model against the market in one season (the guardrail of `model_market`). */
 export interface GuardrailSeason {
+  /** Games with a line (the ones scored). */
+  n: number;
+  /** model_market's and the market's log loss on them. */
+  modelLogLoss: number;
+  marketLogLoss: number;
   /** model_market log loss minus the market's on the season's games. */
   diff: number;
+  /** The bound minus diff: how far the season stays inside the bound (negative: outside). */
+  margin: number;
   /** diff ≤ the bound. */
   ok: boolean;
+  /** Weight of the booster's correction the season's model kept (0: the market itself; see `chooseShrink`). */
+  lambda: number;
   /** The same on the season's candidate's validation slice (its last training season, games with a line). */
   validationDiff: number;
   /** validationDiff > the bound: the promotion guardrail would have refused the candidate. */
@@ -43,7 +52,7 @@ export interface BacktestReport {
   bestIterations: Record<string, number>;
   tuning: string;
   /** Per season, model_market against the market (bound: `MARKET_GUARDRAIL`). */
-  guardrail: { bound: number; allOk: boolean; seasons: Record<string, GuardrailSeason> };
+  guardrail: { bound: number; allOk: boolean; worstSeason: string | null; worstMargin: number; seasons: Record<string, GuardrailSeason> };
   wallTimeMs: number;
   generatedAt: string;
 }
@@ -68,16 +77,26 @@ export function reportMarkdown(r: BacktestReport): string {
   lines.push('## Log loss by season', '', `| season | ${FORECASTS.join(' | ')} |`, `|---|${FORECASTS.map(() => '---').join('|')}|`);
   for (const [season, s] of Object.entries(r.seasons)) lines.push(`| ${season} | ${FORECASTS.map((f) => f3(s[f].logLoss)).join(' | ')} |`);
   const g = r.guardrail;
+  const sg = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(4)}` : 'n/a');
   lines.push('', `## Guardrail: model_market against the market (bound +${g.bound})`, '');
   lines.push(
     `${g.allOk ? 'Met' : '**Not met**'}: every season's model_market log loss ≤ market + ${g.bound}. "validation" is the season's candidate on its own ` +
       `validation slice (last training season); "refused" means the promotion guardrail would have kept it out.`,
     '',
   );
-  lines.push('| season | model_market − market | within bound | validation: model − market | refused |', '|---|---|---|---|---|');
-  const sg = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(4)}` : 'n/a');
+  lines.push(
+    `Worst season: ${g.worstSeason ?? 'n/a'}, margin to the bound ${sg(g.worstMargin)}. λ is the weight of the booster's correction the season's model kept (0 = the market).`,
+    '',
+  );
+  lines.push(
+    '| season | games | model_market | market | model − market | margin to bound | within bound | λ | validation: model − market | refused |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
   for (const [season, s] of Object.entries(g.seasons))
-    lines.push(`| ${season} | ${sg(s.diff)} | ${s.ok ? 'yes' : '**no**'} | ${sg(s.validationDiff)} | ${s.refused ? 'yes' : 'no'} |`);
+    lines.push(
+      `| ${season} | ${s.n} | ${f3(s.modelLogLoss)} | ${f3(s.marketLogLoss)} | ${sg(s.diff)} | ${sg(s.margin)} | ${s.ok ? 'yes' : '**no**'} | ${f2(s.lambda)} | ` +
+        `${sg(s.validationDiff)} | ${s.refused ? 'yes' : 'no'} |`,
+    );
   lines.push(
     '',
     '## Margin and total, mean absolute error (points)',

@@ -6,7 +6,7 @@ import { featureMatrix, subset, type Dataset } from './dataset';
 import { ModelingError } from './errors';
 import { forecastRows, type ForecastParts } from './forecast';
 import { fitMarginToWin } from './marginBlend';
-import { MARKET_CENTER_GAMES, meanMarketCorrection } from './marketShrink';
+import { marketShrinkFor } from './market-shrink-fit';
 import { logLoss, meanAbsoluteError } from './metrics';
 import { marketForecast } from './baselines';
 import { DEFAULT_PARAMS, type BoosterSettings, type ModelParams } from './params';
@@ -138,14 +138,8 @@ export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions 
     const recent = subset(ds, (r) => r.game.season > lastSeason - MARGIN_BLEND_SEASONS);
     model.marginToWin = fitMarginToWin(forecastRows(model, recent.rows).margin, recent.homeWin, blendWeight);
   }
-  const lambda = params.marketShrink?.[variant];
-  if (lambda !== undefined) {
-    // the booster's mean correction of the market over the last season's worth of training games
-    // with a line: a shift of the home-court level, which the market prices (2022: +0.074 learned
-    // in 2021, cost 0.0025 of log loss); measured on features only, before the shrink is set
-    const recent = ds.rows.filter((r) => Number.isFinite(marketForecast(r.values))).slice(-MARKET_CENTER_GAMES);
-    model.marketShrink = { lambda, center: meanMarketCorrection(forecastRows(model, recent).homeWin, recent), games: recent.length };
-  }
+  const maxLambda = params.marketShrink?.[variant];
+  if (maxLambda !== undefined) model.marketShrink = marketShrinkFor(model, ds, validPart, maxLambda);
   if (!params.refit) {
     const p = forecastRows(model, validPart.rows);
     const withLine: number[] = [];
