@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { API_ENV_VARS } from '@nba/api';
+import { API_ENV_VARS, readEnv as readApiEnv } from '@nba/api';
 import { createProgram, PIPELINE_ENV_VARS } from '@nba/pipeline-runner';
 import { parseDockerfile } from './support/dockerfile';
 import { containersOf, find, hasKubectl, imageTarget, kustomize, loadYamlFile, podSpecOf, yamlFiles, type K8sObject } from './support/manifests';
@@ -137,6 +137,23 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
       'prometheus.io/port': String(port?.containerPort),
       'prometheus.io/path': '/metrics',
     });
+  });
+
+  it('give the api a grace period that covers its whole stop: preStop sleep, drain, in-flight timeout and a margin', () => {
+    const pod = find(objects, 'Deployment', 'nba-api').spec.template.spec;
+    const api = pod.containers.find((c: { name: string }) => c.name === 'api');
+    const command = api.lifecycle?.preStop?.exec?.command as string[] | undefined;
+    expect(command?.[0]).toBe('sleep');
+    const preStopMs = Number(command?.[1]) * 1000;
+    const env = readApiEnv(
+      Object.fromEntries((api.env as { name: string; value?: string }[]).flatMap((e) => (e.value === undefined ? [] : [[e.name, e.value]]))),
+    );
+    expect(preStopMs).toBeGreaterThan(0);
+    // SIGTERM arrives after preStop; the process then drains and waits for in-flight requests
+    const marginMs = 5_000;
+    expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThanOrEqual(preStopMs + env.SHUTDOWN_DRAIN_MS + env.SHUTDOWN_TIMEOUT_MS + marginMs);
+    // the readiness probe's timeout is not longer than the drain: a probe in flight at the signal is answered
+    expect(api.readinessProbe.timeoutSeconds * 1000).toBeLessThanOrEqual(env.SHUTDOWN_DRAIN_MS);
   });
 
   it('probe and scrape only paths the api routes', () => {

@@ -31,7 +31,9 @@ export const apiEnv = {
     .transform((v) => v === 'true' || v === '1'),
   /** Forecasts kept for repeated on-demand requests (0 disables the cache). */
   PREDICT_CACHE_SIZE: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').default(10_000),
-  /** How long shutdown waits for in-flight requests before closing connections. */
+  /** After SIGTERM, how long keep-alive connections get to close after their next answer (`Connection: close`) before idle ones are closed. */
+  SHUTDOWN_DRAIN_MS: positiveMs(5_000),
+  /** Then, how long shutdown waits for in-flight requests before closing connections. */
   SHUTDOWN_TIMEOUT_MS: positiveMs(10_000),
 };
 

@@ -51,6 +51,7 @@ export async function main(): Promise<void> {
       modelPollIntervalMs: env.MODEL_POLL_INTERVAL_MS,
       dbConnectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
       featureRefreshIntervalMs: env.FEATURE_REFRESH_INTERVAL_MS,
+      shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
       accessLog: env.ACCESS_LOG,
       predictCacheSize: env.PREDICT_CACHE_SIZE,

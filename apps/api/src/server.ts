@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { createApp } from './app';
+import { drainAndClose } from './graceful-close';
 import type { FeatureStore } from './feature-store';
 import type { ModelHolder } from './model-holder';
 import type { ModelWatcher } from './model-watcher';
@@ -26,7 +27,9 @@ export interface StartServerOptions {
   dbConnectTimeoutMs?: number;
   /** Feature refresh interval (default 5 min; 0: only at start and after a model swap). */
   featureRefreshIntervalMs?: number;
-  /** How long `close()` waits for in-flight requests before cutting connections (default 10 s). */
+  /** How long `close()` leaves keep-alive connections to close after their next answer before closing idle ones (default 5 s). */
+  shutdownDrainMs?: number;
+  /** How long `close()` then waits for in-flight requests before cutting connections (default 10 s). */
   shutdownTimeoutMs?: number;
   /** One info log line per request (default off). */
   accessLog?: boolean;
@@ -45,8 +48,9 @@ export interface RunningServer {
   watcher: ModelWatcher;
   features: FeatureStore;
   /**
-   * Graceful stop: readiness fails, the listener stops accepting, in-flight requests finish (up to
-   * the timeout), then timers and the LISTEN connection stop and native models are freed. The
+   * Graceful stop: readiness fails, the listener stops accepting, every answer says `Connection:
+   * close`, connections idle for the whole drain period are closed, in-flight requests finish (up
+   * to the timeout), then timers and the LISTEN connection stop and native models are freed. The
    * database client is the caller's to close.
    */
   close(): Promise<void>;
@@ -100,20 +104,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const close = () =>
     (closing ??= (async () => {
       shuttingDown = true;
-      const timeout = options.shutdownTimeoutMs ?? 10_000;
-      logger.info('shutting down: finishing in-flight requests', { timeoutMs: timeout });
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // keep-alive sockets whose request finishes during shutdown become idle later: close them as they do
-      server.closeIdleConnections();
-      const sweeper = setInterval(() => server.closeIdleConnections(), 50);
-      const timer = setTimeout(() => {
-        logger.warn('shutdown timeout: closing remaining connections');
-        server.closeAllConnections();
-      }, timeout);
-      timer.unref();
-      await closed;
-      clearTimeout(timer);
-      clearInterval(sweeper);
+      await drainAndClose(server, { drainMs: options.shutdownDrainMs ?? 5_000, timeoutMs: options.shutdownTimeoutMs ?? 10_000, logger });
       await services.stop();
       logger.info('api stopped');
     })());

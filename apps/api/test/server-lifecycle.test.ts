@@ -31,6 +31,7 @@ test('close(): in-flight requests finish, new connections are refused, models ar
     modelNames: ['nba-winner'],
     modelPollIntervalMs: 0,
     featureRefreshIntervalMs: 0,
+    shutdownDrainMs: 1000,
     shutdownTimeoutMs: 5000,
   });
   expect((await fetch(`${api.url}/ready`)).status).toBe(200);
@@ -63,8 +64,9 @@ test('close(): in-flight requests finish, new connections are refused, models ar
   const closeStarted = Date.now();
   const closing = api.close();
   await new Promise((r) => setTimeout(r, 50));
-  // no new connections once closing
-  await expect(fetch(`${api.url}/health`)).rejects.toThrow();
+  // no new connections once closing (a fresh one: fetch would reuse its idle keep-alive socket, which stays open to drain)
+  const fresh = new Promise((resolve, reject) => http.get(`${api.url}/health`, { agent: false }, resolve).on('error', reject));
+  await expect(fresh).rejects.toThrow(/ECONNREFUSED/);
   for (const p of pending) p.req.end(body.slice(half));
   const responses = await Promise.all(pending.map((p) => p.response));
   expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
