@@ -6,3 +6,8 @@ export { breakTie, rankByRecord, type TiebreakContext } from './tiebreak';
 export { leagueStandings, type ConferenceStandings, type StandingsOptions } from './seeding';
 export { resolvePlayIn, hasHomeCourt, gamesBehind, BRACKET, type PlayGame, type PlayoffField } from './postseason';
 export { seasonOutcome, playedSeries, type SeasonGame, type PlayedSeries, type TeamOutcome, type SeasonOutcome } from './outcomes';
+export { Rng } from './rng';
+export { normalQuantile } from './normal';
+export { compileState, type SeasonState, type PlayedGame, type FutureGame, type CompiledState } from './simulation-input';
+export { emptyCounts, mergeCounts, summarize, STAGES, type Stage, type SimulationCounts, type TeamOutlook } from './counts';
+export { simulateCounts, simulateSeason, type SimulationOptions, type SeasonOutlook } from './simulate';

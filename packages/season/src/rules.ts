@@ -30,6 +30,8 @@ export interface SeasonRules {
   /** Games of a series and which of them the team with home court hosts (2-2-1-1-1). */
   readonly seriesGames: number;
   readonly seriesHomePattern: readonly boolean[];
+  /** The postseason was played without home crowds (2020: the Orlando bubble); home court is only nominal. */
+  readonly neutralPostseason: boolean;
   readonly note?: string;
 }
 
@@ -75,6 +77,7 @@ export function seasonRules(season: number): SeasonRules {
     multiTeamCriteria: MULTI_TEAM,
     seriesGames: 7,
     seriesHomePattern: [true, true, false, false, true, false, true],
+    neutralPostseason: season === 2020,
     ...(note ? { note } : {}),
   };
 }

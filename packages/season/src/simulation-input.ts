@@ -1,0 +1,88 @@
+import { SeasonError } from './errors';
+import { TEAM_COUNT, teamIndex } from './league';
+import { normalQuantile } from './normal';
+import { addGame, emptyRecord, type StandingsRecord } from './record';
+
+/** A regular-season game already played. */
+export interface PlayedGame {
+  readonly home: string;
+  readonly away: string;
+  readonly homePts: number;
+  readonly awayPts: number;
+}
+
+/**
+ * A regular-season game still to play. Its expected home margin (points) comes from `homeMargin`,
+ * else from `homeWinProb` (as a normal margin with the simulation's game sd), else from the ratings
+ * (home rating - away rating + home court unless `neutral`).
+ */
+export interface FutureGame {
+  readonly home: string;
+  readonly away: string;
+  readonly homeMargin?: number;
+  readonly homeWinProb?: number;
+  readonly neutral?: boolean;
+}
+
+/** What a season simulation starts from. */
+export interface SeasonState {
+  readonly season: number;
+  readonly played: readonly PlayedGame[];
+  readonly remaining: readonly FutureGame[];
+  /** Net rating per team code: points per game better than an average team on a neutral floor. */
+  readonly ratings: Readonly<Record<string, number>>;
+  /** Home-court advantage in points (playoff games, and future games priced from the ratings). */
+  readonly homeCourtPts: number;
+}
+
+/** The state as typed arrays: the record so far and each remaining game's teams and expected home margin. */
+export interface CompiledState {
+  readonly base: StandingsRecord;
+  readonly home: Uint8Array;
+  readonly away: Uint8Array;
+  readonly meanMargin: Float64Array;
+  readonly rating: Float64Array;
+  /** Most games any team will have played: the size of the wins histogram. */
+  readonly maxGames: number;
+}
+
+function finite(value: number, field: string): number {
+  if (!Number.isFinite(value)) throw new SeasonError('INVALID_GAME', `invalid ${field} ${value}: expected a finite number`);
+  return value;
+}
+
+/** Checks and converts a {@link SeasonState}; errors name the field and the value. */
+export function compileState(state: SeasonState, gameSdPts: number): CompiledState {
+  const base = emptyRecord();
+  state.played.forEach((g, i) => {
+    const h = teamIndex(g.home, `played[${i}].home`);
+    const a = teamIndex(g.away, `played[${i}].away`);
+    const margin = finite(g.homePts, `played[${i}].homePts`) - finite(g.awayPts, `played[${i}].awayPts`);
+    if (margin === 0) throw new SeasonError('INVALID_GAME', `invalid played[${i}] ${g.away}@${g.home}: a tied score ${g.homePts}-${g.awayPts}`);
+    addGame(base, h, a, margin);
+  });
+  const rating = new Float64Array(TEAM_COUNT);
+  for (const [code, r] of Object.entries(state.ratings)) rating[teamIndex(code, 'ratings')] = finite(r, `ratings.${code}`);
+  const hca = finite(state.homeCourtPts, 'homeCourtPts');
+  const n = state.remaining.length;
+  const home = new Uint8Array(n);
+  const away = new Uint8Array(n);
+  const meanMargin = new Float64Array(n);
+  const games = new Int32Array(TEAM_COUNT);
+  for (let t = 0; t < TEAM_COUNT; t++) games[t] = (base.wins[t] as number) + (base.losses[t] as number);
+  state.remaining.forEach((g, i) => {
+    const h = teamIndex(g.home, `remaining[${i}].home`);
+    const a = teamIndex(g.away, `remaining[${i}].away`);
+    home[i] = h;
+    away[i] = a;
+    games[h]!++;
+    games[a]!++;
+    if (g.homeMargin !== undefined) meanMargin[i] = finite(g.homeMargin, `remaining[${i}].homeMargin`);
+    else if (g.homeWinProb !== undefined) {
+      const p = g.homeWinProb;
+      if (!(p > 0 && p < 1)) throw new SeasonError('INVALID_GAME', `invalid remaining[${i}].homeWinProb ${p}: expected a probability strictly between 0 and 1`);
+      meanMargin[i] = gameSdPts * normalQuantile(p);
+    } else meanMargin[i] = (rating[h] as number) - (rating[a] as number) + (g.neutral ? 0 : hca);
+  });
+  return { base, home, away, meanMargin, rating, maxGames: Math.max(...games) };
+}
