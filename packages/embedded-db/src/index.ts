@@ -1,2 +1,4 @@
-export { startEmbeddedPostgres, defaultDataDir, DEFAULT_EMBEDDED_PORT } from './embedded';
+export { startEmbeddedPostgres, defaultDataDir, embeddedOwner, assertEmbeddedFree } from './embedded';
 export type { EmbeddedDatabase, EmbeddedOptions } from './embedded';
+export type { OwnerInfo } from './folder-lock';
+export { DEFAULT_EMBEDDED_PORT } from './folder-port';

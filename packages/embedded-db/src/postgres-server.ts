@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DbError } from '@nba/db';
 import type { Logger } from '@nba/logging';
@@ -57,7 +57,7 @@ function spawnError(what: string, binary: string, user: ServerUser | undefined, 
 }
 
 /**
- * Creates the cluster at `pgDir` with initdb, running as `user`; call it holding the start lock.
+ * Creates the cluster at `pgDir` with initdb, running as `user`; call it holding the folder lock.
  * initdb writes into a temporary sibling that is renamed into place on success, so a process
  * killed mid-way leaves no half cluster (the next start would take it for a real one).
  */
@@ -67,7 +67,7 @@ export async function initCluster(binDir: string, pgDir: string, user: ServerUse
   }
   const tmp = `${pgDir}.initdb-${process.pid}`;
   const passwordFile = `${pgDir}.pwfile-${process.pid}`;
-  // Leftovers of a killed initdb: the caller holds the start lock, so none is in use.
+  // Leftovers of a killed initdb: the caller holds the folder lock, so none is in use.
   const parent = path.dirname(pgDir);
   for (const name of readdirSync(parent)) {
     if (name.startsWith(`${path.basename(pgDir)}.initdb-`) || name.startsWith(`${path.basename(pgDir)}.pwfile-`))
@@ -105,13 +105,24 @@ export async function initCluster(binDir: string, pgDir: string, user: ServerUse
  * accepts connections. A server that exits first (port taken, bad data folder) is an error naming
  * PostgreSQL's own reason. The server is stopped when this process exits without calling `stop`.
  */
-export async function startServer(binDir: string, pgDir: string, port: number, user: ServerUser | undefined, log?: Logger): Promise<ServerProcess> {
+export async function startServer(
+  binDir: string,
+  pgDir: string,
+  port: number,
+  user: ServerUser | undefined,
+  log?: Logger,
+  keepOnExit: () => boolean = () => false,
+): Promise<ServerProcess> {
   const postgres = path.join(binDir, 'bin', 'postgres');
   const args = ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'lc_messages=C'];
   const child = spawn(postgres, args, { ...asUser(user), env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
   const output = collect(child, log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const killOnExit = () => child.kill('SIGINT');
+  // Exiting without `stop` (an error path, a second Ctrl-C) stops the server, unless other
+  // processes still use it: it is left running for them, and the next owner adopts it.
+  const killOnExit = () => {
+    if (!keepOnExit()) child.kill('SIGINT');
+  };
   process.once('exit', killOnExit);
   try {
     await new Promise<void>((resolve, reject) => {
@@ -138,6 +149,8 @@ export async function startServer(binDir: string, pgDir: string, port: number, u
               ? `the embedded PostgreSQL cannot listen on 127.0.0.1:${port}: another program uses that port; stop it, or set DATABASE_URL to use a server ` +
                   `of your own`
               : `the embedded PostgreSQL in ${pgDir} on port ${port} exited at start: ${explanation(output())}`,
+            // marked so that a port chosen automatically can be chosen again
+            taken ? { cause: Object.assign(new Error('address in use'), { code: 'EADDRINUSE' }) } : undefined,
           ),
         );
       });
@@ -165,4 +178,50 @@ export async function startServer(binDir: string, pgDir: string, port: number, u
       clearTimeout(timer);
     },
   };
+}
+
+/** Whether `error` is a server that could not listen because its port is taken. */
+export function portTaken(error: unknown): boolean {
+  return error instanceof DbError && (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
+}
+
+/**
+ * A server this process did not start but now owns: one left running by an owner that died
+ * (SIGKILL) while other processes used it. Stopped by signalling its postmaster.
+ */
+export function adoptServer(postmasterPid: number): ServerProcess {
+  return {
+    stop: async () => {
+      if (!processAlive(postmasterPid)) return;
+      process.kill(postmasterPid, 'SIGINT'); // fast shutdown, as for a server started here
+      const deadline = Date.now() + STOP_TIMEOUT_MS;
+      let quit = false;
+      while (processAlive(postmasterPid) && !zombie(postmasterPid)) {
+        if (!quit && Date.now() > deadline) {
+          process.kill(postmasterPid, 'SIGQUIT');
+          quit = true;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+  };
+}
+
+/** An exited process nobody has reaped yet (an orphan in a container whose pid 1 does not reap). */
+function zombie(pid: number): boolean {
+  try {
+    return /\)\s+Z\b/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a process with this pid exists (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -6,7 +6,7 @@ import { DbError } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import type { PostgresBinaries } from './postgres-binaries';
 import { canRun, type ServerUser } from './server-user';
-import { processAlive } from './start-lock';
+import { processAlive } from './postgres-server';
 
 /**
  * Binaries `user` can run: `binaries.dir` itself when it can (the usual case), else a copy under

@@ -52,7 +52,8 @@ describe('the embedded PostgreSQL with its binaries in a private (0700) folder',
   const privateDir = mkdtempSync(path.join(os.tmpdir(), 'nba-private-clone-'));
   const binariesDir = path.join(privateDir, 'node_modules', 'native');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nba-private-data-'));
-  const port = 58000 + Math.floor(Math.random() * 1000);
+  // No fixed port: the folder gets its own free one (deterministic, unlike a random pick that
+  // another program may hold); the port-taken case borrows the port of a server this test runs.
 
   beforeAll(() => {
     expect(statSync(privateDir).mode & 0o777).toBe(0o700);
@@ -72,7 +73,7 @@ describe('the embedded PostgreSQL with its binaries in a private (0700) folder',
       expect((r.error as NodeJS.ErrnoException | undefined)?.code).toBe('EACCES');
     }
     const lines: Line[] = [];
-    const first = await startEmbeddedPostgres({ dataDir, port, binariesDir, logger: captureLogger(lines) });
+    const first = await startEmbeddedPostgres({ dataDir, binariesDir, logger: captureLogger(lines) });
     try {
       expect(first.startedHere).toBe(true);
       expect(await selectOne(first.url)).toBe(1);
@@ -93,8 +94,9 @@ describe('the embedded PostgreSQL with its binaries in a private (0700) folder',
     }
 
     lines.length = 0;
-    const second = await startEmbeddedPostgres({ dataDir, port, binariesDir, logger: captureLogger(lines) });
+    const second = await startEmbeddedPostgres({ dataDir, binariesDir, logger: captureLogger(lines) });
     try {
+      expect(second.port).toBe(first.port); // the folder's recorded port, reused
       expect(await selectOne(second.url)).toBe(1);
       expect(lines.map((l) => l.message)).not.toContain('initialising the embedded PostgreSQL');
       expect(lines.filter((l) => l.message.startsWith('copying'))).toHaveLength(0);
@@ -106,19 +108,20 @@ describe('the embedded PostgreSQL with its binaries in a private (0700) folder',
   it('says in one line what to do when a data folder is out of reach', async () => {
     const user = serverUser();
     if (!user) return; // only root hands the server to another user
-    const error = await failure(startEmbeddedPostgres({ dataDir: path.join(privateDir, 'state'), port, binariesDir }));
+    const error = await failure(startEmbeddedPostgres({ dataDir: path.join(privateDir, 'state'), binariesDir }));
     expect(error).toMatchObject({ name: 'DbError', code: 'EMBEDDED_FAILED' });
     expect(error.message).toMatch(/cannot reach .*state .*set NBA_DATA_DIR/);
     expect(error.message).not.toContain('\n');
   });
 
   it('names a binaries folder that holds no PostgreSQL', async () => {
-    const error = await failure(startEmbeddedPostgres({ dataDir, port, binariesDir: privateDir }));
+    const error = await failure(startEmbeddedPostgres({ dataDir, binariesDir: privateDir }));
     expect(error).toMatchObject({ code: 'EMBEDDED_FAILED', message: expect.stringContaining('holds no PostgreSQL installation') });
   });
 
   it('says the port is taken when another server listens on it', async () => {
-    const running = await startEmbeddedPostgres({ dataDir, port, binariesDir });
+    const running = await startEmbeddedPostgres({ dataDir, binariesDir });
+    const port = running.port;
     const otherDir = mkdtempSync(path.join(os.tmpdir(), 'nba-private-other-'));
     try {
       const error = await failure(startEmbeddedPostgres({ dataDir: otherDir, port, binariesDir }));

@@ -1,88 +1,180 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import { builtFile } from '@nba/testing';
 
-// Runs the built CLI as separate processes: the behaviour under test is across processes.
+// Runs the built CLI and a holder as separate processes: the behaviour under test is across processes.
 const cli = builtFile(path.resolve(__dirname, '..', 'dist', 'cli.js'));
 const holder = path.resolve(__dirname, 'fixtures', 'hold-embedded.js');
 
-function hold(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; ready: Promise<void> } {
-  const child = spawn(process.execPath, [holder], { env });
+interface Held {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the port once the holder has the database open. */
+  ready: Promise<number>;
+  exited: Promise<number | null>;
+}
+
+function hold(dataDir: string, extra: NodeJS.ProcessEnv = {}): Held {
+  const child = spawn(process.execPath, [holder], { env: { ...process.env, DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extra } });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const ready = new Promise<void>((resolve, reject) => {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ready = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`holder did not become ready:\n${out}`)), 90_000);
     child.stdout!.on('data', () => {
-      if (out.includes('READY')) {
+      const m = /READY (\d+)/.exec(out);
+      if (m) {
         clearTimeout(timer);
-        resolve();
+        resolve(Number(m[1]));
       }
     });
-    child.on('exit', (code) => reject(new Error(`holder exited ${code}:\n${out}`)));
+    void exited.then((code) => reject(new Error(`holder exited ${code}:\n${out}`)));
   });
-  return { child, output: () => out, ready };
+  ready.catch(() => undefined); // awaited by the tests that expect it
+  return { child, output: () => out, ready, exited };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+async function stop(h: Held): Promise<void> {
+  if (h.child.exitCode !== null || h.child.signalCode !== null) return;
+  h.child.kill('SIGTERM');
+  await h.exited;
+}
+
+/** Whether a server answers on the port (the test's own connection, not a holder's). */
+async function answers(port: number): Promise<boolean> {
+  const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'nba', connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Waits until `check` holds (the test fails by its own timeout otherwise). */
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((r) => setTimeout(r, 200));
 }
 
 describe('embedded PostgreSQL default', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nba-embedded-'));
-  const env = { ...process.env, DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
-  const raceDir = mkdtempSync(path.join(os.tmpdir(), 'nba-embedded-race-'));
+  const dirs: string[] = [];
+  const newDir = (name: string) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), `nba-embedded-${name}-`));
+    dirs.push(dir);
+    return dir;
+  };
+  const held: Held[] = [];
+  const start = (dataDir: string, extra?: NodeJS.ProcessEnv) => {
+    const h = hold(dataDir, extra);
+    held.push(h);
+    return h;
+  };
+  afterEach(async () => {
+    // users first, then the owners (which wait for their users)
+    for (const h of held.reverse()) await stop(h);
+    held.length = 0;
+  });
   afterAll(() => {
-    for (const dir of [dataDir, raceDir]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('brings up, migrates, and lets a second process find the running server', async () => {
-    const port = String(56000 + Math.floor(Math.random() * 1000));
-    const first = spawn(process.execPath, [holder], { env: { ...env, EMBEDDED_PORT: port } });
-    let out = '';
-    first.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    first.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`holder did not become ready:\n${out}`)), 60_000);
-        first.stdout.on('data', () => {
-          if (out.includes('READY')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        first.on('exit', (code) => reject(new Error(`holder exited ${code}:\n${out}`)));
-      });
-      expect(out).toContain('embedded PostgreSQL started');
-      const second = spawnSync(process.execPath, [cli, 'migrate'], { env, encoding: 'utf8', timeout: 60_000 });
-      expect(second.stderr).toBe('');
-      expect(second.status).toBe(0);
-      expect(second.stdout).toContain('using the embedded PostgreSQL another process started');
-      expect(second.stdout).toContain(`"port":${port}`);
-      expect(second.stdout).not.toContain('initialising');
-    } finally {
-      first.kill('SIGTERM');
-      await new Promise((r) => first.once('exit', r));
-    }
-  });
+  it('brings up, migrates, and lets a second process use the running server without stopping it', async () => {
+    const dataDir = newDir('main');
+    const first = start(dataDir);
+    const port = await first.ready;
+    expect(first.output()).toContain('embedded PostgreSQL started');
+    const second = spawnSync(process.execPath, [cli, 'migrate'], {
+      env: { ...process.env, DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(second.stderr).toBe('');
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('using the embedded PostgreSQL another process runs');
+    expect(second.stdout).toContain(`"port":${port}`);
+    expect(second.stdout).not.toContain('initialising');
+    expect(await answers(port)).toBe(true); // the user left it running for its owner
+  }, 120_000);
 
   it('starts one server when two processes start at the same moment', async () => {
-    const dir = raceDir;
-    const port = String(57000 + Math.floor(Math.random() * 1000));
-    const both = [0, 1].map(() => hold({ ...process.env, DATABASE_URL: '', NBA_DATA_DIR: dir, LOG_LEVEL: 'info', EMBEDDED_PORT: port }));
-    try {
-      await Promise.all(both.map((h) => h.ready));
-      const started = both.filter((h) => h.output().includes('embedded PostgreSQL started'));
-      const found = both.filter((h) => h.output().includes('using the embedded PostgreSQL another process started'));
-      expect(started).toHaveLength(1);
-      expect(found).toHaveLength(1);
-    } finally {
-      // The one that found the server first, then the owner.
-      for (const h of [...both].sort((a) => (a.output().includes('embedded PostgreSQL started') ? 1 : -1))) await stop(h.child);
-    }
+    const dir = newDir('race');
+    const both = [start(dir), start(dir)];
+    const ports = await Promise.all(both.map((h) => h.ready));
+    expect(ports[0]).toBe(ports[1]);
+    expect(both.filter((h) => h.output().includes('embedded PostgreSQL started'))).toHaveLength(1);
+    expect(both.filter((h) => h.output().includes('using the embedded PostgreSQL another process runs'))).toHaveLength(1);
   }, 120_000);
+
+  it('refuses a second exclusive start at once, in one line naming the running one', async () => {
+    const dataDir = newDir('exclusive');
+    const owner = start(dataDir);
+    const port = await owner.ready;
+    const second = spawnSync(process.execPath, [holder], {
+      env: { ...process.env, DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info', EMBEDDED_EXCLUSIVE: '1' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stdout).toBe('');
+    expect(second.stderr).toMatch(
+      new RegExp(
+        `^the embedded PostgreSQL in ${dataDir} is already run by pid ${owner.child.pid} \\(holder\\) on port ${port} since \\d{4}-\\d\\d-\\d\\dT[\\d:]+Z: ` +
+          `stop that process first, or set NBA_DATA_DIR to another folder\\n$`,
+      ),
+    );
+    expect(await answers(port)).toBe(true);
+  }, 120_000);
+
+  it('never stops the server under a process still using it: the owner waits for it', async () => {
+    const dataDir = newDir('wait');
+    const owner = start(dataDir);
+    const port = await owner.ready;
+    const user = start(dataDir);
+    await user.ready;
+    owner.child.kill('SIGTERM');
+    await until(() => owner.output().includes('waiting for the processes using the embedded PostgreSQL to finish'));
+    expect(owner.output()).toContain(`pid ${user.child.pid} (holder)`);
+    expect(owner.child.exitCode).toBeNull();
+    expect(await answers(port)).toBe(true);
+    await stop(user);
+    expect(await owner.exited).toBe(0);
+    expect(await answers(port)).toBe(false); // then it stopped it
+  }, 120_000);
+
+  it('adopts the server a SIGKILLed owner left running, and stops it when done', async () => {
+    const dataDir = newDir('killed');
+    const owner = start(dataDir);
+    const port = await owner.ready;
+    const user = start(dataDir);
+    await user.ready;
+    owner.child.kill('SIGKILL');
+    await owner.exited;
+    expect(await answers(port)).toBe(true); // the user's server survives its owner
+    const next = start(dataDir, { EMBEDDED_EXCLUSIVE: '1' });
+    expect(await next.ready).toBe(port);
+    expect(next.output()).toContain('adopting the embedded PostgreSQL its previous owner left running');
+    await stop(user);
+    await stop(next);
+    expect(await answers(port)).toBe(false);
+  }, 120_000);
+
+  it('gives each data folder its own port, recorded and reused, so two run side by side', async () => {
+    const [a, b] = [newDir('side-a'), newDir('side-b')];
+    const [first, second] = [start(a), start(b)];
+    const ports = await Promise.all([first.ready, second.ready]);
+    expect(ports[0]).not.toBe(ports[1]);
+    for (const port of ports) expect(await answers(port)).toBe(true);
+    expect(Number(readFileSync(path.join(a, 'postgres.port'), 'utf8'))).toBe(ports[0]);
+    expect(Number(readFileSync(path.join(b, 'postgres.port'), 'utf8'))).toBe(ports[1]);
+    await stop(second);
+    const again = start(b);
+    expect(await again.ready).toBe(ports[1]);
+  }, 180_000);
 });
