@@ -1,3 +1,4 @@
+import { failureLine } from './database-retry';
 import type { TaskOutcome, RunResult } from './outcome';
 import { cancelReasonOf, type RunScope } from './run-scope';
 import type { JsonValue } from './run-store';
@@ -164,12 +165,12 @@ function report<C>(task: ResolvedTask<C>, o: TaskOutcome, scope: RunScope<C>): v
       startedAt: now,
       finishedAt: now,
       durationMs: 0,
-      error: o.error?.message ?? o.reason ?? null,
+      error: o.error ? failureLine(o.error) : (o.reason ?? null),
       result: null,
     });
   }
   const log = scope.logger.child({ task: task.name });
-  if (o.status === 'failed') log.error('task failed', { ...common, error: o.error?.message, continueOnFailure: o.continueOnFailure });
+  if (o.status === 'failed') log.error('task failed', { ...common, error: o.error ? failureLine(o.error) : undefined, continueOnFailure: o.continueOnFailure });
   else log.info(`task ${o.status}`, { ...common, ...(o.reason ? { reason: o.reason } : {}) });
 }
 

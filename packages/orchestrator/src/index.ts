@@ -16,6 +16,8 @@ export type {
 } from './events';
 export { OrchestratorError, isOrchestratorError } from './orchestrator-error';
 export { permanent, isPermanent } from './permanent';
+export { withDatabaseRetry, failureLine, DEFAULT_DATABASE_RETRY } from './database-retry';
+export type { DatabaseRetryPolicy, DatabaseRetryOptions } from './database-retry';
 export type { OrchestratorErrorCode } from './orchestrator-error';
 export type { RunStore, RunRecord, RunFilter, RunLease, TaskAttemptRecord, StoredRun, StoredRunStatus, StoredTaskStatus, JsonValue } from './run-store';
 export { liveStatus } from './run-liveness';

@@ -1,3 +1,4 @@
+import { failureLine } from './database-retry';
 import { toError } from './orchestrator-error';
 
 /** How deep the `cause` chain is searched (guards against a cycle of causes). */
@@ -43,5 +44,5 @@ export function permanent(error: unknown): Error {
 export function permanentReason(error: Error): string {
   const code = (error as { code?: unknown }).code;
   const label = typeof code === 'string' && code !== '' ? ` (${code})` : '';
-  return `permanent failure${label}, not retried: ${error.message.split('\n')[0] ?? ''}`;
+  return `permanent failure${label}, not retried: ${failureLine(error).split('\n')[0] ?? ''}`;
 }

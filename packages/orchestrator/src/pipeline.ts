@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { silentLogger, type Logger } from '@nba/logging';
+import { databaseRetryPolicy, type DatabaseRetryPolicy } from './database-retry';
 import type { PipelineEvent, PipelineEventListener } from './events';
 import { execute, type ReusedResult } from './execution';
 import { validateGraph } from './graph';
@@ -30,6 +31,12 @@ export interface PipelineOptions<C = unknown> {
   handleSignals?: boolean;
   /** The lock key of a run from its context (see `RunOptions.lockKey`, which takes precedence). */
   lockKey?: (context: C) => string | undefined;
+  /**
+   * How tasks and store writes wait out transient database errors (a restart, a failover, a
+   * serialization failure), apart from each task's `maxRetries`. Default {@link DEFAULT_DATABASE_RETRY}
+   * (8 retries from 1 s, capped at 15 s); `false` for none.
+   */
+  databaseRetry?: Partial<DatabaseRetryPolicy> | false;
 }
 
 export interface RunOptions {
@@ -72,6 +79,7 @@ export class Pipeline<C = unknown> {
   readonly store: RunStore;
   private readonly concurrency: number;
   private readonly logger: Logger;
+  private readonly databaseRetry: DatabaseRetryPolicy;
   private readonly options: PipelineOptions<C>;
   private readonly tasks: ResolvedTask<C>[] = [];
   private readonly active = new Set<AbortController>();
@@ -85,6 +93,7 @@ export class Pipeline<C = unknown> {
     this.concurrency = concurrency;
     this.logger = options.logger ?? silentLogger();
     this.store = options.store ?? new InMemoryRunStore();
+    this.databaseRetry = databaseRetryPolicy(options.databaseRetry);
     this.options = options;
   }
 
@@ -197,12 +206,17 @@ export class Pipeline<C = unknown> {
     const forward = (): void => void controller.abort(new OrchestratorError('CANCELLED', 'run cancelled: signal aborted'));
     if (options.signal?.aborted) forward();
     options.signal?.addEventListener('abort', forward, { once: true });
+    // the lease could not be taken again after the database came back (another process holds it)
+    const leaseLost = (): void => void controller.abort(new OrchestratorError('LEASE_LOST', `run stopped: ${toError(lease.lost?.reason).message}`));
+    if (lease.lost?.aborted) leaseLost();
+    lease.lost?.addEventListener('abort', leaseLost, { once: true });
     const listeners = [this.options.onEvent, options.onEvent].filter((l): l is PipelineEventListener => !!l);
     const scope: RunScope<C> = {
       runId,
       context,
       signal: controller.signal,
-      writer: new StoreWriter(this.store, logger),
+      writer: new StoreWriter(this.store, logger, this.databaseRetry),
+      databaseRetry: this.databaseRetry,
       logger,
       emit: (event: EventInput) => {
         const full = { ...event, runId, at: Date.now() } as PipelineEvent;
@@ -227,6 +241,7 @@ export class Pipeline<C = unknown> {
       removeSignals?.();
       this.active.delete(controller);
       options.signal?.removeEventListener('abort', forward);
+      lease.lost?.removeEventListener('abort', leaseLost);
     }
   }
 }

@@ -17,6 +17,8 @@ export interface PrismaRunStoreOptions {
   logger?: Logger;
   /** Longest wait for the lease connection to open. */
   connectTimeoutMs?: number;
+  /** How long a lease whose connection dropped (a database restart) tries to take its keys again before the run stops. Default 120 s. */
+  reconnectWithinMs?: number;
 }
 
 function toRecord(run: PipelineRun): RunRecord {

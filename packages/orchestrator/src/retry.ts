@@ -1,4 +1,5 @@
 import { backoffDelay, sleep } from './backoff';
+import { isTransientDatabaseFailure, type DatabaseRetryPolicy } from './database-retry';
 import { toError } from './orchestrator-error';
 import { isPermanent } from './permanent';
 
@@ -9,8 +10,13 @@ export interface RetryOptions {
   maxRetryDelayMs: number;
   /** Run cancellation: stops further attempts and interrupts a wait. */
   signal: AbortSignal;
-  /** Called after a failed attempt that will be retried, before waiting `delayMs`. */
-  onRetry?: (error: Error, attempt: number, delayMs: number) => void;
+  /**
+   * Retries of transient database errors, counted apart from `maxRetries` (which they do not
+   * spend while these last). Default none.
+   */
+  databaseRetry?: DatabaseRetryPolicy;
+  /** Called after a failed attempt that will be retried, before waiting `delayMs`; `database` for a transient database error. */
+  onRetry?: (error: Error, attempt: number, delayMs: number, database: boolean) => void;
   random?: () => number;
 }
 
@@ -23,14 +29,18 @@ export type RetryOutcome<T> = { ok: true; value: T; attempts: number } | { ok: f
 /**
  * Calls `attempt(1)`, then on failure `attempt(2)`, … up to `maxRetries` retries, waiting
  * `backoffDelay` between attempts. Every error is retried (a TypeError too) except a permanent one
- * (`retryable: false`, see `isPermanent`). Cancellation stops the loop and interrupts a wait at
- * once. Never rejects.
+ * (`retryable: false`, see `isPermanent`). A transient database error is retried on the
+ * `databaseRetry` budget first, with its own backoff. Cancellation stops the loop and interrupts a
+ * wait at once. Never rejects.
  */
 export async function withRetries<T>(attempt: (n: number) => Promise<T>, options: RetryOptions): Promise<RetryOutcome<T>> {
   const { signal } = options;
+  const database = options.databaseRetry;
   let last: Error | undefined;
   let attempts = 0;
-  for (let n = 1; n <= options.maxRetries + 1; n++) {
+  let retries = 0;
+  let databaseRetries = 0;
+  for (let n = 1; ; n++) {
     if (signal.aborted) break;
     attempts = n;
     try {
@@ -38,9 +48,13 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, options
     } catch (thrown) {
       last = toError(thrown);
     }
-    if (signal.aborted || isPermanent(last) || n > options.maxRetries) break;
-    const delayMs = backoffDelay(n, options.retryDelayMs, options.maxRetryDelayMs, options.random);
-    options.onRetry?.(last, n, delayMs);
+    if (signal.aborted || isPermanent(last)) break;
+    let delayMs: number;
+    const transient = database !== undefined && databaseRetries < database.maxRetries && isTransientDatabaseFailure(last);
+    if (transient) delayMs = backoffDelay(++databaseRetries, database.retryDelayMs, database.maxRetryDelayMs, options.random);
+    else if (retries < options.maxRetries) delayMs = backoffDelay(++retries, options.retryDelayMs, options.maxRetryDelayMs, options.random);
+    else break;
+    options.onRetry?.(last, n, delayMs, transient);
     try {
       await sleep(delayMs, signal);
     } catch {

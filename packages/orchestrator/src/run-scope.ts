@@ -1,4 +1,5 @@
 import type { Logger } from '@nba/logging';
+import type { DatabaseRetryPolicy } from './database-retry';
 import type { PipelineEvent } from './events';
 import type { StoreWriter } from './store-writer';
 
@@ -12,6 +13,8 @@ export interface RunScope<C> {
   /** Aborted (with an OrchestratorError CANCELLED) when the run is cancelled. */
   signal: AbortSignal;
   writer: StoreWriter;
+  /** How tasks retry transient database errors. */
+  databaseRetry: DatabaseRetryPolicy;
   /** Logger with `runId` (and `pipeline`). */
   logger: Logger;
   emit(event: EventInput): void;

@@ -57,6 +57,12 @@ export interface RunFilter {
 /** Exclusive keys held by this process; the holder's death releases them too. */
 export interface RunLease {
   release(): Promise<void>;
+  /**
+   * Aborted (with the reason) when the lease is lost for good: its connection dropped and it could
+   * not be taken again (another process took a key meanwhile, or the database stayed away). The
+   * run then stops. Absent for leases that cannot be lost.
+   */
+  readonly lost?: AbortSignal;
 }
 
 /**

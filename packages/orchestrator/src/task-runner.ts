@@ -1,4 +1,5 @@
 import { runAttempt } from './attempt';
+import { failureLine } from './database-retry';
 import { toJson } from './json';
 import { toError } from './orchestrator-error';
 import type { TaskOutcome } from './outcome';
@@ -23,7 +24,7 @@ export async function executeTask<C>(task: ResolvedTask<C>, scope: RunScope<C>, 
       skip = await task.skipIf({ context: scope.context, results });
     } catch (thrown) {
       const error = toError(thrown);
-      log.error('skipIf threw; task failed', { error: error.message });
+      log.error('skipIf threw; task failed', { error: failureLine(error) });
       return { ...base, status: 'failed', attempts: 0, durationMs: 0, error, reason: 'skipIf threw' };
     }
     if (skip !== false && skip !== '') {
@@ -69,8 +70,10 @@ export async function executeTask<C>(task: ResolvedTask<C>, scope: RunScope<C>, 
         const finishedAt = new Date();
         const durationMs = finishedAt.getTime() - attemptStart.getTime();
         const status = scope.signal.aborted ? 'cancelled' : 'failed';
-        scope.writer.attempt({ ...record, status, finishedAt, durationMs, error: error.message, result: null });
-        attemptLog.warn(`task attempt ${status}`, { durationMs, error: error.message });
+        // a database failure is recorded and logged as its one line, not Prisma's multi-line dump
+        const line = failureLine(error);
+        scope.writer.attempt({ ...record, status, finishedAt, durationMs, error: line, result: null });
+        attemptLog.warn(`task attempt ${status}`, { durationMs, error: line });
         throw error;
       }
     },
@@ -78,9 +81,11 @@ export async function executeTask<C>(task: ResolvedTask<C>, scope: RunScope<C>, 
       maxRetries: task.maxRetries,
       retryDelayMs: task.retryDelayMs,
       maxRetryDelayMs: task.maxRetryDelayMs,
+      databaseRetry: scope.databaseRetry,
       signal: scope.signal,
-      onRetry: (error, attempt, delayMs) => {
-        log.info('task will be retried', { attempt, delayMs, error: error.message });
+      onRetry: (error, attempt, delayMs, database) => {
+        if (database) log.warn('task will be retried when the database is back', { attempt, delayMs, error: failureLine(error) });
+        else log.info('task will be retried', { attempt, delayMs, error: failureLine(error) });
         scope.emit({ type: 'task-retrying', task: task.name, attempt, error, delayMs });
       },
     },
@@ -95,5 +100,7 @@ export async function executeTask<C>(task: ResolvedTask<C>, scope: RunScope<C>, 
     log.warn('task failed permanently; not retried', { attempts: outcome.attempts, retriesLeft: task.maxRetries + 1 - outcome.attempts, reason });
     return { ...base, ...timing, status: 'failed', error: outcome.error, reason };
   }
-  return { ...base, ...timing, status: 'failed', error: outcome.error };
+  // a database failure's reason is its one line (the CLI and the logs show it instead of the dump)
+  const line = failureLine(outcome.error);
+  return { ...base, ...timing, status: 'failed', error: outcome.error, ...(line !== outcome.error.message ? { reason: line } : {}) };
 }

@@ -79,7 +79,7 @@ describe('PrismaRunStore', () => {
     }
   });
 
-  it('leases: held across processes, refused to a second holder, gone when the holder connection dies', async () => {
+  it('leases: held across sessions, all or none, free once released', async () => {
     const store = new PrismaRunStore(db.client, { databaseUrl: db.url });
     const lease = await store.acquireLease(['run:a', 'lock:nightly:2024-02-02']);
     expect(lease).not.toBeNull();
@@ -88,15 +88,55 @@ describe('PrismaRunStore', () => {
     // all or nothing: one key taken means none is
     expect(await store.acquireLease(['run:b', 'lock:nightly:2024-02-02'])).toBeNull();
     expect(await store.isLeaseHeld('run:b')).toBe(false);
-    // what PostgreSQL does when the holding process is killed: its session ends
-    await db.client.$executeRawUnsafe(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'nba-run-lease' AND datname = current_database()`,
-    );
-    for (let i = 0; i < 50 && (await store.isLeaseHeld('run:a')); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    await lease!.release();
     expect(await store.isLeaseHeld('run:a')).toBe(false);
     const again = await store.acquireLease(['run:b', 'lock:nightly:2024-02-02']);
     expect(again).not.toBeNull();
     await again!.release();
+  });
+
+  /** The backend pid of the lease connection holding `key`, if any. */
+  const holderPid = async (key: string): Promise<number | undefined> => {
+    const rows = await db.client.$queryRawUnsafe<{ pid: number }[]>(
+      `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = ${0x6e6270}::int4::oid AND objid = hashtext($1)::oid AND objsubid = 2`,
+      key,
+    );
+    return rows[0]?.pid;
+  };
+
+  it('leases: a dropped connection (a database restart, while the process lives) takes the keys again', async () => {
+    const store = new PrismaRunStore(db.client, { databaseUrl: db.url });
+    const lease = await store.acquireLease(['run:c', 'lock:nightly:2024-02-03']);
+    const before = await holderPid('run:c');
+    expect(before).toBeDefined();
+    await db.client.$executeRawUnsafe(`SELECT pg_terminate_backend(${before})`);
+    let after: number | undefined;
+    for (let i = 0; i < 100 && (after === undefined || after === before); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = await holderPid('lock:nightly:2024-02-03');
+    }
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    expect(await holderPid('run:c')).toBe(after);
+    expect(lease!.lost?.aborted).toBe(false);
+    await lease!.release();
+    expect(await store.isLeaseHeld('run:c')).toBe(false);
+  });
+
+  it('leases: lost when another session takes a key while the connection is down (the run must stop)', async () => {
+    const store = new PrismaRunStore(db.client, { databaseUrl: db.url });
+    const lease = await store.acquireLease(['run:d', 'lock:nightly:2024-02-04']);
+    const pid = await holderPid('run:d');
+    const other = await db.client.$transaction(async (tx) => {
+      // ends the lease's session and queues for its key in one statement: the waiting session is
+      // granted the key when the dead session releases it, before the lease can reconnect
+      await tx.$executeRawUnsafe(`SELECT pg_terminate_backend(${pid}), pg_advisory_xact_lock(${0x6e6270}, hashtext('lock:nightly:2024-02-04'))`);
+      for (let i = 0; i < 100 && !lease!.lost?.aborted; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      return lease!.lost?.aborted;
+    });
+    expect(other).toBe(true);
+    expect(String((lease!.lost?.reason as Error).message)).toMatch(/^run lease lost: another process took/);
+    expect(await store.isLeaseHeld('run:d')).toBe(false);
     await lease!.release();
   });
 
