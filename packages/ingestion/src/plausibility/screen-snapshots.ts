@@ -77,7 +77,7 @@ export async function screenSnapshots(
     const k = lineKey(s.gameKey, s.bookmaker, s.market);
     const prev = before(lines.get(k), s.capturedAt);
     const spread = s.market === 'h2h' ? nearest(lines.get(lineKey(s.gameKey, s.bookmaker, 'spreads')), s.capturedAt) : undefined;
-    const f = (prev && checkMove(s.market, prev, s)) || (spread && checkMoneylineAgainstSpread(s, spread));
+    const f = (spread && checkMoneylineAgainstSpread(s, spread)) || (prev && checkMove(s.market, prev, s));
     if (f) {
       quarantined.push(quarantineOfSnapshot(s, f));
       continue;

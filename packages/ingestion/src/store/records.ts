@@ -14,7 +14,8 @@ const isoDate = z.string().refine((d) => {
   }
 }, 'expected a calendar date YYYY-MM-DD');
 const teamCode = z.string().refine(isTeamCode, { error: (iss) => `unknown team code '${String(iss.input)}'` });
-const score = z.number().int().min(0).max(300).nullable().optional();
+// No upper bound here: src/plausibility decides what is plausible (and quarantines, rather than rejects, the rest).
+const score = z.number().int().min(0).nullable().optional();
 const american = z
   .number()
   .int()
