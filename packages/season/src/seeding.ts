@@ -45,21 +45,29 @@ function eligibleTeams(rec: StandingsRecord, rules: SeasonRules): Uint8Array {
  * the division winners and the best other team take seeds 1-4 (ordered among themselves by record).
  */
 export function leagueStandings(rec: StandingsRecord, rules: SeasonRules, options: StandingsOptions): [ConferenceStandings, ConferenceStandings] {
-  const eligible = eligibleTeams(rec, rules);
+  let eligible: Uint8Array | undefined;
+  const lazyEligible = (): Uint8Array => (eligible ??= eligibleTeams(rec, rules));
   const none = new Uint8Array(TEAM_COUNT);
-  const base = { rec, rules, eligible, draw: options.draw, ...(options.onDrawing ? { onDrawing: options.onDrawing } : {}) };
+  const base = { rec, rules, eligible: lazyEligible, draw: options.draw, ...(options.onDrawing ? { onDrawing: options.onDrawing } : {}) };
   const divisionWinner = new Uint8Array(TEAM_COUNT);
   const winners: number[] = [];
   for (const div of LEAGUE.divisionTeams) {
-    const best = Math.max(...div.map((t) => winPct(rec, t)));
-    const leaders = div.filter((t) => winPct(rec, t) === best);
+    let best = -1;
+    let leaders: number[] = [];
+    for (const t of div) {
+      const p = winPct(rec, t);
+      if (p > best) {
+        best = p;
+        leaders = [t];
+      } else if (p === best) leaders.push(t);
+    }
     const winner = (leaders.length > 1 ? breakTie(leaders, { ...base, divisionWinner: none }) : leaders)[0] as number;
     divisionWinner[winner] = 1;
     winners.push(winner);
   }
   const ctx: TiebreakContext = { ...base, divisionWinner };
-  return [0, 1].map((c) => {
-    const conference = c as Conference;
+  const result: ConferenceStandings[] = [];
+  for (const conference of [0, 1] as const) {
     const teams = LEAGUE.conferenceTeams[conference];
     const confWinners = winners.filter((t) => LEAGUE.conference[t] === conference);
     let order: number[];
@@ -72,6 +80,7 @@ export function leagueStandings(rec: StandingsRecord, rules: SeasonRules, option
     } else {
       order = rankByRecord(teams, ctx);
     }
-    return { conference, order, divisionWinners: confWinners };
-  }) as unknown as [ConferenceStandings, ConferenceStandings];
+    result.push({ conference, order, divisionWinners: confWinners });
+  }
+  return result as [ConferenceStandings, ConferenceStandings];
 }

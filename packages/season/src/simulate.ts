@@ -82,6 +82,10 @@ export function simulateCounts(state: SeasonState, options: SimulationOptions = 
     return wh === 4 ? hc : other;
   };
   const size = c.maxGames + 1;
+  let ra = rng.next() | 0;
+  let rb = rng.next() | 0;
+  let rc = rng.next() | 0;
+  let rd = rng.next() | 0;
   for (let s = 0; s < sims; s++) {
     copyRecord(c.base, rec);
     for (let t = 0; t < TEAM_COUNT; t++) {
@@ -90,9 +94,16 @@ export function simulateCounts(state: SeasonState, options: SimulationOptions = 
       strength[t] = (c.rating[t] as number) + o;
     }
     for (let g = 0; g < n; g++) {
+      // sfc32 inline: the games' own stream (seeded from the main one), state in locals
+      const r = (((ra + rb) | 0) + rd) | 0;
+      rd = (rd + 1) | 0;
+      ra = rb ^ (rb >>> 9);
+      rb = (rc + (rc << 3)) | 0;
+      rc = ((rc << 21) | (rc >>> 11)) + r;
+      rc |= 0;
       const h = home[g] as number;
       const a = away[g] as number;
-      const m = (meanMargin[g] as number) + (offset[h] as number) - (offset[a] as number) + gameSd * (NORMAL_TABLE[rng.next() & MASK] as number);
+      const m = (meanMargin[g] as number) + (offset[h] as number) - (offset[a] as number) + gameSd * (NORMAL_TABLE[r & MASK] as number);
       const w = m > 0 ? h : a;
       const l = m > 0 ? a : h;
       wins[w]!++;

@@ -12,7 +12,7 @@ function win(rec: StandingsRecord, winner: number, loser: number, times = 1, mar
 function ctx(rec: StandingsRecord, winners: number[] = [], drawn: number[][] = []): TiebreakContext {
   const divisionWinner = new Uint8Array(30);
   for (const w of winners) divisionWinner[w] = 1;
-  return { rec, rules: seasonRules(2024), divisionWinner, eligible: new Uint8Array(30).fill(1), draw: () => 0, onDrawing: (t) => drawn.push([...t]) };
+  return { rec, rules: seasonRules(2024), divisionWinner, eligible: () => new Uint8Array(30).fill(1), draw: () => 0, onDrawing: (t) => drawn.push([...t]) };
 }
 
 describe('breakTie', () => {

@@ -1,4 +1,4 @@
-import { LEAGUE } from './league';
+import { LEAGUE, TEAM_COUNT } from './league';
 import { pctAgainst, winPct, type StandingsRecord } from './record';
 import type { Criterion, SeasonRules } from './rules';
 
@@ -8,8 +8,8 @@ export interface TiebreakContext {
   readonly rules: SeasonRules;
   /** 1 for the division winners (all 0 while the division winners themselves are being decided). */
   readonly divisionWinner: Uint8Array;
-  /** 1 for the playoff-eligible teams of either conference (ties for the last place included). */
-  readonly eligible: Uint8Array;
+  /** 1 for the playoff-eligible teams of either conference (ties for the last place included); computed when first needed. */
+  readonly eligible: () => Uint8Array;
   /** A random integer in [0, n): the drawing that ends a tie no criterion breaks. */
   readonly draw: (n: number) => number;
   /** Called with the teams whose order a drawing decided (the real standings' test reports them). */
@@ -34,7 +34,7 @@ function criterionValue(c: Criterion, team: number, group: readonly number[], ct
       return pctAgainst(
         rec,
         team,
-        LEAGUE.conferenceTeams[conf].filter((t) => ctx.eligible[t] === 1),
+        LEAGUE.conferenceTeams[conf].filter((t) => ctx.eligible()[t] === 1),
       );
     }
     case 'pointDifferential':
@@ -85,16 +85,31 @@ export function breakTie(group: readonly number[], ctx: TiebreakContext): number
 
 /** Orders teams by winning percentage, best first, breaking ties with {@link breakTie}. */
 export function rankByRecord(teams: readonly number[], ctx: TiebreakContext): number[] {
-  const pct = new Map(teams.map((t) => [t, winPct(ctx.rec, t)]));
-  const sorted = [...teams].sort((a, b) => (pct.get(b) as number) - (pct.get(a) as number) || a - b);
-  const out: number[] = [];
+  // insertion sort on a copy: 15 teams, called once per conference per simulated season
+  const sorted = [...teams];
+  const pct = teams.map((t) => winPct(ctx.rec, t));
+  const key = new Float64Array(TEAM_COUNT);
+  teams.forEach((t, i) => (key[t] = pct[i] as number));
+  for (let i = 1; i < sorted.length; i++) {
+    const t = sorted[i] as number;
+    const k = key[t] as number;
+    let j = i - 1;
+    while (j >= 0 && ((key[sorted[j] as number] as number) < k || ((key[sorted[j] as number] as number) === k && (sorted[j] as number) > t))) {
+      sorted[j + 1] = sorted[j] as number;
+      j--;
+    }
+    sorted[j + 1] = t;
+  }
+  let out: number[] | undefined;
   for (let i = 0; i < sorted.length;) {
-    const p = pct.get(sorted[i] as number);
+    const p = key[sorted[i] as number];
     let j = i + 1;
-    while (j < sorted.length && pct.get(sorted[j] as number) === p) j++;
-    const group = sorted.slice(i, j);
-    out.push(...(group.length > 1 ? breakTie(group, ctx) : group));
+    while (j < sorted.length && key[sorted[j] as number] === p) j++;
+    if (j - i > 1) {
+      out ??= sorted.slice(0, i);
+      out.push(...breakTie(sorted.slice(i, j), ctx));
+    } else if (out) out.push(sorted[i] as number);
     i = j;
   }
-  return out;
+  return out ?? sorted;
 }
