@@ -12,6 +12,7 @@ import { securityHeaders } from './security-headers';
 import { jsonBody } from './json-body';
 import { methodNotAllowed } from './method-not-allowed';
 import { pagesRouter } from './pages/pages-router';
+import { ReadGate } from './read-gate';
 import { docsRouter } from './routes/docs';
 import { gamesRouter } from './routes/games';
 import { healthRouter } from './routes/health';
@@ -36,7 +37,17 @@ export interface AppDeps {
   accessLog?: boolean;
   /** Forecasts kept for repeated `POST /v1/predict` requests (default 10,000; 0: none). */
   predictCacheSize?: number;
+  /** The read routes' client (pages, stored data; short timeouts) and registry on it (default: `db`, `registry`). */
+  readDb?: DbClient;
+  readRegistry?: ModelRegistry;
+  /** `/ready`'s client: a pool page traffic never uses (default: `db`). */
+  probeDb?: DbClient;
+  /** Admission control and deadline of the read routes (default {@link READ_GATE_DEFAULTS}). */
+  readGate?: ReadGate;
 }
+
+/** The read routes: GETs of the pages and of stored data, behind the read gate. */
+const READ_ROUTE = /^\/(record|models|v1\/games|v1\/predictions|v1\/models(\/[^/]*)?)?$/;
 
 /** Largest request body accepted (a full batch is about 10 KB). */
 const BODY_LIMIT = 64 * 1024;
@@ -62,16 +73,24 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     predictRouter({ cache: new ForecastCache(deps.predictCacheSize ?? 10_000), models: deps.models, features: deps.features, metrics: deps.metrics, now }),
   );
-  app.use(healthRouter({ db: deps.db, models: deps.models, features: deps.features, isShuttingDown }));
+  app.use(healthRouter({ db: deps.probeDb ?? deps.db, models: deps.models, features: deps.features, isShuttingDown }));
   app.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.text());
   });
   app.use(docsRouter());
-  app.use(gamesRouter(deps.db));
-  app.use(predictionsRouter(deps.db));
-  app.use(modelsRouter(deps.registry, deps.models));
+
+  // everything below reads the database per request: bounded, queued, shed before it can hurt the probes
+  const gate = deps.readGate ?? new ReadGate();
+  const admit = gate.middleware();
+  app.use((req, res, next) => (req.method === 'GET' && READ_ROUTE.test(req.path) ? admit(req, res, next) : next()));
+  const readDb = deps.readDb ?? deps.db;
+  const readRegistry = deps.readRegistry ?? deps.registry;
+  app.use(gamesRouter(readDb));
+  app.use(predictionsRouter(readDb));
+  app.use(modelsRouter(readRegistry, deps.models));
   // the page for people (HTML): after the JSON routes, which clients call far more often
-  app.use(pagesRouter({ db: deps.db, registry: deps.registry, defaultModel: deps.models.main.name, now }));
+  app.use(pagesRouter({ db: readDb, registry: readRegistry, defaultModel: deps.models.main.name, now }));
+  app.use(gate.lateAnswers());
 
   app.use(methodNotAllowed(app));
   app.use(notFound());

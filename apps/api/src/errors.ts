@@ -13,6 +13,7 @@ export type ApiErrorCode =
   | 'NOT_READY'
   | 'SHUTTING_DOWN'
   | 'DATABASE_UNAVAILABLE'
+  | 'OVERLOADED'
   | 'INTERNAL';
 
 /** HTTP status of each error code. */
@@ -28,6 +29,7 @@ export const STATUS_OF: Readonly<Record<ApiErrorCode, number>> = Object.freeze({
   NOT_READY: 503,
   SHUTTING_DOWN: 503,
   DATABASE_UNAVAILABLE: 503,
+  OVERLOADED: 503,
   INTERNAL: 500,
 });
 

@@ -2,12 +2,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
+import { ModelRegistry } from '@nba/registry';
 import { createApp } from './app';
 import { drainAndClose } from './graceful-close';
 import type { FeatureStore } from './feature-store';
 import type { ModelHolder } from './model-holder';
 import type { ModelWatcher } from './model-watcher';
 import { DEFAULT_MODEL_NAMES, type ServedModels } from './served-models';
+import { openRouteClients } from './route-clients';
 import { createServices } from './services';
 
 /** Options of {@link startServer}. */
@@ -63,8 +65,11 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { logger } = options;
   const db = options.db.client;
+  // pools per route class: probes and pages never wait for each other (opened lazily: no connection yet)
+  const clients = openRouteClients(options.db.url, db);
   const services = createServices({
     db,
+    probeDb: clients.probe,
     databaseUrl: options.db.url,
     logger,
     modelNames: options.modelNames ?? DEFAULT_MODEL_NAMES,
@@ -74,10 +79,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const { registry, models, holder, metrics, features, watcher } = services;
   let shuttingDown = false;
-  await services.start(options.featureRefreshIntervalMs ?? 300_000);
+  try {
+    await services.start(options.featureRefreshIntervalMs ?? 300_000);
+  } catch (err) {
+    await clients.close();
+    throw err;
+  }
   const app = createApp({
     db,
     registry,
+    readDb: clients.read,
+    readRegistry: new ModelRegistry(clients.read, { logger }),
+    probeDb: clients.probe,
     models,
     features,
     metrics,
@@ -106,6 +119,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       shuttingDown = true;
       await drainAndClose(server, { drainMs: options.shutdownDrainMs ?? 5_000, timeoutMs: options.shutdownTimeoutMs ?? 10_000, logger });
       await services.stop();
+      await clients.close();
       logger.info('api stopped');
     })());
   return { server, url, models, holder, watcher, features, close };

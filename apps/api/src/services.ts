@@ -36,6 +36,8 @@ export interface ServicesOptions {
   modelPollIntervalMs: number;
   /** Longest wait for the LISTEN connection to open (default 5 s). */
   connectTimeoutMs?: number;
+  /** The client of `/metrics`' queries: the probes' pool, never behind page traffic (default `db`). */
+  probeDb?: DbClient;
   now?: () => Date;
 }
 
@@ -43,7 +45,7 @@ export interface ServicesOptions {
 export function createServices(options: ServicesOptions): Services {
   const { db, logger } = options;
   const registry = new ModelRegistry(db, { logger });
-  const metrics = new ApiMetrics(db, logger, options.rollingWindowGames);
+  const metrics = new ApiMetrics(options.probeDb ?? db, logger, options.rollingWindowGames);
   const features = new FeatureStore(db, logger, options.now);
   const watchers: ModelWatcher[] = [];
   const models = new ServedModels(
