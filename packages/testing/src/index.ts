@@ -1,6 +1,8 @@
 export { createTestDatabase, testServerUrl } from './test-database';
 export type { TestDatabase } from './test-database';
 export { startTcpProxy } from './tcp-proxy';
+export { startRestartablePostgres } from './restartable-postgres';
+export type { RestartablePostgres } from './restartable-postgres';
 export type { TcpProxy, TcpProxyMode } from './tcp-proxy';
 export { runToExit, unusableDatabases, UNUSABLE_DATABASE_LINES } from './unusable-databases';
 export type { UnusableDatabases } from './unusable-databases';

@@ -2,6 +2,7 @@ import { datesBetween, seasonDates } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { importCsv, ingestHistoricalOdds, ingestSeason, formatImportSummary } from '@nba/ingestion';
+import { failureLine, withDatabaseRetry } from '@nba/orchestrator';
 import { Command, Option } from 'commander';
 import { CliError } from '@nba/cli';
 import { ProgressBar } from '../progress';
@@ -20,9 +21,21 @@ export interface BackfillOptions {
 }
 
 /**
+ * Runs one idempotent step again when the database was briefly away (a restart, a failover), with
+ * the orchestrator's backoff for transient database errors, saying so in the log.
+ */
+function surviveRestarts<T>(logger: Logger, what: string, step: () => Promise<T>): Promise<T> {
+  return withDatabaseRetry(step, {
+    onRetry: (error, retry, delayMs) =>
+      logger.warn('backfill step will be retried when the database is back', { what, retry, delayMs, error: failureLine(error) }),
+  });
+}
+
+/**
  * Loads whole seasons from API-Basketball (all pages per season) and, with `withOdds`, the line of
  * every date from The Odds API's history (captured at 18:30 US Eastern, before most tip-offs).
- * Idempotent: a second backfill changes nothing.
+ * Idempotent: a second backfill changes nothing, so a season or date whose writes met a database
+ * restart is simply done again.
  */
 export async function backfillFromUpstreams(
   deps: { db: DbClient; logger: Logger },
@@ -32,7 +45,7 @@ export async function backfillFromUpstreams(
   const { db, logger } = deps;
   const out = { games: 0, inserted: 0, snapshots: 0 };
   for (let season = o.fromSeason; season <= o.toSeason; season++) {
-    const s = await ingestSeason(db, upstreams.apiBasketball, season, { logger, isDemo: upstreams.isDemo });
+    const s = await surviveRestarts(logger, `season ${season}`, () => ingestSeason(db, upstreams.apiBasketball, season, { logger, isDemo: upstreams.isDemo }));
     out.games += s.fetched;
     out.inserted += s.inserted;
     logger.info('season backfilled', { season, fetched: s.fetched, inserted: s.inserted, updated: s.updated, rejected: s.rejected });
@@ -43,7 +56,7 @@ export async function backfillFromUpstreams(
     const bar = new ProgressBar(`odds ${season}`, all.length);
     for (const date of all) {
       const at = new Date(`${date}T23:30:00Z`); // 18:30 in New York (EST)
-      const r = await ingestHistoricalOdds(db, upstreams.odds, at, { logger, isDemo: upstreams.isDemo });
+      const r = await surviveRestarts(logger, `odds ${date}`, () => ingestHistoricalOdds(db, upstreams.odds, at, { logger, isDemo: upstreams.isDemo }));
       out.snapshots += r.snapshots.inserted;
       bar.tick(date);
     }
@@ -86,7 +99,9 @@ export function registerBackfillCommand(program: Command): void {
         try {
           if (o.source === 'csv') {
             await assertSameDataKind(rt.db.client, false);
-            const s = await importCsv(rt.db.client, { gamesCsv: o.games!, ...(o.odds ? { oddsCsv: o.odds } : {}), logger: rt.logger });
+            const s = await surviveRestarts(rt.logger, 'csv import', () =>
+              importCsv(rt.db.client, { gamesCsv: o.games!, ...(o.odds ? { oddsCsv: o.odds } : {}), logger: rt.logger }),
+            );
             process.stdout.write(`${formatImportSummary(s)}\n`);
             return;
           }

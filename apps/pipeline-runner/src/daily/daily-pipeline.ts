@@ -89,9 +89,14 @@ export function createDailyPipeline(deps: DailyDeps): Pipeline<DailyArgs> {
     lockKey: (args) => args.date,
     ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
   });
-  // The feature history is big and not JSON: loaded once per process, after ingestion.
+  // The feature history is big and not JSON: loaded once per process, after ingestion. A failed
+  // load (the database restarting) is forgotten, so that the task's retry loads it again.
   let history: Promise<FeatureInputs> | undefined;
-  const getHistory = () => (history ??= loadFeatureInputs(db));
+  const getHistory = () =>
+    (history ??= loadFeatureInputs(db).catch((error: unknown) => {
+      history = undefined;
+      throw error;
+    }));
   const upstreams = () => {
     if (!deps.upstreams) throw permanent(new Error('this run needs the upstream APIs (source api or demo)'));
     return deps.upstreams;
