@@ -3,6 +3,8 @@ import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import type { LoadedModel } from './loaded-model';
 import { backtestLogLosses, rollingRecords, type RollingRecord } from './rolling-record';
+import { dataQualityReport } from '@nba/ingestion';
+import { dataQualityGauges, EMPTY_DATA_QUALITY } from './data-quality-metrics';
 
 /** Live scores of settled predictions of one model version. */
 interface LiveRow {
@@ -147,6 +149,14 @@ export class ApiMetrics {
     rollingGauge('market_rolling_log_loss', "The market's log loss on the same games", (r) => r.marketLogLoss);
     rollingGauge('market_rolling_brier', "The market's Brier score on the same games", (r) => r.marketBrier);
     rollingGauge('model_backtest_log_loss', 'Out-of-sample log loss recorded at registration (latest holdout season)', (_r, b) => b);
+    dataQualityGauges(
+      registers,
+      cachedForScrapes(
+        () => dataQualityReport(db, { recent: 0 }),
+        EMPTY_DATA_QUALITY,
+        (err) => logger.warn('data-quality counts unavailable for /metrics', { err }),
+      ),
+    );
   }
 
   /** Records one finished request. */

@@ -1,4 +1,6 @@
+import type { DataQualityReport } from '@nba/ingestion';
 import type { ModelEventInfo, ModelVersionInfo } from '@nba/registry';
+import { dataQualitySection } from './data-quality-section';
 import { instant, shortDay } from './format';
 import { html, trusted, type Html } from './html';
 import { layout } from './layout';
@@ -79,10 +81,14 @@ const INTRO = trusted(
 
 const NO_MODEL = html`<p class="notice" role="status">No model is registered yet: the daily pipeline trains, registers and promotes one.</p>`;
 
-/** The registry, read-only: each model's versions with status, training range and metrics, and its audit trail. */
-export function modelsView(models: readonly RegisteredModel[], demo: boolean): string {
+/**
+ * The registry, read-only: each model's versions with status, training range and metrics, and its
+ * audit trail; then, with `dataQuality`, what the ingestion checks kept out of the inputs.
+ */
+export function modelsView(models: readonly RegisteredModel[], demo: boolean, dataQuality?: DataQualityReport): string {
   const body = html`<h1>Models</h1>
 <p>${INTRO}</p>
-${models.length === 0 ? NO_MODEL : models.map(modelSection)}`;
+${models.length === 0 ? NO_MODEL : models.map(modelSection)}
+${dataQuality ? dataQualitySection(dataQuality) : ''}`;
   return layout({ title: 'Models', active: 'models', demo, body });
 }

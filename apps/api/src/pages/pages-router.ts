@@ -10,6 +10,7 @@ import { html } from './html';
 import { messagePage, pageErrors } from './message-page';
 import { orderModelNames } from './model-order';
 import { modelsView } from './models-view';
+import { dataQualityReport } from '@nba/ingestion';
 import { PAGE_JS } from './page-script';
 import { calibrationSpec, runningLogLossSpec } from './record-charts';
 import { settledForecasts } from './record-data';
@@ -127,7 +128,7 @@ export function pagesRouter(deps: PagesDeps): Router {
   });
 
   router.get('/models', async (_req, res) => {
-    const [versions, demo] = await Promise.all([deps.registry.listVersions(), isDemoDatabase(deps.db)]);
+    const [versions, demo, dataQuality] = await Promise.all([deps.registry.listVersions(), isDemoDatabase(deps.db), dataQualityReport(deps.db)]);
     const models = await Promise.all(
       namesOf(versions, deps.defaultModel).map(async (name) => ({
         name,
@@ -135,7 +136,7 @@ export function pagesRouter(deps: PagesDeps): Router {
         history: await historyOf(deps.registry, name),
       })),
     );
-    page(res, 200, modelsView(models, demo));
+    page(res, 200, modelsView(models, demo, dataQuality));
   });
 
   router.use(pageErrors());
