@@ -13,13 +13,24 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+export interface RuntimeOptions {
+  /** Only warnings on the log: for commands whose stdout is their output. */
+  quiet?: boolean;
+  /**
+   * The embedded database for this process alone (`start`): refused in one line when another
+   * process runs it on the same data folder, instead of using that one. Other commands use a
+   * running one (never stopping it) and otherwise own it for their duration.
+   */
+  exclusiveEmbedded?: boolean;
+}
+
 /**
  * Reads the environment, creates the logger, and opens the database (`DATABASE_URL`, or the
  * embedded default, migrated). On a terminal without an explicit LOG_LEVEL, or with `quiet` (for
  * commands whose stdout is their output), only warnings are logged; elsewhere the JSON logs are the
  * output.
  */
-export async function openRuntime(options: { quiet?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const env = readEnv();
   const quiet = options.quiet || (process.stderr.isTTY && !process.env.LOG_LEVEL);
   const logger = createAppLogger(quiet ? { ...env, LOG_LEVEL: 'warn' } : env);
@@ -28,7 +39,7 @@ export async function openRuntime(options: { quiet?: boolean } = {}): Promise<Ru
     // loaded only without DATABASE_URL: an image for a managed database leaves the package out
     startEmbedded: async () => {
       const { defaultDataDir, startEmbeddedPostgres } = await import('@nba/embedded-db');
-      return startEmbeddedPostgres({ dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env), logger });
+      return startEmbeddedPostgres({ dataDir: embeddedDataDir(env, defaultDataDir), logger, exclusive: options.exclusiveEmbedded });
     },
     connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
     poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
@@ -37,6 +48,11 @@ export async function openRuntime(options: { quiet?: boolean } = {}): Promise<Ru
   });
   const registry = new ModelRegistry(db.client, { logger });
   return { env, logger, db, registry, close: () => db.close() };
+}
+
+/** The embedded database's data folder: NBA_DATA_DIR, else the package's default. */
+export function embeddedDataDir(env: PipelineEnv, defaultDataDir: (env: NodeJS.ProcessEnv) => string): string {
+  return env.NBA_DATA_DIR ?? defaultDataDir(process.env);
 }
 
 /** Today's date in US Eastern time (the NBA's calendar). */

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Command } from 'commander';
 import { seasonOfDate } from '@nba/config';
 import { CliError, EXIT, table } from '@nba/cli';
+import { readEnv } from '../env';
 import { openRuntime, type Runtime } from '../runtime';
 import { checkedDate } from '../usage-checks';
 import { demoDate } from '../upstreams/demo-date';
@@ -9,6 +10,7 @@ import { demoLeague, openUpstreams, upstreamKind } from '../upstreams/upstreams'
 import { dailyModels } from '../daily/daily-pipeline';
 import { backfillFromUpstreams } from './backfill';
 import { executeDaily, reportRun } from './run';
+import { assertDataFolderFree, assertPortFree } from './start-checks';
 
 /**
  * The API app's process entry (the main job runs it as a separate process): `@nba/api`, an optional
@@ -101,7 +103,11 @@ export function registerStartCommand(program: Command): void {
       const today = checkedDate(o.date);
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError('USAGE', `--port must be a port number, got '${o.port}'`);
-      const rt = await openRuntime();
+      // Before any work: a second start on this data folder (its API would hold the port too),
+      // then the API's port.
+      await assertDataFolderFree(readEnv());
+      if (o.serve) await assertPortFree(port);
+      const rt = await openRuntime({ exclusiveEmbedded: true });
       try {
         const kind = upstreamKind(rt.env);
         const date = kind === 'demo' ? demoDate(demoLeague(today).games, today) : today;
