@@ -240,7 +240,8 @@ export class ModelRegistry {
     try {
       await check;
     } catch (error) {
-      if (error instanceof RegistryError) this.logger?.warn('refused: artifacts do not verify', { ...context, code: error.code, reason: error.message });
+      // info, not warn: the caller reports the refusal itself (a command line would print it twice)
+      if (error instanceof RegistryError) this.logger?.info('refused: artifacts do not verify', { ...context, code: error.code, reason: error.message });
       throw error;
     }
   }

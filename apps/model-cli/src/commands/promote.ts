@@ -24,10 +24,13 @@ export function addPromote(program: Command, deps: CliDeps): void {
         }
         const current = await r.getProductionVersion(opts.name);
         if (!opts.yes) {
+          // the registry refuses unverifiable artifacts when promoting; on a terminal, say so before asking
+          if (deps.isTTY) await r.verifyVersion(opts.name, opts.version);
           const out = opts.json ? deps.stderr : deps.stdout;
           out.write(`Promote model '${opts.name}':\n`);
           out.write(`  ${target.version}  ${target.status} -> production   (${headline(target)})\n`);
           out.write(current ? `  ${current.version}  production -> archived   (${headline(current)})\n` : '  (no version is in production now)\n');
+          out.write(`  artifacts of ${target.version} verified: sha256, loaded by XGBoost, ${target.featureSpec.features.length} features\n`);
           const yes = await confirm(
             deps,
             out,

@@ -17,10 +17,13 @@ export function addRollback(program: Command, deps: CliDeps): void {
       const result = await withRegistry(deps, async (r) => {
         const plan = await r.planRollback(opts.name);
         if (!opts.yes) {
+          // the registry refuses unverifiable artifacts when rolling back; on a terminal, say so before asking
+          if (deps.isTTY) await r.verifyVersion(opts.name, plan.to.version);
           const out = opts.json ? deps.stderr : deps.stdout;
           out.write(`Roll back model '${opts.name}':\n`);
           out.write(`  ${plan.from.version}  production -> archived\n`);
           out.write(`  ${plan.to.version}  ${plan.to.status} -> production\n`);
+          out.write(`  artifacts of ${plan.to.version} verified: sha256, loaded by XGBoost, ${plan.to.featureSpec.features.length} features\n`);
           const yes = await confirm(
             deps,
             out,
