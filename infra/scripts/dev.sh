@@ -61,15 +61,76 @@ install_deps() {
   pnpm install --frozen-lockfile --reporter=silent
 }
 
+# One install (and build) at a time in a checkout: two dev.sh at once would race in pnpm install,
+# one relinking node_modules/.bin under the other ("turbo: not found"). The lock is outside the
+# checkout (pnpm owns node_modules) and freed by the kernel when its holder dies.
+CHECKOUT_LOCK="${TMPDIR:-/tmp}/nba-dev-$(printf %s "$PWD" | cksum | cut -d' ' -f1).lock"
+lock_checkout() {
+  command -v flock >/dev/null || return 0
+  exec 9>"$CHECKOUT_LOCK"
+  flock 9
+}
+unlock_checkout() {
+  command -v flock >/dev/null || return 0
+  flock -u 9
+  exec 9>&-
+}
+
+# The embedded database's data folder, as @nba/embedded-db's defaultDataDir computes it.
+data_dir() {
+  if [ -n "${NBA_DATA_DIR:-}" ]; then echo "$NBA_DATA_DIR"
+  elif [ "$(id -u)" = 0 ]; then echo /var/lib/nba-predictions
+  else echo "${XDG_DATA_HOME:-$HOME/.local/share}/nba-predictions"; fi
+}
+
+# A second start on a data folder is refused before anything is installed or built, with the line
+# `pipeline start` prints. The folder's owner answers on the lock that postgres.owner.json names
+# (a Linux abstract socket the kernel frees when the owner dies: a file left behind says nothing).
+refuse_second_start() {
+  [ -z "${DATABASE_URL:-}" ] || return 0
+  local dir
+  dir=$(data_dir)
+  [ -f "$dir/postgres.owner.json" ] || return 0
+  node - "$dir" <<'JS' || exit 1
+const fs = require('node:fs'), net = require('node:net'), path = require('node:path');
+const dir = path.resolve(process.argv[2]);
+let lock;
+try { lock = JSON.parse(fs.readFileSync(path.join(dir, 'postgres.owner.json'), 'utf8')).lock; } catch { process.exit(0); }
+if (typeof lock !== 'string') process.exit(0);
+const socket = net.connect({ path: `\0${lock}` });
+const free = () => process.exit(0);
+socket.on('error', free).on('close', free).setTimeout(3000, free);
+socket.on('connect', () => socket.write(`${JSON.stringify({ pid: process.pid, command: 'dev.sh start', peek: true })}\n`));
+let buf = '';
+socket.on('data', (d) => {
+  buf += d;
+  if (!buf.includes('\n')) return;
+  const o = JSON.parse(buf.slice(0, buf.indexOf('\n')));
+  const port = o.port ? ` on port ${o.port}` : '';
+  const state = o.state === 'running' ? '' : ` (${o.state})`;
+  process.stderr.write(`pipeline failed: the embedded PostgreSQL in ${dir} is already run by pid ${o.pid} (${o.command})${port} since ${o.since}${state}: ` +
+    'stop that process first, or set NBA_DATA_DIR to another folder\n');
+  process.exit(1);
+});
+JS
+}
+
 case "${1:-}" in
   start)
     shift
+    refuse_second_start
+    lock_checkout
     install_deps
-    exec pnpm start "$@"
+    pnpm exec turbo run build --output-logs=errors-only >&2
+    unlock_checkout
+    refuse_second_start # another dev.sh may have started while this one waited for the lock
+    exec node apps/pipeline-runner/dist/main.js start "$@"
     ;;
   test)
     shift
+    lock_checkout
     install_deps
+    unlock_checkout
     ensure_python_xgboost
     ensure_chromium
     [ -n "${TEST_DATABASE_URL:-}" ] || ensure_postgres
