@@ -19,6 +19,7 @@ import { healthRouter } from './routes/health';
 import { modelsRouter } from './routes/models';
 import { predictionsRouter } from './routes/predictions';
 import { predictRouter } from './routes/predict';
+import { WithheldForecasts } from './withheld-forecasts';
 
 /** What the app is built from; `startServer` makes them, tests pass their own. */
 export interface AppDeps {
@@ -68,10 +69,19 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(jsonBody(BODY_LIMIT));
+  // one memory of withheld forecasts for the three places that publish them (counted and logged once each)
+  const withheld = new WithheldForecasts(deps.metrics, deps.logger);
 
   // the hot route first: every router ahead of it costs each request a matching pass
   app.use(
-    predictRouter({ cache: new ForecastCache(deps.predictCacheSize ?? 10_000), models: deps.models, features: deps.features, metrics: deps.metrics, now }),
+    predictRouter({
+      cache: new ForecastCache(deps.predictCacheSize ?? 10_000),
+      models: deps.models,
+      features: deps.features,
+      metrics: deps.metrics,
+      now,
+      withheld,
+    }),
   );
   app.use(healthRouter({ db: deps.probeDb ?? deps.db, models: deps.models, features: deps.features, isShuttingDown }));
   app.get('/metrics', async (_req, res) => {
@@ -86,10 +96,10 @@ export function createApp(deps: AppDeps): Express {
   const readDb = deps.readDb ?? deps.db;
   const readRegistry = deps.readRegistry ?? deps.registry;
   app.use(gamesRouter(readDb));
-  app.use(predictionsRouter(readDb));
+  app.use(predictionsRouter(readDb, withheld));
   app.use(modelsRouter(readRegistry, deps.models));
   // the page for people (HTML): after the JSON routes, which clients call far more often
-  app.use(pagesRouter({ db: readDb, registry: readRegistry, defaultModel: deps.models.main.name, now }));
+  app.use(pagesRouter({ db: readDb, registry: readRegistry, defaultModel: deps.models.main.name, now, withheld }));
   app.use(gate.lateAnswers());
 
   app.use(methodNotAllowed(app));

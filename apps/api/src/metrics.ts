@@ -47,6 +47,7 @@ export class ApiMetrics {
   private readonly loadedAt: Gauge<'model'>;
   private readonly servedVersion = new Map<string, string>();
   private readonly loadFailures: Counter<'model' | 'version'>;
+  private readonly withheld: Counter<'reason'>;
 
   /** `rollingWindowGames`: how many of each version's last settled forecasts the rolling gauges cover. */
   constructor(db: DbClient, logger: Logger, rollingWindowGames = 200) {
@@ -87,6 +88,12 @@ export class ApiMetrics {
       name: 'model_load_failures_total',
       help: 'Production versions that failed to load',
       labelNames: ['model', 'version'],
+      registers,
+    });
+    this.withheld = new Counter({
+      name: 'forecasts_withheld_total',
+      help: 'Distinct forecasts withheld because a published number failed the last-step check, by reason',
+      labelNames: ['reason'],
       registers,
     });
     // prom-client calls `collect` with the gauge as `this`: the scores come through arrow functions
@@ -184,6 +191,11 @@ export class ApiMetrics {
   /** Counts a version that failed to load. */
   loadFailed(model: string, version: string): void {
     this.loadFailures.inc({ model, version });
+  }
+
+  /** Counts a forecast withheld by the last-step check. */
+  forecastWithheld(reason: string): void {
+    this.withheld.inc({ reason });
   }
 
   /** The text exposition. */

@@ -1,6 +1,6 @@
 import { seasonOfDate } from '@nba/config';
 import type { Matchup } from '@nba/features';
-import type { MatchupForecast } from '@nba/modeling';
+import { checkForecast, type ForecastCheck, type MatchupForecast } from '@nba/modeling';
 import { addDays } from './clock';
 import { ApiError } from './errors';
 import type { FeatureSnapshot } from './feature-store';
@@ -26,13 +26,19 @@ export function defaultDate(asOf: string | null, today: string): string {
  * Forecasts matchups with a model from a feature snapshot (the snapshot is not changed), with the
  * stored line of each game that has one; with `explain > 0`, the top SHAP contributions of each
  * forecast's log-odds. `field` names each matchup's place in the request for validation errors
- * (`''` or `matchups.3.`).
+ * (`''` or `matchups.3.`). A forecast failing the last-step check (`checkForecast`) is withheld: its
+ * numbers and market are null, `withheld` says why, and `onWithheld` hears of it.
  */
 export function forecast(
   loaded: LoadedModel,
   snap: FeatureSnapshot,
   inputs: readonly MatchupInput[],
-  options: { today: string; explain: number; field: (i: number) => string },
+  options: {
+    today: string;
+    explain: number;
+    field: (i: number) => string;
+    onWithheld?: (out: ForecastOutput, check: Extract<ForecastCheck, { ok: false }>) => void;
+  },
 ): ForecastOutput[] {
   const prepared = inputs.map((m, i) => {
     const date = m.date ?? defaultDate(snap.asOf, options.today);
@@ -76,6 +82,13 @@ export function forecast(
       model: { name: loaded.name, version: loaded.version },
       featuresAsOf: snap.asOf,
     };
+    const check = checkForecast({ ...f, marketProbability: line ? finite(marketProb) : null });
+    if (!check.ok) {
+      const withheld = { ...out, homeWinProbability: null, awayWinProbability: null, expectedMargin: null, expectedTotal: null, market: null };
+      withheld.withheld = { reason: check.reason, message: check.message };
+      options.onWithheld?.(withheld, check);
+      return withheld;
+    }
     if (explanations) out.explanation = explanations[i];
     return out;
   });

@@ -176,7 +176,7 @@ describe('POST /v1/predict', () => {
     });
     expect(f.homeWinProbability).toBeGreaterThan(0);
     expect(f.homeWinProbability).toBeLessThan(1);
-    expect(f.homeWinProbability + f.awayWinProbability).toBeCloseTo(1, 12);
+    expect(f.homeWinProbability! + f.awayWinProbability!).toBeCloseTo(1, 12);
     expect(f.expectedTotal).toBeGreaterThan(150);
     expect(f.date > lastDay).toBe(true);
     expect(f.explanation!.contributions).toHaveLength(5);
@@ -222,7 +222,7 @@ describe('POST /v1/predict', () => {
     expect(f.market!.homeProbability).toBeCloseTo(ph / (ph + pa), 9);
     expect(f.market!.spread).toBe(-3.5);
     expect(f.market!.total).toBe(225.5);
-    expect(f.market!.edge).toBeCloseTo(f.homeWinProbability - f.market!.homeProbability!, 12);
+    expect(f.market!.edge).toBeCloseTo(f.homeWinProbability! - f.market!.homeProbability!, 12);
   });
 
   test('neutral site lowers the home forecast', async () => {

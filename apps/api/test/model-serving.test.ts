@@ -102,7 +102,7 @@ describe('served forecasts equal @nba/modeling on the same state', () => {
           .expect(200);
         expect(rest.body.forecasts[0]).toEqual(res.body);
         expect(all.contributions).toHaveLength(model().spec.features.length);
-        expect(z).toBeCloseTo(Math.log(f.homeWinProbability / (1 - f.homeWinProbability)), 4);
+        expect(z).toBeCloseTo(Math.log(f.homeWinProbability! / (1 - f.homeWinProbability!)), 4);
       }
     } finally {
       await t.stop();

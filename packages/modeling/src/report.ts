@@ -58,6 +58,7 @@ export interface BacktestReport {
 }
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
+const f5 = (x: number) => (Number.isFinite(x) ? x.toFixed(5) : 'n/a');
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
 
 function scoreTable(s: SeasonScores): string[] {
@@ -77,7 +78,7 @@ export function reportMarkdown(r: BacktestReport): string {
   lines.push('## Log loss by season', '', `| season | ${FORECASTS.join(' | ')} |`, `|---|${FORECASTS.map(() => '---').join('|')}|`);
   for (const [season, s] of Object.entries(r.seasons)) lines.push(`| ${season} | ${FORECASTS.map((f) => f3(s[f].logLoss)).join(' | ')} |`);
   const g = r.guardrail;
-  const sg = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(4)}` : 'n/a');
+  const sg = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(5)}` : 'n/a');
   lines.push('', `## Guardrail: model_market against the market (bound +${g.bound})`, '');
   lines.push(
     `${g.allOk ? 'Met' : '**Not met**'}: every season's model_market log loss ≤ market + ${g.bound}. "validation" is the season's candidate on its own ` +
@@ -94,7 +95,7 @@ export function reportMarkdown(r: BacktestReport): string {
   );
   for (const [season, s] of Object.entries(g.seasons))
     lines.push(
-      `| ${season} | ${s.n} | ${f3(s.modelLogLoss)} | ${f3(s.marketLogLoss)} | ${sg(s.diff)} | ${sg(s.margin)} | ${s.ok ? 'yes' : '**no**'} | ${f2(s.lambda)} | ` +
+      `| ${season} | ${s.n} | ${f5(s.modelLogLoss)} | ${f5(s.marketLogLoss)} | ${sg(s.diff)} | ${sg(s.margin)} | ${s.ok ? 'yes' : '**no**'} | ${f2(s.lambda)} | ` +
         `${sg(s.validationDiff)} | ${s.refused ? 'yes' : 'no'} |`,
     );
   lines.push(

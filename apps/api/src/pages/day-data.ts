@@ -1,7 +1,7 @@
 import type { DbClient } from '@nba/db';
 import { isoDay } from '../clock';
 import { gamesOnDate } from '../queries/games-on-date';
-import { storedPredictions } from '../queries/stored-predictions';
+import { storedPredictions, type OnWithheldStored } from '../queries/stored-predictions';
 import type { GameViewOutput } from '../schemas/games';
 import type { StoredPredictionOutput } from '../schemas/predictions';
 
@@ -15,9 +15,12 @@ export interface DayData {
   nearest?: { before: string | null; after: string | null };
 }
 
-/** Loads a day: its games and stored forecasts (two queries at once); on an empty day, where the nearest games are. */
-export async function loadDay(db: DbClient, date: string): Promise<DayData> {
-  const [games, predictions] = await Promise.all([gamesOnDate(db, date), storedPredictions(db, date)]);
+/**
+ * Loads a day: its games and stored forecasts (two queries at once; a forecast failing the last-step
+ * check comes withheld, see `storedPredictions`); on an empty day, where the nearest games are.
+ */
+export async function loadDay(db: DbClient, date: string, onWithheld?: OnWithheldStored): Promise<DayData> {
+  const [games, predictions] = await Promise.all([gamesOnDate(db, date), storedPredictions(db, date, onWithheld)]);
   if (games.length > 0) return { date, games, predictions };
   // both by the (date, home, away) index: a day off (or the off-season) links to where games are
   const [row] = await db.$queryRaw<{ before: Date | null; after: Date | null }[]>`

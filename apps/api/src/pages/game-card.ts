@@ -16,6 +16,8 @@ interface Column {
   versus?: { probabilityPts: number | null; marginPts: number | null; totalPts: number | null };
   /** The stored forecast it shows (models only): named in data attributes, for tests and scripts. */
   model?: { name: string; version: string };
+  /** Why the forecast's numbers are not shown (the last-step check failed). */
+  withheld?: NonNullable<StoredPredictionOutput['withheld']>;
 }
 
 const EPS = 1e-15;
@@ -57,9 +59,11 @@ function marketColumn(g: GameViewOutput, m: NonNullable<StoredPredictionOutput['
 
 function modelColumn(g: GameViewOutput, p: StoredPredictionOutput, m: StoredPredictionOutput['market']): Column {
   const about = modelDescription(p.model.name);
+  const heading = html`${p.model.name}<span class="sub">${about ? `${about}, ` : ''}v${p.model.version}</span>`;
+  if (p.withheld) return { heading, probability: null, margin: '\u2014', total: '\u2014', model: p.model, withheld: p.withheld };
   const diff = (a: number | null, b: number | null | undefined) => (a !== null && b !== null && b !== undefined ? a - b : null);
   return {
-    heading: html`${p.model.name}<span class="sub">${about ? `${about}, ` : ''}v${p.model.version}</span>`,
+    heading,
     probability: p.homeWinProbability,
     margin: p.expectedMargin === null ? '\u2014' : marginText(p.expectedMargin, g.home, g.away),
     total: fixed(p.expectedTotal),
@@ -73,6 +77,12 @@ function modelColumn(g: GameViewOutput, p: StoredPredictionOutput, m: StoredPred
       : undefined,
     model: p.model,
   };
+}
+
+/** The win cell: the probability, or "withheld" and why (never a number the check refused). */
+function probabilityCell(c: Column): HtmlValue {
+  if (!c.withheld) return percent(c.probability);
+  return html`<span class="withheld" data-withheld-reason="${c.withheld.reason}">withheld</span><br><span class="sub">${c.withheld.message}</span>`;
 }
 
 function versusCell(x: number | null | undefined, unit: string): HtmlValue {
@@ -110,7 +120,7 @@ export function gameCard(g: GameViewOutput, forecasts: ReadonlyMap<string, Store
 <caption>Forecasts for ${g.home} at home</caption>
 <thead><tr><th scope="col">Home: ${g.home}</th>${columns.map((c) => html`<th scope="col">${c.heading}</th>`)}</tr></thead>
 <tbody>
-<tr><th scope="row">${g.home} win</th>${columns.map((c) => html`<td class="num"${modelData(c)}>${percent(c.probability)}</td>`)}</tr>
+<tr><th scope="row">${g.home} win</th>${columns.map((c) => html`<td class="num"${modelData(c)}>${probabilityCell(c)}</td>`)}</tr>
 ${row('Margin (market: the spread)', (c) => c.margin)}
 ${row('Total points', (c) => c.total)}
 ${market ? row(html`Win vs market`, (c) => (c.versus ? versusCell(c.versus.probabilityPts === null ? null : 100 * c.versus.probabilityPts, 'pp') : '')) : ''}

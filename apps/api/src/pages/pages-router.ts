@@ -16,6 +16,7 @@ import { calibrationSpec, runningLogLossSpec } from './record-charts';
 import { settledForecasts } from './record-data';
 import { versionRecords } from './record-stats';
 import { recordView } from './record-view';
+import type { WithheldForecasts } from '../withheld-forecasts';
 
 /** What the page routes read from. */
 export interface PagesDeps {
@@ -24,6 +25,8 @@ export interface PagesDeps {
   /** The API's default model: shown first everywhere. */
   defaultModel: string;
   now: () => Date;
+  /** Counts and logs stored forecasts withheld by the last-step check (absent: not recorded). */
+  withheld?: WithheldForecasts;
 }
 
 /** `?name=` as one string, or undefined when absent; a repeated parameter is refused like a bad value. */
@@ -96,7 +99,11 @@ export function pagesRouter(deps: PagesDeps): Router {
         messagePage({ title: 'Not a day we can show', active: 'day', message: html`${problem}. Pick a day below.`, extra: dayNavigation(today, today) }),
       );
     }
-    const data = await loadDay(deps.db, date);
+    const data = await loadDay(
+      deps.db,
+      date,
+      deps.withheld && ((key, p, check) => deps.withheld?.record(key, check, { endpoint: 'page', game: p.gameKey, model: p.model })),
+    );
     // a day without games has no rows to carry the demo mark: ask the database
     const demo = data.games.length === 0 ? await isDemoDatabase(deps.db) : undefined;
     page(res, 200, dayView(data, { today, defaultModel: deps.defaultModel, demo }));

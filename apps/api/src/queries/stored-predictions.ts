@@ -1,4 +1,5 @@
 import type { DbClient } from '@nba/db';
+import { checkForecast, type ForecastCheck } from '@nba/modeling';
 import { isoDay } from '../clock';
 import type { StoredPredictionOutput } from '../schemas/predictions';
 
@@ -52,11 +53,39 @@ function view(p: Row): StoredPredictionOutput {
   };
 }
 
+/** Hears of a stored forecast withheld by the last-step check (`key` identifies the stored row). */
+export type OnWithheldStored = (key: string, p: StoredPredictionOutput, check: Extract<ForecastCheck, { ok: false }>) => void;
+
+/**
+ * A stored forecast as published: rows stored before the last-step check existed (or written around
+ * it) are checked again, and one that fails is withheld (numbers and market null, `withheld` says why).
+ */
+function published(p: Row, onWithheld: OnWithheldStored | undefined): StoredPredictionOutput {
+  const out = view(p);
+  const check = checkForecast({
+    homeWinProbability: p.home_win_prob,
+    expectedMargin: p.expected_margin,
+    expectedTotal: p.expected_total,
+    marketProbability: p.market_home_prob,
+  });
+  if (check.ok) return out;
+  const withheld: StoredPredictionOutput = {
+    ...out,
+    homeWinProbability: null,
+    expectedMargin: null,
+    expectedTotal: null,
+    market: null,
+    withheld: { reason: check.reason, message: check.message },
+  };
+  onWithheld?.(`stored|${p.game_id}|${p.name}|${p.version}|${p.predicted_at.toISOString()}`, withheld, check);
+  return withheld;
+}
+
 /**
  * The forecasts the pipeline stored for the games of `date` (`YYYY-MM-DD`, already validated), every
  * model version, by game and newest first: what `GET /v1/predictions` returns and the page shows.
  */
-export async function storedPredictions(db: DbClient, date: string): Promise<StoredPredictionOutput[]> {
+export async function storedPredictions(db: DbClient, date: string, onWithheld?: OnWithheldStored): Promise<StoredPredictionOutput[]> {
   // one round trip (Prisma's include would take three)
   const rows = await db.$queryRaw<Row[]>`
     SELECT p.game_id, g.game_key, g.date, g.tipoff, g.home_code, g.away_code, g.status::text AS status,
@@ -68,5 +97,5 @@ export async function storedPredictions(db: DbClient, date: string): Promise<Sto
       JOIN model_versions mv ON mv.id = p.model_version_id
      WHERE g.date = ${date}::date
      ORDER BY p.game_id, p.predicted_at DESC`;
-  return rows.map(view);
+  return rows.map((r) => published(r, onWithheld));
 }

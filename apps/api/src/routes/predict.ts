@@ -7,8 +7,9 @@ import type { LoadedModel } from '../loaded-model';
 import type { ApiMetrics } from '../metrics';
 import { defaultDate, forecast } from '../predictor';
 import type { ServedModels } from '../served-models';
-import { BatchRequest, PredictRequest } from '../schemas/predict';
+import { BatchRequest, PredictRequest, type ForecastOutput } from '../schemas/predict';
 import { parseInput } from '../validate';
+import type { WithheldForecasts } from '../withheld-forecasts';
 
 export interface PredictDeps {
   cache: ForecastCache;
@@ -16,6 +17,8 @@ export interface PredictDeps {
   features: FeatureStore;
   metrics: ApiMetrics;
   now: () => Date;
+  /** Counts and logs forecasts withheld by the last-step check (absent: not recorded). */
+  withheld?: WithheldForecasts;
 }
 
 /** The model asked for (default: the main one) and the feature snapshot of one request, or a 503 saying what is missing. */
@@ -40,6 +43,12 @@ function serving(deps: PredictDeps, name: string | undefined): { model: LoadedMo
  */
 export function predictRouter(deps: PredictDeps): Router {
   const router = Router();
+  const onWithheld = (model: LoadedModel, endpoint: string) => (out: ForecastOutput, check: Parameters<WithheldForecasts['record']>[1]) =>
+    deps.withheld?.record(`predict|${model.name}|${model.version}|${out.date}|${out.home}|${out.away}|${out.neutral}|${out.gameType}`, check, {
+      endpoint,
+      game: `${out.date} ${out.away} at ${out.home}`,
+      model: out.model,
+    });
   router.post('/v1/predict', (req, res) => {
     const input = parseInput(PredictRequest, req.body);
     const { model, snap } = serving(deps, input.model);
@@ -48,7 +57,7 @@ export function predictRouter(deps: PredictDeps): Router {
     const key = `${input.home}|${input.away}|${date}|${input.neutral}|${input.gameType}|${input.explain}`;
     let json = deps.cache.get(model, snap, key);
     if (json === undefined) {
-      const [one] = forecast(model, snap, [{ ...input, date }], { today, explain: input.explain, field: () => '' });
+      const [one] = forecast(model, snap, [{ ...input, date }], { today, explain: input.explain, field: () => '', onWithheld: onWithheld(model, 'predict') });
       json = JSON.stringify(one);
       deps.cache.set(model, snap, key, json);
     }
@@ -58,7 +67,12 @@ export function predictRouter(deps: PredictDeps): Router {
   router.post('/v1/predict/batch', (req, res) => {
     const input = parseInput(BatchRequest, req.body);
     const { model, snap } = serving(deps, input.model);
-    const forecasts = forecast(model, snap, input.matchups, { today: easternDate(deps.now()), explain: input.explain, field: (i) => `matchups.${i}.` });
+    const forecasts = forecast(model, snap, input.matchups, {
+      today: easternDate(deps.now()),
+      explain: input.explain,
+      field: (i) => `matchups.${i}.`,
+      onWithheld: onWithheld(model, 'batch'),
+    });
     deps.metrics.predictionsServed(model, 'batch', forecasts.length);
     res.json({ forecasts });
   });

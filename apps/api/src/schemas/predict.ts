@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GAME_TYPES } from '@nba/config';
 import { IsoDate, named, TeamCode } from './common';
+import { Withheld } from './withheld';
 
 /** Most matchups a batch may carry. */
 export const MAX_BATCH = 100;
@@ -86,10 +87,10 @@ export const Forecast = named(
     season: z.number().int(),
     neutral: z.boolean(),
     gameType: z.enum(GAME_TYPES),
-    homeWinProbability: z.number().min(0).max(1),
-    awayWinProbability: z.number().min(0).max(1),
-    expectedMargin: z.number().meta({ description: 'Home points minus away points' }),
-    expectedTotal: z.number(),
+    homeWinProbability: z.number().min(0).max(1).nullable().meta({ description: 'null only when the forecast is withheld' }),
+    awayWinProbability: z.number().min(0).max(1).nullable(),
+    expectedMargin: z.number().nullable().meta({ description: 'Home points minus away points (null only when withheld)' }),
+    expectedTotal: z.number().nullable(),
     market: z
       .object({
         homeProbability: z.number().nullable(),
@@ -101,6 +102,7 @@ export const Forecast = named(
       .meta({ description: 'The latest line stored for this game, when the game and its odds exist' }),
     model: z.object({ name: z.string(), version: z.string() }),
     featuresAsOf: IsoDate.nullable().meta({ description: 'Last day of results the features include' }),
+    withheld: Withheld.optional(),
     explanation: z
       .object({
         target: z.literal('home_win_log_odds'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GameStatusView, IsoDate, named, Timestamp } from './common';
+import { Withheld } from './withheld';
 
 /** A forecast stored by the pipeline, settled once the game is final. */
 export const StoredPrediction = named(
@@ -14,7 +15,7 @@ export const StoredPrediction = named(
     status: GameStatusView,
     homeScore: z.number().int().nullable(),
     awayScore: z.number().int().nullable(),
-    homeWinProbability: z.number(),
+    homeWinProbability: z.number().nullable().meta({ description: 'null only when the forecast is withheld' }),
     expectedMargin: z.number().nullable(),
     expectedTotal: z.number().nullable(),
     market: z
@@ -30,6 +31,7 @@ export const StoredPrediction = named(
     predictedAt: Timestamp,
     settlement: z.object({ settledAt: Timestamp, homeWon: z.boolean().nullable(), logLoss: z.number().nullable(), brier: z.number().nullable() }).nullable(),
     isDemo: z.boolean(),
+    withheld: Withheld.optional(),
   }),
 );
 

@@ -2,7 +2,7 @@ import type { DbClient } from '@nba/db';
 import { buildFeatures } from '@nba/features';
 import type { FeatureInputs } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
-import { marketForecast, ServingModel } from '@nba/modeling';
+import { checkForecast, marketForecast, ServingModel, type WithheldReason } from '@nba/modeling';
 import type { ModelRegistry } from '@nba/registry';
 
 /** What the predict task reports. */
@@ -13,12 +13,16 @@ export interface PredictResult {
   games: number;
   stored: number;
   withMarket: number;
+  /** Forecasts not stored because a published number failed `checkForecast`, by game key with the reason. */
+  withheld: { game: string; reason: WithheldReason; message: string }[];
 }
 
 /**
  * Forecasts every game of `date` with the production model from pre-game features, and stores the
  * forecasts with the market's de-vigged probability and the edge over it. Predictions already
- * settled are left as they are.
+ * settled are left as they are. A forecast whose probability, margin, total or market probability
+ * fails `checkForecast` is not stored (an earlier stored forecast of the game stays) and is listed
+ * in `withheld`, logged once per game.
  */
 export async function predictDate(
   deps: { db: DbClient; registry: ModelRegistry; logger: Logger },
@@ -33,7 +37,15 @@ export async function predictDate(
     );
   }
   const rows = buildFeatures(history.games, history.lines).rows.filter((r) => r.game.date === options.date);
-  const result: PredictResult = { model: production.name, version: production.version, date: options.date, games: rows.length, stored: 0, withMarket: 0 };
+  const result: PredictResult = {
+    model: production.name,
+    version: production.version,
+    date: options.date,
+    games: rows.length,
+    stored: 0,
+    withMarket: 0,
+    withheld: [],
+  };
   if (rows.length === 0) return result;
   const model = ServingModel.fromRegistration(production, await deps.registry.loadArtifacts(production.name, production.version));
   try {
@@ -55,6 +67,23 @@ export async function predictDate(
         isDemo: options.isDemo,
         predictedAt: new Date(),
       };
+      const check = checkForecast({
+        homeWinProbability: homeWinProb,
+        expectedMargin: values.expectedMargin,
+        expectedTotal: values.expectedTotal,
+        marketProbability: values.marketHomeProb,
+      });
+      if (!check.ok) {
+        result.withheld.push({ game: r.game.id, reason: check.reason, message: check.message });
+        deps.logger.warn('forecast withheld', {
+          model: production.name,
+          version: production.version,
+          game: r.game.id,
+          reason: check.reason,
+          detail: check.message,
+        });
+        continue;
+      }
       const existing = await deps.db.prediction.findUnique({
         where: { gameId_modelVersionId: { gameId, modelVersionId: production.id } },
         select: { settledAt: true },
