@@ -22,7 +22,7 @@ const DEV_ONLY = [
   },
 ];
 
-/** Only @nba/modeling talks to the XGBoost binding; apps use its serving model. */
+/** Apps never talk to the XGBoost binding: they use @nba/modeling's serving model (and @nba/registry verifies artifacts with it). */
 const NATIVE = [
   {
     regex: '^(@nba/xgboost|koffi)(/|$)',
