@@ -47,6 +47,7 @@ export function boosterProblem(bytes: Uint8Array, features: readonly string[]): 
     if (names && names.join('\u0000') !== features.join('\u0000')) {
       return { code: 'INVALID_ARTIFACT', problem: `was trained on features [${names.join(', ')}] but the feature spec lists [${features.join(', ')}]` };
     }
+    booster.setParams({ nthread: 1 }); // one row: threads only add OpenMP hand-offs on a busy machine
     const probe = booster.predictRow(new Float32Array(features.length).fill(NaN), { outputMargin: true });
     if (!Number.isFinite(probe)) return { code: 'INVALID_ARTIFACT', problem: `predicts ${probe} for a row of missing values` };
     return undefined;
