@@ -5,7 +5,7 @@ import { messagePage } from './pages/message-page';
 
 /** Limits of the read routes (pages and stored data), so page traffic cannot take the probes or the pod down. */
 export interface ReadGateOptions {
-  /** Requests worked on at once: the read pool's size, so none waits inside the pool. */
+  /** Requests worked on at once: half the read pool's size (a page holds at most two connections at once), so none waits inside the pool. */
   maxActive: number;
   /** Requests waiting for a turn; one more is shed at once. */
   maxQueued: number;
@@ -19,7 +19,7 @@ export interface ReadGateOptions {
 
 /** The defaults: under the 3 s a client or a load balancer waits, with room for the answer. */
 export const READ_GATE_DEFAULTS: Readonly<ReadGateOptions> = Object.freeze({
-  maxActive: 8,
+  maxActive: 6,
   maxQueued: 64,
   maxWaitMs: 1_000,
   deadlineMs: 2_500,

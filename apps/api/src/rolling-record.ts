@@ -1,4 +1,8 @@
-import type { DbClient } from '@nba/db';
+import { brierSql, logLossSql, Prisma, type DbClient } from '@nba/db';
+
+const P = Prisma.raw('home_win_prob');
+const M = Prisma.raw('market_home_prob');
+const WON = Prisma.raw('home_won');
 
 /** A model version's record over its last settled forecasts that had a market line, beside the market's. */
 export interface RollingRecord {
@@ -13,15 +17,15 @@ export interface RollingRecord {
 
 /**
  * The rolling live record of every model version: log loss and Brier of its last `window` settled
- * forecasts (by game date) that had a market probability, and the market's on the same games.
+ * forecasts (by game date) that had a market probability, and the market's on the same games; scored
+ * by @nba/db's one SQL definition of the scores (as the record page is).
  */
 export function rollingRecords(db: DbClient, window: number): Promise<RollingRecord[]> {
   return db.$queryRaw<RollingRecord[]>`
     SELECT name, version, count(*)::int AS games,
-           avg(log_loss)::float8 AS "logLoss", avg(brier)::float8 AS brier,
-           avg(-ln(CASE WHEN home_won THEN greatest(market_home_prob, 1e-15) ELSE greatest(1 - market_home_prob, 1e-15) END))::float8 AS "marketLogLoss",
-           avg(power(market_home_prob - CASE WHEN home_won THEN 1 ELSE 0 END, 2))::float8 AS "marketBrier"
-      FROM (SELECT mv.name, mv.version, p.log_loss, p.brier, p.home_won, p.market_home_prob,
+           avg(${logLossSql(P, WON)})::float8 AS "logLoss", avg(${brierSql(P, WON)})::float8 AS brier,
+           avg(${logLossSql(M, WON)})::float8 AS "marketLogLoss", avg(${brierSql(M, WON)})::float8 AS "marketBrier"
+      FROM (SELECT mv.name, mv.version, p.home_win_prob, p.home_won, p.market_home_prob,
                    row_number() OVER (PARTITION BY p.model_version_id ORDER BY g.date DESC, p.game_id DESC) AS recent
               FROM predictions p
               JOIN model_versions mv ON mv.id = p.model_version_id

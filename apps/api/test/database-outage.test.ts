@@ -4,6 +4,7 @@ import { createLogger, silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, startTcpProxy, testServerUrl, type TcpProxy, type TestDatabase } from '@nba/testing';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../src/error-handler';
+import { READ_GATE_DEFAULTS } from '../src/read-gate';
 import { ErrorResponse } from '../src/schemas/common';
 import { ReadyResponse } from '../src/schemas/health';
 import { startServer, type RunningServer } from '../src/server';
@@ -84,11 +85,14 @@ async function allDatabaseRoutes(times = 3) {
   return Promise.all(DB_ROUTES.flatMap((path) => Array.from({ length: times }, () => get(path))));
 }
 
+/** Every answer a 503 with Retry-After: the database's (admitted requests), or the read gate's (shed while the admitted ones wait). */
 function expectUnavailable(answers: Awaited<ReturnType<typeof get>>[]): void {
+  const retryAfter = { DATABASE_UNAVAILABLE: String(DATABASE_RETRY_AFTER_SECONDS), OVERLOADED: String(READ_GATE_DEFAULTS.retryAfterSeconds) };
   for (const a of answers) {
-    expect({ status: a.status, retryAfter: a.retryAfter }).toEqual({ status: 503, retryAfter: String(DATABASE_RETRY_AFTER_SECONDS) });
-    expect(ErrorResponse.parse(a.body).error.code).toBe('DATABASE_UNAVAILABLE');
+    const code = ErrorResponse.parse(a.body).error.code as keyof typeof retryAfter;
+    expect({ status: a.status, code, retryAfter: a.retryAfter }).toEqual({ status: 503, code, retryAfter: retryAfter[code] });
   }
+  expect(answers.some((a) => ErrorResponse.parse(a.body).error.code === 'DATABASE_UNAVAILABLE')).toBe(true);
 }
 
 async function expectServing(): Promise<void> {

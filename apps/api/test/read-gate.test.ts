@@ -92,7 +92,7 @@ test('the read routes keep their answers within 3 s of a stalled database: the c
   const read = ROUTE_CLASS_DB_OPTIONS.read;
   expect(read.connectTimeoutMs! + read.statementTimeoutMs! + 1_000).toBeLessThanOrEqual(3_000);
   expect(READ_GATE_DEFAULTS.deadlineMs).toBeLessThan(3_000);
-  expect(READ_GATE_DEFAULTS.maxActive).toBe(read.maxConnections);
+  expect(READ_GATE_DEFAULTS.maxActive * 2).toBeLessThanOrEqual(read.maxConnections!);
 });
 
 test('a burst on a stalled database: the admitted requests answer 503 at the deadline, the rest are shed with 503 + Retry-After, probes answer', async () => {

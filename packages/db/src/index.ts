@@ -27,3 +27,5 @@ export type {
   TaskRun,
 } from './generated/prisma/client';
 export { GameType, GameStatus, OddsMarket, ModelStatus, ModelEventAction, RunStatus, TaskStatus } from './generated/prisma/enums';
+export { brierSql, calibration, calibrationBinSql, hitSql, logLossSql, recentScoredVersions, runningLogLoss, versionScores } from './forecast-scores';
+export type { CalibrationBinRow, RunningDayRow, VersionScoreRow } from './forecast-scores';

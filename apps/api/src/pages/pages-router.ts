@@ -13,8 +13,7 @@ import { modelsView } from './models-view';
 import { dataQualityReport } from '@nba/ingestion';
 import { PAGE_JS } from './page-script';
 import { calibrationSpec, runningLogLossSpec } from './record-charts';
-import { settledForecasts } from './record-data';
-import { versionRecords } from './record-stats';
+import { loadRecords } from './record-stats';
 import { recordView } from './record-view';
 import type { WithheldForecasts } from '../withheld-forecasts';
 
@@ -121,8 +120,7 @@ export function pagesRouter(deps: PagesDeps): Router {
         messagePage({ title: 'Unknown model', active: 'record', message: `No model named '${String(model ?? '')}' is registered (${known}).` }),
       );
     }
-    const forecasts = await settledForecasts(deps.db, model);
-    const records = versionRecords(forecasts);
+    const records = await loadRecords(deps.db, { name: model });
     const drawn = await Promise.all(
       records.map(async (record) => ({
         record,

@@ -1,5 +1,6 @@
-import { accuracy, brier, calibrationBins, logLoss, type CalibrationBin } from '@nba/modeling';
-import type { SettledForecast } from './record-data';
+import { calibration, recentScoredVersions, runningLogLoss, versionScores, type DbClient } from '@nba/db';
+import type { CalibrationBin } from '@nba/modeling';
+import { isoDay } from '../clock';
 
 /** Log loss, Brier score and accuracy of a set of forecasts. */
 export interface Scores {
@@ -34,71 +35,43 @@ export interface VersionRecord {
   isDemo: boolean;
 }
 
-function scores(p: number[], y: number[]): Scores {
-  return { logLoss: logLoss(p, y), brier: brier(p, y), accuracy: accuracy(p, y) };
-}
+/** Versions of each model the record shows: the most recent with settled forecasts (older ones are in the registry view). */
+export const RECORD_VERSIONS_PER_MODEL = 5;
 
-const EPS = 1e-15;
-const lossOf = (p: number, won: boolean) => -Math.log(Math.min(1 - EPS, Math.max(EPS, won ? p : 1 - p)));
+const BINS = 10;
 
 /**
- * Scores one version's settled forecasts (in date order) beside the market's on the same games,
- * with the running mean log loss at the end of each day and calibration in ten bins.
+ * The records of the most recent versions with settled forecasts (`perName` of each model, or of
+ * `name` only), scored in PostgreSQL by @nba/db's one SQL definition of the scores: the page does
+ * no per-forecast work, and reads a few rows per version whatever the number of forecasts. The
+ * queries run one after another so a request holds one read-pool connection at a time.
  */
-export function versionRecord(forecasts: readonly SettledForecast[]): VersionRecord {
-  const first = forecasts[0];
-  if (!first) throw new Error('versionRecord needs at least one settled forecast');
-  const withMarket = forecasts.filter((f) => f.market !== null);
-  const compared = withMarket.length > 0 ? withMarket : forecasts;
-  const y = compared.map((f) => (f.homeWon ? 1 : 0));
-  const running: RunningPoint[] = [];
-  let games = 0;
-  let modelSum = 0;
-  let marketSum = 0;
-  for (const f of compared) {
-    games += 1;
-    modelSum += lossOf(f.probability, f.homeWon);
-    if (f.market !== null) marketSum += lossOf(f.market, f.homeWon);
-    const point = { date: f.date, games, model: modelSum / games, market: withMarket.length > 0 ? marketSum / games : null };
-    if (running.at(-1)?.date === f.date) running[running.length - 1] = point;
-    else running.push(point);
-  }
-  const marketScores =
-    withMarket.length > 0
-      ? scores(
-          withMarket.map((f) => f.market as number),
-          y,
-        )
-      : null;
-  return {
-    versionId: first.versionId,
-    name: first.name,
-    version: first.version,
-    settled: forecasts.length,
-    compared: withMarket.length,
-    model: scores(
-      compared.map((f) => f.probability),
-      y,
-    ),
-    market: marketScores,
-    running,
-    calibration: calibrationBins(
-      forecasts.map((f) => f.probability),
-      forecasts.map((f) => (f.homeWon ? 1 : 0)),
-    ),
-    firstDate: first.date,
-    lastDate: forecasts[forecasts.length - 1]!.date,
-    isDemo: forecasts.some((f) => f.isDemo),
-  };
-}
-
-/** The records of every version in `forecasts` (grouped by version id, in the order given). */
-export function versionRecords(forecasts: readonly SettledForecast[]): VersionRecord[] {
-  const byVersion = new Map<number, SettledForecast[]>();
-  for (const f of forecasts) {
-    const list = byVersion.get(f.versionId);
-    if (list) list.push(f);
-    else byVersion.set(f.versionId, [f]);
-  }
-  return [...byVersion.values()].map(versionRecord);
+export async function loadRecords(db: DbClient, options: { name?: string; perName?: number } = {}): Promise<VersionRecord[]> {
+  const ids = (await recentScoredVersions(db, { perName: options.perName ?? RECORD_VERSIONS_PER_MODEL, name: options.name })).map((v) => v.id);
+  if (ids.length === 0) return [];
+  const scores = await versionScores(db, ids);
+  const running = await runningLogLoss(db, ids);
+  const bins = await calibration(db, ids);
+  return scores.map((s) => {
+    const mine = bins.filter((b) => b.versionId === s.versionId);
+    return {
+      versionId: s.versionId,
+      name: s.name,
+      version: s.version,
+      settled: s.settled,
+      compared: s.compared,
+      model: { logLoss: s.logLoss, brier: s.brier, accuracy: s.accuracy },
+      market: s.compared > 0 ? { logLoss: s.marketLogLoss!, brier: s.marketBrier!, accuracy: s.marketAccuracy! } : null,
+      running: running
+        .filter((r) => r.versionId === s.versionId)
+        .map((r) => ({ date: isoDay(r.date), games: r.games, model: r.logLoss, market: s.compared > 0 ? r.marketLogLoss : null })),
+      calibration: Array.from({ length: BINS }, (_, b) => {
+        const bin = mine.find((m) => m.bin === b);
+        return { lo: b / BINS, hi: (b + 1) / BINS, n: bin?.n ?? 0, meanForecast: bin?.meanForecast ?? NaN, observed: bin?.observed ?? NaN };
+      }),
+      firstDate: isoDay(s.firstDate),
+      lastDate: isoDay(s.lastDate),
+      isDemo: s.isDemo,
+    };
+  });
 }
