@@ -31,7 +31,7 @@ describe('response size limit (real clients, scripted stand-ins)', () => {
     const err = await client.gamesByDate('2025-01-14').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IngestionError);
     expect(err).toMatchObject({ code: 'RESPONSE_TOO_LARGE', retryable: false });
-    expect((err as Error).message).toBe('api-basketball /games: response larger than 1000000 bytes (the limit); not retried');
+    expect((err as Error).message).toBe('api-basketball /games: response larger than the limit of 1000000 bytes');
     expect(basketball.requests).toHaveLength(1);
     expect(logger.lines.filter((l) => l.message === 'upstream request failed; not retried' && l.meta?.code === 'RESPONSE_TOO_LARGE')).toHaveLength(1);
     // The same body within the limit is read.

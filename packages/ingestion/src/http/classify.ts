@@ -45,7 +45,7 @@ export function errorOfTransport(
   const timeoutMs = limits.timeoutMs;
   // axios stops reading at maxContentLength and says so in this message (code ERR_BAD_RESPONSE).
   if (/maxContentLength size of \d+ exceeded/.test(err.message ?? '')) {
-    return new IngestionError('RESPONSE_TOO_LARGE', `${upstream} ${path}: response larger than ${limits.maxResponseBytes} bytes (the limit); not retried`, {
+    return new IngestionError('RESPONSE_TOO_LARGE', `${upstream} ${path}: response larger than the limit of ${limits.maxResponseBytes} bytes`, {
       cause: summary,
       retryable: false,
     });

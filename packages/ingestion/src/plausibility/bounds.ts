@@ -30,7 +30,7 @@ export const BOUNDS = {
    * |de-vigged moneyline home probability - spread's home probability (normal margin, sd 12.4)|.
    * Observed median 0.011, 99.9% 0.095, max 0.246 (three rows the data set itself flags
    * `ml_spread_disagree`); 0.30 keeps every real pair and flags a contradiction such as home -8
-   * on the spread (0.74) and 7% on the moneyline.
+   * on the spread (0.74) and +900 on the moneyline (0.10).
    */
   moneylineSpreadMaxGap: 0.3,
   /**
