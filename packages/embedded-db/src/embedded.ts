@@ -6,6 +6,7 @@ import { DbError } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { askOwner, FolderOwner, lockName, type OwnerInfo } from './folder-lock';
 import { ownServer, stopOwned, writeOwnerFile } from './folder-server';
+import { userOf } from './folder-user';
 import { canEnter, serverUser } from './server-user';
 
 const USER = 'postgres';
@@ -75,6 +76,9 @@ async function reachable(port: number, database = 'postgres'): Promise<boolean> 
     await client.end().catch(() => undefined);
   }
 }
+
+/** A moment as owners report it: ISO 8601 to the second. */
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /** What this process is called in another's messages: its app's folder and its arguments, e.g. `pipeline-runner start`. */
 function defaultCommand(): string {
@@ -155,7 +159,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if (lease?.owner.state === 'running' && (await reachable(lease.owner.port))) {
       await ensureDatabase(lease.owner.port);
       log?.info('using the embedded PostgreSQL another process runs', { port: lease.owner.port, dataDir: pgDir, owner: lease.owner.pid });
-      return { url: urlFor(lease.owner.port), port: lease.owner.port, startedHere: false, stop: async () => lease.release() };
+      const serverOptions = { pgDir, user, password: PASSWORD, binariesDir: options.binariesDir, logger: log, reachable };
+      const use = userOf(lease, { lock, stateDir, me: { pid: process.pid, command }, since: now, server: serverOptions, logger: log });
+      return { url: urlFor(lease.owner.port), port: lease.owner.port, startedHere: false, stop: () => use.stop() };
     }
     if (lease) {
       // starting or stopping: come back when it is up, or when it has gone
@@ -164,8 +170,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await new Promise((r) => setTimeout(r, 250));
       continue;
     }
-    const since = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    const owner = await FolderOwner.listen(lock, { pid: process.pid, port: 0, since, command });
+    const owner = await FolderOwner.listen(lock, { pid: process.pid, port: 0, since: now(), command });
     if (!owner) continue; // another process became the owner meanwhile: ask it
     const owned = await ownServer(owner, {
       pgDir,

@@ -126,6 +126,8 @@ export interface Lease {
   owner: OwnerInfo;
   /** Stops using the server (closes the connection the owner counts). */
   release(): void;
+  /** Called once if the owner goes away (dies) before this lease is released. */
+  onOwnerGone(callback: () => void): void;
 }
 
 /**
@@ -155,7 +157,19 @@ export async function askOwner(name: string, me: UserInfo): Promise<Lease | unde
       socket.on('error', () => undefined);
       socket.unref();
       if (me.peek) socket.end();
-      resolve({ owner, release: () => socket.destroy() });
+      let released = false;
+      let gone: (() => void) | undefined;
+      socket.once('close', () => {
+        if (!released) gone?.();
+      });
+      resolve({
+        owner,
+        release: () => {
+          released = true;
+          socket.destroy();
+        },
+        onOwnerGone: (callback) => (gone = callback),
+      });
     });
   });
 }

@@ -148,19 +148,35 @@ describe('embedded PostgreSQL default', () => {
     expect(await answers(port)).toBe(false); // then it stopped it
   }, 120_000);
 
-  it('adopts the server a SIGKILLed owner left running, and stops it when done', async () => {
-    const dataDir = newDir('killed');
-    const owner = start(dataDir);
+  // One folder for both SIGKILL cases (one initdb).
+  let killedDir: string;
+
+  it('a SIGKILLed owner: the process still using its server takes it over, and stops it when done', async () => {
+    killedDir = newDir('killed');
+    const owner = start(killedDir);
     const port = await owner.ready;
-    const user = start(dataDir);
+    const user = start(killedDir);
     await user.ready;
     owner.child.kill('SIGKILL');
     await owner.exited;
-    expect(await answers(port)).toBe(true); // the user's server survives its owner
-    const next = start(dataDir, { EMBEDDED_EXCLUSIVE: '1' });
+    await until(() => user.output().includes('the owner of the embedded PostgreSQL is gone; this process owns it now'));
+    expect(await answers(port)).toBe(true); // never stopped under its user
+    const another = start(killedDir, { EMBEDDED_EXCLUSIVE: '1' });
+    await another.exited;
+    expect(another.output()).toContain(`is already run by pid ${user.child.pid} (holder) on port ${port}`);
+    await stop(user);
+    expect(await answers(port)).toBe(false);
+  }, 120_000);
+
+  it('a SIGKILLed owner alone: its lock dies with it, and the next start adopts the server it left', async () => {
+    const owner = start(killedDir);
+    const port = await owner.ready;
+    owner.child.kill('SIGKILL');
+    await owner.exited;
+    expect(await answers(port)).toBe(true); // its server outlives it
+    const next = start(killedDir, { EMBEDDED_EXCLUSIVE: '1' });
     expect(await next.ready).toBe(port);
     expect(next.output()).toContain('adopting the embedded PostgreSQL its previous owner left running');
-    await stop(user);
     await stop(next);
     expect(await answers(port)).toBe(false);
   }, 120_000);
