@@ -91,7 +91,7 @@ function runWithRestart(pg: RestartablePostgres, url: string, args: string[], re
   });
 }
 
-describe('a database restart during each task of the daily run', () => {
+describe('a database restart (pg_ctl -m fast, back 3.5 s later) in the middle of a run', () => {
   const template = 'nba_restart_tpl';
   let pg: RestartablePostgres;
   let admin: Client | undefined;
