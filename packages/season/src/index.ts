@@ -8,7 +8,7 @@ export { resolvePlayIn, hasHomeCourt, gamesBehind, BRACKET, type PlayGame, type 
 export { seasonOutcome, playedSeries, type SeasonGame, type PlayedSeries, type TeamOutcome, type SeasonOutcome } from './outcomes';
 export { Rng } from './rng';
 export { normalQuantile } from './normal';
-export { compileState, type SeasonState, type PlayedGame, type FutureGame, type CompiledState } from './simulation-input';
+export { compileState, type SeasonState, type PlayedGame, type PostseasonGame, type FutureGame, type CompiledState } from './simulation-input';
 export { emptyCounts, mergeCounts, summarize, STAGES, type Stage, type SimulationCounts, type TeamOutlook } from './counts';
 export { simulateCounts, simulateSeason, type SimulationOptions, type SeasonOutlook } from './simulate';
 export { fitRatings, backToBacks, DEFAULT_RATING_PARAMS, type RatingParams, type RatingFit, type LinedGame } from './rating-model';

@@ -1,9 +1,9 @@
 import { backToBacks, type LinedGame, type RatingFit } from './rating-model';
-import type { FutureGame, PlayedGame, SeasonState } from './simulation-input';
+import type { FutureGame, PlayedGame, PostseasonGame, SeasonState } from './simulation-input';
 
 /**
- * The simulator's input on the morning of `asOf`: the season's regular-season games before it as
- * played, and every later one priced from the ratings (home court unless neutral, a back-to-back
+ * The simulator's input on the morning of `asOf`: the season's games before it as played (play-in
+ * and playoff games too, during the postseason), and every later regular-season one priced from the ratings (home court unless neutral, a back-to-back
  * from the schedule, which is known in advance). `games` holds the season's games in date order.
  */
 export function outlookState(season: number, games: readonly LinedGame[], asOf: string, fit: RatingFit): SeasonState {
@@ -25,5 +25,11 @@ export function outlookState(season: number, games: readonly LinedGame[], asOf: 
       fit.backToBackPts * ((r.away ? 1 : 0) - (r.home ? 1 : 0));
     remaining.push({ home: g.home, away: g.away, homeMargin: margin });
   });
-  return { season, played, remaining, ratings: fit.ratings, homeCourtPts: fit.homeCourtPts };
+  const postseason: PostseasonGame[] = [];
+  for (const g of games) {
+    if (g.season !== season || g.date >= asOf || g.homePts === undefined || g.awayPts === undefined) continue;
+    if (g.gameType === 'playin' || g.gameType === 'playoffs')
+      postseason.push({ home: g.home, away: g.away, homePts: g.homePts, awayPts: g.awayPts, gameType: g.gameType });
+  }
+  return { season, played, remaining, postseason, ratings: fit.ratings, homeCourtPts: fit.homeCourtPts };
 }

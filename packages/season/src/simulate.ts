@@ -69,12 +69,25 @@ export function simulateCounts(state: SeasonState, options: SimulationOptions = 
   // one postseason game: the venue's team wins when its margin draw is positive
   const play = (h: number, a: number): number =>
     (strength[h] as number) - (strength[a] as number) + postHca + gameSd * (NORMAL_TABLE[rng.next() & MASK] as number) > 0 ? h : a;
+  // play-in games already played keep their results (each pair's games in order)
+  const playInUsed = new Map<number, number>();
+  const playIn = (h: number, a: number): number => {
+    const key = Math.min(h, a) * TEAM_COUNT + Math.max(h, a);
+    const known = c.playInWinners.get(key);
+    const used = playInUsed.get(key) ?? 0;
+    if (known && used < known.length) {
+      playInUsed.set(key, used + 1);
+      return known[used] as number;
+    }
+    return play(h, a);
+  };
   const series = (a: number, b: number, seedA: number, seedB: number): number => {
     const hc = hasHomeCourt(rec, a, b, seedA, seedB, draw) ? a : b;
     const other = hc === a ? b : a;
-    let wh = 0;
-    let wo = 0;
-    for (let k = 0; wh < 4 && wo < 4; k++) {
+    // a series under way continues from its score
+    let wh = c.playoffWins[hc * TEAM_COUNT + other] as number;
+    let wo = c.playoffWins[other * TEAM_COUNT + hc] as number;
+    for (let k = wh + wo; wh < 4 && wo < 4; k++) {
       const winner = rules.seriesHomePattern[k] ? play(hc, other) : play(other, hc);
       if (winner === hc) wh++;
       else wo++;
@@ -117,7 +130,8 @@ export function simulateCounts(state: SeasonState, options: SimulationOptions = 
     const champions: number[] = [];
     for (const conf of standings) {
       conf.order.forEach((t, k) => counts.positions[t * 15 + k]!++);
-      const field = resolvePlayIn(conf.order, rec, rules, play);
+      if (c.playInWinners.size > 0) playInUsed.clear();
+      const field = resolvePlayIn(conf.order, rec, rules, playIn);
       for (const t of field.playIn) counts.stages[t * STAGES.length + STAGE.playIn]!++;
       for (const t of field.seeds) counts.stages[t * STAGES.length + STAGE.playoffs]!++;
       let round: { team: number; seed: number }[] = BRACKET.map(([i, j]) => {

@@ -24,10 +24,17 @@ export interface FutureGame {
   readonly neutral?: boolean;
 }
 
+/** A play-in or playoff game already played (a morning during the postseason). */
+export interface PostseasonGame extends PlayedGame {
+  readonly gameType: 'playin' | 'playoffs';
+}
+
 /** What a season simulation starts from. */
 export interface SeasonState {
   readonly season: number;
   readonly played: readonly PlayedGame[];
+  /** Play-in and playoff games already played: the simulation keeps their results. */
+  readonly postseason?: readonly PostseasonGame[];
   readonly remaining: readonly FutureGame[];
   /** Net rating per team code: points per game better than an average team on a neutral floor. */
   readonly ratings: Readonly<Record<string, number>>;
@@ -44,6 +51,10 @@ export interface CompiledState {
   readonly rating: Float64Array;
   /** Most games any team will have played: the size of the wins histogram. */
   readonly maxGames: number;
+  /** Winners of the play-in games played, in order, by pair (`min * 30 + max`). */
+  readonly playInWinners: ReadonlyMap<number, readonly number[]>;
+  /** `playoffWins[i * 30 + j]`: playoff games team i has won against team j so far. */
+  readonly playoffWins: Int32Array;
 }
 
 function finite(value: number, field: string): number {
@@ -84,5 +95,19 @@ export function compileState(state: SeasonState, gameSdPts: number): CompiledSta
       meanMargin[i] = gameSdPts * normalQuantile(p);
     } else meanMargin[i] = (rating[h] as number) - (rating[a] as number) + (g.neutral ? 0 : hca);
   });
-  return { base, home, away, meanMargin, rating, maxGames: Math.max(...games) };
+  const playInWinners = new Map<number, number[]>();
+  const playoffWins = new Int32Array(TEAM_COUNT * TEAM_COUNT);
+  (state.postseason ?? []).forEach((g, i) => {
+    const h = teamIndex(g.home, `postseason[${i}].home`);
+    const a = teamIndex(g.away, `postseason[${i}].away`);
+    const margin = finite(g.homePts, `postseason[${i}].homePts`) - finite(g.awayPts, `postseason[${i}].awayPts`);
+    if (margin === 0) throw new SeasonError('INVALID_GAME', `invalid postseason[${i}] ${g.away}@${g.home}: a tied score ${g.homePts}-${g.awayPts}`);
+    const [w, l] = margin > 0 ? [h, a] : [a, h];
+    if (g.gameType === 'playin') {
+      const key = Math.min(h, a) * TEAM_COUNT + Math.max(h, a);
+      playInWinners.set(key, [...(playInWinners.get(key) ?? []), w]);
+    } else if (g.gameType === 'playoffs') playoffWins[w * TEAM_COUNT + l]!++;
+    else throw new SeasonError('INVALID_GAME', `invalid postseason[${i}].gameType '${String(g.gameType)}': expected playin or playoffs`);
+  });
+  return { base, home, away, meanMargin, rating, maxGames: Math.max(...games), playInWinners, playoffWins };
 }

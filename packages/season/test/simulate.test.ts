@@ -80,3 +80,43 @@ describe('simulateSeason input errors', () => {
     expect(() => simulateSeason({ ...base, ratings: { BOS: Number.NaN } })).toThrow('invalid ratings.BOS NaN');
   });
 });
+
+maybe('simulateSeason during the postseason', () => {
+  const season2023 = (): { date: string; home: string; away: string; gameType: string; homePts?: number; awayPts?: number }[] => all.get(2023) ?? [];
+  const stateDuring = (date: string): SeasonState => {
+    const games = season2023();
+    return {
+      ...stateOn(2023, '2023-04-10', { DEN: 5, MIA: 1 }),
+      postseason: games
+        .filter((g) => (g.gameType === 'playin' || g.gameType === 'playoffs') && g.date < date)
+        .map((g) => ({
+          home: g.home,
+          away: g.away,
+          homePts: g.homePts as number,
+          awayPts: g.awayPts as number,
+          gameType: g.gameType as 'playin' | 'playoffs',
+        })),
+    };
+  };
+
+  it('keeps the play-in and series played: before the Finals only DEN and MIA can win; after them DEN has', () => {
+    const before = simulateSeason(stateDuring('2023-06-01'), { simulations: 500 });
+    const finalists = before.teams.filter((t) => t.finals > 0).map((t) => [t.team, t.finals]);
+    expect(finalists.sort()).toEqual([
+      ['DEN', 1],
+      ['MIA', 1],
+    ]);
+    expect(before.teams.find((t) => t.team === 'DEN')?.title).toBeGreaterThan(0.5);
+    expect(before.teams.find((t) => t.team === 'DEN')?.title).toBeLessThan(1);
+    expect(before.teams.find((t) => t.team === 'MIA')?.seed[6]).toBe(1); // 7th before the play-in
+    const after = simulateSeason(stateDuring('2023-06-13'), { simulations: 50 });
+    expect(after.teams.find((t) => t.team === 'DEN')?.title).toBe(1);
+  });
+
+  it('a series under way continues from its score (DEN led MIA 3-1 before game 5)', () => {
+    const outlook = simulateSeason(stateDuring('2023-06-12'), { simulations: 2000 });
+    const den = outlook.teams.find((t) => t.team === 'DEN')?.title as number;
+    expect(den).toBeGreaterThan(0.85);
+    expect(den).toBeLessThan(1);
+  });
+});
