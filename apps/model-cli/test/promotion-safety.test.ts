@@ -14,7 +14,8 @@ import { FEATURES, trainModelJson } from './fixtures';
 let db: TestDatabase;
 let dir: string;
 const model = trainModelJson(1);
-const cli = (args: string[], tty = false) => runCli(args, { env: { DATABASE_URL: db.url }, cwd: dir, tty, answer: 'y' });
+const cli = (args: string[], tty = false, beforeAnswer?: () => Promise<void>) =>
+  runCli(args, { env: { DATABASE_URL: db.url }, cwd: dir, tty, answer: 'y', beforeAnswer });
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 beforeAll(async () => {
@@ -116,5 +117,23 @@ describePty('on a terminal', () => {
     expect(r.stdout + r.stderr).toMatch(/model 'ask' version 1\.0\.0 cannot be promoted: its 'win' artifact is corrupted/);
     expect(r.code).toBe(1);
     expect(await state('ask')).toEqual(before);
+  });
+
+  test('a promotion made while the question is on screen: the confirmed one is refused (CONFLICT), nothing else changes', async () => {
+    await setUp('race');
+    const registry = new ModelRegistry(db.client, { actor: 'other@test' });
+    await registry.registerVersion({
+      name: 'race',
+      version: '1.2.0',
+      artifacts: { win: model },
+      featureSpec: { name: 'pregame', version: '1', features: FEATURES },
+    });
+    const r = await cli(['promote', '--name', 'race', '--version', '1.1.0'], true, async () => {
+      await registry.promoteVersion('race', '1.2.0');
+    });
+    expect(r.stdout).toContain('1.0.0  production -> archived');
+    expect(r.stdout + r.stderr).toMatch(/model 'race' changed since the change was shown: production is now 1\.2\.0, not 1\.0\.0; nothing changed/);
+    expect(r.code).toBe(1);
+    expect(await state('race')).toMatchObject({ versions: [{ status: 'archived' }, { status: 'staging' }, { status: 'production' }] });
   });
 });

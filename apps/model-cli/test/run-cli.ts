@@ -23,11 +23,12 @@ function quote(arg: string): string {
 
 /**
  * Runs `nba-models <args>`. With `tty`, runs it under `script` on a pseudo-terminal and types
- * `answer` once the prompt appears; stdin otherwise is an empty pipe (not a terminal).
+ * `answer` once the prompt appears (after `beforeAnswer`, e.g. a change made while the user reads);
+ * stdin otherwise is an empty pipe (not a terminal).
  */
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean; answer?: string } = {},
+  options: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean; answer?: string; beforeAnswer?: () => Promise<void> } = {},
 ): Promise<CliResult> {
   const env = { ...process.env, LOG_LEVEL: 'warn', NODE_OPTIONS: '', ...options.env };
   const child = options.tty
@@ -40,7 +41,7 @@ export function runCli(
     stdout += d.toString();
     if (options.tty && !answered && stdout.includes('[y/N]')) {
       answered = true;
-      child.stdin.write(`${options.answer ?? ''}\n`);
+      void (options.beforeAnswer ?? (async () => undefined))().then(() => child.stdin.write(`${options.answer ?? ''}\n`));
     }
   });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -21,6 +21,8 @@ export type {
   ModelEventInfo,
   ModelRef,
   ChangeOptions,
+  PromoteOptions,
+  RollbackOptions,
   MetricComparison,
   LiveScores,
   Comparison,

@@ -8,7 +8,16 @@ import { VERSION_INCLUDE, toEventInfo, toVersionInfo } from './mappers';
 import { prepareRegistration } from './registration';
 import { RegistryError, isUniqueViolation } from './registry-error';
 import { compareSemver } from './semver';
-import { findRollbackTarget, findVersion, listHint, notifyProductionChange, requireProduction, transition, withNameLock } from './transitions';
+import {
+  changedMeanwhile,
+  findRollbackTarget,
+  findVersion,
+  listHint,
+  notifyProductionChange,
+  requireProduction,
+  transition,
+  withNameLock,
+} from './transitions';
 import {
   MODEL_STATUSES,
   type ChangeOptions,
@@ -17,7 +26,9 @@ import {
   type ModelRef,
   type ModelStatusName,
   type ModelVersionInfo,
+  type PromoteOptions,
   type RegisterInput,
+  type RollbackOptions,
 } from './types';
 
 export interface ModelRegistryOptions {
@@ -148,7 +159,7 @@ export class ModelRegistry {
    * Makes `version` the production version of `name`; the previous production version becomes
    * archived, in one transaction that holds the name's lock, so concurrent promotions serialise.
    */
-  async promoteVersion(name: string, version: string, options: ChangeOptions = {}): Promise<{ promoted: ModelVersionInfo; archived?: ModelVersionInfo }> {
+  async promoteVersion(name: string, version: string, options: PromoteOptions = {}): Promise<{ promoted: ModelVersionInfo; archived?: ModelVersionInfo }> {
     const actor = options.actor ?? this.actor;
     const { archivedId } = await withNameLock(this.db, name, async (tx) => {
       const target = await findVersion(tx, name, version);
@@ -156,6 +167,9 @@ export class ModelRegistry {
         throw new RegistryError('INVALID_STATE', `model '${name}' version ${version} is already in production; nothing to do`);
       }
       const current = await tx.modelVersion.findFirst({ where: { name, status: 'production' } });
+      if (options.expectedProduction !== undefined && (current?.version ?? null) !== options.expectedProduction) {
+        throw changedMeanwhile(name, `production is now ${current?.version ?? 'none'}, not ${options.expectedProduction ?? 'none'}`);
+      }
       await this.refuseUnverified(
         assertArtifactsVerify(
           tx,
@@ -186,11 +200,15 @@ export class ModelRegistry {
   }
 
   /** Restores the version that was production before the current one (from the audit trail); the current one is archived. */
-  async rollback(name: string, options: ChangeOptions = {}): Promise<{ promoted: ModelVersionInfo; archived: ModelVersionInfo }> {
+  async rollback(name: string, options: RollbackOptions = {}): Promise<{ promoted: ModelVersionInfo; archived: ModelVersionInfo }> {
     const actor = options.actor ?? this.actor;
     const { from, to } = await withNameLock(this.db, name, async (tx) => {
       const current = await requireProduction(tx, name);
       const target = await findRollbackTarget(tx, current);
+      const plan = options.expectedPlan;
+      if (plan && (plan.from !== current.version || plan.to !== target.version)) {
+        throw changedMeanwhile(name, `the rollback would now go from ${current.version} to ${target.version}, not from ${plan.from} to ${plan.to}`);
+      }
       await this.refuseUnverified(
         assertArtifactsVerify(tx, target, `refusing to roll back model '${name}' to version ${target.version}`, `production stays ${current.version}`),
         { model: name, version: target.version, operation: 'rollback' },

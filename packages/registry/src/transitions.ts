@@ -40,6 +40,14 @@ export async function withNameLock<T>(db: DbClient, name: string, fn: (tx: Tx) =
   }
 }
 
+/** CONFLICT: the change the caller confirmed is no longer the one that would happen. */
+export function changedMeanwhile(name: string, what: string): RegistryError {
+  return new RegistryError(
+    'CONFLICT',
+    `model '${name}' changed since the change was shown: ${what}; nothing changed — look again (${listHint(name)}) and re-run it`,
+  );
+}
+
 /** Sends the promotion notification; delivered to listeners when the transaction commits. */
 export async function notifyProductionChange(tx: Tx, name: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${PROMOTION_CHANNEL}, ${name})`;

@@ -104,6 +104,21 @@ export interface ChangeOptions {
   reason?: string;
 }
 
+/** Options of `promoteVersion`. */
+export interface PromoteOptions extends ChangeOptions {
+  /**
+   * The production version the caller showed before confirming (null: none). When another one is in
+   * production by the time the promotion runs, it is refused with CONFLICT and nothing changes.
+   */
+  expectedProduction?: string | null;
+}
+
+/** Options of `rollback`. */
+export interface RollbackOptions extends ChangeOptions {
+  /** The plan the caller showed (`planRollback`); when the rollback would now do something else: CONFLICT, nothing changes. */
+  expectedPlan?: { from: string; to: string };
+}
+
 /** One metric of two models side by side; `difference` is b − a when both have it. */
 export interface MetricComparison {
   dataset: string;

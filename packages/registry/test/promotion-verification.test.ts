@@ -154,3 +154,52 @@ describe('registration loads every artifact with XGBoost', () => {
     expect(await db.client.modelVersion.count({ where: { name: 'hollow' } })).toBe(0);
   });
 });
+
+describe('a damaged production version does not block the way out', () => {
+  test('promoting an intact version and rolling back away from a damaged production both work', async () => {
+    await setUp('out');
+    await tamper('out', '1.0.0', 'win', flippedModel());
+    expect((await registry.promoteVersion('out', '1.1.0')).promoted.version).toBe('1.1.0');
+    await tamper('out', '1.1.0', 'win', flippedModel());
+    await registry.registerVersion(registration('out', '1.2.0'));
+    await registry.promoteVersion('out', '1.2.0');
+    await tamper('out', '1.2.0', 'win', flippedModel());
+    // 1.2.0 (damaged) -> 1.1.0 (damaged) is refused; production stays 1.2.0 until an intact version is promoted
+    await expectRefused(registry.rollback('out'), 'CHECKSUM_MISMATCH', /to version 1\.1\.0: .*production stays 1\.2\.0/);
+    await registry.registerVersion(registration('out', '1.3.0'));
+    expect((await registry.promoteVersion('out', '1.3.0')).archived?.version).toBe('1.2.0');
+  });
+});
+
+describe('the change confirmed is the change made', () => {
+  test('promote with expectedProduction: CONFLICT when another version was promoted meanwhile', async () => {
+    await setUp('seen');
+    await registry.registerVersion(registration('seen', '1.2.0'));
+    // shown: "1.0.0 production -> archived"; meanwhile someone promotes 1.2.0
+    await registry.promoteVersion('seen', '1.2.0');
+    const before = await snapshot('seen');
+    await expectRefused(
+      registry.promoteVersion('seen', '1.1.0', { expectedProduction: '1.0.0' }),
+      'CONFLICT',
+      /^model 'seen' changed since the change was shown: production is now 1\.2\.0, not 1\.0\.0; nothing changed/,
+    );
+    expect(await snapshot('seen')).toEqual(before);
+    expect((await registry.promoteVersion('seen', '1.1.0', { expectedProduction: '1.2.0' })).archived?.version).toBe('1.2.0');
+  });
+
+  test('rollback with expectedPlan: CONFLICT when the rollback would now do something else', async () => {
+    await setUp('plan');
+    await registry.promoteVersion('plan', '1.1.0');
+    const plan = await registry.planRollback('plan');
+    expect([plan.from.version, plan.to.version]).toEqual(['1.1.0', '1.0.0']);
+    await registry.registerVersion(registration('plan', '1.2.0'));
+    await registry.promoteVersion('plan', '1.2.0');
+    const before = await snapshot('plan');
+    await expectRefused(
+      registry.rollback('plan', { expectedPlan: { from: plan.from.version, to: plan.to.version } }),
+      'CONFLICT',
+      /the rollback would now go from 1\.2\.0 to 1\.1\.0, not from 1\.1\.0 to 1\.0\.0; nothing changed/,
+    );
+    expect(await snapshot('plan')).toEqual(before);
+  });
+});

@@ -23,6 +23,8 @@ export function addPromote(program: Command, deps: CliDeps): void {
           throw new RegistryError('INVALID_STATE', `model '${opts.name}' version ${opts.version} is already in production; nothing to do`);
         }
         const current = await r.getProductionVersion(opts.name);
+        // what the prompt showed is what happens: another promotion while asking is a CONFLICT, not a surprise
+        let shown: { expectedProduction?: string | null } = {};
         if (!opts.yes) {
           // the registry refuses unverifiable artifacts when promoting; on a terminal, say so before asking
           if (deps.isTTY) await r.verifyVersion(opts.name, opts.version);
@@ -38,8 +40,9 @@ export function addPromote(program: Command, deps: CliDeps): void {
             `refusing to promote '${opts.name}' ${opts.version} without confirmation`,
           );
           if (!yes) throw new CliError('ABORTED', `not promoted: nothing changed ('${opts.name}' production is still ${current?.version ?? 'none'})`);
+          shown = { expectedProduction: current?.version ?? null };
         }
-        return r.promoteVersion(opts.name, opts.version, { reason: opts.reason });
+        return r.promoteVersion(opts.name, opts.version, { reason: opts.reason, ...shown });
       });
       if (opts.json) return sayJson(deps, result);
       say(deps, `promoted ${opts.name} ${result.promoted.version} to production${result.archived ? `; archived ${result.archived.version}` : ''}`);

@@ -16,6 +16,8 @@ export function addRollback(program: Command, deps: CliDeps): void {
     .action(async (opts: { name: string; yes?: boolean; reason?: string; json?: boolean }) => {
       const result = await withRegistry(deps, async (r) => {
         const plan = await r.planRollback(opts.name);
+        // what the prompt showed is what happens: a promotion while asking is a CONFLICT, not another rollback
+        let shown: { expectedPlan?: { from: string; to: string } } = {};
         if (!opts.yes) {
           // the registry refuses unverifiable artifacts when rolling back; on a terminal, say so before asking
           if (deps.isTTY) await r.verifyVersion(opts.name, plan.to.version);
@@ -31,8 +33,9 @@ export function addRollback(program: Command, deps: CliDeps): void {
             `refusing to roll back '${opts.name}' without confirmation`,
           );
           if (!yes) throw new CliError('ABORTED', `not rolled back: nothing changed ('${opts.name}' production is still ${plan.from.version})`);
+          shown = { expectedPlan: { from: plan.from.version, to: plan.to.version } };
         }
-        return r.rollback(opts.name, { reason: opts.reason });
+        return r.rollback(opts.name, { reason: opts.reason, ...shown });
       });
       if (opts.json) return sayJson(deps, result);
       say(deps, `rolled back ${opts.name}: ${result.promoted.version} is in production; archived ${result.archived.version}`);
