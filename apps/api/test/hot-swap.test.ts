@@ -94,7 +94,14 @@ test('a version that fails its checksum is refused; the old one keeps serving', 
   // corrupt the stored bytes after registration (as a bad restore would)
   await db.client.$executeRaw`UPDATE model_artifacts SET content = content || '\\x20'::bytea
      WHERE role = 'margin' AND model_version_id = (SELECT id FROM model_versions WHERE name = 'nba-winner' AND version = '2.1.0')`;
-  await registry.promoteVersion('nba-winner', '2.1.0', { actor: 'test' });
+  // the registry refuses to promote it (packages/registry verifies artifacts) ...
+  await expect(registry.promoteVersion('nba-winner', '2.1.0', { actor: 'test' })).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH' });
+  // ... so put it in production behind the registry's back (a hand edit): the API must refuse it too
+  await db.client.$transaction([
+    db.client.$executeRaw`UPDATE model_versions SET status = 'archived' WHERE name = 'nba-winner' AND status = 'production'`,
+    db.client.$executeRaw`UPDATE model_versions SET status = 'production' WHERE name = 'nba-winner' AND version = '2.1.0'`,
+    db.client.$executeRaw`SELECT pg_notify('model_promoted', 'nba-winner')`,
+  ]);
   await until(async () => (await (await fetch(`${api.url}/metrics`)).text()).includes('model_load_failures_total{model="nba-winner",version="2.1.0"} 1'));
   expect(await predictVersion()).toEqual({ status: 200, version: '2.0.0' });
   expect(await readyVersion()).toBe('2.0.0');
