@@ -11,6 +11,6 @@ export { normalQuantile } from './normal';
 export { compileState, type SeasonState, type PlayedGame, type PostseasonGame, type FutureGame, type CompiledState } from './simulation-input';
 export { emptyCounts, mergeCounts, summarize, STAGES, type Stage, type SimulationCounts, type TeamOutlook } from './counts';
 export { simulateCounts, simulateSeason, type SimulationOptions, type SeasonOutlook } from './simulate';
-export { fitRatings, backToBacks, DEFAULT_RATING_PARAMS, type RatingParams, type RatingFit, type LinedGame } from './rating-model';
+export { fitRatings, backToBacks, DEFAULT_RATING_PARAMS, DEFAULT_OUTLOOK_TEAM_SD_PTS, type RatingParams, type RatingFit, type LinedGame } from './rating-model';
 export { outlookState } from './outlook-state';
 export { backtestSeasonOutlook, type OutlookBacktestOptions, type DatedOutlook } from './outlook-backtest';

@@ -2,10 +2,10 @@ import { addDays } from '@nba/config';
 import type { TeamOutlook } from './counts';
 import { SeasonError } from './errors';
 import { outlookState } from './outlook-state';
-import { DEFAULT_RATING_PARAMS, fitRatings, type LinedGame, type RatingParams } from './rating-model';
+import { DEFAULT_OUTLOOK_TEAM_SD_PTS, DEFAULT_RATING_PARAMS, fitRatings, type LinedGame, type RatingParams } from './rating-model';
 import { simulateSeason, type SimulationOptions } from './simulate';
 
-/** Settings of an outlook backtest of one season. */
+/** Settings of an outlook backtest of one season (`teamSdPts` defaults to {@link DEFAULT_OUTLOOK_TEAM_SD_PTS}). */
 export interface OutlookBacktestOptions extends Omit<SimulationOptions, 'rules'> {
   /** Every how many days an outlook is made, from the season's first regular-season day (default 1). */
   readonly every?: number;
@@ -41,7 +41,7 @@ export function backtestSeasonOutlook(season: number, history: readonly LinedGam
     const { every: _every, ratingParams: _params, ...sim } = options;
     void _every;
     void _params;
-    out.push({ date, teams: simulateSeason(state, { ...sim, seed: (options.seed ?? 1) + day }).teams });
+    out.push({ date, teams: simulateSeason(state, { teamSdPts: DEFAULT_OUTLOOK_TEAM_SD_PTS, ...sim, seed: (options.seed ?? 1) + day }).teams });
   }
   return out;
 }

@@ -25,8 +25,11 @@ export interface RatingParams {
   readonly marginCapPts: number;
 }
 
-/** Defaults: the settings chosen on 2011-2015 (`pnpm bench:ratings`). */
-export const DEFAULT_RATING_PARAMS: RatingParams = { decayDays: 60, resultWeight: 0.25, ridge: 4, previousSeasonWeight: 0.5, marginCapPts: 20 };
+/** Defaults: the settings chosen on 2011-2015 only (`pnpm study`; README). */
+export const DEFAULT_RATING_PARAMS: RatingParams = { decayDays: 120, resultWeight: 0.5, ridge: 1, previousSeasonWeight: 0.25, marginCapPts: 20 };
+
+/** Sd (points) of the per-simulation team strength offset for outlooks, chosen on 2011-2015 only (best make_playoffs Brier). */
+export const DEFAULT_OUTLOOK_TEAM_SD_PTS = 2;
 
 /** Team ratings as of a morning: points per game against an average team, home court, and the cost of a back-to-back. */
 export interface RatingFit {

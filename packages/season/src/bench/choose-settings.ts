@@ -47,10 +47,10 @@ function ratingLogLoss(params: RatingParams): number {
 // Coordinate descent over a grid (the full grid of 144 took too long on the shared machine): vary
 // one setting at a time over its candidates, keep the best, two passes.
 const CANDIDATES: Record<keyof RatingParams, number[]> = {
-  decayDays: [30, 60, 120, 240],
-  resultWeight: [0, 0.25, 0.5, 1],
-  ridge: [1, 4, 16],
-  previousSeasonWeight: [0.25, 0.5, 1],
+  decayDays: [30, 60, 90, 120, 180, 240],
+  resultWeight: [0, 0.25, 0.5, 0.75, 1],
+  ridge: [0.25, 0.5, 1, 4, 16],
+  previousSeasonWeight: [0.1, 0.25, 0.5, 1],
   marginCapPts: [20],
 };
 const quick = process.env['BENCH_QUICK'] !== undefined;
@@ -76,7 +76,7 @@ const tried = [...cache.entries()]
 console.log(JSON.stringify({ phase: 1, chosen: current, logLoss: score(current), default: score(DEFAULT_RATING_PARAMS), tried }));
 
 const best = current;
-for (const teamSdPts of quick ? [2] : [0, 1, 2, 3, 4]) {
+for (const teamSdPts of quick ? [2] : (process.env['STUDY_SDS'] ?? '0,1,2,3,4').split(',').map(Number)) {
   let brier = 0;
   let titleLoss = 0;
   let n = 0;
