@@ -12,6 +12,9 @@ import { DEFAULT_MODEL_NAMES, type ServedModels } from './served-models';
 import { openRouteClients } from './route-clients';
 import { createServices } from './services';
 
+/** Pending connections the kernel may queue (Node's default is 511). */
+const LISTEN_BACKLOG = 4096;
+
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
   /** An open database: its client, and its URL for LISTEN/NOTIFY. */
@@ -101,7 +104,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port, options.host ?? '0.0.0.0', (err?: Error) => (err ? reject(err) : resolve(s)));
+    // a deep accept backlog: a page burst's connections must not crowd out a probe's new one (the kernel caps it at somaxconn)
+    const s = app.listen(options.port, options.host ?? '0.0.0.0', LISTEN_BACKLOG, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
   // keep-alive longer than typical load balancer idle timeouts, so they close first
   server.keepAliveTimeout = 65_000;
