@@ -26,7 +26,7 @@ export interface RatingParams {
 }
 
 /** Defaults: the settings chosen on 2011-2015 only (`pnpm study`; README). */
-export const DEFAULT_RATING_PARAMS: RatingParams = { decayDays: 120, resultWeight: 0.5, ridge: 1, previousSeasonWeight: 0.25, marginCapPts: 20 };
+export const DEFAULT_RATING_PARAMS: RatingParams = { decayDays: 90, resultWeight: 0.25, ridge: 0.25, previousSeasonWeight: 0.1, marginCapPts: 20 };
 
 /** Sd (points) of the per-simulation team strength offset for outlooks, chosen on 2011-2015 only (best make_playoffs Brier). */
 export const DEFAULT_OUTLOOK_TEAM_SD_PTS = 2;

@@ -104,6 +104,13 @@ for (const teamSdPts of quick ? [2] : (process.env['STUDY_SDS'] ?? '0,1,2,3,4').
     }
   }
   console.log(
-    JSON.stringify({ phase: 2, teamSdPts, makePlayoffsBrier: Number((brier / n).toFixed(4)), titleLogLossPerDate: Number(((titleLoss * 30) / n).toFixed(3)) }),
+    JSON.stringify({
+      phase: 2,
+      teamSdPts,
+      makePlayoffsBrier: Number((brier / n).toFixed(4)),
+      titleLogLossPerDate: Number(((titleLoss * 30) / n).toFixed(3)),
+      // [forecasts, mean forecast, observed rate] per tenth
+      calibration: bins.map((b) => (b.n ? [b.n, Number((b.forecast / b.n).toFixed(3)), Number((b.observed / b.n).toFixed(3))] : [0])),
+    }),
   );
 }
