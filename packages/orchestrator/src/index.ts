@@ -1,6 +1,6 @@
 export { Pipeline } from './pipeline';
 export type { PipelineOptions, RunOptions, ResumeOptions } from './pipeline';
-export type { TaskDefinition, TaskRunArgs, SkipIfArgs } from './task';
+export type { TaskDefinition, TaskRunArgs, SkipIfArgs, DependencyResults, UntypedResults } from './task';
 export type { TaskOutcome, TaskOutcomeStatus, RunResult, RunOutcomeStatus } from './outcome';
 export type {
   PipelineEvent,

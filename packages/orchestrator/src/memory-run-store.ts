@@ -52,6 +52,18 @@ export class InMemoryRunStore implements RunStore {
     return [...this.runs.values()].filter(matches).reverse().map(copyRun);
   }
 
+  async recentRuns(limit: number): Promise<StoredRun[]> {
+    // reversed first: runs started in the same millisecond stay newest first (the sort is stable)
+    const newest = [...this.runs.values()]
+      .reverse()
+      .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())
+      .slice(0, limit);
+    return newest.map((r) => ({
+      ...copyRun(r),
+      tasks: [...(this.attempts.get(r.id) ?? [])].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.attempt - b.attempt).map(copyAttempt),
+    }));
+  }
+
   async acquireLease(keys: readonly string[]): Promise<RunLease | null> {
     if (keys.some((k) => this.leased.has(k))) return null;
     for (const k of keys) this.leased.add(k);

@@ -14,7 +14,7 @@ import type { JsonValue, RunLease, RunStore } from './run-store';
 import { closeAbandoned, lockLeaseKey, processHolder, runLeaseKey } from './run-liveness';
 import { cancelOnSignals } from './signals';
 import { StoreWriter } from './store-writer';
-import { resolveTask, type ResolvedTask, type TaskDefinition } from './task';
+import { resolveTask, type DependencyResults, type ResolvedTask, type TaskDefinition } from './task';
 
 export interface PipelineOptions<C = unknown> {
   /** Name stored on every run; `resume` only accepts runs of the same name. */
@@ -73,8 +73,13 @@ export interface ResumeOptions extends RunOptions {
 /**
  * A DAG of tasks run with dependencies, bounded concurrency, retries with exponential backoff,
  * continue-on-failure, conditional skips, timeouts, cancellation, and persisted runs.
+ *
+ * `C` is the run's context. `R` optionally maps task names to their result types
+ * (`Pipeline<Args, { ingest: IngestResult; train: TrainResult }>`): then `addTask` accepts only
+ * those names, checks each `run`'s return type, and gives `run` and `skipIf` the typed results of
+ * the task's declared dependencies, so no task casts what another returned.
  */
-export class Pipeline<C = unknown> {
+export class Pipeline<C = unknown, R extends object = Record<string, unknown>> {
   readonly name: string;
   readonly store: RunStore;
   private readonly concurrency: number;
@@ -98,11 +103,12 @@ export class Pipeline<C = unknown> {
   }
 
   /** Adds a task (dependencies may be added later; they are checked when the pipeline runs). Throws DUPLICATE_TASK. */
-  addTask<R>(definition: TaskDefinition<C, R>): this {
+  addTask<N extends keyof R & string, D extends keyof R & string = never>(definition: TaskDefinition<C, R[N], DependencyResults<R, D>, N, D>): this {
     if (this.tasks.some((t) => t.name === definition.name)) {
       throw new OrchestratorError('DUPLICATE_TASK', `task '${definition.name}' is already defined in pipeline '${this.name}'`);
     }
-    this.tasks.push(resolveTask(definition as TaskDefinition<C, unknown>));
+    // The executor passes a task exactly its dependencies' results, which is what the typed view promises.
+    this.tasks.push(resolveTask(definition as unknown as TaskDefinition<C, unknown>));
     return this;
   }
 

@@ -1,4 +1,4 @@
-import { Prisma, type DbClient, type PipelineRun } from '@nba/db';
+import { Prisma, type DbClient, type PipelineRun, type TaskRun } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { acquireAdvisoryLease, LEASE_HELD_SQL } from './advisory-lease';
 import type { JsonValue, RunFilter, RunLease, RunRecord, RunStore, StoredRun, TaskAttemptRecord } from './run-store';
@@ -33,6 +33,23 @@ function toRecord(run: PipelineRun): RunRecord {
     resumedFromId: run.resumedFromId,
     lockKey: run.lockKey,
     holder: run.holder,
+  };
+}
+
+function toStoredRun(run: PipelineRun & { tasks: TaskRun[] }): StoredRun {
+  return {
+    ...toRecord(run),
+    tasks: run.tasks.map((t) => ({
+      runId: t.runId,
+      task: t.task,
+      attempt: t.attempt,
+      status: t.status,
+      startedAt: t.startedAt,
+      finishedAt: t.finishedAt,
+      durationMs: t.durationMs,
+      error: t.error,
+      result: t.result as JsonValue | null,
+    })),
   };
 }
 
@@ -80,21 +97,16 @@ export class PrismaRunStore implements RunStore {
       where: { id },
       include: { tasks: { orderBy: [{ task: 'asc' }, { attempt: 'asc' }] } },
     });
-    if (!run) return null;
-    return {
-      ...toRecord(run),
-      tasks: run.tasks.map((t) => ({
-        runId: t.runId,
-        task: t.task,
-        attempt: t.attempt,
-        status: t.status,
-        startedAt: t.startedAt,
-        finishedAt: t.finishedAt,
-        durationMs: t.durationMs,
-        error: t.error,
-        result: t.result as JsonValue | null,
-      })),
-    };
+    return run ? toStoredRun(run) : null;
+  }
+
+  async recentRuns(limit: number): Promise<StoredRun[]> {
+    const runs = await this.db.pipelineRun.findMany({
+      orderBy: { startedAt: 'desc' },
+      take: limit,
+      include: { tasks: { orderBy: [{ startedAt: 'asc' }, { attempt: 'asc' }] } },
+    });
+    return runs.map(toStoredRun);
   }
 
   async findRuns(filter: RunFilter): Promise<RunRecord[]> {

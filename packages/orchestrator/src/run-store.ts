@@ -78,6 +78,8 @@ export interface RunStore {
   getRun(id: string): Promise<StoredRun | null>;
   /** Runs matching `filter`, newest first. */
   findRuns(filter: RunFilter): Promise<RunRecord[]>;
+  /** The `limit` most recently started runs, newest first, each with its attempts in the order they started (run history for operators). */
+  recentRuns(limit: number): Promise<StoredRun[]>;
   /** Takes every key or none: null when a live holder has one of them. */
   acquireLease(keys: readonly string[]): Promise<RunLease | null>;
   /** Whether a live process holds `key`. */

@@ -1,15 +1,26 @@
 import type { Logger } from '@nba/logging';
 
+/** Results by task name when a pipeline declares no result types: anything, by any name. */
+export type UntypedResults = Readonly<Record<string, unknown>>;
+
+/**
+ * The results a task receives from its declared dependencies `D`, typed by the pipeline's result
+ * map `R` (see `Pipeline`'s second type parameter). Each is optional: a dependency that was
+ * skipped, or failed with `continueOnFailure`, has no entry.
+ */
+export type DependencyResults<R, D extends keyof R> = { readonly [K in D]?: R[K] };
+
 /** What a task's `run` receives. */
-export interface TaskRunArgs<C> {
+export interface TaskRunArgs<C, Deps = UntypedResults> {
   /** The value passed to `pipeline.run(context)`. */
   context: C;
   /**
    * Results of this task's dependencies that succeeded, by task name (a dependency that failed
    * with `continueOnFailure` or was skipped has no entry). After a resume, results of tasks that
-   * succeeded earlier come from the store, i.e. as JSON.
+   * succeeded earlier come from the store, i.e. as JSON: so results must be JSON values for their
+   * type to hold after a resume.
    */
-  results: Readonly<Record<string, unknown>>;
+  results: Deps;
   /** Aborted when the attempt times out or the run is cancelled; pass it to I/O calls. */
   signal: AbortSignal;
   /** Child logger with `runId`, `task` and `attempt`. */
@@ -20,20 +31,24 @@ export interface TaskRunArgs<C> {
   runId: string;
 }
 
-/** Arguments of `skipIf`: the context and every result available so far. */
-export interface SkipIfArgs<C> {
+/** Arguments of `skipIf`: the context and the results of the task's dependencies available so far. */
+export interface SkipIfArgs<C, Deps = UntypedResults> {
   context: C;
-  results: Readonly<Record<string, unknown>>;
+  results: Deps;
 }
 
-/** One node of the pipeline. Only `name` and `run` are required. */
-export interface TaskDefinition<C = unknown, R = unknown> {
+/**
+ * One node of the pipeline. Only `name` and `run` are required. In a pipeline with a result map
+ * (`Pipeline<C, R>`), `name` is a key of `R`, `run` must return `R[name]`, and `results` holds the
+ * typed results of the names in `dependencies` (`Deps`, inferred by `addTask`).
+ */
+export interface TaskDefinition<C = unknown, R = unknown, Deps = UntypedResults, N extends string = string, D extends string = string> {
   /** Unique name within the pipeline; used in logs, events, and the store. */
-  name: string;
+  name: N;
   /** The work. Its return value is the task's result; keep it JSON so `resume` can feed it on. */
-  run: (args: TaskRunArgs<C>) => R | Promise<R>;
+  run: (args: TaskRunArgs<C, Deps>) => R | Promise<R>;
   /** Names of tasks that must finish first. Default none. */
-  dependencies?: readonly string[];
+  dependencies?: readonly D[];
   /** Retries after the first failed attempt. Default 0. */
   maxRetries?: number;
   /**
@@ -49,7 +64,7 @@ export interface TaskDefinition<C = unknown, R = unknown> {
    * Skip the task when this returns true (or a string, used as the reason). A task skipped this
    * way does not block its dependents; they run without its result.
    */
-  skipIf?: (args: SkipIfArgs<C>) => boolean | string | Promise<boolean | string>;
+  skipIf?: (args: SkipIfArgs<C, Deps>) => boolean | string | Promise<boolean | string>;
   /** Time limit of one attempt; exceeding it aborts the attempt's signal and counts as a failed attempt. */
   timeoutMs?: number;
 }
@@ -63,7 +78,7 @@ export interface ResolvedTask<C> {
   retryDelayMs: number;
   maxRetryDelayMs: number;
   continueOnFailure: boolean;
-  skipIf?: TaskDefinition<C>['skipIf'];
+  skipIf?: (args: SkipIfArgs<C>) => boolean | string | Promise<boolean | string>;
   timeoutMs?: number;
 }
 

@@ -147,4 +147,19 @@ describe('PrismaRunStore', () => {
     await expect(p.run(undefined)).rejects.toThrow(/orch_no_such_database/);
     expect(await db.client.pipelineRun.count({ where: { name: 'unleased' } })).toBe(0);
   });
+
+  it('recentRuns: the newest runs first, each with its attempts in the order they started', async () => {
+    const store = new PrismaRunStore(db.client, { databaseUrl: db.url });
+    const p = new Pipeline({ name: 'history', store });
+    p.addTask({ name: 'first', run: () => 1 });
+    p.addTask({ name: 'second', dependencies: ['first'], run: () => 2 });
+    const older = await p.run(undefined);
+    const newer = await p.run(undefined);
+    const runs = await store.recentRuns(2);
+    expect(runs.map((r) => r.id)).toEqual([newer.runId, older.runId]);
+    expect(runs[0]?.tasks.map((t) => [t.task, t.status, t.result])).toEqual([
+      ['first', 'succeeded', 1],
+      ['second', 'succeeded', 2],
+    ]);
+  });
 });
