@@ -29,3 +29,4 @@ export type {
 export { GameType, GameStatus, OddsMarket, ModelStatus, ModelEventAction, RunStatus, TaskStatus } from './generated/prisma/enums';
 export { brierSql, calibration, calibrationBinSql, hitSql, logLossSql, recentScoredVersions, runningLogLoss, versionScores } from './forecast-scores';
 export type { CalibrationBinRow, RunningDayRow, VersionScoreRow } from './forecast-scores';
+export { pageDataVersion } from './page-data-version';
