@@ -1,6 +1,6 @@
-import { buildFeatures, featureSpec, FEATURE_CODE_VERSION, type GameRecord, type LineLookup } from '@nba/features';
+import { featureSpec, FEATURE_CODE_VERSION, type GameRecord, type LineLookup } from '@nba/features';
 import { eloForecast, homeRate, marketForecast } from './baselines';
-import { assembleDataset, feature, subset, type Dataset } from './dataset';
+import { feature, historyDataset, seasonSplit, type Dataset } from './dataset';
 import { ModelingError } from './errors';
 import { calibrationBins, meanAbsoluteError, scoreForecast } from './metrics';
 import { DEFAULT_PARAMS, type ModelParams } from './params';
@@ -122,15 +122,13 @@ function guardrailSummary(seasons: Record<string, GuardrailSeason>): BacktestRep
 export function runBacktest(games: readonly GameRecord[], lines: LineLookup, options: BacktestOptions): BacktestReport {
   const started = Date.now();
   const params = options.params ?? DEFAULT_PARAMS;
-  const { rows } = buildFeatures(games, lines);
-  const ds = assembleDataset(rows);
+  const ds = historyDataset(games, lines);
   const seasons: Record<string, SeasonScores> = {};
   const all = emptyScored();
   const best: Record<string, number[]> = {};
   const guard: Record<string, GuardrailSeason> = {};
   for (let season = options.fromSeason; season <= options.toSeason; season++) {
-    const train = subset(ds, (r) => r.game.season < season);
-    const test = subset(ds, (r) => r.game.season === season);
+    const { train, test } = seasonSplit(ds, season);
     if (test.rows.length === 0) continue;
     options.onProgress?.('backtest season', { season, train: train.rows.length, test: test.rows.length });
     const s = scoreSeason(train, test, params, options.onProgress, best);

@@ -1,4 +1,4 @@
-import { featureIndex, isFinished, selectInto, type FeatureRow, type FeatureSpec } from '@nba/features';
+import { buildFeatures, featureIndex, isFinished, selectInto, type FeatureRow, type FeatureSpec, type GameRecord, type LineLookup } from '@nba/features';
 
 /** Finished games with their feature vectors and the three targets, in date order. */
 export interface Dataset {
@@ -45,4 +45,14 @@ export function featureMatrix(rows: readonly { values: ArrayLike<number> }[], sp
 /** Value of one named feature in a full vector. */
 export function feature(values: ArrayLike<number>, name: Parameters<typeof featureIndex>[0]): number {
   return values[featureIndex(name)] as number;
+}
+
+/** Finished games with pre-game features, built in one pass over the games (in date order) and their closing lines. */
+export function historyDataset(games: readonly GameRecord[], lines: LineLookup): Dataset {
+  return assembleDataset(buildFeatures(games, lines).rows);
+}
+
+/** Walk-forward split: every game before `season` to train on, the season's games to score. */
+export function seasonSplit(ds: Dataset, season: number): { train: Dataset; test: Dataset } {
+  return { train: subset(ds, (r) => r.game.season < season), test: subset(ds, (r) => r.game.season === season) };
 }

@@ -3,7 +3,7 @@
  * (the forecast formula, SHAP explanations), walk-forward backtests, metrics, baselines, reports.
  */
 export { ModelingError, type ModelingErrorCode } from './errors';
-export { assembleDataset, subset, featureMatrix, feature, type Dataset } from './dataset';
+export { assembleDataset, subset, featureMatrix, feature, historyDataset, seasonSplit, type Dataset } from './dataset';
 export {
   logLoss,
   brier,
@@ -30,6 +30,7 @@ export { shrinkToMarket, MARKET_CENTER_GAMES, MARKET_GUARDRAIL, type MarketShrin
 export { chooseShrink, MARKET_SHRINK_Z, MARKET_ZERO_SKILL_BUDGET, MARKET_SHRINK_MIN_GAMES, type ShrinkChoice, type ShrinkEvidence } from './market-shrink-rule';
 export { calibrationSvg } from './calibrationSvg';
 export { checkForecast, FORECAST_BOUNDS, WITHHELD_REASONS, type ForecastCheck, type PublishedNumbers, type WithheldReason } from './forecast-check';
-export { loadGamesCsv, trainOnHistory } from './history';
+export { loadGamesCsv } from './history';
+export { scoreModel, evaluationSeason, holdoutScores, type EvalScores, type LinedScores } from './evaluation';
 export { toRegistration, type ModelRegistration, type ModelArtifacts } from './registration';
 export { trainingFingerprint, TRAINING_CODE_VERSION, type TrainingFingerprint } from './fingerprint';

@@ -2,7 +2,7 @@ import { featureSpec, type FeatureSpec, type Variant } from '@nba/features';
 import { train, type Booster } from '@nba/xgboost';
 import { makeDMatrix } from './baseMargin';
 import { marginOffset, totalOffset, winOffset } from './baselines';
-import { featureMatrix, subset, type Dataset } from './dataset';
+import { featureMatrix, seasonSplit, subset, type Dataset } from './dataset';
 import { ModelingError } from './errors';
 import { forecastRows, type ForecastParts } from './forecast';
 import { fitMarginToWin } from './marginBlend';
@@ -90,8 +90,7 @@ export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions 
   const spec = featureSpec(variant);
   if (ds.rows.length < 500) throw new ModelingError('NOT_ENOUGH_DATA', `need at least 500 finished games to train, got ${ds.rows.length}`);
   const lastSeason = (ds.rows[ds.rows.length - 1] as Dataset['rows'][number]).game.season;
-  let fitPart = subset(ds, (r) => r.game.season < lastSeason);
-  let validPart = subset(ds, (r) => r.game.season === lastSeason);
+  let { train: fitPart, test: validPart } = seasonSplit(ds, lastSeason);
   if (fitPart.rows.length < 0.5 * ds.rows.length) {
     const cut = Math.floor(ds.rows.length * 0.85);
     fitPart = subset(ds, (_, i) => i < cut);
