@@ -1,20 +1,10 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { DbClient } from '@nba/db';
-import type { Logger } from '@nba/logging';
-import type { LoadedModel } from './loaded-model';
-import { backtestLogLosses, rollingRecords, type RollingRecord } from './rolling-record';
+import { liveScores as readLiveScores, rollingRecords, type DbClient, type LiveScoreRow, type RollingRecordRow } from '@nba/db';
 import { dataQualityReport } from '@nba/ingestion';
+import type { Logger } from '@nba/logging';
+import { holdoutLogLosses } from '@nba/registry';
 import { dataQualityGauges, EMPTY_DATA_QUALITY } from './data-quality-metrics';
-
-/** Live scores of settled predictions of one model version. */
-interface LiveRow {
-  name: string;
-  version: string;
-  settled: number;
-  accuracy: number;
-  brier: number | null;
-  logLoss: number | null;
-}
+import type { LoadedModel } from './loaded-model';
 
 /** How long live scores are reused between scrapes. */
 const LIVE_CACHE_MS = 15_000;
@@ -97,27 +87,21 @@ export class ApiMetrics {
       registers,
     });
     // prom-client calls `collect` with the gauge as `this`: the scores come through arrow functions
+    // scored by @nba/db's one SQL definition of the scores (as settlement and the record page are)
     const liveScores = cachedForScrapes(
-      () =>
-        db.$queryRaw<LiveRow[]>`
-          SELECT mv.name, mv.version, count(*)::int AS settled,
-                 avg(CASE WHEN (p.home_win_prob >= 0.5) = p.home_won THEN 1.0 ELSE 0.0 END)::float8 AS accuracy,
-                 avg(p.brier)::float8 AS brier, avg(p.log_loss)::float8 AS "logLoss"
-            FROM predictions p JOIN model_versions mv ON mv.id = p.model_version_id
-           WHERE p.settled_at IS NOT NULL AND p.home_won IS NOT NULL
-           GROUP BY mv.name, mv.version`,
-      [] as LiveRow[],
+      () => readLiveScores(db),
+      [] as LiveScoreRow[],
       (err) => logger.warn('live scores unavailable for /metrics', { err }),
     );
     const rollingScores = cachedForScrapes(
       async () => {
-        const [records, backtest] = await Promise.all([rollingRecords(db, rollingWindowGames), backtestLogLosses(db)]);
+        const [records, backtest] = await Promise.all([rollingRecords(db, rollingWindowGames), holdoutLogLosses(db)]);
         return { records, backtest: new Map(backtest.map((b) => [`${b.name} ${b.version}`, b.logLoss])) };
       },
-      { records: [] as RollingRecord[], backtest: new Map<string, number>() },
+      { records: [] as RollingRecordRow[], backtest: new Map<string, number>() },
       (err) => logger.warn('rolling scores unavailable for /metrics', { err }),
     );
-    const liveGauge = (name: string, help: string, pick: (r: LiveRow) => number | null) =>
+    const liveGauge = (name: string, help: string, pick: (r: LiveScoreRow) => number) =>
       new Gauge({
         name,
         help,
@@ -125,17 +109,14 @@ export class ApiMetrics {
         registers,
         collect: async function (this: Gauge<'model' | 'version'>) {
           this.reset();
-          for (const r of await liveScores()) {
-            const value = pick(r);
-            if (value !== null) this.set({ model: r.name, version: r.version }, value);
-          }
+          for (const r of await liveScores()) this.set({ model: r.name, version: r.version }, pick(r));
         },
       });
     liveGauge('model_live_settled_predictions', 'Settled predictions per model version', (r) => r.settled);
     liveGauge('model_live_accuracy', 'Share of settled predictions that picked the winner', (r) => r.accuracy);
     liveGauge('model_live_brier', 'Mean Brier score of settled predictions', (r) => r.brier);
     liveGauge('model_live_log_loss', 'Mean log loss of settled predictions', (r) => r.logLoss);
-    const rollingGauge = (name: string, help: string, pick: (r: RollingRecord, backtest: number | undefined) => number | undefined) =>
+    const rollingGauge = (name: string, help: string, pick: (r: RollingRecordRow, backtest: number | undefined) => number | undefined) =>
       new Gauge({
         name,
         help: `${help} (last ${rollingWindowGames} settled forecasts with a market line, per model version)`,

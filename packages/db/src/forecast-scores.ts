@@ -1,10 +1,11 @@
 import { Prisma } from './generated/prisma/client';
 import type { DbClient } from './client';
 
-// The one SQL definition of the forecast scores (the same as @nba/modeling's metrics.ts, which a
-// test checks on the same rows): log loss (natural log, forecasts clipped to [1e-15, 1 - 1e-15]),
-// Brier, accuracy (a 0.5 forecast counts as home) and ten equal calibration bins. Every query that
-// scores stored forecasts uses these expressions, so the page, /metrics and the pipeline agree.
+// The one SQL definition of the forecast scores, the same as @nba/modeling's metrics.ts (the
+// TypeScript one): log loss (natural log, forecasts clipped to [1e-15, 1 - 1e-15]), Brier, accuracy
+// (a 0.5 forecast counts as home) and ten equal calibration bins. Every query that scores stored
+// forecasts uses these expressions (settlement, the record page, /metrics), so they all agree;
+// @nba/lifecycle's test/forecast-scores.test.ts checks them equal to the TypeScript on the same rows.
 
 const EPS = Prisma.raw('1e-15');
 

@@ -30,3 +30,5 @@ export { GameType, GameStatus, OddsMarket, ModelStatus, ModelEventAction, RunSta
 export { brierSql, calibration, calibrationBinSql, hitSql, logLossSql, recentScoredVersions, runningLogLoss, versionScores } from './forecast-scores';
 export type { CalibrationBinRow, RunningDayRow, VersionScoreRow } from './forecast-scores';
 export { pageDataVersion } from './page-data-version';
+export { liveScores, rollingRecords } from './live-scores';
+export type { LiveScoreRow, RollingRecordRow } from './live-scores';

@@ -9,6 +9,8 @@ export { isSemver, compareSemver } from './semver';
 export { assertModelName } from './registration';
 export { normalizeMetrics, DEFAULT_METRICS_DATASET } from './metrics';
 export { scoreForecasts } from './compare';
+export { holdoutLogLosses } from './holdout-scores';
+export type { HoldoutLogLoss } from './holdout-scores';
 export { MODEL_STATUSES } from './types';
 export type {
   ModelStatusName,

@@ -6,6 +6,7 @@
 import type { DbClient } from '@nba/db';
 import { generateLeague, leagueAsOf, type LeagueGame } from '@nba/demo';
 import { buildFeatures, type ClosingLine, type GameRecord, type Variant } from '@nba/features';
+import { settlePredictions } from '@nba/ingestion';
 import { silentLogger } from '@nba/logging';
 import { assembleDataset, DEFAULT_PARAMS, marketForecast, ServingModel, toRegistration, trainModel, type ModelParams } from '@nba/modeling';
 import { ModelRegistry } from '@nba/registry';
@@ -141,17 +142,7 @@ export async function seedDemoForecasts(
     }
   }
   // the pipeline's settle step: outcome, log loss and Brier of every forecast whose game is final
-  await db.$executeRaw`
-    UPDATE predictions p SET
-      settled_at = now(),
-      home_won = g.home_score > g.away_score,
-      log_loss = -CASE WHEN g.home_score > g.away_score
-                   THEN ln(GREATEST(p.home_win_prob, 1e-15))
-                   ELSE ln(GREATEST(1 - p.home_win_prob, 1e-15)) END,
-      brier = power(p.home_win_prob - CASE WHEN g.home_score > g.away_score THEN 1 ELSE 0 END, 2)
-    FROM games g
-    WHERE g.id = p.game_id AND p.settled_at IS NULL AND g.status = 'final'
-      AND g.home_score IS NOT NULL AND g.away_score IS NOT NULL`;
+  await settlePredictions(db);
   const forecastDays = [...new Set(forecastRows.map((r) => r.game.date))].sort();
   return { games, forecastDays, predictions };
 }
