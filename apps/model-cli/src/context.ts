@@ -1,8 +1,9 @@
 import type { Readable, Writable } from 'node:stream';
+import type { CliIo } from '@nba/cli';
 import type { ModelRegistry } from '@nba/registry';
 
 /** What the commands need from the outside world; `main.ts` provides the real ones, tests their own. */
-export interface CliDeps {
+export interface CliDeps extends CliIo {
   /** Opens the registry (connecting to, or starting, the database) only when a command needs it. */
   openRegistry(): Promise<{ registry: ModelRegistry; close(): Promise<void> }>;
   stdout: Writable;

@@ -1,34 +1,41 @@
-import { Command } from 'commander';
-import { EXIT, runCommandLine } from '@nba/cli';
+import { defineCommandLine, EXIT, type AddCommand, type CliCommand, type ExitCode } from '@nba/cli';
+import { databaseProblemOf } from '@nba/db';
 import { registerBackfillCommand } from './commands/backfill';
 import { registerBacktestCommand } from './commands/backtest';
 import { registerResumeCommand } from './commands/resume';
 import { registerRunCommand } from './commands/run';
 import { registerRunsCommand } from './commands/runs';
 import { registerStartCommand } from './commands/start';
+import { processDeps, type PipelineDeps } from './pipeline-deps';
 
-/** Builds the `pipeline` command line; commands set `process.exitCode`-style results through `exit`. */
-export function createProgram(): Command {
-  const program = new Command('pipeline')
-    .description('NBA prediction pipeline: ingest, features, train, register, predict, settle')
-    .showHelpAfterError()
-    .exitOverride();
-  registerStartCommand(program);
-  registerRunCommand(program);
-  registerBackfillCommand(program);
-  registerBacktestCommand(program);
-  registerResumeCommand(program);
-  registerRunsCommand(program);
-  return program;
+const COMMANDS: readonly AddCommand<PipelineDeps>[] = [
+  registerStartCommand,
+  registerRunCommand,
+  registerBackfillCommand,
+  registerBacktestCommand,
+  registerResumeCommand,
+  registerRunsCommand,
+];
+
+/** The `pipeline` command line, by `@nba/cli`'s convention. */
+export const pipelineCli = defineCommandLine<PipelineDeps>({
+  name: 'pipeline',
+  description: 'NBA prediction pipeline: ingest, features, train, register, predict, settle',
+  commands: COMMANDS,
+  failureLabel: 'pipeline failed',
+  // the env was parsed before any connection: the raw DATABASE_URL only names the server
+  unavailable: (error, deps) => databaseProblemOf(error, deps.env.DATABASE_URL),
+});
+
+/** Builds the `pipeline` program for `deps` (default: the process's own streams and env). */
+export function createProgram(deps: PipelineDeps = processDeps()): CliCommand {
+  return pipelineCli.program(deps);
 }
 
-/**
- * Runs the program on `argv` (user arguments only) and returns the exit code, by `@nba/cli`'s
- * convention. The raw DATABASE_URL only names the server in a database problem's line (the env was
- * parsed before any connection).
- */
-export async function runProgram(argv: string[], program = createProgram()): Promise<number> {
-  const code = await runCommandLine(program, argv, { stderr: process.stderr, failureLabel: 'pipeline failed', databaseUrl: process.env.DATABASE_URL });
-  // commands report a run's outcome through process.exitCode
+/** Runs the command line on `argv` (user arguments only) and returns the exit code; prints every error itself and never throws. */
+export async function runProgram(argv: string[], deps: PipelineDeps = processDeps()): Promise<ExitCode | number> {
+  const code = await pipelineCli.run(argv, deps);
+  // TRANSITION: commands that still report a run's outcome through process.exitCode rather than
+  // returning it from their action (remove once none does)
   return code === EXIT.OK && typeof process.exitCode === 'number' ? process.exitCode : code;
 }

@@ -1,8 +1,12 @@
 /**
- * @nba/cli: the one convention of the two command lines (`nba-models`, `pipeline`): exit codes,
- * `CliError`, how errors print (a usage error with the running subcommand's usage), and the
- * aligned-table helper.
+ * @nba/cli: the one command-line convention of every binary (`pipeline`, `nba-models`, the API,
+ * `nba-db`, `import-csv`): commands declared with `defineCommandLine` and injected dependencies,
+ * exit codes 0/1/2/3, `CliError`, how errors print (a usage error with the running command's
+ * usage), and the aligned-table helper.
  */
-export { CliError, EXIT, exitCodeFor, type CliErrorCode, type UsageTest } from './cli-error';
-export { runCommandLine, type CommandLineOptions } from './run-command-line';
+export { CliCommand, type ActionResult, type CommandAction } from './cli-command';
+export { CliError, type CliErrorCode } from './cli-error';
+export { defineCommandLine, EXIT_CODES_HELP, type AddCommand, type CliIo, type CommandLine, type CommandLineSpec } from './command-line';
+export { EXIT, exitCodeFor, type ErrorClasses, type ExitCode, type Unavailable, type UnavailableTest, type UsageTest } from './exit-code';
+export { runCommandLine, type CommandLineOptions, type TextOutput } from './run-command-line';
 export { table, type Cell, type TableOptions } from './table';

@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError } from '@nba/config';
-import { DbError } from '@nba/db';
-import { CliError, EXIT, exitCodeFor } from './cli-error';
+import { databaseProblemOf, DbError } from '@nba/db';
+import { CliError } from './cli-error';
+import { EXIT, exitCodeFor } from './exit-code';
 import { runCommandLine } from './run-command-line';
 
 function program(action: () => void): Command {
@@ -24,19 +25,20 @@ async function run(argv: string[], thrown?: unknown, options: { failureLabel?: s
       if (thrown) throw thrown;
     }),
     argv,
-    { stderr: { write: (s: string) => (stderr += s) }, ...options },
+    { stderr: { write: (s: string) => (stderr += s) }, unavailable: (e) => databaseProblemOf(e), ...options },
   );
   return { code, stderr };
 }
 
 describe('exit codes', () => {
   test('0 ok, 1 failed or declined, 2 bad usage or configuration, 3 database unusable', () => {
+    const classes = { unavailable: (e: unknown) => databaseProblemOf(e) };
     expect(exitCodeFor(new CliError('USAGE', ''))).toBe(EXIT.USAGE);
     expect(exitCodeFor(new CliError('ABORTED', ''))).toBe(EXIT.FAILED);
     expect(exitCodeFor(new ConfigError('INVALID_ENV', 'bad'))).toBe(EXIT.USAGE);
-    expect(exitCodeFor(new DbError('NOT_MIGRATED', 'not migrated'))).toBe(EXIT.DATABASE);
+    expect(exitCodeFor(new DbError('NOT_MIGRATED', 'not migrated'), classes)).toBe(EXIT.UNAVAILABLE);
     expect(exitCodeFor(new Error('boom'))).toBe(EXIT.FAILED);
-    expect(exitCodeFor(new Error('refused'), (e) => (e as Error).message === 'refused')).toBe(EXIT.USAGE);
+    expect(exitCodeFor(new Error('refused'), { isUsage: (e) => (e as Error).message === 'refused' })).toBe(EXIT.USAGE);
   });
 });
 
