@@ -1,5 +1,3 @@
-export { easternDate } from '@nba/config';
-
 /** `YYYY-MM-DD` -> `YYYYMMDD`. */
 export function compactDate(date: string): string {
   return date.replace(/-/g, '');

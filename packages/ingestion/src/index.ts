@@ -3,7 +3,7 @@ export type { IngestionErrorCode, IngestionErrorDetails } from './ingestion-erro
 export type { Rejection, Validated } from './rejection';
 export { teamCodeOfName, teamCodeOfApiBasketball, teamName, isTeamCode, normaliseTeamName } from './teams';
 export { statusOfApiBasketball, statusOfOddsApiScore } from './status';
-export { easternDate, gameKeyOf } from './eastern-time';
+export { gameKeyOf } from './game-key';
 export type { UpstreamClientOptions } from './http/http-options';
 export { parseRetryAfter } from './http/retry-after';
 export { ApiBasketballClient, NBA_LEAGUE_ID } from './api-basketball/api-basketball-client';

@@ -1,5 +1,4 @@
-import { seasonFromApiBasketball, seasonOfDate } from '@nba/config';
-import { easternDate } from '../eastern-time';
+import { easternDate, seasonFromApiBasketball, seasonOfDate } from '@nba/config';
 import { statusOfApiBasketball } from '../status';
 import { teamCodeOfApiBasketball } from '../teams';
 import type { Validated } from '../rejection';

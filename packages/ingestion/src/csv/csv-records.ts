@@ -1,4 +1,4 @@
-import { gameKeyOf } from '../eastern-time';
+import { gameKeyOf } from '../game-key';
 import { teamCodeOfName } from '../teams';
 import type { GameRecord, SnapshotRecord } from '../store/records';
 import type { Rejection } from '../rejection';

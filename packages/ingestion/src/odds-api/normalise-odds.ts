@@ -1,5 +1,5 @@
-import { seasonOfDate } from '@nba/config';
-import { easternDate, gameKeyOf } from '../eastern-time';
+import { easternDate, seasonOfDate } from '@nba/config';
+import { gameKeyOf } from '../game-key';
 import { statusOfOddsApiScore } from '../status';
 import { teamCodeOfName } from '../teams';
 import type { Rejection, Validated } from '../rejection';

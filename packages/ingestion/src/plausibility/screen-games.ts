@@ -1,4 +1,4 @@
-import { gameKeyOf } from '../eastern-time';
+import { gameKeyOf } from '../game-key';
 import type { GameRecord } from '../store/records';
 import type { ConflictItem, QuarantineItem } from './findings';
 import { checkGameValues } from './value-checks';
