@@ -1,8 +1,8 @@
+import { easternDate } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import { FeatureState, type ClosingLine, type GameRecord } from '@nba/features';
 import { finalGamesFingerprint, loadFeatureInputs } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
-import { easternDate } from './clock';
 import { latestLines } from './upcoming-lines';
 
 /** What predictions read: the state after the last day of results, and lines of upcoming games. */

@@ -1,7 +1,6 @@
-import { seasonOfDate } from '@nba/config';
+import { addDays, seasonOfDate } from '@nba/config';
 import type { Matchup } from '@nba/features';
 import { checkForecast, type ForecastCheck, type MatchupForecast } from '@nba/modeling';
-import { addDays } from './clock';
 import { ApiError } from './errors';
 import type { FeatureSnapshot } from './feature-store';
 import type { LoadedModel } from './loaded-model';
@@ -12,14 +11,10 @@ function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-let lastDefault = { asOf: null as string | null, today: '', date: '' };
-
 /** Default game date: today (US Eastern), or the day after the last results if that is later. */
 export function defaultDate(asOf: string | null, today: string): string {
-  if (asOf === lastDefault.asOf && today === lastDefault.today) return lastDefault.date;
   const next = asOf === null ? today : addDays(asOf, 1);
-  lastDefault = { asOf, today, date: next > today ? next : today };
-  return lastDefault.date;
+  return next > today ? next : today;
 }
 
 /**
@@ -34,14 +29,15 @@ export function forecast(
   snap: FeatureSnapshot,
   inputs: readonly MatchupInput[],
   options: {
-    today: string;
+    /** The date of matchups without one (see {@link defaultDate}), worked out once per request. */
+    defaultDate: string;
     explain: number;
     field: (i: number) => string;
     onWithheld?: (out: ForecastOutput, check: Extract<ForecastCheck, { ok: false }>) => void;
   },
 ): ForecastOutput[] {
   const prepared = inputs.map((m, i) => {
-    const date = m.date ?? defaultDate(snap.asOf, options.today);
+    const date = m.date ?? options.defaultDate;
     if (snap.asOf !== null && date <= snap.asOf) {
       throw ApiError.validation([{ field: `${options.field(i)}date`, problem: `must be after ${snap.asOf}, the last day of results the features include` }]);
     }

@@ -1,4 +1,4 @@
-import { addDays, datesBetween, easternDate } from './calendar';
+import { addDays, datesBetween, easternDate, easternDateClock, isoDay } from './calendar';
 
 describe('calendar', () => {
   it('adds days across months, leap days and years', () => {
@@ -18,5 +18,19 @@ describe('calendar', () => {
     expect(easternDate(new Date('2024-01-16T00:30:00Z'))).toBe('2024-01-15'); // 7:30 pm EST
     expect(easternDate(new Date('2024-04-16T03:30:00Z'))).toBe('2024-04-15'); // 11:30 pm EDT
     expect(easternDate(new Date('2024-04-16T04:30:00Z'))).toBe('2024-04-16');
+  });
+
+  it("a clock's Eastern date follows its clock across midnight, each clock with its own memory", () => {
+    let instant = new Date('2024-01-16T04:59:30Z'); // 11:59:30 pm EST
+    const today = easternDateClock(() => instant);
+    expect(today()).toBe('2024-01-15');
+    instant = new Date('2024-01-16T05:00:10Z');
+    expect(today()).toBe('2024-01-16');
+    expect(easternDateClock(() => new Date('2024-07-04T12:00:00Z'))()).toBe('2024-07-04');
+    expect(today()).toBe('2024-01-16');
+  });
+
+  it('writes a stored DATE as YYYY-MM-DD', () => {
+    expect(isoDay(new Date('2024-02-29T00:00:00Z'))).toBe('2024-02-29');
   });
 });

@@ -21,3 +21,23 @@ export function* datesBetween(from: string, to: string): Generator<string> {
 export function easternDate(instant: Date): string {
   return EASTERN.format(instant);
 }
+
+/**
+ * Today's US Eastern date by the clock `now`, formatted at most once a minute: Intl formatting
+ * costs a few µs, and a server asks on every request (the date cannot change within a minute).
+ * The memory belongs to the returned function, one per caller.
+ */
+export function easternDateClock(now: () => Date = () => new Date()): () => string {
+  let last = { minute: NaN, date: '' };
+  return () => {
+    const instant = now();
+    const minute = Math.floor(instant.getTime() / 60_000);
+    if (minute !== last.minute) last = { minute, date: easternDate(instant) };
+    return last.date;
+  };
+}
+
+/** A calendar date as stored (a database `DATE`, midnight UTC) as `YYYY-MM-DD`. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -5,5 +5,5 @@ export { SEASON_CALENDAR, seasonOfDate, seasonDates, seasonLabel, apiBasketballS
 export type { SeasonDates } from './season';
 export { TEAMS, TEAM_CODES, teamByCode } from './teams';
 export type { TeamInfo } from './teams';
-export { addDays, datesBetween, easternDate } from './calendar';
+export { addDays, datesBetween, easternDate, easternDateClock, isoDay } from './calendar';
 export { GAME_TYPES, isGameType, type GameType } from './game-types';

@@ -1,5 +1,5 @@
+import { isoDay } from '@nba/config';
 import type { DbClient } from '@nba/db';
-import { isoDay } from '../clock';
 import { gamesOnDate } from '../queries/games-on-date';
 import { storedPredictions, type OnWithheldStored } from '../queries/stored-predictions';
 import type { GameViewOutput } from '../schemas/games';

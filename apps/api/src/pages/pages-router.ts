@@ -1,8 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import { parseIsoDate } from '@nba/config';
+import { easternDate, parseIsoDate } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import { RegistryError, type ModelEventInfo, type ModelRegistry, type ModelVersionInfo } from '@nba/registry';
-import { easternDate } from '../clock';
 import { chartSvg } from './chart-svg';
 import { loadDay } from './day-data';
 import { dayNavigation, dayView } from './day-view';

@@ -1,6 +1,6 @@
+import { isoDay } from '@nba/config';
 import { calibration, recentScoredVersions, runningLogLoss, versionScores, type DbClient } from '@nba/db';
 import type { CalibrationBin } from '@nba/modeling';
-import { isoDay } from '../clock';
 
 /** Log loss, Brier score and accuracy of a set of forecasts. */
 export interface Scores {

@@ -1,5 +1,5 @@
+import { isoDay } from '@nba/config';
 import type { DbClient } from '@nba/db';
-import { isoDay } from '../clock';
 import type { GameViewOutput } from '../schemas/games';
 
 /** The games of `date` (`YYYY-MM-DD`, already validated) by tip-off: what `GET /v1/games` returns and the page lists. */

@@ -1,6 +1,6 @@
+import { isoDay } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import { checkForecast, type ForecastCheck } from '@nba/modeling';
-import { isoDay } from '../clock';
 import type { StoredPredictionOutput } from '../schemas/predictions';
 
 interface Row {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { easternDate } from '../clock';
+import { easternDateClock } from '@nba/config';
 import { ApiError } from '../errors';
 import type { FeatureSnapshot, FeatureStore } from '../feature-store';
 import type { ForecastCache } from '../forecast-cache';
@@ -43,6 +43,14 @@ function serving(deps: PredictDeps, name: string | undefined): { model: LoadedMo
  */
 export function predictRouter(deps: PredictDeps): Router {
   const router = Router();
+  const today = easternDateClock(deps.now);
+  // the date of a matchup sent without one: the same for every request until the day or the features change
+  let fallback = { asOf: undefined as string | null | undefined, today: '', date: '' };
+  const defaultDateOf = (snap: FeatureSnapshot): string => {
+    const now = today();
+    if (snap.asOf !== fallback.asOf || now !== fallback.today) fallback = { asOf: snap.asOf, today: now, date: defaultDate(snap.asOf, now) };
+    return fallback.date;
+  };
   const onWithheld = (model: LoadedModel, endpoint: string) => (out: ForecastOutput, check: Parameters<WithheldForecasts['record']>[1]) =>
     deps.withheld?.record(`predict|${model.name}|${model.version}|${out.date}|${out.home}|${out.away}|${out.neutral}|${out.gameType}`, check, {
       endpoint,
@@ -52,12 +60,16 @@ export function predictRouter(deps: PredictDeps): Router {
   router.post('/v1/predict', (req, res) => {
     const input = parseInput(PredictRequest, req.body);
     const { model, snap } = serving(deps, input.model);
-    const today = easternDate(deps.now());
-    const date = input.date ?? defaultDate(snap.asOf, today);
+    const date = input.date ?? defaultDateOf(snap);
     const key = `${input.home}|${input.away}|${date}|${input.neutral}|${input.gameType}|${input.explain}`;
     let json = deps.cache.get(model, snap, key);
     if (json === undefined) {
-      const [one] = forecast(model, snap, [{ ...input, date }], { today, explain: input.explain, field: () => '', onWithheld: onWithheld(model, 'predict') });
+      const [one] = forecast(model, snap, [{ ...input, date }], {
+        defaultDate: date,
+        explain: input.explain,
+        field: () => '',
+        onWithheld: onWithheld(model, 'predict'),
+      });
       json = JSON.stringify(one);
       deps.cache.set(model, snap, key, json);
     }
@@ -68,7 +80,7 @@ export function predictRouter(deps: PredictDeps): Router {
     const input = parseInput(BatchRequest, req.body);
     const { model, snap } = serving(deps, input.model);
     const forecasts = forecast(model, snap, input.matchups, {
-      today: easternDate(deps.now()),
+      defaultDate: defaultDateOf(snap),
       explain: input.explain,
       field: (i) => `matchups.${i}.`,
       onWithheld: onWithheld(model, 'batch'),
