@@ -12,7 +12,8 @@ import { securityHeaders } from './security-headers';
 import { jsonBody } from './json-body';
 import { methodNotAllowed } from './method-not-allowed';
 import { pagesRouter } from './pages/pages-router';
-import { ReadGate } from './read-gate';
+import type { RenderedPages } from './pages/rendered-pages';
+import { isReadRoute, ReadGate } from './read-gate';
 import { docsRouter } from './routes/docs';
 import { gamesRouter } from './routes/games';
 import { healthRouter } from './routes/health';
@@ -45,10 +46,9 @@ export interface AppDeps {
   probeDb?: DbClient;
   /** Admission control and deadline of the read routes (default {@link READ_GATE_DEFAULTS}). */
   readGate?: ReadGate;
+  /** The rendered record and day views, kept per data version (default: the version read for every request). */
+  pages?: RenderedPages;
 }
-
-/** The read routes: GETs of the pages and of stored data, behind the read gate. */
-const READ_ROUTE = /^\/(record|models|v1\/games|v1\/predictions|v1\/models(\/[^/]*)?)?$/;
 
 /** Largest request body accepted (a full batch is about 10 KB). */
 const BODY_LIMIT = 64 * 1024;
@@ -92,14 +92,14 @@ export function createApp(deps: AppDeps): Express {
   // everything below reads the database per request: bounded, queued, shed before it can hurt the probes
   const gate = deps.readGate ?? new ReadGate();
   const admit = gate.middleware();
-  app.use((req, res, next) => (req.method === 'GET' && READ_ROUTE.test(req.path) ? admit(req, res, next) : next()));
+  app.use((req, res, next) => (isReadRoute(req.method, req.path) ? admit(req, res, next) : next()));
   const readDb = deps.readDb ?? deps.db;
   const readRegistry = deps.readRegistry ?? deps.registry;
   app.use(gamesRouter(readDb));
   app.use(predictionsRouter(readDb, withheld));
   app.use(modelsRouter(readRegistry, deps.models));
   // the page for people (HTML): after the JSON routes, which clients call far more often
-  app.use(pagesRouter({ db: readDb, registry: readRegistry, defaultModel: deps.models.main.name, now, withheld }));
+  app.use(pagesRouter({ db: readDb, registry: readRegistry, defaultModel: deps.models.main.name, now, withheld, pages: deps.pages }));
   app.use(gate.lateAnswers());
 
   app.use(methodNotAllowed(app));

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from '@nba/logging';
 import { DATABASE_RETRY_AFTER_SECONDS } from './error-handler';
 import { ApiError, type ApiErrorCode } from './errors';
 import { messagePage } from './pages/message-page';
@@ -26,6 +29,17 @@ export const READ_GATE_DEFAULTS: Readonly<ReadGateOptions> = Object.freeze({
   retryAfterSeconds: 1,
 });
 
+/** The read routes: GETs of the pages and of stored data, the requests the gate admits. */
+const READ_ROUTE = /^\/(record|models|v1\/games|v1\/predictions|v1\/models(\/[^/]*)?)?$/;
+
+/** Whether a request is one of the read routes (`path` without the query). */
+export function isReadRoute(method: string | undefined, path: string): boolean {
+  return method === 'GET' && READ_ROUTE.test(path);
+}
+
+/** How often a summary of the requests shed before routing is logged (one line, not one per request). */
+const SHED_LOG_INTERVAL_MS = 10_000;
+
 /** A 503 in the route's own language: JSON for `/v1/...`, a page for people otherwise. */
 function refuse(req: Request, res: Response, code: ApiErrorCode, message: string, retryAfterSeconds: number): void {
   res.setHeader('retry-after', String(retryAfterSeconds));
@@ -44,15 +58,23 @@ function refuse(req: Request, res: Response, code: ApiErrorCode, message: string
 export class ReadGate {
   private active = 0;
   private readonly queue: (() => void)[] = [];
+  private shedCount = 0;
+  private shedLogged = 0;
+  private shedTimer: NodeJS.Timeout | undefined;
+  private readonly busyPage = Buffer.from(messagePage({ title: 'Busy', message: 'the server is busy. Try again in a few seconds.' }));
   readonly options: Readonly<ReadGateOptions>;
 
-  constructor(options: Partial<ReadGateOptions> = {}) {
+  /** `logger` gets the summaries of requests shed before routing (none logged without it). */
+  constructor(
+    options: Partial<ReadGateOptions> = {},
+    private readonly logger?: Logger,
+  ) {
     this.options = { ...READ_GATE_DEFAULTS, ...options };
   }
 
-  /** Requests working and waiting now. */
-  get load(): { active: number; queued: number } {
-    return { active: this.active, queued: this.queue.length };
+  /** Requests working and waiting now, and how many were shed before routing so far. */
+  get load(): { active: number; queued: number; shedEarly: number } {
+    return { active: this.active, queued: this.queue.length, shedEarly: this.shedCount };
   }
 
   /** The middleware in front of the read routes. */
@@ -79,6 +101,47 @@ export class ReadGate {
         }
       });
     };
+  }
+
+  /**
+   * Sheds a read request when the queue is full before the app sees it, and says whether it did:
+   * a burst's surplus (thousands of requests) is answered from two prepared bodies, without
+   * Express's parsing, routing and middleware or a log line each, so the event loop is free for
+   * the probes and the admitted requests sooner. Such answers carry a request id and `Retry-After`
+   * like the gate's own; they are counted (`shedEarly` in {@link load}) and summarised in the log
+   * every 10 s.
+   */
+  shedBeforeRouting(req: IncomingMessage, res: ServerResponse): boolean {
+    if (this.queue.length < this.options.maxQueued) return false;
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    if (!isReadRoute(req.method, path)) return false;
+    this.shedCount += 1;
+    const json = path.startsWith('/v1/');
+    const requestId = randomUUID();
+    const body = json ? Buffer.from(JSON.stringify(new ApiError('OVERLOADED', 'the server is busy').toBody(requestId))) : this.busyPage;
+    res.writeHead(503, {
+      'content-type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+      'content-length': body.length,
+      'retry-after': String(this.options.retryAfterSeconds),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'x-request-id': requestId,
+    });
+    res.end(body);
+    this.logShed();
+    return true;
+  }
+
+  private logShed(): void {
+    if (this.shedTimer || !this.logger) return;
+    this.shedTimer = setTimeout(() => {
+      this.shedTimer = undefined;
+      this.logger?.warn('read requests shed before routing (queue full)', { shed: this.shedCount - this.shedLogged, maxQueued: this.options.maxQueued });
+      this.shedLogged = this.shedCount;
+    }, SHED_LOG_INTERVAL_MS);
+    this.shedTimer.unref();
   }
 
   /** Drops the late answer of a request already answered by the deadline, instead of failing its connection. */

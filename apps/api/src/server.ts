@@ -1,10 +1,14 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createApp } from './app';
 import { drainAndClose } from './graceful-close';
+import { stopChartWorker } from './pages/chart-worker';
+import { pageCache } from './pages/pages-router';
+import type { RenderedPages } from './pages/rendered-pages';
+import { ReadGate } from './read-gate';
 import type { FeatureStore } from './feature-store';
 import type { ModelHolder } from './model-holder';
 import type { ModelWatcher } from './model-watcher';
@@ -14,6 +18,9 @@ import { createServices } from './services';
 
 /** Pending connections the kernel may queue (Node's default is 511). */
 const LISTEN_BACKLOG = 4096;
+
+/** How long the pages' data version is trusted: a settlement or a new forecast shows on the record and day views within this time. */
+const PAGE_RECHECK_MS = 2_000;
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
@@ -40,6 +47,8 @@ export interface StartServerOptions {
   accessLog?: boolean;
   /** Forecasts kept for repeated on-demand requests (default 10,000; 0: none). */
   predictCacheSize?: number;
+  /** How long the record and day views are served before their data version is read again (default 2 s; 0: every request). */
+  pageRecheckMs?: number;
 }
 
 /** A running API. */
@@ -52,6 +61,8 @@ export interface RunningServer {
   holder: ModelHolder;
   watcher: ModelWatcher;
   features: FeatureStore;
+  /** The rendered record and day views (`renders` counts renders). */
+  pages: RenderedPages;
   /**
    * Graceful stop: readiness fails, the listener stops accepting, every answer says `Connection:
    * close`, connections idle for the whole drain period are closed, in-flight requests finish (up
@@ -88,6 +99,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await clients.close();
     throw err;
   }
+  const readGate = new ReadGate({}, logger);
+  // the record and day views rendered once per data change; a promotion shows at once
+  const pages = pageCache(clients.read, options.pageRecheckMs ?? PAGE_RECHECK_MS);
+  for (const m of models.all) m.holder.onSwap(() => pages.invalidate());
   const app = createApp({
     db,
     registry,
@@ -101,11 +116,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     isShuttingDown: () => shuttingDown,
     accessLog: options.accessLog ?? false,
     predictCacheSize: options.predictCacheSize,
+    readGate,
+    pages,
+  });
+  // a burst's surplus is shed before Express sees it (see ReadGate.shedBeforeRouting)
+  const httpServer = createServer((req, res) => {
+    if (shuttingDown) res.setHeader('connection', 'close');
+    if (!readGate.shedBeforeRouting(req, res)) app(req, res);
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
     // a deep accept backlog: a page burst's connections must not crowd out a probe's new one (the kernel caps it at somaxconn)
-    const s = app.listen(options.port, options.host ?? '0.0.0.0', LISTEN_BACKLOG, (err?: Error) => (err ? reject(err) : resolve(s)));
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', LISTEN_BACKLOG, () => {
+      httpServer.off('error', reject);
+      resolve(httpServer);
+    });
   });
   // keep-alive longer than typical load balancer idle timeouts, so they close first
   server.keepAliveTimeout = 65_000;
@@ -123,8 +149,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       shuttingDown = true;
       await drainAndClose(server, { drainMs: options.shutdownDrainMs ?? 5_000, timeoutMs: options.shutdownTimeoutMs ?? 10_000, logger });
       await services.stop();
+      await stopChartWorker();
       await clients.close();
       logger.info('api stopped');
     })());
-  return { server, url, models, holder, watcher, features, close };
+  return { server, url, models, holder, watcher, features, pages, close };
 }

@@ -1,7 +1,7 @@
 import { accuracy, brier, calibrationBins, logLoss } from '@nba/modeling';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { insertSettledForecasts } from '../src/bench/settled-forecasts';
-import { loadRecords } from '../src/pages/record-stats';
+import { evenlySpaced, loadRecords, MAX_RUNNING_POINTS } from '../src/pages/record-stats';
 import { insertGames, syntheticHistory } from './fixtures';
 
 // The record's scores come from @nba/db's SQL; they must equal @nba/modeling's TypeScript scoring
@@ -67,7 +67,8 @@ test('log loss, Brier, accuracy, the running log loss and the calibration bins e
     } else expect(r.market).toBeNull();
     // running: at the end of each day, the mean over every compared game so far
     const days = [...new Set(compared.map((x) => x.date))];
-    expect(r.running.map((d) => d.date)).toEqual(days);
+    expect(r.running.map((d) => d.date)).toEqual(evenlySpaced(days, MAX_RUNNING_POINTS));
+    expect(r.runningDays).toBe(days.length);
     for (const d of r.running) {
       const upTo = compared.filter((x) => x.date <= d.date);
       expect(d.games).toBe(upTo.length);

@@ -1,20 +1,19 @@
 import { Router, type Request, type Response } from 'express';
 import { easternDate, parseIsoDate } from '@nba/config';
-import type { DbClient } from '@nba/db';
+import { pageDataVersion, type DbClient } from '@nba/db';
 import { RegistryError, type ModelEventInfo, type ModelRegistry, type ModelVersionInfo } from '@nba/registry';
-import { chartSvg } from './chart-svg';
-import { loadDay } from './day-data';
-import { dayNavigation, dayView } from './day-view';
+import { dataQualityReport } from '@nba/ingestion';
+import type { WithheldForecasts } from '../withheld-forecasts';
+import { renderDayPage } from './day-page';
+import { dayNavigation } from './day-view';
+import { isDemoDatabase } from './demo-database';
 import { html } from './html';
 import { messagePage, pageErrors } from './message-page';
 import { orderModelNames } from './model-order';
 import { modelsView } from './models-view';
-import { dataQualityReport } from '@nba/ingestion';
 import { PAGE_JS } from './page-script';
-import { calibrationSpec, runningLogLossSpec } from './record-charts';
-import { loadRecords } from './record-stats';
-import { recordView } from './record-view';
-import type { WithheldForecasts } from '../withheld-forecasts';
+import { renderRecordPage } from './record-page';
+import { RenderedPages, type RenderedPage } from './rendered-pages';
 
 /** What the page routes read from. */
 export interface PagesDeps {
@@ -25,6 +24,16 @@ export interface PagesDeps {
   now: () => Date;
   /** Counts and logs stored forecasts withheld by the last-step check (absent: not recorded). */
   withheld?: WithheldForecasts;
+  /** The rendered record and day views (default: kept per data version read for every request, see {@link pageCache}). */
+  pages?: RenderedPages;
+}
+
+/** Day views and records kept: recent days, a few dates people look up, each model's record. */
+const MAX_PAGES = 256;
+
+/** The record and day views rendered once per data version of `db`, the version trusted for `recheckMs`. */
+export function pageCache(db: DbClient, recheckMs: number): RenderedPages {
+  return new RenderedPages({ dataVersion: () => pageDataVersion(db), recheckMs, maxPages: MAX_PAGES });
 }
 
 /** `?name=` as one string, or undefined when absent; a repeated parameter is refused like a bad value. */
@@ -42,11 +51,6 @@ function dateProblem(date: string): string | undefined {
   } catch (err) {
     return err instanceof Error ? err.message : 'invalid date';
   }
-}
-
-async function isDemoDatabase(db: DbClient): Promise<boolean> {
-  // the pipeline never mixes demo and real data in one database: one demo game marks it
-  return (await db.game.findFirst({ where: { isDemo: true }, select: { id: true } })) !== null;
 }
 
 /** A name's audit trail; empty for a name whose versions were written without one (not by the registry). */
@@ -80,6 +84,14 @@ export function pagesRouter(deps: PagesDeps): Router {
     res.send(body);
   };
 
+  const pages = deps.pages ?? pageCache(deps.db, 0);
+  const sendRendered = (req: Request, res: Response, rendered: RenderedPage) => {
+    res.status(rendered.status).type('html').setHeader('cache-control', 'no-cache');
+    res.setHeader('vary', 'accept-encoding');
+    if (req.acceptsEncodings('gzip') === 'gzip') res.setHeader('content-encoding', 'gzip').send(rendered.gzipped);
+    else res.send(rendered.body);
+  };
+
   router.get('/assets/page.js', (_req, res) => {
     res.type('application/javascript').setHeader('cache-control', 'public, max-age=3600');
     res.send(PAGE_JS);
@@ -97,38 +109,15 @@ export function pagesRouter(deps: PagesDeps): Router {
         messagePage({ title: 'Not a day we can show', active: 'day', message: html`${problem}. Pick a day below.`, extra: dayNavigation(today, today) }),
       );
     }
-    const data = await loadDay(
-      deps.db,
-      date,
-      deps.withheld && ((key, p, check) => deps.withheld?.record(key, check, { endpoint: 'page', game: p.gameKey, model: p.model })),
-    );
-    // a day without games has no rows to carry the demo mark: ask the database
-    const demo = data.games.length === 0 ? await isDemoDatabase(deps.db) : undefined;
-    page(res, 200, dayView(data, { today, defaultModel: deps.defaultModel, demo }));
+    // `today` is part of the key: the view names today and links to it
+    sendRendered(req, res, await pages.get(`day|${date}|${today}`, () => renderDayPage(deps, date, today)));
   });
 
   router.get('/record', async (req, res) => {
-    const model = queryText(req, 'model');
-    const versions = await deps.registry.listVersions();
-    const modelNames = namesOf(versions, deps.defaultModel);
-    if (model === null || (model !== undefined && !modelNames.includes(model))) {
-      const known = modelNames.length ? `registered models: ${modelNames.join(', ')}` : 'no model is registered yet';
-      return page(
-        res,
-        404,
-        messagePage({ title: 'Unknown model', active: 'record', message: `No model named '${String(model ?? '')}' is registered (${known}).` }),
-      );
-    }
-    const records = await loadRecords(deps.db, { name: model });
-    const drawn = await Promise.all(
-      records.map(async (record) => ({
-        record,
-        runningSvg: await chartSvg(runningLogLossSpec(record)),
-        calibrationSvg: await chartSvg(calibrationSpec(record)),
-      })),
-    );
-    const demo = records.some((r) => r.isDemo) || (await isDemoDatabase(deps.db));
-    page(res, 200, recordView({ modelNames, selected: model, drawn, versions: versions.filter((v) => model === undefined || v.name === model), demo }));
+    const asked = queryText(req, 'model');
+    // a repeated ?model= names no registered model: answered like an unknown one
+    const model = asked === null ? '' : asked;
+    sendRendered(req, res, await pages.get(`record|${JSON.stringify(model ?? null)}`, () => renderRecordPage(deps, model)));
   });
 
   router.get('/models', async (_req, res) => {

@@ -28,7 +28,10 @@ export interface VersionRecord {
   /** The version on the compared games (on every settled game when none had a market). */
   model: Scores;
   market: Scores | null;
+  /** The running record on at most {@link MAX_RUNNING_POINTS} days, evenly spread, the first and the last included. */
   running: RunningPoint[];
+  /** Days with settled games in all (`running` may show fewer). */
+  runningDays: number;
   calibration: CalibrationBin[];
   firstDate: string;
   lastDate: string;
@@ -39,6 +42,19 @@ export interface VersionRecord {
 export const RECORD_VERSIONS_PER_MODEL = 5;
 
 const BINS = 10;
+
+/**
+ * Days the running chart and its table show: a season has about 170 game days and a version can
+ * cover several, and every point costs the chart's layout and the page's bytes; each shown point
+ * is still exact (the mean of every game up to that day), only days between them are left out.
+ */
+export const MAX_RUNNING_POINTS = 60;
+
+/** At most `max` items of `xs`, evenly spaced by position, the first and the last always kept. */
+export function evenlySpaced<T>(xs: readonly T[], max: number): T[] {
+  if (xs.length <= max) return [...xs];
+  return Array.from({ length: max }, (_, i) => xs[Math.round((i * (xs.length - 1)) / (max - 1))]!);
+}
 
 /**
  * The records of the most recent versions with settled forecasts (`perName` of each model, or of
@@ -54,6 +70,9 @@ export async function loadRecords(db: DbClient, options: { name?: string; perNam
   const bins = await calibration(db, ids);
   return scores.map((s) => {
     const mine = bins.filter((b) => b.versionId === s.versionId);
+    const days = running
+      .filter((r) => r.versionId === s.versionId)
+      .map((r) => ({ date: isoDay(r.date), games: r.games, model: r.logLoss, market: s.compared > 0 ? r.marketLogLoss : null }));
     return {
       versionId: s.versionId,
       name: s.name,
@@ -62,9 +81,8 @@ export async function loadRecords(db: DbClient, options: { name?: string; perNam
       compared: s.compared,
       model: { logLoss: s.logLoss, brier: s.brier, accuracy: s.accuracy },
       market: s.compared > 0 ? { logLoss: s.marketLogLoss!, brier: s.marketBrier!, accuracy: s.marketAccuracy! } : null,
-      running: running
-        .filter((r) => r.versionId === s.versionId)
-        .map((r) => ({ date: isoDay(r.date), games: r.games, model: r.logLoss, market: s.compared > 0 ? r.marketLogLoss : null })),
+      running: evenlySpaced(days, MAX_RUNNING_POINTS),
+      runningDays: days.length,
       calibration: Array.from({ length: BINS }, (_, b) => {
         const bin = mine.find((m) => m.bin === b);
         return { lo: b / BINS, hi: (b + 1) / BINS, n: bin?.n ?? 0, meanForecast: bin?.meanForecast ?? NaN, observed: bin?.observed ?? NaN };

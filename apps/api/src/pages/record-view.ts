@@ -64,7 +64,7 @@ function runningFigure(d: DrawnRecord): Html {
   return html`<figure class="chart">
 <figcaption>Running log loss since the first settled game: ${version} (solid) against the market (dashed), on the same games. Lower is better.</figcaption>
 ${trusted(d.runningSvg)}
-<details><summary>Running log loss as a table</summary>
+<details><summary>Running log loss as a table${r.running.length < r.runningDays ? ` (${r.running.length} of ${r.runningDays} days, evenly spread)` : ''}</summary>
 <table><thead><tr><th scope="col">Through</th><th scope="col">Games</th><th scope="col">Model</th>${marketHead}</tr></thead>
 <tbody>${r.running.map(runningRow)}</tbody></table>
 </details>

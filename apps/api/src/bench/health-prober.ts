@@ -1,0 +1,29 @@
+// Forked by `pnpm bench:record`: probes `GET <url>` every `intervalMs` on a new connection each
+// (as the kubelet does), without waiting for earlier probes, until the parent says `stop`; then
+// sends back every probe's latency (ms) and status. A process of its own, so the load generator's
+// work on its 2,000 responses does not delay the probes' timers or their answers.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+const [url, intervalArg] = process.argv.slice(2);
+const intervalMs = Number(intervalArg ?? 5);
+const results: Promise<{ ms: number; status: number }>[] = [];
+
+function probe(): Promise<{ ms: number; status: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = http.get(url!, { agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }));
+    });
+    req.on('error', () => resolve({ ms: performance.now() - started, status: 0 }));
+  });
+}
+
+const timer = setInterval(() => results.push(probe()), intervalMs);
+process.on('message', async (msg: unknown) => {
+  if (msg !== 'stop') return;
+  clearInterval(timer);
+  process.send?.(await Promise.all(results), () => process.exit(0));
+});
+process.send?.('started');

@@ -1,0 +1,127 @@
+import { fork } from 'node:child_process';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { DbClient } from '@nba/db';
+
+/** Latencies in ms, sorted. */
+export type Samples = number[];
+
+const quantile = (sorted: Samples, q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+/** `p50 …, p99 …, max …` of latencies. */
+export function summary(xs: readonly number[]): { p50: number; p99: number; max: number; n: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: quantile(s, 0.5), p99: quantile(s, 0.99), max: s.at(-1) ?? NaN, n: s.length };
+}
+
+export const fmt = (xs: readonly number[]) => {
+  const s = summary(xs);
+  return `p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (n ${s.n})`;
+};
+
+/** The 1-minute load average, as text. */
+export const load1 = () => os.loadavg()[0]!.toFixed(1);
+
+/** One GET: its time to the last byte, status and size. */
+export function timeGet(url: string, agent: http.Agent | false): Promise<{ ms: number; status: number; bytes: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0, bytes }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** `n` requests one at a time on one keep-alive connection (all must answer 200). */
+export async function sequential(url: string, n: number): Promise<{ ms: Samples; bytes: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const ms: Samples = [];
+  let bytes = 0;
+  try {
+    for (let i = 0; i < n; i++) {
+      const r = await timeGet(url, agent);
+      if (r.status !== 200) throw new Error(`${url}: HTTP ${r.status}`);
+      ms.push(r.ms);
+      bytes = r.bytes;
+    }
+  } finally {
+    agent.destroy();
+  }
+  return { ms, bytes };
+}
+
+/**
+ * A change of the data the pages show, as the pipeline's settle step makes one (one settled
+ * forecast's `settled_at` moves), then a wait past the API's 2 s data-version recheck, so the
+ * next request of each page is its first render after the change.
+ */
+export async function changeData(db: DbClient): Promise<void> {
+  await db.$executeRaw`UPDATE predictions SET settled_at = now() WHERE id = (SELECT max(id) FROM predictions WHERE settled_at IS NOT NULL)`;
+  await new Promise((r) => setTimeout(r, 2_200));
+}
+
+/** First renders after a data change: `rounds` changes, after each one request per path (ms per path). */
+export async function firstRenders(db: DbClient, base: string, paths: readonly string[], rounds: number): Promise<Samples[]> {
+  const out: Samples[] = paths.map(() => []);
+  for (let i = 0; i < rounds; i++) {
+    await changeData(db);
+    for (const [k, p] of paths.entries()) {
+      const r = await timeGet(`${base}${p}`, false);
+      if (r.status !== 200) throw new Error(`${p}: HTTP ${r.status}`);
+      out[k]!.push(r.ms);
+    }
+  }
+  return out;
+}
+
+/** What a burst measured. */
+export interface BurstResult {
+  statuses: Record<number, number>;
+  health: Samples;
+  healthStatuses: Record<number, number>;
+  ready: Record<number, number>;
+  load: string;
+}
+
+const count = (xs: readonly number[]) => xs.reduce<Record<number, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {});
+
+/**
+ * `size` concurrent GETs of `path` (a keep-alive connection each), with `/health` probed every
+ * `probeMs` by a separate process and `/ready` every 50 ms from here, from the burst's start to
+ * its last answer.
+ */
+export async function burst(base: string, pagePath: string, size: number, probeMs: number): Promise<BurstResult> {
+  const prober = fork(path.join(__dirname, 'health-prober.js'), [`${base}/health`, String(probeMs)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await new Promise<void>((resolve) => prober.once('message', () => resolve()));
+  const many = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  const statuses: number[] = [];
+  let bursting = true;
+  const pages = Promise.all(
+    Array.from({ length: size }, () =>
+      timeGet(`${base}${pagePath}`, many).then(
+        (r) => statuses.push(r.status),
+        () => statuses.push(0),
+      ),
+    ),
+  ).finally(() => (bursting = false));
+  const ready: number[] = [];
+  let load = load1();
+  while (bursting) {
+    ready.push((await timeGet(`${base}/ready`, false).catch(() => ({ status: 0 }))).status);
+    load = load1();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await pages;
+  many.destroy();
+  const probes = await new Promise<{ ms: number; status: number }[]>((resolve) => {
+    prober.once('message', (m) => resolve(m as { ms: number; status: number }[]));
+    prober.send('stop');
+  });
+  return { statuses: count(statuses), health: probes.map((p) => p.ms), healthStatuses: count(probes.map((p) => p.status)), ready: count(ready), load };
+}
