@@ -3,6 +3,7 @@ export type { DbClient, DbClientOptions, DbTimeouts } from './client';
 export { DbError } from './db-error';
 export type { DbErrorCode } from './db-error';
 export { databaseProblemOf, isTransientDatabaseError } from './database-problem';
+export { pingDatabase } from './ping';
 export type { DatabaseProblem, DatabaseProblemKind } from './database-problem';
 export { assertMigrated } from './migration-status';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrate';
@@ -25,6 +26,7 @@ export type {
   Prediction,
   PipelineRun,
   TaskRun,
+  SeasonOutlook,
 } from './generated/prisma/client';
 export { GameType, GameStatus, OddsMarket, ModelStatus, ModelEventAction, RunStatus, TaskStatus } from './generated/prisma/enums';
 export { brierSql, calibration, calibrationBinSql, hitSql, logLossSql, recentScoredVersions, runningLogLoss, versionScores } from './forecast-scores';
