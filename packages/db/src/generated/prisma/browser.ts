@@ -77,3 +77,10 @@ export type QuarantinedValue = Prisma.QuarantinedValueModel
  * The same upstream game with different content (within one response, across runs, or a final score changed after settlement).
  */
 export type UpstreamConflict = Prisma.UpstreamConflictModel
+/**
+ * Model SeasonOutlook
+ * The season outlook of a morning, per team: the rest of the season, the play-in and the playoffs
+ * simulated from the games and closing lines known before that date (@nba/lifecycle computeOutlook).
+ * A rerun for a date replaces that date's rows in one transaction.
+ */
+export type SeasonOutlook = Prisma.SeasonOutlookModel

@@ -408,7 +408,8 @@ export const ModelName = {
   PipelineRun: 'PipelineRun',
   TaskRun: 'TaskRun',
   QuarantinedValue: 'QuarantinedValue',
-  UpstreamConflict: 'UpstreamConflict'
+  UpstreamConflict: 'UpstreamConflict',
+  SeasonOutlook: 'SeasonOutlook'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -424,7 +425,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "team" | "game" | "oddsSnapshot" | "modelVersion" | "modelArtifact" | "modelMetric" | "modelEvent" | "prediction" | "pipelineRun" | "taskRun" | "quarantinedValue" | "upstreamConflict"
+    modelProps: "team" | "game" | "oddsSnapshot" | "modelVersion" | "modelArtifact" | "modelMetric" | "modelEvent" | "prediction" | "pipelineRun" | "taskRun" | "quarantinedValue" | "upstreamConflict" | "seasonOutlook"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1316,6 +1317,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    SeasonOutlook: {
+      payload: Prisma.$SeasonOutlookPayload<ExtArgs>
+      fields: Prisma.SeasonOutlookFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.SeasonOutlookFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SeasonOutlookPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.SeasonOutlookFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SeasonOutlookPayload>
+        }
+        findFirst: {
+          args: Prisma.SeasonOutlookFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SeasonOutlookPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.SeasonOutlookFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SeasonOutlookPayload>
+        }
+        findMany: {
+          args: Prisma.SeasonOutlookFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SeasonOutlookPayload>[]
+        }
+        create: {
+          args: Prisma.SeasonOutlookCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SeasonOutlookPayload>
+        }
+        createMany: {
+          args: Prisma.SeasonOutlookCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.SeasonOutlookCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SeasonOutlookPayload>[]
+        }
+        delete: {
+          args: Prisma.SeasonOutlookDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SeasonOutlookPayload>
+        }
+        update: {
+          args: Prisma.SeasonOutlookUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SeasonOutlookPayload>
+        }
+        deleteMany: {
+          args: Prisma.SeasonOutlookDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.SeasonOutlookUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.SeasonOutlookUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SeasonOutlookPayload>[]
+        }
+        upsert: {
+          args: Prisma.SeasonOutlookUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$SeasonOutlookPayload>
+        }
+        aggregate: {
+          args: Prisma.SeasonOutlookAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateSeasonOutlook>
+        }
+        groupBy: {
+          args: Prisma.SeasonOutlookGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SeasonOutlookGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.SeasonOutlookCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.SeasonOutlookCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1565,6 +1640,38 @@ export const UpstreamConflictScalarFieldEnum = {
 } as const
 
 export type UpstreamConflictScalarFieldEnum = (typeof UpstreamConflictScalarFieldEnum)[keyof typeof UpstreamConflictScalarFieldEnum]
+
+
+export const SeasonOutlookScalarFieldEnum = {
+  id: 'id',
+  date: 'date',
+  season: 'season',
+  teamCode: 'teamCode',
+  conference: 'conference',
+  wins: 'wins',
+  losses: 'losses',
+  rating: 'rating',
+  winsMean: 'winsMean',
+  winsP10: 'winsP10',
+  winsP90: 'winsP90',
+  seedProbs: 'seedProbs',
+  topSeed: 'topSeed',
+  makePlayin: 'makePlayin',
+  makePlayoffs: 'makePlayoffs',
+  makeConfSemis: 'makeConfSemis',
+  makeConfFinals: 'makeConfFinals',
+  makeFinals: 'makeFinals',
+  winFinals: 'winFinals',
+  simulations: 'simulations',
+  simulationSeed: 'simulationSeed',
+  ratingModel: 'ratingModel',
+  ratingVersion: 'ratingVersion',
+  ratingParams: 'ratingParams',
+  isDemo: 'isDemo',
+  computedAt: 'computedAt'
+} as const
+
+export type SeasonOutlookScalarFieldEnum = (typeof SeasonOutlookScalarFieldEnum)[keyof typeof SeasonOutlookScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1972,6 +2079,7 @@ export type GlobalOmitConfig = {
   taskRun?: Prisma.TaskRunOmit
   quarantinedValue?: Prisma.QuarantinedValueOmit
   upstreamConflict?: Prisma.UpstreamConflictOmit
+  seasonOutlook?: Prisma.SeasonOutlookOmit
 }
 
 /* Types for Logging */

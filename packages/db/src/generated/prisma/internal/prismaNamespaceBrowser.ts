@@ -62,7 +62,8 @@ export const ModelName = {
   PipelineRun: 'PipelineRun',
   TaskRun: 'TaskRun',
   QuarantinedValue: 'QuarantinedValue',
-  UpstreamConflict: 'UpstreamConflict'
+  UpstreamConflict: 'UpstreamConflict',
+  SeasonOutlook: 'SeasonOutlook'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -291,6 +292,38 @@ export const UpstreamConflictScalarFieldEnum = {
 } as const
 
 export type UpstreamConflictScalarFieldEnum = (typeof UpstreamConflictScalarFieldEnum)[keyof typeof UpstreamConflictScalarFieldEnum]
+
+
+export const SeasonOutlookScalarFieldEnum = {
+  id: 'id',
+  date: 'date',
+  season: 'season',
+  teamCode: 'teamCode',
+  conference: 'conference',
+  wins: 'wins',
+  losses: 'losses',
+  rating: 'rating',
+  winsMean: 'winsMean',
+  winsP10: 'winsP10',
+  winsP90: 'winsP90',
+  seedProbs: 'seedProbs',
+  topSeed: 'topSeed',
+  makePlayin: 'makePlayin',
+  makePlayoffs: 'makePlayoffs',
+  makeConfSemis: 'makeConfSemis',
+  makeConfFinals: 'makeConfFinals',
+  makeFinals: 'makeFinals',
+  winFinals: 'winFinals',
+  simulations: 'simulations',
+  simulationSeed: 'simulationSeed',
+  ratingModel: 'ratingModel',
+  ratingVersion: 'ratingVersion',
+  ratingParams: 'ratingParams',
+  isDemo: 'isDemo',
+  computedAt: 'computedAt'
+} as const
+
+export type SeasonOutlookScalarFieldEnum = (typeof SeasonOutlookScalarFieldEnum)[keyof typeof SeasonOutlookScalarFieldEnum]
 
 
 export const SortOrder = {

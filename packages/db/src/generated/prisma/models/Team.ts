@@ -246,6 +246,7 @@ export type TeamWhereInput = {
   longitude?: Prisma.FloatFilter<"Team"> | number
   homeGames?: Prisma.GameListRelationFilter
   awayGames?: Prisma.GameListRelationFilter
+  seasonOutlooks?: Prisma.SeasonOutlookListRelationFilter
 }
 
 export type TeamOrderByWithRelationInput = {
@@ -259,6 +260,7 @@ export type TeamOrderByWithRelationInput = {
   longitude?: Prisma.SortOrder
   homeGames?: Prisma.GameOrderByRelationAggregateInput
   awayGames?: Prisma.GameOrderByRelationAggregateInput
+  seasonOutlooks?: Prisma.SeasonOutlookOrderByRelationAggregateInput
 }
 
 export type TeamWhereUniqueInput = Prisma.AtLeast<{
@@ -275,6 +277,7 @@ export type TeamWhereUniqueInput = Prisma.AtLeast<{
   longitude?: Prisma.FloatFilter<"Team"> | number
   homeGames?: Prisma.GameListRelationFilter
   awayGames?: Prisma.GameListRelationFilter
+  seasonOutlooks?: Prisma.SeasonOutlookListRelationFilter
 }, "code" | "apiBasketballId">
 
 export type TeamOrderByWithAggregationInput = {
@@ -318,6 +321,7 @@ export type TeamCreateInput = {
   longitude: number
   homeGames?: Prisma.GameCreateNestedManyWithoutHomeInput
   awayGames?: Prisma.GameCreateNestedManyWithoutAwayInput
+  seasonOutlooks?: Prisma.SeasonOutlookCreateNestedManyWithoutTeamInput
 }
 
 export type TeamUncheckedCreateInput = {
@@ -331,6 +335,7 @@ export type TeamUncheckedCreateInput = {
   longitude: number
   homeGames?: Prisma.GameUncheckedCreateNestedManyWithoutHomeInput
   awayGames?: Prisma.GameUncheckedCreateNestedManyWithoutAwayInput
+  seasonOutlooks?: Prisma.SeasonOutlookUncheckedCreateNestedManyWithoutTeamInput
 }
 
 export type TeamUpdateInput = {
@@ -344,6 +349,7 @@ export type TeamUpdateInput = {
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   homeGames?: Prisma.GameUpdateManyWithoutHomeNestedInput
   awayGames?: Prisma.GameUpdateManyWithoutAwayNestedInput
+  seasonOutlooks?: Prisma.SeasonOutlookUpdateManyWithoutTeamNestedInput
 }
 
 export type TeamUncheckedUpdateInput = {
@@ -357,6 +363,7 @@ export type TeamUncheckedUpdateInput = {
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   homeGames?: Prisma.GameUncheckedUpdateManyWithoutHomeNestedInput
   awayGames?: Prisma.GameUncheckedUpdateManyWithoutAwayNestedInput
+  seasonOutlooks?: Prisma.SeasonOutlookUncheckedUpdateManyWithoutTeamNestedInput
 }
 
 export type TeamCreateManyInput = {
@@ -505,6 +512,20 @@ export type TeamUpdateOneRequiredWithoutAwayGamesNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.TeamUpdateToOneWithWhereWithoutAwayGamesInput, Prisma.TeamUpdateWithoutAwayGamesInput>, Prisma.TeamUncheckedUpdateWithoutAwayGamesInput>
 }
 
+export type TeamCreateNestedOneWithoutSeasonOutlooksInput = {
+  create?: Prisma.XOR<Prisma.TeamCreateWithoutSeasonOutlooksInput, Prisma.TeamUncheckedCreateWithoutSeasonOutlooksInput>
+  connectOrCreate?: Prisma.TeamCreateOrConnectWithoutSeasonOutlooksInput
+  connect?: Prisma.TeamWhereUniqueInput
+}
+
+export type TeamUpdateOneRequiredWithoutSeasonOutlooksNestedInput = {
+  create?: Prisma.XOR<Prisma.TeamCreateWithoutSeasonOutlooksInput, Prisma.TeamUncheckedCreateWithoutSeasonOutlooksInput>
+  connectOrCreate?: Prisma.TeamCreateOrConnectWithoutSeasonOutlooksInput
+  upsert?: Prisma.TeamUpsertWithoutSeasonOutlooksInput
+  connect?: Prisma.TeamWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.TeamUpdateToOneWithWhereWithoutSeasonOutlooksInput, Prisma.TeamUpdateWithoutSeasonOutlooksInput>, Prisma.TeamUncheckedUpdateWithoutSeasonOutlooksInput>
+}
+
 export type TeamCreateWithoutHomeGamesInput = {
   code: string
   name: string
@@ -515,6 +536,7 @@ export type TeamCreateWithoutHomeGamesInput = {
   latitude: number
   longitude: number
   awayGames?: Prisma.GameCreateNestedManyWithoutAwayInput
+  seasonOutlooks?: Prisma.SeasonOutlookCreateNestedManyWithoutTeamInput
 }
 
 export type TeamUncheckedCreateWithoutHomeGamesInput = {
@@ -527,6 +549,7 @@ export type TeamUncheckedCreateWithoutHomeGamesInput = {
   latitude: number
   longitude: number
   awayGames?: Prisma.GameUncheckedCreateNestedManyWithoutAwayInput
+  seasonOutlooks?: Prisma.SeasonOutlookUncheckedCreateNestedManyWithoutTeamInput
 }
 
 export type TeamCreateOrConnectWithoutHomeGamesInput = {
@@ -544,6 +567,7 @@ export type TeamCreateWithoutAwayGamesInput = {
   latitude: number
   longitude: number
   homeGames?: Prisma.GameCreateNestedManyWithoutHomeInput
+  seasonOutlooks?: Prisma.SeasonOutlookCreateNestedManyWithoutTeamInput
 }
 
 export type TeamUncheckedCreateWithoutAwayGamesInput = {
@@ -556,6 +580,7 @@ export type TeamUncheckedCreateWithoutAwayGamesInput = {
   latitude: number
   longitude: number
   homeGames?: Prisma.GameUncheckedCreateNestedManyWithoutHomeInput
+  seasonOutlooks?: Prisma.SeasonOutlookUncheckedCreateNestedManyWithoutTeamInput
 }
 
 export type TeamCreateOrConnectWithoutAwayGamesInput = {
@@ -584,6 +609,7 @@ export type TeamUpdateWithoutHomeGamesInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   awayGames?: Prisma.GameUpdateManyWithoutAwayNestedInput
+  seasonOutlooks?: Prisma.SeasonOutlookUpdateManyWithoutTeamNestedInput
 }
 
 export type TeamUncheckedUpdateWithoutHomeGamesInput = {
@@ -596,6 +622,7 @@ export type TeamUncheckedUpdateWithoutHomeGamesInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   awayGames?: Prisma.GameUncheckedUpdateManyWithoutAwayNestedInput
+  seasonOutlooks?: Prisma.SeasonOutlookUncheckedUpdateManyWithoutTeamNestedInput
 }
 
 export type TeamUpsertWithoutAwayGamesInput = {
@@ -619,6 +646,7 @@ export type TeamUpdateWithoutAwayGamesInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   homeGames?: Prisma.GameUpdateManyWithoutHomeNestedInput
+  seasonOutlooks?: Prisma.SeasonOutlookUpdateManyWithoutTeamNestedInput
 }
 
 export type TeamUncheckedUpdateWithoutAwayGamesInput = {
@@ -631,6 +659,75 @@ export type TeamUncheckedUpdateWithoutAwayGamesInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   homeGames?: Prisma.GameUncheckedUpdateManyWithoutHomeNestedInput
+  seasonOutlooks?: Prisma.SeasonOutlookUncheckedUpdateManyWithoutTeamNestedInput
+}
+
+export type TeamCreateWithoutSeasonOutlooksInput = {
+  code: string
+  name: string
+  conference: string
+  division: string
+  apiBasketballId?: number | null
+  aliases?: Prisma.TeamCreatealiasesInput | string[]
+  latitude: number
+  longitude: number
+  homeGames?: Prisma.GameCreateNestedManyWithoutHomeInput
+  awayGames?: Prisma.GameCreateNestedManyWithoutAwayInput
+}
+
+export type TeamUncheckedCreateWithoutSeasonOutlooksInput = {
+  code: string
+  name: string
+  conference: string
+  division: string
+  apiBasketballId?: number | null
+  aliases?: Prisma.TeamCreatealiasesInput | string[]
+  latitude: number
+  longitude: number
+  homeGames?: Prisma.GameUncheckedCreateNestedManyWithoutHomeInput
+  awayGames?: Prisma.GameUncheckedCreateNestedManyWithoutAwayInput
+}
+
+export type TeamCreateOrConnectWithoutSeasonOutlooksInput = {
+  where: Prisma.TeamWhereUniqueInput
+  create: Prisma.XOR<Prisma.TeamCreateWithoutSeasonOutlooksInput, Prisma.TeamUncheckedCreateWithoutSeasonOutlooksInput>
+}
+
+export type TeamUpsertWithoutSeasonOutlooksInput = {
+  update: Prisma.XOR<Prisma.TeamUpdateWithoutSeasonOutlooksInput, Prisma.TeamUncheckedUpdateWithoutSeasonOutlooksInput>
+  create: Prisma.XOR<Prisma.TeamCreateWithoutSeasonOutlooksInput, Prisma.TeamUncheckedCreateWithoutSeasonOutlooksInput>
+  where?: Prisma.TeamWhereInput
+}
+
+export type TeamUpdateToOneWithWhereWithoutSeasonOutlooksInput = {
+  where?: Prisma.TeamWhereInput
+  data: Prisma.XOR<Prisma.TeamUpdateWithoutSeasonOutlooksInput, Prisma.TeamUncheckedUpdateWithoutSeasonOutlooksInput>
+}
+
+export type TeamUpdateWithoutSeasonOutlooksInput = {
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  conference?: Prisma.StringFieldUpdateOperationsInput | string
+  division?: Prisma.StringFieldUpdateOperationsInput | string
+  apiBasketballId?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  aliases?: Prisma.TeamUpdatealiasesInput | string[]
+  latitude?: Prisma.FloatFieldUpdateOperationsInput | number
+  longitude?: Prisma.FloatFieldUpdateOperationsInput | number
+  homeGames?: Prisma.GameUpdateManyWithoutHomeNestedInput
+  awayGames?: Prisma.GameUpdateManyWithoutAwayNestedInput
+}
+
+export type TeamUncheckedUpdateWithoutSeasonOutlooksInput = {
+  code?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  conference?: Prisma.StringFieldUpdateOperationsInput | string
+  division?: Prisma.StringFieldUpdateOperationsInput | string
+  apiBasketballId?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  aliases?: Prisma.TeamUpdatealiasesInput | string[]
+  latitude?: Prisma.FloatFieldUpdateOperationsInput | number
+  longitude?: Prisma.FloatFieldUpdateOperationsInput | number
+  homeGames?: Prisma.GameUncheckedUpdateManyWithoutHomeNestedInput
+  awayGames?: Prisma.GameUncheckedUpdateManyWithoutAwayNestedInput
 }
 
 
@@ -641,11 +738,13 @@ export type TeamUncheckedUpdateWithoutAwayGamesInput = {
 export type TeamCountOutputType = {
   homeGames: number
   awayGames: number
+  seasonOutlooks: number
 }
 
 export type TeamCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   homeGames?: boolean | TeamCountOutputTypeCountHomeGamesArgs
   awayGames?: boolean | TeamCountOutputTypeCountAwayGamesArgs
+  seasonOutlooks?: boolean | TeamCountOutputTypeCountSeasonOutlooksArgs
 }
 
 /**
@@ -672,6 +771,13 @@ export type TeamCountOutputTypeCountAwayGamesArgs<ExtArgs extends runtime.Types.
   where?: Prisma.GameWhereInput
 }
 
+/**
+ * TeamCountOutputType without action
+ */
+export type TeamCountOutputTypeCountSeasonOutlooksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SeasonOutlookWhereInput
+}
+
 
 export type TeamSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   code?: boolean
@@ -684,6 +790,7 @@ export type TeamSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   longitude?: boolean
   homeGames?: boolean | Prisma.Team$homeGamesArgs<ExtArgs>
   awayGames?: boolean | Prisma.Team$awayGamesArgs<ExtArgs>
+  seasonOutlooks?: boolean | Prisma.Team$seasonOutlooksArgs<ExtArgs>
   _count?: boolean | Prisma.TeamCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["team"]>
 
@@ -724,6 +831,7 @@ export type TeamOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = run
 export type TeamInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   homeGames?: boolean | Prisma.Team$homeGamesArgs<ExtArgs>
   awayGames?: boolean | Prisma.Team$awayGamesArgs<ExtArgs>
+  seasonOutlooks?: boolean | Prisma.Team$seasonOutlooksArgs<ExtArgs>
   _count?: boolean | Prisma.TeamCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type TeamIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -734,6 +842,7 @@ export type $TeamPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   objects: {
     homeGames: Prisma.$GamePayload<ExtArgs>[]
     awayGames: Prisma.$GamePayload<ExtArgs>[]
+    seasonOutlooks: Prisma.$SeasonOutlookPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     code: string
@@ -1146,6 +1255,7 @@ export interface Prisma__TeamClient<T, Null = never, ExtArgs extends runtime.Typ
   readonly [Symbol.toStringTag]: "PrismaPromise"
   homeGames<T extends Prisma.Team$homeGamesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Team$homeGamesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$GamePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   awayGames<T extends Prisma.Team$awayGamesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Team$awayGamesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$GamePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  seasonOutlooks<T extends Prisma.Team$seasonOutlooksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Team$seasonOutlooksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SeasonOutlookPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1621,6 +1731,30 @@ export type Team$awayGamesArgs<ExtArgs extends runtime.Types.Extensions.Internal
   take?: number
   skip?: number
   distinct?: Prisma.GameScalarFieldEnum | Prisma.GameScalarFieldEnum[]
+}
+
+/**
+ * Team.seasonOutlooks
+ */
+export type Team$seasonOutlooksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SeasonOutlook
+   */
+  select?: Prisma.SeasonOutlookSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SeasonOutlook
+   */
+  omit?: Prisma.SeasonOutlookOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SeasonOutlookInclude<ExtArgs> | null
+  where?: Prisma.SeasonOutlookWhereInput
+  orderBy?: Prisma.SeasonOutlookOrderByWithRelationInput | Prisma.SeasonOutlookOrderByWithRelationInput[]
+  cursor?: Prisma.SeasonOutlookWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SeasonOutlookScalarFieldEnum | Prisma.SeasonOutlookScalarFieldEnum[]
 }
 
 /**
