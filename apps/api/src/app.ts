@@ -17,6 +17,7 @@ import { isReadRoute, ReadGate } from './read-gate';
 import { docsRouter } from './routes/docs';
 import { gamesRouter } from './routes/games';
 import { healthRouter } from './routes/health';
+import { metricsRouter } from './routes/metrics';
 import { modelsRouter } from './routes/models';
 import { predictionsRouter } from './routes/predictions';
 import { predictRouter } from './routes/predict';
@@ -84,9 +85,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(healthRouter({ db: deps.probeDb ?? deps.db, models: deps.models, features: deps.features, isShuttingDown }));
-  app.get('/metrics', async (_req, res) => {
-    res.type(deps.metrics.registry.contentType).send(await deps.metrics.text());
-  });
+  app.use(metricsRouter(deps.metrics));
   app.use(docsRouter());
 
   // everything below reads the database per request: bounded, queued, shed before it can hurt the probes

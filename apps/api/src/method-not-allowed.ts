@@ -1,10 +1,10 @@
-import type { Express, NextFunction, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response, Router } from 'express';
 import { ApiError } from './errors';
 
 /** The parts of Express 5's router stack read here (`router` 2.x layers). */
 interface Layer {
   match(path: string): unknown;
-  route?: { methods: Record<string, boolean> };
+  route?: { path: string; methods: Record<string, boolean> };
   handle?: { stack?: Layer[] };
 }
 
@@ -26,6 +26,12 @@ function routesOf(stack: readonly Layer[]): RouteMethods[] {
     }
     return layer.handle?.stack ? routesOf(layer.handle.stack) : [];
   });
+}
+
+/** The routes registered on `app` (or a router), by path: their methods, HEAD left out. */
+export function registeredRoutes(app: Express | Router): { path: string; methods: string[] }[] {
+  const stack = ('router' in app ? app.router : app) as unknown as { stack: Layer[] };
+  return routesOf(stack.stack).map((r) => ({ path: r.layer.route?.path ?? '', methods: r.methods.filter((m) => m !== 'HEAD') }));
 }
 
 /**

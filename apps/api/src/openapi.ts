@@ -1,90 +1,30 @@
 import { z } from 'zod';
-import { ErrorResponse, DateQuery, schemaRegistry } from './schemas/common';
-import { GamesResponse } from './schemas/games';
-import { HealthResponse, ReadyResponse } from './schemas/health';
-import { ModelsQuery, ModelsResponse, ProductionResponse } from './schemas/models';
-import { BatchRequest, BatchResponse, Forecast, MAX_BATCH, PredictRequest } from './schemas/predict';
-import { PredictionsResponse } from './schemas/predictions';
+import type { ApiRoute } from './routes/api-route';
+import { GET_GAMES } from './routes/games';
+import { GET_HEALTH, GET_READY } from './routes/health';
+import { GET_METRICS } from './routes/metrics';
+import { GET_MODELS, GET_PRODUCTION_MODEL } from './routes/models';
+import { POST_PREDICT, POST_PREDICT_BATCH } from './routes/predict';
+import { GET_PREDICTIONS } from './routes/predictions';
+import { schemaRegistry } from './schemas/common';
 
 type Schema = z.ZodType;
 
-interface Operation {
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  tag: string;
-  query?: z.ZodObject;
-  body?: Schema;
-  /** Status -> [description, schema (JSON) or media type and example text]. */
-  responses: Record<number, [string, Schema] | [string, { mediaType: string }]>;
-}
-
-const bad: [string, Schema] = ['Invalid input: every bad field named', ErrorResponse];
-const noModel: [string, Schema] = ['No production model loaded', ErrorResponse];
-
-const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/health', summary: 'Liveness: the process answers', tag: 'operations', responses: { 200: ['Alive', HealthResponse] } },
-  {
-    method: 'get',
-    path: '/ready',
-    summary: 'Readiness: database reachable, production model and feature state loaded',
-    tag: 'operations',
-    responses: { 200: ['Ready to serve', ReadyResponse], 503: ['Not ready, with the reason', ReadyResponse] },
-  },
-  {
-    method: 'get',
-    path: '/metrics',
-    summary: 'Prometheus metrics',
-    tag: 'operations',
-    responses: { 200: ['Text exposition format', { mediaType: 'text/plain' }] },
-  },
-  {
-    method: 'get',
-    path: '/v1/games',
-    summary: "A date's games with status and scores",
-    tag: 'games',
-    query: DateQuery,
-    responses: { 200: ['Games', GamesResponse], 400: bad },
-  },
-  {
-    method: 'get',
-    path: '/v1/predictions',
-    summary: 'Stored forecasts for a date: probability, margin, total, model version, market and edge',
-    tag: 'predictions',
-    query: DateQuery,
-    responses: { 200: ['Forecasts', PredictionsResponse], 400: bad },
-  },
-  {
-    method: 'post',
-    path: '/v1/predict',
-    summary: 'On-demand forecast of one matchup, with its top SHAP contributions',
-    tag: 'predictions',
-    body: PredictRequest,
-    responses: { 200: ['Forecast', Forecast], 400: bad, 503: noModel },
-  },
-  {
-    method: 'post',
-    path: '/v1/predict/batch',
-    summary: `On-demand forecasts of up to ${MAX_BATCH} matchups`,
-    tag: 'predictions',
-    body: BatchRequest,
-    responses: { 200: ['Forecasts, in request order', BatchResponse], 400: bad, 503: noModel },
-  },
-  {
-    method: 'get',
-    path: '/v1/models',
-    summary: 'Registered versions of the served model, newest first',
-    tag: 'models',
-    query: ModelsQuery,
-    responses: { 200: ['Versions', ModelsResponse], 400: bad },
-  },
-  {
-    method: 'get',
-    path: '/v1/models/production',
-    summary: 'The production version and the version this instance serves',
-    tag: 'models',
-    responses: { 200: ['Production version', ProductionResponse], 404: ['No production version', ErrorResponse] },
-  },
+/**
+ * Every route of the API (the pages for people and Swagger UI aside), as each route file declares
+ * it: the document is generated from these, and the routers serve exactly these declarations
+ * (`serve`); a test walks the app's routes and this document both ways.
+ */
+export const API_ROUTES: readonly ApiRoute[] = [
+  GET_HEALTH,
+  GET_READY,
+  GET_METRICS,
+  GET_GAMES,
+  GET_PREDICTIONS,
+  POST_PREDICT,
+  POST_PREDICT_BATCH,
+  GET_MODELS,
+  GET_PRODUCTION_MODEL,
 ];
 
 const REF = (id: string) => `#/components/schemas/${id}`;
@@ -106,11 +46,8 @@ function queryParameters(query: z.ZodObject): Record<string, unknown>[] {
   });
 }
 
-let cached: Record<string, unknown> | undefined;
-
-/** The OpenAPI 3.1 document, generated from the zod schemas that validate requests. */
-export function openApiDocument(): Record<string, unknown> {
-  if (cached) return cached;
+/** The OpenAPI 3.1 document of `routes` (default: all of them), generated from their declarations and the zod schemas that validate requests. */
+export function openApiDocument(routes: readonly ApiRoute[] = API_ROUTES): Record<string, unknown> {
   const { schemas } = z.toJSONSchema(schemaRegistry, { io: 'input', uri: REF, unrepresentable: 'any' }) as { schemas: Record<string, Record<string, unknown>> };
   const components: Record<string, unknown> = {};
   for (const [id, s] of Object.entries(schemas)) {
@@ -118,11 +55,10 @@ export function openApiDocument(): Record<string, unknown> {
     components[id] = rest;
   }
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) {
+  for (const op of routes) {
     const responses: Record<string, unknown> = {};
     for (const [status, [description, target]] of Object.entries(op.responses)) {
-      const content =
-        'mediaType' in target ? { [target.mediaType]: { schema: { type: 'string' } } } : { 'application/json': { schema: jsonSchema(target as Schema) } };
+      const content = 'mediaType' in target ? { [target.mediaType]: { schema: { type: 'string' } } } : { 'application/json': { schema: jsonSchema(target) } };
       responses[status] = { description, content };
     }
     responses['500'] = { description: 'Internal error (no details)', content: { 'application/json': { schema: { $ref: REF('Error') } } } };
@@ -135,7 +71,7 @@ export function openApiDocument(): Record<string, unknown> {
       responses,
     };
   }
-  cached = {
+  return {
     openapi: '3.1.0',
     info: {
       title: 'NBA predictions API',
@@ -154,5 +90,4 @@ export function openApiDocument(): Record<string, unknown> {
     paths,
     components: { schemas: components },
   };
-  return cached;
 }

@@ -3,6 +3,7 @@ export type { DbClient, DbClientOptions, DbTimeouts } from './client';
 export { DbError } from './db-error';
 export type { DbErrorCode } from './db-error';
 export { databaseProblemOf, isTransientDatabaseError } from './database-problem';
+export { pingDatabase } from './ping';
 export type { DatabaseProblem, DatabaseProblemKind } from './database-problem';
 export { assertMigrated } from './migration-status';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrate';

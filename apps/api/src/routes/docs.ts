@@ -26,8 +26,10 @@ const INIT_JS = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#s
 /** `GET /openapi.json` and the interactive `GET /docs` (Swagger UI). */
 export function docsRouter(): Router {
   const router = Router();
+  // generated once: the declarations do not change while the process runs
+  const document = openApiDocument();
   router.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
+    res.json(document);
   });
   router.get('/docs', (_req, res) => {
     res.type('html').send(DOCS_HTML);

@@ -1,7 +1,9 @@
 import { Router } from 'express';
-import { databaseProblemOf, type DbClient } from '@nba/db';
+import { pingDatabase, type DbClient } from '@nba/db';
 import type { FeatureStore } from '../feature-store';
+import { HealthResponse, ReadyResponse } from '../schemas/health';
 import type { ServedModels } from '../served-models';
+import { apiRoute, serve } from './api-route';
 
 export interface HealthDeps {
   db: DbClient;
@@ -14,34 +16,33 @@ export interface HealthDeps {
 /** Under the readiness probe's timeout (3 s), whatever the database timeouts are. */
 const DB_TIMEOUT_MS = 2_000;
 
-/** Undefined when the database answers; else the kind of problem (`unavailable`, `not_migrated`, ...). */
-async function pingDatabase(db: DbClient): Promise<string | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const answered = await Promise.race([
-      db.$queryRaw`SELECT 1`.then(() => true),
-      new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), DB_TIMEOUT_MS);
-      }),
-    ]);
-    return answered ? undefined : `unavailable: no answer within ${DB_TIMEOUT_MS} ms`;
-  } catch (err) {
-    // the kind only: the operator's line (with the server's address) is in the logs
-    return databaseProblemOf(err)?.kind ?? 'unavailable';
-  } finally {
-    clearTimeout(timer);
-  }
-}
+/** `GET /health`. */
+export const GET_HEALTH = apiRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Liveness: the process answers',
+  tag: 'operations',
+  responses: { 200: ['Alive', HealthResponse] },
+});
+
+/** `GET /ready`. */
+export const GET_READY = apiRoute({
+  method: 'get',
+  path: '/ready',
+  summary: 'Readiness: database reachable, production model and feature state loaded',
+  tag: 'operations',
+  responses: { 200: ['Ready to serve', ReadyResponse], 503: ['Not ready, with the reason', ReadyResponse] },
+});
 
 /** `GET /health` (the process answers) and `GET /ready` (database reachable, every served model and the features loaded). */
 export function healthRouter(deps: HealthDeps): Router {
   const router = Router();
   const started = Date.now();
-  router.get('/health', (_req, res) => {
+  serve(router, GET_HEALTH, (_input, _req, res) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000) });
   });
-  router.get('/ready', async (_req, res) => {
-    const dbError = await pingDatabase(deps.db);
+  serve(router, GET_READY, async (_input, _req, res) => {
+    const dbError = await pingDatabase(deps.db, DB_TIMEOUT_MS);
     const loaded = deps.models.all.map((m) => ({ name: m.name, model: m.holder.current }));
     const model = loaded[0]!.model;
     const snap = deps.features.current;

@@ -1,9 +1,29 @@
 import { Router } from 'express';
 import type { ModelRegistry, ModelVersionInfo } from '@nba/registry';
 import { ApiError } from '../errors';
-import { ModelsQuery } from '../schemas/models';
+import { ErrorResponse } from '../schemas/common';
+import { ModelsQuery, ModelsResponse, ProductionResponse } from '../schemas/models';
 import type { ServedModel, ServedModels } from '../served-models';
-import { parseInput } from '../validate';
+import { apiRoute, BAD_REQUEST, serve } from './api-route';
+
+/** `GET /v1/models?status=&name=`. */
+export const GET_MODELS = apiRoute({
+  method: 'get',
+  path: '/v1/models',
+  summary: 'Registered versions of the served model, newest first',
+  tag: 'models',
+  query: ModelsQuery,
+  responses: { 200: ['Versions', ModelsResponse], 400: BAD_REQUEST },
+});
+
+/** `GET /v1/models/production`. */
+export const GET_PRODUCTION_MODEL = apiRoute({
+  method: 'get',
+  path: '/v1/models/production',
+  summary: 'The production version and the version this instance serves',
+  tag: 'models',
+  responses: { 200: ['Production version', ProductionResponse], 404: ['No production version', ErrorResponse] },
+});
 
 /** A registry version as JSON (dates as ISO text). */
 function view(v: ModelVersionInfo) {
@@ -39,13 +59,12 @@ function serving(m: ServedModel) {
  */
 export function modelsRouter(registry: ModelRegistry, models: ServedModels): Router {
   const router = Router();
-  router.get('/v1/models', async (req, res) => {
-    const { status, name } = parseInput(ModelsQuery, req.query);
+  serve(router, GET_MODELS, async ({ query: { status, name } }, _req, res) => {
     const served = models.pick(name, 'name');
     const versions = await registry.listVersions({ name: served.name, ...(status ? { status } : {}) });
     res.json({ name: served.name, models: versions.map(view) });
   });
-  router.get('/v1/models/production', async (_req, res) => {
+  serve(router, GET_PRODUCTION_MODEL, async (_input, _req, res) => {
     const all = await Promise.all(models.all.map(async (m) => ({ name: m.name, info: await registry.getProductionVersion(m.name), serving: serving(m) })));
     const main = all[0]!;
     if (!main.info) {

@@ -7,9 +7,32 @@ import type { LoadedModel } from '../loaded-model';
 import type { ApiMetrics } from '../metrics';
 import { defaultDate, forecast } from '../predictor';
 import type { ServedModels } from '../served-models';
-import { BatchRequest, PredictRequest, type ForecastOutput } from '../schemas/predict';
-import { parseInput } from '../validate';
+import { ErrorResponse } from '../schemas/common';
+import { BatchRequest, BatchResponse, Forecast, MAX_BATCH, PredictRequest, type ForecastOutput } from '../schemas/predict';
 import type { WithheldForecasts } from '../withheld-forecasts';
+import { apiRoute, BAD_REQUEST, serve } from './api-route';
+
+const NO_MODEL = ['No production model loaded', ErrorResponse] as const;
+
+/** `POST /v1/predict`. */
+export const POST_PREDICT = apiRoute({
+  method: 'post',
+  path: '/v1/predict',
+  summary: 'On-demand forecast of one matchup, with its top SHAP contributions',
+  tag: 'predictions',
+  body: PredictRequest,
+  responses: { 200: ['Forecast', Forecast], 400: BAD_REQUEST, 503: NO_MODEL },
+});
+
+/** `POST /v1/predict/batch`. */
+export const POST_PREDICT_BATCH = apiRoute({
+  method: 'post',
+  path: '/v1/predict/batch',
+  summary: `On-demand forecasts of up to ${MAX_BATCH} matchups`,
+  tag: 'predictions',
+  body: BatchRequest,
+  responses: { 200: ['Forecasts, in request order', BatchResponse], 400: BAD_REQUEST, 503: NO_MODEL },
+});
 
 export interface PredictDeps {
   cache: ForecastCache;
@@ -57,8 +80,7 @@ export function predictRouter(deps: PredictDeps): Router {
       game: `${out.date} ${out.away} at ${out.home}`,
       model: out.model,
     });
-  router.post('/v1/predict', (req, res) => {
-    const input = parseInput(PredictRequest, req.body);
+  serve(router, POST_PREDICT, ({ body: input }, _req, res) => {
     const { model, snap } = serving(deps, input.model);
     const date = input.date ?? defaultDateOf(snap);
     const key = `${input.home}|${input.away}|${date}|${input.neutral}|${input.gameType}|${input.explain}`;
@@ -76,8 +98,7 @@ export function predictRouter(deps: PredictDeps): Router {
     deps.metrics.predictionsServed(model, 'predict', 1);
     res.type('application/json').send(json);
   });
-  router.post('/v1/predict/batch', (req, res) => {
-    const input = parseInput(BatchRequest, req.body);
+  serve(router, POST_PREDICT_BATCH, ({ body: input }, _req, res) => {
     const { model, snap } = serving(deps, input.model);
     const forecasts = forecast(model, snap, input.matchups, {
       defaultDate: defaultDateOf(snap),
