@@ -5,7 +5,7 @@ import type { Logger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createApp } from './app';
 import { drainAndClose } from './graceful-close';
-import { stopChartWorker } from './pages/chart-worker';
+import { stopChartWorker, warmChartWorker } from './pages/chart-worker';
 import { pageCache } from './pages/pages-router';
 import type { RenderedPages } from './pages/rendered-pages';
 import { ReadGate } from './read-gate';
@@ -99,6 +99,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await clients.close();
     throw err;
   }
+  warmChartWorker();
   const readGate = new ReadGate({}, logger);
   // the record and day views rendered once per data change; a promotion shows at once
   const pages = pageCache(clients.read, options.pageRecheckMs ?? PAGE_RECHECK_MS);

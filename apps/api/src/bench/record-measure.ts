@@ -24,6 +24,8 @@ export const fmt = (xs: readonly number[]) => {
 /** The 1-minute load average, as text. */
 export const load1 = () => os.loadavg()[0]!.toFixed(1);
 
+const count = (xs: readonly number[]) => xs.reduce<Record<number, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {});
+
 /** One GET: its time to the last byte, status and size. */
 export function timeGet(url: string, agent: http.Agent | false): Promise<{ ms: number; status: number; bytes: number }> {
   const started = performance.now();
@@ -38,22 +40,32 @@ export function timeGet(url: string, agent: http.Agent | false): Promise<{ ms: n
   });
 }
 
-/** `n` requests one at a time on one keep-alive connection (all must answer 200). */
-export async function sequential(url: string, n: number): Promise<{ ms: Samples; bytes: number }> {
+/** `n` requests one at a time on one keep-alive connection: every latency, and the answers other than 200 by status. */
+export async function sequential(url: string, n: number): Promise<{ ms: Samples; bytes: number; failed: Record<number, number> }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const ms: Samples = [];
+  const failed: number[] = [];
   let bytes = 0;
   try {
     for (let i = 0; i < n; i++) {
       const r = await timeGet(url, agent);
-      if (r.status !== 200) throw new Error(`${url}: HTTP ${r.status}`);
       ms.push(r.ms);
-      bytes = r.bytes;
+      if (r.status !== 200) failed.push(r.status);
+      else bytes = r.bytes;
     }
   } finally {
     agent.destroy();
   }
-  return { ms, bytes };
+  return { ms, bytes, failed: count(failed) };
+}
+
+/** Requests `url` until it answers 200 (a first render may outlast the read deadline), at most `tries` times. */
+export async function warmUp(url: string, tries = 30): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if ((await timeGet(url, false)).status === 200) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url}: no 200 after ${tries} tries`);
 }
 
 /**
@@ -66,15 +78,17 @@ export async function changeData(db: DbClient): Promise<void> {
   await new Promise((r) => setTimeout(r, 2_200));
 }
 
-/** First renders after a data change: `rounds` changes, after each one request per path (ms per path). */
-export async function firstRenders(db: DbClient, base: string, paths: readonly string[], rounds: number): Promise<Samples[]> {
-  const out: Samples[] = paths.map(() => []);
+/** First renders after a data change: `rounds` changes, after each one request per path (ms and statuses other than 200, per path). */
+export async function firstRenders(db: DbClient, base: string, paths: readonly string[], rounds: number): Promise<{ ms: Samples; failed: number[] }[]> {
+  const out = paths.map(() => ({ ms: [] as Samples, failed: [] as number[] }));
   for (let i = 0; i < rounds; i++) {
     await changeData(db);
     for (const [k, p] of paths.entries()) {
       const r = await timeGet(`${base}${p}`, false);
-      if (r.status !== 200) throw new Error(`${p}: HTTP ${r.status}`);
-      out[k]!.push(r.ms);
+      out[k]!.ms.push(r.ms);
+      if (r.status !== 200) out[k]!.failed.push(r.status);
+      // a page answered 503 by the read deadline finishes its render meanwhile: let it, as a reader retrying would
+      if (r.status !== 200) await warmUp(`${base}${p}`);
     }
   }
   return out;
@@ -88,8 +102,6 @@ export interface BurstResult {
   ready: Record<number, number>;
   load: string;
 }
-
-const count = (xs: readonly number[]) => xs.reduce<Record<number, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {});
 
 /**
  * `size` concurrent GETs of `path` (a keep-alive connection each), with `/health` probed every

@@ -13,11 +13,12 @@
  * connection by a separate process (hundreds of probes, so its p99 is a real one). Goals: `/record`
  * and the day view p99 under 50 ms; `/health` p99 under 10 ms during the burst.
  */
+import { performance } from 'node:perf_hooks';
 import { addDays } from '@nba/config';
 import { createTestDatabase } from '@nba/testing';
 import { seedDemoForecasts } from './demo-forecasts';
 import { API_MAIN, startProcess } from './processes';
-import { burst, changeData, firstRenders, fmt, load1, sequential } from './record-measure';
+import { burst, changeData, firstRenders, fmt, load1, sequential, warmUp } from './record-measure';
 import { insertSettledForecasts } from './settled-forecasts';
 
 const SEASON = 2026;
@@ -55,11 +56,16 @@ async function main(): Promise<void> {
       const api = await startProcess(main, { DATABASE_URL: db.url, LOG_LEVEL: 'error' }, '/ready');
       try {
         for (const [label, p] of pages) {
+          const started = performance.now();
+          await warmUp(`${api.url}${p}`);
+          log(`${build} ${label}: first 200 after start ${(performance.now() - started).toFixed(0)} ms`);
           await sequential(`${api.url}${p}`, 20); // warm-up
           const n = build === 'baseline' ? Math.min(SEQUENTIAL, 100) : SEQUENTIAL;
           const loadBefore = load1();
-          const { ms, bytes } = await sequential(`${api.url}${p}`, n);
-          log(`${build} ${label} warm, one at a time: ${fmt(ms)}, ${(bytes / 1024).toFixed(0)} KB; load ${loadBefore}-${load1()}`);
+          const { ms, bytes, failed } = await sequential(`${api.url}${p}`, n);
+          log(
+            `${build} ${label} warm, one at a time: ${fmt(ms)}, ${(bytes / 1024).toFixed(0)} KB, not 200: ${JSON.stringify(failed)}; load ${loadBefore}-${load1()}`,
+          );
         }
         const loadBefore = load1();
         const first = await firstRenders(
@@ -68,8 +74,11 @@ async function main(): Promise<void> {
           pages.map((x) => x[1]),
           FIRST_RENDERS,
         );
-        for (const [k, [label]] of pages.entries())
-          log(`${build} ${label} first request after a data change: ${fmt(first[k]!)}; load ${loadBefore}-${load1()}`);
+        for (const [k, [label]] of pages.entries()) {
+          log(
+            `${build} ${label} first request after a data change: ${fmt(first[k]!.ms)}, not 200: ${first[k]!.failed.join(',') || 'none'}; load ${loadBefore}-${load1()}`,
+          );
+        }
         for (const size of BURSTS) {
           await changeData(db.client);
           const b = await burst(api.url, '/record', size, PROBE_MS);

@@ -44,13 +44,14 @@ function start(): Worker {
     eval: true,
     workerData: { vega: pathToFileURL(require.resolve('vega')).href, vegaLite: pathToFileURL(require.resolve('vega-lite')).href },
   });
+  // idle until asked for a chart: the worker must not keep the process alive
+  w.unref();
   w.on('message', (m: { id: number; svg?: string; error?: string }) => {
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
     if (m.svg !== undefined) p.resolve(m.svg);
     else p.reject(new Error(`chart rendering failed: ${m.error}`));
-    // idle: the worker must not keep the process alive
     if (pending.size === 0) w.unref();
   });
   w.on('error', (err) => {
@@ -79,6 +80,14 @@ export function renderChartInWorker(spec: TopLevelSpec): Promise<string> {
     w.ref();
     w.postMessage({ id, spec });
   });
+}
+
+/**
+ * Starts the worker now, so it loads Vega (about a second of its own CPU, none of the event loop's)
+ * before the first record view asks for a chart rather than during that request.
+ */
+export function warmChartWorker(): void {
+  worker ??= start();
 }
 
 /** Stops the worker (charts asked for later start a new one). */
