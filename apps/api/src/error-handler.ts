@@ -8,20 +8,17 @@ import { ApiError } from './errors';
  */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
+/** An error raised with an HTTP status by Express's own helpers (`http-errors`); the body's errors are raised by json-body.ts as ApiErrors. */
 interface HttpishError {
-  type?: string;
   status?: number;
   expose?: boolean;
   message?: string;
 }
 
-/** Maps body-parser errors to API errors; anything unknown becomes a 500 without details. */
+/** A client error raised with a status stays a 400 naming it; anything unknown becomes a 500 without details. */
 function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   const e = (err ?? {}) as HttpishError;
-  if (e.type === 'entity.parse.failed')
-    return new ApiError('INVALID_JSON', 'the request body is not valid JSON', [{ field: '(body)', problem: 'is not valid JSON' }]);
-  if (e.type === 'entity.too.large') return new ApiError('PAYLOAD_TOO_LARGE', 'the request body is too large');
   if (e.expose && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     return new ApiError('VALIDATION_FAILED', e.message ?? 'bad request', [{ field: '(body)', problem: e.message ?? 'bad request' }]);
   }

@@ -10,8 +10,6 @@ import { pageCache } from './pages/pages-router';
 import type { RenderedPages } from './pages/rendered-pages';
 import { ReadGate } from './read-gate';
 import type { FeatureStore } from './feature-store';
-import type { ModelHolder } from './model-holder';
-import type { ModelWatcher } from './model-watcher';
 import { DEFAULT_MODEL_NAMES, type ServedModels } from './served-models';
 import { openRouteClients } from './route-clients';
 import { createServices } from './services';
@@ -56,10 +54,8 @@ export interface RunningServer {
   server: Server;
   /** `http://host:port` it listens on. */
   url: string;
-  /** Every served model; `holder`/`watcher` are the main one's. */
+  /** Every served model, the default first. */
   models: ServedModels;
-  holder: ModelHolder;
-  watcher: ModelWatcher;
   features: FeatureStore;
   /** The rendered record and day views (`renders` counts renders). */
   pages: RenderedPages;
@@ -91,7 +87,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     modelPollIntervalMs: options.modelPollIntervalMs ?? 30_000,
     connectTimeoutMs: options.dbConnectTimeoutMs,
   });
-  const { registry, models, holder, metrics, features, watcher } = services;
+  const { registry, models, metrics, features } = services;
   let shuttingDown = false;
   try {
     await services.start(options.featureRefreshIntervalMs ?? 300_000);
@@ -154,5 +150,5 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await clients.close();
       logger.info('api stopped');
     })());
-  return { server, url, models, holder, watcher, features, pages, close };
+  return { server, url, models, features, pages, close };
 }

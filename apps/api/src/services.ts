@@ -12,9 +12,6 @@ export interface Services {
   registry: ModelRegistry;
   /** Every served model, the default first. */
   models: ServedModels;
-  /** The main model's holder and watcher. */
-  holder: ModelHolder;
-  watcher: ModelWatcher;
   metrics: ApiMetrics;
   features: FeatureStore;
   /** Builds the features, then loads the production versions and starts watching for promotions. */
@@ -69,8 +66,6 @@ export function createServices(options: ServicesOptions): Services {
   return {
     registry,
     models,
-    holder: models.main.holder,
-    watcher: watchers[0]!,
     metrics,
     features,
     async start(featureRefreshIntervalMs) {

@@ -74,7 +74,7 @@ test('close(): in-flight requests finish, new connections are refused, models ar
   await closing;
   // it did not wait for the 5 s timeout: connections closed as their requests finished
   expect(Date.now() - closeStarted).toBeLessThan(4000);
-  expect(api.holder.current).toBeUndefined();
+  expect(api.models.main.holder.current).toBeUndefined();
   // the database client is the caller's: still usable
   expect(await db.client.game.count()).toBe(history.length);
 });
