@@ -1,4 +1,4 @@
-// The workspace's import boundaries (DESIGN.md, "Shape" and convention 11) as `no-restricted-imports`
+// The workspace's import boundaries (the root README's layout: apps wire, packages hold the logic) as `no-restricted-imports`
 // pattern groups, plus `no-restricted-syntax` selectors that apply the same patterns to `require()`
 // and `import()`, which `no-restricted-imports` does not see.
 
