@@ -34,3 +34,7 @@ export type { CalibrationBinRow, RunningDayRow, VersionScoreRow } from './foreca
 export { pageDataVersion } from './page-data-version';
 export { liveScores, rollingRecords } from './live-scores';
 export type { LiveScoreRow, RollingRecordRow } from './live-scores';
+export { gamesOnDate, nearestGameDates } from './stored-games';
+export type { StoredGame } from './stored-games';
+export { storedForecastsOnDate } from './stored-forecasts';
+export type { StoredForecastRow } from './stored-forecasts';

@@ -1,8 +1,6 @@
-import { isoDay } from '@nba/config';
-import type { DbClient } from '@nba/db';
-import { gamesOnDate } from '../queries/games-on-date';
-import { storedPredictions, type OnWithheldStored } from '../queries/stored-predictions';
-import type { GameViewOutput } from '../schemas/games';
+import { gamesOnDate, nearestGameDates, type DbClient } from '@nba/db';
+import { gameView, type GameViewOutput } from '../schemas/games';
+import { storedPredictions, type OnWithheldStored } from '../stored-predictions';
 import type { StoredPredictionOutput } from '../schemas/predictions';
 
 /** Everything the day view shows, from the same queries as `GET /v1/games` and `GET /v1/predictions`. */
@@ -20,11 +18,9 @@ export interface DayData {
  * check comes withheld, see `storedPredictions`); on an empty day, where the nearest games are.
  */
 export async function loadDay(db: DbClient, date: string, onWithheld?: OnWithheldStored): Promise<DayData> {
-  const [games, predictions] = await Promise.all([gamesOnDate(db, date), storedPredictions(db, date, onWithheld)]);
+  const [stored, predictions] = await Promise.all([gamesOnDate(db, date), storedPredictions(db, date, onWithheld)]);
+  const games = stored.map(gameView);
   if (games.length > 0) return { date, games, predictions };
-  // both by the (date, home, away) index: a day off (or the off-season) links to where games are
-  const [row] = await db.$queryRaw<{ before: Date | null; after: Date | null }[]>`
-    SELECT (SELECT max(date) FROM games WHERE date < ${date}::date) AS before,
-           (SELECT min(date) FROM games WHERE date > ${date}::date) AS after`;
-  return { date, games, predictions, nearest: { before: row?.before ? isoDay(row.before) : null, after: row?.after ? isoDay(row.after) : null } };
+  // a day off (or the off-season) links to where games are
+  return { date, games, predictions, nearest: await nearestGameDates(db, date) };
 }

@@ -1,8 +1,7 @@
 import { Router } from 'express';
-import type { DbClient } from '@nba/db';
-import { gamesOnDate } from '../queries/games-on-date';
+import { gamesOnDate, type DbClient } from '@nba/db';
 import { DateQuery } from '../schemas/common';
-import { GamesResponse } from '../schemas/games';
+import { gameView, GamesResponse } from '../schemas/games';
 import { apiRoute, BAD_REQUEST, serve } from './api-route';
 
 /** `GET /v1/games?date=`. */
@@ -19,7 +18,7 @@ export const GET_GAMES = apiRoute({
 export function gamesRouter(db: DbClient): Router {
   const router = Router();
   serve(router, GET_GAMES, async ({ query: { date } }, _req, res) => {
-    res.json({ date, games: await gamesOnDate(db, date) });
+    res.json({ date, games: (await gamesOnDate(db, date)).map(gameView) });
   });
   return router;
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { DbClient } from '@nba/db';
-import { storedPredictions } from '../queries/stored-predictions';
+import { storedPredictions } from '../stored-predictions';
 import { DateQuery } from '../schemas/common';
 import { PredictionsResponse } from '../schemas/predictions';
 import type { WithheldForecasts } from '../withheld-forecasts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GAME_TYPES } from '@nba/config';
+import type { StoredGame } from '@nba/db';
 import { GameStatusView, IsoDate, named, Timestamp } from './common';
 
 /** A game on the schedule, with its score once played. */
@@ -26,3 +27,8 @@ export const GameView = named(
 export const GamesResponse = named('Games', z.object({ date: IsoDate, games: z.array(GameView) }));
 
 export type GameViewOutput = z.output<typeof GameView>;
+
+/** A stored game (@nba/db `gamesOnDate`) as the API shows it. */
+export function gameView(g: StoredGame): GameViewOutput {
+  return { ...g, tipoff: g.tipoff?.toISOString() ?? null };
+}
