@@ -69,12 +69,17 @@ export async function warmUp(url: string, tries = 30): Promise<void> {
 }
 
 /**
- * A change of the data the pages show, as the pipeline's settle step makes one (one settled
- * forecast's `settled_at` moves), then a wait past the API's 2 s data-version recheck, so the
- * next request of each page is its first render after the change.
+ * A change of the data the pages show, like a day's settlement: the latest settled forecast of
+ * each model's newest version moves a little (so those versions' scores and charts change, the
+ * others' stay), then a wait past the API's 2 s data-version recheck, so the next request of each
+ * page is its first render after the change.
  */
 export async function changeData(db: DbClient): Promise<void> {
-  await db.$executeRaw`UPDATE predictions SET settled_at = now() WHERE id = (SELECT max(id) FROM predictions WHERE settled_at IS NOT NULL)`;
+  await db.$executeRaw`
+    UPDATE predictions SET settled_at = now(), home_win_prob = CASE WHEN home_win_prob > 0.5 THEN home_win_prob - 0.001 ELSE home_win_prob + 0.001 END
+     WHERE id IN (SELECT max(p.id) FROM predictions p
+                   WHERE p.settled_at IS NOT NULL
+                     AND p.model_version_id IN (SELECT max(id) FROM model_versions GROUP BY name))`;
   await new Promise((r) => setTimeout(r, 2_200));
 }
 

@@ -12,10 +12,30 @@ function labelled(svg: string, description: string): string {
 }
 
 /**
- * A Vega-Lite spec drawn as SVG text on the server, off the event loop (see `renderChartInWorker`),
- * named by the spec's `description`. Not cached here: the pages that draw charts are cached whole
- * per data version (`RenderedPages`), so a chart is drawn once per change of the data.
+ * Drawn charts by spec text. The pages are cached whole per data version (`RenderedPages`), but a
+ * change of the data (a day's settlement) changes the charts of a few versions only: the others
+ * are reused, so the render after a change draws those few instead of every chart on the page.
  */
-export async function chartSvg(spec: TopLevelSpec): Promise<string> {
-  return labelled(await renderChartInWorker(spec), spec.description ?? 'chart');
+const drawn = new Map<string, Promise<string>>();
+const CACHE_SIZE = 128;
+
+/**
+ * A Vega-Lite spec drawn as SVG text on the server, off the event loop (see `renderChartInWorker`),
+ * named by the spec's `description`; the same spec is drawn once (a failed drawing is not kept).
+ */
+export function chartSvg(spec: TopLevelSpec): Promise<string> {
+  const key = JSON.stringify(spec);
+  const hit = drawn.get(key);
+  if (hit) {
+    drawn.delete(key);
+    drawn.set(key, hit);
+    return hit;
+  }
+  const svg = renderChartInWorker(spec).then((text) => labelled(text, spec.description ?? 'chart'));
+  drawn.set(key, svg);
+  if (drawn.size > CACHE_SIZE) drawn.delete(drawn.keys().next().value as string);
+  svg.catch(() => {
+    if (drawn.get(key) === svg) drawn.delete(key);
+  });
+  return svg;
 }

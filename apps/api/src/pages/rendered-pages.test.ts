@@ -40,6 +40,21 @@ test('a page is rendered again once the data version changes, and only then', as
   expect(pages.renders).toBe(2);
 });
 
+test('while a new render is under way, other requests get the previous page at once; the one that found the change waits for the new one', async () => {
+  const { state, pages, render } = setup(0);
+  await pages.get('record', render);
+  state.version = 'v2';
+  let finish: () => void = () => undefined;
+  const slow = () => new Promise<void>((resolve) => (finish = resolve)).then(render);
+  const first = pages.get('record', slow);
+  await new Promise((r) => setImmediate(r));
+  expect((await pages.get('record', slow)).body.toString()).toBe('<p>render 1 of v1</p>');
+  finish();
+  expect((await first).body.toString()).toBe('<p>render 2 of v2</p>');
+  expect((await pages.get('record', slow)).body.toString()).toBe('<p>render 2 of v2</p>');
+  expect(pages.renders).toBe(2);
+});
+
 test('the data version is trusted for recheckMs, and read again at once after invalidate()', async () => {
   const { state, pages, render } = setup(2_000);
   await pages.get('record', render);

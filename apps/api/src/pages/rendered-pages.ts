@@ -22,17 +22,21 @@ export interface RenderedPagesOptions {
 }
 
 interface Entry {
-  version: string;
-  page: Promise<RenderedPage>;
+  /** The last page rendered, and the data version it was rendered for. */
+  done?: { version: string; page: RenderedPage };
+  /** The render under way, for a newer version. */
+  rendering?: { version: string; page: Promise<RenderedPage> };
 }
 
 /**
  * The rendered pages, per page key and data version: a page is rendered once per change of the
  * data (the record changes when games are settled, about once a day) and then served as bytes,
- * so a request costs a map lookup instead of queries, charts and HTML. Concurrent requests for a
- * page share one render, and concurrent requests share one read of the data version, which is
- * trusted for `recheckMs` (a change shows within that time, or at once after `invalidate()`).
- * A render that fails is not kept: the next request tries again.
+ * so a request costs a map lookup instead of queries, charts and HTML. Concurrent requests share
+ * one read of the data version, which is trusted for `recheckMs` (a change shows within that
+ * time, or at once after `invalidate()`), and one render. The request that finds the data changed
+ * waits for the new page; requests arriving while that render is under way get the previous page
+ * (if there is one) at once, so a burst right after a change is not held behind the render. A
+ * render that fails is not kept: the next request tries again.
  */
 export class RenderedPages {
   private readonly entries = new Map<string, Entry>();
@@ -62,25 +66,30 @@ export class RenderedPages {
   /** The page under `key` for the current data, rendered by `render` only when not already rendered (or rendering) for it. */
   async get(key: string, render: () => Promise<{ status: number; html: string }>): Promise<RenderedPage> {
     const version = await this.currentVersion();
-    const hit = this.entries.get(key);
-    if (hit && hit.version === version) {
-      // most recently used last
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.page;
-    }
+    const entry = this.entries.get(key) ?? {};
+    // most recently used last
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > this.options.maxPages) this.entries.delete(this.entries.keys().next().value as string);
+    if (entry.done?.version === version) return entry.done.page;
+    if (entry.rendering?.version === version) return entry.done?.page ?? entry.rendering.page;
     this.renderCount += 1;
     const page = render().then(async ({ status, html }) => {
       const body = Buffer.from(html);
       return { status, body, gzipped: await gzipAsync(body) };
     });
-    const entry = { version, page };
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > this.options.maxPages) this.entries.delete(this.entries.keys().next().value as string);
-    page.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
+    const rendering = { version, page };
+    entry.rendering = rendering;
+    page.then(
+      (done) => {
+        if (entry.rendering !== rendering) return;
+        entry.done = { version, page: done };
+        entry.rendering = undefined;
+      },
+      () => {
+        if (entry.rendering === rendering) entry.rendering = undefined;
+      },
+    );
     return page;
   }
 
