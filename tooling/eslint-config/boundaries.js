@@ -1,6 +1,7 @@
 // The workspace's import boundaries (the root README's layout: apps wire, packages hold the logic) as `no-restricted-imports`
 // pattern groups, plus `no-restricted-syntax` selectors that apply the same patterns to `require()`
 // and `import()`, which `no-restricted-imports` does not see.
+const { PROCESS_ENV_IMPORTS } = require('./process-env');
 
 /** A workspace package is imported by its name; its `src/index.ts` (or `exports` map) is its API. */
 const DEEP_IMPORTS = [
@@ -41,10 +42,14 @@ function callSelectors(groups) {
   });
 }
 
-/** Both rules for the given groups. */
-function boundaryRules(groups) {
+/**
+ * Both rules for the given groups; with `processEnv`, `no-restricted-imports` also refuses
+ * `import { env } from 'node:process'` (one rule entry holds both, as a later entry replaces an earlier one).
+ */
+function boundaryRules(groups, { processEnv = false } = {}) {
+  const paths = processEnv ? PROCESS_ENV_IMPORTS : [];
   return {
-    'no-restricted-imports': ['error', { patterns: groups.map(({ regex, message }) => ({ regex, message })) }],
+    'no-restricted-imports': ['error', { paths, patterns: groups.map(({ regex, message }) => ({ regex, message })) }],
     'no-restricted-syntax': ['error', ...callSelectors(groups)],
   };
 }

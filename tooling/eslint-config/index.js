@@ -7,23 +7,33 @@ const tseslint = require('typescript-eslint');
 const prettier = require('eslint-config-prettier');
 const globals = require('globals');
 const { DEEP_IMPORTS, DEV_ONLY, NATIVE, boundaryRules } = require('./boundaries');
+const { PROCESS_ENV_PROPERTY } = require('./process-env');
 
 /** Runtime code: what ships in dist/. Tests and benchmarks are not (they build into dist-bench). */
 const RUNTIME = ['src/**/*.ts'];
 const NOT_RUNTIME = ['src/**/*.test.ts', 'src/bench/**'];
+/** TypeScript files: the ones the type-aware rules run on (each is in its package's tsconfig.json). */
+const TYPESCRIPT = ['**/*.ts', '**/*.mts', '**/*.cts'];
 
 /**
  * @param {'app' | 'package' | 'dev'} kind `app` (apps/*: also no XGBoost binding or koffi),
  *   `package` (packages/*), or `dev` (a dev-only package: testing, tooling).
+ * @param {{ typeChecked?: boolean, readsProcessEnv?: string[] }} [options]
+ *   `typeChecked` (temporary, while packages move over; issue 20): typescript-eslint's type-checked
+ *   rules on TypeScript files, `no-non-null-assertion`, and no `process.env` outside `@nba/config`.
+ *   `readsProcessEnv`: the files that may read `process.env` (only `@nba/config`'s process-env.ts and its test).
  */
-function config(kind = 'package') {
+function config(kind = 'package', options = {}) {
   if (!['app', 'package', 'dev'].includes(kind)) throw new TypeError(`@nba/eslint-config: kind must be app, package or dev, got ${String(kind)}`);
+  const { typeChecked = false, readsProcessEnv = [] } = options;
+  const processEnv = typeChecked;
   const everywhere = kind === 'app' ? [...DEEP_IMPORTS, ...NATIVE] : DEEP_IMPORTS;
   const runtime = kind === 'dev' ? everywhere : [...everywhere, ...DEV_ONLY];
   return tseslint.config(
     { ignores: ['dist/**', 'dist-*/**', 'src/generated/**', 'coverage/**', 'test-output/**', '.turbo/**'] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
+    ...(typeChecked ? typeCheckedConfigs() : []),
     {
       files: ['**/*.js', '**/*.cjs'],
       languageOptions: { sourceType: 'commonjs', globals: globals.node },
@@ -37,12 +47,31 @@ function config(kind = 'package') {
       linterOptions: { reportUnusedDisableDirectives: 'error' },
       rules: {
         '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
-        ...boundaryRules(everywhere),
+        ...boundaryRules(everywhere, { processEnv }),
+        ...(processEnv ? { 'no-restricted-properties': ['error', PROCESS_ENV_PROPERTY] } : {}),
       },
     },
-    { files: RUNTIME, ignores: NOT_RUNTIME, rules: boundaryRules(runtime) },
+    { files: RUNTIME, ignores: NOT_RUNTIME, rules: boundaryRules(runtime, { processEnv }) },
+    ...(readsProcessEnv.length > 0 ? [{ files: readsProcessEnv, rules: { 'no-restricted-properties': 'off' } }] : []),
     prettier,
   );
+}
+
+/**
+ * typescript-eslint's type-checked rules (`recommendedTypeChecked`) on TypeScript files, with the
+ * project service: each file is checked with the nearest tsconfig.json (src and test are in it).
+ * `tsconfigRootDir` is the folder of the calling eslint.config.js (typescript-eslint infers it).
+ * JavaScript files (configs, test fixtures) are in no tsconfig and keep the untyped rules.
+ */
+function typeCheckedConfigs() {
+  return [
+    ...tseslint.configs.recommendedTypeCheckedOnly.map((c) => ({ ...c, files: TYPESCRIPT })),
+    {
+      files: TYPESCRIPT,
+      languageOptions: { parserOptions: { projectService: true } },
+      rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
+    },
+  ];
 }
 
 module.exports = config;
