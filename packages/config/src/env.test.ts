@@ -81,7 +81,8 @@ describe('parseEnv', () => {
     expect(parseEnv(shape, {}).API_BASKETBALL_KEY).toBeUndefined();
     expect(parseEnv(shape, { API_BASKETBALL_KEY: 'k1', THE_ODDS_API_KEY: 'k2' })).toMatchObject({ API_BASKETBALL_KEY: 'k1', THE_ODDS_API_KEY: 'k2' });
     const odds = failure({ API_BASKETBALL_KEY: 'secret-basketball-key' });
-    expect(odds.issues).toEqual([{ variable: 'THE_ODDS_API_KEY', problem: expect.stringContaining('is required when API_BASKETBALL_KEY is set') }]);
+    expect(odds.issues.map((i) => i.variable)).toEqual(['THE_ODDS_API_KEY']);
+    expect(odds.issues[0]?.problem).toContain('is required when API_BASKETBALL_KEY is set');
     expect(odds.message).not.toContain('secret-basketball-key');
     const basketball = failure({ THE_ODDS_API_KEY: 'secret-odds-key', PORT: 'x' });
     expect(basketball.issues.map((i) => i.variable).sort()).toEqual(['API_BASKETBALL_KEY', 'PORT']);
