@@ -2,6 +2,7 @@ import { defineCommandLine, EXIT, type AddCommand, type CliCommand, type ExitCod
 import { databaseProblemOf } from '@nba/db';
 import { registerBackfillCommand } from './commands/backfill';
 import { registerBacktestCommand } from './commands/backtest';
+import { registerOutlookBacktestCommand } from './commands/outlook-backtest';
 import { registerResumeCommand } from './commands/resume';
 import { registerRunCommand } from './commands/run';
 import { registerRunsCommand } from './commands/runs';
@@ -13,6 +14,7 @@ const COMMANDS: readonly AddCommand<PipelineDeps>[] = [
   registerRunCommand,
   registerBackfillCommand,
   registerBacktestCommand,
+  registerOutlookBacktestCommand,
   registerResumeCommand,
   registerRunsCommand,
 ];

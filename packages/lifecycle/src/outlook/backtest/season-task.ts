@@ -7,6 +7,7 @@ import { CHECKPOINTS, type OutlookBacktestSettings } from './backtest-options';
 import { EloTracker, eloState, winPctState } from './baselines';
 import { scoreOutlook, truthOf, type OutlookScores } from './outlook-scores';
 import { outlookCsvRow } from './outlook-csv';
+import { threadCpuMs } from './thread-cpu';
 
 /** The forecasts compared on every morning: the outlook and its two baselines. */
 export const FORECASTERS = ['outlook', 'winPct', 'elo'] as const;
@@ -32,7 +33,7 @@ export interface SeasonPart {
   readonly calibration: Readonly<Record<Forecaster, CalibrationTally>>;
   /** outlook.csv rows of the season (no header), one per morning and team. */
   readonly csvRows: readonly string[];
-  /** CPU time the season took on its thread. */
+  /** CPU time the season took on its own thread. */
   readonly cpuMs: number;
 }
 
@@ -75,7 +76,7 @@ export function backtestOutlookSeason(
   season: number,
   settings: OutlookBacktestSettings,
 ): SeasonPart {
-  const started = process.cpuUsage();
+  const started = threadCpuMs();
   const truth = truthOf(
     seasonOutcome(
       season,
@@ -107,6 +108,5 @@ export function backtestOutlookSeason(
     });
     for (const t of outlook.teams) csvRows.push(outlookCsvRow(season, date, t));
   }
-  const cpu = process.cpuUsage(started);
-  return { season, settings, mornings: scored, calibration, csvRows, cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
+  return { season, settings, mornings: scored, calibration, csvRows, cpuMs: Math.round(threadCpuMs() - started) };
 }
