@@ -9,7 +9,7 @@ import { hasKubectl, kustomize, loadYamlFile, yamlFiles, type K8sObject } from '
 import { renderKustomization } from './support/kustomize';
 import { K8S_DIR, REPO_ROOT } from './support/paths';
 
-const KUSTOMIZATIONS = ['base', 'overlays/production'];
+const KUSTOMIZATIONS = ['base', 'overlays/production', 'outlook-backtest'];
 const EXAMPLES = ['examples/secret.example.yaml'];
 
 type Validatable = { validate(): void };
