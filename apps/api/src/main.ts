@@ -1,91 +1,104 @@
 #!/usr/bin/env node
-import { databaseProblemOf, openDatabase, type Database } from '@nba/db';
-import type { Logger } from '@nba/logging';
+import { defineCommandLine, EXIT, EXIT_CODES_HELP, type AddCommand, type CliIo, type ExitCode } from '@nba/cli';
+import { databaseProblemOf, openDatabase } from '@nba/db';
 import { createAppLogger, readEnv } from './env';
-import { startServer, type RunningServer } from './server';
+import { startServer } from './server';
 
-/**
- * Exit codes, the same in the three apps: 0 stopped cleanly, 1 failed, 2 bad configuration, 3 the
- * database cannot be used (refused, stalled, unknown, credentials refused, not migrated).
- */
-const EXIT = { OK: 0, FAILED: 1, CONFIG: 2, DATABASE: 3 } as const;
+/** What the API process gets from outside (`@nba/cli`'s convention): streams, the environment, the stop signals. */
+export interface ApiProcessDeps extends CliIo {
+  env: NodeJS.ProcessEnv;
+  /** Calls `stop` once on SIGTERM or SIGINT (with the signal's name). */
+  onStopSignal(stop: (signal: string) => void): void;
+}
 
 /**
  * The API process: parse the environment (fail fast naming every bad variable), connect (the
  * embedded PostgreSQL, migrated, when DATABASE_URL is unset; a managed database is migrated by
- * its own job, and checked here), build the features, load the production model, listen;
- * SIGTERM/SIGINT stop it gracefully. A database problem at start-up is one line on stderr naming
- * the fix, and exit 3.
+ * its own job, and checked here), build the features, load the production model, listen; the
+ * action resolves once a stop signal has closed the server and the database gracefully. A database
+ * problem at start-up is one line on stderr naming the fix, and exit 3.
  */
-export async function main(): Promise<void> {
-  let env;
-  try {
-    env = readEnv();
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
-    process.exit(EXIT.CONFIG);
-  }
-  const logger: Logger = createAppLogger(env);
-  const timeouts = { connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS, poolTimeoutMs: env.DB_POOL_TIMEOUT_MS, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS };
-  let db: Database;
-  let running: RunningServer;
-  try {
-    db = await openDatabase({
-      databaseUrl: env.DATABASE_URL,
-      // loaded only without DATABASE_URL: an image for a managed database leaves the package out
-      startEmbedded: async () => {
-        const { defaultDataDir, startEmbeddedPostgres } = await import('@nba/embedded-db');
-        return startEmbeddedPostgres({ dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env), logger });
-      },
-      migrate: env.DATABASE_URL === undefined,
-      logger,
-      ...timeouts,
+async function serve(deps: ApiProcessDeps): Promise<ExitCode> {
+  const env = readEnv(deps.env);
+  const logger = createAppLogger(env);
+  const db = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    // loaded only without DATABASE_URL: an image for a managed database leaves the package out
+    startEmbedded: async () => {
+      const { defaultDataDir, startEmbeddedPostgres } = await import('@nba/embedded-db');
+      return startEmbeddedPostgres({ dataDir: env.NBA_DATA_DIR ?? defaultDataDir(deps.env), logger });
+    },
+    migrate: env.DATABASE_URL === undefined,
+    logger,
+    connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
+    statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+  });
+  // On a start-up failure the process exits without db.close(): closing waits on connections a
+  // stalled server never answers.
+  const running = await startServer({
+    db,
+    logger,
+    port: env.PORT,
+    host: env.HOST,
+    modelNames: env.MODEL_NAMES,
+    rollingWindowGames: env.ROLLING_WINDOW_GAMES,
+    modelPollIntervalMs: env.MODEL_POLL_INTERVAL_MS,
+    dbConnectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    featureRefreshIntervalMs: env.FEATURE_REFRESH_INTERVAL_MS,
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    accessLog: env.ACCESS_LOG,
+    predictCacheSize: env.PREDICT_CACHE_SIZE,
+  });
+  return new Promise<ExitCode>((resolve) => {
+    deps.onStopSignal((signal) => {
+      logger.info('signal received', { signal });
+      running
+        .close()
+        .then(() => db.close())
+        .then(
+          () => resolve(EXIT.OK),
+          (err: unknown) => {
+            logger.error('shutdown failed', { err });
+            resolve(EXIT.FAILED);
+          },
+        );
     });
-    running = await startServer({
-      db,
-      logger,
-      port: env.PORT,
-      host: env.HOST,
-      modelNames: env.MODEL_NAMES,
-      rollingWindowGames: env.ROLLING_WINDOW_GAMES,
-      modelPollIntervalMs: env.MODEL_POLL_INTERVAL_MS,
-      dbConnectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
-      featureRefreshIntervalMs: env.FEATURE_REFRESH_INTERVAL_MS,
-      shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
-      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
-      accessLog: env.ACCESS_LOG,
-      predictCacheSize: env.PREDICT_CACHE_SIZE,
-    });
-  } catch (err) {
-    const problem = databaseProblemOf(err, env.DATABASE_URL);
-    if (!problem) throw err;
-    process.stderr.write(`error: ${problem.message}\n`);
-    // no db.close(): closing waits on connections a stalled server never answers
-    process.exit(EXIT.DATABASE);
-  }
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('signal received', { signal });
-    running
-      .close()
-      .then(() => db.close())
-      .then(
-        () => process.exit(EXIT.OK),
-        (err) => {
-          logger.error('shutdown failed', { err });
-          process.exit(EXIT.FAILED);
-        },
-      );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-}
-
-if (require.main === module) {
-  main().catch((err) => {
-    process.stderr.write(`api failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(EXIT.FAILED);
   });
 }
+
+const addServe: AddCommand<ApiProcessDeps> = (program, deps) => {
+  program.action(() => serve(deps));
+};
+
+/** The API's command line: no arguments (configuration is the environment), by `@nba/cli`'s convention. */
+export const apiCli = defineCommandLine<ApiProcessDeps>({
+  name: 'api',
+  description: 'the NBA prediction API: serves forecasts, models, health, readiness, metrics and docs until SIGTERM or SIGINT',
+  helpAfter: `Configuration: environment variables (PORT, HOST, DATABASE_URL or NBA_DATA_DIR, MODEL_NAMES, …; see the README).\n${EXIT_CODES_HELP}`,
+  commands: [addServe],
+  failureLabel: 'api failed to start',
+  unavailable: (error, deps) => databaseProblemOf(error, deps.env.DATABASE_URL),
+});
+
+/** Runs the API process on `argv` with the process's own streams, environment and signals; resolves with the exit code. */
+export function main(argv: readonly string[] = process.argv.slice(2)): Promise<ExitCode> {
+  let stopping = false;
+  return apiCli.run(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    onStopSignal: (stop) => {
+      const once = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        stop(signal);
+      };
+      process.on('SIGTERM', () => once('SIGTERM'));
+      process.on('SIGINT', () => once('SIGINT'));
+    },
+  });
+}
+
+if (require.main === module) void main().then((code) => process.exit(code));

@@ -1,9 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError } from '@nba/config';
-import { databaseProblemOf, DbError } from '@nba/db';
 import { CliError } from './cli-error';
 import { EXIT, exitCodeFor } from './exit-code';
 import { runCommandLine } from './run-command-line';
+
+/** An infrastructure failure as an app's classifier (e.g. @nba/db's databaseProblemOf) recognises it. */
+class Unreachable extends Error {}
+const databaseProblemOf = (e: unknown) => (e instanceof Unreachable ? { message: `the database is unreachable (${e.message})` } : undefined);
 
 function program(action: () => void): Command {
   const root = new Command('tool').exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
@@ -36,7 +39,7 @@ describe('exit codes', () => {
     expect(exitCodeFor(new CliError('USAGE', ''))).toBe(EXIT.USAGE);
     expect(exitCodeFor(new CliError('ABORTED', ''))).toBe(EXIT.FAILED);
     expect(exitCodeFor(new ConfigError('INVALID_ENV', 'bad'))).toBe(EXIT.USAGE);
-    expect(exitCodeFor(new DbError('NOT_MIGRATED', 'not migrated'), classes)).toBe(EXIT.UNAVAILABLE);
+    expect(exitCodeFor(new Unreachable('not migrated'), classes)).toBe(EXIT.UNAVAILABLE);
     expect(exitCodeFor(new Error('boom'))).toBe(EXIT.FAILED);
     expect(exitCodeFor(new Error('refused'), { isUsage: (e) => (e as Error).message === 'refused' })).toBe(EXIT.USAGE);
   });
@@ -71,7 +74,7 @@ describe('runCommandLine', () => {
   });
 
   test('a database that cannot be used is one line and exit 3', async () => {
-    const r = await run(['go'], new DbError('NOT_MIGRATED', 'the database is not migrated'), { failureLabel: 'pipeline failed' });
+    const r = await run(['go'], new Unreachable('the database is not migrated'), { failureLabel: 'pipeline failed' });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^error: .+\n$/);
   });

@@ -19,7 +19,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /**
  * Runs `program` on `argv` (user arguments only) and returns the exit code ({@link EXIT}); never
  * throws. A usage error prints `error: <message>` and the usage of the command that raised it (not
- * the root help); unusable infrastructure is its one line naming the fix (never the driver's code
+ * the root help); a configuration error is `error: <message>`; unusable infrastructure is its one line naming the fix (never the driver's code
  * frame); any other failure is `<failureLabel>: <message>`. Commander prints its own errors. A
  * {@link CliCommand}'s action may return the exit code of an outcome it reported itself.
  */
@@ -41,7 +41,8 @@ export async function runCommandLine(program: Command, argv: readonly string[], 
     const problem = error instanceof CliError ? undefined : options.unavailable?.(error);
     if (problem) options.stderr.write(`error: ${problem.message}\n`);
     else if (isUsageError(error, options)) options.stderr.write(`error: ${messageOf(error)}\n\n${running.helpInformation()}`);
-    else options.stderr.write(`${code === EXIT.UNAVAILABLE ? 'error' : (options.failureLabel ?? 'error')}: ${messageOf(error)}\n`);
+    // the failure label introduces failures only; configuration (exit 2) and infrastructure (exit 3) say `error`
+    else options.stderr.write(`${code === EXIT.FAILED ? (options.failureLabel ?? 'error') : 'error'}: ${messageOf(error)}\n`);
     return code;
   }
 }

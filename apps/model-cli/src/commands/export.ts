@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ARTIFACT_ROLES, RegistryError, sha256, type ArtifactRole } from '@nba/registry';
-import { CliError } from '@nba/cli';
-import { modelName, outputFile, semver } from '../arguments';
+import { CliError, outputFile } from '@nba/cli';
+import { modelName, semver } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
 
 /** `export --name N --version V --out model.json [--role R]`: writes the checksum-verified XGBoost JSON model. */

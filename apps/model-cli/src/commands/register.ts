@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { inspectArtifact, type FeatureSpec, type RegisterInput } from '@nba/registry';
-import { CliError } from '@nba/cli';
-import { isoDate, modelName, semver, wholeNumber } from '../arguments';
+import { CliError, isoDate, wholeNumber } from '@nba/cli';
+import { modelName, semver } from '../arguments';
 import { say, sayJson, withRegistry, type CliDeps } from '../context';
 import { readInput, readJson } from '../files';
 

@@ -1,38 +1,55 @@
 #!/usr/bin/env node
 // `import-csv --games games.csv [--odds odds.csv] [--database-url URL]`: loads the historical CSVs.
-// An entry point, so it (unlike the library) reads argv and DATABASE_URL and sets the exit code.
-import { createDbClient } from '@nba/db';
+// An entry point, so it (unlike the library) reads argv and DATABASE_URL and exits with the code.
+import { CliError, defineCommandLine, EXIT, EXIT_CODES_HELP, readableFile, type AddCommand, type CliIo, type ExitCode } from '@nba/cli';
+import { createDbClient, databaseProblemOf } from '@nba/db';
 import { createLogger } from '@nba/logging';
 import { formatImportSummary, importCsv } from '../csv/import-csv';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+/** What `import-csv` gets from outside (`@nba/cli`'s convention). */
+interface ImportCsvDeps extends CliIo {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
 }
 
-async function main(): Promise<number> {
-  const gamesCsv = arg('games');
-  const oddsCsv = arg('odds');
-  const url = arg('database-url') ?? process.env.DATABASE_URL;
-  if (!gamesCsv || !url) {
-    process.stderr.write('usage: import-csv --games games.csv [--odds odds.csv] [--database-url URL (default $DATABASE_URL)]\n');
-    return 2;
-  }
+interface ImportCsvArgs {
+  games: string;
+  odds?: string;
+  databaseUrl?: string;
+}
+
+async function importCommand(o: ImportCsvArgs, deps: ImportCsvDeps): Promise<ExitCode> {
+  const url = o.databaseUrl ?? deps.env.DATABASE_URL;
+  if (!url) throw new CliError('USAGE', '--database-url: not given and DATABASE_URL is not set');
   const logger = createLogger({ service: 'import-csv', secrets: [url] });
   const db = createDbClient(url);
   try {
-    const summary = await importCsv(db, { gamesCsv, ...(oddsCsv ? { oddsCsv } : {}), logger });
-    process.stdout.write(`${formatImportSummary(summary)}\n`);
-    return summary.unreadable.length + summary.games.rejected + summary.snapshots.rejected > 0 ? 1 : 0;
+    const summary = await importCsv(db, { gamesCsv: o.games, ...(o.odds ? { oddsCsv: o.odds } : {}), logger });
+    deps.stdout.write(`${formatImportSummary(summary)}\n`);
+    // rows left out are an outcome the summary already shows
+    return summary.unreadable.length + summary.games.rejected + summary.snapshots.rejected > 0 ? EXIT.FAILED : EXIT.OK;
   } finally {
     await db.$disconnect();
   }
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (e: unknown) => {
-    process.stderr.write(`import-csv failed: ${(e as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+const addImport: AddCommand<ImportCsvDeps> = (program, deps) => {
+  program
+    .requiredOption('--games <file>', 'games.csv', readableFile(deps.cwd))
+    .option('--odds <file>', 'odds.csv with closing lines', readableFile(deps.cwd))
+    .option('--database-url <url>', 'the database (default $DATABASE_URL)')
+    .action((o: ImportCsvArgs) => importCommand(o, deps));
+};
+
+const importCsvCli = defineCommandLine<ImportCsvDeps>({
+  name: 'import-csv',
+  description: 'loads games.csv (and odds.csv) into the database; idempotent (a second run reports everything unchanged)',
+  helpAfter: `${EXIT_CODES_HELP} A row left out (unreadable or rejected) is exit 1.`,
+  commands: [addImport],
+  failureLabel: 'import-csv failed',
+  unavailable: (error, deps) => databaseProblemOf(error, deps.env.DATABASE_URL),
+});
+
+void importCsvCli
+  .run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() })
+  .then((code) => process.exit(code));
