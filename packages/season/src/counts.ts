@@ -1,4 +1,5 @@
 import { LEAGUE, TEAM_COUNT } from './league';
+import { addAt } from './add-at';
 
 /** Stages a team can reach, counted per simulation. */
 export const STAGES = ['playIn', 'playoffs', 'secondRound', 'confFinals', 'finals', 'title'] as const;
@@ -34,9 +35,9 @@ export function emptyCounts(maxGames: number): SimulationCounts {
 /** Adds `from` into `into` (same maxGames): batches of one seed each, run apart, merge exactly. */
 export function mergeCounts(into: SimulationCounts, from: SimulationCounts): void {
   into.simulations += from.simulations;
-  for (let i = 0; i < into.wins.length; i++) into.wins[i]! += from.wins[i] as number;
-  for (let i = 0; i < into.positions.length; i++) into.positions[i]! += from.positions[i] as number;
-  for (let i = 0; i < into.stages.length; i++) into.stages[i]! += from.stages[i] as number;
+  for (let i = 0; i < into.wins.length; i++) addAt(into.wins, i, from.wins[i] ?? 0);
+  for (let i = 0; i < into.positions.length; i++) addAt(into.positions, i, from.positions[i] ?? 0);
+  for (let i = 0; i < into.stages.length; i++) addAt(into.stages, i, from.stages[i] ?? 0);
 }
 
 /** A team's season outlook: projected wins and the probability of every seed and stage. */

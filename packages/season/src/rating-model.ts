@@ -1,6 +1,7 @@
 import { LEAGUE, TEAM_COUNT } from './league';
 import { solveSpd } from './linear-solve';
 import type { SeasonGame } from './outcomes';
+import { addAt } from './add-at';
 
 /** A game with what the rating model reads: the score once played, the closing spread where known. */
 export interface LinedGame extends SeasonGame {
@@ -77,8 +78,8 @@ export function fitRatings(games: readonly LinedGame[], asOf: string, season: nu
   const add = (k: number, y: number, w: number): void => {
     for (let i = 0; i < k; i++) {
       const ci = cols[i] as number;
-      b[ci]! += w * (coef[i] as number) * y;
-      for (let j = 0; j < k; j++) a[ci * N + (cols[j] as number)]! += w * (coef[i] as number) * (coef[j] as number);
+      addAt(b, ci, w * (coef[i] as number) * y);
+      for (let j = 0; j < k; j++) addAt(a, ci * N + (cols[j] as number), w * (coef[i] as number) * (coef[j] as number));
     }
   };
   games.forEach((g, gi) => {
@@ -113,12 +114,12 @@ export function fitRatings(games: readonly LinedGame[], asOf: string, season: nu
       add(k, damped, w * params.resultWeight);
     }
   });
-  for (let t = 0; t < TEAM_COUNT; t++) a[t * N + t]! += params.ridge;
+  for (let t = 0; t < TEAM_COUNT; t++) addAt(a, t * N + t, params.ridge);
   // weak priors keep home court and rest defined before any game (a season's first morning)
-  a[HCA * N + HCA]! += 1;
-  b[HCA]! += 2.5;
-  a[B2B * N + B2B]! += 1;
-  b[B2B]! += 1.5;
+  addAt(a, HCA * N + HCA, 1);
+  addAt(b, HCA, 2.5);
+  addAt(a, B2B * N + B2B, 1);
+  addAt(b, B2B, 1.5);
   const x = solveSpd(a, b, N);
   let mean = 0;
   for (let t = 0; t < TEAM_COUNT; t++) mean += (x[t] as number) / TEAM_COUNT;

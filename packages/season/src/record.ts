@@ -1,4 +1,5 @@
 import { TEAM_COUNT } from './league';
+import { addAt, incrementAt } from './add-at';
 
 /**
  * Regular-season results as the tiebreakers need them: wins and losses, every head-to-head count
@@ -35,11 +36,11 @@ export function copyRecord(from: StandingsRecord, to: StandingsRecord): void {
 export function addGame(rec: StandingsRecord, home: number, away: number, margin: number): void {
   const winner = margin > 0 ? home : away;
   const loser = margin > 0 ? away : home;
-  rec.wins[winner]!++;
-  rec.losses[loser]!++;
-  rec.vs[winner * TEAM_COUNT + loser]!++;
-  rec.pointDiff[home]! += margin;
-  rec.pointDiff[away]! -= margin;
+  incrementAt(rec.wins, winner);
+  incrementAt(rec.losses, loser);
+  incrementAt(rec.vs, winner * TEAM_COUNT + loser);
+  addAt(rec.pointDiff, home, margin);
+  addAt(rec.pointDiff, away, -margin);
 }
 
 /** Winning percentage; 0.5 for a team without games (so it ties, not leads or trails). */

@@ -8,6 +8,7 @@ import { Rng } from './rng';
 import { seasonRules, type SeasonRules } from './rules';
 import { leagueStandings } from './seeding';
 import { compileState, type CompiledState, type SeasonState } from './simulation-input';
+import { addAt, incrementAt } from './add-at';
 
 /** Settings of a season simulation. */
 export interface SimulationOptions {
@@ -119,28 +120,28 @@ export function simulateCounts(state: SeasonState, options: SimulationOptions = 
       const m = (meanMargin[g] as number) + (offset[h] as number) - (offset[a] as number) + gameSd * (NORMAL_TABLE[r & MASK] as number);
       const w = m > 0 ? h : a;
       const l = m > 0 ? a : h;
-      wins[w]!++;
-      losses[l]!++;
-      vs[w * TEAM_COUNT + l]!++;
-      pointDiff[h]! += m;
-      pointDiff[a]! -= m;
+      incrementAt(wins, w);
+      incrementAt(losses, l);
+      incrementAt(vs, w * TEAM_COUNT + l);
+      addAt(pointDiff, h, m);
+      addAt(pointDiff, a, -m);
     }
-    for (let t = 0; t < TEAM_COUNT; t++) counts.wins[t * size + (wins[t] as number)]!++;
+    for (let t = 0; t < TEAM_COUNT; t++) incrementAt(counts.wins, t * size + (wins[t] as number));
     const standings = leagueStandings(rec, rules, { draw });
     const champions: number[] = [];
     for (const conf of standings) {
-      conf.order.forEach((t, k) => counts.positions[t * 15 + k]!++);
+      conf.order.forEach((t, k) => incrementAt(counts.positions, t * 15 + k));
       if (c.playInWinners.size > 0) playInUsed.clear();
       const field = resolvePlayIn(conf.order, rec, rules, playIn);
-      for (const t of field.playIn) counts.stages[t * STAGES.length + STAGE.playIn]!++;
-      for (const t of field.seeds) counts.stages[t * STAGES.length + STAGE.playoffs]!++;
+      for (const t of field.playIn) incrementAt(counts.stages, t * STAGES.length + STAGE.playIn);
+      for (const t of field.seeds) incrementAt(counts.stages, t * STAGES.length + STAGE.playoffs);
       let round: { team: number; seed: number }[] = BRACKET.map(([i, j]) => {
         const [a, b] = [field.seeds[i] as number, field.seeds[j] as number];
         const w = series(a, b, i, j);
         return { team: w, seed: w === a ? i : j };
       });
       for (const stage of [STAGE.secondRound, STAGE.confFinals, STAGE.finals]) {
-        for (const r of round) counts.stages[r.team * STAGES.length + stage]!++;
+        for (const r of round) incrementAt(counts.stages, r.team * STAGES.length + stage);
         if (round.length === 1) break;
         const next: { team: number; seed: number }[] = [];
         for (let i = 0; i < round.length; i += 2) {
@@ -153,7 +154,7 @@ export function simulateCounts(state: SeasonState, options: SimulationOptions = 
       champions.push((round[0] as { team: number }).team);
     }
     const [e, w] = champions as [number, number];
-    counts.stages[series(e, w, 0, 0) * STAGES.length + STAGE.title]!++;
+    incrementAt(counts.stages, series(e, w, 0, 0) * STAGES.length + STAGE.title);
   }
   counts.simulations = sims;
   return counts;

@@ -2,6 +2,7 @@ import { SeasonError } from './errors';
 import { TEAM_COUNT, teamIndex } from './league';
 import { normalQuantile } from './normal';
 import { addGame, emptyRecord, type StandingsRecord } from './record';
+import { incrementAt } from './add-at';
 
 /** A regular-season game already played. */
 export interface PlayedGame {
@@ -86,8 +87,8 @@ export function compileState(state: SeasonState, gameSdPts: number): CompiledSta
     const a = teamIndex(g.away, `remaining[${i}].away`);
     home[i] = h;
     away[i] = a;
-    games[h]!++;
-    games[a]!++;
+    incrementAt(games, h);
+    incrementAt(games, a);
     if (g.homeMargin !== undefined) meanMargin[i] = finite(g.homeMargin, `remaining[${i}].homeMargin`);
     else if (g.homeWinProb !== undefined) {
       const p = g.homeWinProb;
@@ -106,7 +107,7 @@ export function compileState(state: SeasonState, gameSdPts: number): CompiledSta
     if (g.gameType === 'playin') {
       const key = Math.min(h, a) * TEAM_COUNT + Math.max(h, a);
       playInWinners.set(key, [...(playInWinners.get(key) ?? []), w]);
-    } else if (g.gameType === 'playoffs') playoffWins[w * TEAM_COUNT + l]!++;
+    } else if (g.gameType === 'playoffs') incrementAt(playoffWins, w * TEAM_COUNT + l);
     else throw new SeasonError('INVALID_GAME', `invalid postseason[${i}].gameType '${String(g.gameType)}': expected playin or playoffs`);
   });
   return { base, home, away, meanMargin, rating, maxGames: Math.max(...games), playInWinners, playoffWins };

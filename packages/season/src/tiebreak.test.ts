@@ -3,7 +3,7 @@ import { addGame, emptyRecord, type StandingsRecord } from './record';
 import { seasonRules } from './rules';
 import { breakTie, rankByRecord, type TiebreakContext } from './tiebreak';
 
-const [BOS, NYK, PHI, MIA, CHI] = ['BOS', 'NYK', 'PHI', 'MIA', 'CHI'].map((c) => teamIndex(c)) as number[];
+const [BOS, NYK, PHI, MIA, CHI] = [teamIndex('BOS'), teamIndex('NYK'), teamIndex('PHI'), teamIndex('MIA'), teamIndex('CHI')];
 
 function win(rec: StandingsRecord, winner: number, loser: number, times = 1, margin = 5): void {
   for (let i = 0; i < times; i++) addGame(rec, winner, loser, margin);
@@ -18,50 +18,50 @@ function ctx(rec: StandingsRecord, winners: number[] = [], drawn: number[][] = [
 describe('breakTie', () => {
   it('two teams: head-to-head first, even against a division winner', () => {
     const rec = emptyRecord();
-    win(rec, BOS as number, MIA as number, 2);
-    win(rec, MIA as number, BOS as number, 1);
-    expect(breakTie([MIA as number, BOS as number], ctx(rec, [MIA as number]))).toEqual([BOS, MIA]);
+    win(rec, BOS, MIA, 2);
+    win(rec, MIA, BOS, 1);
+    expect(breakTie([MIA, BOS], ctx(rec, [MIA]))).toEqual([BOS, MIA]);
   });
   it('two teams even head-to-head: the division winner', () => {
     const rec = emptyRecord();
-    win(rec, BOS as number, MIA as number);
-    win(rec, MIA as number, BOS as number);
-    expect(breakTie([BOS as number, MIA as number], ctx(rec, [MIA as number]))).toEqual([MIA, BOS]);
+    win(rec, BOS, MIA);
+    win(rec, MIA, BOS);
+    expect(breakTie([BOS, MIA], ctx(rec, [MIA]))).toEqual([MIA, BOS]);
   });
   it('two teams of one division: division record before conference record', () => {
     const rec = emptyRecord();
-    win(rec, BOS as number, PHI as number, 2); // division
-    win(rec, CHI as number, NYK as number, 5); // conference, outside the division
-    win(rec, NYK as number, PHI as number, 1);
-    expect(breakTie([BOS as number, NYK as number], ctx(rec))).toEqual([BOS, NYK]);
+    win(rec, BOS, PHI, 2); // division
+    win(rec, CHI, NYK, 5); // conference, outside the division
+    win(rec, NYK, PHI, 1);
+    expect(breakTie([BOS, NYK], ctx(rec))).toEqual([BOS, NYK]);
   });
   it('more than two: the division winner first, then the others start over as a two-team tie', () => {
     const rec = emptyRecord();
     // among the three, NYK has the best head-to-head, but MIA leads its division
-    win(rec, NYK as number, MIA as number, 2);
-    win(rec, NYK as number, BOS as number, 1);
-    win(rec, BOS as number, NYK as number, 1);
-    win(rec, BOS as number, MIA as number, 1);
-    expect(breakTie([BOS as number, NYK as number, MIA as number], ctx(rec, [MIA as number]))).toEqual([MIA, NYK, BOS]);
+    win(rec, NYK, MIA, 2);
+    win(rec, NYK, BOS, 1);
+    win(rec, BOS, NYK, 1);
+    win(rec, BOS, MIA, 1);
+    expect(breakTie([BOS, NYK, MIA], ctx(rec, [MIA]))).toEqual([MIA, NYK, BOS]);
   });
   it('more than two with a partial break: the best goes first, the rest restart (two-team head-to-head)', () => {
     const rec = emptyRecord();
     // multi-team head-to-head: PHI 3-1, BOS 2-2, NYK 1-3... so PHI first; BOS and NYK restart on their own games
-    win(rec, PHI as number, BOS as number, 2);
-    win(rec, PHI as number, NYK as number, 1);
-    win(rec, NYK as number, PHI as number, 1);
-    win(rec, BOS as number, NYK as number, 2);
-    win(rec, NYK as number, BOS as number, 1);
-    expect(breakTie([NYK as number, BOS as number, PHI as number], ctx(rec))).toEqual([PHI, BOS, NYK]);
+    win(rec, PHI, BOS, 2);
+    win(rec, PHI, NYK, 1);
+    win(rec, NYK, PHI, 1);
+    win(rec, BOS, NYK, 2);
+    win(rec, NYK, BOS, 1);
+    expect(breakTie([NYK, BOS, PHI], ctx(rec))).toEqual([PHI, BOS, NYK]);
   });
   it('point differential, then a drawing', () => {
     const rec = emptyRecord();
-    win(rec, BOS as number, NYK as number, 1, 10);
-    win(rec, NYK as number, BOS as number, 1, 3);
-    expect(breakTie([NYK as number, BOS as number], ctx(rec))).toEqual([BOS, NYK]);
+    win(rec, BOS, NYK, 1, 10);
+    win(rec, NYK, BOS, 1, 3);
+    expect(breakTie([NYK, BOS], ctx(rec))).toEqual([BOS, NYK]);
     const even = emptyRecord();
     const drawn: number[][] = [];
-    expect(breakTie([NYK as number, BOS as number], ctx(even, [], drawn)).sort()).toEqual([BOS, NYK].sort());
+    expect(breakTie([NYK, BOS], ctx(even, [], drawn)).sort()).toEqual([BOS, NYK].sort());
     expect(drawn).toHaveLength(1);
   });
 });
@@ -69,11 +69,11 @@ describe('breakTie', () => {
 describe('rankByRecord', () => {
   it('orders by winning percentage and breaks only the ties', () => {
     const rec = emptyRecord();
-    win(rec, BOS as number, NYK as number, 3);
-    win(rec, PHI as number, CHI as number, 3);
-    win(rec, NYK as number, PHI as number, 1);
-    win(rec, CHI as number, BOS as number, 1);
+    win(rec, BOS, NYK, 3);
+    win(rec, PHI, CHI, 3);
+    win(rec, NYK, PHI, 1);
+    win(rec, CHI, BOS, 1);
     // BOS 3-1, PHI 3-1 (PHI lost to NYK), NYK 1-3, CHI 1-3
-    expect(rankByRecord([CHI as number, NYK as number, PHI as number, BOS as number], ctx(rec))).toEqual([BOS, PHI, NYK, CHI]);
+    expect(rankByRecord([CHI, NYK, PHI, BOS], ctx(rec))).toEqual([BOS, PHI, NYK, CHI]);
   });
 });

@@ -12,7 +12,7 @@ function history(): LinedGame[] {
   const lines = parseOddsCsv(fs.readFileSync(path.join(dir, 'odds.csv'), 'utf8'));
   return parseGamesCsv(fs.readFileSync(path.join(dir, 'games.csv'), 'utf8'))
     .filter((g) => g.season >= 2015 && g.season <= 2016)
-    .map((g) => ({ ...g, ...(lines.get(g.id)?.spreadHome !== undefined ? { spreadHome: lines.get(g.id)?.spreadHome } : {}) }) as LinedGame)
+    .map((g) => ({ ...g, ...(lines.get(g.id)?.spreadHome !== undefined ? { spreadHome: lines.get(g.id)?.spreadHome } : {}) }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

@@ -1,17 +1,17 @@
 import { seasonOutcome, simulateCounts, simulateSeason, summarize, mergeCounts, type SeasonState } from '../src';
-import { realSeasons } from './real-data';
+import { gamesOf, noSeasons, realSeasons, scored } from './real-data';
 
 const seasons = realSeasons();
 const maybe = seasons ? describe : describe.skip;
-const all = seasons ?? new Map();
+const all = seasons ?? noSeasons();
 
 /** The real season as it stood on the morning of `date`, future games priced from flat ratings. */
 function stateOn(season: number, date: string, ratings: Record<string, number> = {}): SeasonState {
-  const games = (all.get(season) ?? []).filter((g: { gameType: string }) => g.gameType === 'regular');
+  const games = gamesOf(all, season).filter((g) => g.gameType === 'regular');
   return {
     season,
-    played: games.filter((g: { date: string }) => g.date < date),
-    remaining: games.filter((g: { date: string }) => g.date >= date).map((g: { home: string; away: string }) => ({ home: g.home, away: g.away })),
+    played: scored(games.filter((g) => g.date < date)),
+    remaining: games.filter((g) => g.date >= date).map((g) => ({ home: g.home, away: g.away })),
     ratings,
     homeCourtPts: 2.5,
   };
@@ -20,7 +20,7 @@ function stateOn(season: number, date: string, ratings: Record<string, number> =
 maybe('simulateSeason on real seasons', () => {
   it('with the regular season over, positions are certain and equal the recomputed standings', () => {
     const outlook = simulateSeason(stateOn(2023, '2023-04-10'), { simulations: 300 });
-    const real = seasonOutcome(2023, all.get(2023));
+    const real = seasonOutcome(2023, gamesOf(all, 2023));
     for (const t of outlook.teams) {
       const r = real.teams.find((x) => x.team === t.team);
       expect([t.team, t.seed[(r?.position as number) - 1]]).toEqual([t.team, 1]);
@@ -82,7 +82,7 @@ describe('simulateSeason input errors', () => {
 });
 
 maybe('simulateSeason during the postseason', () => {
-  const season2023 = (): { date: string; home: string; away: string; gameType: string; homePts?: number; awayPts?: number }[] => all.get(2023) ?? [];
+  const season2023 = () => scored(gamesOf(all, 2023));
   const stateDuring = (date: string): SeasonState => {
     const games = season2023();
     return {
@@ -92,8 +92,8 @@ maybe('simulateSeason during the postseason', () => {
         .map((g) => ({
           home: g.home,
           away: g.away,
-          homePts: g.homePts as number,
-          awayPts: g.awayPts as number,
+          homePts: g.homePts,
+          awayPts: g.awayPts,
           gameType: g.gameType as 'playin' | 'playoffs',
         })),
     };

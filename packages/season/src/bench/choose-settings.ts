@@ -3,7 +3,7 @@
 // every later regular-season game of the season (margin ~ normal, sd 12.4) from mornings every 7
 // days. Phase 2: with the best settings, the outlook every 7 days with 2,000 simulations for several
 // strength sds, scored by the Brier score of make_playoffs and the log loss of the title.
-import { addDays } from '@nba/config';
+import { addDays, envFlag, envNumberList, readEnv } from '@nba/config';
 import { sharedDataDir } from '@nba/testing';
 import { backtestSeasonOutlook, fitRatings, outlookState, seasonOutcome, DEFAULT_RATING_PARAMS, type LinedGame, type RatingParams } from '../index';
 import { loadHistory } from './load-history';
@@ -53,7 +53,9 @@ const CANDIDATES: Record<keyof RatingParams, number[]> = {
   previousSeasonWeight: [0.1, 0.25, 0.5, 1],
   marginCapPts: [20],
 };
-const quick = process.env['BENCH_QUICK'] !== undefined;
+// STUDY_SKIP_GRID: keep the current defaults (phase 2 only, e.g. after the defaults were updated)
+const knobs = readEnv({ BENCH_QUICK: envFlag(), STUDY_SKIP_GRID: envFlag(), STUDY_SDS: envNumberList([0, 1, 2, 3, 4]) });
+const quick = knobs.BENCH_QUICK;
 const cache = new Map<string, number>();
 const score = (p: RatingParams): number => {
   const key = JSON.stringify(p);
@@ -61,8 +63,7 @@ const score = (p: RatingParams): number => {
   return cache.get(key) as number;
 };
 let current: RatingParams = DEFAULT_RATING_PARAMS;
-// STUDY_SKIP_GRID: keep the current defaults (phase 2 only, e.g. after the defaults were updated)
-for (let pass = 0; pass < (quick || process.env['STUDY_SKIP_GRID'] ? 0 : 2); pass++) {
+for (let pass = 0; pass < (quick || knobs.STUDY_SKIP_GRID ? 0 : 2); pass++) {
   for (const key of Object.keys(CANDIDATES) as (keyof RatingParams)[]) {
     for (const v of CANDIDATES[key]) {
       const p = { ...current, [key]: v };
@@ -76,7 +77,7 @@ const tried = [...cache.entries()]
 console.log(JSON.stringify({ phase: 1, chosen: current, logLoss: score(current), default: score(DEFAULT_RATING_PARAMS), tried }));
 
 const best = current;
-for (const teamSdPts of quick ? [2] : (process.env['STUDY_SDS'] ?? '0,1,2,3,4').split(',').map(Number)) {
+for (const teamSdPts of quick ? [2] : knobs.STUDY_SDS) {
   let brier = 0;
   let titleLoss = 0;
   let n = 0;

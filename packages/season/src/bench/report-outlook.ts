@@ -2,7 +2,7 @@
 // chosen here), every 7 days plus the checkpoints Nov 1, Dec 25, Feb 15, Mar 15, Apr 1, 2,000
 // simulations a morning; make_playoffs Brier beside the same simulator driven by 538-style Elo
 // ratings (K=20, +100 home, margin multiplier, 0.75 carry-over; 28 Elo points a point).
-import { addDays } from '@nba/config';
+import { addDays, envNumber, envNumberList, readEnv } from '@nba/config';
 import { ELO_538, eloCarryOver, eloProbability, eloShift } from '@nba/features';
 import { sharedDataDir } from '@nba/testing';
 import {
@@ -20,8 +20,9 @@ import { loadHistory } from './load-history';
 const dir = sharedDataDir();
 if (!dir) process.exit(0);
 const history = loadHistory(dir);
-const seasons = (process.env['REPORT_SEASONS'] ?? '2016,2017,2018,2019,2020,2021,2022,2023,2024').split(',').map(Number);
-const SIMS = Number(process.env['REPORT_SIMS'] ?? 2000);
+const knobs = readEnv({ REPORT_SEASONS: envNumberList([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]), REPORT_SIMS: envNumber(2000) });
+const seasons = knobs.REPORT_SEASONS;
+const SIMS = knobs.REPORT_SIMS;
 const CHECKPOINTS = ['11-01', '12-25', '02-15', '03-15', '04-01'];
 
 const elo = new Map<string, number>();

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { envFlag, readEnv } from '@nba/config';
 import { parseGamesCsv } from '@nba/features';
 import { sharedDataDir } from '@nba/testing';
 import { seasonRules, simulateCounts, type SeasonState, type SimulationOptions } from '../index';
@@ -22,8 +23,9 @@ const variants: Record<string, SimulationOptions> = {
   exact: { teamSdPts: 2.5 },
   noTiebreakers: { teamSdPts: 2.5, rules: { ...rules, twoTeamCriteria: [], multiTeamCriteria: [] } },
 };
-const sims = process.env['BENCH_QUICK'] ? 5000 : 20000;
-const runs = process.env['BENCH_QUICK'] ? 3 : 5;
+const { BENCH_QUICK } = readEnv({ BENCH_QUICK: envFlag() });
+const sims = BENCH_QUICK ? 5000 : 20000;
+const runs = BENCH_QUICK ? 3 : 5;
 for (const v of Object.values(variants)) simulateCounts(state, { ...v, simulations: 2000 }); // warm-up
 const rates: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 const wall: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
