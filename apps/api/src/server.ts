@@ -6,7 +6,7 @@ import { ModelRegistry } from '@nba/registry';
 import { createApp } from './app';
 import { drainAndClose } from './graceful-close';
 import { stopChartWorker, warmChartWorker } from './pages/chart-worker';
-import { pageCache } from './pages/pages-router';
+import { pageCache, warmRecordPage } from './pages/pages-router';
 import type { RenderedPages } from './pages/rendered-pages';
 import { ReadGate } from './read-gate';
 import type { FeatureStore } from './feature-store';
@@ -96,6 +96,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw err;
   }
   warmChartWorker();
+  const readRegistry = new ModelRegistry(clients.read, { logger });
   const readGate = new ReadGate({}, logger);
   // the record and day views rendered once per data change; a promotion shows at once
   const pages = pageCache(clients.read, options.pageRecheckMs ?? PAGE_RECHECK_MS);
@@ -104,7 +105,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     db,
     registry,
     readDb: clients.read,
-    readRegistry: new ModelRegistry(clients.read, { logger }),
+    readRegistry,
     probeDb: clients.probe,
     models,
     features,
@@ -130,6 +131,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       resolve(httpServer);
     });
   });
+  // the record's first render (every chart) before people ask for it; a request meanwhile shares it
+  warmRecordPage(pages, { db: clients.read, registry: readRegistry, defaultModel: models.main.name }).catch((err: unknown) =>
+    logger.warn('record page not rendered at start; the first request renders it', { err }),
+  );
   // keep-alive longer than typical load balancer idle timeouts, so they close first
   server.keepAliveTimeout = 65_000;
   const address = server.address() as AddressInfo;

@@ -27,11 +27,11 @@ export const load1 = () => os.loadavg()[0]!.toFixed(1);
 const count = (xs: readonly number[]) => xs.reduce<Record<number, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {});
 
 /** One GET: its time to the last byte, status and size. */
-export function timeGet(url: string, agent: http.Agent | false): Promise<{ ms: number; status: number; bytes: number }> {
+export function timeGet(url: string, agent: http.Agent | false, headers: Record<string, string> = {}): Promise<{ ms: number; status: number; bytes: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     http
-      .get(url, { agent }, (res) => {
+      .get(url, { agent, headers }, (res) => {
         let bytes = 0;
         res.on('data', (c: Buffer) => (bytes += c.length));
         res.on('end', () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0, bytes }));
@@ -109,11 +109,11 @@ export interface BurstResult {
 }
 
 /**
- * `size` concurrent GETs of `path` (a keep-alive connection each), with `/health` probed every
+ * `size` concurrent GETs of `path` (a keep-alive connection each, with `headers`), with `/health` probed every
  * `probeMs` by a separate process and `/ready` every 50 ms from here, from the burst's start to
  * its last answer.
  */
-export async function burst(base: string, pagePath: string, size: number, probeMs: number): Promise<BurstResult> {
+export async function burst(base: string, pagePath: string, size: number, probeMs: number, headers: Record<string, string> = {}): Promise<BurstResult> {
   const prober = fork(path.join(__dirname, 'health-prober.js'), [`${base}/health`, String(probeMs)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await new Promise<void>((resolve) => prober.once('message', () => resolve()));
   const many = new http.Agent({ keepAlive: true, maxSockets: Infinity });
@@ -121,7 +121,7 @@ export async function burst(base: string, pagePath: string, size: number, probeM
   let bursting = true;
   const pages = Promise.all(
     Array.from({ length: size }, () =>
-      timeGet(`${base}${pagePath}`, many).then(
+      timeGet(`${base}${pagePath}`, many, headers).then(
         (r) => statuses.push(r.status),
         () => statuses.push(0),
       ),

@@ -71,6 +71,18 @@ function namesOf(versions: readonly ModelVersionInfo[], defaultModel: string): s
   );
 }
 
+/** The cache key of the record view of `model` (all models: undefined). */
+const recordKey = (model: string | undefined) => `record|${JSON.stringify(model ?? null)}`;
+
+/**
+ * Renders the record view of every model into `pages` now (at start-up, before traffic): its first
+ * render draws every chart and can take seconds on a loaded machine, which a person's request
+ * would otherwise wait for (or get 503 from the read deadline). Errors are the caller's to log.
+ */
+export async function warmRecordPage(pages: RenderedPages, deps: Pick<PagesDeps, 'db' | 'registry' | 'defaultModel'>): Promise<void> {
+  await pages.get(recordKey(undefined), () => renderRecordPage(deps, undefined));
+}
+
 /**
  * The forecast page for people, server-rendered HTML (no front-end build): `GET /` (a day's games
  * and forecasts, `?date=YYYY-MM-DD`), `GET /record` (live record per model version, `?model=`),
@@ -117,7 +129,7 @@ export function pagesRouter(deps: PagesDeps): Router {
     const asked = queryText(req, 'model');
     // a repeated ?model= names no registered model: answered like an unknown one
     const model = asked === null ? '' : asked;
-    sendRendered(req, res, await pages.get(`record|${JSON.stringify(model ?? null)}`, () => renderRecordPage(deps, model)));
+    sendRendered(req, res, await pages.get(recordKey(model), () => renderRecordPage(deps, model)));
   });
 
   router.get('/models', async (_req, res) => {
