@@ -5,6 +5,7 @@ import { closingLine } from './market';
 import { Rng } from './rng';
 import { scheduleSeason } from './schedule';
 import type { LeagueGame } from './league-game';
+import { required } from '@nba/errors';
 
 export interface LeagueOptions {
   /** Season by its ending year (2025 is 2024-25). */
@@ -66,8 +67,10 @@ export function generateLeague(options: LeagueOptions): League {
       today = addDays(today, 1);
     }
     const rest = (code: string) => (lastPlayed.get(code) === addDays(g.date, -1) ? -b2b : 0);
-    const expectedMargin = strength.get(g.homeCode)! - strength.get(g.awayCode)! + hca + rest(g.homeCode) - rest(g.awayCode);
-    const expectedTotal = 225 + pace.get(g.homeCode)! + pace.get(g.awayCode)!;
+    const strengthOf = (code: string) => required(strength.get(code), `the strength of ${code}`);
+    const paceOf = (code: string) => required(pace.get(code), `the pace of ${code}`);
+    const expectedMargin = strengthOf(g.homeCode) - strengthOf(g.awayCode) + hca + rest(g.homeCode) - rest(g.awayCode);
+    const expectedTotal = 225 + paceOf(g.homeCode) + paceOf(g.awayCode);
     const line = closingLine(rng, expectedMargin, expectedTotal);
     let margin = Math.round(rng.normal(expectedMargin, 12));
     if (margin === 0) margin = rng.next() < 0.5 ? -(1 + rng.int(8)) : 1 + rng.int(8); // overtime decides
@@ -76,7 +79,7 @@ export function generateLeague(options: LeagueOptions): League {
     const awayScore = homeScore - margin;
     lastPlayed.set(g.homeCode, g.date);
     lastPlayed.set(g.awayCode, g.date);
-    const [h, m] = TIPOFFS[rng.int(TIPOFFS.length)]!;
+    const [h, m] = required(TIPOFFS[rng.int(TIPOFFS.length)], 'a tip-off time');
     const gameKey = `${g.date.replace(/-/g, '')}_${g.awayCode}_${g.homeCode}`;
     games.push({
       gameKey,
@@ -94,7 +97,7 @@ export function generateLeague(options: LeagueOptions): League {
       line,
     });
   });
-  for (const [c, s] of strength) start[c]!.end = s;
+  for (const [c, s] of strength) required(start[c], `the start strength of ${c}`).end = s;
   return { season: options.season, seed: options.seed, games, strengths: start };
 }
 

@@ -31,7 +31,8 @@ export class Rng {
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
-      [items[i], items[j]] = [items[j]!, items[i]!];
+      // both indices are in range (j <= i < length): the elements are T
+      [items[i], items[j]] = [items[j] as T, items[i] as T];
     }
     return items;
   }

@@ -19,10 +19,9 @@ export function seasonPairings(rng: Rng): { home: string; away: string }[] {
   for (const a of east) for (const b of west) games.push({ home: a, away: b }, { home: b, away: a });
   for (const conf of [east, west]) {
     const n = conf.length;
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const a = conf[i]!;
-        const b = conf[j]!;
+    for (const [i, a] of conf.entries()) {
+      for (const [j, b] of conf.entries()) {
+        if (j <= i) continue;
         games.push({ home: a, away: b }, { home: b, away: a });
         const gap = Math.min(j - i, n - (j - i));
         // The third game's home side alternates by pair; circulant neighbours (gap <= 5) play a fourth.
@@ -50,14 +49,16 @@ export function scheduleSeason(rng: Rng, start: string, days = 174, skip: readon
     const daysLeft = Math.max(1, days - day);
     const target = Math.min(15, Math.ceil(remaining.length / daysLeft) + rng.int(3) - 1);
     const busy = new Set<string>();
-    remaining.sort((a, b) => left.get(b.home)! + left.get(b.away)! - (left.get(a.home)! + left.get(a.away)!) || a.tiebreak - b.tiebreak);
+    // a team no longer in `left` has no games left
+    const gamesLeft = (g: { home: string; away: string }) => (left.get(g.home) ?? 0) + (left.get(g.away) ?? 0);
+    remaining.sort((a, b) => gamesLeft(b) - gamesLeft(a) || a.tiebreak - b.tiebreak);
     const next: typeof remaining = [];
     for (const g of remaining) {
       if (busy.size / 2 < target && !busy.has(g.home) && !busy.has(g.away)) {
         busy.add(g.home);
         busy.add(g.away);
-        left.set(g.home, left.get(g.home)! - 1);
-        left.set(g.away, left.get(g.away)! - 1);
+        left.set(g.home, (left.get(g.home) ?? 0) - 1);
+        left.set(g.away, (left.get(g.away) ?? 0) - 1);
         out.push({ date, homeCode: g.home, awayCode: g.away });
       } else next.push(g);
     }

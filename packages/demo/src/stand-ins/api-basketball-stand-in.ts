@@ -3,6 +3,7 @@ import { TEAMS } from '@nba/config';
 import type { LeagueGame } from '../league/league-game';
 import type { FaultKind } from './faults';
 import { StandInServer, type Reply, type StandInOptions } from './stand-in-server';
+import { required } from '@nba/errors';
 
 const TEAM_BY_CODE = new Map(TEAMS.map((t) => [t.code, t]));
 const STATUS: Record<LeagueGame['status'], { long: string; short: string }> = {
@@ -81,7 +82,7 @@ export class ApiBasketballStandIn extends StandInServer {
       (g) =>
         (query.league === undefined || query.league === '12') &&
         (query.season === undefined || query.season === `${g.season - 1}-${g.season}`) &&
-        (query.date === undefined || tz!.format(g.tipoff) === query.date) &&
+        (query.date === undefined || tz?.format(g.tipoff) === query.date) &&
         (query.id === undefined || String(g.apiBasketballId) === query.id),
     );
     const size = this.o.pageSize ?? Math.max(1, games.length);
@@ -101,7 +102,7 @@ export class ApiBasketballStandIn extends StandInServer {
 
   private render(g: LeagueGame) {
     const team = (code: string) => {
-      const t = TEAM_BY_CODE.get(code)!;
+      const t = required(TEAM_BY_CODE.get(code), `the team ${code}`);
       return { id: t.apiBasketballId, name: t.name, logo: `https://media.api-sports.io/basketball/teams/${t.apiBasketballId}.png` };
     };
     const started = g.status === 'final' || g.status === 'live';

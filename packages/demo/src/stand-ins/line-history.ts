@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { americanOdds, MARGIN_SD, withVig } from '../league/market';
 import { normalCdf } from '@nba/features';
 import type { LeagueGame } from '../league/league-game';
+import { required } from '@nba/errors';
 
 /** A bookmaker's line on a game as of a capture time. */
 export interface LineSnapshot {
@@ -26,7 +27,7 @@ export const CLOSE_BEFORE_MS = 3600_000;
 
 function drift(key: string): number {
   const b = createHash('md5').update(`drift:${key}`).digest();
-  return [-1, -0.5, 0.5, 1][b[0]! % 4]!;
+  return required([-1, -0.5, 0.5, 1][(b[0] ?? 0) % 4], 'a drift step');
 }
 
 /**

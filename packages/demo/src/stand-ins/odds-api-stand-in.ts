@@ -3,6 +3,7 @@ import type { LeagueGame } from '../league/league-game';
 import type { FaultKind } from './faults';
 import { linesAsOf, STAND_IN_BOOKMAKERS, type LineSnapshot } from './line-history';
 import { StandInServer, type Reply } from './stand-in-server';
+import { required } from '@nba/errors';
 
 const NAME = new Map(TEAMS.map((t) => [t.code, t.name]));
 const MARKETS = new Set(['h2h', 'spreads', 'totals']);
@@ -146,8 +147,8 @@ export class OddsApiStandIn extends StandInServer {
 
   private event(g: LeagueGame, at: Date, markets: string[], format: string, books: Set<string> | undefined) {
     const price = (american: number) => (format === 'american' ? american : Math.round((american > 0 ? 1 + american / 100 : 1 + 100 / -american) * 100) / 100);
-    const home = NAME.get(g.homeCode)!;
-    const away = NAME.get(g.awayCode)!;
+    const home = required(NAME.get(g.homeCode), `the name of ${g.homeCode}`);
+    const away = required(NAME.get(g.awayCode), `the name of ${g.awayCode}`);
     const marketsOf = (s: LineSnapshot) => {
       const out = [];
       const last_update = iso(s.capturedAt);

@@ -55,9 +55,10 @@ export abstract class StandInServer {
 
   /** Starts listening on 127.0.0.1 on a free port; resolves to the base URL. */
   async start(): Promise<string> {
-    this.server = createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${this.basePath()}`;
+    const server = createServer((req, res) => this.handle(req, res));
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${this.basePath()}`;
     return this.baseUrl;
   }
 
@@ -90,9 +91,10 @@ export abstract class StandInServer {
   async close(): Promise<void> {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
     this.server = undefined;
   }
 
