@@ -75,7 +75,7 @@ describe('Booster', () => {
 
   test('toJSON / fromJSON round-trip predicts identically and keeps features', () => {
     const json = booster.toJSON();
-    expect(JSON.parse(json).learner.feature_names).toEqual(names);
+    expect((JSON.parse(json) as { learner: { feature_names: string[] } }).learner.feature_names).toEqual(names);
     for (const source of [json, Buffer.from(json)]) {
       const loaded = Booster.fromJSON(source);
       expect(loaded.numFeatures).toBe(COLS);

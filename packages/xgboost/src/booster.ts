@@ -3,7 +3,7 @@ import { XGBoostError } from './errors';
 import { parseEvalResult } from './eval-result';
 import { registerFinalizer, unregisterFinalizer } from './finalizer';
 import { loadLibrary, type XGBoostBindings } from './library';
-import { check, copyBytes, copyFloats, copyShape, copyStrings, outCount, outPointer, paramValue } from './native';
+import { check, copyBytes, copyFloats, copyShape, copyStrings, outCount, outPointer, outString, paramValue } from './native';
 import { validateParams, type BoosterParams } from './params';
 import { RowPredictor } from './row-predictor';
 
@@ -118,7 +118,7 @@ export class Booster {
     const names = evals.map((e) => e.name);
     const out: unknown[] = [null];
     check(this.lib, this.lib.XGBoosterEvalOneIter(this.handle, iteration, handles, names, evals.length, out), 'XGBoosterEvalOneIter');
-    return parseEvalResult(String(out[0] ?? ''));
+    return parseEvalResult(outString(out) ?? '');
   }
 
   /** Predicts every row of `data` (probabilities, or margins with outputMargin); a copy. */
@@ -204,7 +204,7 @@ export class Booster {
     const out: unknown[] = [null];
     const success: unknown[] = [0];
     check(this.lib, this.lib.XGBoosterGetAttr(this.handle, key, out, success), 'XGBoosterGetAttr');
-    return Number(success[0]) === 1 && out[0] !== null ? String(out[0]) : undefined;
+    return Number(success[0]) === 1 ? outString(out) : undefined;
   }
 
   /** Sets (or with null, deletes) a model attribute. */

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { envText, readEnv } from '@nba/config';
 import koffi from 'koffi';
 import { XGBoostError } from './errors';
 
@@ -16,13 +17,14 @@ export const DEFAULT_LIBRARY_CANDIDATES: readonly string[] = [
   '/usr/lib/libxgboost.so',
 ];
 
-type Fn = koffi.KoffiFunction;
+/** A libxgboost C API call: every one returns an int status (0 = success), checked by `check`. */
+type Fn = (...args: unknown[]) => number;
 
 /** Raw koffi bindings to the libxgboost C API (only the calls this package uses). */
 export interface XGBoostBindings {
   readonly path: string;
   readonly version: readonly [number, number, number];
-  XGBGetLastError: Fn;
+  XGBGetLastError: () => string | null;
   XGDMatrixCreateFromMat: Fn;
   XGDMatrixSetFloatInfo: Fn;
   XGDMatrixGetFloatInfo: Fn;
@@ -90,7 +92,7 @@ function realPath(p: string): string | undefined {
 }
 
 function bind(lib: koffi.IKoffiLib, path: string): XGBoostBindings {
-  const fns: Record<string, Fn> = {};
+  const fns: Record<string, koffi.KoffiFunction> = {};
   for (const [name, sig] of Object.entries(SIGNATURES)) fns[name] = lib.func(sig);
   const versionFn = lib.func('void XGBoostVersion(_Out_ int *major, _Out_ int *minor, _Out_ int *patch)');
   const major = [0];
@@ -113,8 +115,8 @@ function tryLoad(candidate: string): XGBoostBindings | Error {
  * Loads libxgboost once per process and returns its bindings.
  *
  * With `path`, only that file is tried. Without it, the library already loaded is reused;
- * otherwise `XGBOOST_LIBRARY_PATH` (the only environment variable this package reads, as a
- * default) and then {@link DEFAULT_LIBRARY_CANDIDATES} are tried in order.
+ * otherwise `XGBOOST_LIBRARY_PATH` (the only environment variable this package reads, through
+ * `@nba/config`, as a default) and then {@link DEFAULT_LIBRARY_CANDIDATES} are tried in order.
  * Throws `XGBoostError('LIBRARY_NOT_FOUND')` with an install hint when nothing loads.
  */
 export function loadLibrary(path?: string): XGBoostBindings {
@@ -127,7 +129,7 @@ export function loadLibrary(path?: string): XGBoostBindings {
     }
     throw new XGBoostError('INVALID_ARGUMENT', `libxgboost is already loaded from ${active.path}; cannot also load ${path} in the same process`);
   }
-  const fromEnv = process.env['XGBOOST_LIBRARY_PATH'];
+  const fromEnv = readEnv({ XGBOOST_LIBRARY_PATH: envText() }).XGBOOST_LIBRARY_PATH;
   const candidates = path !== undefined ? [path] : [...(fromEnv ? [fromEnv] : []), ...DEFAULT_LIBRARY_CANDIDATES];
   const failures: string[] = [];
   for (const candidate of candidates) {

@@ -18,6 +18,12 @@ export function outPointer(out: unknown[], call: string): unknown {
   return p;
 }
 
+/** Reads a `const char *` out value: the string XGBoost wrote, or undefined where it left NULL. */
+export function outString(out: unknown[]): string | undefined {
+  const s = out[0];
+  return typeof s === 'string' ? s : undefined;
+}
+
 /** Reads a `uint64_t` out value as a JS number. */
 export function outCount(out: unknown[]): number {
   return Number(out[0] ?? 0);
