@@ -1,11 +1,14 @@
 import type { Readable, Writable } from 'node:stream';
 import type { CliIo } from '@nba/cli';
-import type { ModelRegistry } from '@nba/registry';
+import type { LiveRecord, ModelRegistry } from '@nba/registry';
 
 /** What the commands need from the outside world; `main.ts` provides the real ones, tests their own. */
 export interface CliDeps extends CliIo {
-  /** Opens the registry (connecting to, or starting, the database) only when a command needs it. */
-  openRegistry(): Promise<{ registry: ModelRegistry; close(): Promise<void> }>;
+  /**
+   * Opens the registry (connecting to, or starting, the database) only when a command needs it,
+   * with the record of stored forecasts that `compare` takes live scores from (`@nba/lifecycle`).
+   */
+  openRegistry(): Promise<{ registry: ModelRegistry; liveRecord?: LiveRecord; close(): Promise<void> }>;
   stdout: Writable;
   stderr: Writable;
   stdin: Readable;
@@ -16,10 +19,10 @@ export interface CliDeps extends CliIo {
 }
 
 /** Runs `fn` with an open registry and closes it afterwards, whatever happens. */
-export async function withRegistry<T>(deps: CliDeps, fn: (registry: ModelRegistry) => Promise<T>): Promise<T> {
-  const { registry, close } = await deps.openRegistry();
+export async function withRegistry<T>(deps: CliDeps, fn: (registry: ModelRegistry, liveRecord?: LiveRecord) => Promise<T>): Promise<T> {
+  const { registry, liveRecord, close } = await deps.openRegistry();
   try {
-    return await fn(registry);
+    return await fn(registry, liveRecord);
   } finally {
     await close();
   }

@@ -3,6 +3,7 @@
 import { databaseEnv, loggingEnv, parseEnv } from '@nba/config';
 import { databaseProblemOf, openDatabase } from '@nba/db';
 import { createLogger } from '@nba/logging';
+import { liveComparison } from '@nba/lifecycle';
 import { ModelRegistry } from '@nba/registry';
 import { CliError } from '@nba/cli';
 import { exitCodeFor } from './exit-code';
@@ -50,7 +51,8 @@ async function main(): Promise<number> {
         const problem = databaseProblemOf(error, env.DATABASE_URL);
         throw problem ? new CliError('FAILED', problem.message, { cause: error }) : error;
       });
-      return { registry: new ModelRegistry(db.client, { logger }), close: () => db.close() };
+      // live scores come from the record of stored forecasts, which the registry does not read
+      return { registry: new ModelRegistry(db.client, { logger }), liveRecord: (a, b) => liveComparison(db.client, a, b), close: () => db.close() };
     },
   });
 }

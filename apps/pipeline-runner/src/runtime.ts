@@ -25,21 +25,21 @@ export interface RuntimeOptions {
 }
 
 /**
- * Reads the environment, creates the logger, and opens the database (`DATABASE_URL`, or the
+ * Parses the raw environment, creates the logger, and opens the database (`DATABASE_URL`, or the
  * embedded default, migrated). On a terminal without an explicit LOG_LEVEL, or with `quiet` (for
  * commands whose stdout is their output), only warnings are logged; elsewhere the JSON logs are the
  * output.
  */
-export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const env = readEnv();
-  const quiet = options.quiet || (process.stderr.isTTY && !process.env.LOG_LEVEL);
+export async function openRuntime(rawEnv: NodeJS.ProcessEnv, options: RuntimeOptions = {}): Promise<Runtime> {
+  const env = readEnv(rawEnv);
+  const quiet = options.quiet || (process.stderr.isTTY && !rawEnv.LOG_LEVEL);
   const logger = createAppLogger(quiet ? { ...env, LOG_LEVEL: 'warn' } : env);
   const db = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     // loaded only without DATABASE_URL: an image for a managed database leaves the package out
     startEmbedded: async () => {
       const { defaultDataDir, startEmbeddedPostgres } = await import('@nba/embedded-db');
-      return startEmbeddedPostgres({ dataDir: embeddedDataDir(env, defaultDataDir), logger, exclusive: options.exclusiveEmbedded });
+      return startEmbeddedPostgres({ dataDir: embeddedDataDir(env, rawEnv, defaultDataDir), logger, exclusive: options.exclusiveEmbedded });
     },
     connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
     poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
@@ -50,9 +50,19 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
   return { env, logger, db, registry, close: () => db.close() };
 }
 
+/** Opens the runtime, runs `work` with it, and closes it whatever happens. */
+export async function withRuntime<T>(rawEnv: NodeJS.ProcessEnv, options: RuntimeOptions, work: (rt: Runtime) => Promise<T>): Promise<T> {
+  const rt = await openRuntime(rawEnv, options);
+  try {
+    return await work(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
 /** The embedded database's data folder: NBA_DATA_DIR, else the package's default. */
-export function embeddedDataDir(env: PipelineEnv, defaultDataDir: (env: NodeJS.ProcessEnv) => string): string {
-  return env.NBA_DATA_DIR ?? defaultDataDir(process.env);
+export function embeddedDataDir(env: PipelineEnv, rawEnv: NodeJS.ProcessEnv, defaultDataDir: (env: NodeJS.ProcessEnv) => string): string {
+  return env.NBA_DATA_DIR ?? defaultDataDir(rawEnv);
 }
 
 /** Today's date in US Eastern time (the NBA's calendar). */

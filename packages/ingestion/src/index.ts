@@ -38,4 +38,3 @@ export { checkMoneylineAgainstSpread, checkMove } from './plausibility/line-chec
 export type { LineValues } from './plausibility/line-checks';
 export { dataQualityReport } from './plausibility/data-quality-report';
 export type { DataQualityReport, QuarantineCount, ConflictCount, QuarantinedEntry, ConflictEntry } from './plausibility/data-quality-report';
-export { settlePredictions, resettleGames } from './settlement/settle';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
-import { ApiBasketballClient, dataQualityReport, importCsv, ingestGamesForDate, settlePredictions } from '../src';
+import { ApiBasketballClient, dataQualityReport, importCsv, ingestGamesForDate } from '../src';
 import { FAST, captureLogger } from './helpers';
 import { ScriptedUpstream, apiBasketballGame, envelope } from './scripted-upstream';
 
@@ -51,25 +51,23 @@ describe('conflicting and implausible games from API-Basketball and CSV (real cl
     expect(logger.lines.filter((l) => l.message === 'upstream conflict recorded')).toHaveLength(warned);
   });
 
-  it('records a final score that changed across runs, stores the newer one, and re-settles the settled forecasts', async () => {
+  // Re-scoring the settled forecast is the lifecycle's settlement (packages/lifecycle/test/resettlement.test.ts).
+  it('records a final score that changed after its forecasts were settled, stores the newer one, and leaves settling to the record', async () => {
     const game = await db.client.game.findFirstOrThrow({ where: { apiBasketballId: 9002 } });
     const mv = await db.client.modelVersion.create({
       data: { name: 'm', version: '1.0.0', featureSpec: {}, params: {}, metrics: {}, createdBy: 'test' },
     });
-    await db.client.prediction.create({ data: { gameId: game.id, modelVersionId: mv.id, homeWinProb: 0.8 } });
-    expect(await settlePredictions(db.client)).toBe(1);
-    const settled = await db.client.prediction.findFirstOrThrow({ where: { gameId: game.id } });
-    expect(settled).toMatchObject({ homeWon: true });
-    expect(settled.logLoss).toBeCloseTo(-Math.log(0.8), 9);
+    // a forecast settled against DEN 121-111
+    await db.client.prediction.create({
+      data: { gameId: game.id, modelVersionId: mv.id, homeWinProb: 0.8, homeWon: true, logLoss: -Math.log(0.8), brier: 0.04, settledAt: new Date() },
+    });
     // Upstream corrects the score: UTA won.
     serve([apiBasketballGame(9002, 'DEN', 'UTA', '2025-01-15T02:00:00+00:00', [111, 121])]);
     const s = await ingestGamesForDate(db.client, client, '2025-01-14', { logger });
     expect(s).toMatchObject({ updated: 1, conflicts: 1 });
     expect(await db.client.game.findUniqueOrThrow({ where: { id: game.id } })).toMatchObject({ homeScore: 111, awayScore: 121 });
-    const resettled = await db.client.prediction.findFirstOrThrow({ where: { gameId: game.id } });
-    expect(resettled.homeWon).toBe(false);
-    expect(resettled.logLoss).toBeCloseTo(-Math.log(0.2), 9);
-    expect(resettled.brier).toBeCloseTo(0.64, 9);
+    // ingestion does not settle: the stored forecast waits for the next settlement
+    expect(await db.client.prediction.findFirstOrThrow({ where: { gameId: game.id } })).toMatchObject({ homeWon: true });
     const c = (await conflicts()).at(-1)!;
     expect(c).toMatchObject({ kind: 'score_changed_after_settlement', upstreamId: 'api-basketball:9002' });
     expect([c.first.homeScore, c.second.homeScore]).toEqual([121, 111]);

@@ -2,7 +2,40 @@
  * @nba/lifecycle: the forecast lifecycle as use cases. The apps call these and only wire
  * (arguments, env, logger, exit codes); nothing here reads `process.env` or exits.
  */
-export {};
+export { LifecycleError, type LifecycleErrorCode } from './lifecycle-error';
+
+// the daily job
+export { DAILY_PIPELINE, DAILY_TASKS, dailyModels, dailyArgsFromJson, type DailyArgs, type DailyModel } from './daily/daily-args';
+export { createDailyPipeline, type DailyDeps, type DailyPipeline } from './daily/daily-pipeline';
+export { runDaily, resumeDaily, storedDailyArgs, type DailyRunDeps, type DailyRunResult } from './daily/run-daily';
+export type {
+  DailyResults,
+  IngestGamesResult,
+  IngestOddsResult,
+  SettleResult,
+  FeaturesResult,
+  TrainResult,
+  PromoteTaskResult,
+  PredictTaskResult,
+} from './daily/daily-results';
+export { trainCandidate, nextVersion, type CandidateResult } from './daily/train-candidate';
+export { promotionDecision, type PromotionDecision } from './daily/promotion';
+export { promoteCandidate, type PromoteResult } from './daily/promote-candidate';
+export { predictDate, type PredictResult } from './daily/predict-date';
+
+// backfill
+export { backfillFromUpstreams, backfillFromCsv, type BackfillDeps, type BackfillOptions, type BackfillSummary } from './backfill/backfill';
+
+// the upstreams a run reads (the real APIs or the demo's stand-ins)
+export { openUpstreams, upstreamKind, demoLeague, DEMO_SEED, type Upstreams, type UpstreamKind, type UpstreamSettings } from './upstreams/upstreams';
+export { demoDate } from './upstreams/demo-date';
+export { assertSameDataKind } from './upstreams/data-kind';
+
+// the record of stored forecasts: store -> settle -> score
+export { storeForecast, type ForecastValues } from './record/store-forecast';
+export { settleForecasts, type SettlementSummary } from './record/settle';
+export { liveComparison, scoreSettled } from './record/live-comparison';
+export { forecastsOfDate, type StoredForecast } from './record/forecasts-of-date';
 
 // the season outlook: the daily use cases, the reads for the API, and the backtest
 export { computeOutlook, defaultOutlookSeed, type ComputedOutlook } from './outlook/compute-outlook';

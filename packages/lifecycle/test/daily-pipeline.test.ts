@@ -2,11 +2,18 @@ import { loadFeatureInputs } from '@nba/ingestion';
 import { silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
-import { backfillFromUpstreams } from '../src/commands/backfill';
-import { createDailyPipeline, dailyModels, type DailyArgs, type TrainResult } from '../src/daily/daily-pipeline';
-import { trainCandidate } from '../src/daily/train-candidate';
-import { readEnv } from '../src/env';
-import { demoLeague, openUpstreams, type Upstreams } from '../src/upstreams/upstreams';
+import { parseEnv, upstreamEnv } from '@nba/config';
+import {
+  backfillFromUpstreams,
+  createDailyPipeline,
+  dailyModels,
+  demoLeague,
+  openUpstreams,
+  trainCandidate,
+  type DailyArgs,
+  type TrainResult,
+  type Upstreams,
+} from '../src';
 
 // A mid-season day of the generated demo league (2025-26 season).
 const DATE = '2026-01-15';
@@ -25,7 +32,7 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     registry = new ModelRegistry(db.client, { logger });
-    upstreams = await openUpstreams('demo', { env: readEnv({}), logger, db: db.client }, DATE);
+    upstreams = await openUpstreams('demo', { env: parseEnv(upstreamEnv, {}), logger, db: db.client }, DATE);
     // Two seasons of history: the season before and the current one up to the date.
     await backfillFromUpstreams({ db: db.client, logger }, upstreams, { fromSeason: 2025, toSeason: 2026, withOdds: true, today: DATE });
   }, 180_000);
@@ -118,7 +125,7 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
 
   it('settles earlier predictions once their games are final', async () => {
     // The next morning the upstreams report the date's games as final.
-    const next = await openUpstreams('demo', { env: readEnv({}), logger, db: db.client }, '2026-01-16');
+    const next = await openUpstreams('demo', { env: parseEnv(upstreamEnv, {}), logger, db: db.client }, '2026-01-16');
     try {
       const result = await createDailyPipeline({ db: db.client, databaseUrl: db.url, registry, logger, upstreams: next }).run(
         args({ date: '2026-01-16', skipTrain: true }),

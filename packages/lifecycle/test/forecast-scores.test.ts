@@ -1,6 +1,6 @@
 import { addDays, TEAM_CODES } from '@nba/config';
 import { calibration, liveScores, recentScoredVersions, rollingRecords, runningLogLoss, versionScores, type DbClient } from '@nba/db';
-import { settlePredictions } from '@nba/ingestion';
+import { settleForecasts } from '../src';
 import { accuracy, brier, calibrationBins, logLoss } from '@nba/modeling';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 
@@ -64,7 +64,7 @@ async function seed(client: DbClient): Promise<void> {
 beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'lifecycle_scores' });
   await seed(db.client);
-  expect(await settlePredictions(db.client)).toBe(VERSIONS * PER_VERSION);
+  expect(await settleForecasts(db.client)).toMatchObject({ settled: VERSIONS * PER_VERSION, resettled: 0, unsettled: 0 });
 }, 60_000);
 
 afterAll(async () => {

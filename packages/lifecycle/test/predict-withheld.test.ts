@@ -1,11 +1,10 @@
 // The predict task's last-step check: a real market-aware model, registered and promoted, forecasts
 // a day whose one game carries an absurd closing line written straight into odds_snapshots (a path
 // around ingestion's checks). That forecast is not stored; every other game's is.
-import { demoLeague } from '../src/upstreams/upstreams';
-import { predictDate } from '../src/daily/predict-date';
+import { demoLeague, predictDate } from '../src';
 import { loadFeatureInputs } from '@nba/ingestion';
 import { silentLogger } from '@nba/logging';
-import { DEFAULT_PARAMS, toRegistration, trainOnHistory, type ModelParams } from '@nba/modeling';
+import { DEFAULT_PARAMS, historyDataset, toRegistration, trainModel, type ModelParams } from '@nba/modeling';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 
@@ -60,8 +59,7 @@ beforeAll(async () => {
   // trained on the finished games only, as the pipeline's train task does
   const history = await loadFeatureInputs(db.client);
   const finished = history.games.filter((g) => g.date < DATE);
-  const { models } = trainOnHistory(finished, history.lines, ['market'], { params: quick() });
-  const model = models[0]!;
+  const model = trainModel(historyDataset(finished, history.lines), 'market', { params: quick() });
   await registry.registerVersion({ name: 'nba-winner', version: '1.0.0', ...toRegistration(model), createdBy: 'pipeline-test' });
   await registry.promoteVersion('nba-winner', '1.0.0', { actor: 'pipeline-test', reason: 'test' });
 }, 180_000);
@@ -74,7 +72,8 @@ it('withholds the forecast of the absurd line with its reason and stores the oth
   expect(today.length).toBeGreaterThan(1);
   for (let run = 0; run < 2; run++) {
     const history = await loadFeatureInputs(db.client);
-    const result = await predictDate({ db: db.client, registry, logger }, history, { name: 'nba-winner', date: DATE, isDemo: true });
+    const production = await registry.getProductionVersion('nba-winner');
+    const result = await predictDate({ db: db.client, registry, logger }, history, { production: production!, date: DATE, isDemo: true });
     expect(result.withheld).toEqual([
       { game: absurdKey, reason: 'probability_out_of_range', message: expect.stringMatching(/^home win probability .* is outside 0\.005\.\.0\.995$/) },
     ]);

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { silentLogger } from '@nba/logging';
 import { ModelRegistry, RegistryError } from '@nba/registry';
 import { TEST_MODEL_FEATURES, createTestDatabase, trainTestModelJson, type TestDatabase } from '@nba/testing';
-import { promoteCandidate } from '../src/daily/promote-candidate';
+import { promoteCandidate } from '../src';
 
 let db: TestDatabase;
 let registry: ModelRegistry;

@@ -29,8 +29,11 @@ export interface TaskOutcome {
   reusedFromRunId?: string;
 }
 
-/** What `pipeline.run` and `pipeline.resume` return. They never reject for task failures. */
-export interface RunResult {
+/**
+ * What `pipeline.run` and `pipeline.resume` return. They never reject for task failures. `R` is
+ * the pipeline's result map (see `Pipeline`), so `results.train` has the train task's type.
+ */
+export interface RunResult<R extends object = Record<string, unknown>> {
   runId: string;
   name: string;
   status: RunOutcomeStatus;
@@ -42,7 +45,7 @@ export interface RunResult {
   /** Every task, in the order they were added. */
   tasks: TaskOutcome[];
   /** Results of the tasks that succeeded (including reused ones), by name. */
-  results: Record<string, unknown>;
+  results: Partial<R>;
   /** Failed tasks that were required (not `continueOnFailure`): non-empty means exit code 1. */
   failedRequired: string[];
   /** Failed tasks marked `continueOnFailure`. */

@@ -131,7 +131,7 @@ export class Pipeline<C = unknown, R extends object = Record<string, unknown>> {
    * Runs every task. Rejects for an invalid graph, and with RUN_IN_PROGRESS when a live run holds
    * `options.lockKey`; task failures are in the result.
    */
-  async run(context: C, options: RunOptions = {}): Promise<RunResult> {
+  async run(context: C, options: RunOptions = {}): Promise<RunResult<R>> {
     this.validate();
     const args = options.args ?? (isJsonValue(context) ? context : {});
     const runId = randomUUID();
@@ -153,7 +153,7 @@ export class Pipeline<C = unknown, R extends object = Record<string, unknown>> {
    * a dead process is closed as abandoned. Throws RUN_NOT_FOUND, RUN_IN_PROGRESS (its process, or
    * another run of its key, is alive) or NOT_RESUMABLE.
    */
-  async resume(runId: string, context: C, options: ResumeOptions = {}): Promise<RunResult> {
+  async resume(runId: string, context: C, options: ResumeOptions = {}): Promise<RunResult<R>> {
     this.validate();
     const earlier = await this.store.getRun(runId);
     if (!earlier) throw new OrchestratorError('RUN_NOT_FOUND', `no pipeline run with id '${runId}'`);
@@ -205,7 +205,7 @@ export class Pipeline<C = unknown, R extends object = Record<string, unknown>> {
     }
   }
 
-  private async start(context: C, options: RunOptions, input: StartInput): Promise<RunResult> {
+  private async start(context: C, options: RunOptions, input: StartInput): Promise<RunResult<R>> {
     const { runId, args, resumedFromId, reused, lockKey, lease } = input;
     const logger = this.logger.child({ runId, pipeline: this.name });
     const controller = new AbortController();
@@ -238,10 +238,11 @@ export class Pipeline<C = unknown, R extends object = Record<string, unknown>> {
     this.active.add(controller);
     const removeSignals = this.options.handleSignals ? cancelOnSignals(this) : undefined;
     try {
-      return await execute(
+      // the executor collects each task's own result under its name: the result map's promise
+      return (await execute(
         { name: this.name, tasks: this.tasks, concurrency: this.concurrency, args, resumedFromId, reused, lockKey, holder: processHolder() },
         scope,
-      );
+      )) as RunResult<R>;
     } finally {
       await lease.release();
       removeSignals?.();

@@ -8,7 +8,6 @@ export type { ArtifactRole, ArtifactSummary } from './artifact';
 export { isSemver, compareSemver } from './semver';
 export { assertModelName } from './registration';
 export { normalizeMetrics, DEFAULT_METRICS_DATASET } from './metrics';
-export { scoreForecasts } from './compare';
 export { holdoutLogLosses } from './holdout-scores';
 export type { HoldoutLogLoss } from './holdout-scores';
 export { MODEL_STATUSES } from './types';
@@ -28,4 +27,6 @@ export type {
   MetricComparison,
   LiveScores,
   Comparison,
+  LiveComparison,
+  LiveRecord,
 } from './types';

@@ -3,7 +3,7 @@ import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { verifyChecksum } from './artifact';
 import { assertArtifactsVerify, assertBoostersLoad } from './artifact-check';
-import { compareLive, compareMetrics } from './compare';
+import { compareMetrics } from './compare';
 import { VERSION_INCLUDE, toEventInfo, toVersionInfo } from './mappers';
 import { prepareRegistration } from './registration';
 import { RegistryError, isUniqueViolation } from './registry-error';
@@ -22,6 +22,7 @@ import {
   MODEL_STATUSES,
   type ChangeOptions,
   type Comparison,
+  type LiveRecord,
   type ModelEventInfo,
   type ModelRef,
   type ModelStatusName,
@@ -264,10 +265,13 @@ export class ModelRegistry {
     }
   }
 
-  /** Metrics side by side (b − a) and, when both forecast the same settled games, their live scores there. */
-  async compareVersions(a: ModelRef, b: ModelRef): Promise<Comparison> {
+  /**
+   * Metrics side by side (b − a) and, with `liveRecord` (the record of stored forecasts, which the
+   * registry does not read), both versions' live scores on the settled games both forecast.
+   */
+  async compareVersions(a: ModelRef, b: ModelRef, liveRecord?: LiveRecord): Promise<Comparison> {
     const [va, vb] = await Promise.all([this.getVersion(a.name, a.version), this.getVersion(b.name, b.version)]);
-    const live = await compareLive(this.db, va, vb);
+    const live = await liveRecord?.(va, vb);
     return { a: va, b: vb, metrics: compareMetrics(va, vb), ...(live ? { live } : {}) };
   }
 

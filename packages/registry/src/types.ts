@@ -140,6 +140,20 @@ export interface Comparison {
   a: ModelVersionInfo;
   b: ModelVersionInfo;
   metrics: MetricComparison[];
-  /** Both models' settled forecasts on the same games; absent when they share none. */
-  live?: { games: number; a: LiveScores; b: LiveScores; difference: LiveScores };
+  /** Both models' settled forecasts on the same games; absent when they share none (or no record was given). */
+  live?: LiveComparison;
 }
+
+/** Two versions' settled forecasts scored on the games both forecast, with b − a. */
+export interface LiveComparison {
+  games: number;
+  a: LiveScores;
+  b: LiveScores;
+  difference: LiveScores;
+}
+
+/**
+ * Where live scores come from: the record of stored forecasts (`@nba/lifecycle`'s `liveComparison`),
+ * which the registry does not read itself. Undefined when the versions share no settled game.
+ */
+export type LiveRecord = (a: ModelVersionInfo, b: ModelVersionInfo) => Promise<LiveComparison | undefined>;

@@ -6,7 +6,7 @@
 import type { DbClient } from '@nba/db';
 import { generateLeague, leagueAsOf, type LeagueGame } from '@nba/demo';
 import { buildFeatures, type ClosingLine, type GameRecord, type Variant } from '@nba/features';
-import { settlePredictions } from '@nba/ingestion';
+import { settleForecasts } from '@nba/lifecycle';
 import { silentLogger } from '@nba/logging';
 import { assembleDataset, DEFAULT_PARAMS, marketForecast, ServingModel, toRegistration, trainModel, type ModelParams } from '@nba/modeling';
 import { ModelRegistry } from '@nba/registry';
@@ -142,7 +142,7 @@ export async function seedDemoForecasts(
     }
   }
   // the pipeline's settle step: outcome, log loss and Brier of every forecast whose game is final
-  await settlePredictions(db);
+  await settleForecasts(db);
   const forecastDays = [...new Set(forecastRows.map((r) => r.game.date))].sort();
   return { games, forecastDays, predictions };
 }

@@ -51,7 +51,7 @@ export function addCompare(program: Command, deps: CliDeps): void {
     .requiredOption('--model2 <name:version>', 'second model, e.g. winner:1.1.0', (v) => validRef(parseRef(v)))
     .option('--json', 'print JSON')
     .action(async (opts: { model1: ModelRef; model2: ModelRef; json?: boolean }) => {
-      const c = await withRegistry(deps, (r) => r.compareVersions(opts.model1, opts.model2));
+      const c = await withRegistry(deps, (r, liveRecord) => r.compareVersions(opts.model1, opts.model2, liveRecord));
       if (opts.json) return sayJson(deps, c);
       say(deps, renderComparison(c));
     });

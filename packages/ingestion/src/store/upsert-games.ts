@@ -9,7 +9,6 @@ import { logRejections } from './log-rejections';
 import { screenGames, contentOf, upstreamIdOf } from '../plausibility/screen-games';
 import { quarantineValues, recordConflicts } from '../plausibility/quarantine-store';
 import type { ConflictItem } from '../plausibility/findings';
-import { resettleGames } from '../settlement/settle';
 
 export interface UpsertOptions {
   logger: Logger;
@@ -151,10 +150,12 @@ export async function upsertGames(db: DbClient, records: readonly GameRecord[], 
   const newRows = [...inserts.values()];
   for (let i = 0; i < newRows.length; i += chunk) inserted += await insertGameRows(db, newRows.slice(i, i + chunk));
   for (let i = 0; i < changed.length; i += chunk) updated += await updateGameRows(db, changed.slice(i, i + chunk));
-  // A final game that changed since it was stored: the newer version is kept, both are recorded, and its settled forecasts are settled again.
-  const resettled = await resettleGames(db, [...corrected.keys()]);
+  // A final game that changed since it was stored: the newer version is kept and both are recorded.
+  // Its settled forecasts are settled again by the next settlement (the lifecycle's record), which
+  // re-scores any settled forecast whose outcome no longer matches its game.
+  const settled = await settledForecastCounts(db, [...corrected.keys()]);
   for (const [id, { before, r }] of corrected) {
-    const n = resettled.get(id) ?? 0;
+    const n = settled.get(id) ?? 0;
     const score = r.homeScore != null && r.awayScore != null ? ` (${r.homeScore}-${r.awayScore})` : '';
     conflicts.push({
       source: r.source,
@@ -163,7 +164,7 @@ export async function upsertGames(db: DbClient, records: readonly GameRecord[], 
       gameKey: before.gameKey,
       first: finalOf(before),
       second: contentOf(r),
-      resolution: `the newer version is stored${n > 0 ? `; ${n} settled forecast${n === 1 ? '' : 's'} re-settled against it${score}` : ''}`,
+      resolution: `the newer version is stored${n > 0 ? `; ${n} settled forecast${n === 1 ? '' : 's'} re-settled against it${score} by the next settlement` : ''}`,
     });
   }
   const quarantined = screened.quarantined.length;
@@ -174,6 +175,13 @@ export async function upsertGames(db: DbClient, records: readonly GameRecord[], 
   const withheld = parsedRecords.length - screened.usable.length;
   const unchanged = Math.max(0, records.length - rejections.length - withheld - inserted - updated);
   return { inserted, updated, unchanged, rejected: rejections.length, rejections, quarantined, conflicts: conflicts.length };
+}
+
+/** How many settled forecasts each game has (read only: settling is the lifecycle's). */
+async function settledForecastCounts(db: DbClient, gameIds: number[]): Promise<Map<number, number>> {
+  if (gameIds.length === 0) return new Map();
+  const rows = await db.prediction.groupBy({ by: ['gameId'], where: { gameId: { in: gameIds }, settledAt: { not: null } }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.gameId, r._count._all]));
 }
 
 function describeRecord(raw: unknown, i: number): string {
