@@ -1,7 +1,6 @@
 import { easternDate, seasonOfDate } from '@nba/config';
-import { gameKeyOf } from '../game-key';
+import { gameKeyOf, teamCodeOfName } from '@nba/games';
 import { statusOfOddsApiScore } from '../status';
-import { teamCodeOfName } from '../teams';
 import type { Rejection, Validated } from '../rejection';
 import type { GameRecord, SnapshotRecord } from '../store/records';
 import type { OddsApiEvent, OddsApiScore } from './schemas';

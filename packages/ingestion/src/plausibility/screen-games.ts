@@ -1,4 +1,4 @@
-import { gameKeyOf } from '../game-key';
+import { gameKeyOf } from '@nba/games';
 import type { GameRecord } from '../store/records';
 import type { ConflictItem, QuarantineItem } from './findings';
 import { checkGameValues } from './value-checks';
