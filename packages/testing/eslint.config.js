@@ -1,1 +1,1 @@
-module.exports = require('@nba/eslint-config')('dev');
+module.exports = require('@nba/eslint-config')('dev', { typeChecked: true });

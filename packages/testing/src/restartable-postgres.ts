@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync }
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { envText, readEnv } from '@nba/config';
 
 /**
  * A PostgreSQL cluster of a test's own, which the test may stop and start again (a restart under a
@@ -22,7 +23,8 @@ export interface RestartablePostgres {
 
 /** PostgreSQL's server binaries: `PG_BIN_DIR`, else the newest Debian/Ubuntu install, else `pg_config --bindir`. */
 function binDir(): string {
-  if (process.env.PG_BIN_DIR) return process.env.PG_BIN_DIR;
+  const { PG_BIN_DIR } = readEnv({ PG_BIN_DIR: envText() });
+  if (PG_BIN_DIR) return PG_BIN_DIR;
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
     const versions = readdirSync(debian)

@@ -1,13 +1,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { envText, readEnv } from '@nba/config';
+
+/** The variables read here: where the data is, and whether this is CI. */
+const sharedDataEnv = { NBA_SHARED_DATA_DIR: envText(), CI: envText() };
+type SharedDataEnv = Partial<Record<keyof typeof sharedDataEnv, string>>;
 
 /** Where the real NBA history is looked for: `NBA_SHARED_DATA_DIR`, else `<repo>/../shared/data/nba`. */
-export function sharedDataLocation(env: NodeJS.ProcessEnv = process.env): string {
+export function sharedDataLocation(env: SharedDataEnv = readEnv(sharedDataEnv)): string {
   return env.NBA_SHARED_DATA_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'nba');
 }
 
 /** True where the tests run in CI (`CI=true`, as `.ci/run` sets it). */
-function inCi(env: NodeJS.ProcessEnv): boolean {
+function inCi(env: SharedDataEnv): boolean {
   return env.CI === 'true' || env.CI === '1';
 }
 
@@ -16,7 +21,7 @@ function inCi(env: NodeJS.ProcessEnv): boolean {
  * Where it is absent, tests that need it skip, saying so; in CI its absence is an error instead, so
  * those tests (the leakage test among them) fail rather than pass by skipping.
  */
-export function sharedDataDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function sharedDataDir(env: SharedDataEnv = readEnv(sharedDataEnv)): string | undefined {
   const dir = sharedDataLocation(env);
   if (existsSync(path.join(dir, 'games.csv')) && existsSync(path.join(dir, 'odds.csv'))) return dir;
   const reason = `real NBA data not found in ${dir} (games.csv and odds.csv; set NBA_SHARED_DATA_DIR)`;

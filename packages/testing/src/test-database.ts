@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createDbClient, migrate, seedTeams, type DbClient } from '@nba/db';
+import { envText, readEnv } from '@nba/config';
 
 /**
  * A throwaway database on a real PostgreSQL server. The server is the one in `TEST_DATABASE_URL`
@@ -18,7 +19,7 @@ export interface TestDatabase {
 
 /** URL of the server tests use, pointing at its maintenance database. */
 export function testServerUrl(): string {
-  return process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  return readEnv({ TEST_DATABASE_URL: envText() }).TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 }
 
 function withDatabase(url: string, database: string): string {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { startTcpProxy } from './tcp-proxy';
 import { createTestDatabase, testServerUrl } from './test-database';
+import { inheritedEnv } from '@nba/config';
 
 /** URLs of databases an app cannot use, each with `password` in it (to check it is never printed). */
 export interface UnusableDatabases {
@@ -27,7 +28,7 @@ export const UNUSABLE_DATABASE_LINES: Readonly<Record<Exclude<keyof UnusableData
 
 /** Runs a built Node entry point to its exit with `env` added to this process's; stdout is discarded. */
 export function runToExit(file: string, args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [file, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [file, ...args], { env: inheritedEnv(env), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
