@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { createDbClient, type DbClient } from '@nba/db';
 import { PrismaRunStore } from '@nba/orchestrator';
 import { builtFile, startRestartablePostgres, type RestartablePostgres } from '@nba/testing';
-import { DAILY_TASKS } from '../src/daily/daily-pipeline';
+import { DAILY_TASKS } from '@nba/lifecycle';
 
 // Restarts the real PostgreSQL (`pg_ctl stop -m fast`, back about 3.5 s later) in the middle of
 // each task of the daily run, and checks that the run succeeds by itself, without `resume`: every

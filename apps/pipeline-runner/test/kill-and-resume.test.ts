@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { createDbClient, type DbClient } from '@nba/db';
 import { liveStatus, PrismaRunStore } from '@nba/orchestrator';
 import { builtFile, testServerUrl } from '@nba/testing';
-import { DAILY_TASKS } from '../src/daily/daily-pipeline';
+import { DAILY_TASKS } from '@nba/lifecycle';
 
 // Kills the real pipeline process (SIGKILL: an OOM kill, a node eviction) at every task boundary,
 // before and after each task's side effect, resumes it, and checks that the end state is the one a

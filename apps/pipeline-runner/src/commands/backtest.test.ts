@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
+import { CliCommand } from '@nba/cli';
 import { silentLogger } from '@nba/logging';
 import { sharedDataDir } from '@nba/testing';
 import { registerBacktestCommand, runBacktestCommand } from './backtest';
@@ -11,8 +11,8 @@ const haveData = dataDir !== '';
 
 describe('backtest command', () => {
   it('registers its options', () => {
-    const program = new Command('pipeline');
-    registerBacktestCommand(program);
+    const program = new CliCommand('pipeline');
+    registerBacktestCommand(program, { stdout: process.stdout, stderr: process.stderr, env: {} });
     const cmd = program.commands.find((c) => c.name() === 'backtest');
     expect(cmd?.options.map((o) => o.long)).toEqual(['--games', '--odds', '--from-season', '--to-season', '--out']);
   });

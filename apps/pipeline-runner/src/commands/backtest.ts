@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
 import type { Logger } from '@nba/logging';
 import { calibrationSvg, loadGamesCsv, reportMarkdown, runBacktest, type BacktestReport } from '@nba/modeling';
-import type { ClosingLine, GameRecord } from '@nba/features';
+import type { ClosingLine, GameRecord } from '@nba/games';
 import { loadFeatureInputs } from '@nba/ingestion';
 import { createAppLogger, readEnv } from '../env';
-import { CliError } from '@nba/cli';
-import { openRuntime } from '../runtime';
+import { CliError, type AddCommand } from '@nba/cli';
+import type { PipelineDeps } from '../pipeline-deps';
+import { withRuntime } from '../runtime';
 import { gitCommit } from '../git-commit';
 
 /** Options of the `backtest` command. */
@@ -57,7 +57,7 @@ export async function runBacktestCommand(
 }
 
 /** Registers `backtest --games --odds --from-season --to-season --out` on the pipeline program. */
-export function registerBacktestCommand(program: Command): void {
+export const registerBacktestCommand: AddCommand<PipelineDeps> = (program, deps) => {
   program
     .command('backtest')
     .description('walk-forward backtest by season; writes report.json, report.md and calibration.svg')
@@ -68,14 +68,11 @@ export function registerBacktestCommand(program: Command): void {
     .option('--out <dir>', 'output folder', 'backtest-out')
     .action(async (opts: BacktestCommandOptions) => {
       if (opts.games) {
-        await runBacktestCommand(opts, createAppLogger(readEnv()));
+        await runBacktestCommand(opts, createAppLogger(readEnv(deps.env)));
         return;
       }
-      const rt = await openRuntime();
-      try {
+      await withRuntime(deps.env, {}, async (rt) => {
         await runBacktestCommand(opts, rt.logger, await loadFeatureInputs(rt.db.client));
-      } finally {
-        await rt.close();
-      }
+      });
     });
-}
+};

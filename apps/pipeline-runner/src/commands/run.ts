@@ -1,12 +1,10 @@
-import { Command, Option } from 'commander';
-import type { RunResult } from '@nba/orchestrator';
-import { createDailyPipeline, dailyModels, DAILY_TASKS, type DailyArgs } from '../daily/daily-pipeline';
-import { CliError, EXIT, table } from '@nba/cli';
-import { TaskListView } from '../progress';
-import { readEnv } from '../env';
-import { openRuntime, type Runtime } from '../runtime';
-import { assertSameDataKind } from '../upstreams/data-kind';
-import { openUpstreams, upstreamKind, type Upstreams } from '../upstreams/upstreams';
+import { Option } from 'commander';
+import { CliError, type AddCommand } from '@nba/cli';
+import { dailyModels, upstreamKind, type DailyArgs } from '@nba/lifecycle';
+import { executeDaily } from '../daily-run';
+import { readEnv, type PipelineEnv } from '../env';
+import type { PipelineDeps } from '../pipeline-deps';
+import { withRuntime } from '../runtime';
 import { assertModelNameOption, assertReadableFile, checkedDate } from '../usage-checks';
 
 export interface RunCommandOptions {
@@ -23,7 +21,7 @@ export interface RunCommandOptions {
 }
 
 /** Validates the options into the run's stored arguments, before any work; bad values are usage errors. */
-export function dailyArgs(o: RunCommandOptions, env: Parameters<typeof upstreamKind>[0]): DailyArgs {
+export function dailyArgs(o: RunCommandOptions, env: Pick<PipelineEnv, 'API_BASKETBALL_KEY' | 'THE_ODDS_API_KEY'>): DailyArgs {
   const date = checkedDate(o.date);
   const lookbackDays = Number(o.lookbackDays);
   if (!Number.isInteger(lookbackDays) || lookbackDays < 0 || lookbackDays > 30)
@@ -48,58 +46,8 @@ export function dailyArgs(o: RunCommandOptions, env: Parameters<typeof upstreamK
   };
 }
 
-/** Prints the per-task outcome table and returns the exit code of a run. */
-export function reportRun(result: RunResult): number {
-  const rows = result.tasks.map((t) => [
-    t.name,
-    t.status,
-    `${t.attempts} attempt(s)`,
-    `${((t.durationMs ?? 0) / 1000).toFixed(1)} s`,
-    t.reason ?? t.error?.message?.split('\n')[0] ?? '',
-  ]);
-  const tasks = table(['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'NOTE'], rows, { showHeader: false, indent: '  ', alignRight: [2, 3] });
-  process.stdout.write(`run ${result.runId}: ${result.status}\n${tasks}\n`);
-  if (result.status === 'succeeded') return EXIT.OK;
-  return result.failedRequired.length > 0 || result.status === 'cancelled' ? EXIT.FAILED : EXIT.OK;
-}
-
-/**
- * Runs the daily pipeline with `args`: a new run, or a resume of an earlier one. One live run per
- * date: another one for the same date is refused (RUN_IN_PROGRESS) before the run writes anything.
- */
-export async function executeDaily(
-  rt: Runtime,
-  args: DailyArgs,
-  options: { resume?: { runId: string; force: boolean }; upstreams?: Upstreams } = {},
-): Promise<RunResult> {
-  const { resume } = options;
-  let upstreams = options.upstreams;
-  const owned = !upstreams && args.source !== 'csv';
-  try {
-    if (owned) upstreams = await openUpstreams(args.source as 'api' | 'demo', { env: rt.env, logger: rt.logger, db: rt.db.client }, args.date);
-    else if (args.source === 'csv') await assertSameDataKind(rt.db.client, false);
-    const view = new TaskListView(DAILY_TASKS);
-    const pipeline = createDailyPipeline({
-      db: rt.db.client,
-      databaseUrl: rt.db.url,
-      registry: rt.registry,
-      logger: rt.logger,
-      onEvent: view.onEvent,
-      handleSignals: true,
-      ...(upstreams ? { upstreams } : {}),
-    });
-    if (view.enabled) process.stderr.write(`pipeline ${pipeline.name} for ${args.date} (source ${args.source})\n`);
-    // SIGTERM/SIGINT cancel the run (the pipeline records it as cancelled); resume picks it up.
-    return resume
-      ? await pipeline.resume(resume.runId, args, { force: resume.force })
-      : await pipeline.run(args, { args: { ...args, models: args.models.map((m) => ({ ...m })) } });
-  } finally {
-    if (owned) await upstreams?.close();
-  }
-}
-
 /** `run`: the daily job. */
-export function registerRunCommand(program: Command): void {
+export const registerRunCommand: AddCommand<PipelineDeps> = (program, deps) => {
   program
     .command('run')
     .description('the daily job: ingest games and odds, settle, features, train, evaluate, register, (promote), predict')
@@ -118,12 +66,7 @@ export function registerRunCommand(program: Command): void {
     .option('--model-name <name>', 'registry name of the market-aware model; the stats-only one is <name>-stats', 'nba-winner')
     .option('--lookback-days <n>', 'days before --date whose results are re-fetched', '3')
     .action(async (o: RunCommandOptions) => {
-      const args = dailyArgs(o, readEnv());
-      const rt = await openRuntime();
-      try {
-        process.exitCode = reportRun(await executeDaily(rt, args));
-      } finally {
-        await rt.close();
-      }
+      const args = dailyArgs(o, readEnv(deps.env));
+      return withRuntime(deps.env, {}, (rt) => executeDaily(rt, deps.stdout, args));
     });
-}
+};

@@ -11,7 +11,7 @@ import { embeddedDataDir } from '../runtime';
  * embedded database of this data folder (DbError `EMBEDDED_FAILED`: exit 1). Nothing to check with
  * DATABASE_URL, or without the embedded package (opening the database then says so).
  */
-export async function assertDataFolderFree(env: PipelineEnv): Promise<void> {
+export async function assertDataFolderFree(env: PipelineEnv, rawEnv: NodeJS.ProcessEnv): Promise<void> {
   if (env.DATABASE_URL) return;
   let embedded: typeof import('@nba/embedded-db');
   try {
@@ -19,7 +19,7 @@ export async function assertDataFolderFree(env: PipelineEnv): Promise<void> {
   } catch {
     return;
   }
-  await embedded.assertEmbeddedFree(embeddedDataDir(env, embedded.defaultDataDir));
+  await embedded.assertEmbeddedFree(embeddedDataDir(env, rawEnv, embedded.defaultDataDir));
 }
 
 /** Refuses a `--port` another program listens on (a usage error, exit 2), before any work. */

@@ -1,15 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Command } from 'commander';
 import { seasonOfDate } from '@nba/config';
-import { CliError, EXIT, table } from '@nba/cli';
+import { CliError, EXIT, table, type AddCommand, type ExitCode, type TextOutput } from '@nba/cli';
+import { backfillFromUpstreams, dailyModels, demoDate, demoLeague, forecastsOfDate, openUpstreams, upstreamKind } from '@nba/lifecycle';
+import { executeDaily } from '../daily-run';
 import { readEnv } from '../env';
-import { openRuntime, type Runtime } from '../runtime';
+import type { PipelineDeps } from '../pipeline-deps';
+import { withRuntime, type Runtime } from '../runtime';
 import { checkedDate } from '../usage-checks';
-import { demoDate } from '../upstreams/demo-date';
-import { demoLeague, openUpstreams, upstreamKind } from '../upstreams/upstreams';
-import { dailyModels } from '../daily/daily-pipeline';
-import { backfillFromUpstreams } from './backfill';
-import { executeDaily, reportRun } from './run';
 import { assertDataFolderFree, assertPortFree } from './start-checks';
 
 /**
@@ -33,39 +30,34 @@ interface StartOptions {
   port: string;
 }
 
-async function printPredictions(rt: Runtime, date: string): Promise<void> {
-  const rows = await rt.db.client.prediction.findMany({
-    where: { game: { date: new Date(`${date}T00:00:00Z`) } },
-    include: { game: true, modelVersion: { select: { name: true, version: true } } },
-    // each game's forecasts together, the main (market-aware) model first
-    orderBy: [{ game: { tipoff: 'asc' } }, { gameId: 'asc' }, { modelVersion: { name: 'asc' } }],
-  });
-  process.stdout.write(`\npredictions for ${date}${rows.some((r) => r.isDemo) ? ' (DEMO data: generated league)' : ''}:\n`);
-  if (rows.length === 0) process.stdout.write('  no games\n');
-  else {
-    const percent = (p: number | null) => (p == null ? null : `${(p * 100).toFixed(1)}%`);
-    const cells = rows.map((r) => [
-      `${r.game.awayCode} @ ${r.game.homeCode}`,
-      percent(r.homeWinProb),
-      r.expectedMargin?.toFixed(1),
-      r.expectedTotal?.toFixed(1),
-      percent(r.marketHomeProb),
-      r.marketHomeProb == null ? null : `${((r.edge ?? 0) * 100).toFixed(1)} pts`,
-      `${r.modelVersion.name} ${r.modelVersion.version}`,
-    ]);
-    process.stdout.write(
-      `${table(['GAME', 'HOME WIN', 'MARGIN', 'TOTAL', 'MARKET', 'EDGE', 'MODEL'], cells, { indent: '  ', alignRight: [1, 2, 3, 4, 5] })}\n`,
-    );
+async function printPredictions(out: TextOutput, rt: Runtime, date: string): Promise<void> {
+  const rows = await forecastsOfDate(rt.db.client, date);
+  out.write(`\npredictions for ${date}${rows.some((r) => r.isDemo) ? ' (DEMO data: generated league)' : ''}:\n`);
+  if (rows.length === 0) {
+    out.write('  no games\n');
+    return;
   }
+  const percent = (p: number | null) => (p == null ? null : `${(p * 100).toFixed(1)}%`);
+  const cells = rows.map((r) => [
+    `${r.away} @ ${r.home}`,
+    percent(r.homeWinProb),
+    r.expectedMargin?.toFixed(1),
+    r.expectedTotal?.toFixed(1),
+    percent(r.marketHomeProb),
+    r.marketHomeProb == null ? null : `${((r.edge ?? 0) * 100).toFixed(1)} pts`,
+    `${r.model} ${r.version}`,
+  ]);
+  out.write(`${table(['GAME', 'HOME WIN', 'MARGIN', 'TOTAL', 'MARKET', 'EDGE', 'MODEL'], cells, { indent: '  ', alignRight: [1, 2, 3, 4, 5] })}\n`);
 }
 
-function serve(rt: Runtime, port: number, date: string): Promise<number> {
+/** Runs the API as a child process on `port` until it exits (Ctrl-C stops it); returns its exit code. */
+function serve(out: TextOutput, rawEnv: NodeJS.ProcessEnv, rt: Runtime, port: number, date: string): Promise<ExitCode> {
   const child: ChildProcess = spawn(process.execPath, [apiMain()], {
-    env: { ...process.env, DATABASE_URL: rt.db.url, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...rawEnv, DATABASE_URL: rt.db.url, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  process.stdout.write(
+  out.write(
     [
       '',
       `API starting at ${base} (Ctrl-C stops it and the embedded database)`,
@@ -86,13 +78,41 @@ function serve(rt: Runtime, port: number, date: string): Promise<number> {
     child.on('exit', (code) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      resolve(code ?? EXIT.OK);
+      // the API's own exit code (0/1/2/3); one outside the convention is a failure
+      resolve(code === null ? EXIT.OK : (Object.values(EXIT) as number[]).includes(code) ? (code as ExitCode) : EXIT.FAILED);
     });
   });
 }
 
-/** `start`: the README's main job. */
-export function registerStartCommand(program: Command): void {
+/** The main job on `rt`: history through the upstreams, the daily run with auto-promotion, the forecasts; returns the run's exit code. */
+async function mainJob(out: TextOutput, rt: Runtime, today: string): Promise<{ code: ExitCode; date: string }> {
+  const kind = upstreamKind(rt.env);
+  const date = kind === 'demo' ? demoDate(demoLeague(today).games, today) : today;
+  const source =
+    kind === 'demo' ? 'DEMO (local stand-ins serving a generated league; set API_BASKETBALL_KEY and THE_ODDS_API_KEY for the real APIs)' : 'the real APIs';
+  out.write(`database ready (${rt.db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}); source: ${source}\n`);
+  const upstreams = await openUpstreams(kind, { env: rt.env, logger: rt.logger, db: rt.db.client }, date);
+  try {
+    const seasons = kind === 'demo' ? upstreams.demoSeasons : [];
+    const current = seasonOfDate(date);
+    const from = seasons[0] ?? current - 2;
+    const to = seasons[seasons.length - 1] ?? current;
+    const b = await backfillFromUpstreams({ db: rt.db.client, logger: rt.logger }, upstreams, {
+      fromSeason: from,
+      toSeason: to,
+      withOdds: kind === 'demo',
+      today: date,
+    });
+    out.write(`history: ${b.games} games from seasons ${from}-${to} (${b.inserted} new), ${b.snapshots} new odds snapshots\n`);
+    const args = { date, source: kind, skipOdds: false, skipTrain: false, autoPromote: true, models: dailyModels('nba-winner'), lookbackDays: 3 };
+    return { code: await executeDaily(rt, out, args, { upstreams }), date };
+  } finally {
+    await upstreams.close();
+  }
+}
+
+/** `start`: the README's main job; it then runs the API as a child process (`serve`). */
+export const registerStartCommand: AddCommand<PipelineDeps> = (program, deps) => {
   program
     .command('start')
     .description('main job: database (embedded by default), history, the daily pipeline with auto-promotion, then the API')
@@ -105,44 +125,12 @@ export function registerStartCommand(program: Command): void {
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError('USAGE', `--port must be a port number, got '${o.port}'`);
       // Before any work: a second start on this data folder (its API would hold the port too),
       // then the API's port.
-      await assertDataFolderFree(readEnv());
+      await assertDataFolderFree(readEnv(deps.env), deps.env);
       if (o.serve) await assertPortFree(port);
-      const rt = await openRuntime({ exclusiveEmbedded: true });
-      try {
-        const kind = upstreamKind(rt.env);
-        const date = kind === 'demo' ? demoDate(demoLeague(today).games, today) : today;
-        const source =
-          kind === 'demo'
-            ? 'DEMO (local stand-ins serving a generated league; set API_BASKETBALL_KEY and THE_ODDS_API_KEY for the real APIs)'
-            : 'the real APIs';
-        process.stdout.write(`database ready (${rt.db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}); source: ${source}\n`);
-        const upstreams = await openUpstreams(kind, { env: rt.env, logger: rt.logger, db: rt.db.client }, date);
-        let code: number;
-        try {
-          const seasons = kind === 'demo' ? upstreams.demoSeasons : [];
-          const current = seasonOfDate(date);
-          const [from, to] = seasons.length ? [seasons[0]!, seasons[seasons.length - 1]!] : [current - 2, current];
-          const b = await backfillFromUpstreams({ db: rt.db.client, logger: rt.logger }, upstreams, {
-            fromSeason: from,
-            toSeason: to,
-            withOdds: kind === 'demo',
-            today: date,
-          });
-          process.stdout.write(`history: ${b.games} games from seasons ${from}-${to} (${b.inserted} new), ${b.snapshots} new odds snapshots\n`);
-          const result = await executeDaily(
-            rt,
-            { date, source: kind, skipOdds: false, skipTrain: false, autoPromote: true, models: dailyModels('nba-winner'), lookbackDays: 3 },
-            { upstreams },
-          );
-          code = reportRun(result);
-        } finally {
-          await upstreams.close();
-        }
-        await printPredictions(rt, date);
-        if (code === EXIT.OK && o.serve) code = await serve(rt, port, date);
-        process.exitCode = code;
-      } finally {
-        await rt.close();
-      }
+      return withRuntime(deps.env, { exclusiveEmbedded: true }, async (rt) => {
+        const { code, date } = await mainJob(deps.stdout, rt, today);
+        await printPredictions(deps.stdout, rt, date);
+        return code === EXIT.OK && o.serve ? await serve(deps.stdout, deps.env, rt, port, date) : code;
+      });
     });
-}
+};
