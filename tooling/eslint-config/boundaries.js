@@ -31,6 +31,26 @@ const NATIVE = [
   },
 ];
 
+/**
+ * Apps never talk to the database directly: no Prisma client (the package, the generated client,
+ * or `Prisma`/`PrismaClient` re-exported by @nba/db) and no SQL. Database access goes through the
+ * packages (@nba/lifecycle, @nba/registry, @nba/orchestrator's run store, …). Runtime code only:
+ * tests and benchmarks may set up and inspect their databases.
+ */
+const PRISMA = [
+  {
+    regex: '^(@prisma/client|@prisma/adapter-pg)(/|$)|generated/prisma',
+    message: "apps never import Prisma's client: database access goes through the packages (@nba/lifecycle, @nba/registry, …)",
+  },
+];
+const PRISMA_FROM_DB = { name: '@nba/db', importNames: ['Prisma', 'PrismaClient'], message: "apps never use Prisma's client: database access goes through the packages" };
+const RAW_SQL = [
+  {
+    selector: 'MemberExpression[property.name=/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]',
+    message: 'apps run no SQL: put the query in a package (@nba/lifecycle, @nba/db, …) and call it',
+  },
+];
+
 /** `require('x')` and `import('x')` whose string matches one of the groups. */
 function callSelectors(groups) {
   return groups.flatMap(({ regex, message }) => {
@@ -45,13 +65,14 @@ function callSelectors(groups) {
 /**
  * Both rules for the given groups; with `processEnv`, `no-restricted-imports` also refuses
  * `import { env } from 'node:process'` (one rule entry holds both, as a later entry replaces an earlier one).
+ * `paths` (named imports) and `selectors` (syntax) are refused too: the apps' Prisma and SQL rule.
  */
-function boundaryRules(groups, { processEnv = false } = {}) {
-  const paths = processEnv ? PROCESS_ENV_IMPORTS : [];
+function boundaryRules(groups, { processEnv = false, paths: namedImports = [], selectors = [] } = {}) {
+  const paths = [...(processEnv ? PROCESS_ENV_IMPORTS : []), ...namedImports];
   return {
     'no-restricted-imports': ['error', { paths, patterns: groups.map(({ regex, message }) => ({ regex, message })) }],
-    'no-restricted-syntax': ['error', ...callSelectors(groups)],
+    'no-restricted-syntax': ['error', ...callSelectors(groups), ...selectors],
   };
 }
 
-module.exports = { DEEP_IMPORTS, DEV_ONLY, NATIVE, boundaryRules };
+module.exports = { DEEP_IMPORTS, DEV_ONLY, NATIVE, PRISMA, PRISMA_FROM_DB, RAW_SQL, boundaryRules };

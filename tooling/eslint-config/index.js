@@ -6,7 +6,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const prettier = require('eslint-config-prettier');
 const globals = require('globals');
-const { DEEP_IMPORTS, DEV_ONLY, NATIVE, boundaryRules } = require('./boundaries');
+const { DEEP_IMPORTS, DEV_ONLY, NATIVE, PRISMA, PRISMA_FROM_DB, RAW_SQL, boundaryRules } = require('./boundaries');
 const { PROCESS_ENV_PROPERTY } = require('./process-env');
 
 /** Runtime code: what ships in dist/. Tests and benchmarks are not (they build into dist-bench). */
@@ -16,7 +16,8 @@ const NOT_RUNTIME = ['src/**/*.test.ts', 'src/bench/**'];
 const TYPESCRIPT = ['**/*.ts', '**/*.mts', '**/*.cts'];
 
 /**
- * @param {'app' | 'package' | 'dev'} kind `app` (apps/*: also no XGBoost binding or koffi),
+ * @param {'app' | 'package' | 'dev'} kind `app` (apps/*: also no XGBoost binding or koffi, and in
+ *   runtime code no Prisma client and no SQL),
  *   `package` (packages/*), or `dev` (a dev-only package: testing, tooling).
  * @param {{ typeChecked?: boolean, readsProcessEnv?: string[] }} [options]
  *   `typeChecked` (temporary, while packages move over; issue 20): typescript-eslint's type-checked
@@ -28,7 +29,9 @@ function config(kind = 'package', options = {}) {
   const { typeChecked = false, readsProcessEnv = [] } = options;
   const processEnv = typeChecked;
   const everywhere = kind === 'app' ? [...DEEP_IMPORTS, ...NATIVE] : DEEP_IMPORTS;
-  const runtime = kind === 'dev' ? everywhere : [...everywhere, ...DEV_ONLY];
+  const runtime = kind === 'dev' ? everywhere : [...everywhere, ...DEV_ONLY, ...(kind === 'app' ? PRISMA : [])];
+  // apps' runtime code: no Prisma client and no SQL (database access goes through packages)
+  const runtimeExtra = kind === 'app' ? { paths: [PRISMA_FROM_DB], selectors: RAW_SQL } : {};
   return tseslint.config(
     { ignores: ['dist/**', 'dist-*/**', 'src/generated/**', 'coverage/**', 'test-output/**', '.turbo/**'] },
     js.configs.recommended,
@@ -51,7 +54,7 @@ function config(kind = 'package', options = {}) {
         ...(processEnv ? { 'no-restricted-properties': ['error', PROCESS_ENV_PROPERTY] } : {}),
       },
     },
-    { files: RUNTIME, ignores: NOT_RUNTIME, rules: boundaryRules(runtime, { processEnv }) },
+    { files: RUNTIME, ignores: NOT_RUNTIME, rules: boundaryRules(runtime, { processEnv, ...runtimeExtra }) },
     ...(readsProcessEnv.length > 0 ? [{ files: readsProcessEnv, rules: { 'no-restricted-properties': 'off' } }] : []),
     prettier,
   );
