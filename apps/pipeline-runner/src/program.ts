@@ -1,4 +1,4 @@
-import { defineCommandLine, EXIT, type AddCommand, type CliCommand, type ExitCode } from '@nba/cli';
+import { defineCommandLine, type AddCommand, type CliCommand, type ExitCode } from '@nba/cli';
 import { databaseProblemOf } from '@nba/db';
 import { registerBackfillCommand } from './commands/backfill';
 import { registerBacktestCommand } from './commands/backtest';
@@ -35,9 +35,6 @@ export function createProgram(deps: PipelineDeps = processDeps()): CliCommand {
 }
 
 /** Runs the command line on `argv` (user arguments only) and returns the exit code; prints every error itself and never throws. */
-export async function runProgram(argv: string[], deps: PipelineDeps = processDeps()): Promise<ExitCode | number> {
-  const code = await pipelineCli.run(argv, deps);
-  // TRANSITION: commands that still report a run's outcome through process.exitCode rather than
-  // returning it from their action (remove once none does)
-  return code === EXIT.OK && typeof process.exitCode === 'number' ? process.exitCode : code;
+export function runProgram(argv: string[], deps: PipelineDeps = processDeps()): Promise<ExitCode> {
+  return pipelineCli.run(argv, deps);
 }
