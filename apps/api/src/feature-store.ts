@@ -1,6 +1,7 @@
 import { easternDate } from '@nba/config';
 import type { DbClient } from '@nba/db';
-import { FeatureState, type ClosingLine, type GameRecord } from '@nba/features';
+import { FeatureState } from '@nba/features';
+import { type ClosingLine, type GameRecord } from '@nba/games';
 import { finalGamesFingerprint, loadFeatureInputs } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
 import { latestLines } from './upcoming-lines';

@@ -1,5 +1,5 @@
 import { addDays, seasonOfDate } from '@nba/config';
-import type { Matchup } from '@nba/features';
+import type { Matchup } from '@nba/games';
 import { checkForecast, type ForecastCheck, type MatchupForecast } from '@nba/modeling';
 import { ApiError } from './errors';
 import type { FeatureSnapshot } from './feature-store';

@@ -1,5 +1,5 @@
 import { GameStatus, type DbClient } from '@nba/db';
-import type { ClosingLine } from '@nba/features';
+import type { ClosingLine } from '@nba/games';
 import { loadFeatureInputs } from '@nba/ingestion';
 
 /** Key of an upcoming game: `date|home|away`. */

@@ -2,7 +2,8 @@
 // model trained on it with @nba/modeling (real feature spec), registered and promoted with the
 // real registry, and an app wired to a real PostgreSQL database.
 import { assembleDataset, DEFAULT_PARAMS, disposeModel, toRegistration, trainModel, type ModelParams, type TrainedModel } from '@nba/modeling';
-import { buildFeatures, TEAM_CODES, type ClosingLine, type GameRecord, type LineLookup, type Variant } from '@nba/features';
+import { buildFeatures, TEAM_CODES, type LineLookup, type Variant } from '@nba/features';
+import { type ClosingLine, type GameRecord } from '@nba/games';
 import { addDays } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import { ModelRegistry } from '@nba/registry';

@@ -1,5 +1,5 @@
 import { FeatureState, type LineLookup } from './featureState';
-import type { GameRecord } from './types';
+import type { GameRecord } from '@nba/games';
 
 /** A game with its pre-game feature vector (order `ALL_FEATURES`). */
 export interface FeatureRow {

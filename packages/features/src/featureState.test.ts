@@ -2,7 +2,7 @@ import { eloCarryOver, eloShift } from './elo';
 import { featureIndex, type FeatureName } from './featureSpec';
 import { buildFeatures } from './buildFeatures';
 import { ARENAS, haversineKm } from './teams';
-import type { GameRecord } from './types';
+import type { GameRecord } from '@nba/games';
 
 let n = 0;
 function game(date: string, home: string, away: string, homePts?: number, awayPts?: number, extra: Partial<GameRecord> = {}): GameRecord {

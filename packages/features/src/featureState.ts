@@ -5,7 +5,7 @@ import { marketProbability } from './market';
 import { RidgeRatings, type RidgeOptions } from './ridgeRatings';
 import { ARENAS, haversineKm } from './teams';
 import { newTeamState, recordGame, viewForSeason, type TeamState } from './teamState';
-import { isFinished, type ClosingLine, type GameRecord, type Matchup } from './types';
+import { isFinished, type ClosingLine, type GameRecord, type Matchup } from '@nba/games';
 
 /** Rest days are capped here (and a team's first game of a season counts as fully rested). */
 export const MAX_REST_DAYS = 10;

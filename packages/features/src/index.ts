@@ -1,9 +1,8 @@
 /**
  * @nba/features: leakage-free pre-game features, computed incrementally in date order from plain
- * game records (no database needed).
+ * game records (no database needed). The games and closing lines themselves, and reading them from
+ * games.csv/odds.csv, are @nba/games'.
  */
-export type { Matchup, GameRecord, ClosingLine, FinishedGame } from './types';
-export { isFinished } from './types';
 export { FeaturesError, type FeaturesErrorCode } from './errors';
 export { ARENAS, TEAM_CODES, haversineKm, type Arena } from './teams';
 export { ELO_538, eloDiff, eloProbability, eloShift, eloCarryOver, movMultiplier, type EloParams } from './elo';
@@ -24,4 +23,3 @@ export { FeatureState, MAX_REST_DAYS, DEFAULT_STATE_OPTIONS, dayNumber, type Lin
 export { buildFeatures, sortGames, type FeatureRow } from './buildFeatures';
 export { RidgeRatings, DEFAULT_RIDGE_OPTIONS, dampMargin, solveSpd, type RidgeOptions } from './ridgeRatings';
 export { EWM_ALPHA, EWM_FAST_ALPHA, RATING_CARRY_OVER } from './teamState';
-export { parseCsv, parseGamesCsv, parseOddsCsv, type CsvRow, type CsvTable } from './csv';

@@ -1,4 +1,4 @@
-import type { ClosingLine } from './types';
+import type { ClosingLine } from '@nba/games';
 
 /** Standard deviation of the final margin around the closing spread, used to turn a spread into a probability. */
 export const SPREAD_SD = 12.4;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildFeatures, parseGamesCsv, parseOddsCsv, FeatureState, type GameRecord } from '../src';
+import { parseGamesCsv, parseOddsCsv, type GameRecord } from '@nba/games';
+import { buildFeatures, FeatureState } from '../src';
 import { sharedDataDir } from '@nba/testing';
 
 const dir = sharedDataDir();

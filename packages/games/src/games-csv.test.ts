@@ -1,4 +1,5 @@
-import { parseCsv, parseGamesCsv, parseOddsCsv } from './csv';
+import { parseCsv } from './csv-reader';
+import { gameOfCsvRow, normaliseGameId, parseGamesCsv, parseOddsCsv } from './index';
 
 describe('CSV reader', () => {
   it('reads games with optional neutral flag and scores', () => {
@@ -26,11 +27,12 @@ describe('CSV reader', () => {
 
   it('reads odds, keeping moneylines only in pairs', () => {
     const odds = parseOddsCsv(
-      'game_id,home_ml,away_ml,spread_home,total,source,qc_flag\nA,-150,130,-3.5,221,x,\nB,,,2,,x,ml_invalid_removed(-300/8)\nC,-150,,,,x,\n',
+      'game_id,home_ml,away_ml,spread_home,total,source,qc_flag\n' +
+        '20240101_BOS_LAL,-150,130,-3.5,221,x,\n20240102_BOS_MIA,,,2,,x,ml_invalid_removed(-300/8)\n20240103_BOS_NYK,-150,,,,x,\n',
     );
-    expect(odds.get('A')).toEqual({ homeMl: -150, awayMl: 130, spreadHome: -3.5, total: 221 });
-    expect(odds.get('B')).toEqual({ spreadHome: 2 });
-    expect(odds.get('C')).toEqual({});
+    expect(odds.get('20240101_BOS_LAL')).toEqual({ homeMl: -150, awayMl: 130, spreadHome: -3.5, total: 221 });
+    expect(odds.get('20240102_BOS_MIA')).toEqual({ spreadHome: 2 });
+    expect(odds.get('20240103_BOS_NYK')).toEqual({});
   });
 
   it('splits quoted fields', () => {
@@ -64,5 +66,47 @@ describe('CSV reader', () => {
         'game_id,season,date,home_team,away_team,home_pts,away_pts,is_playoffs,game_type,neutral_site\nX,2020,2020-01-01,BOS,MIA,1,2,0,exhibition,0\n',
       ),
     ).toThrow(/game_type/);
+  });
+
+  it('names the file and line of the first bad row, and counts the rest', () => {
+    expect(() =>
+      parseGamesCsv(
+        'game_id,season,date,home_team,away_team,home_pts,away_pts,game_type\n' +
+          '20240101_BOS_LAL,2024,2024-01-02,LAL,BOS,1,2,regular\n20240102_BOS_LAL,2024,2024-01-02,LAL,BOS,1,,regular\n',
+      ),
+    ).toThrow("games.csv line 2: date '2024-01-02' disagrees with game_id '20240101_BOS_LAL' (and 1 more)");
+    expect(() => parseGamesCsv('game_id,season\n1,2\n')).toThrow(/CSV header lacks column\(s\) date, home_team/);
+  });
+});
+
+describe('games.csv rows (the one validation)', () => {
+  const row = (values: Record<string, string>) => ({ line: 7, values });
+  const game = {
+    game_id: '20240101_BOS_LAL',
+    season: '2024',
+    date: '2024-01-01',
+    home_team: 'LAL',
+    away_team: 'BOS',
+    home_pts: '100',
+    away_pts: '99',
+    game_type: 'regular',
+  };
+
+  it('maps historical codes in game ids to the current franchise', () => {
+    expect(normaliseGameId('20080115_NJN_SEA')).toEqual({ key: '20080115_BKN_OKC', date: '2008-01-15' });
+    expect(gameOfCsvRow(row({ ...game, game_id: '20080115_NJN_SEA', date: '2008-01-15', season: '2008', home_team: 'SEA', away_team: 'NJN' }))).toMatchObject({
+      id: '20080115_BKN_OKC',
+      home: 'OKC',
+      away: 'BKN',
+    });
+  });
+
+  it('rejects rows that disagree with their game id, hold non-numbers or half a score', () => {
+    expect(() => gameOfCsvRow(row({ ...game, date: '2024-01-02' }))).toThrow(/disagrees/);
+    expect(() => gameOfCsvRow(row({ ...game, home_team: 'MIA' }))).toThrow(/teams BOS@MIA disagree/);
+    expect(() => gameOfCsvRow(row({ ...game, home_pts: 'x' }))).toThrow(/home_pts 'x'/);
+    expect(() => gameOfCsvRow(row({ ...game, away_pts: '' }))).toThrow(/away_pts '' is not an integer/);
+    expect(() => gameOfCsvRow(row({ ...game, neutral_site: 'y' }))).toThrow(/neutral_site 'y'/);
+    expect(() => gameOfCsvRow(row({ ...game, home_team: 'Vancouver Grizzlies FC' }))).toThrow("unknown team name 'Vancouver Grizzlies FC'");
   });
 });

@@ -1,9 +1,8 @@
 export { IngestionError, isIngestionError } from './ingestion-error';
 export type { IngestionErrorCode, IngestionErrorDetails } from './ingestion-error';
 export type { Rejection, Validated } from './rejection';
-export { teamCodeOfName, teamCodeOfApiBasketball, teamName, isTeamCode, normaliseTeamName } from './teams';
+export { teamCodeOfApiBasketball, teamName, isTeamCode } from './teams';
 export { statusOfApiBasketball, statusOfOddsApiScore } from './status';
-export { gameKeyOf } from './game-key';
 export type { UpstreamClientOptions } from './http/http-options';
 export { parseRetryAfter } from './http/retry-after';
 export { ApiBasketballClient, NBA_LEAGUE_ID } from './api-basketball/api-basketball-client';

@@ -1,6 +1,7 @@
 import { TEAMS } from '@nba/db';
 import { IngestionError } from './ingestion-error';
-import { teamCodeOfApiBasketball, teamCodeOfName, teamName } from './teams';
+import { teamCodeOfName } from '@nba/games';
+import { teamCodeOfApiBasketball, teamName } from './teams';
 
 describe('team normalisation', () => {
   it.each([

@@ -1,4 +1,5 @@
-import { featureSpec, FEATURE_CODE_VERSION, type GameRecord, type LineLookup } from '@nba/features';
+import { featureSpec, FEATURE_CODE_VERSION, type LineLookup } from '@nba/features';
+import { type GameRecord } from '@nba/games';
 import { eloForecast, homeRate, marketForecast } from './baselines';
 import { feature, historyDataset, seasonSplit, type Dataset } from './dataset';
 import { ModelingError } from './errors';

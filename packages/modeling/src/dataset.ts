@@ -1,4 +1,5 @@
-import { buildFeatures, featureIndex, isFinished, selectInto, type FeatureRow, type FeatureSpec, type GameRecord, type LineLookup } from '@nba/features';
+import { buildFeatures, featureIndex, selectInto, type FeatureRow, type FeatureSpec, type LineLookup } from '@nba/features';
+import { isFinished, type GameRecord } from '@nba/games';
 
 /** Finished games with their feature vectors and the three targets, in date order. */
 export interface Dataset {

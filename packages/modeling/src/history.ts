@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { parseGamesCsv, parseOddsCsv, type ClosingLine, type GameRecord } from '@nba/features';
+import { parseGamesCsv, parseOddsCsv, type ClosingLine, type GameRecord } from '@nba/games';
 import { ModelingError } from './errors';
 
 /** Reads games.csv and (optionally) odds.csv files. */

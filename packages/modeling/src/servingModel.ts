@@ -1,4 +1,5 @@
-import { featureIndex, type ClosingLine, type FeatureSpec, type FeatureState, type Matchup, type Variant } from '@nba/features';
+import { featureIndex, type FeatureSpec, type FeatureState, type Variant } from '@nba/features';
+import { type ClosingLine, type Matchup } from '@nba/games';
 import type { Booster } from '@nba/xgboost';
 import { baseScoreMargin } from './baseMargin';
 import { marketForecast, winOffset } from './baselines';

@@ -1,4 +1,4 @@
-import type { ClosingLine, GameRecord } from '@nba/features';
+import type { ClosingLine, GameRecord } from '@nba/games';
 import { TEAM_CODES } from '@nba/features';
 
 /** Three made-up seasons: fixed team strengths, normal noise, a line that knows the strengths. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseGamesCsv, parseOddsCsv } from '@nba/features';
+import { parseGamesCsv, parseOddsCsv } from '@nba/games';
 import { sharedDataDir } from '@nba/testing';
 import { backtestSeasonOutlook, outlookState, fitRatings, type LinedGame } from '../src';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseGamesCsv, type GameRecord } from '@nba/features';
+import { parseGamesCsv, type GameRecord } from '@nba/games';
 import { sharedDataDir } from '@nba/testing';
 
 /** The real games by season. */

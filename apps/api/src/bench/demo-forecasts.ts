@@ -5,7 +5,8 @@
 // days, settled the way the pipeline settles them.
 import type { DbClient } from '@nba/db';
 import { generateLeague, leagueAsOf, type LeagueGame } from '@nba/demo';
-import { buildFeatures, type ClosingLine, type GameRecord, type Variant } from '@nba/features';
+import { buildFeatures, type Variant } from '@nba/features';
+import { type ClosingLine, type GameRecord } from '@nba/games';
 import { settleForecasts } from '@nba/lifecycle';
 import { silentLogger } from '@nba/logging';
 import { assembleDataset, DEFAULT_PARAMS, marketForecast, ServingModel, toRegistration, trainModel, type ModelParams } from '@nba/modeling';

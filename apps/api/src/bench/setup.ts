@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DbClient } from '@nba/db';
-import { buildFeatures, type ClosingLine, type GameRecord } from '@nba/features';
+import { buildFeatures } from '@nba/features';
+import { type ClosingLine, type GameRecord } from '@nba/games';
 import { silentLogger } from '@nba/logging';
 import { assembleDataset, disposeModel, loadGamesCsv, ServingModel, toRegistration, trainModel, type TrainedModel } from '@nba/modeling';
 import { ModelRegistry } from '@nba/registry';

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sharedDataDir } from '@nba/testing';
-import { buildFeatures, parseGamesCsv, parseOddsCsv, type ClosingLine, type GameRecord } from '../index';
+import { parseGamesCsv, parseOddsCsv, type ClosingLine, type GameRecord } from '@nba/games';
+import { buildFeatures } from '../index';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -2,7 +2,8 @@
 // bounds in src/plausibility/bounds.ts are derived from. Re-run after the data changes and compare.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { devigMoneyline, parseCsv, spreadProbability } from '@nba/features';
+import { devigMoneyline, spreadProbability } from '@nba/features';
+import { parseCsv } from '@nba/games';
 import { sharedDataDir } from '@nba/testing';
 import { americanProbability } from '../plausibility/implied-probability';
 import { BOUNDS } from '../plausibility/bounds';

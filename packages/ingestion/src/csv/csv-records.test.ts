@@ -1,5 +1,10 @@
 import { csvRows } from './csv-rows';
-import { gameOfCsvRow, normaliseGameId, snapshotsOfCsvRow } from './csv-records';
+import { closingLineOfCsvRow, gameOfCsvRow as csvGameOfRow, normaliseGameId, type CsvRow } from '@nba/games';
+import { snapshotsOfCsvLine, storedGameOfCsv } from './csv-records';
+
+// the CSV import's path: @nba/games' one mapping and validation, then the records to store
+const gameOfCsvRow = (row: CsvRow) => storedGameOfCsv(csvGameOfRow(row));
+const snapshotsOfCsvRow = (row: CsvRow) => snapshotsOfCsvLine(closingLineOfCsvRow(row));
 
 describe('csvRows', () => {
   it('parses headers, quotes, CRLF and blank trailing lines', () => {

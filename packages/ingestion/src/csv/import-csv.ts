@@ -5,9 +5,11 @@ import { logRejections } from '../store/log-rejections';
 import { upsertGames, type UpsertSummary } from '../store/upsert-games';
 import { upsertOddsSnapshots } from '../store/upsert-odds';
 import type { Rejection } from '../rejection';
+import type { SnapshotRecord } from '../store/records';
 import { csvRows } from './csv-rows';
 import { readCsvFile } from './read-csv-file';
-import { GAMES_COLUMNS, ODDS_COLUMNS, gameOfCsvRow, mapRows, snapshotsOfCsvRow } from './csv-records';
+import { closingLineOfCsvRow, gameOfCsvRow, GAMES_CSV_COLUMNS, mapCsvRows, ODDS_CSV_COLUMNS, type CsvRow } from '@nba/games';
+import { snapshotsOfCsvLine, storedGameOfCsv } from './csv-records';
 
 export interface ImportCsvOptions {
   /** Path of games.csv. */
@@ -37,14 +39,15 @@ export interface ImportCsvSummary {
 export async function importCsv(db: DbClient, options: ImportCsvOptions): Promise<ImportCsvSummary> {
   const started = Date.now();
   const gamesFile = basename(options.gamesCsv);
-  const gameRows = csvRows(await readCsvFile(options.gamesCsv), GAMES_COLUMNS);
-  const games = mapRows(gamesFile, gameRows, gameOfCsvRow);
+  const gameRows = csvRows(await readCsvFile(options.gamesCsv), GAMES_CSV_COLUMNS);
+  // @nba/games' one mapping and validation, then the records to store (plausibility is checked by the upserts)
+  const games = mapCsvRows(gamesFile, gameRows, (row: CsvRow) => storedGameOfCsv(gameOfCsvRow(row)));
   let oddsRows = 0;
-  let odds = { items: [] as ReturnType<typeof snapshotsOfCsvRow>, rejected: [] as Rejection[] };
+  let odds = { items: [] as SnapshotRecord[], rejected: [] as Rejection[] };
   if (options.oddsCsv) {
-    const rows = csvRows(await readCsvFile(options.oddsCsv), ODDS_COLUMNS);
+    const rows = csvRows(await readCsvFile(options.oddsCsv), ODDS_CSV_COLUMNS);
     oddsRows = rows.length;
-    odds = mapRows(basename(options.oddsCsv), rows, snapshotsOfCsvRow);
+    odds = mapCsvRows(basename(options.oddsCsv), rows, (row: CsvRow) => snapshotsOfCsvLine(closingLineOfCsvRow(row)));
   }
   const unreadable = [...games.rejected, ...odds.rejected];
   logRejections(options.logger, 'csv row', unreadable);

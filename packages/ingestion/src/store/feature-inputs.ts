@@ -1,14 +1,14 @@
 import type { DbClient, GameStatus } from '@nba/db';
 import type { GameType } from '@nba/config';
-import type { ClosingLine as FeatureLine, GameRecord as FeatureGame } from '@nba/features';
+import type { ClosingLine, GameRecord } from '@nba/games';
 import { closingLines, type GameClosingLines } from './closing-lines';
 
 /** Stored games as feature input (@nba/features), in date order, with what the features need of them. */
 export interface FeatureInputs {
   /** Scores only for final games. */
-  games: FeatureGame[];
-  /** Closing lines by game key (`FeatureGame.id`): per market, the last snapshot before tip-off. */
-  lines: Map<string, FeatureLine>;
+  games: GameRecord[];
+  /** Closing lines by game key (`GameRecord.id`): per market, the last snapshot before tip-off. */
+  lines: Map<string, ClosingLine>;
   /** Database ids by game key (for storing predictions). */
   ids: Map<string, number>;
 }
@@ -44,9 +44,9 @@ const GAME_SELECT = {
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
 /** Converts a game's stored closing snapshots into the features' closing line (undefined when it has none). */
-function featureLineOf(l: GameClosingLines | undefined): FeatureLine | undefined {
+function featureLineOf(l: GameClosingLines | undefined): ClosingLine | undefined {
   if (!l) return undefined;
-  const line: FeatureLine = {};
+  const line: ClosingLine = {};
   if (l.h2h?.homePrice != null && l.h2h.awayPrice != null) {
     line.homeMl = l.h2h.homePrice;
     line.awayMl = l.h2h.awayPrice;
@@ -70,7 +70,7 @@ export async function loadFeatureInputs(db: DbClient, query: FeatureInputQuery =
     orderBy: [{ date: 'asc' }, { gameKey: 'asc' }],
     select: GAME_SELECT,
   });
-  const games: FeatureGame[] = [];
+  const games: GameRecord[] = [];
   const ids = new Map<string, number>();
   for (const r of rows) {
     const final = r.status === 'final' && r.homeScore !== null && r.awayScore !== null;
@@ -86,7 +86,7 @@ export async function loadFeatureInputs(db: DbClient, query: FeatureInputQuery =
     });
     ids.set(r.gameKey, r.id);
   }
-  const lines = new Map<string, FeatureLine>();
+  const lines = new Map<string, ClosingLine>();
   if (query.withLines ?? true) {
     const closing = await closingLines(
       db,

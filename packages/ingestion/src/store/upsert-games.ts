@@ -1,7 +1,7 @@
 import { seasonOfDate } from '@nba/config';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
-import { gameKeyOf } from '../game-key';
+import { gameKeyOf } from '@nba/games';
 import { describeIssues, type Rejection } from '../rejection';
 import { gameRecordSchema, type GameRecord } from './records';
 import { COMPARED_FIELDS, findGameRows, insertGameRows, updateGameRows, type GameRow } from './game-row';

@@ -1,4 +1,4 @@
-import type { ClosingLine, GameRecord } from '@nba/features';
+import type { ClosingLine, GameRecord } from '@nba/games';
 import type { LinedGame } from '@nba/season';
 
 /**

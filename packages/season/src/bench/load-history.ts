@@ -1,7 +1,7 @@
 // The real games with their closing spreads, in date order, for the benchmark and the studies.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseGamesCsv, parseOddsCsv } from '@nba/features';
+import { parseGamesCsv, parseOddsCsv } from '@nba/games';
 import type { LinedGame } from '../index';
 
 /** Every game of games.csv with its closing spread from odds.csv, sorted by date. */

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { envFlag, readEnv } from '@nba/config';
-import { parseGamesCsv } from '@nba/features';
+import { parseGamesCsv } from '@nba/games';
 import { sharedDataDir } from '@nba/testing';
 import { seasonRules, simulateCounts, type SeasonState, type SimulationOptions } from '../index';
 

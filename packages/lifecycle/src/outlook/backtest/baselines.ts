@@ -1,4 +1,5 @@
-import { ELO_538, eloCarryOver, eloProbability, eloShift, type GameRecord } from '@nba/features';
+import { ELO_538, eloCarryOver, eloProbability, eloShift } from '@nba/features';
+import { type GameRecord } from '@nba/games';
 import { LEAGUE, normalQuantile, type SeasonState } from '@nba/season';
 
 /** Points per Elo point difference used to turn Elo ratings into the simulator's ratings (538: 28 Elo points a point). */

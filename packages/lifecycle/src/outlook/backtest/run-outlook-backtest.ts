@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ClosingLine, GameRecord } from '@nba/features';
+import type { ClosingLine, GameRecord } from '@nba/games';
 import { calibrationSvg } from '@nba/modeling';
 import { LifecycleError } from '../../lifecycle-error';
 import { backtestSeasons, backtestSettings, type OutlookBacktestSettings } from './backtest-options';

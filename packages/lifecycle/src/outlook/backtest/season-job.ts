@@ -1,4 +1,4 @@
-import type { ClosingLine, GameRecord } from '@nba/features';
+import type { ClosingLine, GameRecord } from '@nba/games';
 import type { OutlookBacktestSettings } from './backtest-options';
 import { writeSeasonPart } from './season-parts';
 import { backtestOutlookSeason } from './season-task';

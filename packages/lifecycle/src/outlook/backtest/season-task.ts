@@ -1,4 +1,4 @@
-import type { ClosingLine, GameRecord } from '@nba/features';
+import type { ClosingLine, GameRecord } from '@nba/games';
 import { seasonOutcome, simulateSeason, DEFAULT_OUTLOOK_TEAM_SD_PTS, type TeamOutlook } from '@nba/season';
 import { LifecycleError } from '../../lifecycle-error';
 import { morningOutlook } from '../morning-outlook';

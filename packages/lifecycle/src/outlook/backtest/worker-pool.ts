@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ClosingLine, GameRecord } from '@nba/features';
+import type { ClosingLine, GameRecord } from '@nba/games';
 import { LifecycleError } from '../../lifecycle-error';
 import type { OutlookBacktestSettings } from './backtest-options';
 import { runSeasonJob } from './season-job';

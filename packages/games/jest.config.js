@@ -1,0 +1,1 @@
+module.exports = require('@nba/jest-preset')(__dirname);
