@@ -119,7 +119,7 @@ function prepareStateDir(stateDir: string): ReturnType<typeof serverUser> {
   } catch (cause) {
     throw new DbError(
       'EMBEDDED_FAILED',
-      `cannot create the embedded PostgreSQL's folder ${stateDir} (${(cause as NodeJS.ErrnoException).code ?? cause}): set NBA_DATA_DIR to a folder this ` +
+      `cannot create the embedded PostgreSQL's folder ${stateDir} (${(cause as NodeJS.ErrnoException).code ?? String(cause)}): set NBA_DATA_DIR to a folder this ` +
         `user can write`,
       { cause },
     );

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DbError } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import type { ServerUser } from './server-user';
+import { inheritedEnv } from '@nba/config';
 
 /** A server this process started. */
 export interface ServerProcess {
@@ -14,7 +15,7 @@ export interface ServerProcess {
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 // Messages are matched (the ready line) and quoted in errors: keep them in English.
-const env = () => ({ ...process.env, LC_MESSAGES: 'C' });
+const env = () => inheritedEnv({ LC_MESSAGES: 'C' });
 
 /** Spawn options that run the binaries as `user` (as root) or as this process. */
 function asUser(user: ServerUser | undefined): { uid?: number; gid?: number } {
@@ -41,7 +42,7 @@ function collect(child: ChildProcess, log: Logger | undefined): () => string[] {
 function explanation(lines: string[]): string {
   for (const line of lines) {
     const m = /\b(?:FATAL|ERROR|PANIC):\s+(.*)$/.exec(line);
-    if (m) return m[1]!;
+    if (m?.[1] !== undefined) return m[1];
   }
   return lines.at(-1) ?? 'no output';
 }

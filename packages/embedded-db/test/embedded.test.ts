@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { inheritedEnv } from '@nba/config';
 import { builtFile } from '@nba/testing';
 
 // Runs the built CLI and a holder as separate processes: the behaviour under test is across processes.
@@ -18,14 +19,14 @@ interface Held {
 }
 
 function hold(dataDir: string, extra: NodeJS.ProcessEnv = {}): Held {
-  const child = spawn(process.execPath, [holder], { env: { ...process.env, DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extra } });
+  const child = spawn(process.execPath, [holder], { env: inheritedEnv({ DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extra }) });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const ready = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`holder did not become ready:\n${out}`)), 90_000);
-    child.stdout!.on('data', () => {
+    child.stdout.on('data', () => {
       const m = /READY (\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
@@ -91,7 +92,7 @@ describe('embedded PostgreSQL default', () => {
     const port = await first.ready;
     expect(first.output()).toContain('embedded PostgreSQL started');
     const second = spawnSync(process.execPath, [cli, 'migrate'], {
-      env: { ...process.env, DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      env: inheritedEnv({ DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info' }),
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -117,7 +118,7 @@ describe('embedded PostgreSQL default', () => {
     const owner = start(dataDir);
     const port = await owner.ready;
     const second = spawnSync(process.execPath, [holder], {
-      env: { ...process.env, DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info', EMBEDDED_EXCLUSIVE: '1' },
+      env: inheritedEnv({ DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info', EMBEDDED_EXCLUSIVE: '1' }),
       encoding: 'utf8',
       timeout: 30_000,
     });
