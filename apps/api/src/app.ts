@@ -20,6 +20,7 @@ import { healthRouter } from './routes/health';
 import { metricsRouter } from './routes/metrics';
 import { modelsRouter } from './routes/models';
 import { predictionsRouter } from './routes/predictions';
+import { outlookRouter } from './routes/outlook';
 import { predictRouter } from './routes/predict';
 import { WithheldForecasts } from './withheld-forecasts';
 
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps): Express {
   const readRegistry = deps.readRegistry ?? deps.registry;
   app.use(gamesRouter(readDb));
   app.use(predictionsRouter(readDb, withheld));
+  app.use(outlookRouter(readDb));
   app.use(modelsRouter(readRegistry, deps.models));
   // the page for people (HTML): after the JSON routes, which clients call far more often
   app.use(pagesRouter({ db: readDb, registry: readRegistry, defaultModel: deps.models.main.name, now, withheld, pages: deps.pages }));

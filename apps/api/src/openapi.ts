@@ -5,6 +5,7 @@ import { GET_HEALTH, GET_READY } from './routes/health';
 import { GET_METRICS } from './routes/metrics';
 import { GET_MODELS, GET_PRODUCTION_MODEL } from './routes/models';
 import { POST_PREDICT, POST_PREDICT_BATCH } from './routes/predict';
+import { GET_OUTLOOK, GET_OUTLOOK_HISTORY } from './routes/outlook';
 import { GET_PREDICTIONS } from './routes/predictions';
 import { schemaRegistry } from './schemas/common';
 
@@ -21,6 +22,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   GET_METRICS,
   GET_GAMES,
   GET_PREDICTIONS,
+  GET_OUTLOOK,
+  GET_OUTLOOK_HISTORY,
   POST_PREDICT,
   POST_PREDICT_BATCH,
   GET_MODELS,

@@ -1,0 +1,100 @@
+// GET /v1/outlook and /v1/outlook/history on a real PostgreSQL: outlooks stored by the lifecycle's
+// use case from the demo league, read back through the routes; bad input named, a missing outlook a 404.
+import request from 'supertest';
+import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { ErrorResponse } from '../src/schemas/common';
+import { OutlookHistoryResponse, OutlookResponse } from '../src/schemas/outlook';
+import { insertDemoLeague, storeOutlooks, TEST_OUTLOOK_SIMULATIONS } from './outlook-database';
+import { buildTestApp, type TestApp } from './test-app';
+
+const DATES = ['2026-01-08', '2026-01-15'];
+let db: TestDatabase;
+let t: TestApp;
+
+beforeAll(async () => {
+  db = await createTestDatabase({ prefix: 'api_outlook' });
+  t = await buildTestApp(db, { listen: false });
+  // before any outlook is stored: a 404 saying so
+  const none = await request(t.app).get('/v1/outlook');
+  expect(none.status).toBe(404);
+  expect(ErrorResponse.parse(none.body).error).toMatchObject({ code: 'NOT_FOUND', message: 'no season outlook stored yet; the daily pipeline stores one' });
+  await insertDemoLeague(db.client, [2025, 2026], '2026-01-15');
+  await storeOutlooks(db.client, DATES);
+}, 120_000);
+
+afterAll(async () => {
+  await t?.stop();
+  await db?.drop();
+});
+
+function expectProblem(body: unknown, field: string, problem: RegExp): void {
+  const { error } = ErrorResponse.parse(body);
+  expect(error.code).toBe('VALIDATION_FAILED');
+  expect(error.details).toEqual([{ field, problem: expect.stringMatching(problem) as string }]);
+}
+
+describe('GET /v1/outlook', () => {
+  it('answers the latest stored outlook without a date: 30 teams, East first, each conference by P(playoffs)', async () => {
+    const res = await request(t.app).get('/v1/outlook');
+    expect(res.status).toBe(200);
+    const body = OutlookResponse.parse(res.body);
+    expect(body).toMatchObject({ date: '2026-01-15', season: 2026, simulations: TEST_OUTLOOK_SIMULATIONS, isDemo: true });
+    expect(body.teams).toHaveLength(30);
+    expect(body.teams.slice(0, 15).every((r) => r.conference === 'East')).toBe(true);
+    for (const conf of ['East', 'West']) {
+      const rows = body.teams.filter((r) => r.conference === conf);
+      expect(rows.map((r) => r.makePlayoffs)).toEqual([...rows.map((r) => r.makePlayoffs)].sort((a, b) => b - a));
+      expect(rows.reduce((s, r) => s + r.makePlayoffs, 0)).toBeCloseTo(8, 9);
+    }
+    expect(body.teams.reduce((s, r) => s + r.winFinals, 0)).toBeCloseTo(1, 9);
+  });
+
+  it("answers a given date's outlook, and a 404 naming a date without one", async () => {
+    const res = await request(t.app).get('/v1/outlook?date=2026-01-08');
+    expect(res.status).toBe(200);
+    expect(OutlookResponse.parse(res.body).date).toBe('2026-01-08');
+    const missing = await request(t.app).get('/v1/outlook?date=2026-01-09');
+    expect(missing.status).toBe(404);
+    expect(ErrorResponse.parse(missing.body).error).toMatchObject({ code: 'NOT_FOUND', message: 'no season outlook stored for 2026-01-09' });
+  });
+
+  it('refuses a bad date, naming it', async () => {
+    for (const date of ['2026-13-01', 'yesterday', '9999-12-31']) {
+      const res = await request(t.app).get(`/v1/outlook?date=${date}`);
+      expect(res.status).toBe(400);
+      expectProblem(res.body, 'date', /^must be a (calendar )?date/);
+    }
+  });
+});
+
+describe('GET /v1/outlook/history', () => {
+  it("answers the team's odds on every stored date, oldest first, matching the outlook of each date", async () => {
+    const res = await request(t.app).get('/v1/outlook/history?team=bos&season=2026');
+    expect(res.status).toBe(200);
+    const body = OutlookHistoryResponse.parse(res.body);
+    expect(body).toMatchObject({ team: 'BOS', season: 2026 });
+    expect(body.history.map((r) => r.date)).toEqual(DATES);
+    const latest = OutlookResponse.parse((await request(t.app).get('/v1/outlook')).body);
+    expect(body.history[1]).toEqual(latest.teams.find((r) => r.team === 'BOS'));
+  });
+
+  it('answers an empty history for a season without stored outlooks', async () => {
+    const res = await request(t.app).get('/v1/outlook/history?team=BOS&season=2024');
+    expect(res.status).toBe(200);
+    expect(OutlookHistoryResponse.parse(res.body).history).toEqual([]);
+  });
+
+  it('refuses a bad team or season, naming it', async () => {
+    const team = await request(t.app).get('/v1/outlook/history?team=XYZ&season=2026');
+    expect(team.status).toBe(400);
+    expectProblem(team.body, 'team', /^unknown team code "XYZ"/);
+    for (const season of ['25', 'abc', '1999', '2031']) {
+      const res = await request(t.app).get(`/v1/outlook/history?team=BOS&season=${season}`);
+      expect(res.status).toBe(400);
+      expectProblem(res.body, 'season', /^must be (the year|a season)/);
+    }
+    const missing = await request(t.app).get('/v1/outlook/history?team=BOS');
+    expect(missing.status).toBe(400);
+    expectProblem(missing.body, 'season', /^is required$/);
+  });
+});
