@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inheritedEnv } from '@nba/config';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { find, loadKustomizationResources } from './support/manifests';
 import { freePort, run, start, waitForStatus, type Started } from './support/processes';
@@ -36,10 +37,17 @@ function containerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 let workDir: string;
-const deployed: Record<string, string> = {};
+const deployed: Partial<Record<'api' | 'pipeline-runner', string>> = {};
+
+/** The pruned folder of `target` (beforeAll deploys both). */
+function folderOf(target: 'api' | 'pipeline-runner'): string {
+  const dir = deployed[target];
+  if (dir === undefined) throw new Error(`${target} was not deployed (see beforeAll)`);
+  return dir;
+}
 
 beforeAll(async () => {
-  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' };
+  const env = inheritedEnv({ TURBO_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' });
   await run('pnpm', ['turbo', 'run', 'build', `--filter=${APPS.api.pkg}...`, `--filter=${APPS['pipeline-runner'].pkg}...`, '--output-logs=errors-only'], {
     cwd: REPO_ROOT,
     env,
@@ -47,8 +55,9 @@ beforeAll(async () => {
   });
   workDir = mkdtempSync(path.join(tmpdir(), 'nba-deploy-'));
   for (const target of ['api', 'pipeline-runner'] as const) {
-    deployed[target] = path.join(workDir, target);
-    await run('bash', [DEPLOY_SCRIPT, APPS[target].pkg, deployed[target]], { cwd: REPO_ROOT, env, timeoutMs: 5 * 60_000 });
+    const dir = path.join(workDir, target);
+    deployed[target] = dir;
+    await run('bash', [DEPLOY_SCRIPT, APPS[target].pkg, dir], { cwd: REPO_ROOT, env, timeoutMs: 5 * 60_000 });
   }
 });
 
@@ -58,7 +67,7 @@ afterAll(() => {
 
 describe.each(['api', 'pipeline-runner'] as const)('the pruned %s folder', (target) => {
   it('holds the built app and exactly its production dependencies', () => {
-    const dir = deployed[target]!;
+    const dir = folderOf(target);
     expect(readdirSync(dir).sort()).toEqual(['dist', 'node_modules', 'package.json']);
     expect(existsSync(path.join(dir, 'dist', 'main.js'))).toBe(true);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
@@ -76,7 +85,7 @@ describe.each(['api', 'pipeline-runner'] as const)('the pruned %s folder', (targ
   });
 
   it('is lean: at most 100 MB, koffi for this platform only, one Prisma query compiler', () => {
-    const dir = deployed[target]!;
+    const dir = folderOf(target);
     expect(duBytes(dir)).toBeLessThanOrEqual(100_000_000);
     const store = path.join(dir, 'node_modules', '.pnpm');
     for (const k of readdirSync(store).filter((s) => s.startsWith('koffi@'))) {
@@ -111,7 +120,8 @@ describe('the pruned folders, started as the manifests start them', () => {
     // the image runs it under tini; here node is started directly
     const nodeAt = argv.indexOf('node');
     const [, script, ...args] = argv.slice(nodeAt);
-    await run(process.execPath, [script!, ...args], { cwd: deployed['pipeline-runner']!, env: containerEnv({ DATABASE_URL: db.url }) });
+    if (script === undefined) throw new Error(`the migrate container runs node without a script: ${argv.join(' ')}`);
+    await run(process.execPath, [script, ...args], { cwd: folderOf('pipeline-runner'), env: containerEnv({ DATABASE_URL: db.url }) });
     const rows = await db.client.$queryRawUnsafe<Array<{ migration_name: string; finished_at: Date | null }>>(
       'SELECT migration_name, finished_at FROM "_prisma_migrations"',
     );
@@ -122,7 +132,7 @@ describe('the pruned folders, started as the manifests start them', () => {
   it('starts the api with only production dependencies and answers the probes', async () => {
     apiPort = await freePort();
     const env = containerEnv({ DATABASE_URL: db.url, PORT: String(apiPort), HOST: '127.0.0.1' });
-    api = start(process.execPath, ['dist/main.js'], { cwd: deployed.api!, env });
+    api = start(process.execPath, ['dist/main.js'], { cwd: folderOf('api'), env });
     const base = `http://127.0.0.1:${apiPort}`;
     const health = await waitForStatus(`${base}${apiContainer.livenessProbe.httpGet.path}`, 200, api);
     expect(health.status).toBe(200);
@@ -144,9 +154,9 @@ describe('the pruned folders, started as the manifests start them', () => {
   });
 
   it('shuts down cleanly on SIGTERM (what tini forwards when the pod stops)', async () => {
-    expect(api).toBeDefined();
-    api!.child.kill('SIGTERM');
-    const result = await Promise.race([api!.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000))]);
+    if (api === undefined) throw new Error('the api was not started (see the test before)');
+    api.child.kill('SIGTERM');
+    const result = await Promise.race([api.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000))]);
     expect(result).toEqual({ code: 0, signal: null });
   });
 });

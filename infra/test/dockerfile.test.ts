@@ -28,7 +28,7 @@ describe('Dockerfile', () => {
     for (const target of Object.keys(APPS)) {
       const chain = stageChain(stages, target);
       expect(chain.map((s) => s.name)).toContain('runtime');
-      expect(resolveArgs(chain[chain.length - 1]!.from, args)).toMatch(/^node:20[.\d]*-bookworm-slim$/);
+      expect(resolveArgs(chain.at(-1)?.from ?? '(no stage)', args)).toMatch(/^node:20[.\d]*-bookworm-slim$/);
     }
   });
 
@@ -36,8 +36,8 @@ describe('Dockerfile', () => {
     expect(`pnpm@${args.PNPM_VERSION}`).toBe(rootPackage.packageManager);
     const install = text('build').filter((i) => i.keyword === 'RUN' && /pnpm install/.test(i.args));
     expect(install).toHaveLength(1);
-    expect(install[0]!.args).toContain('--frozen-lockfile');
-    expect(install[0]!.args).toContain('--mount=type=cache');
+    expect(install[0]?.args).toContain('--frozen-lockfile');
+    expect(install[0]?.args).toContain('--mount=type=cache');
   });
 
   it('installs dependencies from the manifests before the source is copied in (cached layers)', () => {
@@ -57,7 +57,7 @@ describe('Dockerfile', () => {
   it.each(Object.entries(APPS))('prunes %s to its production dependencies with the shared deploy script', (target, app) => {
     const deploy = text(`deploy-${target}`).filter((i) => i.keyword === 'RUN' && i.args.includes('deploy-app.sh'));
     expect(deploy).toHaveLength(1);
-    expect(deploy[0]!.args).toContain(`deploy-app.sh ${app.pkg} /deploy`);
+    expect(deploy[0]?.args).toContain(`deploy-app.sh ${app.pkg} /deploy`);
     const copy = text(target).filter((i) => i.keyword === 'COPY');
     expect(copy.map((c) => c.args)).toEqual([expect.stringContaining(`--from=deploy-${target} /deploy/`)]);
   });
@@ -72,15 +72,15 @@ describe('Dockerfile', () => {
       expect(apt?.args).toMatch(/--no-install-recommends[^&]*\blibxgboost0\b/);
       expect(apt?.args).toMatch(/rm -rf \/var\/lib\/apt\/lists/);
       const entrypoint = instructions.filter((i) => i.keyword === 'ENTRYPOINT').pop();
-      expect(JSON.parse(entrypoint!.args)).toEqual(['/usr/bin/tini', '--', 'node', 'dist/main.js']);
+      expect(JSON.parse(entrypoint?.args ?? 'null')).toEqual(['/usr/bin/tini', '--', 'node', 'dist/main.js']);
     }
   });
 
   it('has a HEALTHCHECK on the api that calls /health on its port', () => {
     const healthchecks = text('api').filter((i) => i.keyword === 'HEALTHCHECK');
     expect(healthchecks).toHaveLength(1);
-    expect(healthchecks[0]!.args).toContain("/health'");
-    expect(healthchecks[0]!.args).toContain('process.env.PORT');
+    expect(healthchecks[0]?.args).toContain("/health'");
+    expect(healthchecks[0]?.args).toContain('process.env.PORT');
     for (const target of ['pipeline-runner', 'model-cli']) expect(text(target).some((i) => i.keyword === 'HEALTHCHECK')).toBe(false);
   });
 

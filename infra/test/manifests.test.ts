@@ -30,7 +30,7 @@ const rendered: Array<[string, K8sObject[]]> = [
 const dockerTargets = new Set(parseDockerfile().stages.flatMap((s) => (s.name ? [s.name] : [])));
 const exampleSecret = loadYamlFile(path.join(K8S_DIR, 'examples', 'secret.example.yaml'))[0] as K8sObject;
 
-/** Route paths the api registers (`router.get('/health', ...)`) anywhere in its source. */
+/** Route paths the api declares (`path: '/health'` in an apiRoute) or registers (`router.get('/docs', ...)`) anywhere in its source. */
 function apiRoutePaths(): Set<string> {
   const paths = new Set<string>();
   const walk = (dir: string): void => {
@@ -38,7 +38,8 @@ function apiRoutePaths(): Set<string> {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) {
-        for (const m of readFileSync(full, 'utf8').matchAll(/\.(?:get|all)\(\s*['"`](\/[^'"`]*)['"`]/g)) paths.add(m[1] as string);
+        // routes are declared once (apiRoute: `path: '/health'`) or served directly (`.get('/docs'`)
+        for (const m of readFileSync(full, 'utf8').matchAll(/(?:\.(?:get|all)\(\s*|\bpath:\s*)['"`](\/[^'"`]*)['"`]/g)) paths.add(m[1] as string);
       }
     }
   };
@@ -160,7 +161,10 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
     const routes = apiRoutePaths();
     const deployment = find(objects, 'Deployment', 'nba-api');
     const probePaths = deployment.spec.template.spec.containers.flatMap((c: Record<string, { httpGet?: { path: string } } | undefined>) =>
-      ['livenessProbe', 'readinessProbe', 'startupProbe'].flatMap((p) => (c[p]?.httpGet ? [c[p]!.httpGet!.path] : [])),
+      ['livenessProbe', 'readinessProbe', 'startupProbe'].flatMap((p) => {
+        const probePath = c[p]?.httpGet?.path;
+        return probePath === undefined ? [] : [probePath];
+      }),
     );
     const scrapePath = deployment.spec.template.metadata.annotations['prometheus.io/path'];
     for (const p of [...probePaths, scrapePath]) expect({ path: p, routed: routes.has(p) }).toEqual({ path: p, routed: true });
@@ -203,7 +207,7 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
     const [commandName, ...rest] = container.args as string[];
     const command = createProgram().commands.find((c) => c.name() === commandName);
     expect({ command: commandName, exists: command !== undefined }).toEqual({ command: commandName, exists: true });
-    const known = new Set(command!.options.flatMap((o) => [o.long, o.short].filter(Boolean)));
+    const known = new Set((command?.options ?? []).flatMap((o) => [o.long, o.short].filter(Boolean)));
     const given = rest.filter((a) => a.startsWith('-')).map((a) => a.split('=')[0]);
     for (const flag of given) expect({ flag, known: known.has(flag) }).toEqual({ flag, known: true });
   });

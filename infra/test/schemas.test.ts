@@ -67,7 +67,8 @@ describe('schema validation', () => {
   });
 
   it('rejects what the API server would reject (a wrong type, a missing required field)', async () => {
-    const deployment = rendered[0]![1].find((o) => o.kind === 'Deployment')!;
+    const deployment = rendered[0]?.[1].find((o) => o.kind === 'Deployment');
+    if (!deployment) throw new Error('the first rendered overlay has no Deployment');
     const broken = structuredClone(deployment);
     broken.spec.replicas = 'two';
     delete broken.spec.selector;

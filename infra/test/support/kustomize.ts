@@ -55,7 +55,7 @@ function applyImage(objects: K8sObject[], image: { name: string; newName?: strin
   for (const o of objects) {
     const pod = podSpecOf(o);
     for (const c of [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])] as Array<{ image: string }>) {
-      const [name, tag] = c.image.split('@')[0]!.split(/:(?=[^/]*$)/) as [string, string | undefined];
+      const [name, tag] = (c.image.split('@')[0] ?? c.image).split(/:(?=[^/]*$)/) as [string, string | undefined];
       if (name !== image.name) continue;
       const suffix = image.digest ? `@${image.digest}` : image.newTag ? `:${image.newTag}` : tag ? `:${tag}` : '';
       c.image = `${image.newName ?? name}${suffix}`;
@@ -72,10 +72,11 @@ function applyPatch(objects: K8sObject[], dir: string, p: { path?: string; patch
     }
     return;
   }
-  if (!p.patch || !p.target) throw new Error(`a patch needs a path, or a patch with a target: ${JSON.stringify(p)}`);
-  const targets = objects.filter((o) => (!p.target!.kind || o.kind === p.target!.kind) && (!p.target!.name || o.metadata.name === p.target!.name));
-  if (targets.length === 0) throw new Error(`patch target ${JSON.stringify(p.target)} matches no resource`);
-  const ops = yaml.load(p.patch);
+  const { patch, target } = p;
+  if (!patch || !target) throw new Error(`a patch needs a path, or a patch with a target: ${JSON.stringify(p)}`);
+  const targets = objects.filter((o) => (!target.kind || o.kind === target.kind) && (!target.name || o.metadata.name === target.name));
+  if (targets.length === 0) throw new Error(`patch target ${JSON.stringify(target)} matches no resource`);
+  const ops = yaml.load(patch);
   if (!Array.isArray(ops)) throw new Error('inline patches must be JSON 6902 operation lists here');
   for (const t of targets) for (const op of ops) json6902(t, op);
 }

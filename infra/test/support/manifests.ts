@@ -76,8 +76,8 @@ export interface ContainerRef {
   };
 }
 
-/** The pod spec of a workload (Deployment, Job, CronJob, ...), or undefined for other kinds. */
-export function podSpecOf(obj: K8sObject): Yaml | undefined {
+/** The pod spec of a workload (Deployment, Job, CronJob, ...), or undefined for other kinds (`Yaml` includes undefined). */
+export function podSpecOf(obj: K8sObject): Yaml {
   if (obj.kind === 'CronJob') return obj.spec?.jobTemplate?.spec?.template?.spec;
   if (['Deployment', 'StatefulSet', 'DaemonSet', 'Job'].includes(obj.kind)) return obj.spec?.template?.spec;
   return undefined;

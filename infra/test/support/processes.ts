@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { inheritedEnv } from '@nba/config';
 
 /** Runs a command to completion; resolves with its output, rejects with output on failure. */
 export function run(
@@ -11,7 +12,7 @@ export function run(
     execFile(
       cmd,
       args,
-      { cwd: options.cwd, env: options.env ?? process.env, timeout: options.timeoutMs ?? 600_000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.cwd, env: options.env ?? inheritedEnv(), timeout: options.timeoutMs ?? 600_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`${cmd} ${args.join(' ')} failed (${error.code ?? error.signal}):\n${stdout}\n${stderr}`));
         else resolve({ stdout, stderr });
