@@ -39,6 +39,7 @@ export { forecastsOfDate, type StoredForecast } from './record/forecasts-of-date
 
 // the season outlook: the daily use cases, the reads for the API, and the backtest
 export { computeOutlook, defaultOutlookSeed, type ComputedOutlook } from './outlook/compute-outlook';
+export { dailyOutlook, type OutlookTaskResult } from './outlook/daily-outlook';
 export { latestOutlook, outlookOfDate, teamOutlookHistory, type StoredOutlook, type TeamOutlookRow } from './outlook/outlook-reads';
 export { morningOutlook, DEFAULT_OUTLOOK_SIMULATIONS, OUTLOOK_RATING_MODEL, type MorningOptions, type MorningOutlook } from './outlook/morning-outlook';
 export { outlookHistory, OUTLOOK_EARLIER_SEASONS } from './outlook/outlook-history';

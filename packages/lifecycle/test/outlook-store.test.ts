@@ -6,7 +6,7 @@ import { loadGamesCsv } from '@nba/modeling';
 import { importCsv } from '@nba/ingestion';
 import { silentLogger } from '@nba/logging';
 import { createTestDatabase, sharedDataDir, type TestDatabase } from '@nba/testing';
-import { computeOutlook, latestOutlook, morningOutlook, outlookHistory, outlookOfDate, teamOutlookHistory, LifecycleError } from '../src/index';
+import { computeOutlook, dailyOutlook, latestOutlook, morningOutlook, outlookHistory, outlookOfDate, teamOutlookHistory, LifecycleError } from '../src/index';
 
 // The daily outlook use cases on a real PostgreSQL, fed with the real games and lines of 2013-14
 // to 2015-16 imported through the CSV import (a subset written to a temporary folder).
@@ -135,5 +135,18 @@ maybe('season outlook use cases (PostgreSQL, real games 2014-2016)', () => {
     expect(history[1]!.makePlayoffs).toBeGreaterThan(0.99);
     await expect(teamOutlookHistory(db.client, 'XXX', 2016)).rejects.toThrow(LifecycleError);
     await expect(computeOutlook(db.client, '2019-01-15', OPTIONS)).rejects.toMatchObject({ code: 'NO_SEASON_SCHEDULE' });
+  });
+
+  it("as the daily task: stores the date's outlook, and in a season without a schedule stores nothing and says why", async () => {
+    expect(await dailyOutlook(db.client, '2016-03-01', OPTIONS)).toEqual({
+      date: '2016-03-01',
+      season: 2016,
+      rows: 30,
+      simulations: 400,
+      seed: 7,
+      isDemo: false,
+    });
+    expect(await dailyOutlook(db.client, '2019-01-15', OPTIONS)).toEqual({ date: '2019-01-15', skipped: expect.stringMatching(/season 2019/) });
+    expect(await outlookOfDate(db.client, '2019-01-15')).toBeNull();
   });
 });
