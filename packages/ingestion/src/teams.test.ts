@@ -1,6 +1,5 @@
 import { TEAMS } from '@nba/db';
-import { IngestionError } from './ingestion-error';
-import { teamCodeOfName } from '@nba/games';
+import { GamesError, teamCodeOfName } from '@nba/games';
 import { teamCodeOfApiBasketball, teamName } from './teams';
 
 describe('team normalisation', () => {
@@ -29,7 +28,7 @@ describe('team normalisation', () => {
   });
 
   it('names the unknown team in the error, never inventing one', () => {
-    expect(() => teamCodeOfName('Vancouver Grizzlies FC')).toThrow(new IngestionError('UNKNOWN_TEAM', "unknown team name 'Vancouver Grizzlies FC'"));
+    expect(() => teamCodeOfName('Vancouver Grizzlies FC')).toThrow(new GamesError('UNKNOWN_TEAM', "unknown team name 'Vancouver Grizzlies FC'"));
     expect(() => teamCodeOfApiBasketball(1416, 'East')).toThrow(/1416 \('East'\)/);
     // An id whose name disagrees is caught, not filed under the wrong team.
     expect(() => teamCodeOfApiBasketball(132, 'Boston Celtics')).toThrow(/132 is ATL but is named 'Boston Celtics'/);
