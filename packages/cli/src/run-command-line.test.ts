@@ -21,7 +21,7 @@ function program(action: () => void): Command {
   return root;
 }
 
-async function run(argv: string[], thrown?: unknown, options: { failureLabel?: string; isUsage?: (e: unknown) => boolean } = {}) {
+async function run(argv: string[], thrown?: Error, options: { failureLabel?: string; isUsage?: (e: unknown) => boolean } = {}) {
   let stderr = '';
   const code = await runCommandLine(
     program(() => {
