@@ -49,6 +49,7 @@ const sideEffectLock: Record<Task, string[]> = {
   train: ['LOCK TABLE model_artifacts IN SHARE MODE'],
   promote: [`SELECT pg_advisory_xact_lock(${0x6e6261}, hashtext('${MODEL}'))`],
   predict: ['LOCK TABLE predictions IN SHARE MODE'],
+  outlook: ['LOCK TABLE season_outlooks IN SHARE MODE'],
 };
 
 /**

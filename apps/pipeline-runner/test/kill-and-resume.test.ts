@@ -169,6 +169,7 @@ describe('SIGKILL at every task boundary, then resume', () => {
     // the registry's per-name lock, taken by a promotion before it changes anything
     promote: [`SELECT pg_advisory_xact_lock(${0x6e6261}, hashtext('${MODEL}'))`],
     predict: ['LOCK TABLE predictions IN SHARE MODE'],
+    outlook: ['LOCK TABLE season_outlooks IN SHARE MODE'],
   };
 
   it.each([...DAILY_TASKS])(

@@ -55,6 +55,7 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
       ['train', 'succeeded'],
       ['promote', 'succeeded'],
       ['predict', 'succeeded'],
+      ['outlook', 'succeeded'],
     ]);
     const date = new Date(`${DATE}T00:00:00Z`);
     expect(await db.client.game.count({ where: { date } })).toBe(gamesOnDate);
@@ -69,6 +70,10 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
       expect(p.marketHomeProb).not.toBeNull();
       expect(p.edge).toBeCloseTo(p.homeWinProb - (p.marketHomeProb as number), 10);
     }
+    // the morning's season outlook: one row per team, marked as demo data
+    const outlook = await db.client.seasonOutlook.findMany({ where: { date } });
+    expect(outlook).toHaveLength(30);
+    expect(outlook.every((o) => o.isDemo && o.season === 2026 && o.simulations === 10_000)).toBe(true);
     const candidates = (result.results.train as TrainResult).candidates;
     expect(candidates.map((c) => [c.name, c.variant, c.version])).toEqual([
       ['nba-winner', 'market', '1.0.0'],

@@ -9,7 +9,7 @@ export const DAILY_PIPELINE = 'daily';
  * The daily tasks in the order they are added. A later use case of the morning (the season
  * outlook) is added after `predict`.
  */
-export const DAILY_TASKS = ['ingest_games', 'ingest_odds', 'settle', 'features', 'train', 'promote', 'predict'] as const;
+export const DAILY_TASKS = ['ingest_games', 'ingest_odds', 'settle', 'features', 'train', 'promote', 'predict', 'outlook'] as const;
 
 /** A registered model of the daily run: its registry name and the feature variant it is trained on. */
 export interface DailyModel {

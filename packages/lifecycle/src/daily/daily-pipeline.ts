@@ -4,6 +4,7 @@ import type { Logger } from '@nba/logging';
 import { Pipeline, permanent, PrismaRunStore, type PipelineEventListener } from '@nba/orchestrator';
 import type { ModelRegistry } from '@nba/registry';
 import { LifecycleError } from '../lifecycle-error';
+import { dailyOutlook } from '../outlook/daily-outlook';
 import { settleForecasts } from '../record/settle';
 import type { Upstreams } from '../upstreams/upstreams';
 import { DAILY_PIPELINE, type DailyArgs } from './daily-args';
@@ -34,10 +35,10 @@ export interface DailyDeps {
 export type DailyPipeline = Pipeline<DailyArgs, DailyResults>;
 
 /**
- * The daily job as a task graph (the season outlook goes after `predict` when it lands):
+ * The daily job as a task graph:
  * ingest_games ─┬─ settle
  *               ├─ features ─ train ─ promote ─┐
- * ingest_odds ──┘                              └─ predict
+ * ingest_odds ──┘                              └─ predict ─ outlook
  */
 export function createDailyPipeline(deps: DailyDeps): DailyPipeline {
   const { db, registry } = deps;
@@ -161,6 +162,16 @@ export function createDailyPipeline(deps: DailyDeps): DailyPipeline {
       if (missing.length) logger.warn('models without a production version were not used', { models: missing });
       return { models, missing };
     },
+  });
+
+  // the season outlook of the morning, from the games and lines stored before it (a rerun replaces the day's rows)
+  pipeline.addTask({
+    name: 'outlook',
+    dependencies: ['predict'],
+    maxRetries: 1,
+    retryDelayMs: 2000,
+    timeoutMs: 10 * 60_000,
+    run: ({ context }) => dailyOutlook(db, context.date),
   });
 
   return pipeline;

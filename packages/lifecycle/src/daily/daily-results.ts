@@ -1,5 +1,6 @@
 import type { PredictResult } from './predict-date';
 import type { PromoteResult } from './promote-candidate';
+import type { OutlookTaskResult } from '../outlook/daily-outlook';
 import type { CandidateResult } from './train-candidate';
 
 /** What `ingest_games` reports: counts of a CSV import or of the dates fetched from API-Basketball. */
@@ -51,7 +52,7 @@ export interface PredictTaskResult {
 /**
  * The daily pipeline's results by task (the orchestrator's result map): each task's `run` returns
  * its entry and reads its dependencies' entries typed. JSON only: a resume feeds them back from
- * the store. A task added later (the season outlook, after `predict`) adds its entry here.
+ * the store. A task added later adds its entry here.
  */
 export interface DailyResults {
   ingest_games: IngestGamesResult;
@@ -61,4 +62,5 @@ export interface DailyResults {
   train: TrainResult;
   promote: PromoteTaskResult;
   predict: PredictTaskResult;
+  outlook: OutlookTaskResult;
 }
