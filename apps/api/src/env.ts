@@ -35,6 +35,13 @@ export const apiEnv = {
   SHUTDOWN_DRAIN_MS: positiveMs(5_000),
   /** Then, how long shutdown waits for in-flight requests before closing connections. */
   SHUTDOWN_TIMEOUT_MS: positiveMs(10_000),
+  /** The probes' own port (`/health`, `/ready` served by a worker thread, never behind page traffic); 0: one the OS assigns. */
+  PROBE_PORT: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(8081),
 };
 
 const shape = { ...loggingEnv, ...databaseEnv, ...httpEnv, ...apiEnv };

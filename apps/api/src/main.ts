@@ -41,6 +41,7 @@ async function serve(deps: ApiProcessDeps): Promise<ExitCode> {
     logger,
     port: env.PORT,
     host: env.HOST,
+    probePort: env.PROBE_PORT,
     modelNames: env.MODEL_NAMES,
     rollingWindowGames: env.ROLLING_WINDOW_GAMES,
     modelPollIntervalMs: env.MODEL_POLL_INTERVAL_MS,

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DbClient } from '@nba/db';
+import { pingDatabase, type DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createApp } from './app';
@@ -13,6 +13,7 @@ import type { FeatureStore } from './feature-store';
 import { DEFAULT_MODEL_NAMES, type ServedModels } from './served-models';
 import { openRouteClients } from './route-clients';
 import { createServices } from './services';
+import { startProbeServer, type ProbeServer } from './probe-server';
 
 /** Pending connections the kernel may queue (Node's default is 511). */
 const LISTEN_BACKLOG = 4096;
@@ -27,6 +28,8 @@ export interface StartServerOptions {
   logger: Logger;
   port: number;
   host?: string;
+  /** The probes' own port (`/health`, `/ready` from a worker thread, see probe-server.ts); unset: probes on the main port only. */
+  probePort?: number;
   /** Registry names of the served models, the default first (default `nba-winner`, `nba-winner-stats`). */
   modelNames?: readonly string[];
   /** Settled forecasts the rolling record gauges cover (default 200). */
@@ -54,6 +57,8 @@ export interface RunningServer {
   server: Server;
   /** `http://host:port` it listens on. */
   url: string;
+  /** `http://host:port` of the probe port, when one was asked for. */
+  probeUrl?: string;
   /** Every served model, the default first. */
   models: ServedModels;
   features: FeatureStore;
@@ -131,6 +136,29 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       resolve(httpServer);
     });
   });
+  let probes: ProbeServer | undefined;
+  if (options.probePort !== undefined) {
+    try {
+      probes = await startProbeServer({
+        port: options.probePort,
+        host: options.host,
+        logger,
+        snapshot: () => ({
+          shuttingDown,
+          modelsNotLoaded: models.all.filter((m) => !m.holder.current).length,
+          featuresBuilt: features.current !== undefined,
+        }),
+        // the probes' pool, as the main port's /ready; under the readiness probe's timeout
+        pingDatabase: () => pingDatabase(clients.probe, 2_000),
+      });
+    } catch (err) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.stop();
+      await stopChartWorker();
+      await clients.close();
+      throw err;
+    }
+  }
   // the record's first render (every chart) before people ask for it; a request meanwhile shares it
   warmRecordPage(pages, { db: clients.read, registry: readRegistry, defaultModel: models.main.name }).catch((err: unknown) =>
     logger.warn('record page not rendered at start; the first request renders it', { err }),
@@ -143,17 +171,21 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url,
     models: Object.fromEntries(models.all.map((m) => [m.name, m.holder.current?.version ?? null])),
     featuresAsOf: features.current?.asOf ?? null,
+    probeUrl: probes?.url ?? null,
   });
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       shuttingDown = true;
+      // /ready on the probe port turns 503 at once; the worker answers until the main port has drained
+      probes?.publish();
       await drainAndClose(server, { drainMs: options.shutdownDrainMs ?? 5_000, timeoutMs: options.shutdownTimeoutMs ?? 10_000, logger });
       await services.stop();
       await stopChartWorker();
+      await probes?.close();
       await clients.close();
       logger.info('api stopped');
     })());
-  return { server, url, models, features, pages, close };
+  return { server, url, ...(probes ? { probeUrl: probes.url } : {}), models, features, pages, close };
 }
