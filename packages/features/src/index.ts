@@ -18,8 +18,8 @@ export {
   type FeatureName,
   type FeatureSpec,
   type Variant,
-} from './featureSpec';
-export { FeatureState, MAX_REST_DAYS, DEFAULT_STATE_OPTIONS, dayNumber, type LineLookup, type FeatureStateOptions } from './featureState';
-export { buildFeatures, sortGames, type FeatureRow } from './buildFeatures';
-export { RidgeRatings, DEFAULT_RIDGE_OPTIONS, dampMargin, solveSpd, type RidgeOptions } from './ridgeRatings';
-export { EWM_ALPHA, EWM_FAST_ALPHA, RATING_CARRY_OVER } from './teamState';
+} from './feature-spec';
+export { FeatureState, MAX_REST_DAYS, DEFAULT_STATE_OPTIONS, dayNumber, type LineLookup, type FeatureStateOptions } from './feature-state';
+export { buildFeatures, sortGames, type FeatureRow } from './build-features';
+export { RidgeRatings, DEFAULT_RIDGE_OPTIONS, dampMargin, solveSpd, type RidgeOptions } from './ridge-ratings';
+export { EWM_ALPHA, EWM_FAST_ALPHA, RATING_CARRY_OVER } from './team-state';

@@ -5,9 +5,9 @@ import { feature, historyDataset, seasonSplit, type Dataset } from './dataset';
 import { ModelingError } from './errors';
 import { calibrationBins, meanAbsoluteError, scoreForecast } from './metrics';
 import { DEFAULT_PARAMS, type ModelParams } from './params';
-import { MARKET_GUARDRAIL } from './marketShrink';
+import { MARKET_GUARDRAIL } from './market-shrink';
 import { FORECASTS, type BacktestReport, type ForecastName, type GuardrailSeason, type PointErrors, type SeasonScores } from './report';
-import { ServingModel } from './servingModel';
+import { ServingModel } from './serving-model';
 import { trainModel } from './train';
 
 /** Options of {@link runBacktest}. */

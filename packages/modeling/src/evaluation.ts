@@ -2,7 +2,7 @@ import type { Variant } from '@nba/features';
 import { marketForecast } from './baselines';
 import { seasonSplit, type Dataset } from './dataset';
 import { accuracy, brier, logLoss } from './metrics';
-import { ServingModel } from './servingModel';
+import { ServingModel } from './serving-model';
 import { trainModel, type TrainOptions } from './train';
 
 // Walk-forward evaluation of one model on games and closing lines: the daily job's candidate

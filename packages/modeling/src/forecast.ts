@@ -1,10 +1,10 @@
 import type { FeatureSpec, Variant } from '@nba/features';
 import type { Booster } from '@nba/xgboost';
-import { makeDMatrix } from './baseMargin';
+import { makeDMatrix } from './base-margin';
 import { marginOffset, totalOffset, winOffset } from './baselines';
 import { featureMatrix } from './dataset';
-import { blendWin, type MarginToWin } from './marginBlend';
-import { shrinkToMarket, type MarketShrink } from './marketShrink';
+import { blendWin, type MarginToWin } from './margin-blend';
+import { shrinkToMarket, type MarketShrink } from './market-shrink';
 
 /** What the forecast formula reads of a model: its three boosters and the numbers that combine them. */
 export interface ForecastParts {

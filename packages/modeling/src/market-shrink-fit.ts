@@ -2,7 +2,7 @@ import { marketForecast } from './baselines';
 import type { Dataset } from './dataset';
 import { forecastRows, type ForecastParts } from './forecast';
 import { chooseShrink } from './market-shrink-rule';
-import { logit, MARKET_CENTER_GAMES, meanMarketCorrection, type MarketShrink } from './marketShrink';
+import { logit, MARKET_CENTER_GAMES, meanMarketCorrection, type MarketShrink } from './market-shrink';
 
 /**
  * The pull toward the market of a freshly trained model (its `marketShrink` not set yet): the

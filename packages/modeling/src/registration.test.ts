@@ -1,7 +1,7 @@
 import { buildFeatures } from '@nba/features';
 import { assembleDataset } from './dataset';
 import { toRegistration } from './registration';
-import { ServingModel } from './servingModel';
+import { ServingModel } from './serving-model';
 import { synthetic } from './synthetic-league.fixture';
 import { disposeModel, trainModel } from './train';
 

@@ -3,7 +3,7 @@ import { assembleDataset } from './dataset';
 import { marketForecast } from './baselines';
 import { logLoss } from './metrics';
 import { deserializeModel, serializeModel } from './bundle';
-import { ServingModel } from './servingModel';
+import { ServingModel } from './serving-model';
 import { synthetic } from './synthetic-league.fixture';
 import { disposeModel, trainModel } from './train';
 

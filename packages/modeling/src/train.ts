@@ -1,11 +1,11 @@
 import { featureSpec, type FeatureSpec, type Variant } from '@nba/features';
 import { train, type Booster } from '@nba/xgboost';
-import { makeDMatrix } from './baseMargin';
+import { makeDMatrix } from './base-margin';
 import { marginOffset, totalOffset, winOffset } from './baselines';
 import { featureMatrix, seasonSplit, subset, type Dataset } from './dataset';
 import { ModelingError } from './errors';
 import { forecastRows, type ForecastParts } from './forecast';
-import { fitMarginToWin } from './marginBlend';
+import { fitMarginToWin } from './margin-blend';
 import { marketShrinkFor } from './market-shrink-fit';
 import { logLoss, meanAbsoluteError } from './metrics';
 import { marketForecast } from './baselines';

@@ -10,7 +10,7 @@ import { marketForecast } from '../baselines';
 import { assembleDataset, subset, type Dataset } from '../dataset';
 import { forecastRows } from '../forecast';
 import { loadGamesCsv } from '../history';
-import { MARKET_CENTER_GAMES, meanMarketCorrection } from '../marketShrink';
+import { MARKET_CENTER_GAMES, meanMarketCorrection } from '../market-shrink';
 import { DEFAULT_PARAMS, type ModelParams } from '../params';
 import { disposeModel, trainModel } from '../train';
 
