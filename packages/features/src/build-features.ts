@@ -1,4 +1,4 @@
-import { FeatureState, type LineLookup } from './featureState';
+import { FeatureState, type LineLookup } from './feature-state';
 import type { GameRecord } from '@nba/games';
 
 /** A game with its pre-game feature vector (order `ALL_FEATURES`). */

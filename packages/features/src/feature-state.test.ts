@@ -1,6 +1,6 @@
 import { eloCarryOver, eloShift } from './elo';
-import { featureIndex, type FeatureName } from './featureSpec';
-import { buildFeatures } from './buildFeatures';
+import { featureIndex, type FeatureName } from './feature-spec';
+import { buildFeatures } from './build-features';
 import { ARENAS, haversineKm } from './teams';
 import type { GameRecord } from '@nba/games';
 

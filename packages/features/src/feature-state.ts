@@ -1,10 +1,10 @@
 import { ELO_538, eloDiff, eloProbability, eloShift } from './elo';
 import { FeaturesError } from './errors';
-import { ALL_FEATURES } from './featureSpec';
+import { ALL_FEATURES } from './feature-spec';
 import { marketProbability } from './market';
-import { RidgeRatings, type RidgeOptions } from './ridgeRatings';
+import { RidgeRatings, type RidgeOptions } from './ridge-ratings';
 import { ARENAS, haversineKm } from './teams';
-import { newTeamState, recordGame, viewForSeason, type TeamState } from './teamState';
+import { newTeamState, recordGame, viewForSeason, type TeamState } from './team-state';
 import { isFinished, type ClosingLine, type GameRecord, type Matchup } from '@nba/games';
 
 /** Rest days are capped here (and a team's first game of a season counts as fully rested). */

@@ -1,4 +1,4 @@
-import { dampMargin, RidgeRatings, solveSpd } from './ridgeRatings';
+import { dampMargin, RidgeRatings, solveSpd } from './ridge-ratings';
 import { TEAM_CODES } from './teams';
 
 const T = TEAM_CODES.length;

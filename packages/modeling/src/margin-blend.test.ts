@@ -1,4 +1,4 @@
-import { blendWin, fitMarginToWin } from './marginBlend';
+import { blendWin, fitMarginToWin } from './margin-blend';
 
 describe('margin-derived win probability', () => {
   it('recovers the logistic map that generated the outcomes', () => {

@@ -2,7 +2,7 @@ import { buildFeatures, TEAM_CODES } from '@nba/features';
 import { assembleDataset } from './dataset';
 import { ModelingError } from './errors';
 import { toRegistration } from './registration';
-import { ServingModel } from './servingModel';
+import { ServingModel } from './serving-model';
 import { synthetic } from './synthetic-league.fixture';
 import { disposeModel, trainModel, type TrainedModel } from './train';
 

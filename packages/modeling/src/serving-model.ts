@@ -1,13 +1,13 @@
 import { featureIndex, type FeatureSpec, type FeatureState, type Variant } from '@nba/features';
 import { type ClosingLine, type Matchup } from '@nba/games';
 import type { Booster } from '@nba/xgboost';
-import { baseScoreMargin } from './baseMargin';
+import { baseScoreMargin } from './base-margin';
 import { marketForecast, winOffset } from './baselines';
 import { ModelingError } from './errors';
 import { explainRows, type Explanation } from './explanation';
 import { combine, forecastRows, type Forecast, type ForecastParts, type Forecasts } from './forecast';
-import type { MarginToWin } from './marginBlend';
-import type { MarketShrink } from './marketShrink';
+import type { MarginToWin } from './margin-blend';
+import type { MarketShrink } from './market-shrink';
 import { fromRegistration, type ModelArtifacts } from './registration';
 import { disposeModel, type TrainedModel } from './train';
 
