@@ -2,7 +2,7 @@
 // `nba-db migrate` (the migrate Job): applies the migrations to DATABASE_URL. `pnpm db:migrate` runs
 // it through @nba/embedded-db's bin, which adds the embedded default for when DATABASE_URL is unset.
 import { defineCommandLine, type AddCommand, type CliIo } from '@nba/cli';
-import { databaseEnv, loggingEnv, parseEnv } from '@nba/config';
+import { databaseEnv, inheritedEnv, loggingEnv, parseEnv } from '@nba/config';
 import { createLogger, type Logger } from '@nba/logging';
 import { databaseProblemOf } from './database-problem';
 import { migrate } from './migrate';
@@ -50,7 +50,7 @@ export const dbCli = defineCommandLine<DbCliDeps>({
 
 /** Runs `nba-db` on the process's arguments and environment, then exits; `embedded` serves an unset DATABASE_URL. */
 export function runDbCli(embedded?: CliEmbedded): void {
-  void dbCli.run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, embedded }).then((code) => process.exit(code));
+  void dbCli.run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: inheritedEnv(), embedded }).then((code) => process.exit(code));
 }
 
 if (require.main === module) runDbCli();

@@ -12,11 +12,14 @@ export function* errorChain(error: unknown): Generator<ErrorNode> {
     const node = e as ErrorNode;
     yield node;
     const meta = node.meta as ErrorNode | undefined;
-    queue.push(node.cause, meta?.driverAdapterError, ...(Array.isArray(node.errors) ? node.errors : []));
+    queue.push(node.cause, meta?.driverAdapterError, ...(Array.isArray(node.errors) ? (node.errors as unknown[]) : []));
   }
 }
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+/** The first line, trimmed: a driver's message, without what follows it. */
+const firstLine = (message: string): string => (message.split('\n')[0] ?? '').trim();
 
 /** The last non-empty line: Prisma puts a code frame first and the driver's words last. */
 const lastLine = (message: string): string =>
@@ -42,7 +45,7 @@ export function driverDetail(error: unknown): string | undefined {
     }
     // a SQLSTATE comes with a severity (or the adapter's originalCode); an errno with a syscall
     if (code && (typeof node.severity === 'string' || text(node.originalCode) || typeof node.syscall === 'string')) {
-      return `${code}${message ? ` ${message.split('\n')[0]!.trim()}` : ''}`;
+      return `${code}${message ? ` ${firstLine(message)}` : ''}`;
     }
   }
   return prisma;

@@ -1,3 +1,4 @@
+import { required } from '@nba/errors';
 import type { Logger } from '@nba/logging';
 import { createDbClient, type DbClient, type DbTimeouts } from './client';
 import { DbError } from './db-error';
@@ -68,7 +69,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     statementTimeoutMs: options.statementTimeoutMs,
   };
   const embedded = options.databaseUrl ? undefined : await startEmbeddedServer(options.startEmbedded);
-  const url = options.databaseUrl ?? embedded!.url;
+  const url = required(options.databaseUrl ?? embedded?.url, 'the embedded server'); // startEmbeddedServer returns one or throws
   if (options.migrate ?? true) await migrate(url, { logger: options.logger, connectTimeoutMs: options.connectTimeoutMs });
   else await assertMigrated(url, { timeouts });
   const client = createDbClient(url, { ...timeouts, maxConnections: options.maxConnections });

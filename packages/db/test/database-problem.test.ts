@@ -1,10 +1,11 @@
 import net from 'node:net';
 import { Client } from 'pg';
 import { assertMigrated, createDbClient, databaseProblemOf, DbError, migrate, openDatabase } from '../src';
+import { TEST_SERVER_URL } from './test-server';
 
 // Real PostgreSQL; the failures are real ones: a closed port, a server that accepts and never
 // answers, a database that does not exist, an empty one, a slow statement, a full pool.
-const server = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const server = TEST_SERVER_URL;
 const suffix = Date.now().toString(36);
 const emptyName = `nba_test_problem_empty_${suffix}`;
 const migratedName = `nba_test_problem_migrated_${suffix}`;
@@ -71,7 +72,8 @@ describe('assertMigrated (what the API and the CLI check at start-up)', () => {
     const error = await failure(() => assertMigrated(url, { timeouts }));
     expect(error).toBeInstanceOf(DbError);
     expect((error as DbError).code).toBe('NOT_MIGRATED');
-    expect(databaseProblemOf(error, url)).toMatchObject({ kind: 'not_migrated', message: expect.stringContaining('is not migrated: run `pnpm db:migrate`') });
+    expect(databaseProblemOf(error, url)).toMatchObject({ kind: 'not_migrated' });
+    expect(databaseProblemOf(error, url)?.message).toContain('is not migrated: run `pnpm db:migrate`');
   });
 
   it('explains a refused connection, an unknown database and a silent server in one line without the password', async () => {
@@ -90,9 +92,11 @@ describe('assertMigrated (what the API and the CLI check at start-up)', () => {
         transient: true,
         message: `the database server at 127.0.0.1:${closedPort} refused the connection (DATABASE_URL): start PostgreSQL there or fix the host and port`,
       },
-      { kind: 'unknown_database', transient: false, message: expect.stringContaining(`the database 'nba_no_such_db_${suffix}' does not exist`) },
-      { kind: 'unavailable', message: expect.stringContaining('did not accept a connection within DB_CONNECT_TIMEOUT_MS') },
+      { kind: 'unknown_database', transient: false },
+      { kind: 'unavailable' },
     ]);
+    expect(problems[1]?.message).toContain(`the database 'nba_no_such_db_${suffix}' does not exist`);
+    expect(problems[2]?.message).toContain('did not accept a connection within DB_CONNECT_TIMEOUT_MS');
     for (const p of problems) {
       expect(`${p?.message} ${p?.summary}`).not.toContain(password);
       expect(`${p?.message} ${p?.summary}`).not.toMatch(/\n/);
@@ -130,7 +134,8 @@ describe('createDbClient timeouts (Prisma on the pg pool)', () => {
     const db = createDbClient(`postgresql://postgres@127.0.0.1:${silentPort}/nba`, { connectTimeoutMs: 200 });
     try {
       const error = await failure(() => db.team.count());
-      expect(databaseProblemOf(error)).toMatchObject({ kind: 'unavailable', message: expect.stringContaining('DB_CONNECT_TIMEOUT_MS') });
+      expect(databaseProblemOf(error)).toMatchObject({ kind: 'unavailable' });
+      expect(databaseProblemOf(error)?.message).toContain('DB_CONNECT_TIMEOUT_MS');
     } finally {
       await db.$disconnect();
     }

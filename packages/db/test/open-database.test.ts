@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import { openDatabase } from '../src';
+import { TEST_SERVER_URL } from './test-server';
 
-const server = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const server = TEST_SERVER_URL;
 const name = `nba_test_open_${Date.now().toString(36)}`;
 
 async function admin(text: string): Promise<void> {
