@@ -18,6 +18,9 @@ beforeAll(async () => {
   const none = await request(t.app).get('/v1/outlook');
   expect(none.status).toBe(404);
   expect(ErrorResponse.parse(none.body).error).toMatchObject({ code: 'NOT_FOUND', message: 'no season outlook stored yet; the daily pipeline stores one' });
+  const nonePage = await request(t.app).get('/outlook');
+  expect(nonePage.status).toBe(404);
+  expect(nonePage.text).toContain('No season outlook is stored yet');
   await insertDemoLeague(db.client, [2025, 2026], '2026-01-15');
   await storeOutlooks(db.client, DATES);
 }, 120_000);
@@ -96,5 +99,36 @@ describe('GET /v1/outlook/history', () => {
     const missing = await request(t.app).get('/v1/outlook/history?team=BOS');
     expect(missing.status).toBe(400);
     expectProblem(missing.body, 'season', /^is required$/);
+  });
+});
+
+describe('GET /outlook (the page)', () => {
+  it('shows both conferences, the change since a week earlier, and the two season charts with their tables', async () => {
+    const res = await request(t.app).get('/outlook');
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('text/html');
+    const body = res.text;
+    expect(body).toContain('<a href="/outlook" aria-current="page">Outlook</a>');
+    expect(body).toContain('Demo data.');
+    expect(body.match(/<tr data-team="/g)).toHaveLength(30);
+    expect(body).toContain('Playoff odds since Jan 8, 2026');
+    expect(body.match(/<svg role="img"/g)).toHaveLength(2);
+    expect(body).toContain('P(playoffs) of every team on each of the 2 mornings with a stored outlook of the 2025-26 season, 2026-01-08 to 2026-01-15');
+    const latest = OutlookResponse.parse((await request(t.app).get('/v1/outlook')).body);
+    const bos = latest.teams.find((r) => r.team === 'BOS')!;
+    expect(body).toMatch(new RegExp(`<tr data-team="BOS">[^]*?<td class="num">${(100 * bos.makePlayoffs).toFixed(1)}%</td>`));
+  });
+
+  it('shows an earlier date (no week-earlier outlook: a dash), a 404 page for a date without one, a 400 page naming a bad date', async () => {
+    const early = await request(t.app).get('/outlook?date=2026-01-08');
+    expect(early.status).toBe(200);
+    expect(early.text).toContain('over 7 days (no outlook stored a week earlier)');
+    expect(early.text).toContain('on each of the 1 mornings');
+    const missing = await request(t.app).get('/outlook?date=2026-01-09');
+    expect(missing.status).toBe(404);
+    expect(missing.text).toContain('No season outlook is stored for Friday, January 9, 2026.');
+    const bad = await request(t.app).get('/outlook?date=2026-02-30');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('invalid date &#39;2026-02-30&#39;: expected a calendar date as YYYY-MM-DD');
   });
 });

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { storeOutlooks } from './outlook-database';
 import { openPageDatabase, SETTLED_DAY, TODAY, type PageDatabase } from './page-database';
 
 // The page in a real browser: Debian's Chromium (never a downloaded one) driven by playwright-core,
@@ -200,6 +201,38 @@ interface StoredPrediction {
     expect(await page.locator('ol.audit li').count()).toBeGreaterThanOrEqual(4);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'models');
+    await page.close();
+  });
+
+  test('outlook: both conferences as tables at the odds GET /v1/outlook returns, the season charts, the week change, no horizontal scroll', async () => {
+    // three mornings stored by the lifecycle's use case, as the daily pipeline stores them
+    await storeOutlooks(pdb.db.client, ['2026-01-01', '2026-01-08', TODAY]);
+    const page = await open();
+    await page.goto(`${base}/`);
+    await page.click('nav.site >> text=Outlook');
+    await page.waitForURL(`${base}/outlook`);
+    expect(await page.getAttribute('nav.site a[href="/outlook"]', 'aria-current')).toBe('page');
+    const api = (await (await fetch(`${base}/v1/outlook`)).json()) as { date: string; teams: { team: string; conference: string; makePlayoffs: number }[] };
+    expect(api.date).toBe(TODAY);
+    for (const conference of ['East', 'West']) {
+      const rows = await page.$$eval(`table[data-conference=${conference}] tbody tr`, (trs) =>
+        trs.map((tr) => ({ team: tr.getAttribute('data-team'), cells: Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '') })),
+      );
+      const expected = api.teams.filter((t) => t.conference === conference);
+      expect(rows.map((r) => r.team)).toEqual(expected.map((t) => t.team));
+      for (const [i, r] of rows.entries()) {
+        expect(r.cells).toHaveLength(9);
+        expect(r.cells[3]).toBe(`${(100 * expected[i]!.makePlayoffs).toFixed(1)}%`);
+        expect(r.cells[8]).toMatch(/^(\u2212|\+)?\d+\.\d pp$/); // the change since Jan 8
+      }
+    }
+    const charts = await page.$$eval('figure.chart svg[role=img]', (svgs) => svgs.map((s) => s.getAttribute('aria-label') ?? ''));
+    expect(charts).toHaveLength(2);
+    expect(charts[0]).toContain('P(playoffs) of every team on each of the 3 mornings');
+    expect(charts[1]).toContain('P(title)');
+    expect(await page.isVisible('text=Demo data.')).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'outlook');
     await page.close();
   });
 

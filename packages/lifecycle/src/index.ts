@@ -41,6 +41,7 @@ export { forecastsOfDate, type StoredForecast } from './record/forecasts-of-date
 export { computeOutlook, defaultOutlookSeed, type ComputedOutlook } from './outlook/compute-outlook';
 export { dailyOutlook, type OutlookTaskResult } from './outlook/daily-outlook';
 export { latestOutlook, outlookOfDate, teamOutlookHistory, type StoredOutlook, type TeamOutlookRow } from './outlook/outlook-reads';
+export { seasonOutlookHistory } from './outlook/season-outlook-history';
 export { morningOutlook, DEFAULT_OUTLOOK_SIMULATIONS, OUTLOOK_RATING_MODEL, type MorningOptions, type MorningOutlook } from './outlook/morning-outlook';
 export { outlookHistory, OUTLOOK_EARLIER_SEASONS } from './outlook/outlook-history';
 export { runOutlookBacktest, mergeOutlookBacktest, type OutlookBacktestRun, type OutlookBacktestResult } from './outlook/backtest/run-outlook-backtest';

@@ -1,8 +1,8 @@
 import { html, trusted, type Html } from './html';
 import { PAGE_CSS } from './page-style';
 
-/** The page's three views, for the navigation. */
-export type ViewName = 'day' | 'record' | 'models';
+/** The page's views, for the navigation. */
+export type ViewName = 'day' | 'outlook' | 'record' | 'models';
 
 /** What every view puts in the shell. */
 export interface LayoutOptions {
@@ -17,6 +17,7 @@ const STYLE = trusted(`<style>${PAGE_CSS}</style>`);
 
 const NAV: readonly [ViewName, string, string][] = [
   ['day', '/', 'Games'],
+  ['outlook', '/outlook', 'Outlook'],
   ['record', '/record', 'Record'],
   ['models', '/models', 'Models'],
 ];

@@ -45,6 +45,11 @@ th .sub{display:block;font-weight:400;font-size:.8rem;color:#444}
 .right{color:#1b6e2d}
 .wrong{color:#8b1a6b}
 .num{font-variant-numeric:tabular-nums}
+.table-scroll{overflow-x:auto;max-width:100%}
+.outlook-table{font-size:.85rem;min-width:40rem}
+.outlook-table th,.outlook-table td{overflow-wrap:normal;word-break:normal}
+.outlook-table tbody th,.outlook-table td{white-space:nowrap}
+.outlook-table thead th{vertical-align:bottom}
 .metrics-table td.name{text-align:left}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .75rem;margin:.5rem 0}
 dt{font-weight:600}

@@ -10,6 +10,7 @@ import { isDemoDatabase } from './demo-database';
 import { html } from './html';
 import { messagePage, pageErrors } from './message-page';
 import { orderModelNames } from './model-order';
+import { renderOutlookPage } from './outlook-page';
 import { modelsView } from './models-view';
 import { PAGE_JS } from './page-script';
 import { renderRecordPage } from './record-page';
@@ -86,7 +87,7 @@ export async function warmRecordPage(pages: RenderedPages, deps: Pick<PagesDeps,
 /**
  * The forecast page for people, server-rendered HTML (no front-end build): `GET /` (a day's games
  * and forecasts, `?date=YYYY-MM-DD`), `GET /record` (live record per model version, `?model=`),
- * `GET /models` (the registry, read-only), and the page's one script.
+ * `GET /outlook` (the season outlook, `?date=`), `GET /models` (the registry, read-only), and the page's one script.
  */
 export function pagesRouter(deps: PagesDeps): Router {
   const router = Router();
@@ -130,6 +131,22 @@ export function pagesRouter(deps: PagesDeps): Router {
     // a repeated ?model= names no registered model: answered like an unknown one
     const model = asked === null ? '' : asked;
     sendRendered(req, res, await pages.get(recordKey(model), () => renderRecordPage(deps, model)));
+  });
+
+  // not cached with the views above: the data version they key on does not follow stored outlooks
+  router.get('/outlook', async (req, res) => {
+    const asked = queryText(req, 'date');
+    const date = asked === '' ? undefined : asked;
+    const problem = date === null ? 'give one date, as YYYY-MM-DD' : date === undefined ? undefined : dateProblem(date);
+    if (problem || date === null) {
+      return page(
+        res,
+        400,
+        messagePage({ title: 'Not a day we can show', active: 'outlook', message: html`${problem}. <a href="/outlook">The latest outlook</a>.` }),
+      );
+    }
+    const rendered = await renderOutlookPage(deps.db, date);
+    page(res, rendered.status, rendered.html);
   });
 
   router.get('/models', async (_req, res) => {

@@ -38,7 +38,8 @@ export interface StoredOutlook {
   readonly teams: readonly TeamOutlookRow[];
 }
 
-function rowOf(r: SeasonOutlook): TeamOutlookRow {
+/** A stored row as the reads return it. */
+export function rowOf(r: SeasonOutlook): TeamOutlookRow {
   return {
     date: r.date.toISOString().slice(0, 10),
     team: r.teamCode,
