@@ -13,8 +13,9 @@ export function readEnv<S extends z.ZodRawShape>(shape: S): z.infer<z.ZodObject<
 }
 
 /**
- * The environment for a child process: a copy of this process's, with `overrides` applied (an
- * `undefined` override removes the variable). The child parses it itself.
+ * A copy of this process's environment with `overrides` applied (an `undefined` override removes
+ * the variable): what a child process gets, or a command line that parses its environment itself
+ * (the `env` it is given, which tests replace).
  */
 export function inheritedEnv(overrides: Readonly<Record<string, string | undefined>> = {}): Record<string, string> {
   const env: Record<string, string> = {};
