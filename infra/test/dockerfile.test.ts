@@ -76,11 +76,13 @@ describe('Dockerfile', () => {
     }
   });
 
-  it('has a HEALTHCHECK on the api that calls /health on its port', () => {
+  it('has a HEALTHCHECK on the api that calls /health on its probe port, exposed', () => {
     const healthchecks = text('api').filter((i) => i.keyword === 'HEALTHCHECK');
     expect(healthchecks).toHaveLength(1);
     expect(healthchecks[0]?.args).toContain("/health'");
-    expect(healthchecks[0]?.args).toContain('process.env.PORT');
+    expect(healthchecks[0]?.args).toContain('process.env.PROBE_PORT || 8081');
+    expect(text('api').some((i) => i.keyword === 'ENV' && /\bPROBE_PORT=8081\b/.test(i.args))).toBe(true);
+    expect(text('api').some((i) => i.keyword === 'EXPOSE' && /\b8081\b/.test(i.args))).toBe(true);
     for (const target of ['pipeline-runner', 'model-cli']) expect(text(target).some((i) => i.keyword === 'HEALTHCHECK')).toBe(false);
   });
 

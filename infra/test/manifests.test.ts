@@ -129,10 +129,16 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
     expect(api.resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '500m', memory: '1Gi' } });
     expect(api.livenessProbe.httpGet.path).toBe('/health');
     expect(api.readinessProbe.httpGet.path).toBe('/ready');
-    const port = api.ports.find((p: { name: string }) => p.name === api.readinessProbe.httpGet.port);
+    const port = api.ports.find((p: { name: string }) => p.name === 'http');
     expect(port?.containerPort).toBe(8080);
     const portEnv = api.env.find((e: { name: string }) => e.name === 'PORT');
     expect(Number(portEnv?.value ?? 8080)).toBe(port?.containerPort);
+    // every probe on the probe port (its own worker thread), the one PROBE_PORT names
+    const probePort = api.ports.find((p: { name: string }) => p.name === 'probes');
+    for (const probe of [api.startupProbe, api.livenessProbe, api.readinessProbe]) expect(probe.httpGet.port).toBe('probes');
+    const probePortEnv = api.env.find((e: { name: string }) => e.name === 'PROBE_PORT');
+    expect(Number(probePortEnv?.value ?? 8081)).toBe(probePort?.containerPort);
+    expect(probePort?.containerPort).not.toBe(port?.containerPort);
     expect(pod.metadata.annotations).toMatchObject({
       'prometheus.io/scrape': 'true',
       'prometheus.io/port': String(port?.containerPort),

@@ -41,7 +41,8 @@ async function serve(deps: ApiProcessDeps): Promise<ExitCode> {
     logger,
     port: env.PORT,
     host: env.HOST,
-    probePort: env.PROBE_PORT,
+    // an OS-assigned main port (tests, several local APIs) gets an OS-assigned probe port unless one is named: never a clash on 8081
+    probePort: env.PORT === 0 && deps.env.PROBE_PORT === undefined ? 0 : env.PROBE_PORT,
     modelNames: env.MODEL_NAMES,
     rollingWindowGames: env.ROLLING_WINDOW_GAMES,
     modelPollIntervalMs: env.MODEL_POLL_INTERVAL_MS,

@@ -1,4 +1,4 @@
-// Forked by `pnpm bench:record`: probes `GET <url>` every `intervalMs` on a new connection each
+// Forked by `pnpm bench:record` (once for the main port, once for the probe port): probes `GET <url>` every `intervalMs` on a new connection each
 // (as the kubelet does), without waiting for earlier probes, until the parent says `stop`; then
 // sends back every probe's latency (ms) and status. A process of its own, so the load generator's
 // work on its 2,000 responses does not delay the probes' timers or their answers.

@@ -18,6 +18,8 @@ export function freePort(): Promise<number> {
 /** A server in its own process (so the load generator does not share its event loop). */
 export interface ServerProcess {
   url: string;
+  /** The API's probe port (`PROBE_PORT`, a free one each start so runs side by side never clash on 8081). */
+  probeUrl: string;
   child: ChildProcess;
   stop(): Promise<void>;
 }
@@ -41,17 +43,19 @@ export const API_MAIN = path.resolve(__dirname, '..', '..', 'dist', 'main.js');
 /** Starts `script` (a path) with `env` and waits until `readyPath` answers 200. */
 export async function startProcess(script: string, env: Record<string, string>, readyPath: string, execArgv: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
+  const probePort = env.PROBE_PORT ?? String(await freePort());
   const profileDir = process.env.BENCH_PROFILE_DIR;
   const child = fork(script, [], {
     // BENCH_PROFILE_DIR: write a CPU profile of each server process there
     execArgv: [...execArgv, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...env, PORT: String(port), PROBE_PORT: probePort, HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}${readyPath}`, 120_000);
   return {
     url,
+    probeUrl: `http://127.0.0.1:${probePort}`,
     child,
     stop: () =>
       new Promise<void>((resolve) => {

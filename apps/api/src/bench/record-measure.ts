@@ -104,18 +104,30 @@ export interface BurstResult {
   statuses: Record<number, number>;
   health: Samples;
   healthStatuses: Record<number, number>;
+  /** `/health` on the probe port (its own worker thread), probed the same way at the same time. */
+  probePortHealth: Samples;
+  probePortStatuses: Record<number, number>;
   ready: Record<number, number>;
   load: string;
 }
 
 /**
  * `size` concurrent GETs of `path` (a keep-alive connection each, with `headers`), with `/health` probed every
- * `probeMs` by a separate process and `/ready` every 50 ms from here, from the burst's start to
+ * `probeMs` on the main port and on the probe port (`probeBase`) by a separate process each and `/ready` every 50 ms from here, from the burst's start to
  * its last answer.
  */
-export async function burst(base: string, pagePath: string, size: number, probeMs: number, headers: Record<string, string> = {}): Promise<BurstResult> {
-  const prober = fork(path.join(__dirname, 'health-prober.js'), [`${base}/health`, String(probeMs)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  await new Promise<void>((resolve) => prober.once('message', () => resolve()));
+export async function burst(
+  base: string,
+  probeBase: string,
+  pagePath: string,
+  size: number,
+  probeMs: number,
+  headers: Record<string, string> = {},
+): Promise<BurstResult> {
+  const probers = [base, probeBase].map((b) =>
+    fork(path.join(__dirname, 'health-prober.js'), [`${b}/health`, String(probeMs)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  );
+  await Promise.all(probers.map((p) => new Promise<void>((resolve) => p.once('message', () => resolve()))));
   const many = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const statuses: number[] = [];
   let bursting = true;
@@ -136,9 +148,22 @@ export async function burst(base: string, pagePath: string, size: number, probeM
   }
   await pages;
   many.destroy();
-  const probes = await new Promise<{ ms: number; status: number }[]>((resolve) => {
-    prober.once('message', (m) => resolve(m as { ms: number; status: number }[]));
-    prober.send('stop');
-  });
-  return { statuses: count(statuses), health: probes.map((p) => p.ms), healthStatuses: count(probes.map((p) => p.status)), ready: count(ready), load };
+  const [probes, probePort] = await Promise.all(
+    probers.map(
+      (prober) =>
+        new Promise<{ ms: number; status: number }[]>((resolve) => {
+          prober.once('message', (m) => resolve(m as { ms: number; status: number }[]));
+          prober.send('stop');
+        }),
+    ),
+  );
+  return {
+    statuses: count(statuses),
+    health: probes!.map((p) => p.ms),
+    healthStatuses: count(probes!.map((p) => p.status)),
+    probePortHealth: probePort!.map((p) => p.ms),
+    probePortStatuses: count(probePort!.map((p) => p.status)),
+    ready: count(ready),
+    load,
+  };
 }

@@ -82,10 +82,10 @@ async function main(): Promise<void> {
         }
         for (const { size, gzip } of BURSTS) {
           await changeData(db.client);
-          const b = await burst(api.url, '/record', size, PROBE_MS, gzip ? { 'accept-encoding': 'gzip' } : {});
+          const b = await burst(api.url, api.probeUrl, '/record', size, PROBE_MS, gzip ? { 'accept-encoding': 'gzip' } : {});
           log(
             `${build} burst of ${size} concurrent /record${gzip ? ' accepting gzip' : ''} (after a data change): statuses ${JSON.stringify(b.statuses)}; ` +
-              `/health ${fmt(b.health)} statuses ${JSON.stringify(b.healthStatuses)}; /ready ${JSON.stringify(b.ready)}; load ${b.load}`,
+              `/health ${fmt(b.health)} statuses ${JSON.stringify(b.healthStatuses)}; probe-port /health ${fmt(b.probePortHealth)} statuses ${JSON.stringify(b.probePortStatuses)}; /ready ${JSON.stringify(b.ready)}; load ${b.load}`,
           );
         }
       } finally {
