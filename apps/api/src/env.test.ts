@@ -5,6 +5,7 @@ test('defaults', () => {
   const env = readEnv({});
   expect(env).toMatchObject({
     PORT: 8080,
+    PROBE_PORT: 8081,
     HOST: '0.0.0.0',
     LOG_LEVEL: 'info',
     MODEL_NAMES: ['nba-winner', 'nba-winner-stats'],
@@ -33,6 +34,11 @@ test('values are parsed', () => {
     PREDICT_CACHE_SIZE: 0,
     DATABASE_URL: 'postgresql://u:p@db:5432/nba',
   });
+});
+
+test('PROBE_PORT is a port number', () => {
+  expect(readEnv({ PROBE_PORT: '9090' }).PROBE_PORT).toBe(9090);
+  expect(() => readEnv({ PROBE_PORT: '70000' })).toThrow(/PROBE_PORT: must be between 0 and 65535/);
 });
 
 test('MODEL_NAMES must be model names, each once', () => {
@@ -69,7 +75,9 @@ test('API_ENV_VARS lists every variable read', () => {
       'NBA_DATA_DIR',
       'PORT',
       'PREDICT_CACHE_SIZE',
+      'PROBE_PORT',
       'ROLLING_WINDOW_GAMES',
+      'SHUTDOWN_DRAIN_MS',
       'SHUTDOWN_TIMEOUT_MS',
     ].sort(),
   );
