@@ -42,6 +42,7 @@ export { computeOutlook, defaultOutlookSeed, type ComputedOutlook } from './outl
 export { dailyOutlook, type OutlookTaskResult } from './outlook/daily-outlook';
 export { latestOutlook, outlookOfDate, teamOutlookHistory, type StoredOutlook, type TeamOutlookRow } from './outlook/outlook-reads';
 export { seasonOutlookHistory } from './outlook/season-outlook-history';
+export { fillOutlooks, HISTORY_OUTLOOK_SIMULATIONS, type FilledOutlooks } from './outlook/fill-outlooks';
 export { morningOutlook, DEFAULT_OUTLOOK_SIMULATIONS, OUTLOOK_RATING_MODEL, type MorningOptions, type MorningOutlook } from './outlook/morning-outlook';
 export { outlookHistory, OUTLOOK_EARLIER_SEASONS } from './outlook/outlook-history';
 export { runOutlookBacktest, mergeOutlookBacktest, type OutlookBacktestRun, type OutlookBacktestResult } from './outlook/backtest/run-outlook-backtest';

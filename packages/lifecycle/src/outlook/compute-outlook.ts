@@ -1,5 +1,6 @@
 import { addDays, parseIsoDate, seasonDates, seasonOfDate, SUPPORTED_DATES } from '@nba/config';
 import type { DbClient } from '@nba/db';
+import type { ClosingLine, GameRecord } from '@nba/games';
 import { loadFeatureInputs } from '@nba/ingestion';
 import { LifecycleError } from '../lifecycle-error';
 import { morningOutlook, OUTLOOK_RATING_MODEL, type MorningOptions, type MorningOutlook } from './morning-outlook';
@@ -31,9 +32,30 @@ export function defaultOutlookSeed(date: string): number {
  */
 export async function computeOutlook(db: DbClient, date: string, options: MorningOptions = {}): Promise<ComputedOutlook> {
   parseIsoDate(date);
-  const season = seasonOfDate(date);
+  return storeMorningOutlook(db, date, await loadOutlookInputs(db, seasonOfDate(date)), options);
+}
+
+/** What a season's outlooks read: the games (with scores) and closing lines of the season and the {@link OUTLOOK_EARLIER_SEASONS} before. */
+export interface OutlookInputs {
+  readonly season: number;
+  readonly games: readonly GameRecord[];
+  readonly lines: ReadonlyMap<string, ClosingLine>;
+}
+
+/** Reads the {@link OutlookInputs} of `season` once (a caller storing many mornings of a season reuses them). */
+export async function loadOutlookInputs(db: DbClient, season: number): Promise<OutlookInputs> {
   const from = seasonDates(Math.max(season - OUTLOOK_EARLIER_SEASONS, SUPPORTED_DATES.firstSeason)).start;
   const { games, lines } = await loadFeatureInputs(db, { after: addDays(from, -1) });
+  return { season, games, lines };
+}
+
+/**
+ * {@link computeOutlook} from inputs read before: what the morning of `date` could know is taken
+ * from them ({@link outlookHistory}), so inputs read later in the season serve earlier mornings too.
+ */
+export async function storeMorningOutlook(db: DbClient, date: string, inputs: OutlookInputs, options: MorningOptions = {}): Promise<ComputedOutlook> {
+  const { season, games, lines } = inputs;
+  if (seasonOfDate(date) !== season) throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid outlook date ${date}: not in season ${season}`);
   if (!games.some((g) => g.season === season && g.gameType === 'regular')) {
     throw new LifecycleError('NO_SEASON_SCHEDULE', `no regular-season games of season ${season} stored: no outlook for ${date}`);
   }
