@@ -1,7 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { seasonOfDate } from '@nba/config';
+import { addDays, seasonOfDate } from '@nba/config';
 import { CliError, EXIT, table, type AddCommand, type ExitCode, type TextOutput } from '@nba/cli';
-import { backfillFromUpstreams, dailyModels, demoDate, demoLeague, forecastsOfDate, openUpstreams, upstreamKind } from '@nba/lifecycle';
+import {
+  backfillFromUpstreams,
+  dailyModels,
+  demoDate,
+  demoLeague,
+  fillOutlooks,
+  forecastsOfDate,
+  HISTORY_OUTLOOK_SIMULATIONS,
+  openUpstreams,
+  upstreamKind,
+} from '@nba/lifecycle';
 import { executeDaily } from '../daily-run';
 import { readEnv } from '../env';
 import type { PipelineDeps } from '../pipeline-deps';
@@ -84,6 +94,26 @@ function serve(out: TextOutput, rawEnv: NodeJS.ProcessEnv, rt: Runtime, port: nu
   });
 }
 
+/**
+ * The demo's outlook on every earlier morning of its season, each from the data of that morning,
+ * so the outlook page's chart has a history the first time it is opened; a rerun stores only the
+ * mornings missing (fewer simulations than the daily task's: see HISTORY_OUTLOOK_SIMULATIONS).
+ */
+async function fillDemoOutlooks(out: TextOutput, rt: Runtime, today: string, date: string): Promise<void> {
+  const season = seasonOfDate(date);
+  const first = demoLeague(today)
+    .games.filter((g) => g.season === season && g.gameType === 'regular')
+    .map((g) => g.date)
+    .sort()[0];
+  if (!first || first >= date) return;
+  const started = Date.now();
+  const r = await fillOutlooks(rt.db.client, first, addDays(date, -1), { simulations: HISTORY_OUTLOOK_SIMULATIONS });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  out.write(
+    `outlook history: ${r.stored.length} mornings stored from ${first} (${r.skipped} already stored), ${HISTORY_OUTLOOK_SIMULATIONS} simulations each, ${seconds} s\n`,
+  );
+}
+
 /** The main job on `rt`: history through the upstreams, the daily run with auto-promotion, the forecasts; returns the run's exit code. */
 async function mainJob(out: TextOutput, rt: Runtime, today: string): Promise<{ code: ExitCode; date: string }> {
   const kind = upstreamKind(rt.env);
@@ -105,7 +135,9 @@ async function mainJob(out: TextOutput, rt: Runtime, today: string): Promise<{ c
     });
     out.write(`history: ${b.games} games from seasons ${from}-${to} (${b.inserted} new), ${b.snapshots} new odds snapshots\n`);
     const args = { date, source: kind, skipOdds: false, skipTrain: false, autoPromote: true, models: dailyModels('nba-winner'), lookbackDays: 3 };
-    return { code: await executeDaily(rt, out, args, { upstreams }), date };
+    const code = await executeDaily(rt, out, args, { upstreams });
+    if (code === EXIT.OK && kind === 'demo') await fillDemoOutlooks(out, rt, today, date);
+    return { code, date };
   } finally {
     await upstreams.close();
   }
