@@ -1,5 +1,5 @@
 import type { ModelArtifact, ModelEvent, ModelMetric, ModelVersion, Prisma } from '@nba/db';
-import type { FeatureSpec, MetricsByDataset, ModelEventInfo, ModelStatusName, ModelVersionInfo } from './types';
+import type { FeatureSpec, MetricsByDataset, ModelEventInfo, ModelVersionInfo } from './types';
 
 type VersionRow = ModelVersion & {
   artifacts: Pick<ModelArtifact, 'role' | 'format' | 'sha256' | 'sizeBytes'>[];
@@ -24,7 +24,7 @@ export function toVersionInfo(row: VersionRow): ModelVersionInfo {
     id: row.id,
     name: row.name,
     version: row.version,
-    status: row.status as ModelStatusName,
+    status: row.status,
     featureSpec: row.featureSpec as unknown as FeatureSpec,
     params: (row.params ?? {}) as Record<string, unknown>,
     metrics,
@@ -56,4 +56,12 @@ export function toEventInfo(row: ModelEvent & { modelVersion: { version: string 
     reason: row.reason,
     createdAt: row.createdAt,
   };
+}
+
+/** A plain object stored in a JSON column (feature spec, params): JSON-serialisable by contract. */
+export function asJson(value: object): Prisma.InputJsonObject {
+  // tsc needs this assertion (an interface has no index signature); the lint's type view of Prisma's
+  // JSON input type is looser and calls it unnecessary
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- see above
+  return value as Prisma.InputJsonObject;
 }

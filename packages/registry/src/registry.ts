@@ -4,7 +4,7 @@ import type { Logger } from '@nba/logging';
 import { verifyChecksum } from './artifact';
 import { assertArtifactsVerify, assertBoostersLoad } from './artifact-check';
 import { compareMetrics } from './compare';
-import { VERSION_INCLUDE, toEventInfo, toVersionInfo } from './mappers';
+import { VERSION_INCLUDE, asJson, toEventInfo, toVersionInfo } from './mappers';
 import { prepareRegistration } from './registration';
 import { RegistryError, isUniqueViolation } from './registry-error';
 import { compareSemver } from './semver';
@@ -95,8 +95,8 @@ export class ModelRegistry {
             name: r.name,
             version: r.version,
             status: 'staging',
-            featureSpec: r.featureSpec as object,
-            params: r.params as object,
+            featureSpec: asJson(r.featureSpec),
+            params: asJson(r.params),
             metrics: r.metrics,
             trainedFrom: r.trainedFrom,
             trainedTo: r.trainedTo,

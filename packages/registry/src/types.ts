@@ -1,5 +1,3 @@
-import type { ArtifactRole } from './artifact';
-
 /** Lifecycle state of a version: `staging` on register, then `production`, then `archived`. */
 export type ModelStatusName = 'staging' | 'production' | 'archived';
 export const MODEL_STATUSES: readonly ModelStatusName[] = ['staging', 'production', 'archived'];
@@ -47,7 +45,8 @@ export interface RegisterInput {
 
 /** An artifact's metadata (its content is read with `loadArtifacts`). */
 export interface ArtifactInfo {
-  role: ArtifactRole | string;
+  /** An `ArtifactRole` (see ./artifact) for the artifacts this package writes; any other name a caller registered. */
+  role: string;
   format: string;
   sha256: string;
   sizeBytes: number;

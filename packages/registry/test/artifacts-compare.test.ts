@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { closeTo, containing, createTestDatabase, type TestDatabase } from '@nba/testing';
 import { ModelRegistry, RegistryError } from '../src';
 import { registration, winModel } from './fixtures';
 
@@ -40,9 +40,9 @@ describe('compare', () => {
     expect(c.b.version).toBe('1.1.0');
     expect(c.metrics).toEqual([
       { dataset: 'backtest', metric: 'logLoss', a: 0.66, b: null, difference: null },
-      { dataset: 'validation', metric: 'accuracy', a: 0.62, b: 0.64, difference: expect.closeTo(0.02, 12) },
+      { dataset: 'validation', metric: 'accuracy', a: 0.62, b: 0.64, difference: closeTo(0.02, 12) },
       { dataset: 'validation', metric: 'brier', a: null, b: 0.22, difference: null },
-      { dataset: 'validation', metric: 'logLoss', a: 0.65, b: 0.63, difference: expect.closeTo(-0.02, 12) },
+      { dataset: 'validation', metric: 'logLoss', a: 0.65, b: 0.63, difference: closeTo(-0.02, 12) },
     ]);
     expect(c.live).toBeUndefined();
   });
@@ -50,7 +50,7 @@ describe('compare', () => {
   test('comparing an unknown version names it', async () => {
     await expect(registry.compareVersions({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '4.0.0' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
-      message: expect.stringContaining("'cmp' version 4.0.0"),
+      message: containing("'cmp' version 4.0.0"),
     });
   });
 });

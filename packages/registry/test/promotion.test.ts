@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { createDbClient, type DbClient } from '@nba/db';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { required } from '@nba/errors';
+import { createTestDatabase, matching, type TestDatabase } from '@nba/testing';
 import { ModelRegistry, PROMOTION_CHANNEL, RegistryError } from '../src';
 import { registration } from './fixtures';
 
@@ -24,13 +25,15 @@ describe('concurrent promotions', () => {
     // Four separate connection pools, as if four processes promoted at once.
     for (let i = 0; i < 4; i++) extraClients.push(createDbClient(db.url, { maxConnections: 3 }));
     const registries = extraClients.map((c, i) => new ModelRegistry(c, { actor: `worker${i}@test` }));
-    const results = await Promise.allSettled(versions.map((v, i) => registries[i % 4]!.promoteVersion('race', v, { reason: `race ${i}` })));
-    const failures = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as Error);
+    const results = await Promise.allSettled(
+      versions.map((v, i) => required(registries[i % 4], 'a registry').promoteVersion('race', v, { reason: `race ${i}` })),
+    );
+    const failures = results.filter((r) => r.status === 'rejected').map((r) => r.reason as Error);
     expect(failures).toEqual([]);
 
     const production = await db.client.modelVersion.findMany({ where: { name: 'race', status: 'production' } });
     expect(production).toHaveLength(1);
-    const winner = production[0]!;
+    const winner = required(production[0], 'the production version');
     const archived = await db.client.modelVersion.count({ where: { name: 'race', status: 'archived' } });
     expect(archived).toBe(19);
 
@@ -117,12 +120,12 @@ describe('rollback', () => {
     await registry.registerVersion(registration('fresh', '1.0.0'));
     await expect(registry.rollback('fresh')).rejects.toMatchObject({
       code: 'NO_PRODUCTION',
-      message: expect.stringMatching(/no production model for 'fresh'; promote one with: nba-models promote --name fresh/),
+      message: matching(/no production model for 'fresh'; promote one with: nba-models promote --name fresh/),
     });
     await registry.promoteVersion('fresh', '1.0.0');
     await expect(registry.rollback('fresh')).rejects.toMatchObject({
       code: 'NO_ROLLBACK_TARGET',
-      message: expect.stringMatching(/'fresh' has had no production version before 1\.0\.0/),
+      message: matching(/'fresh' has had no production version before 1\.0\.0/),
     });
     expect((await registry.getProductionVersion('fresh'))?.version).toBe('1.0.0');
   });
