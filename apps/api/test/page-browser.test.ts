@@ -216,7 +216,12 @@ interface StoredPrediction {
     expect(api.date).toBe(TODAY);
     for (const conference of ['East', 'West']) {
       const rows = await page.$$eval(`table[data-conference=${conference}] tbody tr`, (trs) =>
-        trs.map((tr) => ({ team: tr.getAttribute('data-team'), cells: Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '') })),
+        trs.map((tr) => {
+          const tds = tr.querySelectorAll('td');
+          const cells: string[] = [];
+          for (let i = 0; i < tds.length; i++) cells.push(tds.item(i).textContent ?? '');
+          return { team: tr.getAttribute('data-team'), cells };
+        }),
       );
       const expected = api.teams.filter((t) => t.conference === conference);
       expect(rows.map((r) => r.team)).toEqual(expected.map((t) => t.team));
