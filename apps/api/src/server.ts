@@ -128,6 +128,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (!readGate.shedBeforeRouting(req, res)) app(req, res);
   });
 
+  // the record's first render (every chart) before the server takes requests, as the models are loaded before it:
+  // on a loaded machine it takes seconds, longer than a read request may wait (the read gate's deadline)
+  await warmRecordPage(pages, { db: clients.read, registry: readRegistry, defaultModel: models.main.name }).catch((err: unknown) =>
+    logger.warn('record page not rendered at start; the first request renders it', { err }),
+  );
   const server = await new Promise<Server>((resolve, reject) => {
     // a deep accept backlog: a page burst's connections must not crowd out a probe's new one (the kernel caps it at somaxconn)
     httpServer.once('error', reject);
@@ -159,10 +164,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       throw err;
     }
   }
-  // the record's first render (every chart) before people ask for it; a request meanwhile shares it
-  warmRecordPage(pages, { db: clients.read, registry: readRegistry, defaultModel: models.main.name }).catch((err: unknown) =>
-    logger.warn('record page not rendered at start; the first request renders it', { err }),
-  );
   // keep-alive longer than typical load balancer idle timeouts, so they close first
   server.keepAliveTimeout = 65_000;
   const address = server.address() as AddressInfo;

@@ -194,10 +194,10 @@ interface StoredPrediction {
     await page.close();
   });
 
-  test('models: the registry read-only, no horizontal scroll', async () => {
+  test('models: the registry read-only and the data-quality section, no horizontal scroll', async () => {
     const page = await open();
     await page.goto(`${base}/models`);
-    expect(await page.locator('h2').allTextContents()).toEqual(['nba-winner (market-aware)', 'nba-winner-stats (stats only)']);
+    expect(await page.locator('h2').allTextContents()).toEqual(['nba-winner (market-aware)', 'nba-winner-stats (stats only)', 'Data quality']);
     expect(await page.locator('ol.audit li').count()).toBeGreaterThanOrEqual(4);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'models');
