@@ -2,6 +2,7 @@ import { defineCommandLine, type AddCommand, type CliCommand, type ExitCode } fr
 import { databaseProblemOf } from '@nba/db';
 import { registerBackfillCommand } from './commands/backfill';
 import { registerBacktestCommand } from './commands/backtest';
+import { registerOutlookCommand } from './commands/outlook';
 import { registerOutlookBacktestCommand } from './commands/outlook-backtest';
 import { registerResumeCommand } from './commands/resume';
 import { registerRunCommand } from './commands/run';
@@ -14,6 +15,7 @@ const COMMANDS: readonly AddCommand<PipelineDeps>[] = [
   registerRunCommand,
   registerBackfillCommand,
   registerBacktestCommand,
+  registerOutlookCommand,
   registerOutlookBacktestCommand,
   registerResumeCommand,
   registerRunsCommand,

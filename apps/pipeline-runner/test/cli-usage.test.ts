@@ -17,7 +17,7 @@ describe('pipeline command line', () => {
   it('lists its commands in --help (exit 0)', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
-    for (const c of ['start', 'run', 'backfill', 'backtest', 'resume', 'runs']) expect(r.stdout).toContain(c);
+    for (const c of ['start', 'run', 'backfill', 'backtest', 'outlook', 'outlook-backtest', 'resume', 'runs']) expect(r.stdout).toContain(c);
   });
 
   it('an unknown command is bad usage (exit 2) with the root help', () => {
@@ -39,6 +39,9 @@ describe('pipeline command line', () => {
     [['backfill', '--from-season', '2025', '--to-season', '2024'], /--from-season and --to-season must be ending years/],
     [['resume', '--run-id', 'not-a-uuid'], /--run-id must be a run id/],
     [['runs', '--limit', '0'], /--limit must be a whole number/],
+    [['outlook', '--date', '2024-13-01'], /--date: invalid date '2024-13-01'/],
+    [['outlook', '--simulations', 'many'], /--simulations <n>' argument 'many' is invalid/],
+    [['outlook', '--simulations', '10'], /--simulations must be between 100 and 1000000, got 10/],
   ])("%j is bad usage (exit 2) with that command's usage", (args, message) => {
     const r = cli(args);
     expect(r.stderr).toMatch(message);
