@@ -20,11 +20,11 @@ export interface CliDeps extends CliIo {
 
 /** Runs `fn` with an open registry and closes it afterwards, whatever happens. */
 export async function withRegistry<T>(deps: CliDeps, fn: (registry: ModelRegistry, liveRecord?: LiveRecord) => Promise<T>): Promise<T> {
-  const { registry, liveRecord, close } = await deps.openRegistry();
+  const opened = await deps.openRegistry();
   try {
-    return await fn(registry, liveRecord);
+    return await fn(opened.registry, opened.liveRecord);
   } finally {
-    await close();
+    await opened.close();
   }
 }
 

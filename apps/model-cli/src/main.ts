@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `nba-models` (`pnpm models -- <command>`): reads the environment, wires the registry, runs one command.
-import { databaseEnv, loggingEnv, parseEnv } from '@nba/config';
+import { databaseEnv, inheritedEnv, localDataEnv, loggingEnv, parseEnv, readEnv } from '@nba/config';
 import { databaseProblemOf, openDatabase } from '@nba/db';
 import { createLogger } from '@nba/logging';
 import { liveComparison } from '@nba/lifecycle';
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   let env;
   try {
     // A command line stays quiet unless asked: warn by default, LOG_LEVEL overrides.
-    env = parseEnv({ ...loggingEnv, ...databaseEnv }, { LOG_LEVEL: 'warn', ...process.env });
+    env = parseEnv({ ...loggingEnv, ...databaseEnv }, { LOG_LEVEL: 'warn', ...inheritedEnv() });
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     return exitCodeFor(error);
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
         // loaded only without DATABASE_URL: an image for a managed database leaves the package out
         startEmbedded: async () => {
           const { defaultDataDir, startEmbeddedPostgres } = await import('@nba/embedded-db');
-          return startEmbeddedPostgres({ dataDir: env.NBA_DATA_DIR ?? defaultDataDir(process.env), logger });
+          return startEmbeddedPostgres({ dataDir: env.NBA_DATA_DIR ?? defaultDataDir(readEnv(localDataEnv)), logger });
         },
         // The embedded default is ours to migrate; a DATABASE_URL server is migrated by `pnpm db:migrate`
         // (and checked here: an old schema fails now, not at the first query).

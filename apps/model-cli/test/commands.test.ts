@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestDatabase, predictRowWithXgboost, type TestDatabase } from '@nba/testing';
+import { closeTo, createTestDatabase, predictRowWithXgboost, type TestDatabase } from '@nba/testing';
 import { assertBuilt, runCli } from './run-cli';
 import { FEATURES, trainModelJson } from './fixtures';
 
@@ -136,7 +136,7 @@ describe('commands against a real database', () => {
     expect(r.stdout).toMatch(/features\s+from-artifact v1: elo_diff, rest_diff, form_diff/);
     expect(r.stdout).toMatch(/win\s+xgboost-json\s+\d+ bytes\s+sha256 [0-9a-f]{64}/);
     expect(r.stdout).toMatch(/backtest-2024\s+logLoss\s+0\.6600/);
-    const j = JSON.parse((await cli(['show', '--name', 'winner', '--version', '1.0.0', '--json'])).stdout);
+    const j: unknown = JSON.parse((await cli(['show', '--name', 'winner', '--version', '1.0.0', '--json'])).stdout);
     expect(j).toMatchObject({
       version: '1.0.0',
       gitCommit: 'abc1234',
@@ -181,8 +181,8 @@ describe('commands against a real database', () => {
     expect(r.stdout).toMatch(/validation\s+accuracy\s+0\.6200\s+0\.6400\s+\+0\.0200/);
     expect(r.stdout).toMatch(/backtest-2024\s+logLoss\s+0\.6600\s+-\s+-/);
     expect(r.stdout).toContain('live forecasts: none on common settled games yet');
-    const j = JSON.parse((await cli(['compare', '--model1', 'winner:1.0.0', '--model2', 'winner:1.1.0', '--json'])).stdout);
-    expect(j.metrics).toContainEqual({ dataset: 'validation', metric: 'logLoss', a: 0.65, b: 0.63, difference: expect.closeTo(-0.02, 10) });
+    const j = JSON.parse((await cli(['compare', '--model1', 'winner:1.0.0', '--model2', 'winner:1.1.0', '--json'])).stdout) as { metrics: unknown[] };
+    expect(j.metrics).toContainEqual({ dataset: 'validation', metric: 'logLoss', a: 0.65, b: 0.63, difference: closeTo(-0.02, 10) });
   });
 
   test('rollback: refused without --yes off a terminal, then back to 1.0.0', async () => {
@@ -250,7 +250,7 @@ describe('commands against a real database', () => {
   });
 
   const python = spawnSync('/usr/bin/python3', ['-c', 'import xgboost'], { encoding: 'utf8' });
-  (python.status === 0 ? test : test.skip)('export: Python xgboost loads the exported model and predicts the same', async () => {
+  (python.status === 0 ? test : test.skip)('export: Python xgboost loads the exported model and predicts the same', () => {
     const file = path.join(dir, 'exported.json');
     const p = spawnSync(
       '/usr/bin/python3',
@@ -266,11 +266,10 @@ describe('commands against a real database', () => {
   });
 
   test('compare shows live scores when both versions forecast the same settled games', async () => {
-    const [a, b] = await Promise.all(
-      ['1.0.0', '1.1.0'].map((version) => db.client.modelVersion.findUniqueOrThrow({ where: { name_version: { name: 'winner', version } } })),
-    );
+    const version = (v: string) => db.client.modelVersion.findUniqueOrThrow({ where: { name_version: { name: 'winner', version: v } } });
+    const [a, b] = await Promise.all([version('1.0.0'), version('1.1.0')]);
     const outcomes = [true, false, true];
-    for (let i = 0; i < 3; i++) {
+    for (const [i, homeWon] of outcomes.entries()) {
       const game = await db.client.game.create({
         data: {
           gameKey: `2024011${i}_BOS_LAL`,
@@ -282,9 +281,9 @@ describe('commands against a real database', () => {
           source: 'test',
         },
       });
-      const settled = { homeWon: outcomes[i]!, settledAt: new Date() };
-      await db.client.prediction.create({ data: { gameId: game.id, modelVersionId: a!.id, homeWinProb: 0.6, ...settled } });
-      await db.client.prediction.create({ data: { gameId: game.id, modelVersionId: b!.id, homeWinProb: outcomes[i] ? 0.7 : 0.3, ...settled } });
+      const settled = { homeWon, settledAt: new Date() };
+      await db.client.prediction.create({ data: { gameId: game.id, modelVersionId: a.id, homeWinProb: 0.6, ...settled } });
+      await db.client.prediction.create({ data: { gameId: game.id, modelVersionId: b.id, homeWinProb: homeWon ? 0.7 : 0.3, ...settled } });
     }
     const r = await cli(['compare', '--model1', 'winner:1.0.0', '--model2', 'winner:1.1.0']);
     expect(r.code).toBe(0);
@@ -294,7 +293,9 @@ describe('commands against a real database', () => {
     const lb = -Math.log(0.7);
     expect(r.stdout).toMatch(new RegExp(`logLoss\\s+${la.toFixed(4)}\\s+${lb.toFixed(4)}\\s+-${(la - lb).toFixed(4)}`));
     expect(r.stdout).toMatch(/accuracy\s+0\.6667\s+1\.0000\s+\+0\.3333/);
-    const j = JSON.parse((await cli(['compare', '--model1', 'winner:1.0.0', '--model2', 'winner:1.1.0', '--json'])).stdout);
+    const j = JSON.parse((await cli(['compare', '--model1', 'winner:1.0.0', '--model2', 'winner:1.1.0', '--json'])).stdout) as {
+      live: { games: number; b: { brier: number } };
+    };
     expect(j.live.games).toBe(3);
     expect(j.live.b.brier).toBeCloseTo(0.09, 10);
   });

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { inheritedEnv } from '@nba/config';
 
 export const BIN = path.resolve(__dirname, '..', 'dist', 'main.js');
 
@@ -30,7 +31,7 @@ export function runCli(
   args: string[],
   options: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean; answer?: string; beforeAnswer?: () => Promise<void> } = {},
 ): Promise<CliResult> {
-  const env = { ...process.env, LOG_LEVEL: 'warn', NODE_OPTIONS: '', ...options.env };
+  const env = inheritedEnv({ LOG_LEVEL: 'warn', NODE_OPTIONS: '', ...options.env });
   const child = options.tty
     ? spawn('script', ['-qec', [process.execPath, BIN, ...args].map(quote).join(' '), '/dev/null'], { env, cwd: options.cwd })
     : spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd });
@@ -41,7 +42,7 @@ export function runCli(
     stdout += d.toString();
     if (options.tty && !answered && stdout.includes('[y/N]')) {
       answered = true;
-      void (options.beforeAnswer ?? (async () => undefined))().then(() => child.stdin.write(`${options.answer ?? ''}\n`));
+      void (options.beforeAnswer ?? (() => Promise.resolve()))().then(() => child.stdin.write(`${options.answer ?? ''}\n`));
     }
   });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -19,7 +19,7 @@ function text(): Writable & { text: string } {
 async function cli(args: string[], registry?: Partial<ModelRegistry>) {
   const stdout = text();
   const stderr = text();
-  const openRegistry = jest.fn(async () => ({ registry: registry as ModelRegistry, close: async () => undefined }));
+  const openRegistry = jest.fn(() => Promise.resolve({ registry: registry as ModelRegistry, close: () => Promise.resolve() }));
   const deps: CliDeps = { stdout, stderr, stdin: Readable.from([]), isTTY: false, openRegistry, cwd: __dirname };
   const code = await run(args, deps);
   return { code, stdout: stdout.text, stderr: stderr.text, openRegistry };
@@ -71,9 +71,7 @@ test.each([
 });
 
 test('a usage error found by the registry also shows the command usage', async () => {
-  const listVersions = jest.fn(async () => {
-    throw new RegistryError('INVALID_INPUT', "status 'x' is not one of staging, production, archived");
-  });
+  const listVersions = jest.fn(() => Promise.reject(new RegistryError('INVALID_INPUT', "status 'x' is not one of staging, production, archived")));
   const r = await cli(['list'], { listVersions });
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/^error: status 'x' is not one of staging, production, archived\n\nUsage: nba-models list \[options\]/);
@@ -81,9 +79,7 @@ test('a usage error found by the registry also shows the command usage', async (
 });
 
 test('a failure that is not about usage prints no usage (exit 1)', async () => {
-  const getVersion = jest.fn(async () => {
-    throw new RegistryError('NOT_FOUND', "model 'winner' version 9.9.9 is not registered");
-  });
+  const getVersion = jest.fn(() => Promise.reject(new RegistryError('NOT_FOUND', "model 'winner' version 9.9.9 is not registered")));
   const r = await cli(['show', '--name', 'winner', '--version', '9.9.9'], { getVersion });
   expect(r.code).toBe(1);
   expect(r.stderr).toBe("error: model 'winner' version 9.9.9 is not registered\n");
