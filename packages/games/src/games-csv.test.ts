@@ -1,3 +1,5 @@
+import { required } from '@nba/errors';
+
 import { parseCsv } from './csv-reader';
 import { gameOfCsvRow, normaliseGameId, parseGamesCsv, parseOddsCsv } from './index';
 
@@ -36,7 +38,7 @@ describe('CSV reader', () => {
   });
 
   it('splits quoted fields', () => {
-    expect(Object.values(parseCsv('w,x,y,z\na,"b,c","d""e",\n').rows[0]!.values)).toEqual(['a', 'b,c', 'd"e', '']);
+    expect(Object.values(required(parseCsv('w,x,y,z\na,"b,c","d""e",\n').rows[0], 'the first row').values)).toEqual(['a', 'b,c', 'd"e', '']);
   });
 
   it('parses headers, quotes, CRLF and blank trailing lines, with the line each record starts on', () => {
