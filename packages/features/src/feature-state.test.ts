@@ -3,6 +3,7 @@ import { featureIndex, type FeatureName } from './feature-spec';
 import { buildFeatures } from './build-features';
 import { ARENAS, haversineKm } from './teams';
 import type { GameRecord } from '@nba/games';
+import { required } from '@nba/errors';
 
 let n = 0;
 function game(date: string, home: string, away: string, homePts?: number, awayPts?: number, extra: Partial<GameRecord> = {}): GameRecord {
@@ -45,7 +46,7 @@ describe('FeatureState on small schedules', () => {
     const g2 = game('2020-01-03', 'MIA', 'LAL', 100, 90);
     const { rows } = buildFeatures([g1, g2]);
     expect(feat(rows, g1.id, 'away_travel_km')).toBe(0);
-    const bosMia = haversineKm(ARENAS['BOS']!, ARENAS['MIA']!);
+    const bosMia = haversineKm(required(ARENAS['BOS'], 'the BOS arena'), required(ARENAS['MIA'], 'the MIA arena'));
     expect(bosMia).toBeGreaterThan(2000);
     expect(bosMia).toBeLessThan(2100);
     expect(feat(rows, g2.id, 'away_travel_km')).toBeCloseTo(bosMia, 6);

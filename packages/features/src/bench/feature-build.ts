@@ -2,6 +2,7 @@
 // (the history repeated with seasons and dates shifted by 20 years, so it stays one timeline).
 import fs from 'node:fs';
 import path from 'node:path';
+import { envFlag, readEnv } from '@nba/config';
 import { sharedDataDir } from '@nba/testing';
 import { parseGamesCsv, parseOddsCsv, type ClosingLine, type GameRecord } from '@nba/games';
 import { buildFeatures } from '../index';
@@ -42,7 +43,7 @@ const lines = parseOddsCsv(fs.readFileSync(path.join(dir, 'odds.csv'), 'utf8'));
 const parseMs = Number(process.hrtime.bigint() - t0) / 1e6;
 const x4 = repeated(games, lines, 4);
 buildFeatures(games, lines); // warm-up
-const runs = process.env['BENCH_QUICK'] ? 3 : 7;
+const runs = readEnv({ BENCH_QUICK: envFlag() }).BENCH_QUICK ? 3 : 7;
 // Alternate the two sizes so both see the same machine load (the machine is shared).
 const ones: number[] = [];
 const fours: number[] = [];
