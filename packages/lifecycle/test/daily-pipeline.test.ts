@@ -1,7 +1,8 @@
 import { loadFeatureInputs } from '@nba/ingestion';
 import { silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { createTestDatabase, matching, type TestDatabase } from '@nba/testing';
+import { required } from '@nba/errors';
 import { parseEnv, upstreamEnv } from '@nba/config';
 import {
   backfillFromUpstreams,
@@ -80,16 +81,17 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
       ['nba-winner-stats', 'stats', '1.0.0'],
     ]);
     // the guardrail's comparison: the market-aware candidate beside the market on its holdout games with a line
-    expect(candidates[0]!.candidate?.lined?.logLoss).toBeLessThanOrEqual(candidates[0]!.candidate!.lined!.market + 0.0005);
+    const lined = required(required(candidates[0], 'the market-aware candidate').candidate?.lined, "the candidate's scores on games with a line");
+    expect(lined.logLoss).toBeLessThanOrEqual(lined.market + 0.0005);
     for (const [i, name] of ['nba-winner', 'nba-winner-stats'].entries()) {
       const production = await registry.getProductionVersion(name);
       expect(production?.version).toBe('1.0.0');
       expect(production?.pipelineRunId).toBe(result.runId);
-      expect(production?.fingerprint).toBe(candidates[i]!.fingerprint);
+      expect(production?.fingerprint).toBe(candidates[i]?.fingerprint);
     }
     const runs = await db.client.pipelineRun.findMany({ include: { tasks: true } });
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ status: 'succeeded', lockKey: DATE, holder: expect.stringMatching(/^\d+@/) });
+    expect(runs[0]).toMatchObject({ status: 'succeeded', lockKey: DATE, holder: matching(/^\d+@/) });
   }, 180_000);
 
   it('a second run of the same day reuses the version (same fingerprint): no new version, one production', async () => {
@@ -110,19 +112,22 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
     const history = await loadFeatureInputs(db.client);
     const options = { name: 'nba-winner', variant: 'stats' as const, isDemo: true };
     const [runA, runB] = (await db.client.pipelineRun.findMany({ select: { id: true } })).map((r) => r.id);
-    const first = await trainCandidate({ registry, logger }, history, { ...options, runId: runA! });
+    const first = await trainCandidate({ registry, logger }, history, { ...options, runId: required(runA, 'the first run') });
     expect(first.version).toBe('1.1.0');
     expect((await registry.getVersion('nba-winner', '1.1.0')).pipelineRunId).toBe(runA);
     expect(first).toMatchObject({ version: '1.1.0', reused: false });
     const versions = (await registry.listVersions({ name: 'nba-winner' })).length;
-    const again = await trainCandidate({ registry, logger }, history, { ...options, runId: runB! });
+    const again = await trainCandidate({ registry, logger }, history, { ...options, runId: required(runB, 'the second run') });
     expect(again).toMatchObject({ version: first.version, reused: true, fingerprint: first.fingerprint });
     expect(again.candidate).toEqual(first.candidate);
     expect((await registry.listVersions({ name: 'nba-winner' })).length).toBe(versions);
     // one more finished game is another training set: another version
-    const g = history.games.find((x) => x.homePts === undefined)!;
+    const g = required(
+      history.games.find((x) => x.homePts === undefined),
+      'an unfinished game',
+    );
     const changed = { ...history, games: history.games.map((x) => (x === g ? { ...x, homePts: 101, awayPts: 99 } : x)) };
-    const next = await trainCandidate({ registry, logger }, changed, { ...options, runId: runB! });
+    const next = await trainCandidate({ registry, logger }, changed, { ...options, runId: required(runB, 'the second run') });
     expect(next.reused).toBe(false);
     expect(next.fingerprint).not.toBe(first.fingerprint);
     expect(next.version).toBe('1.2.0');
@@ -143,7 +148,7 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
     const settled = await db.client.prediction.findMany({ where: { settledAt: { not: null } }, include: { game: true } });
     expect(settled).toHaveLength(2 * gamesOnDate);
     for (const p of settled) {
-      const y = p.game.homeScore! > p.game.awayScore! ? 1 : 0;
+      const y = required(p.game.homeScore, 'home score') > required(p.game.awayScore, 'away score') ? 1 : 0;
       expect(p.homeWon).toBe(y === 1);
       expect(p.brier).toBeCloseTo((p.homeWinProb - y) ** 2, 10);
       expect(p.logLoss).toBeCloseTo(-Math.log(y ? p.homeWinProb : 1 - p.homeWinProb), 10);
@@ -153,20 +158,18 @@ describe('daily pipeline against the stand-ins and PostgreSQL', () => {
   it('completes a run while half the upstream requests fail, without duplicating rows', async () => {
     const before = { games: await db.client.game.count(), odds: await db.client.oddsSnapshot.count(), predictions: await db.client.prediction.count() };
     const kinds = ['server-error', 'unavailable', 'rate-limit', 'malformed', 'reset', 'envelope-rate-limit'] as const;
-    upstreams.standIns!.apiBasketball.setFaults({ rate: 0.5, kinds: [...kinds], seed: 11 });
-    upstreams.standIns!.odds.setFaults({ rate: 0.5, kinds: [...kinds], seed: 12 });
+    const standIns = required(upstreams.standIns, 'the demo stand-ins');
+    standIns.apiBasketball.setFaults({ rate: 0.5, kinds: [...kinds], seed: 11 });
+    standIns.odds.setFaults({ rate: 0.5, kinds: [...kinds], seed: 12 });
     try {
       const result = await createDailyPipeline({ db: db.client, databaseUrl: db.url, registry, logger, upstreams }).run(args({ skipTrain: true }));
       expect(result.status).toBe('succeeded');
       expect(result.tasks.find((t) => t.name === 'ingest_odds')?.status).toBe('succeeded');
     } finally {
-      upstreams.standIns!.apiBasketball.clearFaults();
-      upstreams.standIns!.odds.clearFaults();
+      standIns.apiBasketball.clearFaults();
+      standIns.odds.clearFaults();
     }
-    const injected = [...upstreams.standIns!.apiBasketball.injectedFaults.values(), ...upstreams.standIns!.odds.injectedFaults.values()].reduce(
-      (a, b) => a + b,
-      0,
-    );
+    const injected = [...standIns.apiBasketball.injectedFaults.values(), ...standIns.odds.injectedFaults.values()].reduce((a, b) => a + b, 0);
     expect(injected).toBeGreaterThan(0);
     expect(await db.client.game.count()).toBe(before.games);
     expect(await db.client.prediction.count()).toBe(before.predictions);

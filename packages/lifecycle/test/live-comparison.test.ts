@@ -1,3 +1,4 @@
+import { required } from '@nba/errors';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, TEST_MODEL_FEATURES, trainTestModelJson, type TestDatabase } from '@nba/testing';
 import { liveComparison, scoreSettled } from '../src';
@@ -71,18 +72,21 @@ describe('live comparison (the record of stored forecasts)', () => {
     const won = [false, false, false, true, true, true];
     const pa = [0.4, 0.6, 0.3, 0.7, 0.55, 0.5];
     const pb = [0.2, 0.45, 0.35, 0.8, 0.6, 0.9];
+    const at = <T>(values: readonly T[], i: number): T => required(values[i], `test value ${i}`);
     for (let i = 0; i < 6; i++) {
       const settledA = i < 5; // a's forecast of game 5 is not settled yet
       await db.client.prediction.create({
-        data: { gameId: games[i]!, modelVersionId: a.id, homeWinProb: pa[i]!, ...(settledA ? { homeWon: won[i]!, settledAt: new Date() } : {}) },
+        data: { gameId: at(games, i), modelVersionId: a.id, homeWinProb: at(pa, i), ...(settledA ? { homeWon: at(won, i), settledAt: new Date() } : {}) },
       });
       if (i === 0) continue; // b never forecast game 0
-      await db.client.prediction.create({ data: { gameId: games[i]!, modelVersionId: b.id, homeWinProb: pb[i]!, homeWon: won[i]!, settledAt: new Date() } });
+      await db.client.prediction.create({
+        data: { gameId: at(games, i), modelVersionId: b.id, homeWinProb: at(pb, i), homeWon: at(won, i), settledAt: new Date() },
+      });
     }
     const c = await registry.compareVersions({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '1.1.0' }, (x, y) => liveComparison(db.client, x, y));
     const common = [1, 2, 3, 4];
-    const expectedA = scoreSettled(common.map((i) => ({ p: pa[i]!, won: won[i]! ? 1 : 0 })));
-    const expectedB = scoreSettled(common.map((i) => ({ p: pb[i]!, won: won[i]! ? 1 : 0 })));
+    const expectedA = scoreSettled(common.map((i) => ({ p: at(pa, i), won: at(won, i) ? 1 : 0 })));
+    const expectedB = scoreSettled(common.map((i) => ({ p: at(pb, i), won: at(won, i) ? 1 : 0 })));
     expect(c.live?.games).toBe(4);
     expect(c.live?.a).toEqual(expectedA);
     expect(c.live?.b).toEqual(expectedB);
@@ -90,6 +94,7 @@ describe('live comparison (the record of stored forecasts)', () => {
     expect(c.live?.a.accuracy).toBe(0.75);
     expect(c.live?.b.accuracy).toBe(1);
     expect(c.live?.difference.logLoss).toBeCloseTo(expectedB.logLoss - expectedA.logLoss, 12);
-    expect(c.live!.b.logLoss).toBeLessThan(c.live!.a.logLoss);
+    const live = required(c.live, 'the live section');
+    expect(live.b.logLoss).toBeLessThan(live.a.logLoss);
   });
 });

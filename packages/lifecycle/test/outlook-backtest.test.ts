@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { required } from '@nba/errors';
 import { loadGamesCsv } from '@nba/modeling';
 import { sharedDataDir } from '@nba/testing';
 import { mergeOutlookBacktest, OUTLOOK_CSV_COLUMNS, runOutlookBacktest, type OutlookBacktestReport } from '../src/index';
@@ -78,7 +79,7 @@ maybe('outlook backtest (real games)', () => {
     expect(report.overall.mornings).toBe(dates.size);
     expect(Object.keys(report.checkpoints)).toEqual(['11-01', '12-25', '02-15', '03-15', '04-01']);
     expect(report.checkpoints['12-25']?.overall.mornings).toBe(1);
-    const s = report.overall.scores!;
+    const s = required(report.overall.scores, 'the overall scores');
     // the market-driven outlook beats extrapolating records over a season; scores are in range
     expect(s.outlook.makePlayoffsBrier).toBeLessThan(s.winPct.makePlayoffsBrier);
     for (const f of ['outlook', 'winPct', 'elo'] as const) {

@@ -6,13 +6,14 @@ import { loadFeatureInputs } from '@nba/ingestion';
 import { silentLogger } from '@nba/logging';
 import { DEFAULT_PARAMS, historyDataset, toRegistration, trainModel, type ModelParams } from '@nba/modeling';
 import { ModelRegistry } from '@nba/registry';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { createTestDatabase, matching, type TestDatabase } from '@nba/testing';
+import { required } from '@nba/errors';
 
 const DATE = '2026-01-15';
 const logger = silentLogger();
 const league = demoLeague(DATE).games;
 const today = league.filter((g) => g.date === DATE);
-const absurdKey = today[0]!.gameKey;
+const absurdKey = required(today[0], `a game on ${DATE}`).gameKey;
 let db: TestDatabase;
 let registry: ModelRegistry;
 
@@ -48,7 +49,13 @@ beforeAll(async () => {
   const snapshots = league.flatMap((g) => {
     const l = g.gameKey === absurdKey ? { homeMl: 100_000, awayMl: -100_000, spreadHome: 1_000_000, total: 225.5 } : g.line;
     if (!l || l.homeMl === null || l.awayMl === null || l.spreadHome === null || l.total === null) return [];
-    const common = { gameId: ids.get(g.gameKey)!, bookmaker: 'book', capturedAt: new Date(g.tipoff.getTime() - 3_600_000), source: 'test', isDemo: true };
+    const common = {
+      gameId: required(ids.get(g.gameKey), `the id of ${g.gameKey}`),
+      bookmaker: 'book',
+      capturedAt: new Date(g.tipoff.getTime() - 3_600_000),
+      source: 'test',
+      isDemo: true,
+    };
     return [
       { ...common, market: 'h2h' as const, homePrice: l.homeMl, awayPrice: l.awayMl },
       { ...common, market: 'spreads' as const, homePoint: l.spreadHome, homePrice: -110, awayPrice: -110 },
@@ -73,9 +80,13 @@ it('withholds the forecast of the absurd line with its reason and stores the oth
   for (let run = 0; run < 2; run++) {
     const history = await loadFeatureInputs(db.client);
     const production = await registry.getProductionVersion('nba-winner');
-    const result = await predictDate({ db: db.client, registry, logger }, history, { production: production!, date: DATE, isDemo: true });
+    const result = await predictDate({ db: db.client, registry, logger }, history, {
+      production: required(production, 'the production version'),
+      date: DATE,
+      isDemo: true,
+    });
     expect(result.withheld).toEqual([
-      { game: absurdKey, reason: 'probability_out_of_range', message: expect.stringMatching(/^home win probability .* is outside 0\.005\.\.0\.995$/) },
+      { game: absurdKey, reason: 'probability_out_of_range', message: matching(/^home win probability .* is outside 0\.005\.\.0\.995$/) },
     ]);
     expect(result.stored).toBe(today.length - 1);
   }
@@ -89,6 +100,6 @@ it('withholds the forecast of the absurd line with its reason and stores the oth
   for (const p of stored) {
     expect(p.homeWinProb).toBeGreaterThan(0.005);
     expect(p.homeWinProb).toBeLessThan(0.995);
-    expect(Math.abs(p.expectedMargin!)).toBeLessThan(60);
+    expect(Math.abs(required(p.expectedMargin, 'the expected margin'))).toBeLessThan(60);
   }
 });

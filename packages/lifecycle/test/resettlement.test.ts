@@ -1,4 +1,5 @@
 import { upsertGames, type GameRecord } from '@nba/ingestion';
+import { required } from '@nba/errors';
 import { silentLogger } from '@nba/logging';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { settleForecasts } from '../src';
@@ -44,7 +45,7 @@ describe('re-settlement of a corrected final score (ingestion, then the record, 
     // Upstream corrects the score: UTA won.
     expect(await upsertGames(db.client, [game([111, 121])], { logger })).toMatchObject({ updated: 1, conflicts: 1 });
     expect(await db.client.game.findUniqueOrThrow({ where: { id: gameId } })).toMatchObject({ homeScore: 111, awayScore: 121 });
-    const c = (await conflicts()).at(-1)!;
+    const c = required((await conflicts()).at(-1), 'the last conflict');
     expect(c).toMatchObject({ kind: 'score_changed_after_settlement' });
     expect([c.first.homeScore, c.second.homeScore]).toEqual([121, 111]);
     expect(c.resolution).toMatch(/1 settled forecast re-settled against it \(111-121\)/);

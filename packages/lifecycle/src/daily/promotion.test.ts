@@ -1,3 +1,4 @@
+import { containing } from '@nba/testing';
 import { promotionDecision } from './promotion';
 import type { CandidateResult } from './train-candidate';
 
@@ -21,7 +22,7 @@ describe('promotionDecision', () => {
   it('promotes a market-aware candidate within the guardrail that beats production', () => {
     expect(promotionDecision(candidate(), true)).toMatchObject({
       promote: true,
-      reason: expect.stringContaining('market 0.6011 on the 1200 games with a line'),
+      reason: containing('market 0.6011 on the 1200 games with a line'),
     });
   });
 
@@ -39,7 +40,7 @@ describe('promotionDecision', () => {
     expect(promotionDecision(candidate({ variant: 'stats', name: 'nba-winner-stats', candidate: scores(0.62, 0.6) }), true).promote).toBe(true);
     expect(promotionDecision(candidate({ variant: 'stats', beatsProduction: false }), true)).toMatchObject({
       promote: false,
-      reason: expect.stringContaining('does not beat production'),
+      reason: containing('does not beat production'),
     });
   });
 
@@ -48,6 +49,6 @@ describe('promotionDecision', () => {
       promote: false,
       reason: 'nba-winner 1.1.0 is already the production version',
     });
-    expect(promotionDecision(candidate(), false)).toMatchObject({ promote: false, reason: expect.stringContaining('registered as staging') });
+    expect(promotionDecision(candidate(), false)).toMatchObject({ promote: false, reason: containing('registered as staging') });
   });
 });

@@ -87,7 +87,7 @@ export async function openUpstreams(kind: UpstreamKind, deps: { env: UpstreamSet
       }),
       isDemo: false,
       demoSeasons: [],
-      close: async () => undefined,
+      close: () => Promise.resolve(),
     };
   }
   const league = demoLeague(today);

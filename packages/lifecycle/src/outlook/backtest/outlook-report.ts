@@ -45,7 +45,9 @@ function mergedCalibration(parts: readonly SavedPart[], f: Forecaster): OutlookB
   for (const p of parts) {
     p.calibration[f].forEach((bin, i) => {
       const into = sum[i] as [number, number, number];
-      for (let k = 0; k < 3; k++) into[k]! += bin[k] as number;
+      into[0] += bin[0];
+      into[1] += bin[1];
+      into[2] += bin[2];
     });
   }
   return sum.map(([n, sp, sy], i) => ({ lo: i / 10, hi: (i + 1) / 10, n, meanForecast: n ? sp / n : 0, observed: n ? sy / n : 0 }));
