@@ -1,3 +1,4 @@
+import { required } from '@nba/errors';
 import { buildFeatures } from '@nba/features';
 import { assembleDataset } from './dataset';
 import { trainingFingerprint } from './fingerprint';
@@ -26,10 +27,12 @@ describe('trainingFingerprint', () => {
   it('changes with a result, a closing line, a game more, the variant or the parameters', () => {
     const base = trainingFingerprint(datasetOf(synthetic()), 'market').fingerprint;
     const score = synthetic();
-    score.games[100] = { ...score.games[100]!, homePts: (score.games[100]!.homePts ?? 0) + 1 };
+    const scored = required(score.games[100], 'game 100');
+    score.games[100] = { ...scored, homePts: (scored.homePts ?? 0) + 1 };
     const line = synthetic();
-    const id = line.games[2000]!.id;
-    line.lines.set(id, { ...line.lines.get(id)!, spreadHome: (line.lines.get(id)!.spreadHome ?? 0) - 3 });
+    const id = required(line.games[2000], 'game 2000').id;
+    const closing = required(line.lines.get(id), `the line of ${id}`);
+    line.lines.set(id, { ...closing, spreadHome: (closing.spreadHome ?? 0) - 3 });
     const fewer = synthetic();
     fewer.games.pop();
     const changed = [

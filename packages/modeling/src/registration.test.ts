@@ -12,7 +12,7 @@ describe('registry round trip', () => {
     const model = trainModel(assembleDataset(rows), 'stats');
     const reg = toRegistration(model);
     expect(Object.keys(reg.artifacts).sort()).toEqual(['margin', 'total', 'win']);
-    expect(JSON.parse(reg.artifacts.win).learner).toBeDefined();
+    expect((JSON.parse(reg.artifacts.win) as { learner?: unknown }).learner).toBeDefined();
     expect(reg.featureSpec.features).toEqual(model.spec.features);
     expect(reg.trainingGames).toBe(model.trainedOn.games);
     // What a registry stores is JSON: go through it.

@@ -1,3 +1,4 @@
+import { required } from '@nba/errors';
 import { buildFeatures, TEAM_CODES } from '@nba/features';
 import { assembleDataset } from './dataset';
 import { ModelingError } from './errors';
@@ -56,7 +57,7 @@ describe('the serving model', () => {
   it('gives a trained model and its registered copy the same forecasts', () => {
     trained.forEach((model, k) => {
       const fresh = ServingModel.fromTrained(model).predictRows(ds.rows.slice(-200));
-      const loaded = served[k]!.predictRows(ds.rows.slice(-200));
+      const loaded = required(served[k], `served model ${k}`).predictRows(ds.rows.slice(-200));
       expect(Array.from(loaded.homeWin)).toEqual(Array.from(fresh.homeWin));
       expect(Array.from(loaded.margin)).toEqual(Array.from(fresh.margin));
     });
@@ -74,18 +75,18 @@ describe('the serving model', () => {
         3,
       );
       forecasts.forEach((f, i) => {
-        const e = all[i]!;
+        const e = required(all[i], `explanation ${i}`);
         expect(e.target).toBe('home_win_log_odds');
         expect(e.contributions).toHaveLength(model.spec.features.length);
         const z = e.baseline + e.contributions.reduce((s, c) => s + c.contribution, 0);
         expect(z).toBeCloseTo(Math.log(f.homeWinProbability / (1 - f.homeWinProbability)), 4);
-        expect(top[i]!.contributions).toEqual(e.contributions.slice(0, 3));
+        expect(required(top[i], `top explanation ${i}`).contributions).toEqual(e.contributions.slice(0, 3));
       });
     }
   });
 
   it("refuses a version whose registered feature spec is not its bundle's", () => {
-    const reg = toRegistration(trained[0]!);
+    const reg = toRegistration(required(trained[0], 'the first trained model'));
     const featureSpec = { ...reg.featureSpec, features: [...reg.featureSpec.features].reverse() };
     expect(() => ServingModel.fromRegistration({ params: reg.params, featureSpec }, reg.artifacts)).toThrow(ModelingError);
     expect(() => ServingModel.fromRegistration({ params: reg.params, featureSpec }, reg.artifacts)).toThrow(/registered feature spec differs/);

@@ -1,8 +1,9 @@
+import { required } from '@nba/errors';
 import { buildFeatures } from '@nba/features';
 import { assembleDataset } from './dataset';
 import { marketForecast } from './baselines';
 import { logLoss } from './metrics';
-import { deserializeModel, serializeModel } from './bundle';
+import { deserializeModel, serializeModel, type ModelBundle } from './bundle';
 import { ServingModel } from './serving-model';
 import { synthetic } from './synthetic-league.fixture';
 import { disposeModel, trainModel } from './train';
@@ -25,9 +26,10 @@ describe('training and prediction', () => {
       // the market variant keeps only a proven correction of the line, capped so that a correction
       // without skill would cost at most 0.0001 (chooseShrink): this league's line is noisy, the
       // correction proven (about 11 standard errors), so the model beats the line, by what the cap allows
-      const shrink = market.marketShrink!;
-      expect(shrink.choice!.fitted! - shrink.choice!.se!).toBeGreaterThan(1);
-      expect(shrink.lambda).toBe(shrink.choice!.cap);
+      const shrink = required(market.marketShrink, 'the market shrink');
+      const choice = required(shrink.choice, 'the shrink choice');
+      expect(required(choice.fitted, 'the fitted correction') - required(choice.se, 'its standard error')).toBeGreaterThan(1);
+      expect(shrink.lambda).toBe(choice.cap);
       expect(logLoss(pm.homeWin, y)).toBeLessThan(
         logLoss(
           last.map((r) => marketForecast(r.values)),
@@ -51,7 +53,7 @@ describe('training and prediction', () => {
     const matchup = { season: 2003, date: '2003-12-01', home: 'BOS', away: 'LAL', gameType: 'regular' as const, neutral: false };
     const before = state.featuresFor(matchup);
     const a = ServingModel.fromTrained(model).predictMatchup(state, matchup, { spreadHome: -4, total: 220 });
-    const restored = deserializeModel(JSON.parse(JSON.stringify(serializeModel(model))));
+    const restored = deserializeModel(JSON.parse(JSON.stringify(serializeModel(model))) as ModelBundle);
     const b = ServingModel.fromTrained(restored).predictMatchup(state, matchup, { spreadHome: -4, total: 220 });
     try {
       expect(Array.from(state.featuresFor(matchup))).toEqual(Array.from(before));
@@ -70,7 +72,7 @@ describe('training and prediction', () => {
     const model = trainModel(ds, 'stats');
     const bundle = serializeModel(model);
     expect(bundle.marginToWin).toEqual(model.marginToWin);
-    const restored = deserializeModel(JSON.parse(JSON.stringify(bundle)));
+    const restored = deserializeModel(JSON.parse(JSON.stringify(bundle)) as ModelBundle);
     const last = ds.rows.slice(-50);
     expect(Array.from(ServingModel.fromTrained(restored).predictRows(last).homeWin)).toEqual(
       Array.from(ServingModel.fromTrained(model).predictRows(last).homeWin),

@@ -3,6 +3,7 @@
 // the rule is chosen) and 2016-2024 (only reported). The table in BENCHMARKS.md ("Market-aware
 // guardrail"). `node dist-bench/bench/shrink-rules.js seed7.json seed3.json seed1.json`
 import fs from 'node:fs';
+import { required } from '@nba/errors';
 import { correctionCurvature, fitCorrectionWeight, MARKET_ZERO_SKILL_BUDGET, type ShrinkEvidence } from '../market-shrink-rule';
 
 interface Games {
@@ -74,12 +75,13 @@ for (const [name, rule] of Object.entries(RULES)) {
       const s = seasons[String(y)] as Season;
       diff.set(y, gains(s.test, s.center, rule(s)));
     }
-    const worst = (ys: number[]) => ys.reduce((w, y) => (mean(diff.get(y)!) > mean(diff.get(w)!) ? y : w));
-    tuneWorst = Math.max(tuneWorst, mean(diff.get(worst(TUNE))!));
+    const diffOf = (y: number) => required(diff.get(y), `the differences of ${y}`);
+    const worst = (ys: number[]) => ys.reduce((w, y) => (mean(diffOf(y)) > mean(diffOf(w)) ? y : w));
+    tuneWorst = Math.max(tuneWorst, mean(diffOf(worst(TUNE))));
     const rw = worst(REPORT);
-    reportWorst.push(`${f5(mean(diff.get(rw)!))} (${rw})`);
-    pooled.tune.push(mean(TUNE.flatMap((y) => diff.get(y)!)));
-    pooled.report.push(mean(REPORT.flatMap((y) => diff.get(y)!)));
+    reportWorst.push(`${f5(mean(diffOf(rw)))} (${rw})`);
+    pooled.tune.push(mean(TUNE.flatMap(diffOf)));
+    pooled.report.push(mean(REPORT.flatMap(diffOf)));
   }
   console.log(`| ${name} | ${f5(tuneWorst)} | ${f5(mean(pooled.tune))} | ${reportWorst.join(' / ')} | ${f5(mean(pooled.report))} |`);
 }
