@@ -127,7 +127,7 @@ describe('ApiBasketballClient against the stand-in', () => {
 
   it('warns when the daily quota runs low', async () => {
     const lines: { level: string; message: string }[] = [];
-    const low = new ApiBasketballClient({ baseUrl: server.url, apiKey: KEY, logger: captureLogger(lines as never), ...FAST, quotaWarnBelow: 1_000 });
+    const low = new ApiBasketballClient({ baseUrl: server.url, apiKey: KEY, logger: captureLogger(lines), ...FAST, quotaWarnBelow: 1_000 });
     await low.gamesByDate(date);
     expect(lines.some((l) => l.level === 'warn' && /quota low/.test(l.message))).toBe(true);
   });

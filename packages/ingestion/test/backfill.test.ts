@@ -2,6 +2,7 @@ import { ApiBasketballStandIn, OddsApiStandIn, leagueAsOf, CLOSE_BEFORE_MS } fro
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { ApiBasketballClient, OddsApiClient, backfillSeasonByDate, closingLines, ingestHistoricalOdds, ingestSeason } from '../src';
 import { FAST, captureLogger, testLeague } from './helpers';
+import { required } from '@nba/errors';
 
 const KEY = 'backfill-key-5555555';
 
@@ -42,7 +43,7 @@ describe('backfill of a full season from the stand-ins with 20% of requests fail
     expect(rows.map((r) => r.gameKey)).toEqual(source.map((g) => g.gameKey).sort());
     const byKey = new Map(source.map((g) => [g.gameKey, g]));
     for (const r of rows) {
-      const g = byKey.get(r.gameKey)!;
+      const g = required(byKey.get(r.gameKey), `the source of ${r.gameKey}`);
       expect([r.status, r.homeScore, r.awayScore, r.apiBasketballId, r.season, r.tipoff?.getTime()]).toEqual([
         g.status,
         g.homeScore,
@@ -92,10 +93,10 @@ describe('backfill of a full season from the stand-ins with 20% of requests fail
       { bookmakers: ['draftkings'] },
     );
     for (const r of rows) {
-      const g = games.find((x) => x.gameKey === r.gameKey)!;
-      expect(lines.get(r.id)?.spreads?.homePoint).toBe(g.line!.spreadHome);
-      expect(lines.get(r.id)?.h2h).toMatchObject({ homePrice: g.line!.homeMl, awayPrice: g.line!.awayMl });
-      expect(lines.get(r.id)?.totals?.totalPoint).toBe(g.line!.total);
+      const line = required(games.find((x) => x.gameKey === r.gameKey)?.line, `the line of ${r.gameKey}`);
+      expect(lines.get(r.id)?.spreads?.homePoint).toBe(line.spreadHome);
+      expect(lines.get(r.id)?.h2h).toMatchObject({ homePrice: line.homeMl, awayPrice: line.awayMl });
+      expect(lines.get(r.id)?.totals?.totalPoint).toBe(line.total);
     }
     expect(odds.injectedFaults.size).toBeGreaterThan(0);
   });

@@ -3,6 +3,7 @@ import { ApiBasketballStandIn, loadCsvLeague } from '@nba/demo';
 import { createTestDatabase, sharedDataDir, type TestDatabase } from '@nba/testing';
 import { ApiBasketballClient, ingestSeason } from '../src';
 import { FAST, captureLogger } from './helpers';
+import { required } from '@nba/errors';
 
 const dir = sharedDataDir();
 const maybe = dir ? describe : describe.skip;
@@ -12,7 +13,9 @@ maybe('the API-Basketball stand-in serving the real 2023-24 season from games.cs
   afterAll(() => db?.drop());
 
   it('ingests every game of the season as the CSV has it', async () => {
-    const games = loadCsvLeague(join(dir!, 'games.csv'), join(dir!, 'odds.csv'), { seasons: [2024] });
+    const games = loadCsvLeague(join(required(dir, 'the shared data folder'), 'games.csv'), join(required(dir, 'the shared data folder'), 'odds.csv'), {
+      seasons: [2024],
+    });
     const server = new ApiBasketballStandIn({ games, apiKey: 'k-csv-1234', pageSize: 200 });
     await server.start();
     db = await createTestDatabase();

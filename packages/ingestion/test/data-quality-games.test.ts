@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { ApiBasketballClient, dataQualityReport, importCsv, ingestGamesForDate } from '../src';
 import { FAST, captureLogger } from './helpers';
 import { ScriptedUpstream, apiBasketballGame, envelope } from './scripted-upstream';
+import { required } from '@nba/errors';
 
 describe('conflicting and implausible games from API-Basketball and CSV (real client, scripted stand-in, PostgreSQL)', () => {
   let db: TestDatabase;
@@ -42,8 +43,8 @@ describe('conflicting and implausible games from API-Basketball and CSV (real cl
     const c = await conflicts();
     expect(c).toHaveLength(1);
     expect(c[0]).toMatchObject({ kind: 'duplicate_in_response', source: 'api-basketball', upstreamId: 'api-basketball:9001' });
-    expect([c[0]!.first.homeScore, c[0]!.second.homeScore]).toEqual([112, 99]);
-    expect([c[0]!.first.date, c[0]!.second.date]).toEqual(['2025-01-14', '2025-01-15']);
+    expect([c[0]?.first.homeScore, c[0]?.second.homeScore]).toEqual([112, 99]);
+    expect([c[0]?.first.date, c[0]?.second.date]).toEqual(['2025-01-14', '2025-01-15']);
     // The same response again: no new row, no new warning.
     const warned = logger.lines.filter((l) => l.message === 'upstream conflict recorded').length;
     await ingestGamesForDate(db.client, client, '2025-01-14', { logger });
@@ -68,7 +69,7 @@ describe('conflicting and implausible games from API-Basketball and CSV (real cl
     expect(await db.client.game.findUniqueOrThrow({ where: { id: game.id } })).toMatchObject({ homeScore: 111, awayScore: 121 });
     // ingestion does not settle: the stored forecast waits for the next settlement
     expect(await db.client.prediction.findFirstOrThrow({ where: { gameId: game.id } })).toMatchObject({ homeWon: true });
-    const c = (await conflicts()).at(-1)!;
+    const c = required((await conflicts()).at(-1), 'the last conflict');
     expect(c).toMatchObject({ kind: 'score_changed_after_settlement', upstreamId: 'api-basketball:9002' });
     expect([c.first.homeScore, c.second.homeScore]).toEqual([121, 111]);
     expect(c.resolution).toMatch(/1 settled forecast re-settled against it \(111-121\)/);

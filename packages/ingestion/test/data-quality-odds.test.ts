@@ -53,10 +53,10 @@ describe('implausible lines from The Odds API (real client, scripted stand-in, P
     const q = await quarantined();
     expect(q.map((r) => `${r.market}:${r.reason}`).sort()).toEqual(['h2h:price_out_of_range', 'spreads:spread_out_of_range', 'totals:total_out_of_range']);
     expect(q[0]).toMatchObject({ source: 'the-odds-api', bookmaker: 'draftkings', gameKey: '20250115_NYK_BOS', seenCount: 1 });
-    expect(q.find((r) => r.market === 'spreads')!.raw).toMatchObject({ homePoint: 1_000_000 });
+    expect(q.find((r) => r.market === 'spreads')?.raw).toMatchObject({ homePoint: 1_000_000 });
     // The closing line the features and forecasts read is the last good one.
     const game = await db.client.game.findUniqueOrThrow({ where: { gameKey: '20250115_NYK_BOS' } });
-    const close = (await closingLines(db.client, [game.id])).get(game.id)!;
+    const close = (await closingLines(db.client, [game.id])).get(game.id);
     expect(close).toMatchObject({ h2h: { homePrice: -160, awayPrice: 140 }, spreads: { homePoint: -3.5 }, totals: { totalPoint: 221.5 } });
     expect(warnings()).toHaveLength(3);
   });
@@ -79,7 +79,7 @@ describe('implausible lines from The Odds API (real client, scripted stand-in, P
     const reasons = (await quarantined()).slice(3).map((r) => `${r.market}:${r.reason}`);
     expect(reasons).toEqual(['h2h:moneyline_spread_disagree', 'h2h:price_out_of_range']);
     const game = await db.client.game.findUniqueOrThrow({ where: { gameKey: '20250115_NYK_BOS' } });
-    const close = (await closingLines(db.client, [game.id])).get(game.id)!;
+    const close = (await closingLines(db.client, [game.id])).get(game.id);
     // The new spread is used; the moneyline in use is still the last good one.
     expect(close).toMatchObject({ h2h: { homePrice: -160, awayPrice: 140 }, spreads: { homePoint: -8 } });
   });
@@ -88,7 +88,7 @@ describe('implausible lines from The Odds API (real client, scripted stand-in, P
     serve([{ lastUpdate: '2025-01-15T21:00:00Z', spread: 9 }]);
     const s = await ingestOdds(db.client, client, { logger });
     expect(s.snapshots).toMatchObject({ inserted: 0, quarantined: 1 });
-    const last = (await quarantined()).at(-1)!;
+    const last = (await quarantined()).at(-1);
     expect(last).toMatchObject({ market: 'spreads', reason: 'line_moved_implausibly' });
     // A normal move is accepted.
     serve([{ lastUpdate: '2025-01-15T22:00:00Z', spread: -6.5, total: 219 }]);
@@ -106,7 +106,7 @@ describe('implausible lines from The Odds API (real client, scripted stand-in, P
     ]);
     expect(r.recentQuarantined).toHaveLength(3);
     expect(r.recentQuarantined[0]).toMatchObject({ reason: 'line_moved_implausibly', gameKey: '20250115_NYK_BOS' });
-    expect(r.recentQuarantined[0]!.detail).toMatch(/home spread moved from -8 to 9/);
+    expect(r.recentQuarantined[0]?.detail).toMatch(/home spread moved from -8 to 9/);
     // Nothing absurd anywhere in the stored lines.
     for (const row of await stored()) {
       expect(Math.abs(row.homePoint ?? 0)).toBeLessThanOrEqual(30);

@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { finalGamesFingerprint, loadFeatureInputs, upsertGames, upsertOddsSnapshots, type GameRecord, type SnapshotRecord } from '../src';
 import { captureLogger } from './helpers';
+import { required } from '@nba/errors';
 
 describe('stored games and lines as feature input (PostgreSQL)', () => {
   let db: TestDatabase;
@@ -64,7 +65,7 @@ describe('stored games and lines as feature input (PostgreSQL)', () => {
     expect(before.count).toBe(2);
     expect(await finalGamesFingerprint(db.client, '2025-01-09')).toEqual({ count: 0, updatedAt: 0 });
     await new Promise((r) => setTimeout(r, 5));
-    await upsertGames(db.client, [{ ...games[0]!, homeScore: 111 }], { logger });
+    await upsertGames(db.client, [{ ...required(games[0], 'the first game'), homeScore: 111 }], { logger });
     const after = await finalGamesFingerprint(db.client, '2025-01-10');
     expect(after.count).toBe(2);
     expect(after.updatedAt).toBeGreaterThan(before.updatedAt);

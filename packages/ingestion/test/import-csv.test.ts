@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createTestDatabase, sharedDataDir, type TestDatabase } from '@nba/testing';
 import { silentLogger } from '@nba/logging';
 import { closingLines, formatImportSummary, importCsv } from '../src';
+import { required } from '@nba/errors';
 
 const dir = sharedDataDir();
 const maybe = dir ? describe : describe.skip;
@@ -17,7 +18,11 @@ maybe('importCsv on ../shared/data/nba', () => {
 
   it('loads all 21,797 games and their lines, and a second run changes nothing', async () => {
     const logger = silentLogger();
-    const options = { gamesCsv: join(dir!, 'games.csv'), oddsCsv: join(dir!, 'odds.csv'), logger };
+    const options = {
+      gamesCsv: join(required(dir, 'the shared data folder'), 'games.csv'),
+      oddsCsv: join(required(dir, 'the shared data folder'), 'odds.csv'),
+      logger,
+    };
     const first = await importCsv(db.client, options);
     expect(first.gameRows).toBe(21797);
     expect(first.oddsRows).toBe(21797);

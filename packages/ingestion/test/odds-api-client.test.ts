@@ -2,6 +2,7 @@ import { serializeError } from '@nba/logging';
 import { OddsApiStandIn, leagueAsOf, easternToUtc, CLOSE_BEFORE_MS } from '@nba/demo';
 import { IngestionError, OddsApiClient, normaliseOddsEvents, normaliseOddsScores } from '../src';
 import { FAST, captureLogger, testLeague } from './helpers';
+import { required } from '@nba/errors';
 
 const KEY = 'odds-secret-key-9876543210';
 
@@ -36,7 +37,10 @@ describe('OddsApiClient against the stand-in', () => {
     const n = normaliseOddsEvents(res.items);
     expect(n.rejected).toEqual([]);
     // Today's games show their opening lines (30 h before tip-off), two bookmakers, three markets.
-    const first = league.games.find((g) => g.date === today)!;
+    const first = required(
+      league.games.find((g) => g.date === today),
+      `a game on ${today}`,
+    );
     expect(n.snapshots.filter((s) => s.gameKey === first.gameKey)).toHaveLength(6);
   });
 
@@ -48,21 +52,28 @@ describe('OddsApiClient against the stand-in', () => {
     const expected = league.games.filter((g) => g.tipoff.getTime() >= now.getTime() - 2 * 86_400_000 && g.tipoff < now);
     expect(finals).toHaveLength(expected.length);
     for (const f of finals) {
-      const src = expected.find((g) => g.oddsApiId === f.oddsApiId)!;
+      const src = required(
+        expected.find((g) => g.oddsApiId === f.oddsApiId),
+        `the source of ${f.oddsApiId}`,
+      );
       expect([f.homeCode, f.awayCode, f.homeScore, f.awayScore]).toEqual([src.homeCode, src.awayCode, src.homeScore, src.awayScore]);
     }
   });
 
   it('fetches a historical snapshot (closing lines one hour before tip-off)', async () => {
-    const game = league.games.find((g) => g.date === '2024-12-01')!;
+    const game = required(
+      league.games.find((g) => g.date === '2024-12-01'),
+      'a game on 2024-12-01',
+    );
+    const line = required(game.line, 'its line');
     const at = new Date(game.tipoff.getTime() - CLOSE_BEFORE_MS + 60_000);
     const res = await client.historicalOdds(at);
     expect(res.timestamp.getTime()).toBeLessThanOrEqual(at.getTime());
     expect(client.quota?.last).toBe(30);
     const snaps = normaliseOddsEvents(res.items).snapshots.filter((s) => s.gameKey === game.gameKey && s.bookmaker === 'draftkings');
-    expect(snaps.find((s) => s.market === 'spreads')?.homePoint).toBe(game.line!.spreadHome);
-    expect(snaps.find((s) => s.market === 'h2h')).toMatchObject({ homePrice: game.line!.homeMl, awayPrice: game.line!.awayMl });
-    expect(snaps.find((s) => s.market === 'totals')?.totalPoint).toBe(game.line!.total);
+    expect(snaps.find((s) => s.market === 'spreads')?.homePoint).toBe(line.spreadHome);
+    expect(snaps.find((s) => s.market === 'h2h')).toMatchObject({ homePrice: line.homeMl, awayPrice: line.awayMl });
+    expect(snaps.find((s) => s.market === 'totals')?.totalPoint).toBe(line.total);
   });
 
   it.each(['server-error', 'unavailable', 'malformed', 'reset', 'slow'] as const)('retries a %s fault and succeeds', async (kind) => {

@@ -1,5 +1,6 @@
 import { StandInServer, type Reply } from '@nba/demo';
 import { teamByCode } from '@nba/config';
+import { required } from '@nba/errors';
 
 /**
  * A stand-in that answers whatever the test scripts, in the upstream's documented format: the
@@ -30,7 +31,10 @@ export class ScriptedUpstream extends StandInServer {
 /** One game of API-Basketball's `GET /games` (documented fields). */
 export function apiBasketballGame(id: number, home: string, away: string, tipoff: string, scores?: [number, number]): unknown {
   const side = (total: number | null) => ({ quarter_1: null, quarter_2: null, quarter_3: null, quarter_4: null, over_time: null, total });
-  const team = (code: string) => ({ id: teamByCode(code)!.apiBasketballId, name: teamByCode(code)!.name });
+  const team = (code: string) => {
+    const t = required(teamByCode(code), `the team ${code}`);
+    return { id: t.apiBasketballId, name: t.name };
+  };
   return {
     id,
     date: tipoff,
@@ -59,8 +63,8 @@ export interface ScriptedLine {
 
 /** One event of The Odds API's `GET /sports/basketball_nba/odds` with the given lines. */
 export function oddsEvent(id: string, home: string, away: string, commence: string, lines: ScriptedLine[]): unknown {
-  const homeName = teamByCode(home)!.name;
-  const awayName = teamByCode(away)!.name;
+  const homeName = required(teamByCode(home), `the team ${home}`).name;
+  const awayName = required(teamByCode(away), `the team ${away}`).name;
   return {
     id,
     sport_key: 'basketball_nba',

@@ -62,7 +62,10 @@ export class ApiBasketballClient {
         if (parsed.success) out.items.push(parsed.data);
         else {
           const id = (item as { id?: unknown } | null)?.id;
-          out.rejected.push({ record: `api-basketball game ${String(id ?? '?')}`, reason: describeIssues(parsed.error.issues) });
+          out.rejected.push({
+            record: `api-basketball game ${typeof id === 'number' || typeof id === 'string' ? id : '?'}`,
+            reason: describeIssues(parsed.error.issues),
+          });
         }
       }
       if (p.current >= p.total) break;

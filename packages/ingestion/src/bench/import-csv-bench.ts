@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { createTestDatabase, sharedDataDir } from '@nba/testing';
 import { silentLogger } from '@nba/logging';
 import { formatImportSummary, importCsv } from '../csv/import-csv';
+import { envNumber, readEnv } from '@nba/config';
+import { required } from '@nba/errors';
 
 async function main(): Promise<void> {
   // absent outside CI: says why and skips; in CI: fails
   const dir = sharedDataDir();
   if (!dir) return;
-  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const runs = readEnv({ BENCH_RUNS: envNumber(3) }).BENCH_RUNS;
   const options = { gamesCsv: join(dir, 'games.csv'), oddsCsv: join(dir, 'odds.csv'), logger: silentLogger() };
   const fresh: number[] = [];
   const again: number[] = [];
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
       await db.drop();
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const median = (xs: number[]) => required([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)], 'a median of no runs');
   process.stdout.write(`\n| workload | median of ${runs} | runs (ms) |\n|---|---|---|\n`);
   process.stdout.write(
     `| load into an empty database (21,797 games, 63,401 snapshots) | ${(median(fresh) / 1000).toFixed(2)} s | ` +

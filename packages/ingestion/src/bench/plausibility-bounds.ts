@@ -7,11 +7,13 @@ import { parseCsv } from '@nba/games';
 import { sharedDataDir } from '@nba/testing';
 import { americanProbability } from '../plausibility/implied-probability';
 import { BOUNDS } from '../plausibility/bounds';
+import { required } from '@nba/errors';
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))]!;
+const quantile = (sorted: number[], q: number) =>
+  required(sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))], 'a quantile of nothing');
 const range = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return { n: s.length, min: s[0]!, p001: quantile(s, 0.001), p999: quantile(s, 0.999), max: s[s.length - 1]! };
+  return { n: s.length, min: quantile(s, 0), p001: quantile(s, 0.001), p999: quantile(s, 0.999), max: quantile(s, 1) };
 };
 const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : Number(v));
 
@@ -23,8 +25,9 @@ function main(): void {
   const teamPts: number[] = [];
   const gameTotals: number[] = [];
   for (const g of games) {
-    const h = num(g.home_pts)!;
-    const a = num(g.away_pts)!;
+    const h = num(g.home_pts);
+    const a = num(g.away_pts);
+    if (h === undefined || a === undefined) continue; // a game without a score says nothing of the bounds
     teamPts.push(h, a);
     gameTotals.push(h + a);
   }

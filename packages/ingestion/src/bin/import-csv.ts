@@ -5,6 +5,7 @@ import { CliError, defineCommandLine, EXIT, EXIT_CODES_HELP, readableFile, type 
 import { createDbClient, databaseProblemOf } from '@nba/db';
 import { createLogger } from '@nba/logging';
 import { formatImportSummary, importCsv } from '../csv/import-csv';
+import { inheritedEnv } from '@nba/config';
 
 /** What `import-csv` gets from outside (`@nba/cli`'s convention). */
 interface ImportCsvDeps extends CliIo {
@@ -51,5 +52,5 @@ const importCsvCli = defineCommandLine<ImportCsvDeps>({
 });
 
 void importCsvCli
-  .run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() })
+  .run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: inheritedEnv(), cwd: process.cwd() })
   .then((code) => process.exit(code));

@@ -44,7 +44,7 @@ describe('CSV records', () => {
     expect(g).toMatchObject({ status: 'final', homeScore: 100, awayScore: 99, neutralSite: null, season: 2024 });
     const s = snapshotsOfCsvRow(row({ game_id: '20240101_BOS_LAL', home_ml: '', away_ml: '', spread_home: '-2.5', total: '230' }));
     expect(s.map((x) => x.market)).toEqual(['spreads', 'totals']);
-    expect(s[0]!.capturedAt.toISOString()).toBe('2024-01-01T15:00:00.000Z');
+    expect(s[0]?.capturedAt.toISOString()).toBe('2024-01-01T15:00:00.000Z');
   });
 
   it('rejects rows that disagree with their game id or hold non-numbers', () => {

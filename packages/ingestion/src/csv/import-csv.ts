@@ -54,7 +54,7 @@ export async function importCsv(db: DbClient, options: ImportCsvOptions): Promis
   const upsertOptions = { logger: options.logger, isDemo: options.isDemo ?? false };
   const gameSummary = await upsertGames(db, games.items, upsertOptions);
   const snapshotSummary = await upsertOddsSnapshots(db, odds.items, upsertOptions);
-  const seasons = games.items.map((g) => g.season!).filter((s) => s !== undefined);
+  const seasons = games.items.flatMap((g) => (g.season === undefined ? [] : [g.season]));
   const summary: ImportCsvSummary = {
     gameRows: gameRows.length,
     oddsRows,

@@ -109,7 +109,7 @@ export class OddsApiClient {
       if (parsed.success) out.items.push(parsed.data);
       else {
         const r: Rejection = {
-          record: `the-odds-api ${what} ${String((item as { id?: unknown } | null)?.id ?? '?')}`,
+          record: `the-odds-api ${what} ${idOf(item)}`,
           reason: describeIssues(parsed.error.issues),
         };
         out.rejected.push(r);
@@ -127,4 +127,10 @@ export class OddsApiClient {
       this.logger.warn('the-odds-api quota low', { remaining: q.remaining, used: q.used });
     }
   }
+}
+
+/** An upstream item's id for a message: a string or number as given, else '?'. */
+function idOf(item: unknown): string {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : '?';
 }

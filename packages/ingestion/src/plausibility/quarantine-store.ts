@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DbClient } from '@nba/db';
 import type { Logger } from '@nba/logging';
 import type { ConflictItem, QuarantineItem } from './findings';
+import { required } from '@nba/errors';
 
 const fingerprint = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 
@@ -43,7 +44,7 @@ export async function quarantineValues(db: DbClient, items: readonly QuarantineI
   for (const w of written) {
     if (!w.inserted) continue;
     fresh++;
-    const r = rows.get(w.fingerprint)!;
+    const r = required(rows.get(w.fingerprint), `the quarantined row ${w.fingerprint}`);
     logger.warn('upstream value quarantined', {
       source: r.source,
       reason: r.reason,
@@ -84,7 +85,7 @@ export async function recordConflicts(db: DbClient, items: readonly ConflictItem
     JSON.stringify([...rows.values()]),
   );
   for (const w of written) {
-    const r = rows.get(w.fingerprint)!;
+    const r = required(rows.get(w.fingerprint), `the conflict row ${w.fingerprint}`);
     logger.warn('upstream conflict recorded', {
       source: r.source,
       kind: r.kind,

@@ -2,6 +2,7 @@ import { gameKeyOf } from '@nba/games';
 import type { GameRecord } from '../store/records';
 import type { ConflictItem, QuarantineItem } from './findings';
 import { checkGameValues } from './value-checks';
+import { required } from '@nba/errors';
 
 /** The id an upstream gives a game (the game key where it gives none, as in CSV files). */
 export function upstreamIdOf(r: GameRecord): string {
@@ -36,7 +37,7 @@ export function screenGames(records: readonly GameRecord[]): { usable: GameRecor
   const conflicts: ConflictItem[] = [];
   const conflicting = new Set<string>();
   for (const [id, group] of byId) {
-    const first = group[0]!;
+    const first = required(group[0], `the first record of ${id}`);
     const others = group.filter((r) => !sameContent(r, first));
     if (others.length === 0) continue;
     conflicting.add(id);
@@ -55,6 +56,6 @@ export function screenGames(records: readonly GameRecord[]): { usable: GameRecor
   // In the response's order: records of one batch apply in order.
   const usable = [...byId.entries()].filter(([id]) => !conflicting.has(id)).flatMap(([, group]) => group);
   const order = new Map(records.map((r, i) => [r, i]));
-  usable.sort((a, b) => order.get(a)! - order.get(b)!);
+  usable.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)); // every usable record is one of `records`
   return { usable, quarantined, conflicts };
 }

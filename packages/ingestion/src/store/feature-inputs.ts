@@ -1,5 +1,4 @@
 import type { DbClient, GameStatus } from '@nba/db';
-import type { GameType } from '@nba/config';
 import type { ClosingLine, GameRecord } from '@nba/games';
 import { closingLines, type GameClosingLines } from './closing-lines';
 
@@ -80,9 +79,9 @@ export async function loadFeatureInputs(db: DbClient, query: FeatureInputQuery =
       date: r.date.toISOString().slice(0, 10),
       home: r.homeCode,
       away: r.awayCode,
-      gameType: r.gameType as GameType,
+      gameType: r.gameType,
       neutral: r.neutralSite,
-      ...(final ? { homePts: r.homeScore!, awayPts: r.awayScore! } : {}),
+      ...(final && r.homeScore !== null && r.awayScore !== null ? { homePts: r.homeScore, awayPts: r.awayScore } : {}),
     });
     ids.set(r.gameKey, r.id);
   }

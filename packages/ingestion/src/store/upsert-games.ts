@@ -9,6 +9,7 @@ import { logRejections } from './log-rejections';
 import { screenGames, contentOf, upstreamIdOf } from '../plausibility/screen-games';
 import { quarantineValues, recordConflicts } from '../plausibility/quarantine-store';
 import type { ConflictItem } from '../plausibility/findings';
+import { required } from '@nba/errors';
 
 export interface UpsertOptions {
   logger: Logger;
@@ -120,7 +121,7 @@ export async function upsertGames(db: DbClient, records: readonly GameRecord[], 
   const original = new Map<number, GameRow>();
   for (const row of existing) {
     index.add(row);
-    original.set(row.id!, row);
+    original.set(required(row.id, `the id of stored game ${row.gameKey}`), row);
   }
 
   // Records apply in order onto an in-memory copy, so duplicates within a batch merge.
@@ -129,12 +130,13 @@ export async function upsertGames(db: DbClient, records: readonly GameRecord[], 
   for (const { r, key } of valid) {
     const { row, conflict } = index.match(r, key);
     if (conflict) {
-      rejections.push({ record: `${r.source} game ${key}`, reason: `matches game ${row!.gameKey} by upstream id but ${key} is another game` });
+      rejections.push({ record: `${r.source} game ${key}`, reason: `matches game ${row?.gameKey ?? '?'} by upstream id but ${key} is another game` });
       continue;
     }
     const next = merge(row, r, key, isDemo);
     const before = next.id !== undefined ? original.get(next.id) : undefined;
-    if (before?.status === 'final' && JSON.stringify(finalOf(before)) !== JSON.stringify(finalOf(next))) corrected.set(next.id!, { before, r });
+    if (next.id !== undefined && before?.status === 'final' && JSON.stringify(finalOf(before)) !== JSON.stringify(finalOf(next)))
+      corrected.set(next.id, { before, r });
     if (row) index.remove(row);
     index.add(next);
     if (next.id !== undefined) updates.set(next.id, next);
@@ -143,7 +145,11 @@ export async function upsertGames(db: DbClient, records: readonly GameRecord[], 
       inserts.set(key, next);
     }
   }
-  const changed = [...updates.values()].filter((row) => !same(row, original.get(row.id!)!));
+  // updates hold stored games only (they have an id, and their original)
+  const changed = [...updates.values()].filter((row) => {
+    const was = row.id === undefined ? undefined : original.get(row.id);
+    return was === undefined || !same(row, was);
+  });
   const chunk = options.chunkSize ?? 5000;
   let inserted = 0;
   let updated = 0;
