@@ -404,6 +404,8 @@ describe('metrics, docs, errors and headers', () => {
       '/v1/games',
       '/v1/models',
       '/v1/models/production',
+      '/v1/outlook',
+      '/v1/outlook/history',
       '/v1/predict',
       '/v1/predict/batch',
       '/v1/predictions',

@@ -59,6 +59,14 @@ interface StoredPrediction {
     });
   }
 
+  async function warmRecord(at: string): Promise<void> {
+    for (let i = 0; i < 60; i++) {
+      if ((await fetch(`${at}/record`)).status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    throw new Error('the record view was not rendered within 60 s');
+  }
+
   beforeAll(async () => {
     if (!found) throw new Error(`the browser tests must run in CI, but there is ${missing}`);
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -66,6 +74,9 @@ interface StoredPrediction {
     server = pdb.t.app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // as the server does before it listens (startServer): the record's first render draws every chart, which on a
+    // loaded machine outlasts a read request's deadline; the views are tested on the rendered page
+    await warmRecord(base);
     // playwright gives each launch a fresh temporary --user-data-dir and removes it on close
     browser = await chromium.launch({
       executablePath: CHROMIUM,
