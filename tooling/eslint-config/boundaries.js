@@ -43,7 +43,11 @@ const PRISMA = [
     message: "apps never import Prisma's client: database access goes through the packages (@nba/lifecycle, @nba/registry, …)",
   },
 ];
-const PRISMA_FROM_DB = { name: '@nba/db', importNames: ['Prisma', 'PrismaClient'], message: "apps never use Prisma's client: database access goes through the packages" };
+const PRISMA_FROM_DB = {
+  name: '@nba/db',
+  importNames: ['Prisma', 'PrismaClient'],
+  message: "apps never use Prisma's client: database access goes through the packages",
+};
 const RAW_SQL = [
   {
     selector: 'MemberExpression[property.name=/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]',

@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { inheritedEnv } from '@nba/config';
+import { required } from '@nba/errors';
 import { builtFile } from '@nba/testing';
 
 // Runs the built CLI and a holder as separate processes: the behaviour under test is across processes.
@@ -45,13 +46,17 @@ async function stop(h: Held): Promise<void> {
   await h.exited;
 }
 
-/** Whether a server answers on the port (the test's own connection, not a holder's). */
-async function answers(port: number): Promise<boolean> {
+/**
+ * Whether the server of `dataDir` answers on the port (the test's own connection, not a holder's). Other
+ * tests running at the same time start embedded servers too, and one may take a port this test's server
+ * has just freed: a server of another folder on the port is not this folder's.
+ */
+async function answers(port: number, dataDir: string): Promise<boolean> {
   const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'nba', connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
-    await client.query('SELECT 1');
-    return true;
+    const { rows } = await client.query<{ dir: string }>("SELECT current_setting('data_directory') AS dir");
+    return realpathSync(required(rows[0], 'the data_directory row').dir) === realpathSync(path.join(dataDir, 'postgres'));
   } catch {
     return false;
   } finally {
@@ -101,7 +106,7 @@ describe('embedded PostgreSQL default', () => {
     expect(second.stdout).toContain('using the embedded PostgreSQL another process runs');
     expect(second.stdout).toContain(`"port":${port}`);
     expect(second.stdout).not.toContain('initialising');
-    expect(await answers(port)).toBe(true); // the user left it running for its owner
+    expect(await answers(port, dataDir)).toBe(true); // the user left it running for its owner
   }, 120_000);
 
   it('starts one server when two processes start at the same moment', async () => {
@@ -130,7 +135,7 @@ describe('embedded PostgreSQL default', () => {
           `stop that process first, or set NBA_DATA_DIR to another folder\\n$`,
       ),
     );
-    expect(await answers(port)).toBe(true);
+    expect(await answers(port, dataDir)).toBe(true);
   }, 120_000);
 
   it('never stops the server under a process still using it: the owner waits for it', async () => {
@@ -143,10 +148,10 @@ describe('embedded PostgreSQL default', () => {
     await until(() => owner.output().includes('waiting for the processes using the embedded PostgreSQL to finish'));
     expect(owner.output()).toContain(`pid ${user.child.pid} (holder)`);
     expect(owner.child.exitCode).toBeNull();
-    expect(await answers(port)).toBe(true);
+    expect(await answers(port, dataDir)).toBe(true);
     await stop(user);
     expect(await owner.exited).toBe(0);
-    expect(await answers(port)).toBe(false); // then it stopped it
+    expect(await answers(port, dataDir)).toBe(false); // then it stopped it
   }, 120_000);
 
   // One folder for both SIGKILL cases (one initdb).
@@ -161,12 +166,12 @@ describe('embedded PostgreSQL default', () => {
     owner.child.kill('SIGKILL');
     await owner.exited;
     await until(() => user.output().includes('the owner of the embedded PostgreSQL is gone; this process owns it now'));
-    expect(await answers(port)).toBe(true); // never stopped under its user
+    expect(await answers(port, killedDir)).toBe(true); // never stopped under its user
     const another = start(killedDir, { EMBEDDED_EXCLUSIVE: '1' });
     await another.exited;
     expect(another.output()).toContain(`is already run by pid ${user.child.pid} (holder) on port ${port}`);
     await stop(user);
-    expect(await answers(port)).toBe(false);
+    expect(await answers(port, killedDir)).toBe(false);
   }, 120_000);
 
   it('a SIGKILLed owner alone: its lock dies with it, and the next start adopts the server it left', async () => {
@@ -174,12 +179,12 @@ describe('embedded PostgreSQL default', () => {
     const port = await owner.ready;
     owner.child.kill('SIGKILL');
     await owner.exited;
-    expect(await answers(port)).toBe(true); // its server outlives it
+    expect(await answers(port, killedDir)).toBe(true); // its server outlives it
     const next = start(killedDir, { EMBEDDED_EXCLUSIVE: '1' });
     expect(await next.ready).toBe(port);
     expect(next.output()).toContain('adopting the embedded PostgreSQL its previous owner left running');
     await stop(next);
-    expect(await answers(port)).toBe(false);
+    expect(await answers(port, killedDir)).toBe(false);
   }, 120_000);
 
   it('gives each data folder its own port, recorded and reused, so two run side by side', async () => {
@@ -187,7 +192,7 @@ describe('embedded PostgreSQL default', () => {
     const [first, second] = [start(a), start(b)];
     const ports = await Promise.all([first.ready, second.ready]);
     expect(ports[0]).not.toBe(ports[1]);
-    for (const port of ports) expect(await answers(port)).toBe(true);
+    for (const [i, port] of ports.entries()) expect(await answers(port, required([a, b][i], 'the folder'))).toBe(true);
     expect(Number(readFileSync(path.join(a, 'postgres.port'), 'utf8'))).toBe(ports[0]);
     expect(Number(readFileSync(path.join(b, 'postgres.port'), 'utf8'))).toBe(ports[1]);
     await stop(second);
