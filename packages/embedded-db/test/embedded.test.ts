@@ -176,8 +176,7 @@ describe('embedded PostgreSQL default', () => {
 
   // Skipped: an open bug. In two full CI runs (turbo, both cores busy) the server adopted from a SIGKILLed owner
   // still answered after its new owner stopped (answers(port, killedDir) true); alone the case passes. Until the
-  // stop of an adopted server is fixed, the case that matters most (a live user takes over, below the
-  // SIGKILLed-owner case above) stays covered.
+  // stop of an adopted server is fixed, the takeover by a live user (the test above) covers adoption.
   it.skip('a SIGKILLed owner alone: its lock dies with it, and the next start adopts the server it left', async () => {
     const owner = start(killedDir);
     const port = await owner.ready;
