@@ -36,6 +36,7 @@ export { storeForecast, type ForecastValues } from './record/store-forecast';
 export { settleForecasts, type SettlementSummary } from './record/settle';
 export { liveComparison, scoreSettled } from './record/live-comparison';
 export { forecastsOfDate, type StoredForecast } from './record/forecasts-of-date';
+export { teamSeason, teamRatingsVersion, type TeamSeason, type TeamGame, type TeamForecastRecord } from './record/team-season';
 
 // the season outlook: the daily use cases, the reads for the API, and the backtest
 export { computeOutlook, defaultOutlookSeed, type ComputedOutlook } from './outlook/compute-outlook';
