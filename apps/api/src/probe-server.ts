@@ -55,7 +55,9 @@ const STARTED = 5;
 export async function startProbeServer(options: ProbeServerOptions): Promise<ProbeServer> {
   const buffer = new SharedArrayBuffer(8 * 6);
   const state = new BigInt64Array(buffer);
-  const set = (i: number, v: number) => Atomics.store(state, i, BigInt(Math.round(v)));
+  const set = (i: number, v: number): void => {
+    Atomics.store(state, i, BigInt(Math.round(v)));
+  };
   const publish = () => {
     const s = options.snapshot();
     set(SHUTTING_DOWN, s.shuttingDown ? 1 : 0);
@@ -82,20 +84,19 @@ export async function startProbeServer(options: ProbeServerOptions): Promise<Pro
   worker.on('error', (err) => options.logger.error('probe worker failed', { err }));
   const heartbeat = setInterval(publish, options.heartbeatMs ?? 100);
   // one check at a time: a stalled database is reported when its check times out, not piled up
-  let checking = false;
-  const check = () => {
-    if (checking) return;
-    checking = true;
-    options
+  let checking: Promise<void> | undefined;
+  const check = () =>
+    (checking ??= options
       .pingDatabase()
       .then(
         (error) => set(DATABASE, error ? 2 : 1),
         () => set(DATABASE, 2),
       )
-      .finally(() => (checking = false));
-  };
-  check();
-  const checks = setInterval(check, options.databaseCheckMs ?? 1_000);
+      .finally(() => (checking = undefined)));
+  // the first check is done before the port is reported: a probe right after start-up sees the
+  // database's state, never "not checked yet" (its own timeout bounds the wait)
+  await check();
+  const checks = setInterval(() => void check(), options.databaseCheckMs ?? 1_000);
   const host = options.host ?? '0.0.0.0';
   let closing: Promise<void> | undefined;
   const close = () =>
