@@ -1,1 +1,1 @@
-module.exports = require('@nba/eslint-config')('package');
+module.exports = require('@nba/eslint-config')('package', { typeChecked: true });

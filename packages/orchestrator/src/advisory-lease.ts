@@ -28,8 +28,8 @@ export interface AdvisoryLeaseOptions {
   reconnectWithinMs?: number;
 }
 
-/** Waits between reconnection attempts: short, so that the locks are back soon after the server. */
-const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000];
+/** Wait before reconnection attempt `n` (from 0): 250 ms doubling up to 2 s, short so that the locks are back soon after the server. */
+const reconnectDelayMs = (n: number): number => Math.min(250 * 2 ** n, 2000);
 
 /** A connection holding every key, or null when another session holds one (then nothing is held). */
 async function lockAll(databaseUrl: string, keys: readonly string[], options: AdvisoryLeaseOptions): Promise<Client | null> {
@@ -99,7 +99,7 @@ export async function acquireAdvisoryLease(databaseUrl: string, keys: readonly s
         const error = toError(thrown);
         if (!isTransientDatabaseFailure(error) || Date.now() >= deadline) return loseLease(`cannot take it again: ${failureLine(error)}`);
       }
-      await sleep(RECONNECT_DELAYS_MS[Math.min(n, RECONNECT_DELAYS_MS.length - 1)]!);
+      await sleep(reconnectDelayMs(n));
     }
   };
 

@@ -1,10 +1,11 @@
-import { OrchestratorError } from './orchestrator-error';
+import { OrchestratorError, toError } from './orchestrator-error';
 
 /**
  * Runs `work` with its own AbortSignal, which aborts when `parent` aborts (cancellation) or after
  * `timeoutMs`. The returned promise settles as soon as the signal aborts, even if `work` ignores
  * it: a timed-out attempt rejects with OrchestratorError TIMEOUT, a cancelled one with the parent's
- * reason. (Work that ignores its signal keeps running in the background; nothing can stop it.)
+ * reason (an Error as it is, anything else wrapped in one). (Work that ignores its signal keeps
+ * running in the background; nothing can stop it.)
  */
 export async function runAttempt<T>(
   work: (signal: AbortSignal) => T | Promise<T>,
@@ -14,7 +15,7 @@ export async function runAttempt<T>(
 ): Promise<T> {
   const controller = new AbortController();
   const onParentAbort = (): void => controller.abort(parent.reason);
-  if (parent.aborted) throw parent.reason;
+  if (parent.aborted) throw toError(parent.reason);
   parent.addEventListener('abort', onParentAbort, { once: true });
   let timer: NodeJS.Timeout | undefined;
   if (timeoutMs !== undefined) {
@@ -23,7 +24,7 @@ export async function runAttempt<T>(
     }, timeoutMs);
   }
   const aborted = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+    controller.signal.addEventListener('abort', () => reject(toError(controller.signal.reason)), { once: true });
   });
   // Promise.resolve().then: a synchronous throw in `work` becomes a rejection.
   const running = Promise.resolve().then(() => work(controller.signal));

@@ -1,3 +1,5 @@
+import { toError } from './orchestrator-error';
+
 /**
  * Delay before retry number `retry` (1 = first retry): `round((1 + random) * base * 2^(retry-1))`,
  * capped at `max` — exponential and randomized, the formula of p-retry's `{ minTimeout: base,
@@ -9,18 +11,18 @@ export function backoffDelay(retry: number, base: number, max = Infinity, random
 }
 
 /**
- * Resolves after `ms`, or rejects with the signal's reason as soon as `signal` aborts. (Global
- * timers on purpose, not `timers/promises`: jest's fake timers drive these in the retry tests.)
+ * Resolves after `ms`, or rejects with the signal's reason (as an Error) as soon as `signal` aborts.
+ * (Global timers on purpose, not `timers/promises`: jest's fake timers drive these in the retry tests.)
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(signal.reason);
+      reject(toError(signal.reason));
       return;
     }
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(toError(signal?.reason));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

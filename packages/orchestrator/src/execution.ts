@@ -1,3 +1,4 @@
+import { required } from '@nba/errors';
 import { failureLine } from './database-retry';
 import type { TaskOutcome, RunResult } from './outcome';
 import { cancelReasonOf, type RunScope } from './run-scope';
@@ -151,7 +152,8 @@ export async function execute<C>(input: ExecutionInput<C>, scope: RunScope<C>): 
 function report<C>(task: ResolvedTask<C>, o: TaskOutcome, scope: RunScope<C>): void {
   const common = { task: task.name, attempts: o.attempts, durationMs: o.durationMs };
   if (o.status === 'succeeded') scope.emit({ type: 'task-succeeded', ...common });
-  else if (o.status === 'failed') scope.emit({ type: 'task-failed', ...common, error: o.error!, continueOnFailure: o.continueOnFailure });
+  else if (o.status === 'failed')
+    scope.emit({ type: 'task-failed', ...common, error: required(o.error, `the error of failed task '${task.name}'`), continueOnFailure: o.continueOnFailure });
   else if (o.status === 'cancelled') scope.emit({ type: 'task-cancelled', task: task.name, reason: o.reason ?? 'cancelled' });
   else scope.emit({ type: 'task-skipped', task: task.name, reason: o.reason ?? 'skipped' });
   if (o.status === 'skipped' || (o.attempts === 0 && o.status !== 'succeeded')) {
@@ -181,7 +183,7 @@ async function finish<C>(
   outcomes: Map<string, TaskOutcome>,
   results: Record<string, unknown>,
 ): Promise<RunResult> {
-  const tasks = input.tasks.map((t) => outcomes.get(t.name)!);
+  const tasks = input.tasks.map((t) => required(outcomes.get(t.name), `the outcome of task '${t.name}'`));
   const failed = tasks.filter((t) => t.status === 'failed');
   const failedRequired = failed.filter((t) => !t.continueOnFailure).map((t) => t.name);
   const failedOptional = failed.filter((t) => t.continueOnFailure).map((t) => t.name);

@@ -22,67 +22,71 @@ export class InMemoryRunStore implements RunStore {
   private readonly attempts = new Map<string, TaskAttemptRecord[]>();
   private readonly leased = new Set<string>();
 
-  async saveRun(run: RunRecord): Promise<void> {
+  saveRun(run: RunRecord): Promise<void> {
     this.runs.set(run.id, copyRun(run));
+    return Promise.resolve();
   }
 
-  async saveAttempt(attempt: TaskAttemptRecord): Promise<void> {
-    if (!this.runs.has(attempt.runId)) throw new Error(`saveAttempt: no run ${attempt.runId}`);
+  saveAttempt(attempt: TaskAttemptRecord): Promise<void> {
+    if (!this.runs.has(attempt.runId)) return Promise.reject(new Error(`saveAttempt: no run ${attempt.runId}`));
     const list = this.attempts.get(attempt.runId) ?? [];
     const copy = copyAttempt(attempt);
     const i = list.findIndex((a) => a.task === attempt.task && a.attempt === attempt.attempt);
     if (i >= 0) list[i] = copy;
     else list.push(copy);
     this.attempts.set(attempt.runId, list);
+    return Promise.resolve();
   }
 
-  async getRun(id: string): Promise<StoredRun | null> {
+  getRun(id: string): Promise<StoredRun | null> {
     const run = this.runs.get(id);
-    if (!run) return null;
+    if (!run) return Promise.resolve(null);
     const tasks = [...(this.attempts.get(id) ?? [])].sort((a, b) => (a.task === b.task ? a.attempt - b.attempt : a.task < b.task ? -1 : 1));
-    return { ...copyRun(run), tasks: tasks.map(copyAttempt) };
+    return Promise.resolve({ ...copyRun(run), tasks: tasks.map(copyAttempt) });
   }
 
-  async findRuns(filter: RunFilter): Promise<RunRecord[]> {
+  findRuns(filter: RunFilter): Promise<RunRecord[]> {
     const matches = (r: RunRecord) =>
       (filter.name === undefined || r.name === filter.name) &&
       (filter.status === undefined || r.status === filter.status) &&
       (filter.lockKey === undefined || r.lockKey === filter.lockKey) &&
       (filter.resumedFromId === undefined || r.resumedFromId === filter.resumedFromId);
-    return [...this.runs.values()].filter(matches).reverse().map(copyRun);
+    return Promise.resolve([...this.runs.values()].filter(matches).reverse().map(copyRun));
   }
 
-  async recentRuns(limit: number): Promise<StoredRun[]> {
+  recentRuns(limit: number): Promise<StoredRun[]> {
     // reversed first: runs started in the same millisecond stay newest first (the sort is stable)
     const newest = [...this.runs.values()]
       .reverse()
       .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())
       .slice(0, limit);
-    return newest.map((r) => ({
-      ...copyRun(r),
-      tasks: [...(this.attempts.get(r.id) ?? [])].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.attempt - b.attempt).map(copyAttempt),
-    }));
+    return Promise.resolve(
+      newest.map((r) => ({
+        ...copyRun(r),
+        tasks: [...(this.attempts.get(r.id) ?? [])].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.attempt - b.attempt).map(copyAttempt),
+      })),
+    );
   }
 
-  async acquireLease(keys: readonly string[]): Promise<RunLease | null> {
-    if (keys.some((k) => this.leased.has(k))) return null;
+  acquireLease(keys: readonly string[]): Promise<RunLease | null> {
+    if (keys.some((k) => this.leased.has(k))) return Promise.resolve(null);
     for (const k of keys) this.leased.add(k);
     let released = false;
-    return {
-      release: async () => {
-        if (released) return;
+    return Promise.resolve({
+      release: () => {
+        if (!released) for (const k of keys) this.leased.delete(k);
         released = true;
-        for (const k of keys) this.leased.delete(k);
+        return Promise.resolve();
       },
-    };
+    });
   }
 
-  async isLeaseHeld(key: string): Promise<boolean> {
-    return this.leased.has(key);
+  isLeaseHeld(key: string): Promise<boolean> {
+    return Promise.resolve(this.leased.has(key));
   }
 
   /** Every run, oldest first (inspection in tests and tools). */
-  async listRuns(): Promise<RunRecord[]> {
-    return [...this.runs.values()].map(copyRun);
+  listRuns(): Promise<RunRecord[]> {
+    return Promise.resolve([...this.runs.values()].map(copyRun));
   }
 }

@@ -1,4 +1,5 @@
 import type { PipelineEvent } from './events';
+import { toError } from './orchestrator-error';
 import { Pipeline } from './pipeline';
 import { cancelOnSignals } from './signals';
 
@@ -16,7 +17,7 @@ function longPipeline(options: { handleSignals?: boolean; onEvent?: (e: Pipeline
     run: ({ signal }) => {
       started.push('train');
       trainSignals.push(signal);
-      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(toError(signal.reason))));
     },
   });
   p.addTask({ name: 'predict', dependencies: ['train'], run: () => void started.push('predict') });
@@ -35,13 +36,13 @@ describe('cancellation', () => {
     expect(p.cancel('operator stop')).toBe(true);
     const r = await done;
 
-    expect(trainSignals[0]!.aborted).toBe(true);
+    expect(trainSignals[0]?.aborted).toBe(true);
     expect(started).toEqual(['ingest', 'train']); // concurrency 1: report was still waiting
     expect(r.status).toBe('cancelled');
     expect(r.cancelReason).toBe('run cancelled: operator stop');
     const by = Object.fromEntries(r.tasks.map((t) => [t.name, t]));
-    expect(by.ingest!.status).toBe('succeeded');
-    expect(by.train).toMatchObject({ status: 'cancelled', attempts: 1, error: expect.objectContaining({ code: 'CANCELLED' }) });
+    expect(by.ingest?.status).toBe('succeeded');
+    expect(by.train).toMatchObject({ status: 'cancelled', attempts: 1, error: { code: 'CANCELLED' } });
     expect(by.predict).toMatchObject({ status: 'cancelled', attempts: 0 });
     expect(by.report).toMatchObject({ status: 'cancelled', attempts: 0, reason: 'run cancelled: operator stop' });
     expect(p.running).toBe(false);
@@ -49,7 +50,7 @@ describe('cancellation', () => {
 
     const stored = await p.store.getRun(r.runId);
     expect(stored).toMatchObject({ status: 'cancelled', error: 'run cancelled: operator stop' });
-    expect(stored!.tasks.map((t) => [t.task, t.attempt, t.status])).toEqual([
+    expect(stored?.tasks.map((t) => [t.task, t.attempt, t.status])).toEqual([
       ['ingest', 1, 'succeeded'],
       ['predict', 0, 'cancelled'],
       ['report', 0, 'cancelled'],

@@ -1,3 +1,4 @@
+import { required } from '@nba/errors';
 import type { PipelineEvent, TaskRetryingEvent } from './events';
 import { InMemoryRunStore } from './memory-run-store';
 import { Pipeline } from './pipeline';
@@ -33,7 +34,7 @@ describe('transient database errors', () => {
     expect(delays).toHaveLength(3);
     delays.forEach((d, i) => expect(d).toBeGreaterThanOrEqual(Math.min(1000 * 2 ** i, 3000)));
     expect(delays[2]).toBeLessThanOrEqual(3000);
-    const rows = (await store.getRun(r.runId))!.tasks;
+    const rows = required(await store.getRun(r.runId), 'the stored run').tasks;
     expect(rows.map((t) => [t.attempt, t.status, t.error])).toEqual([
       [1, 'failed', LOST_LINE],
       [2, 'failed', LOST_LINE],
@@ -102,7 +103,7 @@ describe('transient database errors', () => {
       ['failed', 1, LOST_LINE],
       ['failed', 1, 'database disk full (53100 could not extend file "base/1/2": No space left on device)'],
     ]);
-    const rows = (await store.getRun(r.runId))!.tasks;
+    const rows = required(await store.getRun(r.runId), 'the stored run').tasks;
     for (const row of rows) expect(row.error).not.toMatch(/\n/);
   });
 });

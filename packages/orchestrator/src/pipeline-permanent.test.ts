@@ -1,3 +1,4 @@
+import { required } from '@nba/errors';
 import type { Logger } from '@nba/logging';
 import type { PipelineEvent, TaskFailedEvent } from './events';
 import { isPermanent, permanent } from './permanent';
@@ -40,7 +41,7 @@ async function runFailing(error: () => unknown) {
     },
   });
   const result = await p.run(undefined);
-  return { result, calls, lines, events, outcome: result.tasks[0]! };
+  return { result, calls, lines, events, outcome: required(result.tasks[0], 'the outcome of ingest') };
 }
 
 describe('permanent failures', () => {
@@ -55,15 +56,15 @@ describe('permanent failures', () => {
       reason: 'permanent failure (UNAUTHORIZED), not retried: api-basketball /games: API key rejected',
     });
     expect(result.failedRequired).toEqual(['ingest']);
-    expect(lines).toContainEqual(
-      expect.objectContaining({
-        level: 'warn',
-        message: 'task failed permanently; not retried',
-        meta: expect.objectContaining({ task: 'ingest', attempts: 1, retriesLeft: 2, reason: outcome.reason }),
-      }),
-    );
+    expect(lines.find((l) => l.message === 'task failed permanently; not retried')).toMatchObject({
+      level: 'warn',
+      meta: { task: 'ingest', attempts: 1, retriesLeft: 2, reason: outcome.reason },
+    });
     expect(events.some((e) => e.type === 'task-retrying')).toBe(false);
-    const failed = events.find((e): e is TaskFailedEvent => e.type === 'task-failed')!;
+    const failed = required(
+      events.find((e): e is TaskFailedEvent => e.type === 'task-failed'),
+      'the task-failed event',
+    );
     expect(failed.attempts).toBe(1);
     expect(isPermanent(failed.error)).toBe(true);
   });

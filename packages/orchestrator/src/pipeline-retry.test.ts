@@ -1,4 +1,6 @@
+import { required } from '@nba/errors';
 import type { PipelineEvent, TaskRetryingEvent } from './events';
+import { toError } from './orchestrator-error';
 import { Pipeline } from './pipeline';
 
 describe('retries and timeouts', () => {
@@ -24,7 +26,8 @@ describe('retries and timeouts', () => {
     const r = await done;
 
     expect(r.tasks[0]).toMatchObject({ status: 'succeeded', attempts: 4, result: 'data' });
-    const gaps = attemptTimes.slice(1).map((t, i) => t - attemptTimes[i]!);
+    const startOf = (i: number): number => required(attemptTimes[i], `the start of attempt ${i + 1}`);
+    const gaps = attemptTimes.slice(1).map((t, i) => t - startOf(i));
     const retrying = events.filter((e): e is TaskRetryingEvent => e.type === 'task-retrying');
     expect(retrying.map((e) => [e.attempt, e.error.message])).toEqual([
       [1, 'HTTP 503 (attempt 1)'],
@@ -34,13 +37,13 @@ describe('retries and timeouts', () => {
     // The announced delay is the one actually waited (within a timer tick), and it lies in
     // [base * 2^(n-1), base * 2^n].
     gaps.forEach((gap, i) => {
-      const delay = retrying[i]!.delayMs;
+      const delay = required(retrying[i], `retry event ${i + 1}`).delayMs;
       expect(gap - delay).toBeGreaterThanOrEqual(0);
       expect(gap - delay).toBeLessThanOrEqual(1);
       expect(delay).toBeGreaterThanOrEqual(1000 * 2 ** i);
       expect(delay).toBeLessThanOrEqual(1000 * 2 ** (i + 1));
     });
-    expect(r.tasks[0]!.durationMs).toBe(attemptTimes[3]! - attemptTimes[0]!);
+    expect(r.tasks[0]?.durationMs).toBe(startOf(3) - startOf(0));
   });
 
   it('fails with the last error after maxRetries, retrying every kind of error', async () => {
@@ -59,8 +62,8 @@ describe('retries and timeouts', () => {
     const r = await p.run(undefined);
     expect(calls).toBe(3);
     expect(r.tasks[0]).toMatchObject({ status: 'failed', attempts: 3 });
-    expect(r.tasks[0]!.error).toBeInstanceOf(TypeError);
-    expect(r.tasks[0]!.error!.message).toBe('last');
+    expect(r.tasks[0]?.error).toBeInstanceOf(TypeError);
+    expect(r.tasks[0]?.error?.message).toBe('last');
     expect(r.failedRequired).toEqual(['parse']);
   });
 
@@ -69,11 +72,12 @@ describe('retries and timeouts', () => {
     p.addTask({
       name: 't',
       run: () => {
-        throw 'plain string';
+        const plain: unknown = 'plain string'; // a task may throw anything
+        throw plain;
       },
     });
     const r = await p.run(undefined);
-    expect(r.tasks[0]!.error!.message).toBe('plain string');
+    expect(r.tasks[0]?.error?.message).toBe('plain string');
   });
 
   it('aborts an attempt that exceeds its timeout, counts it as a failure, and retries', async () => {
@@ -92,12 +96,12 @@ describe('retries and timeouts', () => {
     });
     const r = await p.run(undefined);
     expect(r.tasks[0]).toMatchObject({ status: 'succeeded', attempts: 2, result: 'fast now' });
-    expect(signals[0]!.aborted).toBe(true);
-    expect(signals[0]!.reason).toMatchObject({ code: 'TIMEOUT', message: "task 'slow' attempt 1 timed out after 30 ms" });
-    expect(signals[1]!.aborted).toBe(false);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(signals[0]?.reason).toMatchObject({ code: 'TIMEOUT', message: "task 'slow' attempt 1 timed out after 30 ms" });
+    expect(signals[1]?.aborted).toBe(false);
 
     const stored = await p.store.getRun(r.runId);
-    expect(stored!.tasks.map((t) => [t.attempt, t.status, t.error])).toEqual([
+    expect(stored?.tasks.map((t) => [t.attempt, t.status, t.error])).toEqual([
       [1, 'failed', "task 'slow' attempt 1 timed out after 30 ms"],
       [2, 'succeeded', null],
     ]);
@@ -105,8 +109,12 @@ describe('retries and timeouts', () => {
 
   it('reports TIMEOUT as the error when every attempt times out', async () => {
     const p = new Pipeline({ name: 'always-slow' });
-    p.addTask({ name: 't', timeoutMs: 10, run: ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))) });
+    p.addTask({
+      name: 't',
+      timeoutMs: 10,
+      run: ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(toError(signal.reason)))),
+    });
     const r = await p.run(undefined);
-    expect(r.tasks[0]!.error).toMatchObject({ name: 'OrchestratorError', code: 'TIMEOUT' });
+    expect(r.tasks[0]?.error).toMatchObject({ name: 'OrchestratorError', code: 'TIMEOUT' });
   });
 });

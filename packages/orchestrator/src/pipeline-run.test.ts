@@ -25,7 +25,13 @@ describe('Pipeline.run', () => {
         return `${context.day}:${String(results.train)}`;
       },
     });
-    p.addTask({ name: 'ingest', run: async () => (order.push('ingest'), 42) });
+    p.addTask({
+      name: 'ingest',
+      run: () => {
+        order.push('ingest');
+        return Promise.resolve(42);
+      },
+    });
     p.addTask({ name: 'odds', run: () => (order.push('odds'), { lines: 3 }) });
     p.addTask({
       name: 'train',
@@ -99,8 +105,14 @@ describe('Pipeline.run', () => {
   it('rejects a duplicate task name', () => {
     const p = new Pipeline({ name: 'dup' });
     p.addTask({ name: 'a', run: () => 1 });
-    expect(() => p.addTask({ name: 'a', run: () => 2 })).toThrow(OrchestratorError);
-    expect(() => p.addTask({ name: 'a', run: () => 2 })).toThrow(expect.objectContaining({ code: 'DUPLICATE_TASK' }));
+    let thrown: unknown;
+    try {
+      p.addTask({ name: 'a', run: () => 2 });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(OrchestratorError);
+    expect(thrown).toMatchObject({ code: 'DUPLICATE_TASK', message: "task 'a' is already defined in pipeline 'dup'" });
   });
 
   it('skips dependents of a required failure (transitively) and fails the run', async () => {
@@ -171,7 +183,7 @@ describe('Pipeline.run', () => {
         .toString()
         .split('\n')
         .filter(Boolean)
-        .forEach((l) => lines.push(JSON.parse(l))),
+        .forEach((l) => lines.push(JSON.parse(l) as Record<string, unknown>)),
     );
     const events: PipelineEvent[] = [];
     const p = new Pipeline({ name: 'ev', logger: createLogger({ service: 'test', stream }), onEvent: (e) => events.push(e) });
@@ -222,12 +234,12 @@ describe('Pipeline.run', () => {
     const r = await p.run({ date: '2024-01-02' });
     const stored = await store.getRun(r.runId);
     expect(stored).toMatchObject({ name: 'persist', status: 'succeeded', args: { date: '2024-01-02' }, error: null, resumedFromId: null });
-    expect(stored!.finishedAt).toBeInstanceOf(Date);
-    expect(stored!.tasks.map((t) => [t.task, t.attempt, t.status, t.error, t.result])).toEqual([
+    expect(stored?.finishedAt).toBeInstanceOf(Date);
+    expect(stored?.tasks.map((t) => [t.task, t.attempt, t.status, t.error, t.result])).toEqual([
       ['a', 1, 'failed', 'flaky', null],
       ['a', 2, 'succeeded', null, { ok: true }],
       ['b', 0, 'skipped', 'not today', null],
     ]);
-    expect(stored!.tasks.every((t) => t.durationMs !== null && t.durationMs >= 0)).toBe(true);
+    expect(stored?.tasks.every((t) => t.durationMs !== null && t.durationMs >= 0)).toBe(true);
   });
 });

@@ -225,7 +225,7 @@ export class Pipeline<C = unknown, R extends object = Record<string, unknown>> {
       databaseRetry: this.databaseRetry,
       logger,
       emit: (event: EventInput) => {
-        const full = { ...event, runId, at: Date.now() } as PipelineEvent;
+        const full: PipelineEvent = { ...event, runId, at: Date.now() };
         for (const listener of listeners) {
           try {
             listener(full);

@@ -7,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Prisma needs a sentinel for a JSON null (`JsonNull` in a JSON value, `DbNull` for SQL NULL). */
 function json(value: JsonValue): Prisma.InputJsonValue | typeof Prisma.JsonNull {
-  return value === null ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
+  return value === null ? Prisma.JsonNull : value;
 }
 
 /** Where the store's leases connect. */

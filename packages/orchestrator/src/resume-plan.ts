@@ -39,8 +39,7 @@ export async function planResume(store: RunStore, runId: string, pipelineName: s
   const seen = new Set<string>();
   for (let current: StoredRun | null = run; current && !seen.has(current.id);) {
     seen.add(current.id);
-    for (let i = current.tasks.length - 1; i >= 0; i--) {
-      const a = current.tasks[i]!;
+    for (const a of [...current.tasks].reverse()) {
       if (a.status === 'succeeded' && wanted.has(a.task) && !reused.has(a.task)) {
         reused.set(a.task, { result: a.result, runId: current.id });
       }

@@ -1,5 +1,6 @@
 import { createDbClient } from '@nba/db';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { required } from '@nba/errors';
+import { createTestDatabase, matching, type TestDatabase } from '@nba/testing';
 import { Pipeline, PrismaRunStore } from '../src';
 
 describe('PrismaRunStore', () => {
@@ -34,7 +35,7 @@ describe('PrismaRunStore', () => {
 
     const run = await db.client.pipelineRun.findUniqueOrThrow({ where: { id: r.runId } });
     expect(run).toMatchObject({ name: 'nightly', status: 'succeeded', args: { date: '2024-02-01', dryRun: false }, error: null, resumedFromId: null });
-    expect(run.finishedAt!.getTime()).toBeGreaterThanOrEqual(run.startedAt.getTime());
+    expect(required(run.finishedAt, "the run's finish").getTime()).toBeGreaterThanOrEqual(run.startedAt.getTime());
 
     const rows = await db.client.taskRun.findMany({ where: { runId: r.runId }, orderBy: [{ task: 'asc' }, { attempt: 'asc' }] });
     expect(rows.map((t) => [t.task, t.attempt, t.status, t.error, t.result])).toEqual([
@@ -46,8 +47,8 @@ describe('PrismaRunStore', () => {
       ['train', 0, 'skipped', 'skip-train', null],
     ]);
     for (const row of rows) {
-      expect(row.finishedAt).not.toBeNull();
-      expect(row.durationMs).toBe(row.finishedAt!.getTime() - row.startedAt.getTime());
+      const finishedAt = required(row.finishedAt, `the finish of ${row.task} attempt ${row.attempt}`);
+      expect(row.durationMs).toBe(finishedAt.getTime() - row.startedAt.getTime());
     }
   });
 
@@ -81,18 +82,16 @@ describe('PrismaRunStore', () => {
 
   it('leases: held across sessions, all or none, free once released', async () => {
     const store = new PrismaRunStore(db.client, { databaseUrl: db.url });
-    const lease = await store.acquireLease(['run:a', 'lock:nightly:2024-02-02']);
-    expect(lease).not.toBeNull();
+    const lease = required(await store.acquireLease(['run:a', 'lock:nightly:2024-02-02']), 'the first lease');
     expect(await store.isLeaseHeld('run:a')).toBe(true);
     expect(await store.isLeaseHeld('run:b')).toBe(false);
     // all or nothing: one key taken means none is
     expect(await store.acquireLease(['run:b', 'lock:nightly:2024-02-02'])).toBeNull();
     expect(await store.isLeaseHeld('run:b')).toBe(false);
-    await lease!.release();
+    await lease.release();
     expect(await store.isLeaseHeld('run:a')).toBe(false);
-    const again = await store.acquireLease(['run:b', 'lock:nightly:2024-02-02']);
-    expect(again).not.toBeNull();
-    await again!.release();
+    const again = required(await store.acquireLease(['run:b', 'lock:nightly:2024-02-02']), 'the lease once the keys are free');
+    await again.release();
   });
 
   /** The backend pid of the lease connection holding `key`, if any. */
@@ -106,7 +105,7 @@ describe('PrismaRunStore', () => {
 
   it('leases: a dropped connection (a database restart, while the process lives) takes the keys again', async () => {
     const store = new PrismaRunStore(db.client, { databaseUrl: db.url });
-    const lease = await store.acquireLease(['run:c', 'lock:nightly:2024-02-03']);
+    const lease = required(await store.acquireLease(['run:c', 'lock:nightly:2024-02-03']), 'the lease');
     const before = await holderPid('run:c');
     expect(before).toBeDefined();
     await db.client.$executeRawUnsafe(`SELECT pg_terminate_backend(${before})`);
@@ -118,26 +117,26 @@ describe('PrismaRunStore', () => {
     expect(after).toBeDefined();
     expect(after).not.toBe(before);
     expect(await holderPid('run:c')).toBe(after);
-    expect(lease!.lost?.aborted).toBe(false);
-    await lease!.release();
+    expect(lease.lost?.aborted).toBe(false);
+    await lease.release();
     expect(await store.isLeaseHeld('run:c')).toBe(false);
   });
 
   it('leases: lost when another session takes a key while the connection is down (the run must stop)', async () => {
     const store = new PrismaRunStore(db.client, { databaseUrl: db.url });
-    const lease = await store.acquireLease(['run:d', 'lock:nightly:2024-02-04']);
+    const lease = required(await store.acquireLease(['run:d', 'lock:nightly:2024-02-04']), 'the lease');
     const pid = await holderPid('run:d');
     const other = await db.client.$transaction(async (tx) => {
       // ends the lease's session and queues for its key in one statement: the waiting session is
       // granted the key when the dead session releases it, before the lease can reconnect
       await tx.$executeRawUnsafe(`SELECT pg_terminate_backend(${pid}), pg_advisory_xact_lock(${0x6e6270}, hashtext('lock:nightly:2024-02-04'))`);
-      for (let i = 0; i < 100 && !lease!.lost?.aborted; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-      return lease!.lost?.aborted;
+      for (let i = 0; i < 100 && !lease.lost?.aborted; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      return lease.lost?.aborted;
     });
     expect(other).toBe(true);
-    expect(String((lease!.lost?.reason as Error).message)).toMatch(/^run lease lost: another process took/);
+    expect(lease.lost?.reason).toMatchObject({ message: matching(/^run lease lost: another process took/) });
     expect(await store.isLeaseHeld('run:d')).toBe(false);
-    await lease!.release();
+    await lease.release();
   });
 
   it('refuses to start a run whose lease cannot be taken, and writes nothing', async () => {

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { containing, createTestDatabase, type TestDatabase } from '@nba/testing';
 import { InMemoryRunStore, liveStatus, Pipeline, PrismaRunStore, type RunStore } from '../src';
 import { runLeaseKey } from '../src/run-liveness';
 
@@ -27,8 +27,8 @@ function nightly(store: RunStore, failing: Set<string>, calls: Record<string, nu
   return p;
 }
 
-const stores: [string, () => Promise<{ store: RunStore; close(): Promise<void> }>][] = [
-  ['in-memory', async () => ({ store: new InMemoryRunStore(), close: async () => undefined })],
+const stores: [string, () => Promise<{ store: RunStore; close: () => Promise<void> }>][] = [
+  ['in-memory', () => Promise.resolve({ store: new InMemoryRunStore(), close: () => Promise.resolve() })],
   [
     'Prisma (PostgreSQL)',
     async () => {
@@ -67,14 +67,14 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
     expect(by.ingest).toMatchObject({ status: 'succeeded', attempts: 0, reusedFromRunId: first.runId });
     expect(by.odds).toMatchObject({ status: 'succeeded', attempts: 0, reusedFromRunId: second.runId });
     expect(by.train).toMatchObject({ status: 'succeeded', attempts: 1 });
-    expect(by.train!.reusedFromRunId).toBeUndefined();
+    expect(by.train?.reusedFromRunId).toBeUndefined();
     // Stored results are JSON: the Date returned by ingest comes back as a string.
     expect(third.results.ingest).toEqual({ games: 1230, at: '2024-01-02T10:00:00.000Z' });
     expect(third.results.predict).toEqual({ train: { model: 'm1', trainedOn: 2460 }, odds: { lines: 15 } });
 
     const stored = await store.getRun(third.runId);
     expect(stored).toMatchObject({ status: 'succeeded', resumedFromId: second.runId, args: { date: '2024-01-02' } });
-    expect(stored!.tasks.map((t) => `${t.task}#${t.attempt}:${t.status}`)).toEqual(['predict#1:succeeded', 'train#1:succeeded']);
+    expect(stored?.tasks.map((t) => `${t.task}#${t.attempt}:${t.status}`)).toEqual(['predict#1:succeeded', 'train#1:succeeded']);
 
     await expect(nightly(store, new Set(), calls).resume(third.runId, { date: '2024-01-02' })).rejects.toMatchObject({
       code: 'NOT_RESUMABLE',
@@ -140,7 +140,7 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
     expect(await liveStatus(store, { id, status: 'running' })).toBe('running');
     const calls: Record<string, number> = {};
     const p = nightly(store, new Set(), calls);
-    await expect(p.resume(id, { date: '2024-01-04' })).rejects.toMatchObject({ code: 'RUN_IN_PROGRESS', message: expect.stringContaining('1@elsewhere') });
+    await expect(p.resume(id, { date: '2024-01-04' })).rejects.toMatchObject({ code: 'RUN_IN_PROGRESS', message: containing('1@elsewhere') });
     const r = await p.resume(id, { date: '2024-01-04' }, { force: true });
     await alive?.release();
     expect(r.status).toBe('succeeded');
@@ -192,13 +192,13 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
     expect(r.status).toBe('succeeded');
     expect(calls.ingest).toBeUndefined();
     const closed = await store.getRun(id);
-    expect(closed).toMatchObject({ status: 'abandoned', error: expect.stringContaining(`resumed by run ${r.runId}`) });
+    expect(closed).toMatchObject({ status: 'abandoned', error: containing(`resumed by run ${r.runId}`) });
     expect(closed?.tasks.find((t) => t.task === 'features')?.status).toBe('cancelled');
     // the resumed run keeps the key; resuming the closed run again is refused: the chain goes on from the new one
     expect((await store.getRun(r.runId))?.lockKey).toBe('2024-01-05');
     await expect(nightly(store, new Set(), {}).resume(id, { date: '2024-01-05' })).rejects.toMatchObject({
       code: 'NOT_RESUMABLE',
-      message: expect.stringContaining(`already resumed by run ${r.runId}`),
+      message: containing(`already resumed by run ${r.runId}`),
     });
   });
 
@@ -209,13 +209,17 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
     p.addTask({ name: 'slow', run: () => gate });
     const first = p.run({ date: '2024-01-06' }, { lockKey: '2024-01-06' });
     const firstRun = async () => (await store.findRuns({ name: 'keyed', lockKey: '2024-01-06', status: 'running' }))[0];
-    while (!(await firstRun())) await new Promise((resolve) => setTimeout(resolve, 10));
+    let running = await firstRun();
+    while (!running) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      running = await firstRun();
+    }
     const before = (await store.findRuns({ name: 'keyed' })).length;
     const second = new Pipeline<{ date: string }>({ name: 'keyed', store });
     second.addTask({ name: 'slow', run: () => 1 });
     await expect(second.run({ date: '2024-01-06' }, { lockKey: '2024-01-06' })).rejects.toMatchObject({
       code: 'RUN_IN_PROGRESS',
-      message: expect.stringContaining(`run ${(await firstRun())!.id}`),
+      message: containing(`run ${running.id}`),
     });
     expect((await store.findRuns({ name: 'keyed' })).length).toBe(before);
     // another key is not blocked
@@ -243,6 +247,6 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
     const p = new Pipeline({ name: 'keyed', store });
     p.addTask({ name: 'a', run: () => 1 });
     const r = await p.run({}, { lockKey: '2024-01-08' });
-    expect(await store.getRun(id)).toMatchObject({ status: 'abandoned', error: expect.stringContaining(`superseded by run ${r.runId}`) });
+    expect(await store.getRun(id)).toMatchObject({ status: 'abandoned', error: containing(`superseded by run ${r.runId}`) });
   });
 });
