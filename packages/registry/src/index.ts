@@ -10,9 +10,10 @@ export { assertModelName } from './registration';
 export { normalizeMetrics, DEFAULT_METRICS_DATASET } from './metrics';
 export { holdoutLogLosses } from './holdout-scores';
 export type { HoldoutLogLoss } from './holdout-scores';
-export { MODEL_STATUSES } from './types';
+export { MODEL_STATUSES, FORECAST_KINDS } from './types';
 export type {
   ModelStatusName,
+  ForecastKindName,
   ModelEventActionName,
   FeatureSpec,
   MetricsByDataset,

@@ -25,6 +25,7 @@ export function toVersionInfo(row: VersionRow): ModelVersionInfo {
     name: row.name,
     version: row.version,
     status: row.status,
+    kind: row.kind,
     featureSpec: row.featureSpec as unknown as FeatureSpec,
     params: (row.params ?? {}) as Record<string, unknown>,
     metrics,

@@ -2,7 +2,7 @@ import { ARTIFACT_FORMAT, ARTIFACT_ROLES, artifactBytes, inspectArtifact, sha256
 import { metricRows, normalizeMetrics } from './metrics';
 import { RegistryError } from './registry-error';
 import { assertSemver } from './semver';
-import type { FeatureSpec, MetricsByDataset, RegisterInput } from './types';
+import { FORECAST_KINDS, type FeatureSpec, type ForecastKindName, type MetricsByDataset, type RegisterInput } from './types';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,6 +25,7 @@ export interface Registration {
   fingerprint: string | null;
   pipelineRunId: string | null;
   notes: string | null;
+  kind: ForecastKindName;
 }
 
 /** Throws INVALID_INPUT unless `name` can name a model (letters, digits, `.`, `_`, `-`). */
@@ -112,6 +113,9 @@ export function prepareRegistration(input: RegisterInput): Registration {
   if (input.pipelineRunId !== undefined && !UUID.test(input.pipelineRunId)) {
     throw new RegistryError('INVALID_INPUT', `${where}: pipelineRunId must be a run id (a UUID), got ${JSON.stringify(input.pipelineRunId)}`);
   }
+  if (input.kind !== undefined && !FORECAST_KINDS.includes(input.kind)) {
+    throw new RegistryError('INVALID_INPUT', `${where}: kind must be one of ${FORECAST_KINDS.join(', ')}, got ${JSON.stringify(input.kind)}`);
+  }
   const metrics = normalizeMetrics(input.metrics, where);
   return {
     name: input.name,
@@ -128,5 +132,6 @@ export function prepareRegistration(input: RegisterInput): Registration {
     fingerprint: input.fingerprint ?? null,
     pipelineRunId: input.pipelineRunId ?? null,
     notes: input.notes ?? null,
+    kind: input.kind ?? 'live',
   };
 }

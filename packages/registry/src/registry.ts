@@ -25,6 +25,7 @@ import {
   type LiveRecord,
   type ModelEventInfo,
   type ModelRef,
+  type ForecastKindName,
   type ModelStatusName,
   type ModelVersionInfo,
   type PromoteOptions,
@@ -105,6 +106,7 @@ export class ModelRegistry {
             fingerprint: r.fingerprint,
             pipelineRunId: r.pipelineRunId,
             notes: r.notes,
+            kind: r.kind,
             createdBy: actor,
             artifacts: { create: r.artifacts },
             metricRows: { create: r.metricRows },
@@ -131,13 +133,13 @@ export class ModelRegistry {
     return row ? toVersionInfo(row) : undefined;
   }
 
-  /** Versions, optionally of one name and/or status; by name, newest version first. */
-  async listVersions(filter: { name?: string; status?: ModelStatusName } = {}): Promise<ModelVersionInfo[]> {
+  /** Versions, optionally of one name and/or status, of one kind (default `live`); by name, newest version first. */
+  async listVersions(filter: { name?: string; status?: ModelStatusName; kind?: ForecastKindName } = {}): Promise<ModelVersionInfo[]> {
     if (filter.status !== undefined && !MODEL_STATUSES.includes(filter.status)) {
       throw new RegistryError('INVALID_INPUT', `status '${String(filter.status)}' is not one of ${MODEL_STATUSES.join(', ')}`);
     }
     const rows = await this.db.modelVersion.findMany({
-      where: { name: filter.name, status: filter.status },
+      where: { name: filter.name, status: filter.status, kind: filter.kind ?? 'live' },
       include: VERSION_INCLUDE,
     });
     return rows.map(toVersionInfo).sort((a, b) => a.name.localeCompare(b.name) || compareSemver(b.version, a.version));
@@ -166,6 +168,9 @@ export class ModelRegistry {
       const target = await findVersion(tx, name, version);
       if (target.status === 'production') {
         throw new RegistryError('INVALID_STATE', `model '${name}' version ${version} is already in production; nothing to do`);
+      }
+      if (target.kind === 'hindcast') {
+        throw new RegistryError('INVALID_STATE', `model '${name}' version ${version} is a hindcast (it forecasts past days only) and cannot be promoted`);
       }
       const current = await tx.modelVersion.findFirst({ where: { name, status: 'production' } });
       if (options.expectedProduction !== undefined && (current?.version ?? null) !== options.expectedProduction) {

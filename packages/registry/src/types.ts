@@ -2,6 +2,14 @@
 export type ModelStatusName = 'staging' | 'production' | 'archived';
 export const MODEL_STATUSES: readonly ModelStatusName[] = ['staging', 'production', 'archived'];
 
+/**
+ * What a version is for: `live` versions are trained by the daily run, promoted and served;
+ * `hindcast` versions forecast past days, each trained only on the data before its day, and are
+ * never promoted, served or listed with the live ones.
+ */
+export type ForecastKindName = 'live' | 'hindcast';
+export const FORECAST_KINDS: readonly ForecastKindName[] = ['live', 'hindcast'];
+
 /** What a registry change did, as written to the audit trail. */
 export type ModelEventActionName = 'registered' | 'promoted' | 'archived' | 'rolled_back';
 
@@ -41,6 +49,8 @@ export interface RegisterInput {
   notes?: string;
   /** Defaults to the registry's actor. */
   createdBy?: string;
+  /** Default `live`. */
+  kind?: ForecastKindName;
 }
 
 /** An artifact's metadata (its content is read with `loadArtifacts`). */
@@ -58,6 +68,7 @@ export interface ModelVersionInfo {
   name: string;
   version: string;
   status: ModelStatusName;
+  kind: ForecastKindName;
   featureSpec: FeatureSpec;
   params: Record<string, unknown>;
   metrics: MetricsByDataset;
