@@ -327,6 +327,13 @@ export type EnumModelStatusFilter<$PrismaModel = never> = {
   not?: Prisma.NestedEnumModelStatusFilter<$PrismaModel> | $Enums.ModelStatus
 }
 
+export type EnumForecastKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.ForecastKind | Prisma.EnumForecastKindFieldRefInput<$PrismaModel>
+  in?: $Enums.ForecastKind[] | Prisma.ListEnumForecastKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ForecastKind[] | Prisma.ListEnumForecastKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumForecastKindFilter<$PrismaModel> | $Enums.ForecastKind
+}
+
 export type JsonFilter<$PrismaModel = never> =
 | Prisma.PatchUndefined<
     Prisma.Either<Required<JsonFilterBase<$PrismaModel>>, Exclude<keyof Required<JsonFilterBase<$PrismaModel>>, 'path'>>,
@@ -371,6 +378,16 @@ export type EnumModelStatusWithAggregatesFilter<$PrismaModel = never> = {
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumModelStatusFilter<$PrismaModel>
   _max?: Prisma.NestedEnumModelStatusFilter<$PrismaModel>
+}
+
+export type EnumForecastKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.ForecastKind | Prisma.EnumForecastKindFieldRefInput<$PrismaModel>
+  in?: $Enums.ForecastKind[] | Prisma.ListEnumForecastKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ForecastKind[] | Prisma.ListEnumForecastKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumForecastKindWithAggregatesFilter<$PrismaModel> | $Enums.ForecastKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumForecastKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumForecastKindFilter<$PrismaModel>
 }
 
 export type JsonWithAggregatesFilter<$PrismaModel = never> =
@@ -882,6 +899,13 @@ export type NestedEnumModelStatusFilter<$PrismaModel = never> = {
   not?: Prisma.NestedEnumModelStatusFilter<$PrismaModel> | $Enums.ModelStatus
 }
 
+export type NestedEnumForecastKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.ForecastKind | Prisma.EnumForecastKindFieldRefInput<$PrismaModel>
+  in?: $Enums.ForecastKind[] | Prisma.ListEnumForecastKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ForecastKind[] | Prisma.ListEnumForecastKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumForecastKindFilter<$PrismaModel> | $Enums.ForecastKind
+}
+
 export type NestedUuidNullableFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel> | null
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel> | null
@@ -901,6 +925,16 @@ export type NestedEnumModelStatusWithAggregatesFilter<$PrismaModel = never> = {
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumModelStatusFilter<$PrismaModel>
   _max?: Prisma.NestedEnumModelStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumForecastKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.ForecastKind | Prisma.EnumForecastKindFieldRefInput<$PrismaModel>
+  in?: $Enums.ForecastKind[] | Prisma.ListEnumForecastKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.ForecastKind[] | Prisma.ListEnumForecastKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumForecastKindWithAggregatesFilter<$PrismaModel> | $Enums.ForecastKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumForecastKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumForecastKindFilter<$PrismaModel>
 }
 
 export type NestedJsonFilter<$PrismaModel = never> =

@@ -39,6 +39,14 @@ export const OddsMarket = {
 export type OddsMarket = (typeof OddsMarket)[keyof typeof OddsMarket]
 
 
+export const ForecastKind = {
+  live: 'live',
+  hindcast: 'hindcast'
+} as const
+
+export type ForecastKind = (typeof ForecastKind)[keyof typeof ForecastKind]
+
+
 export const ModelStatus = {
   staging: 'staging',
   production: 'production',

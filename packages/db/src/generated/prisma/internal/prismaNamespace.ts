@@ -1493,6 +1493,7 @@ export const ModelVersionScalarFieldEnum = {
   name: 'name',
   version: 'version',
   status: 'status',
+  kind: 'kind',
   featureSpec: 'featureSpec',
   params: 'params',
   metrics: 'metrics',
@@ -1844,6 +1845,20 @@ export type EnumModelStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$Pris
  * Reference to a field of type 'ModelStatus[]'
  */
 export type ListEnumModelStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'ModelStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'ForecastKind'
+ */
+export type EnumForecastKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'ForecastKind'>
+    
+
+
+/**
+ * Reference to a field of type 'ForecastKind[]'
+ */
+export type ListEnumForecastKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'ForecastKind[]'>
     
 
 

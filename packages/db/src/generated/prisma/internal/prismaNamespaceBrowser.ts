@@ -145,6 +145,7 @@ export const ModelVersionScalarFieldEnum = {
   name: 'name',
   version: 'version',
   status: 'status',
+  kind: 'kind',
   featureSpec: 'featureSpec',
   params: 'params',
   metrics: 'metrics',

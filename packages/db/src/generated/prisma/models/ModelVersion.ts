@@ -41,6 +41,7 @@ export type ModelVersionMinAggregateOutputType = {
   name: string | null
   version: string | null
   status: $Enums.ModelStatus | null
+  kind: $Enums.ForecastKind | null
   trainedFrom: Date | null
   trainedTo: Date | null
   trainingGames: number | null
@@ -59,6 +60,7 @@ export type ModelVersionMaxAggregateOutputType = {
   name: string | null
   version: string | null
   status: $Enums.ModelStatus | null
+  kind: $Enums.ForecastKind | null
   trainedFrom: Date | null
   trainedTo: Date | null
   trainingGames: number | null
@@ -77,6 +79,7 @@ export type ModelVersionCountAggregateOutputType = {
   name: number
   version: number
   status: number
+  kind: number
   featureSpec: number
   params: number
   metrics: number
@@ -110,6 +113,7 @@ export type ModelVersionMinAggregateInputType = {
   name?: true
   version?: true
   status?: true
+  kind?: true
   trainedFrom?: true
   trainedTo?: true
   trainingGames?: true
@@ -128,6 +132,7 @@ export type ModelVersionMaxAggregateInputType = {
   name?: true
   version?: true
   status?: true
+  kind?: true
   trainedFrom?: true
   trainedTo?: true
   trainingGames?: true
@@ -146,6 +151,7 @@ export type ModelVersionCountAggregateInputType = {
   name?: true
   version?: true
   status?: true
+  kind?: true
   featureSpec?: true
   params?: true
   metrics?: true
@@ -254,6 +260,7 @@ export type ModelVersionGroupByOutputType = {
   name: string
   version: string
   status: $Enums.ModelStatus
+  kind: $Enums.ForecastKind
   featureSpec: runtime.JsonValue
   params: runtime.JsonValue
   metrics: runtime.JsonValue
@@ -298,6 +305,7 @@ export type ModelVersionWhereInput = {
   name?: Prisma.StringFilter<"ModelVersion"> | string
   version?: Prisma.StringFilter<"ModelVersion"> | string
   status?: Prisma.EnumModelStatusFilter<"ModelVersion"> | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFilter<"ModelVersion"> | $Enums.ForecastKind
   featureSpec?: Prisma.JsonFilter<"ModelVersion">
   params?: Prisma.JsonFilter<"ModelVersion">
   metrics?: Prisma.JsonFilter<"ModelVersion">
@@ -324,6 +332,7 @@ export type ModelVersionOrderByWithRelationInput = {
   name?: Prisma.SortOrder
   version?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   featureSpec?: Prisma.SortOrder
   params?: Prisma.SortOrder
   metrics?: Prisma.SortOrder
@@ -355,6 +364,7 @@ export type ModelVersionWhereUniqueInput = Prisma.AtLeast<{
   name?: Prisma.StringFilter<"ModelVersion"> | string
   version?: Prisma.StringFilter<"ModelVersion"> | string
   status?: Prisma.EnumModelStatusFilter<"ModelVersion"> | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFilter<"ModelVersion"> | $Enums.ForecastKind
   featureSpec?: Prisma.JsonFilter<"ModelVersion">
   params?: Prisma.JsonFilter<"ModelVersion">
   metrics?: Prisma.JsonFilter<"ModelVersion">
@@ -381,6 +391,7 @@ export type ModelVersionOrderByWithAggregationInput = {
   name?: Prisma.SortOrder
   version?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   featureSpec?: Prisma.SortOrder
   params?: Prisma.SortOrder
   metrics?: Prisma.SortOrder
@@ -410,6 +421,7 @@ export type ModelVersionScalarWhereWithAggregatesInput = {
   name?: Prisma.StringWithAggregatesFilter<"ModelVersion"> | string
   version?: Prisma.StringWithAggregatesFilter<"ModelVersion"> | string
   status?: Prisma.EnumModelStatusWithAggregatesFilter<"ModelVersion"> | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindWithAggregatesFilter<"ModelVersion"> | $Enums.ForecastKind
   featureSpec?: Prisma.JsonWithAggregatesFilter<"ModelVersion">
   params?: Prisma.JsonWithAggregatesFilter<"ModelVersion">
   metrics?: Prisma.JsonWithAggregatesFilter<"ModelVersion">
@@ -430,6 +442,7 @@ export type ModelVersionCreateInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -455,6 +468,7 @@ export type ModelVersionUncheckedCreateInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -479,6 +493,7 @@ export type ModelVersionUpdateInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -504,6 +519,7 @@ export type ModelVersionUncheckedUpdateInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -529,6 +545,7 @@ export type ModelVersionCreateManyInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -549,6 +566,7 @@ export type ModelVersionUpdateManyMutationInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -569,6 +587,7 @@ export type ModelVersionUncheckedUpdateManyInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -600,6 +619,7 @@ export type ModelVersionCountOrderByAggregateInput = {
   name?: Prisma.SortOrder
   version?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   featureSpec?: Prisma.SortOrder
   params?: Prisma.SortOrder
   metrics?: Prisma.SortOrder
@@ -626,6 +646,7 @@ export type ModelVersionMaxOrderByAggregateInput = {
   name?: Prisma.SortOrder
   version?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   trainedFrom?: Prisma.SortOrder
   trainedTo?: Prisma.SortOrder
   trainingGames?: Prisma.SortOrder
@@ -644,6 +665,7 @@ export type ModelVersionMinOrderByAggregateInput = {
   name?: Prisma.SortOrder
   version?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   trainedFrom?: Prisma.SortOrder
   trainedTo?: Prisma.SortOrder
   trainingGames?: Prisma.SortOrder
@@ -679,6 +701,10 @@ export type ModelVersionOrderByRelationAggregateInput = {
 
 export type EnumModelStatusFieldUpdateOperationsInput = {
   set?: $Enums.ModelStatus
+}
+
+export type EnumForecastKindFieldUpdateOperationsInput = {
+  set?: $Enums.ForecastKind
 }
 
 export type ModelVersionCreateNestedOneWithoutArtifactsInput = {
@@ -783,6 +809,7 @@ export type ModelVersionCreateWithoutArtifactsInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -807,6 +834,7 @@ export type ModelVersionUncheckedCreateWithoutArtifactsInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -846,6 +874,7 @@ export type ModelVersionUpdateWithoutArtifactsInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -870,6 +899,7 @@ export type ModelVersionUncheckedUpdateWithoutArtifactsInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -893,6 +923,7 @@ export type ModelVersionCreateWithoutMetricRowsInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -917,6 +948,7 @@ export type ModelVersionUncheckedCreateWithoutMetricRowsInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -956,6 +988,7 @@ export type ModelVersionUpdateWithoutMetricRowsInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -980,6 +1013,7 @@ export type ModelVersionUncheckedUpdateWithoutMetricRowsInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1003,6 +1037,7 @@ export type ModelVersionCreateWithoutEventsInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1027,6 +1062,7 @@ export type ModelVersionUncheckedCreateWithoutEventsInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1066,6 +1102,7 @@ export type ModelVersionUpdateWithoutEventsInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1090,6 +1127,7 @@ export type ModelVersionUncheckedUpdateWithoutEventsInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1113,6 +1151,7 @@ export type ModelVersionCreateWithoutPredictionsInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1137,6 +1176,7 @@ export type ModelVersionUncheckedCreateWithoutPredictionsInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1176,6 +1216,7 @@ export type ModelVersionUpdateWithoutPredictionsInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1200,6 +1241,7 @@ export type ModelVersionUncheckedUpdateWithoutPredictionsInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1223,6 +1265,7 @@ export type ModelVersionCreateWithoutPipelineRunInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1247,6 +1290,7 @@ export type ModelVersionUncheckedCreateWithoutPipelineRunInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1300,6 +1344,7 @@ export type ModelVersionScalarWhereInput = {
   name?: Prisma.StringFilter<"ModelVersion"> | string
   version?: Prisma.StringFilter<"ModelVersion"> | string
   status?: Prisma.EnumModelStatusFilter<"ModelVersion"> | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFilter<"ModelVersion"> | $Enums.ForecastKind
   featureSpec?: Prisma.JsonFilter<"ModelVersion">
   params?: Prisma.JsonFilter<"ModelVersion">
   metrics?: Prisma.JsonFilter<"ModelVersion">
@@ -1321,6 +1366,7 @@ export type ModelVersionCreateManyPipelineRunInput = {
   name: string
   version: string
   status?: $Enums.ModelStatus
+  kind?: $Enums.ForecastKind
   featureSpec: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1340,6 +1386,7 @@ export type ModelVersionUpdateWithoutPipelineRunInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1364,6 +1411,7 @@ export type ModelVersionUncheckedUpdateWithoutPipelineRunInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1388,6 +1436,7 @@ export type ModelVersionUncheckedUpdateManyWithoutPipelineRunInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumModelStatusFieldUpdateOperationsInput | $Enums.ModelStatus
+  kind?: Prisma.EnumForecastKindFieldUpdateOperationsInput | $Enums.ForecastKind
   featureSpec?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   params?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   metrics?: Prisma.JsonNullValueInput | runtime.InputJsonValue
@@ -1466,6 +1515,7 @@ export type ModelVersionSelect<ExtArgs extends runtime.Types.Extensions.Internal
   name?: boolean
   version?: boolean
   status?: boolean
+  kind?: boolean
   featureSpec?: boolean
   params?: boolean
   metrics?: boolean
@@ -1493,6 +1543,7 @@ export type ModelVersionSelectCreateManyAndReturn<ExtArgs extends runtime.Types.
   name?: boolean
   version?: boolean
   status?: boolean
+  kind?: boolean
   featureSpec?: boolean
   params?: boolean
   metrics?: boolean
@@ -1515,6 +1566,7 @@ export type ModelVersionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
   name?: boolean
   version?: boolean
   status?: boolean
+  kind?: boolean
   featureSpec?: boolean
   params?: boolean
   metrics?: boolean
@@ -1537,6 +1589,7 @@ export type ModelVersionSelectScalar = {
   name?: boolean
   version?: boolean
   status?: boolean
+  kind?: boolean
   featureSpec?: boolean
   params?: boolean
   metrics?: boolean
@@ -1553,7 +1606,7 @@ export type ModelVersionSelectScalar = {
   archivedAt?: boolean
 }
 
-export type ModelVersionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "version" | "status" | "featureSpec" | "params" | "metrics" | "trainedFrom" | "trainedTo" | "trainingGames" | "gitCommit" | "fingerprint" | "pipelineRunId" | "notes" | "createdBy" | "createdAt" | "promotedAt" | "archivedAt", ExtArgs["result"]["modelVersion"]>
+export type ModelVersionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "version" | "status" | "kind" | "featureSpec" | "params" | "metrics" | "trainedFrom" | "trainedTo" | "trainingGames" | "gitCommit" | "fingerprint" | "pipelineRunId" | "notes" | "createdBy" | "createdAt" | "promotedAt" | "archivedAt", ExtArgs["result"]["modelVersion"]>
 export type ModelVersionInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   artifacts?: boolean | Prisma.ModelVersion$artifactsArgs<ExtArgs>
   metricRows?: boolean | Prisma.ModelVersion$metricRowsArgs<ExtArgs>
@@ -1583,6 +1636,10 @@ export type $ModelVersionPayload<ExtArgs extends runtime.Types.Extensions.Intern
     name: string
     version: string
     status: $Enums.ModelStatus
+    /**
+     * A hindcast version is never promoted, served or listed with the live ones.
+     */
+    kind: $Enums.ForecastKind
     /**
      * Names and order of the features, and the feature code version.
      */
@@ -2038,6 +2095,7 @@ export interface ModelVersionFieldRefs {
   readonly name: Prisma.FieldRef<"ModelVersion", 'String'>
   readonly version: Prisma.FieldRef<"ModelVersion", 'String'>
   readonly status: Prisma.FieldRef<"ModelVersion", 'ModelStatus'>
+  readonly kind: Prisma.FieldRef<"ModelVersion", 'ForecastKind'>
   readonly featureSpec: Prisma.FieldRef<"ModelVersion", 'Json'>
   readonly params: Prisma.FieldRef<"ModelVersion", 'Json'>
   readonly metrics: Prisma.FieldRef<"ModelVersion", 'Json'>
