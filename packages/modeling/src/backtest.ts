@@ -1,7 +1,7 @@
 import { featureSpec, FEATURE_CODE_VERSION, type LineLookup } from '@nba/features';
 import { type GameRecord } from '@nba/games';
 import { eloForecast, homeRate, marketForecast } from './baselines';
-import { feature, historyDataset, seasonSplit, type Dataset } from './dataset';
+import { feature, historyDataset, seasonSplit, subset, type Dataset } from './dataset';
 import { ModelingError } from './errors';
 import { calibrationBins, meanAbsoluteError, scoreForecast } from './metrics';
 import { DEFAULT_PARAMS, type ModelParams } from './params';
@@ -9,6 +9,7 @@ import { MARKET_GUARDRAIL } from './market-shrink';
 import { FORECASTS, type BacktestReport, type ForecastName, type GuardrailSeason, type PointErrors, type SeasonScores } from './report';
 import { ServingModel } from './serving-model';
 import { trainModel } from './train';
+import { retrainCutoff, trainingSetBefore } from './walk-forward';
 
 /** Options of {@link runBacktest}. */
 export interface BacktestOptions {
@@ -18,7 +19,24 @@ export interface BacktestOptions {
   /** How the params were chosen, copied into the report. */
   tuning?: string;
   gitCommit?: string | null;
+  /**
+   * Retrain every this many days within a season ({@link retrainCutoff}: each window's model learns
+   * from every game before the window), as hindcasts do; default once, before the season.
+   */
+  retrainDays?: number;
   onProgress?: (message: string, meta?: Record<string, unknown>) => void;
+  /** Each scored game's forecasts, as they are made (e.g. to compare with stored hindcasts). */
+  onForecast?: (forecast: BacktestForecast) => void;
+}
+
+/** One game's forecasts in a backtest. */
+export interface BacktestForecast {
+  /** The game's upstream key (`GameRecord.id`). */
+  game: string;
+  date: string;
+  /** Home-win probabilities of both variants. */
+  model_stats: number;
+  model_market: number;
 }
 
 /** Forecasts and outcomes of scored games, accumulated season by season. */
@@ -59,14 +77,26 @@ function append(into: Scored, from: Scored): void {
   for (const k of ['margin', 'total'] as const) for (const c of ['actual', 'stats', 'market', 'closing'] as const) into[k][c].push(...from[k][c]);
 }
 
-/** Scores one season: forecasts of every game where the market forecast exists (so all forecasts share the games). */
-function scoreSeason(
-  train: Dataset,
-  test: Dataset,
-  params: ModelParams,
-  onProgress: BacktestOptions['onProgress'],
+/** A season's test games split by training cutoff: every game before the cutoff trains the window's models. */
+function seasonWindows(ds: Dataset, season: number, retrainDays: number | undefined): { train: Dataset; test: Dataset }[] {
+  const { train, test } = seasonSplit(ds, season);
+  const first = test.rows[0];
+  if (retrainDays === undefined || !first) return [{ train, test }];
+  const cutoffs = [...new Set(test.rows.map((r) => retrainCutoff(r.game.date, first.game.date, retrainDays)))];
+  return cutoffs.map((cutoff, k) => {
+    const next = cutoffs[k + 1];
+    return { train: trainingSetBefore(ds, cutoff), test: subset(test, (r) => r.game.date >= cutoff && (next === undefined || r.game.date < next)) };
+  });
+}
+
+/** Scores one retrain window's games where the market forecast exists (so all forecasts share the games), into `s`. */
+function scoreWindow(
+  s: Scored,
+  { train, test }: { train: Dataset; test: Dataset },
+  options: BacktestOptions & { params: ModelParams },
   best: Record<string, number[]>,
-): Scored & { validationDiff: number; lambda: number } {
+): { validationDiff: number; lambda: number } {
+  const { params, onProgress } = options;
   const trained = (['stats', 'market'] as const).map((variant) => trainModel(train, variant, { params, ...(onProgress ? { onProgress } : {}) }));
   const [stats, market] = trained.map((m) => ServingModel.fromTrained(m)) as [ServingModel, ServingModel];
   try {
@@ -74,8 +104,8 @@ function scoreSeason(
     const ps = stats.predictRows(test.rows);
     const pm = market.predictRows(test.rows);
     const home = homeRate(train.homeWin);
-    const s = emptyScored();
     test.rows.forEach((r, i) => {
+      options.onForecast?.({ game: r.game.id, date: r.game.date, model_stats: ps.homeWin[i] as number, model_market: pm.homeWin[i] as number });
       const mk = marketForecast(r.values);
       if (Number.isFinite(mk)) {
         s.y.push(test.homeWin[i] as number);
@@ -101,11 +131,22 @@ function scoreSeason(
       }
     });
     const v = (trained[1] as (typeof trained)[number]).validation;
-    return Object.assign(s, { validationDiff: v.logLossWithLine - v.marketLogLoss, lambda: trained[1]?.marketShrink?.lambda ?? NaN });
+    return { validationDiff: v.logLossWithLine - v.marketLogLoss, lambda: trained[1]?.marketShrink?.lambda ?? NaN };
   } finally {
     stats.dispose();
     market.dispose();
   }
+}
+
+/** Scores one season, window by window; the guardrail's validation figures are those of the season's first model. */
+function scoreSeason(
+  windows: { train: Dataset; test: Dataset }[],
+  options: BacktestOptions & { params: ModelParams },
+  best: Record<string, number[]>,
+): Scored & { validationDiff: number; lambda: number } {
+  const s = emptyScored();
+  const first = windows.map((w) => scoreWindow(s, w, options, best))[0];
+  return Object.assign(s, { validationDiff: first?.validationDiff ?? NaN, lambda: first?.lambda ?? NaN });
 }
 
 /** The per-season guardrail table with its worst season (the smallest margin to the bound). */
@@ -118,7 +159,8 @@ function guardrailSummary(seasons: Record<string, GuardrailSeason>): BacktestRep
 
 /**
  * Walk-forward backtest: for each season from `fromSeason` to `toSeason`, trains both variants on
- * every game before the season and predicts the season; scores every forecast on the same games.
+ * every game before the season (or before each `retrainDays` window of it) and predicts the
+ * season; scores every forecast on the same games.
  */
 export function runBacktest(games: readonly GameRecord[], lines: LineLookup, options: BacktestOptions): BacktestReport {
   const started = Date.now();
@@ -129,10 +171,11 @@ export function runBacktest(games: readonly GameRecord[], lines: LineLookup, opt
   const best: Record<string, number[]> = {};
   const guard: Record<string, GuardrailSeason> = {};
   for (let season = options.fromSeason; season <= options.toSeason; season++) {
-    const { train, test } = seasonSplit(ds, season);
-    if (test.rows.length === 0) continue;
-    options.onProgress?.('backtest season', { season, train: train.rows.length, test: test.rows.length });
-    const s = scoreSeason(train, test, params, options.onProgress, best);
+    const windows = seasonWindows(ds, season, options.retrainDays);
+    const games = windows.reduce((n, w) => n + w.test.rows.length, 0);
+    if (games === 0) continue;
+    options.onProgress?.('backtest season', { season, train: windows[0]?.train.rows.length, test: games, models: windows.length });
+    const s = scoreSeason(windows, { ...options, params }, best);
     const sc = scores(s);
     seasons[String(season)] = sc;
     const diff = sc.model_market.logLoss - sc.market.logLoss;

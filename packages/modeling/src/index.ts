@@ -23,7 +23,8 @@ export { ServingModel, type MatchupForecast, type RegisteredModel } from './serv
 export type { Forecast, Forecasts, ForecastParts } from './forecast';
 export type { Explanation, Contribution } from './explanation';
 export { releaseNativeMemory } from '@nba/xgboost';
-export { runBacktest, type BacktestOptions } from './backtest';
+export { runBacktest, type BacktestOptions, type BacktestForecast } from './backtest';
+export { retrainCutoff, trainingSetBefore, RETRAIN_DAYS } from './walk-forward';
 export { FORECASTS, reportMarkdown, type BacktestReport, type ForecastName, type SeasonScores, type PointErrors, type GuardrailSeason } from './report';
 export { fitMarginToWin, type MarginToWin } from './margin-blend';
 export { shrinkToMarket, MARKET_CENTER_GAMES, MARKET_GUARDRAIL, type MarketShrink } from './market-shrink';
