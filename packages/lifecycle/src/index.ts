@@ -21,7 +21,11 @@ export type {
 export { trainCandidate, nextVersion, type CandidateResult } from './daily/train-candidate';
 export { promotionDecision, type PromotionDecision } from './daily/promotion';
 export { promoteCandidate, type PromoteResult } from './daily/promote-candidate';
-export { predictDate, type PredictResult } from './daily/predict-date';
+export { predictDate, forecastGames, type PredictResult } from './daily/predict-date';
+
+// hindcasts: past days forecast as they would have been, stored beside the live forecasts
+export { hindcast, type HindcastOptions, type HindcastResult, type HindcastWindow } from './hindcast/hindcast';
+export { runHindcast, HINDCAST_PIPELINE, type HindcastArgs, type HindcastDeps, type HindcastResults } from './hindcast/run-hindcast';
 
 // backfill
 export { backfillFromUpstreams, backfillFromCsv, type BackfillDeps, type BackfillOptions, type BackfillSummary } from './backfill/backfill';

@@ -24,7 +24,8 @@ export type LifecycleErrorCode =
   | 'MISMATCHED_OUTLOOK_PARTS'
   | 'NO_SEASON_SCHEDULE'
   | 'OUTLOOK_SEASON_FAILED'
-  | 'UNKNOWN_TEAM';
+  | 'UNKNOWN_TEAM'
+  | 'BAD_HINDCAST_RANGE';
 
 /** The one error class of @nba/lifecycle. */
 export class LifecycleError extends CodedError<LifecycleErrorCode> {

@@ -8,6 +8,7 @@ import { DEFAULT_PARAMS, historyDataset, toRegistration, trainModel, type ModelP
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, matching, type TestDatabase } from '@nba/testing';
 import { required } from '@nba/errors';
+import { storeLeague } from './league-database';
 
 const DATE = '2026-01-15';
 const logger = silentLogger();
@@ -25,44 +26,7 @@ function quick(): ModelParams {
 beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'pipeline_withheld' });
   registry = new ModelRegistry(db.client, { logger });
-  const ids = new Map<string, number>();
-  for (let i = 0; i < league.length; i += 1000) {
-    const rows = await db.client.game.createManyAndReturn({
-      data: league.slice(i, i + 1000).map((g) => ({
-        gameKey: g.gameKey,
-        season: g.season,
-        date: new Date(`${g.date}T00:00:00Z`),
-        tipoff: g.tipoff,
-        homeCode: g.homeCode,
-        awayCode: g.awayCode,
-        status: g.status,
-        homeScore: g.homeScore,
-        awayScore: g.awayScore,
-        gameType: g.gameType,
-        source: 'test',
-        isDemo: true,
-      })),
-      select: { id: true, gameKey: true },
-    });
-    for (const r of rows) ids.set(r.gameKey, r.id);
-  }
-  const snapshots = league.flatMap((g) => {
-    const l = g.gameKey === absurdKey ? { homeMl: 100_000, awayMl: -100_000, spreadHome: 1_000_000, total: 225.5 } : g.line;
-    if (!l || l.homeMl === null || l.awayMl === null || l.spreadHome === null || l.total === null) return [];
-    const common = {
-      gameId: required(ids.get(g.gameKey), `the id of ${g.gameKey}`),
-      bookmaker: 'book',
-      capturedAt: new Date(g.tipoff.getTime() - 3_600_000),
-      source: 'test',
-      isDemo: true,
-    };
-    return [
-      { ...common, market: 'h2h' as const, homePrice: l.homeMl, awayPrice: l.awayMl },
-      { ...common, market: 'spreads' as const, homePoint: l.spreadHome, homePrice: -110, awayPrice: -110 },
-      { ...common, market: 'totals' as const, totalPoint: l.total, overPrice: -110, underPrice: -110 },
-    ];
-  });
-  await db.client.oddsSnapshot.createMany({ data: snapshots });
+  await storeLeague(db.client, league, (g) => (g.gameKey === absurdKey ? { homeMl: 100_000, awayMl: -100_000, spreadHome: 1_000_000, total: 225.5 } : g.line));
   // trained on the finished games only, as the pipeline's train task does
   const history = await loadFeatureInputs(db.client);
   const finished = history.games.filter((g) => g.date < DATE);

@@ -1,5 +1,5 @@
 import type { DbClient } from '@nba/db';
-import { buildFeatures } from '@nba/features';
+import { buildFeatures, type FeatureRow } from '@nba/features';
 import type { FeatureInputs } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
 import { checkForecast, marketForecast, ServingModel, type WithheldReason } from '@nba/modeling';
@@ -20,29 +20,37 @@ export interface PredictResult {
 
 /**
  * Forecasts every game of `date` with the production version given (looked up once by the caller)
- * from pre-game features, and stores the forecasts with the market's de-vigged probability and the
- * edge over it. Predictions already settled are left as they are. A forecast whose probability, margin, total or market probability
- * fails `checkForecast` is not stored (an earlier stored forecast of the game stays) and is listed
- * in `withheld`, logged once per game.
+ * from pre-game features, and stores the forecasts: see {@link forecastGames}.
  */
 export async function predictDate(
   deps: { db: DbClient; registry: ModelRegistry; logger: Logger },
   history: FeatureInputs,
   options: { production: ModelVersionInfo; date: string; isDemo: boolean },
 ): Promise<PredictResult> {
-  const { production } = options;
   const rows = buildFeatures(history.games, history.lines).rows.filter((r) => r.game.date === options.date);
-  const result: PredictResult = {
-    model: production.name,
-    version: production.version,
-    date: options.date,
-    games: rows.length,
-    stored: 0,
-    withMarket: 0,
-    withheld: [],
-  };
+  const result = await forecastGames(deps, history, rows, { version: options.production, isDemo: options.isDemo });
+  deps.logger.info('predictions stored', { ...result, date: options.date });
+  return { ...result, date: options.date };
+}
+
+/**
+ * The serving path of every stored forecast, live or hindcast: the version's registered artifacts
+ * loaded as a `ServingModel`, each game of `rows` (pre-game feature rows) forecast and stored with
+ * the market's de-vigged probability and the edge over it. Predictions already settled are left as
+ * they are. A forecast whose probability, margin, total or market probability fails
+ * `checkForecast` is not stored (an earlier stored forecast of the game stays) and is listed in
+ * `withheld`, logged once per game.
+ */
+export async function forecastGames(
+  deps: { db: DbClient; registry: ModelRegistry; logger: Logger },
+  history: FeatureInputs,
+  rows: readonly FeatureRow[],
+  options: { version: ModelVersionInfo; isDemo: boolean },
+): Promise<Omit<PredictResult, 'date'>> {
+  const { version } = options;
+  const result: Omit<PredictResult, 'date'> = { model: version.name, version: version.version, games: rows.length, stored: 0, withMarket: 0, withheld: [] };
   if (rows.length === 0) return result;
-  const model = ServingModel.fromRegistration(production, await deps.registry.loadArtifacts(production.name, production.version));
+  const model = ServingModel.fromRegistration(version, await deps.registry.loadArtifacts(version.name, version.version));
   try {
     const p = model.predictRows(rows);
     for (const [i, r] of rows.entries()) {
@@ -70,22 +78,15 @@ export async function predictDate(
       });
       if (!check.ok) {
         result.withheld.push({ game: r.game.id, reason: check.reason, message: check.message });
-        deps.logger.warn('forecast withheld', {
-          model: production.name,
-          version: production.version,
-          game: r.game.id,
-          reason: check.reason,
-          detail: check.message,
-        });
+        deps.logger.warn('forecast withheld', { model: version.name, version: version.version, game: r.game.id, reason: check.reason, detail: check.message });
         continue;
       }
-      if (!(await storeForecast(deps.db, gameId, production.id, values))) continue;
+      if (!(await storeForecast(deps.db, gameId, version, values))) continue;
       result.stored += 1;
       if (values.marketHomeProb !== null) result.withMarket += 1;
     }
   } finally {
     model.dispose();
   }
-  deps.logger.info('predictions stored', { ...result });
   return result;
 }
