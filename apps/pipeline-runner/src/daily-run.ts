@@ -8,7 +8,7 @@ import type { Runtime } from './runtime';
 // lifecycle's daily run with the terminal's task list, and its outcome printed as a table.
 
 /** Prints the per-task outcome table and returns the exit code of a run. */
-export function reportRun(out: TextOutput, result: DailyRunResult): ExitCode {
+export function reportRun(out: TextOutput, result: Pick<DailyRunResult, 'runId' | 'status' | 'tasks' | 'failedRequired'>): ExitCode {
   const rows = result.tasks.map((t) => [
     t.name,
     t.status,

@@ -2,6 +2,7 @@ import { defineCommandLine, type AddCommand, type CliCommand, type ExitCode } fr
 import { databaseProblemOf } from '@nba/db';
 import { registerBackfillCommand } from './commands/backfill';
 import { registerBacktestCommand } from './commands/backtest';
+import { registerHindcastCommand } from './commands/hindcast';
 import { registerOutlookCommand } from './commands/outlook';
 import { registerOutlookBacktestCommand } from './commands/outlook-backtest';
 import { registerResumeCommand } from './commands/resume';
@@ -15,6 +16,7 @@ const COMMANDS: readonly AddCommand<PipelineDeps>[] = [
   registerRunCommand,
   registerBackfillCommand,
   registerBacktestCommand,
+  registerHindcastCommand,
   registerOutlookCommand,
   registerOutlookBacktestCommand,
   registerResumeCommand,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { addDays, seasonOfDate } from '@nba/config';
+import { RETRAIN_DAYS } from '@nba/modeling';
 import { CliError, EXIT, table, type AddCommand, type ExitCode, type TextOutput } from '@nba/cli';
 import {
   backfillFromUpstreams,
@@ -13,6 +14,7 @@ import {
   upstreamKind,
 } from '@nba/lifecycle';
 import { executeDaily } from '../daily-run';
+import { executeHindcast } from '../hindcast-run';
 import { readEnv } from '../env';
 import type { PipelineDeps } from '../pipeline-deps';
 import { withRuntime, type Runtime } from '../runtime';
@@ -99,19 +101,42 @@ function serve(out: TextOutput, rawEnv: NodeJS.ProcessEnv, rt: Runtime, port: nu
  * so the outlook page's chart has a history the first time it is opened; a rerun stores only the
  * mornings missing (fewer simulations than the daily task's: see HISTORY_OUTLOOK_SIMULATIONS).
  */
-async function fillDemoOutlooks(out: TextOutput, rt: Runtime, today: string, date: string): Promise<void> {
-  const season = seasonOfDate(date);
-  const first = demoLeague(today)
-    .games.filter((g) => g.season === season && g.gameType === 'regular')
-    .map((g) => g.date)
-    .sort()[0];
-  if (!first || first >= date) return;
+async function fillDemoOutlooks(out: TextOutput, rt: Runtime, first: string, date: string): Promise<void> {
   const started = Date.now();
   const r = await fillOutlooks(rt.db.client, first, addDays(date, -1), { simulations: HISTORY_OUTLOOK_SIMULATIONS });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   out.write(
     `outlook history: ${r.stored.length} mornings stored from ${first} (${r.skipped} already stored), ${HISTORY_OUTLOOK_SIMULATIONS} simulations each, ${seconds} s\n`,
   );
+}
+
+/** The most retrain windows of the demo's hindcast of its season so far. */
+const DEMO_HINDCAST_WINDOWS = 8;
+
+/**
+ * The demo's record from its first start: every earlier day of its season hindcast (each from
+ * models trained only on the games before its week), so the record's charts have data the first
+ * time the page is opened, marked as hindcasts. A rerun finds what was stored. Weekly retrains
+ * up to {@link DEMO_HINDCAST_WINDOWS} weeks into the season, then fewer, longer windows: the
+ * start stays within minutes on a small machine whatever the date (each window trains both models).
+ */
+async function hindcastDemoSeason(out: TextOutput, rt: Runtime, first: string, date: string): Promise<ExitCode> {
+  const started = Date.now();
+  const days = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
+  const retrainDays = Math.max(RETRAIN_DAYS, Math.ceil(days / DEMO_HINDCAST_WINDOWS));
+  const code = await executeHindcast(out, rt, { from: first, to: addDays(date, -1), models: dailyModels('nba-winner'), retrainDays });
+  out.write(`hindcast of the season so far: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return code;
+}
+
+/** The first regular-season game day of `date`'s demo season, when it is before `date`. */
+function demoSeasonStart(today: string, date: string): string | undefined {
+  const season = seasonOfDate(date);
+  const first = demoLeague(today)
+    .games.filter((g) => g.season === season && g.gameType === 'regular')
+    .map((g) => g.date)
+    .sort()[0];
+  return first && first < date ? first : undefined;
 }
 
 /** The main job on `rt`: history through the upstreams, the daily run with auto-promotion, the forecasts; returns the run's exit code. */
@@ -136,8 +161,10 @@ async function mainJob(out: TextOutput, rt: Runtime, today: string): Promise<{ c
     out.write(`history: ${b.games} games from seasons ${from}-${to} (${b.inserted} new), ${b.snapshots} new odds snapshots\n`);
     const args = { date, source: kind, skipOdds: false, skipTrain: false, autoPromote: true, models: dailyModels('nba-winner'), lookbackDays: 3 };
     const code = await executeDaily(rt, out, args, { upstreams });
-    if (code === EXIT.OK && kind === 'demo') await fillDemoOutlooks(out, rt, today, date);
-    return { code, date };
+    const first = kind === 'demo' && code === EXIT.OK ? demoSeasonStart(today, date) : undefined;
+    if (first === undefined) return { code, date };
+    await fillDemoOutlooks(out, rt, first, date);
+    return { code: await hindcastDemoSeason(out, rt, first, date), date };
   } finally {
     await upstreams.close();
   }
