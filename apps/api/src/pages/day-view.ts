@@ -2,7 +2,7 @@ import { addDays, SUPPORTED_DATES } from '@nba/config';
 import type { StoredPredictionOutput } from '../schemas/predictions';
 import type { DayData } from './day-data';
 import { longDay } from './format';
-import { gameCard } from './game-card';
+import { glanceTable } from './game-glance';
 import { html, type Html } from './html';
 import { layout } from './layout';
 import { modelDescription, orderModelNames } from './model-order';
@@ -36,7 +36,7 @@ function latestByGame(predictions: readonly StoredPredictionOutput[]): Map<numbe
   const byGame = new Map<number, Map<string, StoredPredictionOutput>>();
   for (const p of predictions) {
     let models = byGame.get(p.gameId);
-    if (!models) byGame.set(p.gameId, (models = new Map()));
+    if (!models) byGame.set(p.gameId, (models = new Map<string, StoredPredictionOutput>()));
     if (!models.has(p.model.name)) models.set(p.model.name, p);
   }
   return byGame;
@@ -55,8 +55,9 @@ function emptyDay(data: DayData): Html {
 }
 
 /**
- * The day view: every game of the day with each model's forecast beside the market's (models in
- * page order: the default one first), and after the games the scores and how each forecast did.
+ * The day view: every game of the day at a glance, one compact row each with each model's forecast
+ * beside the market's (models in page order: the default one first) and after the games the scores
+ * and whether each forecast was right; each game's full table opens under its row.
  */
 export function dayView(data: DayData, options: { today: string; defaultModel: string; demo?: boolean }): string {
   const byGame = latestByGame(data.predictions);
@@ -73,11 +74,15 @@ export function dayView(data: DayData, options: { today: string; defaultModel: s
           modelNames.length
             ? html`; forecasts by ${forecastsBy.map((f, i) => html`${i > 0 ? ' and ' : ''}${f}`)} beside the betting market's closing line.`
             : '. No forecasts are stored for this day yet.'
-        } Probabilities are for the home team; points differences are the model's number minus the market's.</p>`;
+        } Probabilities are for the home team; points differences are the model's number minus the market's.${
+          modelNames.length
+            ? html` The bar shows the away side's chance on the left and the home side's on the right by ${modelNames[0]}, with a tick where the market puts it. Each game's full table (margins, totals, differences from the market and each forecast's log loss) opens under its row.`
+            : ''
+        }</p>`;
   const heading = data.date === options.today ? html`Today, ${longDay(data.date)}` : html`${longDay(data.date)}`;
   const body = html`<h1>${heading}</h1>
 ${dayNavigation(data.date, options.today)}
-${summary}
-${data.games.map((g) => gameCard(g, byGame.get(g.id) ?? new Map(), modelNames))}`;
+${data.games.length ? glanceTable(data.games, byGame, modelNames) : ''}
+${summary}`;
   return layout({ title: longDay(data.date), active: 'day', demo, body });
 }

@@ -3,6 +3,7 @@ import type { GameViewOutput } from '../schemas/games';
 import type { StoredPredictionOutput } from '../schemas/predictions';
 import { easternTime, fixed, marginText, percent, signed, spreadText } from './format';
 import { html, type Html, type HtmlValue } from './html';
+import { homeWonOf, pickedRight } from './game-result';
 import { modelDescription } from './model-order';
 
 /** One column of a game's table: the market or a model's forecast. */
@@ -28,8 +29,9 @@ function logLossOf(p: number, homeWon: boolean): number {
   return -Math.log(homeWon ? q : 1 - q);
 }
 
+/** A team's code (linked to its team view) and name. */
 function teamName(code: string): Html {
-  return html`<span class="team-code">${code}</span> ${teamByCode(code)?.name ?? ''}`;
+  return html`<a class="team-code" href="/team/${code}">${code}</a> ${teamByCode(code)?.name ?? ''}`;
 }
 
 function statusText(g: GameViewOutput): HtmlValue {
@@ -91,10 +93,15 @@ function versusCell(x: number | null | undefined, unit: string): HtmlValue {
 
 function resultCell(probability: number | null, homeWon: boolean | null, stored?: number | null): HtmlValue {
   if (homeWon === null || probability === null) return '\u2014';
-  const right = probability >= 0.5 === homeWon;
+  const right = pickedRight(probability, homeWon);
   const loss = stored ?? logLossOf(probability, homeWon);
   const verdict = right ? '\u2713 right' : '\u2717 wrong';
   return html`<span class="${right ? 'right' : 'wrong'}">${verdict}</span><br><span class="num">log loss ${loss.toFixed(3)}</span>`;
+}
+
+/** The market's line at the first of `modelNames`' forecasts that carries one (null: none does). */
+export function marketOf(forecasts: ReadonlyMap<string, StoredPredictionOutput>, modelNames: readonly string[]): StoredPredictionOutput['market'] {
+  return modelNames.map((n) => forecasts.get(n)?.market).find((m) => m !== null && m !== undefined) ?? null;
 }
 
 /**
@@ -104,9 +111,9 @@ function resultCell(probability: number | null, homeWon: boolean | null, stored?
  */
 export function gameCard(g: GameViewOutput, forecasts: ReadonlyMap<string, StoredPredictionOutput>, modelNames: readonly string[]): Html {
   const shown = modelNames.map((n) => forecasts.get(n)).filter((p): p is StoredPredictionOutput => p !== undefined);
-  const market = shown.find((p) => p.market !== null)?.market ?? null;
+  const market = marketOf(forecasts, modelNames);
   const columns = [...(market ? [marketColumn(g, market)] : []), ...shown.map((p) => modelColumn(g, p, market))];
-  const homeWon = g.status === 'final' && g.homeScore !== null && g.awayScore !== null ? g.homeScore > g.awayScore : null;
+  const homeWon = homeWonOf(g);
   const id = `game-${g.id}`;
   // a model column's cell says which model and version it shows, and the exact forecast
   const modelData = (c: Column) =>

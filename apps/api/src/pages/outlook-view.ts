@@ -1,5 +1,6 @@
 import type { StoredOutlook, TeamOutlookRow } from '@nba/lifecycle';
 import { fixed, longDay, percent, shortDay, signed } from './format';
+import { teamLink } from './game-glance';
 import { html, trusted, type Html } from './html';
 import { layout } from './layout';
 import type { ChartedOdds } from './outlook-charts';
@@ -34,7 +35,7 @@ function conferenceTable(page: OutlookPage, conference: 'East' | 'West'): Html {
   const before = new Map(page.history.filter((r) => r.date === page.weekAgo).map((r) => [r.team, r.makePlayoffs]));
   const since = page.weekAgo ? `since ${shortDay(page.weekAgo)}` : 'over 7 days (no outlook stored a week earlier)';
   const row = (r: TeamOutlookRow, i: number) =>
-    html`<tr data-team="${r.team}"><th scope="row">${i + 1}. ${r.team}</th><td class="num">${r.wins}\u2013${r.losses}</td><td class="num">${fixed(r.winsMean)}</td>
+    html`<tr data-team="${r.team}"><th scope="row">${i + 1}. ${teamLink(r.team)}</th><td class="num">${r.wins}\u2013${r.losses}</td><td class="num">${fixed(r.winsMean)}</td>
 <td class="num">${percent(r.makePlayin)}</td><td class="num">${percent(r.makePlayoffs)}</td><td class="num">${percent(r.topSeed)}</td>
 <td class="num">${percent(r.makeConfFinals)}</td><td class="num">${percent(r.makeFinals)}</td><td class="num">${percent(r.winFinals)}</td>
 <td class="num">${change(r.makePlayoffs, before.get(r.team))}</td></tr>`;
@@ -57,7 +58,7 @@ function oddsFigure(page: OutlookPage, odds: ChartedOdds): Html {
   const shown = spread(dates, TABLE_DATES);
   const at = new Map(page.history.map((r) => [`${r.date}|${r.team}`, r[odds]]));
   const teamRow = (r: TeamOutlookRow) =>
-    html`<tr><th scope="row">${r.team}</th>${shown.map((d) => html`<td class="num">${percent(at.get(`${d}|${r.team}`))}</td>`)}</tr>`;
+    html`<tr><th scope="row">${teamLink(r.team)}</th>${shown.map((d) => html`<td class="num">${percent(at.get(`${d}|${r.team}`))}</td>`)}</tr>`;
   const part = shown.length < dates.length ? ` (${shown.length} of ${dates.length} mornings, evenly spread)` : '';
   return html`<figure class="chart" data-odds="${odds}">
 <figcaption>Every team's chance of ${odds === 'makePlayoffs' ? 'making the playoffs' : 'winning the title'} on each morning with a stored outlook, by conference.</figcaption>

@@ -68,6 +68,35 @@ summary{cursor:pointer}
 .status-archived{background:#f0f0f0}
 .version{border:1px solid #c8c8c8;border-radius:6px;padding:.75rem;margin:0 0 1rem}
 .version h3{margin-top:0}
+.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.glance{font-size:.9rem;table-layout:fixed;max-width:40rem;margin:.25rem 0 1rem}
+.glance caption{font-size:.85rem;font-weight:400;color:#444;padding:0 0 .15rem}
+.glance col.p{width:4.5rem}
+.glance col.spread{width:6.5rem}
+.glance thead th{font-size:.75rem;line-height:1.15;vertical-align:bottom;padding:.2rem .25rem;overflow-wrap:normal}
+.glance th,.glance td{padding:.1rem .25rem;border:0;vertical-align:middle;overflow-wrap:normal}
+.glance tbody{border-top:1px solid #c8c8c8}
+.glance tbody th{font-size:.95rem;font-weight:700;white-space:nowrap}
+.glance tbody th a{text-decoration-thickness:1px}
+.glance .at{font-weight:400;color:#555}
+.glance-numbers>*{padding-top:.35rem}
+.glance-marks td{font-size:.8rem;line-height:1.2;white-space:nowrap}
+.glance-full td{padding:0 .25rem .3rem}
+.glance details{margin:0}
+.glance summary{font-size:.8rem;color:#0b57a4;width:max-content}
+.glance details[open]{margin-bottom:.5rem}
+.glance details .game{margin:.25rem 0 0}
+.pbar{position:relative;display:block;height:.5rem;max-width:8rem;background:#d9d9d9;border-radius:2px}
+.pbar-home{position:absolute;right:0;top:0;bottom:0;background:#12263a;border-radius:0 2px 2px 0}
+.pbar-market{position:absolute;top:-.2rem;bottom:-.2rem;width:2px;margin-left:-1px;background:#b35900}
+.team-games{font-size:.85rem}
+.team-games th,.team-games td{white-space:nowrap;overflow-wrap:normal;padding:.3rem .2rem}
+.team-games td.result{white-space:normal}
+.team-games .score{white-space:nowrap}
+.team-games thead th{white-space:normal;font-size:.75rem;vertical-align:bottom}
+.team-games tbody th{text-align:left}
+.team-record{font-size:.9rem}
+.team-record .market-row th{font-weight:400}
 footer.site{max-width:60rem;margin:2rem auto 1rem;padding:0 1rem;color:#555;font-size:.875rem}
-@media (max-width:30rem){main{padding:.75rem}.forecast-table{font-size:.85rem}th,td{padding:.25rem .2rem}}
+@media (max-width:30rem){main{padding:.75rem}h1{font-size:1.25rem}.demo{font-size:.8rem;padding:.35rem .5rem;margin-bottom:.5rem}.daynav{font-size:.9rem;gap:.25rem .75rem;margin-bottom:.5rem}.glance col.p{width:3.4rem}.glance col.spread{width:5.4rem}.glance thead th{font-size:.7rem}.team-games{font-size:.8rem}.forecast-table{font-size:.85rem}th,td{padding:.25rem .2rem}}
 `;

@@ -1,8 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { easternDate, parseIsoDate } from '@nba/config';
+import { easternDate, parseIsoDate, seasonLabel, SUPPORTED_DATES, TEAM_CODES } from '@nba/config';
 import { pageDataVersion, type DbClient } from '@nba/db';
 import { RegistryError, type ModelEventInfo, type ModelRegistry, type ModelVersionInfo } from '@nba/registry';
 import { dataQualityReport } from '@nba/ingestion';
+import { teamRatingsVersion } from '@nba/lifecycle';
 import type { WithheldForecasts } from '../withheld-forecasts';
 import { renderDayPage } from './day-page';
 import { dayNavigation } from './day-view';
@@ -15,6 +16,8 @@ import { modelsView } from './models-view';
 import { PAGE_JS } from './page-script';
 import { renderRecordPage } from './record-page';
 import { RenderedPages, type RenderedPage } from './rendered-pages';
+import { teamLink } from './game-glance';
+import { renderTeamPage } from './team-page';
 
 /** What the page routes read from. */
 export interface PagesDeps {
@@ -64,6 +67,17 @@ async function historyOf(registry: ModelRegistry, name: string): Promise<ModelEv
   }
 }
 
+/** `?season=` as the year a supported season ends, or the problem in words. */
+function parseSeason(text: string): number | string {
+  const { firstSeason, lastSeason } = SUPPORTED_DATES;
+  const season = /^\d{4}$/.test(text) ? Number(text) : NaN;
+  if (season >= firstSeason && season <= lastSeason) return season;
+  return `invalid season '${text}': expected the year a season ends, from ${firstSeason} (${seasonLabel(firstSeason)}) to ${lastSeason} (${seasonLabel(lastSeason)})`;
+}
+
+/** Every team's code, linked to its team view. */
+const TEAM_LINKS = html`<p>Teams: ${TEAM_CODES.map((c, i) => html`${i > 0 ? ' ' : ''}${teamLink(c)}`)}</p>`;
+
 /** Registered model names in page order (the default first). */
 function namesOf(versions: readonly ModelVersionInfo[], defaultModel: string): string[] {
   return orderModelNames(
@@ -87,7 +101,8 @@ export async function warmRecordPage(pages: RenderedPages, deps: Pick<PagesDeps,
 /**
  * The forecast page for people, server-rendered HTML (no front-end build): `GET /` (a day's games
  * and forecasts, `?date=YYYY-MM-DD`), `GET /record` (live record per model version, `?model=`),
- * `GET /outlook` (the season outlook, `?date=`), `GET /models` (the registry, read-only), and the page's one script.
+ * `GET /outlook` (the season outlook, `?date=`), `GET /team/:abbr` (a team's season, `?season=`), `GET /models`
+ * (the registry, read-only), and the page's one script.
  */
 export function pagesRouter(deps: PagesDeps): Router {
   const router = Router();
@@ -131,6 +146,29 @@ export function pagesRouter(deps: PagesDeps): Router {
     // a repeated ?model= names no registered model: answered like an unknown one
     const model = asked === null ? '' : asked;
     sendRendered(req, res, await pages.get(recordKey(model), () => renderRecordPage(deps, model)));
+  });
+
+  router.get('/team/:abbr', async (req, res) => {
+    const abbr = req.params.abbr;
+    if (!TEAM_CODES.includes(abbr)) {
+      const upper = abbr.toUpperCase();
+      if (TEAM_CODES.includes(upper)) {
+        const query = req.originalUrl.indexOf('?');
+        return res.redirect(301, `/team/${upper}${query >= 0 ? req.originalUrl.slice(query) : ''}`);
+      }
+      const message = html`No team '${abbr}': a team is named by its three-letter code, e.g. <a href="/team/BOS">BOS</a>.`;
+      return page(res, 404, messagePage({ title: 'Unknown team', message, extra: TEAM_LINKS }));
+    }
+    const asked = queryText(req, 'season');
+    const season =
+      asked === null ? 'give one season, as the year it ends (2026 for 2025-26)' : asked === undefined || asked === '' ? undefined : parseSeason(asked);
+    if (typeof season === 'string') {
+      return page(res, 400, messagePage({ title: 'Not a season we can show', message: html`${season}. <a href="/team/${abbr}">The season so far</a>.` }));
+    }
+    const today = easternDate(deps.now());
+    // the rating history comes from stored outlooks, which the data version does not follow: part of the key
+    const key = `team|${abbr}|${season ?? ''}|${today}|${await teamRatingsVersion(deps.db, abbr)}`;
+    sendRendered(req, res, await pages.get(key, () => renderTeamPage(deps, abbr, season, today)));
   });
 
   // not cached with the views above: the data version they key on does not follow stored outlooks
