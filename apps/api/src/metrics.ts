@@ -105,29 +105,29 @@ export class ApiMetrics {
       new Gauge({
         name,
         help,
-        labelNames: ['model', 'version'],
+        labelNames: ['model', 'version', 'kind'],
         registers,
-        collect: async function (this: Gauge<'model' | 'version'>) {
+        collect: async function (this: Gauge<'model' | 'version' | 'kind'>) {
           this.reset();
-          for (const r of await liveScores()) this.set({ model: r.name, version: r.version }, pick(r));
+          for (const r of await liveScores()) this.set({ model: r.name, version: r.version, kind: r.kind }, pick(r));
         },
       });
-    liveGauge('model_live_settled_predictions', 'Settled predictions per model version', (r) => r.settled);
+    liveGauge('model_live_settled_predictions', 'Settled predictions per model version (kind="hindcast": the model\'s hindcasts as one series, version "hindcast")', (r) => r.settled);
     liveGauge('model_live_accuracy', 'Share of settled predictions that picked the winner', (r) => r.accuracy);
     liveGauge('model_live_brier', 'Mean Brier score of settled predictions', (r) => r.brier);
     liveGauge('model_live_log_loss', 'Mean log loss of settled predictions', (r) => r.logLoss);
     const rollingGauge = (name: string, help: string, pick: (r: RollingRecordRow, backtest: number | undefined) => number | undefined) =>
       new Gauge({
         name,
-        help: `${help} (last ${rollingWindowGames} settled forecasts with a market line, per model version)`,
-        labelNames: ['model', 'version'],
+        help: `${help} (last ${rollingWindowGames} settled forecasts with a market line, per model version; kind="hindcast": a model's hindcasts as one series)`,
+        labelNames: ['model', 'version', 'kind'],
         registers,
-        collect: async function (this: Gauge<'model' | 'version'>) {
+        collect: async function (this: Gauge<'model' | 'version' | 'kind'>) {
           this.reset();
           const { records, backtest } = await rollingScores();
           for (const r of records) {
             const value = pick(r, backtest.get(`${r.name} ${r.version}`));
-            if (value !== undefined) this.set({ model: r.name, version: r.version }, value);
+            if (value !== undefined) this.set({ model: r.name, version: r.version, kind: r.kind }, value);
           }
         },
       });

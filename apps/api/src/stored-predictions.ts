@@ -18,7 +18,7 @@ function view(p: StoredForecastRow): StoredPredictionOutput {
     expectedMargin: p.expectedMargin,
     expectedTotal: p.expectedTotal,
     market: hasMarket ? { homeProbability: p.marketHomeProb, spread: p.marketSpread, total: p.marketTotal, edge: p.edge } : null,
-    model: { name: p.name, version: p.version },
+    model: { name: p.name, version: p.version, kind: p.kind },
     predictedAt: p.predictedAt.toISOString(),
     settlement: p.settledAt ? { settledAt: p.settledAt.toISOString(), homeWon: p.homeWon, logLoss: p.logLoss, brier: p.brier } : null,
     isDemo: p.isDemo,

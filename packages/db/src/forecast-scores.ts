@@ -29,11 +29,21 @@ export function calibrationBinSql(p: Prisma.Sql, bins = 10): Prisma.Sql {
   return Prisma.sql`least(${bins - 1}, greatest(0, floor(${p} * ${bins})))::int`;
 }
 
-/** A version's scores beside the market's on the same games. */
+/**
+ * A record's series: a live model version (its id), or every hindcast of a model name as one
+ * series (the negated id of the name's first hindcast version, `version` 'hindcast'): a hindcast
+ * is made by a new version every retrain window, and is read as one record beside the live ones.
+ */
+export type SeriesKind = 'live' | 'hindcast';
+
+/** A series' scores beside the market's on the same games. */
 export interface VersionScoreRow {
+  /** The series id: a live version's id, or a model name's hindcasts (negative). */
   versionId: number;
   name: string;
+  /** The live version, or `hindcast`. */
   version: string;
+  kind: SeriesKind;
   settled: number;
   /** Settled forecasts with a market probability: the games model and market are compared on. */
   compared: number;
@@ -71,31 +81,42 @@ const P = Prisma.raw('p.home_win_prob');
 const M = Prisma.raw('p.market_home_prob');
 const WON = Prisma.raw('p.home_won');
 
-/** Settled forecasts of `versionIds`, each marked whether it counts in the comparison (`compared`). */
-function settled(versionIds: readonly number[]): Prisma.Sql {
+/** Every model version with its series (see {@link SeriesKind}): `version_id`, `series_id`, `name`, `kind`, `label`. */
+export const SERIES = Prisma.sql`
+    SELECT id AS version_id, name, kind::text AS kind,
+           CASE WHEN kind = 'live' THEN id ELSE -(min(id) OVER (PARTITION BY name, kind)) END AS series_id,
+           CASE WHEN kind = 'live' THEN version ELSE 'hindcast' END AS label
+      FROM model_versions`;
+
+/** Settled forecasts of the series `seriesIds`, each with its `series_id` and marked whether it counts in the comparison (`counted`). */
+function settled(seriesIds: readonly number[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT p.*, g.date AS game_date,
-           (p.market_home_prob IS NOT NULL OR NOT bool_or(p.market_home_prob IS NOT NULL) OVER (PARTITION BY p.model_version_id)) AS counted
-      FROM predictions p JOIN games g ON g.id = p.game_id
-     WHERE p.model_version_id = ANY(${[...versionIds]}::int[]) AND p.settled_at IS NOT NULL AND p.home_won IS NOT NULL`;
+    SELECT p.*, s.series_id, s.name AS series_name, s.kind AS series_kind, s.label AS series_label, g.date AS game_date,
+           (p.market_home_prob IS NOT NULL OR NOT bool_or(p.market_home_prob IS NOT NULL) OVER (PARTITION BY s.series_id)) AS counted
+      FROM predictions p JOIN games g ON g.id = p.game_id JOIN (${SERIES}) s ON s.version_id = p.model_version_id
+     WHERE s.series_id = ANY(${[...seriesIds]}::int[]) AND p.settled_at IS NOT NULL AND p.home_won IS NOT NULL`;
 }
 
-/** The versions with settled forecasts, newest first, at most `perName` of each name (optionally one name). */
-export function recentScoredVersions(db: DbClient, options: { perName: number; name?: string }): Promise<{ id: number; name: string }[]> {
+/**
+ * The series with settled forecasts (optionally of one name): each name's hindcasts, and its
+ * newest `perName` live versions; by name, live versions oldest first, then the hindcasts.
+ */
+export function recentScoredVersions(db: DbClient, options: { perName: number; name?: string }): Promise<{ id: number; name: string; kind: SeriesKind }[]> {
   return db.$queryRaw`
-    SELECT id, name FROM (
-      SELECT mv.id, mv.name, row_number() OVER (PARTITION BY mv.name ORDER BY mv.id DESC) AS recent
-        FROM model_versions mv
-       WHERE (${options.name ?? null}::text IS NULL OR mv.name = ${options.name ?? null}::text)
-         AND EXISTS (SELECT 1 FROM predictions p WHERE p.model_version_id = mv.id AND p.settled_at IS NOT NULL AND p.home_won IS NOT NULL)) v
-     WHERE recent <= ${options.perName}
-     ORDER BY id`;
+    SELECT id, name, kind FROM (
+      SELECT s.series_id AS id, s.name, s.kind, dense_rank() OVER (PARTITION BY s.name, s.kind ORDER BY s.series_id DESC) AS recent
+        FROM (${SERIES}) s
+       WHERE (${options.name ?? null}::text IS NULL OR s.name = ${options.name ?? null}::text)
+         AND EXISTS (SELECT 1 FROM predictions p WHERE p.model_version_id = s.version_id AND p.settled_at IS NOT NULL AND p.home_won IS NOT NULL)
+       GROUP BY s.series_id, s.name, s.kind) v
+     WHERE kind = 'hindcast' OR recent <= ${options.perName}
+     ORDER BY name, kind DESC, id`;
 }
 
-/** Scores of each version in `versionIds` that has settled forecasts. */
-export function versionScores(db: DbClient, versionIds: readonly number[]): Promise<VersionScoreRow[]> {
+/** Scores of each series in `seriesIds` (from {@link recentScoredVersions}) that has settled forecasts. */
+export function versionScores(db: DbClient, seriesIds: readonly number[]): Promise<VersionScoreRow[]> {
   return db.$queryRaw`
-    SELECT mv.id AS "versionId", mv.name, mv.version, count(*)::int AS settled,
+    SELECT p.series_id AS "versionId", min(p.series_name) AS name, min(p.series_label) AS version, min(p.series_kind) AS kind, count(*)::int AS settled,
            count(p.market_home_prob)::int AS compared,
            (avg(${logLossSql(P, WON)}) FILTER (WHERE counted))::float8 AS "logLoss",
            (avg(${brierSql(P, WON)}) FILTER (WHERE counted))::float8 AS brier,
@@ -104,30 +125,30 @@ export function versionScores(db: DbClient, versionIds: readonly number[]): Prom
            (avg(${brierSql(M, WON)}) FILTER (WHERE p.market_home_prob IS NOT NULL))::float8 AS "marketBrier",
            (avg(${hitSql(M, WON)}) FILTER (WHERE p.market_home_prob IS NOT NULL))::float8 AS "marketAccuracy",
            min(p.game_date) AS "firstDate", max(p.game_date) AS "lastDate", bool_or(p.is_demo) AS "isDemo"
-      FROM (${settled(versionIds)}) p JOIN model_versions mv ON mv.id = p.model_version_id
-     GROUP BY mv.id, mv.name, mv.version
-     ORDER BY mv.id`;
+      FROM (${settled(seriesIds)}) p
+     GROUP BY p.series_id
+     ORDER BY min(p.series_name), min(p.series_kind) DESC, p.series_id`;
 }
 
-/** Each version's running mean log loss (and the market's) at the end of each day, on the compared games. */
-export function runningLogLoss(db: DbClient, versionIds: readonly number[]): Promise<RunningDayRow[]> {
+/** Each series' running mean log loss (and the market's) at the end of each day, on the compared games. */
+export function runningLogLoss(db: DbClient, seriesIds: readonly number[]): Promise<RunningDayRow[]> {
   return db.$queryRaw`
     SELECT "versionId", date, (sum(n) OVER w)::int AS games, (sum(loss) OVER w / sum(n) OVER w)::float8 AS "logLoss",
            (sum(market_loss) OVER w / sum(n) OVER w)::float8 AS "marketLogLoss"
-      FROM (SELECT p.model_version_id AS "versionId", p.game_date AS date, count(*) AS n, sum(${logLossSql(P, WON)}) AS loss,
+      FROM (SELECT p.series_id AS "versionId", p.game_date AS date, count(*) AS n, sum(${logLossSql(P, WON)}) AS loss,
                    sum(${logLossSql(M, WON)}) AS market_loss
-              FROM (${settled(versionIds)}) p WHERE counted
-             GROUP BY p.model_version_id, p.game_date) d
+              FROM (${settled(seriesIds)}) p WHERE counted
+             GROUP BY p.series_id, p.game_date) d
     WINDOW w AS (PARTITION BY "versionId" ORDER BY date)
      ORDER BY "versionId", date`;
 }
 
-/** Each version's calibration in ten bins of forecast probability, over every settled forecast. */
-export function calibration(db: DbClient, versionIds: readonly number[]): Promise<CalibrationBinRow[]> {
+/** Each series' calibration in ten bins of forecast probability, over every settled forecast. */
+export function calibration(db: DbClient, seriesIds: readonly number[]): Promise<CalibrationBinRow[]> {
   return db.$queryRaw`
-    SELECT p.model_version_id AS "versionId", ${calibrationBinSql(P)} AS bin, count(*)::int AS n,
+    SELECT p.series_id AS "versionId", ${calibrationBinSql(P)} AS bin, count(*)::int AS n,
            avg(p.home_win_prob)::float8 AS "meanForecast", avg(CASE WHEN p.home_won THEN 1 ELSE 0 END)::float8 AS observed
-      FROM (${settled(versionIds)}) p
+      FROM (${settled(seriesIds)}) p
      GROUP BY 1, 2
      ORDER BY 1, 2`;
 }

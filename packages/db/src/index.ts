@@ -30,7 +30,7 @@ export type {
 } from './generated/prisma/client';
 export { GameType, GameStatus, OddsMarket, ModelStatus, ModelEventAction, RunStatus, TaskStatus } from './generated/prisma/enums';
 export { brierSql, calibration, calibrationBinSql, hitSql, logLossSql, recentScoredVersions, runningLogLoss, versionScores } from './forecast-scores';
-export type { CalibrationBinRow, RunningDayRow, VersionScoreRow } from './forecast-scores';
+export type { CalibrationBinRow, RunningDayRow, SeriesKind, VersionScoreRow } from './forecast-scores';
 export { pageDataVersion } from './page-data-version';
 export { liveScores, rollingRecords } from './live-scores';
 export type { LiveScoreRow, RollingRecordRow } from './live-scores';

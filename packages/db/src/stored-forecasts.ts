@@ -22,6 +22,8 @@ export interface StoredForecastRow {
   edge: number | null;
   name: string;
   version: string;
+  /** The version's kind: a live forecast, or a hindcast (made afterwards from earlier games only). */
+  kind: 'live' | 'hindcast';
   predictedAt: Date;
   settledAt: Date | null;
   homeWon: boolean | null;
@@ -30,7 +32,7 @@ export interface StoredForecastRow {
   isDemo: boolean;
 }
 
-/** Every stored forecast of the games of `date` (`YYYY-MM-DD`), every model version, by game and newest first. */
+/** Every stored forecast of the games of `date` (`YYYY-MM-DD`), every model version, by game, live before hindcast, newest first. */
 export function storedForecastsOnDate(db: DbClient, date: string): Promise<StoredForecastRow[]> {
   // one round trip (Prisma's include would take three)
   return db.$queryRaw<StoredForecastRow[]>`
@@ -38,11 +40,11 @@ export function storedForecastsOnDate(db: DbClient, date: string): Promise<Store
            g.home_code AS home, g.away_code AS away, g.status::text AS status, g.home_score AS "homeScore", g.away_score AS "awayScore",
            p.home_win_prob AS "homeWinProb", p.expected_margin AS "expectedMargin", p.expected_total AS "expectedTotal",
            p.market_home_prob AS "marketHomeProb", p.market_spread AS "marketSpread", p.market_total AS "marketTotal", p.edge,
-           mv.name, mv.version, p.predicted_at AS "predictedAt", p.settled_at AS "settledAt", p.home_won AS "homeWon",
+           mv.name, mv.version, mv.kind::text AS kind, p.predicted_at AS "predictedAt", p.settled_at AS "settledAt", p.home_won AS "homeWon",
            p.log_loss AS "logLoss", p.brier, p.is_demo AS "isDemo"
       FROM predictions p
       JOIN games g ON g.id = p.game_id
       JOIN model_versions mv ON mv.id = p.model_version_id
      WHERE g.date = ${date}::date
-     ORDER BY p.game_id, p.predicted_at DESC`;
+     ORDER BY p.game_id, mv.kind, p.predicted_at DESC`;
 }

@@ -119,7 +119,7 @@ test('log loss, Brier, accuracy, the running log loss and the calibration bins o
   const ids = (await recentScoredVersions(db.client, { perName: 100 })).map((v) => v.id);
   const [scores, running, bins] = [await versionScores(db.client, ids), await runningLogLoss(db.client, ids), await calibration(db.client, ids)];
   const rows = await rowsByVersion();
-  expect(scores.map((s) => s.versionId)).toEqual([...rows.keys()]);
+  expect(scores.map((s) => s.versionId).sort((a, b) => a - b)).toEqual([...rows.keys()]);
   for (const s of scores) {
     const all = rows.get(s.versionId) as Row[];
     const withMarket = all.filter((x) => x.market !== null);
@@ -245,4 +245,31 @@ test('the record takes the most recent versions of each model only', async () =>
   // newest: the highest ids of each name
   for (const ids of byName.values()) expect(Math.min(...ids)).toBeGreaterThan(all[1] as number);
   expect((await recentScoredVersions(db.client, { name: 'nba-winner', perName: 1 })).map((v) => v.name)).toEqual(['nba-winner']);
+});
+
+test("a model's hindcasts, made by a new version every retrain window, are one series of kind hindcast beside its live versions", async () => {
+  const before = await recentScoredVersions(db.client, { perName: 100 });
+  const games = (await db.client.game.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 40 })).map((g) => g.id);
+  const windows = [games.slice(0, 20), games.slice(20)];
+  for (const [w, ids] of windows.entries()) {
+    const { id } = await db.client.modelVersion.create({
+      data: { name: 'nba-winner', version: `0.0.0-hindcast.2023-1${w}-01`, kind: 'hindcast', featureSpec: {}, params: {}, metrics: {}, createdBy: 'test' },
+      select: { id: true },
+    });
+    await db.client.prediction.createMany({ data: ids.map((gameId, i) => ({ gameId, modelVersionId: id, homeWinProb: 0.3 + i / 50, marketHomeProb: 0.5 })) });
+  }
+  await settleForecasts(db.client);
+  const after = await recentScoredVersions(db.client, { perName: 100 });
+  const hindcasts = after.filter((v) => v.kind === 'hindcast');
+  expect(hindcasts).toHaveLength(1);
+  expect(after.filter((v) => v.kind === 'live')).toEqual(before);
+  const series = hindcasts[0]?.id ?? 0;
+  expect(series).toBeLessThan(0);
+  const [scores] = await versionScores(db.client, [series]);
+  expect(scores).toMatchObject({ name: 'nba-winner', version: 'hindcast', kind: 'hindcast', settled: 40, compared: 40 });
+  expect((await runningLogLoss(db.client, [series])).at(-1)?.games).toBe(40);
+  expect((await calibration(db.client, [series])).reduce((n, b) => n + b.n, 0)).toBe(40);
+  const live = await liveScores(db.client);
+  expect(live.filter((r) => r.kind === 'hindcast')).toEqual([expect.objectContaining({ name: 'nba-winner', version: 'hindcast', settled: 40 })]);
+  expect((await rollingRecords(db.client, 10_000)).filter((r) => r.kind === 'hindcast')).toEqual([expect.objectContaining({ name: 'nba-winner', games: 40 })]);
 });

@@ -1,5 +1,5 @@
 import { isoDay } from '@nba/config';
-import { calibration, recentScoredVersions, runningLogLoss, versionScores, type DbClient } from '@nba/db';
+import { calibration, recentScoredVersions, runningLogLoss, versionScores, type DbClient, type SeriesKind } from '@nba/db';
 import type { CalibrationBin } from '@nba/modeling';
 
 /** Log loss, Brier score and accuracy of a set of forecasts. */
@@ -17,11 +17,14 @@ export interface RunningPoint {
   market: number | null;
 }
 
-/** One model version's live record. */
+/** One model version's live record, or a model's hindcasts as one record (`kind`, see @nba/db's `SeriesKind`). */
 export interface VersionRecord {
+  /** The version's id, or (negative) the model's hindcasts. */
   versionId: number;
   name: string;
+  /** The version, or `hindcast`. */
   version: string;
+  kind: SeriesKind;
   settled: number;
   /** Settled games that had a market probability: the games both are scored on. */
   compared: number;
@@ -77,6 +80,7 @@ export async function loadRecords(db: DbClient, options: { name?: string; perNam
       versionId: s.versionId,
       name: s.name,
       version: s.version,
+      kind: s.kind,
       settled: s.settled,
       compared: s.compared,
       model: { logLoss: s.logLoss, brier: s.brier, accuracy: s.accuracy },

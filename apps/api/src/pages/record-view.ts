@@ -25,6 +25,17 @@ export interface RecordPage {
   demo: boolean;
 }
 
+/** How a record is named: a live version by its number, a model's hindcasts as such. */
+function seriesLabel(r: VersionRecord): string {
+  return r.kind === 'hindcast' ? 'hindcasts' : `v${r.version}`;
+}
+
+const HINDCAST_NOTE = trusted(
+  'Hindcasts: past days forecast afterwards, each by a model trained only on the games and closing lines before that day ' +
+    '(retrained weekly), through the same serving path as the live forecasts. They were not published before the games; ' +
+    'the live versions above them were.',
+);
+
 function difference(model: number, market: number, lowerIsBetter: boolean, asPercent: boolean): Html {
   const d = model - market;
   const better = lowerIsBetter ? d < 0 : d > 0;
@@ -48,14 +59,14 @@ function scoresTable(r: VersionRecord, market: Scores | null): Html {
     return html`<tr><th scope="row">${label}</th><td class="num">${cell(r.model[key], pct)}</td>${versus}</tr>`;
   };
   return html`<table class="scores-table"><caption>${caption}</caption>
-<thead><tr><th scope="col">Score</th><th scope="col">v${r.version}</th>${marketHeads}</tr></thead>
+<thead><tr><th scope="col">Score</th><th scope="col">${seriesLabel(r)}</th>${marketHeads}</tr></thead>
 <tbody>${rows.map(scoreRow)}</tbody>
 </table>`;
 }
 
 function runningFigure(d: DrawnRecord): Html {
   const r = d.record;
-  const version = html`${r.name} v${r.version}`;
+  const version = html`${r.name} ${seriesLabel(r)}`;
   const marketHead = r.market ? html`<th scope="col">Market</th>` : '';
   const runningRow = (p: (typeof r.running)[number]) => {
     const market = r.market ? html`<td class="num">${p.market === null ? '\u2014' : p.market.toFixed(4)}</td>` : '';
@@ -96,7 +107,8 @@ ${trusted(d.calibrationSvg)}
 function versionSection(d: DrawnRecord, info: ModelVersionInfo | undefined): Html {
   const r = d.record;
   return html`<section class="version" aria-labelledby="v-${r.versionId}" data-model="${r.name}" data-version="${r.version}">
-<h3 id="v-${r.versionId}">${r.name} v${r.version}${info ? html` <span class="status status-${info.status}">${info.status}</span>` : ''}</h3>
+<h3 id="v-${r.versionId}">${r.name} ${seriesLabel(r)}${r.kind === 'hindcast' ? html` <span class="status status-hindcast">hindcast</span>` : ''}${info ? html` <span class="status status-${info.status}">${info.status}</span>` : ''}</h3>
+${r.kind === 'hindcast' ? html`<p class="muted">${HINDCAST_NOTE}</p>` : ''}
 ${scoresTable(r, r.market)}
 ${runningFigure(d)}
 ${calibrationFigure(d)}

@@ -27,7 +27,11 @@ export const StoredPrediction = named(
       })
       .nullable()
       .meta({ description: 'Market view at prediction time; null when no odds existed' }),
-    model: z.object({ name: z.string(), version: z.string() }),
+    model: z.object({
+      name: z.string(),
+      version: z.string(),
+      kind: z.enum(['live', 'hindcast']).describe('live: made that morning by the served version; hindcast: made afterwards by a version trained only on earlier games'),
+    }),
     predictedAt: Timestamp,
     settlement: z.object({ settledAt: Timestamp, homeWon: z.boolean().nullable(), logLoss: z.number().nullable(), brier: z.number().nullable() }).nullable(),
     isDemo: z.boolean(),
