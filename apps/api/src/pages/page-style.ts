@@ -66,6 +66,7 @@ summary{cursor:pointer}
 .status-production{background:#e3f1e6;border-color:#1b6e2d}
 .status-staging{background:#eef3f8;border-color:#0b57a4}
 .status-archived{background:#f0f0f0}
+.status-hindcast{background:#fdf3e1;border-color:#8a5a00}
 .version{border:1px solid #c8c8c8;border-radius:6px;padding:.75rem;margin:0 0 1rem}
 .version h3{margin-top:0}
 .vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
