@@ -52,8 +52,8 @@ export type ApiEnv = ReturnType<typeof readEnv>;
 /** Every variable the API reads (checked against the deployment manifests). */
 export const API_ENV_VARS: readonly string[] = Object.freeze(Object.keys(shape));
 
-/** Parses the environment; throws a `ConfigError` naming every bad variable. */
-export function readEnv(env: Record<string, string | undefined> = process.env) {
+/** Parses `env` (the process's: `inheritedEnv()` from @nba/config); throws a `ConfigError` naming every bad variable. */
+export function readEnv(env: Readonly<Record<string, string | undefined>>) {
   return parseEnv(shape, env);
 }
 

@@ -59,7 +59,7 @@ export function jsonBody(limit: number) {
         return next();
       }
       try {
-        req.body = JSON.parse(text);
+        req.body = JSON.parse(text) as unknown;
       } catch {
         return next(new ApiError('INVALID_JSON', 'the request body is not valid JSON', [{ field: '(body)', problem: 'is not valid JSON' }]));
       }

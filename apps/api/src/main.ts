@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { defineCommandLine, EXIT, EXIT_CODES_HELP, type AddCommand, type CliIo, type ExitCode } from '@nba/cli';
+import { inheritedEnv } from '@nba/config';
 import { databaseProblemOf, openDatabase } from '@nba/db';
 import { createAppLogger, readEnv } from './env';
 import { startServer } from './server';
@@ -90,7 +91,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Promise<E
   return apiCli.run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
-    env: process.env,
+    env: inheritedEnv(),
     onStopSignal: (stop) => {
       const once = (signal: string) => {
         if (stopping) return;

@@ -45,7 +45,7 @@ function refuse(req: Request, res: Response, code: ApiErrorCode, message: string
   res.setHeader('retry-after', String(retryAfterSeconds));
   const error = new ApiError(code, message);
   res.status(503);
-  if (req.path.startsWith('/v1/')) res.json(error.toBody(res.locals.requestId as string | undefined));
+  if (req.path.startsWith('/v1/')) res.json(error.toBody(res.locals.requestId));
   else res.type('html').send(messagePage({ title: 'Busy', message: `${message}. Try again in a few seconds.` }));
 }
 

@@ -12,13 +12,13 @@ export const DEFAULT_MODEL_NAMES: readonly string[] = Object.freeze(['nba-winner
 
 /** The models this API serves; the first is the default of every route that takes a model name. */
 export class ServedModels {
-  constructor(readonly all: readonly ServedModel[]) {
-    if (all.length === 0) throw new RangeError('the API serves at least one model');
-  }
-
   /** The default model (the first). */
-  get main(): ServedModel {
-    return this.all[0]!;
+  readonly main: ServedModel;
+
+  constructor(readonly all: readonly ServedModel[]) {
+    const main = all[0];
+    if (main === undefined) throw new RangeError('the API serves at least one model');
+    this.main = main;
   }
 
   get names(): string[] {

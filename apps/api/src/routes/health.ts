@@ -44,7 +44,7 @@ export function healthRouter(deps: HealthDeps): Router {
   serve(router, GET_READY, async (_input, _req, res) => {
     const dbError = await pingDatabase(deps.db, DB_TIMEOUT_MS);
     const loaded = deps.models.all.map((m) => ({ name: m.name, model: m.holder.current }));
-    const model = loaded[0]!.model;
+    const model = deps.models.main.holder.current;
     const snap = deps.features.current;
     const reasons: string[] = [];
     if (deps.isShuttingDown()) reasons.push('shutting down');

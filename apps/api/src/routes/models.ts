@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { required } from '@nba/errors';
 import type { ModelRegistry, ModelVersionInfo } from '@nba/registry';
 import { ApiError } from '../errors';
 import { ErrorResponse } from '../schemas/common';
@@ -66,7 +67,7 @@ export function modelsRouter(registry: ModelRegistry, models: ServedModels): Rou
   });
   serve(router, GET_PRODUCTION_MODEL, async (_input, _req, res) => {
     const all = await Promise.all(models.all.map(async (m) => ({ name: m.name, info: await registry.getProductionVersion(m.name), serving: serving(m) })));
-    const main = all[0]!;
+    const main = required(all[0], "the main model's production version");
     if (!main.info) {
       throw new ApiError(
         'NOT_FOUND',
