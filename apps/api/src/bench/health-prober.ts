@@ -6,13 +6,14 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 const [url, intervalArg] = process.argv.slice(2);
+if (url === undefined) throw new Error('usage: health-prober.js <url> [intervalMs]');
 const intervalMs = Number(intervalArg ?? 5);
 const results: Promise<{ ms: number; status: number }>[] = [];
 
-function probe(): Promise<{ ms: number; status: number }> {
+function probe(target: string): Promise<{ ms: number; status: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = http.get(url!, { agent: false }, (res) => {
+    const req = http.get(target, { agent: false }, (res) => {
       res.resume();
       res.on('end', () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }));
     });
@@ -20,10 +21,10 @@ function probe(): Promise<{ ms: number; status: number }> {
   });
 }
 
-const timer = setInterval(() => results.push(probe()), intervalMs);
-process.on('message', async (msg: unknown) => {
+const timer = setInterval(() => results.push(probe(url)), intervalMs);
+process.on('message', (msg: unknown) => {
   if (msg !== 'stop') return;
   clearInterval(timer);
-  process.send?.(await Promise.all(results), () => process.exit(0));
+  void Promise.all(results).then((probes) => process.send?.(probes, () => process.exit(0)));
 });
 process.send?.('started');

@@ -10,7 +10,8 @@
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { addDays } from '@nba/config';
+import { addDays, envFlag, envNumber, readEnv } from '@nba/config';
+import { required } from '@nba/errors';
 import { createTestDatabase } from '@nba/testing';
 import { loadDay } from '../pages/day-data';
 import { dayView } from '../pages/day-view';
@@ -20,7 +21,8 @@ import { API_MAIN, startProcess } from './processes';
 const SEASON = 2026;
 /** The morning after the generated regular season: every game of it final, forecast and settled. */
 const TODAY = '2026-04-20';
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (process.env.BENCH_QUICK ? 2 : 10));
+const { BENCH_QUICK } = readEnv({ BENCH_QUICK: envFlag() });
+const ROUNDS = readEnv({ BENCH_ROUNDS: envNumber(BENCH_QUICK ? 2 : 10) }).BENCH_ROUNDS;
 const PER_ROUND = 50;
 const GOAL_MS = 20;
 
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
     // the day with the most games (the latest of those): the most a day view draws
     const perDay = new Map<string, number>();
     for (const g of seeded.games) if (g.season === SEASON) perDay.set(g.date, (perDay.get(g.date) ?? 0) + 1);
-    const DAY = [...perDay].sort(([a, x], [b, y]) => y - x || b.localeCompare(a))[0]![0];
+    const [DAY] = required([...perDay].sort(([a, x], [b, y]) => y - x || b.localeCompare(a))[0], 'the busiest day of the season');
     log(
       `${seeded.games.length} games (seasons ${SEASON - 1} and ${SEASON}), ${seeded.predictions} stored forecasts over ${seeded.forecastDays.length} days, ` +
         `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -70,8 +72,9 @@ async function main(): Promise<void> {
         page: `${api.url}/?date=${DAY}`,
         json: `${api.url}/v1/predictions?date=${DAY}`,
       };
-      const record = [await timeGet(`${api.url}/record`), await timeGet(`${api.url}/record`)];
-      log(`GET /record (4 charts): first ${record[0]!.ms.toFixed(0)} ms (loads Vega), then ${record[1]!.ms.toFixed(1)} ms (charts cached)`);
+      const firstRecord = await timeGet(`${api.url}/record`);
+      const cachedRecord = await timeGet(`${api.url}/record`);
+      log(`GET /record (4 charts): first ${firstRecord.ms.toFixed(0)} ms (loads Vega), then ${cachedRecord.ms.toFixed(1)} ms (charts cached)`);
       for (let i = 0; i < PER_ROUND; i++) for (const url of Object.values(targets)) await timeGet(url); // warm-up
       const ms: Record<keyof typeof targets, number[]> = { page: [], json: [] };
       const bytes: Record<keyof typeof targets, number> = { page: 0, json: 0 };

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { envText, inheritedEnv, readEnv } from '@nba/config';
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -44,11 +45,11 @@ export const API_MAIN = path.resolve(__dirname, '..', '..', 'dist', 'main.js');
 export async function startProcess(script: string, env: Record<string, string>, readyPath: string, execArgv: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   const probePort = env.PROBE_PORT ?? String(await freePort());
-  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const profileDir = readEnv({ BENCH_PROFILE_DIR: envText() }).BENCH_PROFILE_DIR;
   const child = fork(script, [], {
     // BENCH_PROFILE_DIR: write a CPU profile of each server process there
     execArgv: [...execArgv, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
-    env: { ...process.env, ...env, PORT: String(port), PROBE_PORT: probePort, HOST: '127.0.0.1' },
+    env: inheritedEnv({ ...env, PORT: String(port), PROBE_PORT: probePort, HOST: '127.0.0.1' }),
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = `http://127.0.0.1:${port}`;

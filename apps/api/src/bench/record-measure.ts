@@ -1,9 +1,10 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DbClient } from '@nba/db';
+import { required } from '@nba/errors';
 
 /** Latencies in ms, sorted. */
 export type Samples = number[];
@@ -22,7 +23,7 @@ export const fmt = (xs: readonly number[]) => {
 };
 
 /** The 1-minute load average, as text. */
-export const load1 = () => os.loadavg()[0]!.toFixed(1);
+export const load1 = () => required(os.loadavg()[0], 'the 1-minute load average').toFixed(1);
 
 const count = (xs: readonly number[]) => xs.reduce<Record<number, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {});
 
@@ -85,18 +86,18 @@ export async function changeData(db: DbClient): Promise<void> {
 
 /** First renders after a data change: `rounds` changes, after each one request per path (ms and statuses other than 200, per path). */
 export async function firstRenders(db: DbClient, base: string, paths: readonly string[], rounds: number): Promise<{ ms: Samples; failed: number[] }[]> {
-  const out = paths.map(() => ({ ms: [] as Samples, failed: [] as number[] }));
+  const out = paths.map((p) => ({ path: p, ms: [] as Samples, failed: [] as number[] }));
   for (let i = 0; i < rounds; i++) {
     await changeData(db);
-    for (const [k, p] of paths.entries()) {
-      const r = await timeGet(`${base}${p}`, false);
-      out[k]!.ms.push(r.ms);
-      if (r.status !== 200) out[k]!.failed.push(r.status);
+    for (const page of out) {
+      const r = await timeGet(`${base}${page.path}`, false);
+      page.ms.push(r.ms);
+      if (r.status !== 200) page.failed.push(r.status);
       // a page answered 503 by the read deadline finishes its render meanwhile: let it, as a reader retrying would
-      if (r.status !== 200) await warmUp(`${base}${p}`);
+      if (r.status !== 200) await warmUp(`${base}${page.path}`);
     }
   }
-  return out;
+  return out.map(({ ms, failed }) => ({ ms, failed }));
 }
 
 /** What a burst measured. */
@@ -124,9 +125,9 @@ export async function burst(
   probeMs: number,
   headers: Record<string, string> = {},
 ): Promise<BurstResult> {
-  const probers = [base, probeBase].map((b) =>
-    fork(path.join(__dirname, 'health-prober.js'), [`${b}/health`, String(probeMs)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
-  );
+  const prober = (b: string) =>
+    fork(path.join(__dirname, 'health-prober.js'), [`${b}/health`, String(probeMs)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const probers = [prober(base), prober(probeBase)] as const;
   await Promise.all(probers.map((p) => new Promise<void>((resolve) => p.once('message', () => resolve()))));
   const many = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const statuses: number[] = [];
@@ -148,21 +149,18 @@ export async function burst(
   }
   await pages;
   many.destroy();
-  const [probes, probePort] = await Promise.all(
-    probers.map(
-      (prober) =>
-        new Promise<{ ms: number; status: number }[]>((resolve) => {
-          prober.once('message', (m) => resolve(m as { ms: number; status: number }[]));
-          prober.send('stop');
-        }),
-    ),
-  );
+  const probed = (child: ChildProcess) =>
+    new Promise<{ ms: number; status: number }[]>((resolve) => {
+      child.once('message', (m) => resolve(m as { ms: number; status: number }[]));
+      child.send('stop');
+    });
+  const [probes, probePort] = await Promise.all([probed(probers[0]), probed(probers[1])]);
   return {
     statuses: count(statuses),
-    health: probes!.map((p) => p.ms),
-    healthStatuses: count(probes!.map((p) => p.status)),
-    probePortHealth: probePort!.map((p) => p.ms),
-    probePortStatuses: count(probePort!.map((p) => p.status)),
+    health: probes.map((p) => p.ms),
+    healthStatuses: count(probes.map((p) => p.status)),
+    probePortHealth: probePort.map((p) => p.ms),
+    probePortStatuses: count(probePort.map((p) => p.status)),
     ready: count(ready),
     load,
   };

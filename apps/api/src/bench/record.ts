@@ -14,7 +14,8 @@
  * and the day view p99 under 50 ms; `/health` p99 under 10 ms during the burst.
  */
 import { performance } from 'node:perf_hooks';
-import { addDays } from '@nba/config';
+import { addDays, envFlag, envText, readEnv } from '@nba/config';
+import { required } from '@nba/errors';
 import { createTestDatabase } from '@nba/testing';
 import { seedDemoForecasts } from './demo-forecasts';
 import { API_MAIN, startProcess } from './processes';
@@ -25,18 +26,19 @@ const SEASON = 2026;
 const TODAY = '2026-04-20';
 const VERSIONS = 300;
 const SETTLED = 50_000;
-const QUICK = Boolean(process.env.BENCH_QUICK);
+const knobs = readEnv({ BENCH_QUICK: envFlag(), BENCH_BURSTS: envText(), BENCH_BASELINE_MAIN: envText() });
+const QUICK = knobs.BENCH_QUICK;
 const SEQUENTIAL = QUICK ? 100 : 400;
 const FIRST_RENDERS = QUICK ? 5 : 15;
 /** Burst sizes; `g` after a size: the requests accept gzip, as browsers' do (`BENCH_BURSTS=2000,2000g,200`). */
-const BURSTS = (process.env.BENCH_BURSTS ?? '2000,2000g,200').split(',').map((b) => ({ size: Number(b.replace('g', '')), gzip: b.endsWith('g') }));
+const BURSTS = (knobs.BENCH_BURSTS ?? '2000,2000g,200').split(',').map((b) => ({ size: Number(b.replace('g', '')), gzip: b.endsWith('g') }));
 const PROBE_MS = 5;
 
 const log = (m: string) => process.stdout.write(`[bench:record] ${m}\n`);
 
 async function main(): Promise<void> {
   const builds: [string, string][] = [['current', API_MAIN]];
-  if (process.env.BENCH_BASELINE_MAIN) builds.push(['baseline', process.env.BENCH_BASELINE_MAIN]);
+  if (knobs.BENCH_BASELINE_MAIN) builds.push(['baseline', knobs.BENCH_BASELINE_MAIN]);
   const db = await createTestDatabase({ prefix: 'api_bench_record' });
   try {
     const seeded = await seedDemoForecasts(db.client, { season: SEASON, today: TODAY, forecastFrom: `${SEASON - 1}-08-01`, forecastTo: addDays(TODAY, -1) });
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
     const settled = await db.client.prediction.count({ where: { settledAt: { not: null } } });
     const perDay = new Map<string, number>();
     for (const g of seeded.games) if (g.season === SEASON) perDay.set(g.date, (perDay.get(g.date) ?? 0) + 1);
-    const day = [...perDay].sort(([a, x], [b, y]) => y - x || b.localeCompare(a))[0]![0];
+    const [day] = required([...perDay].sort(([a, x], [b, y]) => y - x || b.localeCompare(a))[0], 'the busiest day of the season');
     log(`${await db.client.modelVersion.count()} versions, ${settled} settled forecasts, day view of ${day}; ${builds.map((b) => b[0]).join(' and ')}`);
     const pages: [string, string][] = [
       ['/record', '/record'],
@@ -76,9 +78,8 @@ async function main(): Promise<void> {
           FIRST_RENDERS,
         );
         for (const [k, [label]] of pages.entries()) {
-          log(
-            `${build} ${label} first request after a data change: ${fmt(first[k]!.ms)}, not 200: ${first[k]!.failed.join(',') || 'none'}; load ${loadBefore}-${load1()}`,
-          );
+          const { ms, failed } = required(first[k], `the first renders of ${label}`);
+          log(`${build} ${label} first request after a data change: ${fmt(ms)}, not 200: ${failed.join(',') || 'none'}; load ${loadBefore}-${load1()}`);
         }
         for (const { size, gzip } of BURSTS) {
           await changeData(db.client);

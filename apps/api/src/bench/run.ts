@@ -5,13 +5,16 @@
  * at 10 connections.
  */
 import path from 'node:path';
+import { envFlag, envNumber, envText, readEnv } from '@nba/config';
 import { TEAM_CODES } from '@nba/features';
 import { API_MAIN, load, startProcess, type LoadResult } from './processes';
 import { prepareBenchDatabase } from './setup';
 
 const CONNECTIONS = 10;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? (process.env.BENCH_QUICK ? 3 : 10));
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (process.env.BENCH_QUICK ? 1 : 3));
+const { BENCH_QUICK } = readEnv({ BENCH_QUICK: envFlag() });
+const knobs = readEnv({ BENCH_SECONDS: envNumber(BENCH_QUICK ? 3 : 10), BENCH_ROUNDS: envNumber(BENCH_QUICK ? 1 : 3), BENCH_ONLY: envText() });
+const SECONDS = knobs.BENCH_SECONDS;
+const ROUNDS = knobs.BENCH_ROUNDS;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
       predictions: () => load('GET /v1/predictions', `${api.url}/v1/predictions?date=${bench.predictionsDate}`, { seconds: SECONDS, connections: CONNECTIONS }),
     };
     // BENCH_ONLY=predict,hello: run a subset (profiling)
-    const only = process.env.BENCH_ONLY?.split(',');
+    const only = knobs.BENCH_ONLY?.split(',');
     if (only) for (const k of Object.keys(targets) as (keyof typeof targets)[]) if (!only.includes(k)) delete (targets as Partial<typeof targets>)[k];
     process.stdout.write('[bench] warm-up\n');
     for (const run of Object.values(targets)) await run();
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
     }
     const helloRps = median((results.hello ?? []).map((r) => r.requestsPerSec));
     const lines = [`| endpoint | req/s (median of ${ROUNDS}) | p50 ms | p99 ms (median / worst) | vs hello-world | non-2xx |`, '|---|---|---|---|---|---|'];
-    for (const rs of Object.values(results) as LoadResult[][]) {
+    for (const rs of Object.values<LoadResult[]>(results)) {
       const rps = median(rs.map((r) => r.requestsPerSec));
       lines.push(
         `| ${rs[0]?.name} | ${rps.toFixed(0)} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} / ${Math.max(...rs.map((r) => r.p99))} | ` +

@@ -1,4 +1,5 @@
 import type { DbClient } from '@nba/db';
+import { required } from '@nba/errors';
 
 /** What {@link insertSettledForecasts} stored. */
 export interface SettledForecastsInfo {
@@ -34,7 +35,7 @@ export async function insertSettledForecasts(
   const versionIds: number[] = [];
   let forecasts = 0;
   for (let v = 0; v < options.versions; v++) {
-    const name = names[v % names.length]!;
+    const name = required(names[v % names.length], 'a model name');
     const created = await db.modelVersion.create({
       data: { name, version: `0.${Math.floor(v / names.length)}.0`, featureSpec: {}, params: {}, metrics: {}, createdBy: 'bench', status: 'archived' },
       select: { id: true },
@@ -43,8 +44,8 @@ export async function insertSettledForecasts(
     const withoutLines = v < names.length;
     const start = Math.floor(rand() * games.length);
     const rows = Array.from({ length: Math.min(options.perVersion, games.length) }, (_, i) => {
-      const g = games[(start + i) % games.length]!;
-      const p = i < edges.length ? edges[i]! : 0.05 + 0.9 * rand();
+      const g = required(games[(start + i) % games.length], 'a final game');
+      const p = edges[i] ?? 0.05 + 0.9 * rand();
       const market = withoutLines || rand() < 0.15 ? null : Math.min(0.97, Math.max(0.03, p + (rand() - 0.5) * 0.2));
       return {
         gameId: g.id,

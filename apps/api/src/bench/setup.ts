@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DbClient } from '@nba/db';
 import { buildFeatures } from '@nba/features';
-import { type ClosingLine, type GameRecord } from '@nba/games';
+import { type GameRecord } from '@nba/games';
 import { silentLogger } from '@nba/logging';
 import { assembleDataset, disposeModel, loadGamesCsv, ServingModel, toRegistration, trainModel, type TrainedModel } from '@nba/modeling';
 import { ModelRegistry } from '@nba/registry';
@@ -62,7 +62,7 @@ export async function prepareBenchDatabase(): Promise<BenchDatabase | undefined>
     await insertGames(db.client, games);
     log(`${games.length} games loaded; training the model (default parameters)…`);
     const started = Date.now();
-    const { rows } = buildFeatures(games, lines as ReadonlyMap<string, ClosingLine>);
+    const { rows } = buildFeatures(games, lines);
     const ds = assembleDataset(rows);
     const model = trainModel(ds, 'market');
     log(

@@ -8,11 +8,13 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { envFlag, envNumber, envText, readEnv } from '@nba/config';
 import { TEAM_CODES } from '@nba/features';
 import { API_MAIN, startProcess } from './processes';
 import { prepareBenchDatabase } from './setup';
 
-const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
+const knobs = readEnv({ SOAK_SECONDS: envNumber(60), SOAK_TRIM_PROBE: envText(), SOAK_NO_PROMOTION: envFlag() });
+const SECONDS = knobs.SOAK_SECONDS;
 
 interface Memory {
   rss: number;
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
   const second = await bench.registerSecond();
   const api = await startProcess(API_MAIN, { DATABASE_URL: bench.db.url, LOG_LEVEL: 'info' }, '/ready', [
     '--expose-gc',
-    ...(process.env.SOAK_TRIM_PROBE ? ['--require', process.env.SOAK_TRIM_PROBE] : []),
+    ...(knobs.SOAK_TRIM_PROBE ? ['--require', knobs.SOAK_TRIM_PROBE] : []),
     '--require',
     path.join(__dirname, 'gc-probe.js'),
   ]);
@@ -75,7 +77,7 @@ async function main(): Promise<void> {
     const before = await memory(api.child);
     process.stdout.write(`[soak] before: rss ${mb(before.rss)}, heap ${mb(before.heap)}; ${SECONDS} s of load, promotion of ${second} at ${SECONDS / 2} s\n`);
     let promotedAt = 0;
-    const promote = process.env.SOAK_NO_PROMOTION === undefined;
+    const promote = !knobs.SOAK_NO_PROMOTION;
     const promotion = new Promise<void>((resolve, reject) => {
       if (!promote) return resolve();
       setTimeout(
