@@ -2,7 +2,9 @@ import request from 'supertest';
 import { createDbClient } from '@nba/db';
 import { silentLogger } from '@nba/logging';
 import { createApp } from '../src/app';
+import { required } from '@nba/errors';
 import { createServices } from '../src/services';
+import { storeOutlooks } from './outlook-database';
 import { FORECAST_FROM, openPageDatabase, SETTLED_DAY, TODAY, type PageDatabase } from './page-database';
 
 // The page's views over HTTP (no browser): what each shows, and every kind of bad input as a page
@@ -34,6 +36,43 @@ function gamesIn(page: string): Map<string, { model: string; version: string; p:
   return out;
 }
 
+interface ApiPrediction {
+  gameKey: string;
+  homeWinProbability: number;
+  model: { name: string; version: string };
+  market: { homeProbability: number | null; spread: number | null } | null;
+  settlement: { logLoss: number | null } | null;
+}
+
+/** GET /v1/games of `date`. */
+async function apiGames(date: string): Promise<{ gameKey: string; home: string; away: string; homeScore: number; awayScore: number }[]> {
+  return (
+    (await request(pdb.t.app).get(`/v1/games?date=${date}`).expect(200)).body as {
+      games: { gameKey: string; home: string; away: string; homeScore: number; awayScore: number }[];
+    }
+  ).games;
+}
+
+/** GET /v1/predictions of `date`. */
+async function apiPredictions(date: string): Promise<ApiPrediction[]> {
+  return ((await request(pdb.t.app).get(`/v1/predictions?date=${date}`).expect(200)).body as { predictions: ApiPrediction[] }).predictions;
+}
+
+/** The newest stored forecast of `model` for the game (the API lists them newest first per game). */
+function newest(predictions: readonly ApiPrediction[], gameKey: string, model: string): ApiPrediction | undefined {
+  return predictions.find((p) => p.gameKey === gameKey && p.model.name === model);
+}
+
+const wholePercent = (p: number) => `${Math.round(100 * p)}%`;
+
+/** The day view's glance rows: per game its key and its HTML up to the next row (the full table included). */
+function glanceRows(page: string): { key: string; body: string }[] {
+  return page
+    .split('<tbody class="glance-game" data-game-key="')
+    .slice(1)
+    .map((chunk) => ({ key: chunk.slice(0, chunk.indexOf('"')), body: chunk.slice(0, chunk.indexOf('</table>\n</details>')) }));
+}
+
 describe('day view', () => {
   test('every game of the day with both models, nba-winner first, and the same probabilities as GET /v1/predictions', async () => {
     const res = await request(pdb.t.app).get(`/?date=${SETTLED_DAY}`).expect(200);
@@ -41,17 +80,19 @@ describe('day view', () => {
     const api = (await request(pdb.t.app).get(`/v1/predictions?date=${SETTLED_DAY}`).expect(200)).body as {
       predictions: { gameKey: string; homeWinProbability: number; model: { name: string; version: string } }[];
     };
-    const games = (await request(pdb.t.app).get(`/v1/games?date=${SETTLED_DAY}`).expect(200)).body.games as { gameKey: string }[];
+    const games = await apiGames(SETTLED_DAY);
     const shown = gamesIn(res.text);
     expect([...shown.keys()].sort()).toEqual(games.map((g) => g.gameKey).sort());
     expect(games.length).toBeGreaterThan(0);
     for (const [key, cells] of shown) {
       expect(cells.map((c) => c.model)).toEqual(['nba-winner', 'nba-winner-stats']);
       for (const c of cells) {
-        const stored = api.predictions.find((p) => p.gameKey === key && p.model.name === c.model);
-        expect(stored).toBeDefined();
-        expect(c.p).toBe(stored!.homeWinProbability);
-        expect(c.version).toBe(stored!.model.version);
+        const stored = required(
+          api.predictions.find((p) => p.gameKey === key && p.model.name === c.model),
+          `${c.model} forecast of ${key}`,
+        );
+        expect(c.p).toBe(stored.homeWinProbability);
+        expect(c.version).toBe(stored.model.version);
       }
     }
   });
@@ -62,7 +103,7 @@ describe('day view', () => {
     expect(res.text).toMatch(/✓ right|✗ wrong/);
     expect(res.text).toMatch(/log loss \d\.\d{3}/);
     // each game: one result per forecaster (the market and both models)
-    const article = res.text.match(/<article class="game"[\s\S]*?<\/article>/)![0];
+    const article = required(res.text.match(/<article class="game"[\s\S]*?<\/article>/)?.[0], 'a game');
     expect(article.match(/class="(right|wrong)">/g)).toHaveLength(3);
   });
 
@@ -79,7 +120,7 @@ describe('day view', () => {
   });
 
   test('demo data is marked on every view', async () => {
-    for (const path of ['/', `/?date=${SETTLED_DAY}`, '/?date=2026-08-01', '/record', '/models']) {
+    for (const path of ['/', `/?date=${SETTLED_DAY}`, '/?date=2026-08-01', '/record', '/models', '/team/BOS', '/team/BOS?season=2030']) {
       const res = await request(pdb.t.app).get(path).expect(200);
       expect(res.text).toContain('<strong>Demo data.</strong>');
     }
@@ -113,6 +154,263 @@ describe('day view', () => {
     const res = await request(pdb.t.app).get('/?date=2025-12-01').expect(200);
     expect(res.text).toContain('No forecasts are stored for this day yet.');
     expect(res.text).toContain('No forecast stored for this game.');
+  });
+});
+
+describe('day view at a glance', () => {
+  test('one row per game, by tip-off: teams linked to their team view, both models and the market at the stored probabilities, the spread; the full table in a <details>', async () => {
+    const res = await request(pdb.t.app).get(`/?date=${SETTLED_DAY}`).expect(200);
+    const games = await apiGames(SETTLED_DAY);
+    const api = await apiPredictions(SETTLED_DAY);
+    const rows = glanceRows(res.text);
+    expect(rows.map((r) => r.key)).toEqual(games.map((g) => g.gameKey));
+    // the rows come first: before the paragraph that explains them
+    expect(res.text.indexOf('<table class="glance">')).toBeLessThan(res.text.indexOf('beside the betting market'));
+    for (const [i, { key, body }] of rows.entries()) {
+      const g = required(games[i], `game ${key}`);
+      const numbers = body.slice(0, body.indexOf('<tr class="glance-marks">'));
+      expect(numbers).toContain(`<a href="/team/${g.away}">${g.away}</a> <span class="at">@</span> <a href="/team/${g.home}">${g.home}</a>`);
+      const cells = [...numbers.matchAll(/data-model="([^"]+)" data-version="[^"]+" data-home-win-probability="([^"]+)">([^<]*)</g)];
+      expect(cells.map((c) => c[1])).toEqual(['nba-winner', 'nba-winner-stats']);
+      for (const [, model, p, text] of cells) {
+        const stored = required(newest(api, key, model as string), `${model} forecast of ${key}`);
+        expect(Number(p)).toBe(stored.homeWinProbability);
+        expect(text).toBe(wholePercent(stored.homeWinProbability));
+      }
+      const market = required(newest(api, key, 'nba-winner')?.market, `market of ${key}`);
+      expect(numbers).toContain(`<td class="num">${wholePercent(required(market.homeProbability, 'market probability'))}</td>`);
+      expect(numbers).toMatch(new RegExp(`<td class="num">(${g.home}|${g.away})\u00a0\u2212\\d+\\.\\d</td></tr>|<td class="num">pick'em</td></tr>`));
+      // the full table of the game, on demand
+      expect(body).toMatch(/<details><summary>Full table<span class="vh"> of [A-Z]{3} at [A-Z]{3}<\/span><\/summary>\n<article class="game"/);
+      expect(body).toContain(`data-game-key="${key}">`);
+    }
+  });
+
+  test('once played: the winner and the score, and for each model and the market whether it picked the winner', async () => {
+    const res = await request(pdb.t.app).get(`/?date=${SETTLED_DAY}`).expect(200);
+    const games = await apiGames(SETTLED_DAY);
+    const api = await apiPredictions(SETTLED_DAY);
+    for (const { key, body } of glanceRows(res.text)) {
+      const g = required(
+        games.find((x) => x.gameKey === key),
+        `game ${key}`,
+      );
+      const homeWon = g.homeScore > g.awayScore;
+      const marks = body.slice(body.indexOf('<tr class="glance-marks">'), body.indexOf('<tr class="glance-full">'));
+      const market = required(newest(api, key, 'nba-winner')?.market?.homeProbability, `market of ${key}`);
+      const expected = [...['nba-winner', 'nba-winner-stats'].map((m) => required(newest(api, key, m), m).homeWinProbability), market].map((p) =>
+        p >= 0.5 === homeWon ? 'right' : 'wrong',
+      );
+      expect([...marks.matchAll(/<span class="(right|wrong)">/g)].map((m) => m[1])).toEqual(expected);
+      const [winner, high, low] = homeWon ? [g.home, g.homeScore, g.awayScore] : [g.away, g.awayScore, g.homeScore];
+      expect(marks).toContain(`<span class="vh">Final: </span><strong>${winner}</strong> ${high}\u2013${low}`);
+    }
+  });
+
+  test('before the games: tip-off times, no marks', async () => {
+    const res = await request(pdb.t.app).get('/').expect(200);
+    const rows = glanceRows(res.text);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { body } of rows) {
+      const marks = body.slice(body.indexOf('<tr class="glance-marks">'), body.indexOf('<tr class="glance-full">'));
+      expect(marks).toMatch(/<time datetime="[^"]+" data-local>\d{1,2}:\d\d [AP]M ET<\/time>/);
+      expect(marks).not.toMatch(/class="(right|wrong)"/);
+    }
+  });
+});
+
+/** The team view's game rows: key, whether the team was at home, the forecast cells and the result cell. */
+function teamRows(page: string): { key: string; home: boolean; cells: { model: string; p: number; text: string }[]; row: string }[] {
+  const table = page.slice(page.indexOf('<table class="team-games">'), page.indexOf('</table>', page.indexOf('<table class="team-games">')));
+  return [...table.matchAll(/<tr data-game-key="([^"]+)" data-home="(true|false)">([\s\S]*?)<\/tr>/g)].map(([, key, home, row]) => ({
+    key: key as string,
+    home: home === 'true',
+    cells: [...(row as string).matchAll(/data-model="([^"]+)" data-version="[^"]+" data-kind="live" data-team-win-probability="([^"]+)">([^<]*)</g)].map(
+      ([, model, p, text]) => ({
+        model: model as string,
+        p: Number(p),
+        text: text as string,
+      }),
+    ),
+    row: row as string,
+  }));
+}
+
+/** BOS's games of the 2025-26 demo season as seeded: up to today, and later ones with stored forecasts. */
+function seededTeamGames(team: string) {
+  return pdb.seeded.games
+    .filter((g) => g.season === 2026 && (g.homeCode === team || g.awayCode === team))
+    .filter((g) => g.date <= TODAY || pdb.seeded.forecastDays.includes(g.date));
+}
+
+describe('team view', () => {
+  test('the season so far, newest first: each game with opponent, home or away, both models’ forecasts from the team’s side as stored, and the result', async () => {
+    const res = await request(pdb.t.app).get('/team/BOS').expect(200);
+    expect(res.text).toContain('<h1>Boston Celtics <span class="muted">(BOS)</span></h1>');
+    expect(res.text).toContain('<strong>Demo data.</strong>');
+    const rows = teamRows(res.text);
+    const seeded = seededTeamGames('BOS').sort((a, b) => b.date.localeCompare(a.date));
+    expect(rows.map((r) => r.key)).toEqual(seeded.map((g) => g.gameKey));
+    const byDate = new Map<string, ApiPrediction[]>();
+    let forecast = 0;
+    for (const [i, r] of rows.entries()) {
+      const g = required(seeded[i], `game ${r.key}`);
+      const home = g.homeCode === 'BOS';
+      let forecasters = 0;
+      expect(r.home).toBe(home);
+      expect(r.row).toContain(`<span class="at">${home ? 'vs' : '@'}</span> <a href="/team/${home ? g.awayCode : g.homeCode}">`);
+      expect(r.row).toContain(`<a href="/?date=${g.date}">`);
+      if (!pdb.seeded.forecastDays.includes(g.date)) {
+        expect(r.cells).toEqual([]);
+      } else {
+        if (!byDate.has(g.date)) byDate.set(g.date, await apiPredictions(g.date));
+        const api = required(byDate.get(g.date), g.date);
+        expect(r.cells.map((c) => c.model)).toEqual(['nba-winner', 'nba-winner-stats']);
+        for (const c of r.cells) {
+          const stored = required(newest(api, g.gameKey, c.model), `${c.model} forecast of ${g.gameKey}`).homeWinProbability;
+          const team = home ? stored : 1 - stored;
+          expect(c.p).toBeCloseTo(team, 12);
+          expect(c.text.trim()).toBe(wholePercent(team));
+        }
+        forecasters = r.cells.length + (newest(api, g.gameKey, 'nba-winner')?.market?.homeProbability == null ? 0 : 1);
+        forecast += 1;
+      }
+      if (g.status === 'final' && g.homeScore !== null && g.awayScore !== null) {
+        const [us, them] = home ? [g.homeScore, g.awayScore] : [g.awayScore, g.homeScore];
+        expect(r.row).toContain(`${us > them ? 'W' : 'L'}<span class="vh">${us > them ? 'on' : 'ost'}</span></span> ${us}\u2013${them}`);
+        // a ✓ or ✗ per forecast shown (both models and the market) once the game is final
+        expect(r.row.match(/class="(right|wrong)">[✓✗]/g)?.length ?? 0).toBe(forecasters);
+      } else {
+        expect(r.row).toMatch(/data-local>\d{1,2}:\d\d [AP]M ET<\/time>/);
+      }
+    }
+    expect(forecast).toBeGreaterThan(3);
+  });
+
+  test('the record against the forecasts: games, log loss and accuracy of each model and of the market on the same final games', async () => {
+    const res = await request(pdb.t.app).get('/team/BOS').expect(200);
+    const played = seededTeamGames('BOS').filter((g) => g.status === 'final' && pdb.seeded.forecastDays.includes(g.date) && g.date < TODAY);
+    expect(played.length).toBeGreaterThan(3);
+    for (const model of ['nba-winner', 'nba-winner-stats']) {
+      const scored: { loss: number; right: boolean; marketLoss: number; marketRight: boolean }[] = [];
+      for (const g of played) {
+        const p = required(newest(await apiPredictions(g.date), g.gameKey, model), `${model} forecast of ${g.gameKey}`);
+        const market = p.market?.homeProbability;
+        // the page scores each model beside the market on the games with a market line
+        if (market === null || market === undefined) continue;
+        const homeWon = required(g.homeScore, 'score') > required(g.awayScore, 'score');
+        const teamWon = g.homeCode === 'BOS' ? homeWon : !homeWon;
+        const team = (q: number) => (g.homeCode === 'BOS' ? q : 1 - q);
+        scored.push({
+          // the log loss the pipeline stored at settlement: the page's own is computed apart, from the scores
+          loss: required(p.settlement?.logLoss, `settlement of ${g.gameKey}`),
+          right: team(p.homeWinProbability) >= 0.5 === teamWon,
+          marketLoss: -Math.log(homeWon ? market : 1 - market),
+          marketRight: team(market) >= 0.5 === teamWon,
+        });
+      }
+      expect(scored.length).toBeGreaterThan(3);
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const section = required(res.text.match(new RegExp(`<tbody data-model="${model}" data-kind="live">([\\s\\S]*?)</tbody>`))?.[1], `record of ${model}`);
+      const figures = [...section.matchAll(/<td class="num">([^<]+)<\/td>/g)].map((m) => m[1]);
+      expect(figures).toEqual([
+        String(scored.length),
+        mean(scored.map((s) => s.loss)).toFixed(3),
+        `${(100 * mean(scored.map((s) => (s.right ? 1 : 0)))).toFixed(1)}%`,
+        String(scored.length),
+        mean(scored.map((s) => s.marketLoss)).toFixed(3),
+        `${(100 * mean(scored.map((s) => (s.marketRight ? 1 : 0)))).toFixed(1)}%`,
+      ]);
+      expect(section).toContain('Market, same games');
+    }
+  });
+
+  test('the rating over time: none before an outlook is stored; then the outlook’s stored ratings as a chart and a table (the cached page follows the stored outlooks)', async () => {
+    const before = await request(pdb.t.app).get('/team/BOS').expect(200);
+    expect(before.text).toContain('No season outlook is stored for 2025-26, so there is no rating history');
+    expect(before.text).not.toContain('<svg');
+    await storeOutlooks(pdb.db.client, ['2026-01-01', '2026-01-08', TODAY]);
+    const res = await request(pdb.t.app).get('/team/BOS').expect(200);
+    expect(res.text).toContain('<code>market-results-ridge</code> v1.0.0, from @nba/season');
+    expect(res.text).toMatch(
+      /<svg role="img" aria-label="Rating of BOS on each of the 3 mornings with a stored outlook of the 2025-26 season, 2026-01-01 to 2026-01-15/,
+    );
+    const history = (await request(pdb.t.app).get('/v1/outlook/history?team=BOS&season=2026').expect(200)).body as {
+      history: { date: string; rating: number; wins: number; losses: number }[];
+    };
+    expect(history.history.map((h) => h.date)).toEqual(['2026-01-01', '2026-01-08', TODAY]);
+    const table = required(res.text.match(/<table><thead><tr><th scope="col">Morning<\/th>[\s\S]*?<\/table>/)?.[0], 'rating table');
+    const rows = [...table.matchAll(/<tr><th scope="row">([^<]+)<\/th><td class="num">([^<]+)<\/td><td class="num">(\d+)\u2013(\d+)<\/td><\/tr>/g)];
+    expect(rows.map((r) => r[1])).toEqual(['Jan 15', 'Jan 8', 'Jan 1']);
+    for (const [i, h] of [...history.history].reverse().entries()) {
+      const shown = required(rows[i], `rating row ${i}`);
+      expect(Number((shown[2] as string).replace('\u2212', '-'))).toBeCloseTo(h.rating, 1);
+      expect([Number(shown[3]), Number(shown[4])]).toEqual([h.wins, h.losses]);
+    }
+    // the outlook's team names lead here
+    const outlook = await request(pdb.t.app).get('/outlook').expect(200);
+    expect(outlook.text).toContain('<a href="/team/BOS">BOS</a>');
+  }, 120_000);
+
+  test('a hindcast is shown where a game has no live forecast, marked, and scored apart from the live forecasts', async () => {
+    const game = required(
+      seededTeamGames('BOS').find((g) => g.date > '2025-12-01' && g.date < FORECAST_FROM && g.status === 'final'),
+      'a final BOS game before the live forecasts',
+    );
+    const stored = required(await pdb.db.client.game.findUnique({ where: { gameKey: game.gameKey } }), game.gameKey);
+    const liveBefore = required(
+      (await request(pdb.t.app).get('/team/BOS').expect(200)).text.match(/<tbody data-model="nba-winner" data-kind="live">[\s\S]*?<td class="num">(\d+)</)?.[1],
+      'live games',
+    );
+    const version = await pdb.db.client.modelVersion.create({
+      data: { name: 'nba-winner', version: 'hindcast-test', kind: 'hindcast', featureSpec: {}, params: {}, metrics: {}, createdBy: 'page-test' },
+    });
+    try {
+      await pdb.db.client.prediction.create({
+        data: { gameId: stored.id, modelVersionId: version.id, homeWinProb: 0.6, expectedMargin: 3, expectedTotal: 220, marketHomeProb: 0.55, isDemo: true },
+      });
+      const res = await request(pdb.t.app).get('/team/BOS').expect(200);
+      const row = required(
+        teamRows(res.text).find((r) => r.key === game.gameKey),
+        game.gameKey,
+      );
+      const teamP = game.homeCode === 'BOS' ? 0.6 : 0.4;
+      expect(row.row).toContain(
+        `data-model="nba-winner" data-version="hindcast-test" data-kind="hindcast" data-team-win-probability="${teamP}">${wholePercent(teamP)}<abbr class="hc"`,
+      );
+      expect(res.text).toContain('marks a hindcast');
+      const hindcast = required(res.text.match(/<tbody data-model="nba-winner" data-kind="hindcast">([\s\S]*?)<\/tbody>/)?.[1], 'hindcast record');
+      expect(hindcast).toContain('<span class="sub">hindcasts</span>');
+      expect([...hindcast.matchAll(/<td class="num">([^<]+)<\/td>/g)].map((m) => m[1])[0]).toBe('1');
+      // the live record is as it was: the hindcast is not mixed in
+      expect(res.text.match(/<tbody data-model="nba-winner" data-kind="live">[\s\S]*?<td class="num">(\d+)</)?.[1]).toBe(liveBefore);
+    } finally {
+      await pdb.db.client.prediction.deleteMany({ where: { modelVersionId: version.id } });
+      await pdb.db.client.modelVersion.delete({ where: { id: version.id } });
+    }
+  });
+
+  test('?season= shows an earlier season; a lowercase code redirects; an unknown team is a 404 naming it; a bad season a 400 naming it', async () => {
+    const earlier = await request(pdb.t.app).get('/team/BOS?season=2025').expect(200);
+    expect(earlier.text).toContain('<option value="2025" selected>2024-25</option>');
+    const bos2025 = pdb.seeded.games.filter((g) => g.season === 2025 && (g.homeCode === 'BOS' || g.awayCode === 'BOS'));
+    expect(teamRows(earlier.text)).toHaveLength(bos2025.length);
+    expect(earlier.text).toContain('No final game of BOS this season has a stored forecast yet.');
+    const lower = await request(pdb.t.app).get('/team/bos?season=2025').expect(301);
+    expect(lower.headers.location).toBe('/team/BOS?season=2025');
+    const unknown = await request(pdb.t.app).get('/team/XYZ').expect(404);
+    expect(unknown.headers['content-type']).toMatch(/text\/html/);
+    expect(unknown.text).toContain("No team 'XYZ'");
+    expect(unknown.text).toContain('<a href="/team/WAS">WAS</a>');
+    for (const [season, message] of [
+      ['abc', 'invalid season &#39;abc&#39;: expected the year a season ends, from 2008 (2007-08)'],
+      ['1990', 'invalid season &#39;1990&#39;'],
+    ]) {
+      const bad = await request(pdb.t.app).get(`/team/BOS?season=${season}`).expect(400);
+      expect(bad.text).toContain(message);
+    }
+    const twice = await request(pdb.t.app).get('/team/BOS?season=2025&season=2026').expect(400);
+    expect(twice.text).toContain('give one season');
   });
 });
 
@@ -192,7 +490,7 @@ test('the database unavailable: a 503 page saying so, with Retry-After, for ever
   const services = createServices({ db: client, logger, modelNames: ['nba-winner'], modelPollIntervalMs: 0 });
   const app = createApp({ db: client, registry: services.registry, models: services.models, features: services.features, metrics: services.metrics, logger });
   try {
-    for (const path of ['/', '/record', '/models']) {
+    for (const path of ['/', '/record', '/models', '/team/BOS']) {
       const res = await request(app).get(path).expect(503);
       expect(res.headers['content-type']).toMatch(/text\/html/);
       expect(res.headers['retry-after']).toBe('5');

@@ -76,7 +76,7 @@ export function dayView(data: DayData, options: { today: string; defaultModel: s
             : '. No forecasts are stored for this day yet.'
         } Probabilities are for the home team; points differences are the model's number minus the market's.${
           modelNames.length
-            ? html` The bar shows the away side's chance on the left and the home side's on the right by ${modelNames[0]}, with a tick where the market puts it. Each game's full table (margins, totals, differences from the market and each forecast's log loss) opens under its row.`
+            ? html` The bar shows the away side's chance on the left and the home side's on the right by ${modelNames[0]}, with a tick where the market puts it. Each game's full table (margins, totals, the differences from the market and, once played, how each forecast scored) opens under its row.`
             : ''
         }</p>`;
   const heading = data.date === options.today ? html`Today, ${longDay(data.date)}` : html`${longDay(data.date)}`;

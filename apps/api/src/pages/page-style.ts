@@ -97,6 +97,7 @@ summary{cursor:pointer}
 .team-games thead th{white-space:normal;font-size:.75rem;vertical-align:bottom}
 .team-games tbody th{text-align:left}
 .team-record{font-size:.9rem}
+abbr.hc{font-size:.7em;vertical-align:super;text-decoration:none;color:#444;margin-left:1px}
 .team-record .market-row th{font-weight:400}
 footer.site{max-width:60rem;margin:2rem auto 1rem;padding:0 1rem;color:#555;font-size:.875rem}
 @media (max-width:30rem){main{padding:.75rem}h1{font-size:1.25rem}.demo{font-size:.8rem;padding:.35rem .5rem;margin-bottom:.5rem}.daynav{font-size:.9rem;gap:.25rem .75rem;margin-bottom:.5rem}.glance col.p{width:3.4rem}.glance col.spread{width:5.4rem}.glance thead th{font-size:.7rem}.team-games{font-size:.8rem}.forecast-table{font-size:.85rem}th,td{padding:.25rem .2rem}}

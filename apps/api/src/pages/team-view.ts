@@ -21,15 +21,18 @@ const MONTH_DAY = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'sh
 /** A day in the games table: `Jan 15`. */
 const monthDay = (date: string) => MONTH_DAY.format(new Date(`${date}T00:00:00Z`));
 
-function modelLabel(name: string): Html {
+const HINDCAST = 'hindcast: made afterwards by a version trained only on the games before it, not published that morning';
+
+function modelLabel(name: string, kind: TeamForecastRecord['kind']): Html {
   const about = modelDescription(name);
-  return html`${name}${about ? html` <span class="sub">${about}</span>` : ''}`;
+  return html`${name}${about ? html` <span class="sub">${about}</span>` : ''}${kind === 'hindcast' ? html`<span class="sub">hindcasts</span>` : ''}`;
 }
 
-/** A probability of the team winning with ✓ or ✗ once the game is final. */
-function chanceCell(p: number | null | undefined, won: boolean | null, data: Html | string = ''): Html {
+/** A probability of the team winning (marked when a hindcast) with ✓ or ✗ once the game is final. */
+function chanceCell(p: number | null | undefined, won: boolean | null, data: Html | string = '', hindcast = false): Html {
   if (p === null || p === undefined) return html`<td class="num"${data}>\u2014</td>`;
-  return html`<td class="num"${data}>${wholePercent(p)}${won === null ? '' : html`\u2009${verdictMark(pickedRight(p, won))}`}</td>`;
+  const mark = hindcast ? html`<abbr class="hc" title="${HINDCAST}">h</abbr>` : '';
+  return html`<td class="num"${data}>${wholePercent(p)}${mark}${won === null ? '' : html`\u2009${verdictMark(pickedRight(p, won))}`}</td>`;
 }
 
 function resultCell(g: TeamGame): HtmlValue {
@@ -46,8 +49,8 @@ function gameRow(g: TeamGame, modelNames: readonly string[]): Html {
   const cells = modelNames.map((name) => {
     const f = g.forecasts.find((x) => x.model === name);
     if (f?.withheld) return html`<td class="num" data-model="${name}" data-withheld-reason="${f.withheld.reason}" title="${f.withheld.message}">withheld</td>`;
-    const data = f ? html` data-model="${name}" data-version="${f.version}" data-team-win-probability="${String(f.teamWinProb)}"` : '';
-    return chanceCell(f?.teamWinProb, g.teamWon, data);
+    const data = f ? html` data-model="${name}" data-version="${f.version}" data-kind="${f.kind}" data-team-win-probability="${String(f.teamWinProb)}"` : '';
+    return chanceCell(f?.teamWinProb, g.teamWon, data, f?.kind === 'hindcast');
   });
   const where = g.home || g.neutralSite ? 'vs' : '@';
   const side = g.neutralSite ? ' at a neutral site' : g.home ? ' at home' : ' away';
@@ -62,7 +65,10 @@ function gamesSection(s: TeamSeason, modelNames: readonly string[]): Html {
     return html`<p class="notice" role="status">No games of ${s.team} are stored for the ${seasonLabel(s.season)} season yet.${rest}</p>`;
   const heading = (n: string) =>
     html`<th scope="col" title="${n}">${modelDescription(n) ?? n}${modelDescription(n) ? html`<span class="vh"> (${n})</span>` : ''}</th>`;
-  return html`<p>Newest first. Each model's and the market's chance of ${s.team} winning (the newest stored forecast of each model), with ${trusted('\u2713')} when it picked the winner and ${trusted('\u2717')} when not; the date links to the day's games.${rest}</p>
+  const hindcasts = s.games.some((g) => g.forecasts.some((f) => f.kind === 'hindcast'))
+    ? html` <abbr class="hc">h</abbr> marks a hindcast (made afterwards by a version trained only on the games before it), shown where the game has no live forecast.`
+    : '';
+  return html`<p>Newest first. Each model's and the market's chance of ${s.team} winning (the newest stored forecast of each model), with ${trusted('\u2713')} when it picked the winner and ${trusted('\u2717')} when not; the date links to the day's games.${hindcasts}${rest}</p>
 <div class="table-scroll" role="region" aria-labelledby="team-games-caption" tabindex="0">
 <table class="team-games"><caption id="team-games-caption">${s.team} games, ${seasonLabel(s.season)}</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Opponent</th>${modelNames.map(heading)}<th scope="col">Market</th><th scope="col">Result</th></tr></thead>
@@ -75,15 +81,16 @@ function recordRows(r: TeamForecastRecord): Html {
   const row = (games: number, scores: { logLoss: number; accuracy: number }) =>
     html`<td class="num">${games}</td><td class="num">${fixed(scores.logLoss, 3)}</td><td class="num">${percent(scores.accuracy)}</td>`;
   if (r.vsMarket) {
-    return html`<tbody data-model="${r.model}"><tr><th scope="row">${modelLabel(r.model)}</th>${row(r.vsMarket.games, r.vsMarket.model)}</tr>
+    return html`<tbody data-model="${r.model}" data-kind="${r.kind}"><tr><th scope="row">${modelLabel(r.model, r.kind)}</th>${row(r.vsMarket.games, r.vsMarket.model)}</tr>
 <tr class="market-row"><th scope="row">Market, same games</th>${row(r.vsMarket.games, r.vsMarket.market)}</tr></tbody>`;
   }
-  return html`<tbody data-model="${r.model}"><tr><th scope="row">${modelLabel(r.model)}</th>${r.scores ? row(r.games, r.scores) : html`<td class="num">0</td><td class="num">\u2014</td><td class="num">\u2014</td>`}</tr>
+  return html`<tbody data-model="${r.model}" data-kind="${r.kind}"><tr><th scope="row">${modelLabel(r.model, r.kind)}</th>${r.scores ? row(r.games, r.scores) : html`<td class="num">0</td><td class="num">\u2014</td><td class="num">\u2014</td>`}</tr>
 <tr class="market-row"><th scope="row">Market</th><td colspan="3">no market line on these games</td></tr></tbody>`;
 }
 
 function recordSection(s: TeamSeason, modelNames: readonly string[]): Html {
-  const records = modelNames.map((n) => s.records.find((r) => r.model === n)).filter((r): r is TeamForecastRecord => r !== undefined);
+  // live and hindcast records apart, never mixed: live first
+  const records = modelNames.flatMap((n) => s.records.filter((r) => r.model === n));
   const scored = records.filter((r) => r.games > 0);
   if (scored.length === 0) return html`<p class="notice" role="status">No final game of ${s.team} this season has a stored forecast yet.</p>`;
   const extra = scored.filter((r) => r.vsMarket && r.vsMarket.games < r.games);
@@ -91,9 +98,9 @@ function recordSection(s: TeamSeason, modelNames: readonly string[]): Html {
 <thead><tr><th scope="col">Forecaster</th><th scope="col">Games</th><th scope="col">Log loss</th><th scope="col">Accuracy</th></tr></thead>
 ${scored.map(recordRows)}
 </table>
-<p class="muted">Each model beside the market's closing line on the same games (those with a line when the forecast was stored). Lower log loss is better; accuracy counts the games where the side given 50% or more won.${extra.map(
-    (r) => html` ${r.model} forecast ${r.games} final games in all (log loss ${fixed(r.scores?.logLoss, 3)}).`,
-  )}</p>`;
+<p class="muted">Each model beside the market's closing line on the same games (those with a line when the forecast was stored). Lower log loss is better; accuracy counts the games where the side given 50% or more won.${
+    records.some((r) => r.kind === 'hindcast') ? ' Hindcasts are scored apart from live forecasts.' : ''
+  }${extra.map((r) => html` ${r.model}${r.kind === 'hindcast' ? ' (hindcasts)' : ''} forecast ${r.games} final games in all (log loss ${fixed(r.scores?.logLoss, 3)}).`)}</p>`;
 }
 
 /** Ratings in the table under the chart: newest first. */

@@ -5,10 +5,14 @@ import type { LiveScores } from '@nba/registry';
 import { LifecycleError } from '../lifecycle-error';
 import { scoreSettled } from './live-comparison';
 
+/** Forecasts made that morning by the served version, or afterwards by a version trained only on earlier games: never mixed. */
+export type ForecastKind = 'live' | 'hindcast';
+
 /** A model's newest stored forecast of one game, from the team's side. */
 export interface TeamForecast {
   readonly model: string;
   readonly version: string;
+  readonly kind: ForecastKind;
   /** P(the team wins); null when the forecast is withheld. */
   readonly teamWinProb: number | null;
   /** Why the forecast is not shown: it fails the last-step check (@nba/modeling `checkForecast`). */
@@ -33,7 +37,7 @@ export interface TeamGame {
   readonly teamWon: boolean | null;
   /** The market's P(the team wins) and the team's spread (negative: favoured), at the time of the newest forecast. */
   readonly market: { readonly teamWinProb: number | null; readonly spread: number | null } | null;
-  /** Per model name the newest stored forecast (any version), by model name. */
+  /** Per model name the newest live forecast, or the newest hindcast when the game has no live one; by model name. */
   readonly forecasts: readonly TeamForecast[];
   readonly isDemo: boolean;
 }
@@ -46,10 +50,11 @@ export interface TeamRating {
   readonly losses: number;
 }
 
-/** A model's record on the team's final games beside the market's on the same games. */
+/** A model's record of one kind (live or hindcast, never both) on the team's final games beside the market's on the same games. */
 export interface TeamForecastRecord {
   readonly model: string;
-  /** Every final game of the team the model forecast (withheld forecasts left out). */
+  readonly kind: ForecastKind;
+  /** Every final game of the team the model forecast with that kind (withheld forecasts left out). */
   readonly games: number;
   readonly scores: LiveScores | null;
   /** The model and the market on the games of those with a market probability (null: none had one). */
@@ -70,7 +75,7 @@ export interface TeamSeason {
   readonly ratings: readonly TeamRating[];
   /** The rating model of those outlooks (`name` `version`), or null when none is stored. */
   readonly ratingModel: { readonly name: string; readonly version: string } | null;
-  /** Per model name (by name), the record on the team's final games. */
+  /** Per model name (by name) and kind (live first), the record on the team's final games. */
   readonly records: readonly TeamForecastRecord[];
   readonly isDemo: boolean;
 }
@@ -102,29 +107,40 @@ type StoredPrediction = {
   expectedTotal: number | null;
   marketHomeProb: number | null;
   marketSpread: number | null;
-  modelVersion: { name: string; version: string };
+  modelVersion: { name: string; version: string; kind: ForecastKind };
 };
 
-/** The newest forecast of each model name, from the team's side (the last-step check applied). */
-function teamForecasts(rows: readonly StoredPrediction[], home: boolean): TeamForecast[] {
-  const newest = new Map<string, StoredPrediction>();
-  for (const r of rows) if (!newest.has(r.modelVersion.name)) newest.set(r.modelVersion.name, r);
-  return [...newest.values()]
-    .map((r): TeamForecast => {
-      const check = checkForecast({
-        homeWinProbability: r.homeWinProb,
-        expectedMargin: r.expectedMargin,
-        expectedTotal: r.expectedTotal,
-        marketProbability: r.marketHomeProb,
-      });
-      const { name: model, version } = r.modelVersion;
-      if (!check.ok) return { model, version, teamWinProb: null, withheld: { reason: check.reason, message: check.message } };
-      return { model, version, teamWinProb: home ? r.homeWinProb : 1 - r.homeWinProb };
-    })
-    .sort((a, b) => a.model.localeCompare(b.model));
+/** A stored forecast from the team's side (the last-step check applied: one that fails it is withheld). */
+function teamForecast(r: StoredPrediction, home: boolean): TeamForecast {
+  const check = checkForecast({
+    homeWinProbability: r.homeWinProb,
+    expectedMargin: r.expectedMargin,
+    expectedTotal: r.expectedTotal,
+    marketProbability: r.marketHomeProb,
+  });
+  const { name: model, version, kind } = r.modelVersion;
+  if (!check.ok) return { model, version, kind, teamWinProb: null, withheld: { reason: check.reason, message: check.message } };
+  return { model, version, kind, teamWinProb: home ? r.homeWinProb : 1 - r.homeWinProb };
 }
 
-/** The market at the newest forecast that carries one, from the team's side. */
+/** The newest forecast of each model name and kind (`rows` come live first, newest first). */
+function newestByKind(rows: readonly StoredPrediction[], home: boolean): TeamForecast[] {
+  const newest = new Map<string, TeamForecast>();
+  for (const r of rows) {
+    const key = `${r.modelVersion.name}|${r.modelVersion.kind}`;
+    if (!newest.has(key)) newest.set(key, teamForecast(r, home));
+  }
+  return [...newest.values()];
+}
+
+/** The forecast shown per model name: the live one, else the hindcast; by model name. */
+function shownForecasts(all: readonly TeamForecast[]): TeamForecast[] {
+  const shown = new Map<string, TeamForecast>();
+  for (const f of all) if (!shown.has(f.model) || f.kind === 'live') shown.set(f.model, f);
+  return [...shown.values()].sort((a, b) => a.model.localeCompare(b.model));
+}
+
+/** The market at the newest forecast that carries one (live first), from the team's side. */
 function teamMarket(rows: readonly StoredPrediction[], home: boolean): TeamGame['market'] {
   const r = rows.find((p) => p.marketHomeProb !== null || p.marketSpread !== null);
   if (!r) return null;
@@ -133,18 +149,20 @@ function teamMarket(rows: readonly StoredPrediction[], home: boolean): TeamGame[
   return { teamWinProb: p === null ? null : home ? p : 1 - p, spread: s === null ? null : home ? s : -s };
 }
 
-/** Each model's scores on the team's final games, and beside the market's on those with a market probability. */
-function forecastRecords(games: readonly TeamGame[]): TeamForecastRecord[] {
-  const models = [...new Set(games.flatMap((g) => g.forecasts.map((f) => f.model)))].sort();
-  return models.map((model) => {
+/** Each model's scores per kind on the team's final games, and beside the market's on those with a market probability. */
+function forecastRecords(games: readonly { game: TeamGame; all: readonly TeamForecast[] }[]): TeamForecastRecord[] {
+  const keys = [...new Map(games.flatMap(({ all }) => all.map((f) => [`${f.model}|${f.kind}`, { model: f.model, kind: f.kind }] as const))).values()];
+  keys.sort((a, b) => a.model.localeCompare(b.model) || (a.kind === b.kind ? 0 : a.kind === 'live' ? -1 : 1));
+  return keys.map(({ model, kind }) => {
     // scored as the team's chance of winning: log loss, Brier and accuracy read the same from either side
-    const scored = games.flatMap((g) => {
-      const p = g.forecasts.find((f) => f.model === model)?.teamWinProb;
-      return g.teamWon === null || p === null || p === undefined ? [] : [{ p, won: g.teamWon ? 1 : 0, market: g.market?.teamWinProb ?? null }];
+    const scored = games.flatMap(({ game, all }) => {
+      const p = all.find((f) => f.model === model && f.kind === kind)?.teamWinProb;
+      return game.teamWon === null || p === null || p === undefined ? [] : [{ p, won: game.teamWon ? 1 : 0, market: game.market?.teamWinProb ?? null }];
     });
     const lined = scored.flatMap((s) => (s.market === null ? [] : [{ ...s, market: s.market }]));
     return {
       model,
+      kind,
       games: scored.length,
       scores: scored.length ? scoreSettled(scored) : null,
       vsMarket: lined.length
@@ -182,9 +200,10 @@ export async function teamSeason(db: DbClient, team: string, options: { asOf: st
         marketHomeProb: true,
         marketSpread: true,
         isDemo: true,
-        modelVersion: { select: { name: true, version: true } },
+        modelVersion: { select: { name: true, version: true, kind: true } },
       },
-      orderBy: [{ predictedAt: 'desc' }, { id: 'desc' }],
+      // live before hindcast (the enum's order), newest first
+      orderBy: [{ modelVersion: { kind: 'asc' } }, { predictedAt: 'desc' }, { id: 'desc' }],
     }),
     db.seasonOutlook.findMany({
       where: { teamCode: code, season },
@@ -195,12 +214,13 @@ export async function teamSeason(db: DbClient, team: string, options: { asOf: st
   const byGame = new Map<number, StoredPrediction[]>();
   for (const p of predictions) byGame.set(p.gameId, [...(byGame.get(p.gameId) ?? []), p]);
   const shown = stored.filter((g) => day(g.date) <= options.asOf || byGame.has(g.id));
-  const games = shown.map((g): TeamGame => {
+  const games = shown.map((g): { game: TeamGame; all: TeamForecast[] } => {
     const home = g.homeCode === code;
     const rows = byGame.get(g.id) ?? [];
+    const all = newestByKind(rows, home);
     const [teamScore, opponentScore] = home ? [g.homeScore, g.awayScore] : [g.awayScore, g.homeScore];
     const final = g.status === 'final' && teamScore !== null && opponentScore !== null;
-    return {
+    const game: TeamGame = {
       gameId: g.id,
       gameKey: g.gameKey,
       date: day(g.date),
@@ -213,16 +233,17 @@ export async function teamSeason(db: DbClient, team: string, options: { asOf: st
       opponentScore,
       teamWon: final ? teamScore > opponentScore : null,
       market: teamMarket(rows, home),
-      forecasts: teamForecasts(rows, home),
+      forecasts: shownForecasts(all),
       isDemo: g.isDemo,
     };
+    return { game, all };
   });
   const last = outlooks.at(-1);
   return {
     team: code,
     season,
     seasons: seasons.map((s) => s.season),
-    games,
+    games: games.map((g) => g.game),
     remaining: stored.length - shown.length,
     ratings: outlooks.map((o) => ({ date: day(o.date), rating: o.rating, wins: o.wins, losses: o.losses })),
     ratingModel: last ? { name: last.ratingModel, version: last.ratingVersion } : null,
