@@ -112,7 +112,11 @@ export class ApiMetrics {
           for (const r of await liveScores()) this.set({ model: r.name, version: r.version, kind: r.kind }, pick(r));
         },
       });
-    liveGauge('model_live_settled_predictions', 'Settled predictions per model version (kind="hindcast": the model\'s hindcasts as one series, version "hindcast")', (r) => r.settled);
+    liveGauge(
+      'model_live_settled_predictions',
+      'Settled predictions per model version (kind="hindcast": the model\'s hindcasts as one series, version "hindcast")',
+      (r) => r.settled,
+    );
     liveGauge('model_live_accuracy', 'Share of settled predictions that picked the winner', (r) => r.accuracy);
     liveGauge('model_live_brier', 'Mean Brier score of settled predictions', (r) => r.brier);
     liveGauge('model_live_log_loss', 'Mean log loss of settled predictions', (r) => r.logLoss);

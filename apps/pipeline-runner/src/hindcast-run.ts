@@ -38,4 +38,3 @@ export async function executeHindcast(out: TextOutput, rt: Runtime, args: Hindca
   if (result.results.hindcast) out.write(hindcastSummary(result.results.hindcast));
   return reportRun(out, result);
 }
-

@@ -30,7 +30,9 @@ export const StoredPrediction = named(
     model: z.object({
       name: z.string(),
       version: z.string(),
-      kind: z.enum(['live', 'hindcast']).describe('live: made that morning by the served version; hindcast: made afterwards by a version trained only on earlier games'),
+      kind: z
+        .enum(['live', 'hindcast'])
+        .describe('live: made that morning by the served version; hindcast: made afterwards by a version trained only on earlier games'),
     }),
     predictedAt: Timestamp,
     settlement: z.object({ settledAt: Timestamp, homeWon: z.boolean().nullable(), logLoss: z.number().nullable(), brier: z.number().nullable() }).nullable(),

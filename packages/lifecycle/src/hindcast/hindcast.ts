@@ -3,7 +3,17 @@ import type { DbClient } from '@nba/db';
 import { buildFeatures, type FeatureRow } from '@nba/features';
 import type { FeatureInputs } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
-import { assembleDataset, disposeModel, RETRAIN_DAYS, retrainCutoff, toRegistration, trainingFingerprint, trainingSetBefore, trainModel, type Dataset } from '@nba/modeling';
+import {
+  assembleDataset,
+  disposeModel,
+  RETRAIN_DAYS,
+  retrainCutoff,
+  toRegistration,
+  trainingFingerprint,
+  trainingSetBefore,
+  trainModel,
+  type Dataset,
+} from '@nba/modeling';
 import { RegistryError, type ModelRegistry, type ModelVersionInfo } from '@nba/registry';
 import type { DailyModel } from '../daily/daily-args';
 import { forecastGames } from '../daily/predict-date';
@@ -127,7 +137,13 @@ export async function hindcast(
   const total = windows.size * options.models.length;
   const result: HindcastResult = { from: options.from, to: options.to, retrainDays: cadence, days: 0, windows: [] };
   result.days = new Set([...windows.values()].flatMap((w) => w.map((r) => r.game.date))).size;
-  deps.logger.info('hindcast started', { from: options.from, to: options.to, days: result.days, windows: windows.size, models: options.models.map((m) => m.name) });
+  deps.logger.info('hindcast started', {
+    from: options.from,
+    to: options.to,
+    days: result.days,
+    windows: windows.size,
+    models: options.models.map((m) => m.name),
+  });
   for (const [cutoff, games] of [...windows].sort(([a], [b]) => a.localeCompare(b))) {
     for (const model of options.models) {
       const { version, reused } = await hindcastVersion(deps.registry, ds, model, cutoff, options);
