@@ -8,11 +8,13 @@ import { openPageDatabase, SETTLED_DAY, TODAY, type PageDatabase } from './page-
 
 // The page in a real browser: Debian's Chromium (never a downloaded one) driven by playwright-core,
 // on a phone-sized screen, against the demo database of page-database.ts. Screenshots of each view
-// go to test-output/screenshots/ (git-ignored) and their paths are printed.
+// go to test-output/screenshots/ (git-ignored) and their paths are printed; those the docs show (the day view on a
+// phone and a desktop, the team view) are saved again under docs/screenshots/ (committed).
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 const SCREENSHOTS = path.resolve(__dirname, '..', 'test-output', 'screenshots');
+const DOC_SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'docs', 'screenshots');
 const PHONE = { width: 390, height: 844 };
 const found = existsSync(CHROMIUM);
 const missing =
@@ -45,10 +47,28 @@ interface StoredPrediction {
     return page;
   }
 
-  async function screenshot(page: Page, name: string): Promise<void> {
-    const file = path.join(SCREENSHOTS, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    shots.push(file);
+  async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
+    for (const folder of options.docs ? [SCREENSHOTS, DOC_SCREENSHOTS] : [SCREENSHOTS]) {
+      const file = path.join(folder, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
+      shots.push(file);
+    }
+  }
+
+  /** Each day-view row's box on the screen (top and bottom from the top of the viewport) and the screen's height. */
+  async function glanceBoxes(page: Page): Promise<{ rows: { top: number; bottom: number }[]; screen: number }> {
+    // runs in the browser; typed by hand (this project compiles without the DOM library)
+    return page.evaluate(() => {
+      const w = globalThis as unknown as {
+        innerHeight: number;
+        document: { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { top: number; bottom: number } }> };
+      };
+      const rows = Array.from(w.document.querySelectorAll('tbody.glance-game'), (r) => {
+        const box = r.getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom };
+      });
+      return { rows, screen: w.innerHeight };
+    });
   }
 
   async function horizontalOverflow(page: Page): Promise<number> {
@@ -70,6 +90,7 @@ interface StoredPrediction {
   beforeAll(async () => {
     if (!found) throw new Error(`the browser tests must run in CI, but there is ${missing}`);
     mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(DOC_SCREENSHOTS, { recursive: true });
     pdb = await openPageDatabase('api_page_browser');
     server = pdb.t.app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -276,6 +297,86 @@ interface StoredPrediction {
     await page.goto(`${base}/?date=${SETTLED_DAY}`);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'day-settled-desktop');
+    await screenshot(page, 'day-desktop', { docs: true });
     await desktop.close();
   });
+
+  test('the day at a glance on a phone: at least six game rows fully on the first screen, each with both models, the market and the spread', async () => {
+    const games = (await (await fetch(`${base}/v1/games?date=${SETTLED_DAY}`)).json()) as { games: { gameKey: string }[] };
+    expect(games.games.length).toBeGreaterThanOrEqual(6);
+    const page = await open();
+    await page.goto(`${base}/?date=${SETTLED_DAY}`);
+    const { rows, screen } = await glanceBoxes(page);
+    expect(screen).toBe(PHONE.height);
+    expect(rows).toHaveLength(games.games.length);
+    const whole = rows.filter((r) => r.top >= 0 && r.bottom <= screen);
+    expect(whole.length).toBeGreaterThanOrEqual(6);
+    // what those rows show: both models' and the market's chance, the spread, a mark per forecast and the score
+    for (const row of (await page.locator('tbody.glance-game').all()).slice(0, 6)) {
+      const numbers = await row.locator('tr.glance-numbers td').allTextContents();
+      expect(numbers).toHaveLength(4);
+      for (const p of numbers.slice(0, 3)) expect(p).toMatch(/^\d{1,3}%$/);
+      expect(numbers[3]).toMatch(/^[A-Z]{3}\u00a0\u2212\d+\.\d$|^pick'em$/);
+      expect(await row.locator('tr.glance-marks .right, tr.glance-marks .wrong').count()).toBe(3);
+      expect(await row.locator('tr.glance-marks strong').textContent()).toMatch(/^[A-Z]{3}$/);
+      expect(await row.locator('th a[href^="/team/"]').count()).toBe(2);
+    }
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'day-phone', { fullPage: false, docs: true });
+    await page.close();
+  });
+
+  test('a game’s full table opens from its row, without JavaScript', async () => {
+    const noScript = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false, timezoneId: 'America/Los_Angeles' });
+    const page = await open(noScript);
+    await page.goto(`${base}/?date=${SETTLED_DAY}`);
+    const row = page.locator('tbody.glance-game').nth(1);
+    const table = row.locator('article.game table.forecast-table');
+    expect(await table.isVisible()).toBe(false);
+    await row.locator('summary').click();
+    expect(await row.locator('details').getAttribute('open')).not.toBeNull();
+    expect(await table.isVisible()).toBe(true);
+    const cells = await table.locator('td[data-model]').allTextContents();
+    expect(cells).toHaveLength(2);
+    for (const c of cells) expect(c).toMatch(/^\d{1,3}\.\d%$/);
+    expect(await table.locator('tr:has-text("Result") .right, tr:has-text("Result") .wrong').count()).toBe(3);
+    // the rows after it move down, the page stays phone-wide
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'day-full-table-open', { fullPage: false });
+    await noScript.close();
+  });
+
+  test('team view: reached from the day view; its rating chart, games table and record render on a phone', async () => {
+    // mornings stored by the lifecycle's use case, as the daily pipeline stores them
+    await storeOutlooks(pdb.db.client, ['2025-11-15', '2025-12-01', '2025-12-15', '2026-01-01', '2026-01-08', TODAY]);
+    const page = await open();
+    await page.goto(`${base}/?date=${SETTLED_DAY}`);
+    const home = await page.locator('tbody.glance-game th a').nth(1).textContent();
+    await page.locator('tbody.glance-game th a').nth(1).click();
+    await page.waitForURL(`${base}/team/${home}`);
+    expect(await page.textContent('h1')).toContain(`(${home})`);
+    const chart = await page.$$eval('figure.chart[data-chart=rating] svg[role=img]', (svgs) =>
+      svgs.map((s) => {
+        const box = s.getBoundingClientRect();
+        return { label: s.getAttribute('aria-label') ?? '', width: box.width, height: box.height, lines: s.querySelectorAll('.mark-line path').length };
+      }),
+    );
+    expect(chart).toHaveLength(1);
+    expect(chart[0]?.label).toContain(`Rating of ${home} on each of the 6 mornings`);
+    expect(chart[0]?.width).toBeGreaterThan(200);
+    expect(chart[0]?.height).toBeGreaterThan(100);
+    expect(chart[0]?.lines).toBeGreaterThan(0);
+    expect(await page.locator('table.team-games tbody tr').count()).toBeGreaterThan(20);
+    const first = await page.locator('table.team-games tbody tr td[data-model]').allTextContents();
+    expect(first.length).toBeGreaterThan(0);
+    for (const c of first) expect(c).toMatch(/^\d{1,3}%/);
+    expect(await page.locator('table.team-record tbody[data-kind=live]').count()).toBe(2);
+    expect(await page.isVisible('text=Demo data.')).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'team-phone', { docs: true });
+    // a lowercase code lands on the team's page
+    await page.goto(`${base}/team/${(home ?? '').toLowerCase()}`);
+    expect(page.url()).toBe(`${base}/team/${home}`);
+    await page.close();
+  }, 120_000);
 });
