@@ -1,10 +1,19 @@
 import { TEAMS } from '@nba/config';
 import { required } from '@nba/errors';
+import { marketProbability } from '@nba/features';
 import { generateLeague, leagueAsOf } from './generate-league';
+import { closingLineOf } from './league-records';
 import type { LeagueGame } from './league-game';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
+const corr = (a: number[], b: number[]) => mean(a.map((x, i) => (x - mean(a)) * ((b[i] as number) - mean(b)))) / (sd(a) * sd(b));
+const logLoss = (p: number[], y: number[]) => -mean(p.map((q, i) => (y[i] === 1 ? Math.log(q) : Math.log(1 - q))));
+
+/** Each team's net rating over a season: its average margin per game. */
+function netRatings(games: readonly LeagueGame[]): number[] {
+  return TEAMS.map((t) => mean(games.flatMap((g) => (g.homeCode === t.code ? [played(g).margin] : g.awayCode === t.code ? [-played(g).margin] : []))));
+}
 
 /** A generated game's score and closing line: every game of a generated season is final and priced. */
 function played(g: LeagueGame) {
@@ -74,6 +83,36 @@ describe('generateLeague', () => {
     const errors = lines.map((l) => l.margin + l.spreadHome);
     expect(sd(errors)).toBeGreaterThan(10.5);
     expect(sd(errors)).toBeLessThan(13.5);
+  });
+
+  it('keeps a league from season to season as real seasons do (2009-2024: spreads sd 6.1-7.5, closing-line log loss 0.56-0.62, last season predicting this one r 0.34-0.82)', () => {
+    const seasons = [2022, 2023, 2024, 2025].map((season) => generateLeague({ season, seed: 500 + season }).games);
+    for (const games of seasons) {
+      const lines = games.map(played);
+      expect(sd(lines.map((l) => l.spreadHome))).toBeGreaterThan(5.8);
+      expect(sd(lines.map((l) => l.spreadHome))).toBeLessThan(7.6);
+      const homeWins = lines.map((l) => (l.margin > 0 ? 1 : 0));
+      expect(mean(homeWins)).toBeGreaterThan(0.53);
+      expect(mean(homeWins)).toBeLessThan(0.62);
+      const market = logLoss(
+        games.map((g) => marketProbability(closingLineOf(g))),
+        homeWins,
+      );
+      expect(market).toBeGreaterThan(0.57);
+      expect(market).toBeLessThan(0.635);
+    }
+    for (let i = 1; i < seasons.length; i++) {
+      const r = corr(netRatings(required(seasons[i - 1], 'a season')), netRatings(required(seasons[i], 'a season')));
+      expect(r).toBeGreaterThan(0.3);
+      expect(r).toBeLessThan(0.9);
+    }
+  });
+
+  it('takes the league from leagueSeed: same opening strengths, other games', () => {
+    const same = generateLeague({ season: 2025, seed: 99, leagueSeed: 42 - 2025 });
+    const opening = (l: typeof league) => TEAMS.map((t) => required(l.strengths[t.code], `the strengths of ${t.code}`).start);
+    expect(opening(same)).toEqual(opening(league));
+    expect(same.games.map((g) => g.homeScore)).not.toEqual(league.games.map((g) => g.homeScore));
   });
 
   it('strengths drift during the season', () => {

@@ -4,13 +4,21 @@ import { easternToUtc } from './eastern-clock';
 import { closingLine } from './market';
 import { Rng } from './rng';
 import { scheduleSeason } from './schedule';
+import { daysFrom, seasonStrengths } from './team-strengths';
 import type { LeagueGame } from './league-game';
 import { required } from '@nba/errors';
 
 export interface LeagueOptions {
   /** Season by its ending year (2025 is 2024-25). */
   season: number;
+  /** Seed of the season's games: schedule, scores, lines. */
   seed: number;
+  /**
+   * The league the season belongs to: seasons of one league follow each other (team strengths
+   * carry over from one season to the next). Default `seed - season`, so seeds of the form
+   * `base + season` (as the demo's) make one league.
+   */
+  leagueSeed?: number;
   /** Home advantage in points (default 2.5). */
   homeAdvantage?: number;
   /** Penalty in points for a team on the second night of a back-to-back (default 2). */
@@ -43,31 +51,29 @@ export function oddsIdOf(gameKey: string): string {
 }
 
 /**
- * Generates a realistic regular season with a seed: 30 teams with latent strengths (sd 4 points)
- * that drift as a random walk through the season, home advantage, a back-to-back penalty, an
- * 82-game schedule from the season's opening day, margins drawn around the expected margin (sd 12),
- * totals around 225, and closing lines (spread, moneylines with vig, total) from the market's
- * noisy view. All games are played (final); `leagueAsOf` hides results after a given day.
+ * Generates a realistic regular season with a seed: 30 teams whose latent strengths (sd 4.5 points)
+ * drift through the season and carry over from the league's previous season (`seasonStrengths`),
+ * home advantage, a back-to-back penalty, an 82-game schedule from the season's opening day,
+ * margins drawn around the expected margin (sd 12), totals around 225, and closing lines (spread,
+ * moneylines with vig, total) from the market's noisy view. All games are played (final);
+ * `leagueAsOf` hides results after a given day.
  */
 export function generateLeague(options: LeagueOptions): League {
   const rng = new Rng(options.seed);
   const hca = options.homeAdvantage ?? 2.5;
   const b2b = options.backToBackPenalty ?? 2;
-  const strength = new Map(TEAMS.map((t) => [t.code, rng.normal(0, 4)]));
+  const strengths = seasonStrengths(options.leagueSeed ?? options.seed - options.season, options.season);
   const pace = new Map(TEAMS.map((t) => [t.code, rng.normal(0, 4)]));
-  const start = Object.fromEntries([...strength].map(([c, s]) => [c, { start: s, end: s }]));
-  const schedule = scheduleSeason(rng, seasonDates(options.season).start);
+  const opening = seasonDates(options.season).start;
+  const schedule = scheduleSeason(rng, opening);
+  const lastDay = daysFrom(opening, required(schedule.at(-1), 'the last scheduled game').date);
+  const endpoints = Object.fromEntries(TEAMS.map((t) => [t.code, { start: strengths.on(t.code, 0), end: strengths.on(t.code, lastDay) }]));
   const lastPlayed = new Map<string, string>();
-  let today = schedule[0]?.date ?? '';
   const games: LeagueGame[] = [];
   schedule.forEach((g, i) => {
-    while (today < g.date) {
-      // A mean-reverting random walk: form comes and goes, ratings stay in a realistic range.
-      for (const [c, s] of strength) strength.set(c, 0.997 * s + rng.normal(0, 0.15));
-      today = addDays(today, 1);
-    }
+    const day = daysFrom(opening, g.date);
     const rest = (code: string) => (lastPlayed.get(code) === addDays(g.date, -1) ? -b2b : 0);
-    const strengthOf = (code: string) => required(strength.get(code), `the strength of ${code}`);
+    const strengthOf = (code: string) => strengths.on(code, day);
     const paceOf = (code: string) => required(pace.get(code), `the pace of ${code}`);
     const expectedMargin = strengthOf(g.homeCode) - strengthOf(g.awayCode) + hca + rest(g.homeCode) - rest(g.awayCode);
     const expectedTotal = 225 + paceOf(g.homeCode) + paceOf(g.awayCode);
@@ -97,8 +103,7 @@ export function generateLeague(options: LeagueOptions): League {
       line,
     });
   });
-  for (const [c, s] of strength) required(start[c], `the start strength of ${c}`).end = s;
-  return { season: options.season, seed: options.seed, games, strengths: start };
+  return { season: options.season, seed: options.seed, games, strengths: endpoints };
 }
 
 /** The league as seen on the morning of `today`: earlier games final, the rest scheduled without scores. */

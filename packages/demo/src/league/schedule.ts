@@ -49,11 +49,11 @@ export function scheduleSeason(rng: Rng, start: string, days = 174, skip: readon
     const daysLeft = Math.max(1, days - day);
     const target = Math.min(15, Math.ceil(remaining.length / daysLeft) + rng.int(3) - 1);
     const busy = new Set<string>();
-    // a team no longer in `left` has no games left
-    const gamesLeft = (g: { home: string; away: string }) => (left.get(g.home) ?? 0) + (left.get(g.away) ?? 0);
-    remaining.sort((a, b) => gamesLeft(b) - gamesLeft(a) || a.tiebreak - b.tiebreak);
+    // a team no longer in `left` has no games left; the key is computed once per game and day
+    const byLeft = remaining.map((g) => ({ g, key: (left.get(g.home) ?? 0) + (left.get(g.away) ?? 0) }));
+    byLeft.sort((a, b) => b.key - a.key || a.g.tiebreak - b.g.tiebreak);
     const next: typeof remaining = [];
-    for (const g of remaining) {
+    for (const { g } of byLeft) {
       if (busy.size / 2 < target && !busy.has(g.home) && !busy.has(g.away)) {
         busy.add(g.home);
         busy.add(g.away);
