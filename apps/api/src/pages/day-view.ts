@@ -3,6 +3,7 @@ import type { StoredPredictionOutput } from '../schemas/predictions';
 import type { DayData } from './day-data';
 import { longDay } from './format';
 import { glanceTable } from './game-glance';
+import { HINDCAST_MEANING } from './hindcast-mark';
 import { html, type Html } from './html';
 import { layout } from './layout';
 import { modelDescription, orderModelNames } from './model-order';
@@ -31,7 +32,7 @@ ${date !== today ? dayLink(today, 'Today') : ''}
 </nav>`;
 }
 
-/** The newest forecast of each model name for each game (rows come newest first per game). */
+/** The forecast shown of each model name for each game: rows come live first, newest first, per game (`storedForecastsOnDate`), so the newest live one, else the newest hindcast. */
 function latestByGame(predictions: readonly StoredPredictionOutput[]): Map<number, Map<string, StoredPredictionOutput>> {
   const byGame = new Map<number, Map<string, StoredPredictionOutput>>();
   for (const p of predictions) {
@@ -65,6 +66,8 @@ export function dayView(data: DayData, options: { today: string; defaultModel: s
     data.predictions.map((p) => p.model.name),
     options.defaultModel,
   );
+  // the shown forecast of a game is its live one; a hindcast only where it has none (see latestByGame)
+  const hindcasts = [...byGame.values()].some((models) => [...models.values()].some((p) => p.model.kind === 'hindcast'));
   const demo = options.demo ?? (data.games.some((g) => g.isDemo) || data.predictions.some((p) => p.isDemo));
   const forecastsBy = modelNames.map((n) => html`<strong>${n}</strong>${modelDescription(n) ? ` (${modelDescription(n)})` : ''}`);
   const summary =
@@ -76,7 +79,9 @@ export function dayView(data: DayData, options: { today: string; defaultModel: s
             : '. No forecasts are stored for this day yet.'
         } Probabilities are for the home team; points differences are the model's number minus the market's.${
           modelNames.length
-            ? html` The bar shows the away side's chance on the left and the home side's on the right by ${modelNames[0]}, with a tick where the market puts it. Each game's full table (margins, totals, the differences from the market and, once played, how each forecast scored) opens under its row.`
+            ? html` The bar shows the away side's chance on the left and the home side's on the right by ${modelNames[0]}, with a tick where the market puts it. Each game's full table (margins, totals, the differences from the market and, once played, how each forecast scored) opens under its row.${
+                hindcasts ? html` <abbr class="hc">h</abbr> marks ${HINDCAST_MEANING}, shown where the game has no live forecast.` : ''
+              }`
             : ''
         }</p>`;
   const heading = data.date === options.today ? html`Today, ${longDay(data.date)}` : html`${longDay(data.date)}`;

@@ -61,7 +61,7 @@ function marketColumn(g: GameViewOutput, m: NonNullable<StoredPredictionOutput['
 
 function modelColumn(g: GameViewOutput, p: StoredPredictionOutput, m: StoredPredictionOutput['market']): Column {
   const about = modelDescription(p.model.name);
-  const heading = html`${p.model.name}<span class="sub">${about ? `${about}, ` : ''}v${p.model.version}</span>`;
+  const heading = html`${p.model.name}<span class="sub">${about ? `${about}, ` : ''}${p.model.kind === 'hindcast' ? 'hindcast' : `v${p.model.version}`}</span>`;
   if (p.withheld) return { heading, probability: null, margin: '\u2014', total: '\u2014', model: p.model, withheld: p.withheld };
   const diff = (a: number | null, b: number | null | undefined) => (a !== null && b !== null && b !== undefined ? a - b : null);
   return {

@@ -3,6 +3,7 @@ import type { StoredPredictionOutput } from '../schemas/predictions';
 import { easternTime, spreadText } from './format';
 import { gameCard, marketOf } from './game-card';
 import { homeWonOf, pickedRight, verdictMark } from './game-result';
+import { hindcastMark } from './hindcast-mark';
 import { html, trusted, type Html, type HtmlValue } from './html';
 import { modelDescription } from './model-order';
 
@@ -57,7 +58,7 @@ function gameRows(g: GameViewOutput, forecasts: ReadonlyMap<string, StoredPredic
     if (!p) return html`<td class="num">\u2014</td>`;
     if (p.withheld)
       return html`<td class="num" data-model="${name}" data-withheld-reason="${p.withheld.reason}" title="withheld: ${p.withheld.message}">\u2014</td>`;
-    return html`<td class="num" data-model="${name}" data-version="${p.model.version}" data-home-win-probability="${String(p.homeWinProbability)}">${wholePercent(p.homeWinProbability)}</td>`;
+    return html`<td class="num" data-model="${name}" data-version="${p.model.version}" data-kind="${p.model.kind}" data-home-win-probability="${String(p.homeWinProbability)}">${wholePercent(p.homeWinProbability)}${p.model.kind === 'hindcast' ? hindcastMark() : ''}</td>`;
   };
   const columns = modelNames.length + 2;
   const matchup = html`${teamLink(g.away)} <span class="at">${g.neutralSite ? 'vs' : '@'}</span> ${teamLink(g.home)}`;

@@ -3,6 +3,7 @@ import type { TeamForecastRecord, TeamGame, TeamSeason } from '@nba/lifecycle';
 import { easternTime, fixed, percent, signed } from './format';
 import { teamLink, wholePercent } from './game-glance';
 import { pickedRight, verdictMark } from './game-result';
+import { HINDCAST_MEANING, hindcastMark } from './hindcast-mark';
 import { html, trusted, type Html, type HtmlValue } from './html';
 import { layout } from './layout';
 import { modelDescription } from './model-order';
@@ -21,8 +22,6 @@ const MONTH_DAY = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'sh
 /** A day in the games table: `Jan 15`. */
 const monthDay = (date: string) => MONTH_DAY.format(new Date(`${date}T00:00:00Z`));
 
-const HINDCAST = 'hindcast: made afterwards by a version trained only on the games before it, not published that morning';
-
 function modelLabel(name: string, kind: TeamForecastRecord['kind']): Html {
   const about = modelDescription(name);
   return html`${name}${about ? html` <span class="sub">${about}</span>` : ''}${kind === 'hindcast' ? html`<span class="sub">hindcasts</span>` : ''}`;
@@ -31,7 +30,7 @@ function modelLabel(name: string, kind: TeamForecastRecord['kind']): Html {
 /** A probability of the team winning (marked when a hindcast) with ✓ or ✗ once the game is final. */
 function chanceCell(p: number | null | undefined, won: boolean | null, data: Html | string = '', hindcast = false): Html {
   if (p === null || p === undefined) return html`<td class="num"${data}>\u2014</td>`;
-  const mark = hindcast ? html`<abbr class="hc" title="${HINDCAST}">h</abbr>` : '';
+  const mark = hindcast ? hindcastMark() : '';
   return html`<td class="num"${data}>${wholePercent(p)}${mark}${won === null ? '' : html`\u2009${verdictMark(pickedRight(p, won))}`}</td>`;
 }
 
@@ -66,7 +65,7 @@ function gamesSection(s: TeamSeason, modelNames: readonly string[]): Html {
   const heading = (n: string) =>
     html`<th scope="col" title="${n}">${modelDescription(n) ?? n}${modelDescription(n) ? html`<span class="vh"> (${n})</span>` : ''}</th>`;
   const hindcasts = s.games.some((g) => g.forecasts.some((f) => f.kind === 'hindcast'))
-    ? html` <abbr class="hc">h</abbr> marks a hindcast (made afterwards by a version trained only on the games before it), shown where the game has no live forecast.`
+    ? html` <abbr class="hc">h</abbr> marks ${HINDCAST_MEANING}; shown where the game has no live forecast.`
     : '';
   return html`<p>Newest first. Each model's and the market's chance of ${s.team} winning (the newest stored forecast of each model), with ${trusted('\u2713')} when it picked the winner and ${trusted('\u2717')} when not; the date links to the day's games.${hindcasts}${rest}</p>
 <div class="table-scroll" role="region" aria-labelledby="team-games-caption" tabindex="0">
