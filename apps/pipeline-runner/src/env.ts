@@ -6,8 +6,8 @@ const shape = { ...loggingEnv, ...databaseEnv, ...upstreamEnv };
 /** The pipeline runner's environment, parsed once at start-up. */
 export type PipelineEnv = ReturnType<typeof readEnv>;
 
-/** Parses the environment; throws a `ConfigError` naming every bad variable. */
-export function readEnv(env: Record<string, string | undefined> = process.env) {
+/** Parses an environment (the process's own: `PipelineDeps.env`); throws a `ConfigError` naming every bad variable. */
+export function readEnv(env: Record<string, string | undefined>) {
   return parseEnv(shape, env);
 }
 

@@ -1,4 +1,5 @@
 import type { CliIo } from '@nba/cli';
+import { inheritedEnv } from '@nba/config';
 
 /**
  * What the pipeline's commands get from outside (`@nba/cli`'s convention): where to print and the
@@ -11,7 +12,7 @@ export interface PipelineDeps extends CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-/** The process's own streams and environment. */
+/** The process's own streams and environment (a copy, from `@nba/config`). */
 export function processDeps(): PipelineDeps {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return { stdout: process.stdout, stderr: process.stderr, env: inheritedEnv() };
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { inheritedEnv } from '@nba/config';
 import { builtFile } from '@nba/testing';
 
 // Bad usage exits 2 with the usage text, before touching a database.
@@ -7,7 +8,7 @@ const main = builtFile(path.resolve(__dirname, '..', 'dist', 'main.js'));
 
 function cli(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [main, ...args], {
-    env: { ...process.env, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', ...env },
+    env: inheritedEnv({ DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', ...env }),
     encoding: 'utf8',
     timeout: 30_000,
   });

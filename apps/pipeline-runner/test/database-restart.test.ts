@@ -1,7 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
+import { inheritedEnv } from '@nba/config';
 import { createDbClient, type DbClient } from '@nba/db';
+import { required } from '@nba/errors';
 import { PrismaRunStore } from '@nba/orchestrator';
 import { builtFile, startRestartablePostgres, type RestartablePostgres } from '@nba/testing';
 import { DAILY_TASKS } from '@nba/lifecycle';
@@ -20,7 +22,7 @@ const OUTAGE_MS = 3500;
 
 type Task = (typeof DAILY_TASKS)[number];
 
-const env = (url: string) => ({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'info' });
+const env = (url: string) => inheritedEnv({ DATABASE_URL: url, LOG_LEVEL: 'info' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function cli(url: string, args: string[]) {
@@ -107,16 +109,19 @@ describe('a database restart (pg_ctl -m fast, back 3.5 s later) in the middle of
     await admin.connect();
   }
 
+  /** A statement on the maintenance database, through the session `connectAdmin` opened. */
+  const adminQuery = (sql: string) => required(admin, 'the maintenance session').query(sql);
+
   async function scenarioDatabase(): Promise<string> {
     const name = `${template}_${created++}`;
-    await admin!.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
     return pg.url(name);
   }
 
   beforeAll(async () => {
     pg = await startRestartablePostgres();
     await connectAdmin();
-    await admin!.query(`CREATE DATABASE "${template}"`);
+    await adminQuery(`CREATE DATABASE "${template}"`);
     const backfill = cli(pg.url(template), ['backfill', '--source', 'demo', '--date', DATE, '--from-season', '2025', '--to-season', '2026']);
     expect(backfill.stderr).toBe('');
     expect(backfill.status).toBe(0);
@@ -162,14 +167,17 @@ describe('a database restart (pg_ctl -m fast, back 3.5 s later) in the middle of
       if (sideEffectLock[task].length > 0) {
         expect(run.lines.filter((l) => l.message === 'task will be retried when the database is back').map((l) => l.task)).toContain(task);
       }
-      for (const l of run.lines) expect(String(l.error ?? '')).not.toMatch(/\n/);
+      for (const l of run.lines) if (typeof l.error === 'string') expect(l.error).not.toMatch(/\n/);
 
       const db = createDbClient(url, { maxConnections: 2 });
       try {
-        const runId = run.lines.find((l) => typeof l.runId === 'string')!.runId as string;
-        const stored = await new PrismaRunStore(db, { databaseUrl: url }).getRun(runId);
-        expect(stored?.status).toBe('succeeded');
-        const last = new Map(stored!.tasks.map((t) => [t.task, t.status]));
+        const runId = required(
+          run.lines.map((l) => l.runId).find((id): id is string => typeof id === 'string'),
+          'the run id in the log',
+        );
+        const stored = required(await new PrismaRunStore(db, { databaseUrl: url }).getRun(runId), `run ${runId}`);
+        expect(stored.status).toBe('succeeded');
+        const last = new Map(stored.tasks.map((t) => [t.task, t.status]));
         expect(Object.fromEntries(last)).toEqual(Object.fromEntries(DAILY_TASKS.map((t) => [t, 'succeeded'])));
         expect(await endState(db)).toEqual(reference);
       } finally {
@@ -181,7 +189,7 @@ describe('a database restart (pg_ctl -m fast, back 3.5 s later) in the middle of
 
   it('restarted during a backfill: it finishes (exit 0, not 3) with the rows of an undisturbed one', async () => {
     const url = await scenarioDatabase(); // the template's copy: games and lines already there
-    await admin!.query(`CREATE DATABASE "${template}_backfill"`);
+    await adminQuery(`CREATE DATABASE "${template}_backfill"`);
     const fresh = pg.url(`${template}_backfill`);
     const args = ['backfill', '--source', 'demo', '--date', DATE, '--from-season', '2025', '--to-season', '2026'];
     // after the first season's games, while its lines are being loaded

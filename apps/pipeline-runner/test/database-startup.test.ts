@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { runToExit, unusableDatabases, UNUSABLE_DATABASE_LINES, type UnusableDatabases } from '@nba/testing';
+import { matching, runToExit, unusableDatabases, UNUSABLE_DATABASE_LINES, type UnusableDatabases } from '@nba/testing';
 
 // The pipeline on a database it cannot use: one line on stderr naming the problem and the fix (no
 // stack, no code frame, no password), and exit 3, as in the API and the model CLI. It migrates
@@ -30,7 +30,7 @@ test.each([
 ] as const)('a database that is %s: one line naming the fix, exit 3', async (_case, which) => {
   const line = UNUSABLE_DATABASE_LINES[which];
   const { code, stderr } = await pipeline(['runs'], dbs[which]);
-  expect({ code, stderr }).toEqual({ code: 3, stderr: expect.stringMatching(line) });
+  expect({ code, stderr }).toEqual({ code: 3, stderr: matching(line) });
   expect(stderr).not.toContain(PASSWORD);
 });
 

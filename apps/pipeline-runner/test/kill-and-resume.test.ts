@@ -1,7 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
+import { inheritedEnv } from '@nba/config';
 import { createDbClient, type DbClient } from '@nba/db';
+import { required } from '@nba/errors';
 import { liveStatus, PrismaRunStore } from '@nba/orchestrator';
 import { builtFile, testServerUrl } from '@nba/testing';
 import { DAILY_TASKS } from '@nba/lifecycle';
@@ -29,7 +31,7 @@ async function connect(url: string): Promise<Client> {
   return c;
 }
 
-const env = (url: string) => ({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'info' });
+const env = (url: string) => inheritedEnv({ DATABASE_URL: url, LOG_LEVEL: 'info' });
 
 function cli(url: string, args: string[]) {
   return spawnSync(process.execPath, [main, ...args], { env: env(url), encoding: 'utf8', timeout: 170_000 });
@@ -41,9 +43,9 @@ function runUntil(url: string, killAt: (line: Record<string, unknown>) => boolea
   let buffer = '';
   let runId = '';
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       buffer += d.toString();
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
@@ -135,10 +137,10 @@ describe('SIGKILL at every task boundary, then resume', () => {
       await locker.query('ROLLBACK');
 
       const store = new PrismaRunStore(db, { databaseUrl: url });
-      const killed = await store.getRun(runId);
-      expect(killed?.status).toBe('running');
-      for (let i = 0; i < 100 && (await liveStatus(store, killed!)) !== 'abandoned'; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(await liveStatus(store, killed!)).toBe('abandoned');
+      const killed = required(await store.getRun(runId), `the killed run ${runId}`);
+      expect(killed.status).toBe('running');
+      for (let i = 0; i < 100 && (await liveStatus(store, killed)) !== 'abandoned'; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await liveStatus(store, killed)).toBe('abandoned');
 
       const resumed = cli(url, ['resume', '--run-id', runId]);
       expect(resumed.stderr).toBe('');
@@ -191,7 +193,7 @@ describe('SIGKILL at every task boundary, then resume', () => {
 
   it('killed right after "model promoted", with train recorded and promote not (the reported case)', async () => {
     await killAndResume(async (url, locker) => {
-      await locker.query(sideEffectLock.promote[0]!);
+      for (const sql of sideEffectLock.promote) await locker.query(sql);
       const second = await connect(url);
       try {
         let unblocked = false;

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inheritedEnv } from '@nba/config';
 import { importCsv } from '@nba/ingestion';
 import { silentLogger } from '@nba/logging';
 import { builtFile, createTestDatabase, sharedDataDir, type TestDatabase } from '@nba/testing';
@@ -25,7 +26,7 @@ function seasonsFile(dir: string, name: string, ids?: Set<string>): { file: stri
 (dataDir ? describe : describe.skip)('pipeline outlook', () => {
   let db: TestDatabase;
   const cli = (args: string[]) =>
-    spawnSync(process.execPath, [main, ...args], { env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'error' }, encoding: 'utf8', timeout: 120_000 });
+    spawnSync(process.execPath, [main, ...args], { env: inheritedEnv({ DATABASE_URL: db.url, LOG_LEVEL: 'error' }), encoding: 'utf8', timeout: 120_000 });
   const stored = () =>
     db.client.seasonOutlook.findMany({
       where: { date: new Date('2016-01-15T00:00:00Z') },

@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { inheritedEnv } from '@nba/config';
+import { required } from '@nba/errors';
 import { builtFile, createTestDatabase, type TestDatabase } from '@nba/testing';
 
 // Runs the built CLI as an operator (or Kubernetes) would: SIGTERM mid-run, then `resume`.
@@ -8,7 +10,7 @@ const DATE = '2026-01-15';
 
 describe('SIGTERM mid-run and resume', () => {
   let db: TestDatabase;
-  const env = () => ({ ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'info' });
+  const env = () => inheritedEnv({ DATABASE_URL: db.url, LOG_LEVEL: 'info' });
   const cli = (args: string[]) => spawnSync(process.execPath, [main, ...args], { env: env(), encoding: 'utf8', timeout: 170_000 });
 
   beforeAll(async () => {
@@ -36,18 +38,18 @@ describe('SIGTERM mid-run and resume', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(signalled).toBe('train');
     expect(code).toBe(1);
-    const runId = /run ([0-9a-f-]{36}): cancelled/.exec(out)?.[1];
-    expect(runId).toBeDefined();
-    const cancelled = await db.client.pipelineRun.findUniqueOrThrow({ where: { id: runId! }, include: { tasks: true } });
+    expect(out).toMatch(/run [0-9a-f-]{36}: cancelled/);
+    const runId = required(/run ([0-9a-f-]{36}): cancelled/.exec(out)?.[1], 'the cancelled run id');
+    const cancelled = await db.client.pipelineRun.findUniqueOrThrow({ where: { id: runId }, include: { tasks: true } });
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.tasks.find((t) => t.task === 'ingest_games')?.status).toBe('succeeded');
     const gamesBefore = await db.client.game.count();
     const oddsBefore = await db.client.oddsSnapshot.count();
 
-    const resumed = cli(['resume', '--run-id', runId!]);
+    const resumed = cli(['resume', '--run-id', runId]);
     expect(resumed.status).toBe(0);
     expect(resumed.stdout).toMatch(/: succeeded/);
-    const next = await db.client.pipelineRun.findFirstOrThrow({ where: { resumedFromId: runId! }, include: { tasks: true } });
+    const next = await db.client.pipelineRun.findFirstOrThrow({ where: { resumedFromId: runId }, include: { tasks: true } });
     expect(next.status).toBe('succeeded');
     // Only what had not succeeded ran again.
     expect(next.tasks.map((t) => t.task)).not.toContain('ingest_games');

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { inheritedEnv } from '@nba/config';
+import { required } from '@nba/errors';
 import { builtFile, createTestDatabase, type TestDatabase } from '@nba/testing';
 
 // What an operator meets running the job unattended, with the built CLI as the CronJob runs it:
@@ -11,7 +13,7 @@ const main = builtFile(path.resolve(__dirname, '..', 'dist', 'main.js'));
 const DATE = '2026-01-15';
 
 const KEYS = { API_BASKETBALL_KEY: '', THE_ODDS_API_KEY: '' };
-const env = (url: string, extra: Record<string, string> = {}) => ({ ...process.env, ...KEYS, DATABASE_URL: url, LOG_LEVEL: 'info', ...extra });
+const env = (url: string, extra: Record<string, string> = {}) => inheritedEnv({ ...KEYS, DATABASE_URL: url, LOG_LEVEL: 'info', ...extra });
 const cli = (url: string, args: string[], extra: Record<string, string> = {}) =>
   spawnSync(process.execPath, [main, ...args], { env: env(url, extra), encoding: 'utf8', timeout: 170_000 });
 
@@ -67,17 +69,17 @@ describe('running the job unattended', () => {
       const firstExit = new Promise<number | null>((resolve) => first.on('exit', resolve));
       while (!/"message":"task attempt started".*"task":"settle"|"task":"settle".*"message":"task attempt started"/.test(out))
         await new Promise((r) => setTimeout(r, 50));
-      const [running] = await demo.client.pipelineRun.findMany({ where: { status: 'running' } });
-      expect(running).toBeDefined();
+      const running = await demo.client.pipelineRun.findFirstOrThrow({ where: { status: 'running' } });
       const runsBefore = await demo.client.pipelineRun.count();
 
       const second = cli(demo.url, ['run', '--date', DATE, '--auto-promote']);
       expect(second.status).toBe(1);
-      expect(second.stderr).toContain(`a 'daily' run for ${DATE} is already in progress: run ${running!.id}`);
+      expect(second.stderr).toContain(`a 'daily' run for ${DATE} is already in progress: run ${running.id}`);
       expect(second.stderr).toContain('nothing was done');
       expect(await demo.client.pipelineRun.count()).toBe(runsBefore);
       const runs = cli(demo.url, ['runs', '--json']);
-      expect(JSON.parse(runs.stdout)[0]).toMatchObject({ id: running!.id, status: 'running' });
+      const listed = JSON.parse(runs.stdout) as { id: string; status: string }[];
+      expect(listed[0]).toMatchObject({ id: running.id, status: 'running' });
 
       await locker.query('ROLLBACK');
       expect(await firstExit).toBe(0);
@@ -99,7 +101,7 @@ describe('running the job unattended', () => {
       });
     });
     await new Promise((r) => child.on('exit', r));
-    const runId = /"runId":"([0-9a-f-]{36})"/.exec(out)![1]!;
+    const runId = required(/"runId":"([0-9a-f-]{36})"/.exec(out)?.[1], 'the run id in the log');
     const listed = cli(demo.url, ['runs', '--limit', '1']);
     expect(listed.stdout).toMatch(new RegExp(`${runId}  daily  abandoned .* for 2026-01-16`));
     const resumed = cli(demo.url, ['resume', '--run-id', runId]);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { inheritedEnv } from '@nba/config';
 
 // `pipeline start` refuses, before any work (no database opened, no pipeline run, nothing
 // printed on stdout), a data folder whose embedded database another process runs, and an API port
@@ -17,7 +18,7 @@ interface Exit {
 }
 
 function run(file: string, args: string[], env: Record<string, string>): { exit: Promise<Exit>; stdout: () => string; kill: () => void } {
-  const child = spawn(process.execPath, [file, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', NODE_OPTIONS: '', ...env } });
+  const child = spawn(process.execPath, [file, ...args], { env: inheritedEnv({ LOG_LEVEL: 'warn', NODE_OPTIONS: '', ...env }) });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CliCommand } from '@nba/cli';
+import { required } from '@nba/errors';
 import { silentLogger } from '@nba/logging';
+import type { BacktestReport } from '@nba/modeling';
 import { sharedDataDir } from '@nba/testing';
 import { registerBacktestCommand, runBacktestCommand } from './backtest';
 
@@ -17,20 +19,20 @@ describe('backtest command', () => {
     expect(cmd?.options.map((o) => o.long)).toEqual(['--games', '--odds', '--from-season', '--to-season', '--out']);
   });
 
-  it('refuses to run without games (database path not available yet)', async () => {
-    await expect(runBacktestCommand({ fromSeason: 2016, toSeason: 2016, out: os.tmpdir() }, silentLogger())).rejects.toThrow(/--games/);
+  it('refuses to run without games (database path not available yet)', () => {
+    expect(() => runBacktestCommand({ fromSeason: 2016, toSeason: 2016, out: os.tmpdir() }, silentLogger())).toThrow(/--games/);
   });
 
-  (haveData ? it : it.skip)('writes report.json, report.md and calibration.svg for one season', async () => {
+  (haveData ? it : it.skip)('writes report.json, report.md and calibration.svg for one season', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'backtest-'));
     try {
-      await runBacktestCommand(
+      runBacktestCommand(
         { games: path.join(dataDir, 'games.csv'), odds: path.join(dataDir, 'odds.csv'), fromSeason: 2016, toSeason: 2016, out },
         silentLogger(),
       );
-      const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+      const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as BacktestReport;
       expect(Object.keys(report.seasons)).toEqual(['2016']);
-      for (const f of ['home', 'elo', 'market', 'model_stats', 'model_market']) {
+      for (const f of ['home', 'elo', 'market', 'model_stats', 'model_market'] as const) {
         expect(Object.keys(report.overall[f]).sort()).toEqual(['accuracy', 'brier', 'ece', 'logLoss', 'n']);
         expect(report.overall[f].n).toBe(report.overall.home.n);
         expect(report.overall[f].logLoss).toBeGreaterThan(0.5);
@@ -43,11 +45,12 @@ describe('backtest command', () => {
       expect(fs.readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('| model_market |');
       // the per-season guardrail table: model_market against the market, and the margin to the bound
       expect(report.guardrail).toMatchObject({ bound: 0.0005, worstSeason: '2016' });
-      const g = report.guardrail.seasons['2016'];
+      const g = required(report.guardrail.seasons['2016'], "season 2016's guardrail");
+      const season = required(report.seasons['2016'], "season 2016's scores");
       expect(Object.keys(g).sort()).toEqual(['diff', 'lambda', 'margin', 'marketLogLoss', 'modelLogLoss', 'n', 'ok', 'refused', 'validationDiff']);
       expect(g.n).toBe(report.overall.market.n);
-      expect(g.modelLogLoss).toBeCloseTo(report.seasons['2016'].model_market.logLoss, 12);
-      expect(g.marketLogLoss).toBeCloseTo(report.seasons['2016'].market.logLoss, 12);
+      expect(g.modelLogLoss).toBeCloseTo(season.model_market.logLoss, 12);
+      expect(g.marketLogLoss).toBeCloseTo(season.market.logLoss, 12);
       expect(g.diff).toBeCloseTo(g.modelLogLoss - g.marketLogLoss, 12);
       expect(g.margin).toBeCloseTo(0.0005 - g.diff, 12);
       expect(report.guardrail.worstMargin).toBe(g.margin);
@@ -66,10 +69,10 @@ describe('backtest command', () => {
   // market-aware model is within +0.0005 of the market. The whole walk-forward run: about 1-2 minutes.
   (haveData ? it : it.skip)(
     'holds the market guardrail in every season 2016-2024 on the real data',
-    async () => {
+    () => {
       const out = fs.mkdtempSync(path.join(os.tmpdir(), 'backtest-'));
       try {
-        const report = await runBacktestCommand(
+        const report = runBacktestCommand(
           { games: path.join(dataDir, 'games.csv'), odds: path.join(dataDir, 'odds.csv'), fromSeason: 2016, toSeason: 2024, out },
           silentLogger(),
         );

@@ -25,16 +25,15 @@ export const TUNING_NOTE =
   'hyperparameters and feature constants chosen by walk-forward backtests on seasons 2010-2015 only; seasons 2016-2024 were never used for tuning';
 
 /** Runs the walk-forward backtest and writes report.json, report.md and calibration.svg into `out`. */
-export async function runBacktestCommand(
+export function runBacktestCommand(
   options: BacktestCommandOptions,
   logger: Logger,
   history?: { games: GameRecord[]; lines: Map<string, ClosingLine> },
-): Promise<BacktestReport> {
+): BacktestReport {
   if (!Number.isInteger(options.fromSeason) || !Number.isInteger(options.toSeason) || options.fromSeason > options.toSeason) {
     throw new CliError('USAGE', `bad season range ${options.fromSeason}-${options.toSeason}: --from-season and --to-season are ending years with from <= to`);
   }
-  if (!options.games && !history) throw new CliError('USAGE', 'backtest needs --games <games.csv>, or games in the database');
-  const { games, lines } = history ?? loadGamesCsv(options.games!, options.odds);
+  const { games, lines } = history ?? loadGamesCsv(gamesFileOf(options), options.odds);
   logger.info('backtest start', { games: games.length, lines: lines.size, fromSeason: options.fromSeason, toSeason: options.toSeason });
   const report = runBacktest(games, lines, {
     fromSeason: options.fromSeason,
@@ -56,6 +55,12 @@ export async function runBacktestCommand(
   return report;
 }
 
+/** The games.csv to read when no history from the database is given (a usage error without one). */
+function gamesFileOf(options: BacktestCommandOptions): string {
+  if (!options.games) throw new CliError('USAGE', 'backtest needs --games <games.csv>, or games in the database');
+  return options.games;
+}
+
 /** Registers `backtest --games --odds --from-season --to-season --out` on the pipeline program. */
 export const registerBacktestCommand: AddCommand<PipelineDeps> = (program, deps) => {
   program
@@ -68,11 +73,11 @@ export const registerBacktestCommand: AddCommand<PipelineDeps> = (program, deps)
     .option('--out <dir>', 'output folder', 'backtest-out')
     .action(async (opts: BacktestCommandOptions) => {
       if (opts.games) {
-        await runBacktestCommand(opts, createAppLogger(readEnv(deps.env)));
+        runBacktestCommand(opts, createAppLogger(readEnv(deps.env)));
         return;
       }
       await withRuntime(deps.env, {}, async (rt) => {
-        await runBacktestCommand(opts, rt.logger, await loadFeatureInputs(rt.db.client));
+        runBacktestCommand(opts, rt.logger, await loadFeatureInputs(rt.db.client));
       });
     });
 };

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inheritedEnv } from '@nba/config';
 import { sharedDataDir } from '@nba/testing';
+import type { PipelineDeps } from '../pipeline-deps';
 import { runProgram } from '../program';
 
 // The command as the binary runs it: seasons on worker threads (the compiled @nba/lifecycle), the
@@ -13,12 +15,12 @@ const maybe = dataDir ? describe : describe.skip;
 async function pipeline(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const deps = {
+  const deps: PipelineDeps = {
     stdout: { write: (s: string) => ((stdout += s), true) },
     stderr: { write: (s: string) => ((stderr += s), true) },
-    env: { ...process.env, LOG_LEVEL: 'error' },
+    env: inheritedEnv({ LOG_LEVEL: 'error' }),
   };
-  const code = await runProgram(argv, deps as never);
+  const code = await runProgram(argv, deps);
   return { code, stdout, stderr };
 }
 
