@@ -1,9 +1,11 @@
+import { Writable } from 'node:stream';
+import { Script } from 'node:vm';
 import request from 'supertest';
 import { createDbClient } from '@nba/db';
-import { Writable } from 'node:stream';
+import { required } from '@nba/errors';
 import { createLogger, silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { closeTo, createTestDatabase, matching, type TestDatabase } from '@nba/testing';
 import { createApp } from '../src/app';
 import { FeatureStore } from '../src/feature-store';
 import { ApiMetrics } from '../src/metrics';
@@ -11,7 +13,7 @@ import { ModelHolder } from '../src/model-holder';
 import { ServedModels } from '../src/served-models';
 import { openApiDocument } from '../src/openapi';
 import { GamesResponse } from '../src/schemas/games';
-import { ReadyResponse } from '../src/schemas/health';
+import { HealthResponse, ReadyResponse } from '../src/schemas/health';
 import { ModelsResponse, ProductionResponse } from '../src/schemas/models';
 import { BatchResponse, Forecast } from '../src/schemas/predict';
 import { PredictionsResponse } from '../src/schemas/predictions';
@@ -22,8 +24,8 @@ import { buildTestApp, type TestApp } from './test-app';
 let db: TestDatabase;
 let t: TestApp;
 const history = syntheticHistory({ seasons: [2023, 2024] });
-const lastDay = history[history.length - 1]!.date;
-const pastDay = history[history.length - 40]!.date;
+const lastDay = required(history.at(-1), 'the last game').date;
+const pastDay = required(history.at(-40), 'the 40th game from the end').date;
 const upcoming = { date: '', home: 'BOS', away: 'NYK' };
 
 beforeAll(async () => {
@@ -61,7 +63,7 @@ beforeAll(async () => {
   const games = await db.client.game.findMany({ where: { date: new Date(`${pastDay}T00:00:00Z`) }, orderBy: { id: 'asc' } });
   await db.client.prediction.create({
     data: {
-      gameId: games[0]!.id,
+      gameId: required(games[0], `a game on ${pastDay}`).id,
       modelVersionId: version.id,
       homeWinProb: 0.62,
       expectedMargin: 3.1,
@@ -76,7 +78,15 @@ beforeAll(async () => {
       brier: 0.38 ** 2,
     },
   });
-  await db.client.prediction.create({ data: { gameId: games[1]!.id, modelVersionId: version.id, homeWinProb: 0.41, expectedMargin: -2, expectedTotal: 218 } });
+  await db.client.prediction.create({
+    data: {
+      gameId: required(games[1], `a second game on ${pastDay}`).id,
+      modelVersionId: version.id,
+      homeWinProb: 0.41,
+      expectedMargin: -2,
+      expectedTotal: 218,
+    },
+  });
   t = await buildTestApp(db);
 });
 
@@ -85,24 +95,38 @@ afterAll(async () => {
   await db?.drop();
 });
 
-function expectError(body: unknown, code: string, field?: string): void {
-  const parsed = ErrorResponse.parse(body);
-  expect(parsed.error.code).toBe(code);
-  expect(parsed.error.requestId).toBeTruthy();
-  if (field) expect(parsed.error.details?.map((d) => d.field)).toContain(field);
+/** The parts of the OpenAPI document (`GET /openapi.json`) the tests read. */
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, { get?: { parameters?: unknown[] } } | undefined>;
+  components: {
+    schemas: Record<
+      string,
+      { required?: string[]; additionalProperties?: boolean; enum?: unknown[]; properties?: Record<string, { maxItems?: number } | undefined> } | undefined
+    >;
+  };
+}
+
+/** Checks an error body's code, request id and (when given) that a detail names `field`; returns the error. */
+function expectError(body: unknown, code: string, field?: string) {
+  const { error } = ErrorResponse.parse(body);
+  expect(error.code).toBe(code);
+  expect(error.requestId).toBeTruthy();
+  if (field) expect(error.details?.map((d) => d.field)).toContain(field);
+  return error;
 }
 
 describe('health and readiness', () => {
   test('GET /health answers while the process is up', async () => {
     const res = await request(t.app).get('/health').expect(200);
-    expect(res.body.status).toBe('ok');
+    expect(HealthResponse.parse(res.body).status).toBe('ok');
   });
 
   test('GET /ready reports the database, the model and the features', async () => {
     const res = await request(t.app).get('/ready').expect(200);
     const body = ReadyResponse.parse(res.body);
     expect(body.status).toBe('ready');
-    expect(body.model).toEqual({ name: 'nba-winner', version: '1.0.0', loadedAt: expect.any(String) });
+    expect(body.model).toEqual({ name: 'nba-winner', version: '1.0.0', loadedAt: matching(/^\d{4}-\d\d-\d\dT/) });
     expect(body.features.asOf).toBe(lastDay);
     expect(body.features.games).toBe(history.length);
   });
@@ -115,14 +139,14 @@ describe('GET /v1/games', () => {
     const expected = history.filter((g) => g.date === pastDay);
     expect(body.games).toHaveLength(expected.length);
     for (const g of expected) {
-      const got = body.games.find((x) => x.gameKey === g.id)!;
+      const got = body.games.find((x) => x.gameKey === g.id);
       expect(got).toMatchObject({ home: g.home, away: g.away, status: 'final', homeScore: g.homePts, awayScore: g.awayPts });
     }
   });
 
   test('a scheduled game has no score', async () => {
     const res = await request(t.app).get(`/v1/games?date=${upcoming.date}`).expect(200);
-    expect(res.body.games).toEqual([expect.objectContaining({ home: 'BOS', away: 'NYK', status: 'scheduled', homeScore: null })]);
+    expect(GamesResponse.parse(res.body).games).toMatchObject([{ home: 'BOS', away: 'NYK', status: 'scheduled', homeScore: null }]);
   });
 
   test.each([
@@ -132,8 +156,7 @@ describe('GET /v1/games', () => {
     [`?date=${pastDay}&team=BOS`, 'team', 'is not a known field'],
   ])('400 for %s', async (query, field, problem) => {
     const res = await request(t.app).get(`/v1/games${query}`).expect(400);
-    expectError(res.body, 'VALIDATION_FAILED', field);
-    expect(res.body.error.details).toContainEqual({ field, problem });
+    expect(expectError(res.body, 'VALIDATION_FAILED', field).details).toContainEqual({ field, problem });
   });
 });
 
@@ -144,10 +167,10 @@ describe('GET /v1/predictions', () => {
     expect(body.predictions).toHaveLength(2);
     const [settled, open] = body.predictions;
     expect(settled).toMatchObject({ homeWinProbability: 0.62, expectedMargin: 3.1, expectedTotal: 221.5, model: { name: 'nba-winner', version: '1.0.0' } });
-    expect(settled!.market).toEqual({ homeProbability: 0.58, spread: -2.5, total: 220, edge: 0.04 });
-    expect(settled!.settlement).toMatchObject({ homeWon: true, brier: expect.closeTo(0.1444, 6) });
-    expect(open!.market).toBeNull();
-    expect(open!.settlement).toBeNull();
+    expect(settled?.market).toEqual({ homeProbability: 0.58, spread: -2.5, total: 220, edge: 0.04 });
+    expect(settled?.settlement).toMatchObject({ homeWon: true, brier: closeTo(0.1444, 6) });
+    expect(open?.market).toBeNull();
+    expect(open?.settlement).toBeNull();
   });
 
   test('an empty day is an empty list', async () => {
@@ -176,20 +199,21 @@ describe('POST /v1/predict', () => {
     });
     expect(f.homeWinProbability).toBeGreaterThan(0);
     expect(f.homeWinProbability).toBeLessThan(1);
-    expect(f.homeWinProbability! + f.awayWinProbability!).toBeCloseTo(1, 12);
+    expect(required(f.homeWinProbability, 'the home probability') + required(f.awayWinProbability, 'the away probability')).toBeCloseTo(1, 12);
     expect(f.expectedTotal).toBeGreaterThan(150);
     expect(f.date > lastDay).toBe(true);
-    expect(f.explanation!.contributions).toHaveLength(5);
-    const sizes = f.explanation!.contributions.map((c) => Math.abs(c.contribution));
+    const { contributions } = required(f.explanation, 'the explanation');
+    expect(contributions).toHaveLength(5);
+    const sizes = contributions.map((c) => Math.abs(c.contribution));
     expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
   });
 
   test('explain sets how many contributions are listed (0: none); the forecast does not change', async () => {
-    const none = await request(t.app).post('/v1/predict').send({ home: 'MIA', away: 'DEN', explain: 0 }).expect(200);
-    const many = await request(t.app).post('/v1/predict').send({ home: 'MIA', away: 'DEN', explain: 12 }).expect(200);
-    expect(none.body.explanation).toBeUndefined();
-    expect(many.body.explanation.contributions).toHaveLength(12);
-    expect(none.body.homeWinProbability).toBe(many.body.homeWinProbability);
+    const none = Forecast.parse((await request(t.app).post('/v1/predict').send({ home: 'MIA', away: 'DEN', explain: 0 }).expect(200)).body);
+    const many = Forecast.parse((await request(t.app).post('/v1/predict').send({ home: 'MIA', away: 'DEN', explain: 12 }).expect(200)).body);
+    expect(none.explanation).toBeUndefined();
+    expect(many.explanation?.contributions).toHaveLength(12);
+    expect(none.homeWinProbability).toBe(many.homeWinProbability);
   });
 
   test('a cached forecast is identical to a freshly computed one', async () => {
@@ -219,18 +243,20 @@ describe('POST /v1/predict', () => {
     const f = Forecast.parse(res.body);
     const ph = 150 / 250;
     const pa = 100 / 230;
-    expect(f.market!.homeProbability).toBeCloseTo(ph / (ph + pa), 9);
-    expect(f.market!.spread).toBe(-3.5);
-    expect(f.market!.total).toBe(225.5);
-    expect(f.market!.edge).toBeCloseTo(f.homeWinProbability! - f.market!.homeProbability!, 12);
+    const market = required(f.market, 'the market');
+    const marketHome = required(market.homeProbability, "the market's home probability");
+    expect(marketHome).toBeCloseTo(ph / (ph + pa), 9);
+    expect(market.spread).toBe(-3.5);
+    expect(market.total).toBe(225.5);
+    expect(market.edge).toBeCloseTo(required(f.homeWinProbability, 'the home probability') - marketHome, 12);
   });
 
   test('neutral site lowers the home forecast', async () => {
     const date = upcoming.date;
-    const home = await request(t.app).post('/v1/predict').send({ home: 'CHI', away: 'ATL', date }).expect(200);
-    const neutral = await request(t.app).post('/v1/predict').send({ home: 'CHI', away: 'ATL', date, neutral: true }).expect(200);
-    expect(neutral.body.neutral).toBe(true);
-    expect(neutral.body.homeWinProbability).not.toBe(home.body.homeWinProbability);
+    const home = Forecast.parse((await request(t.app).post('/v1/predict').send({ home: 'CHI', away: 'ATL', date }).expect(200)).body);
+    const neutral = Forecast.parse((await request(t.app).post('/v1/predict').send({ home: 'CHI', away: 'ATL', date, neutral: true }).expect(200)).body);
+    expect(neutral.neutral).toBe(true);
+    expect(neutral.homeWinProbability).not.toBe(home.homeWinProbability);
   });
 
   test.each([
@@ -249,8 +275,8 @@ describe('POST /v1/predict', () => {
       .post('/v1/predict')
       .send(body as object)
       .expect(400);
-    expectError(res.body, 'VALIDATION_FAILED', field);
-    expect(res.body.error.details.find((d: { field: string }) => d.field === field).problem).toContain(problem);
+    const error = expectError(res.body, 'VALIDATION_FAILED', field);
+    expect(error.details?.find((d) => d.field === field)?.problem).toContain(problem);
   });
 
   test('400 for a body that is not JSON', async () => {
@@ -298,13 +324,12 @@ describe('POST /v1/predict/batch', () => {
       .post('/v1/predict/batch')
       .send({ matchups: Array(100).fill(m), explain: 0 })
       .expect(200);
-    expect(ok.body.forecasts).toHaveLength(100);
+    expect(BatchResponse.parse(ok.body).forecasts).toHaveLength(100);
     const res = await request(t.app)
       .post('/v1/predict/batch')
       .send({ matchups: Array(101).fill(m) })
       .expect(400);
-    expectError(res.body, 'VALIDATION_FAILED', 'matchups');
-    expect(res.body.error.details[0].problem).toBe('must hold at most 100 matchups');
+    expect(expectError(res.body, 'VALIDATION_FAILED', 'matchups').details?.[0]?.problem).toBe('must hold at most 100 matchups');
   });
 
   test('names the bad matchup by index', async () => {
@@ -318,8 +343,7 @@ describe('POST /v1/predict/batch', () => {
         ],
       })
       .expect(400);
-    expectError(res.body, 'VALIDATION_FAILED');
-    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['matchups.1.away', 'matchups.2.away']);
+    expect(expectError(res.body, 'VALIDATION_FAILED').details?.map((d) => d.field)).toEqual(['matchups.1.away', 'matchups.2.away']);
   });
 
   test('a date before the features is named by index', async () => {
@@ -346,10 +370,11 @@ describe('models', () => {
     const res = await request(t.app).get('/v1/models').expect(200);
     const body = ModelsResponse.parse(res.body);
     expect(body.models.map((m) => [m.version, m.status])).toEqual([['1.0.0', 'production']]);
-    expect(body.models[0]!.featureSpec.features.length).toBeGreaterThan(30);
-    expect(body.models[0]!.artifacts.map((a) => a.role)).toEqual(['margin', 'total', 'win']);
+    const production = required(body.models[0], 'the production version');
+    expect(production.featureSpec.features.length).toBeGreaterThan(30);
+    expect(production.artifacts.map((a) => a.role)).toEqual(['margin', 'total', 'win']);
     const staging = await request(t.app).get('/v1/models?status=staging').expect(200);
-    expect(staging.body.models).toEqual([]);
+    expect(ModelsResponse.parse(staging.body).models).toEqual([]);
     const bad = await request(t.app).get('/v1/models?status=live').expect(400);
     expectError(bad.body, 'VALIDATION_FAILED', 'status');
   });
@@ -387,15 +412,15 @@ describe('metrics, docs, errors and headers', () => {
     expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0.005",method="POST",route="\/v1\/predict",status="200"\} \d+/);
     expect(text).toMatch(/http_requests_total\{method="POST",route="\/v1\/predict\/batch",status="400"\} \d+/);
     expect(text).toContain('model_info{model="nba-winner",version="1.0.0"} 1');
-    expect(text).toContain('model_live_settled_predictions{model="nba-winner",version="1.0.0"} 1');
-    expect(text).toContain('model_live_accuracy{model="nba-winner",version="1.0.0"} 1');
-    expect(text).toMatch(/model_live_brier\{model="nba-winner",version="1.0.0"\} 0.1444/);
+    expect(text).toContain('model_live_settled_predictions{model="nba-winner",version="1.0.0",kind="live"} 1');
+    expect(text).toContain('model_live_accuracy{model="nba-winner",version="1.0.0",kind="live"} 1');
+    expect(text).toMatch(/model_live_brier\{model="nba-winner",version="1.0.0",kind="live"\} 0.1444/);
     expect(text).toContain('process_resident_memory_bytes');
   });
 
   test('GET /openapi.json is an OpenAPI 3.1 document whose references all resolve', async () => {
     const res = await request(t.app).get('/openapi.json').expect(200);
-    const doc = res.body;
+    const doc = res.body as OpenApiDocument;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/health',
@@ -412,14 +437,14 @@ describe('metrics, docs, errors and headers', () => {
     ]);
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(10);
-    for (const r of refs) expect(doc.components.schemas[r.split('/').pop()!.replace('"', '')]).toBeDefined();
+    for (const r of refs) expect(doc.components.schemas[r.slice(r.lastIndexOf('/') + 1, -1)]).toBeDefined();
     // the request schema is the validating zod schema, rendered
-    const predict = doc.components.schemas.PredictRequest;
-    expect(predict.required).toEqual(['home', 'away']);
-    expect(predict.additionalProperties).toBe(false);
-    expect(doc.components.schemas.TeamCode.enum).toHaveLength(30);
-    expect(doc.components.schemas.BatchPredictRequest.properties.matchups.maxItems).toBe(100);
-    expect(doc.paths['/v1/games'].get.parameters).toEqual([{ name: 'date', in: 'query', required: true, schema: { $ref: '#/components/schemas/IsoDate' } }]);
+    const { schemas } = doc.components;
+    expect(schemas.PredictRequest?.required).toEqual(['home', 'away']);
+    expect(schemas.PredictRequest?.additionalProperties).toBe(false);
+    expect(schemas.TeamCode?.enum).toHaveLength(30);
+    expect(schemas.BatchPredictRequest?.properties?.matchups?.maxItems).toBe(100);
+    expect(doc.paths['/v1/games']?.get?.parameters).toEqual([{ name: 'date', in: 'query', required: true, schema: { $ref: '#/components/schemas/IsoDate' } }]);
     expect(res.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
   });
 
@@ -443,15 +468,14 @@ describe('metrics, docs, errors and headers', () => {
     expect(bundle.text).toContain('SwaggerUIBundle');
     const js = await request(t.app).get('/docs/init.js').expect(200);
     expect(js.text).toContain("url: '/openapi.json'");
-    expect(() => new Function(js.text)).not.toThrow();
+    expect(() => new Script(js.text, { filename: 'init.js' })).not.toThrow(); // compiles, not run
     // only the files the page uses
     await request(t.app).get('/docs/index.html').expect(404);
   });
 
   test('unknown routes are a 404 in the error shape', async () => {
     const res = await request(t.app).get('/v2/games').expect(404);
-    expectError(res.body, 'ROUTE_NOT_FOUND');
-    expect(res.body.error.message).toContain('GET /v2/games');
+    expect(expectError(res.body, 'ROUTE_NOT_FOUND').message).toContain('GET /v2/games');
     const post = await request(t.app).post('/v2/games').send({}).expect(404);
     expectError(post.body, 'ROUTE_NOT_FOUND');
   });
@@ -462,7 +486,7 @@ describe('metrics, docs, errors and headers', () => {
     const generated = await request(t.app).get('/health').set('x-request-id', 'bad id\twith spaces').expect(200);
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const err = await request(t.app).get('/v1/games').set('x-request-id', 'req-42').expect(400);
-    expect(err.body.error.requestId).toBe('req-42');
+    expect(ErrorResponse.parse(err.body).error.requestId).toBe('req-42');
   });
 
   test('helmet headers are set', async () => {
@@ -479,16 +503,16 @@ describe('without a production model or a database', () => {
     const other = await buildTestApp(db, { modelNames: ['nba-unknown'], listen: false });
     try {
       const res = await request(other.app).post('/v1/predict').send({ home: 'BOS', away: 'NYK' }).expect(503);
-      expectError(res.body, 'NO_PRODUCTION_MODEL');
-      expect(res.body.error.message).toContain("no production version of model 'nba-unknown'");
+      expect(expectError(res.body, 'NO_PRODUCTION_MODEL').message).toContain("no production version of model 'nba-unknown'");
       await request(other.app)
         .post('/v1/predict/batch')
         .send({ matchups: [{ home: 'BOS', away: 'NYK' }] })
         .expect(503);
       await request(other.app).post('/v1/predict').send({ home: 'BOS', away: 'BOS' }).expect(400);
       const ready = await request(other.app).get('/ready').expect(503);
-      expect(ReadyResponse.parse(ready.body)).toMatchObject({ status: 'not_ready', model: null, database: { ok: true } });
-      expect(ready.body.reason).toContain("no production version of model 'nba-unknown' is loaded");
+      const readiness = ReadyResponse.parse(ready.body);
+      expect(readiness).toMatchObject({ status: 'not_ready', model: null, database: { ok: true } });
+      expect(readiness.reason).toContain("no production version of model 'nba-unknown' is loaded");
       const prod = await request(other.app).get('/v1/models/production').expect(404);
       expectError(prod.body, 'NOT_FOUND');
     } finally {
@@ -526,11 +550,12 @@ describe('without a production model or a database', () => {
       expect(logged.every((l) => l.requestId === 'trace-503')).toBe(true);
       expect(logged.find((l) => l.message === 'database unavailable')?.problem).toContain('does not exist');
       expect(lines.join('')).not.toContain(secret);
-      expect(Object.keys(res.body.error).sort()).toEqual(['code', 'message', 'requestId']);
+      // the body as sent (parsing would drop unknown keys)
+      expect(Object.keys((res.body as { error: object }).error).sort()).toEqual(['code', 'message', 'requestId']);
       expect(res.text).not.toContain(secret);
       expect(res.text).not.toMatch(/at .*\.(ts|js):\d+/);
       const ready = await request(app).get('/ready').expect(503);
-      expect(ready.body.database).toEqual({ ok: false, error: 'unknown_database' });
+      expect((ready.body as { database: unknown }).database).toEqual({ ok: false, error: 'unknown_database' });
       expect(ready.text).not.toContain(secret);
     } finally {
       await broken.$disconnect();

@@ -1,8 +1,9 @@
 import { Writable } from 'node:stream';
 import { createDbClient, type DbClient } from '@nba/db';
+import { required } from '@nba/errors';
 import { createLogger, silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
-import { createTestDatabase, startTcpProxy, testServerUrl, type TcpProxy, type TestDatabase } from '@nba/testing';
+import { createTestDatabase, matching, startTcpProxy, testServerUrl, type TcpProxy, type TestDatabase } from '@nba/testing';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../src/error-handler';
 import { READ_GATE_DEFAULTS } from '../src/read-gate';
 import { ErrorResponse } from '../src/schemas/common';
@@ -19,7 +20,7 @@ const TIMEOUTS = { connectTimeoutMs: 500, poolTimeoutMs: 500, statementTimeoutMs
 const STEP_LIMIT_MS = 15_000;
 
 const history = syntheticHistory({ seasons: [2023, 2024], seed: 11, days: 120 });
-const pastDay = history[history.length - 40]!.date;
+const pastDay = required(history.at(-40), 'the 40th game from the end').date;
 const DB_ROUTES = [`/v1/games?date=${pastDay}`, `/v1/predictions?date=${pastDay}`, '/v1/models', '/v1/models/production'];
 
 let db: TestDatabase;
@@ -114,13 +115,13 @@ test(
     expect(predicted).toBe(200);
     expect(health.status).toBe(200);
     expect(ready.status).toBe(503);
-    expect(ReadyResponse.parse(ready.body)).toMatchObject({ status: 'not_ready', database: { ok: false, error: expect.stringMatching(/^unavailable/) } });
+    expect(ReadyResponse.parse(ready.body)).toMatchObject({ status: 'not_ready', database: { ok: false, error: matching(/^unavailable/) } });
     // the pool did not fill up with waiters: a second round is answered the same way
     expectUnavailable(await allDatabaseRoutes());
     // the operator's line: what failed, without the password or a stack trace
     const warned = logLines.map((l) => JSON.parse(l) as { message: string; problem?: string }).filter((l) => l.message === 'database unavailable');
     expect(warned.length).toBeGreaterThan(0);
-    expect(warned[0]!.problem).toMatch(/DB_(POOL|STATEMENT|CONNECT)_TIMEOUT_MS/);
+    expect(warned[0]?.problem).toMatch(/DB_(POOL|STATEMENT|CONNECT)_TIMEOUT_MS/);
   },
   STEP_LIMIT_MS,
 );

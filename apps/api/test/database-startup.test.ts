@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { runToExit, unusableDatabases, UNUSABLE_DATABASE_LINES, type UnusableDatabases } from '@nba/testing';
+import { matching, runToExit, unusableDatabases, UNUSABLE_DATABASE_LINES, type UnusableDatabases } from '@nba/testing';
 
 // The built API started the way an operator starts it, on a database it cannot use: one line on
 // stderr naming the problem and the fix (no stack, no code frame, no password), and exit 3.
@@ -27,6 +27,6 @@ test.each([
   const line = UNUSABLE_DATABASE_LINES[which];
   const env = { DATABASE_URL: dbs[which], DB_CONNECT_TIMEOUT_MS: '500', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_OPTIONS: '' };
   const { code, stderr } = await runToExit(MAIN, [], env);
-  expect({ code, stderr }).toEqual({ code: 3, stderr: expect.stringMatching(line) });
+  expect({ code, stderr }).toEqual({ code: 3, stderr: matching(line) });
   expect(stderr).not.toContain(PASSWORD);
 });

@@ -52,7 +52,7 @@ async function readyVersion(): Promise<string | undefined> {
   return body.model?.version;
 }
 
-async function until(cond: () => Promise<boolean>, ms = 15_000): Promise<void> {
+async function until(cond: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error('timed out');
@@ -69,12 +69,12 @@ test('a promotion while requests are in flight: no failure, then the new version
     while (!stop) seen.push(await predictVersion());
   };
   const workers = Array.from({ length: 8 }, worker);
-  await until(async () => seen.length > 50);
+  await until(() => seen.length > 50);
   await registry.promoteVersion('nba-winner', '2.0.0', { actor: 'test', reason: 'hot swap under load' });
   const countAtPromotion = seen.length;
-  await until(async () => seen.slice(countAtPromotion).some((s) => s.version === '2.0.0'));
+  await until(() => seen.slice(countAtPromotion).some((s) => s.version === '2.0.0'));
   const firstNew = seen.findIndex((s) => s.version === '2.0.0');
-  await until(async () => seen.length > firstNew + 100);
+  await until(() => seen.length > firstNew + 100);
   stop = true;
   await Promise.all(workers);
 

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { required } from '@nba/errors';
 
 /** What a keep-alive load run saw. */
 export interface LoadResult {
@@ -36,13 +37,14 @@ export function keepAliveLoad(
   const warm = new Promise<void>((r) => (onWarm = r));
   const once = (n: number) =>
     new Promise<boolean>((resolve) => {
-      const spec = options.paths[n % options.paths.length]!;
+      const spec = required(options.paths[n % options.paths.length], 'a path to request');
       const headers: Record<string, string | number> = spec.body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(spec.body) } : {};
       const req = http.request({ host: url.hostname, port: url.port, method: spec.method, path: spec.path, agent, headers }, (res) => {
         res.resume();
         res.on('end', () => {
           result.answered += 1;
-          if (res.statusCode! >= 300) result.statuses[res.statusCode!] = (result.statuses[res.statusCode!] ?? 0) + 1;
+          const status = res.statusCode ?? 0;
+          if (status >= 300) result.statuses[status] = (result.statuses[status] ?? 0) + 1;
           resolve(res.headers.connection === 'close');
         });
       });

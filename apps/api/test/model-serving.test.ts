@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { seasonOfDate } from '@nba/config';
+import { required } from '@nba/errors';
 import { marketForecast, ServingModel, type TrainedModel } from '@nba/modeling';
 import { silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
@@ -14,7 +15,7 @@ let stats: TrainedModel;
 let market: TrainedModel;
 const history = syntheticHistory({ seasons: [2023, 2024], seed: 9 });
 const lines = syntheticLines(history);
-const lastDay = history[history.length - 1]!.date;
+const lastDay = required(history.at(-1), 'the last game').date;
 const next = new Date(`${lastDay}T00:00:00Z`);
 next.setUTCDate(next.getUTCDate() + 1);
 const upcomingDate = next.toISOString().slice(0, 10);
@@ -66,8 +67,8 @@ describe('served forecasts equal @nba/modeling on the same state', () => {
   test.each(cases)('%s', async (name, model) => {
     const t: TestApp = await buildTestApp(db, { modelNames: [name], listen: false });
     try {
-      const state = t.features.current!.state;
-      expect(t.features.current!.asOf).toBe(lastDay);
+      const { state, asOf } = required(t.features.current, 'the feature state');
+      expect(asOf).toBe(lastDay);
       const matchups = [
         { home: 'DEN', away: 'LAL', date: upcomingDate, neutral: false, line: upcomingLine },
         { home: 'BOS', away: 'MIA', date: upcomingDate, neutral: false, line: undefined },
@@ -83,26 +84,27 @@ describe('served forecasts equal @nba/modeling on the same state', () => {
         );
         const p = ServingModel.fromTrained(model()).predictRows([{ values: features }]);
         const ref = {
-          homeWinProbability: p.homeWin[0]!,
-          expectedMargin: p.margin[0]!,
-          expectedTotal: p.total[0]!,
+          homeWinProbability: required(p.homeWin[0], 'the home-win probability'),
+          expectedMargin: required(p.margin[0], 'the margin'),
+          expectedTotal: required(p.total[0], 'the total'),
           marketProbability: marketForecast(features),
         };
         expect(f.homeWinProbability).toBeCloseTo(ref.homeWinProbability, 5);
         expect(f.expectedMargin).toBeCloseTo(ref.expectedMargin, 3);
         expect(f.expectedTotal).toBeCloseTo(ref.expectedTotal, 3);
         expect(f.market === null).toBe(m.line === undefined);
-        if (m.line) expect(f.market!.homeProbability).toBeCloseTo(ref.marketProbability, 9);
+        if (m.line) expect(f.market?.homeProbability).toBeCloseTo(ref.marketProbability, 9);
         // SHAP: baseline plus every contribution is the forecast's log-odds
-        const all = f.explanation!;
+        const all = required(f.explanation, 'the explanation');
         const z = all.baseline + all.contributions.reduce((s, c) => s + c.contribution, 0);
         const rest = await request(t.app)
           .post('/v1/predict/batch')
           .send({ matchups: [{ home: m.home, away: m.away, date: m.date, neutral: m.neutral }], explain: 50 })
           .expect(200);
-        expect(rest.body.forecasts[0]).toEqual(res.body);
+        expect((rest.body as { forecasts: unknown[] }).forecasts[0]).toEqual(res.body);
         expect(all.contributions).toHaveLength(model().spec.features.length);
-        expect(z).toBeCloseTo(Math.log(f.homeWinProbability! / (1 - f.homeWinProbability!)), 4);
+        const home = required(f.homeWinProbability, 'the home-win probability');
+        expect(z).toBeCloseTo(Math.log(home / (1 - home)), 4);
       }
     } finally {
       await t.stop();

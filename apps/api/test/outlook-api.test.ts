@@ -1,6 +1,7 @@
 // GET /v1/outlook and /v1/outlook/history on a real PostgreSQL: outlooks stored by the lifecycle's
 // use case from the demo league, read back through the routes; bad input named, a missing outlook a 404.
 import request from 'supertest';
+import { required } from '@nba/errors';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { ErrorResponse } from '../src/schemas/common';
 import { OutlookHistoryResponse, OutlookResponse } from '../src/schemas/outlook';
@@ -115,7 +116,10 @@ describe('GET /outlook (the page)', () => {
     expect(body.match(/<svg role="img"/g)).toHaveLength(2);
     expect(body).toContain('P(playoffs) of every team on each of the 2 mornings with a stored outlook of the 2025-26 season, 2026-01-08 to 2026-01-15');
     const latest = OutlookResponse.parse((await request(t.app).get('/v1/outlook')).body);
-    const bos = latest.teams.find((r) => r.team === 'BOS')!;
+    const bos = required(
+      latest.teams.find((r) => r.team === 'BOS'),
+      "BOS's outlook",
+    );
     expect(body).toMatch(new RegExp(`<tr data-team="BOS">[^]*?<td class="num">${(100 * bos.makePlayoffs).toFixed(1)}%</td>`));
   });
 

@@ -1,6 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+import { inheritedEnv } from '@nba/config';
+import { required } from '@nba/errors';
 import { silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
@@ -29,8 +31,7 @@ afterAll(async () => {
 
 async function startApi(): Promise<{ child: ChildProcess; url: string; probeUrl: string }> {
   const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
+    env: inheritedEnv({
       DATABASE_URL: db.url,
       PORT: '0',
       PROBE_PORT: '0',
@@ -38,12 +39,12 @@ async function startApi(): Promise<{ child: ChildProcess; url: string; probeUrl:
       LOG_LEVEL: 'info',
       MODEL_NAMES: 'nba-winner',
       SHUTDOWN_DRAIN_MS: '3000',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += String(d)));
-  child.stderr!.on('data', (d) => (out += String(d)));
+  child.stdout.on('data', (d) => (out += String(d)));
+  child.stderr.on('data', (d) => (out += String(d)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`api did not start: ${out}`)), 60_000);
     const poll = setInterval(() => {
@@ -51,7 +52,7 @@ async function startApi(): Promise<{ child: ChildProcess; url: string; probeUrl:
       if (!m) return;
       clearInterval(poll);
       clearTimeout(timer);
-      resolve({ child, url: (m[2] ?? m[3])!, probeUrl: (m[1] ?? m[4])! });
+      resolve({ child, url: required(m[2] ?? m[3], 'the url'), probeUrl: required(m[1] ?? m[4], 'the probe url') });
     }, 20);
   });
 }

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDbClient, type DbClient } from '@nba/db';
+import { required } from '@nba/errors';
 import { silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, startTcpProxy, testServerUrl, type TcpProxy, type TestDatabase } from '@nba/testing';
@@ -17,7 +18,7 @@ import { disposeModel, insertGames, registerModel, syntheticHistory, trainOn } f
 // read pool here reaches PostgreSQL through a proxy the test stalls; the probes' pool does not.
 
 const history = syntheticHistory({ seasons: [2023, 2024], seed: 13, days: 120 });
-const pastDay = history[history.length - 40]!.date;
+const pastDay = required(history.at(-40), 'the 40th game from the end').date;
 const GATE = { maxActive: 2, maxQueued: 4, maxWaitMs: 300, deadlineMs: 1_000, retryAfterSeconds: 1 };
 
 let db: TestDatabase;
@@ -80,7 +81,7 @@ function get(path: string): Promise<Answer> {
         res.on('data', (d) => (text += String(d)));
         res.on('end', () => {
           const code = res.headers['content-type']?.includes('json') ? (JSON.parse(text) as { error?: { code: string } }).error?.code : undefined;
-          resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'], code, text });
+          resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], code, text });
         });
       })
       .on('error', reject);
@@ -90,9 +91,11 @@ function get(path: string): Promise<Answer> {
 test('the read routes keep their answers within 3 s of a stalled database: the configured limits', () => {
   // one query answers or fails within the deadline: a connect, then a statement with the client's 1 s margin
   const read = ROUTE_CLASS_DB_OPTIONS.read;
-  expect(read.connectTimeoutMs! + read.statementTimeoutMs! + 1_000).toBeLessThanOrEqual(3_000);
+  const connect = required(read.connectTimeoutMs, 'the read connect timeout');
+  const statement = required(read.statementTimeoutMs, 'the read statement timeout');
+  expect(connect + statement + 1_000).toBeLessThanOrEqual(3_000);
   expect(READ_GATE_DEFAULTS.deadlineMs).toBeLessThan(3_000);
-  expect(READ_GATE_DEFAULTS.maxActive * 2).toBeLessThanOrEqual(read.maxConnections!);
+  expect(READ_GATE_DEFAULTS.maxActive * 2).toBeLessThanOrEqual(required(read.maxConnections, 'the read pool size'));
 });
 
 test('a burst on a stalled database: the admitted requests answer 503 at the deadline, the rest are shed with 503 + Retry-After, probes answer', async () => {
@@ -148,7 +151,7 @@ test('a page burst on the real server: /ready stays 200 and /health answers; pag
         http
           .get(`${api.url}${path}`, { agent }, (res) => {
             res.resume();
-            res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] }));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] }));
           })
           .on('error', reject);
       });

@@ -1,3 +1,4 @@
+import { required } from '@nba/errors';
 import { accuracy, brier, calibrationBins, logLoss } from '@nba/modeling';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
 import { insertSettledForecasts } from '../src/bench/settled-forecasts';
@@ -37,7 +38,7 @@ async function rowsByVersion(): Promise<Map<number, Row[]>> {
   const map = new Map<number, Row[]>();
   for (const r of rows) {
     const list = map.get(r.modelVersionId) ?? [];
-    list.push({ date: r.game.date.toISOString().slice(0, 10), p: r.homeWinProb, market: r.marketHomeProb, won: r.homeWon! });
+    list.push({ date: r.game.date.toISOString().slice(0, 10), p: r.homeWinProb, market: r.marketHomeProb, won: required(r.homeWon, 'a settled outcome') });
     map.set(r.modelVersionId, list);
   }
   return map;
@@ -50,7 +51,7 @@ test('log loss, Brier, accuracy, the running log loss and the calibration bins e
   const rows = await rowsByVersion();
   expect(records.map((r) => r.versionId).sort((a, b) => a - b)).toEqual([...rows.keys()]);
   for (const r of records) {
-    const all = rows.get(r.versionId)!;
+    const all = required(rows.get(r.versionId), `version ${r.versionId}'s forecasts`);
     const withMarket = all.filter((x) => x.market !== null);
     const compared = withMarket.length > 0 ? withMarket : all;
     const y = compared.map((x) => (x.won ? 1 : 0));
@@ -60,10 +61,11 @@ test('log loss, Brier, accuracy, the running log loss and the calibration bins e
     close(r.model.brier, brier(p, y));
     close(r.model.accuracy, accuracy(p, y));
     if (withMarket.length > 0) {
-      const m = withMarket.map((x) => x.market!);
-      close(r.market!.logLoss, logLoss(m, y));
-      close(r.market!.brier, brier(m, y));
-      close(r.market!.accuracy, accuracy(m, y));
+      const m = withMarket.map((x) => required(x.market, 'a market probability'));
+      const market = required(r.market, "the market's scores");
+      close(market.logLoss, logLoss(m, y));
+      close(market.brier, brier(m, y));
+      close(market.accuracy, accuracy(m, y));
     } else expect(r.market).toBeNull();
     // running: at the end of each day, the mean over every compared game so far
     const days = [...new Set(compared.map((x) => x.date))];
@@ -87,8 +89,9 @@ test('log loss, Brier, accuracy, the running log loss and the calibration bins e
     expect(r.calibration.map((b) => b.n)).toEqual(bins.map((b) => b.n));
     for (const [i, b] of bins.entries()) {
       if (b.n === 0) continue;
-      close(r.calibration[i]!.meanForecast, b.meanForecast);
-      close(r.calibration[i]!.observed, b.observed);
+      const shown = required(r.calibration[i], `calibration bin ${i}`);
+      close(shown.meanForecast, b.meanForecast);
+      close(shown.observed, b.observed);
     }
   }
   // the data covers the edges: a version without lines, and forecasts of exactly 0 and 1 (clipped)
@@ -102,6 +105,6 @@ test('the record shows the most recent versions of each model only', async () =>
   expect([...byName.values()].map((ids) => ids.length)).toEqual([2, 2]);
   const all = [...(await rowsByVersion()).keys()];
   // newest: the highest ids of each name
-  for (const ids of byName.values()) expect(Math.min(...ids)).toBeGreaterThan(all[1]!);
+  for (const ids of byName.values()) expect(Math.min(...ids)).toBeGreaterThan(required(all[1], 'the second version id'));
   expect((await loadRecords(db.client, { name: 'nba-winner', perName: 1 })).map((r) => r.name)).toEqual(['nba-winner']);
 });

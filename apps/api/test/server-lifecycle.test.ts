@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+import { inheritedEnv } from '@nba/config';
 import { silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
@@ -82,7 +83,7 @@ test('close(): in-flight requests finish, new connections are refused, models ar
 test('main: SIGTERM stops the process cleanly with exit code 0; a bad environment exits 2 naming the variable', async () => {
   const main = path.join(__dirname, '..', 'dist', 'main.js');
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: path.join(__dirname, '..') });
-  const bad = spawn(process.execPath, [main], { env: { ...process.env, PORT: 'x', MODEL_POLL_INTERVAL_MS: 'soon' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const bad = spawn(process.execPath, [main], { env: inheritedEnv({ PORT: 'x', MODEL_POLL_INTERVAL_MS: 'soon' }), stdio: ['ignore', 'pipe', 'pipe'] });
   let badErr = '';
   bad.stderr.on('data', (d) => (badErr += String(d)));
   const badCode = await new Promise<number | null>((r) => bad.on('exit', r));
@@ -91,7 +92,7 @@ test('main: SIGTERM stops the process cleanly with exit code 0; a bad environmen
   expect(badErr).toContain('MODEL_POLL_INTERVAL_MS');
 
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    env: inheritedEnv({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,9 +1,13 @@
 import request from 'supertest';
+import { required } from '@nba/errors';
 import { silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { createTestDatabase, matching, type TestDatabase } from '@nba/testing';
+import { ErrorResponse } from '../src/schemas/common';
 import { ReadyResponse } from '../src/schemas/health';
-import { ProductionResponse } from '../src/schemas/models';
+import { ModelsResponse, ProductionResponse } from '../src/schemas/models';
+import { BatchResponse, Forecast } from '../src/schemas/predict';
+import { PredictionsResponse } from '../src/schemas/predictions';
 import { disposeModel, insertGames, registerModel, syntheticHistory, syntheticLines, trainOn } from './fixtures';
 import { buildTestApp, type TestApp } from './test-app';
 
@@ -14,7 +18,9 @@ let db: TestDatabase;
 let t: TestApp;
 const history = syntheticHistory({ seasons: [2023, 2024] });
 const lines = syntheticLines(history);
-const settledDay = history[history.length - 40]!.date;
+const settledDay = required(history.at(-40), 'the 40th game from the end').date;
+/** A load time (ISO 8601). */
+const TIMESTAMP = matching(/^\d{4}-\d\d-\d\dT/);
 
 beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'api_two_models' });
@@ -44,7 +50,7 @@ beforeAll(async () => {
   ] as const) {
     const v = await db.client.modelVersion.findFirstOrThrow({ where: { name } });
     for (const g of games) {
-      const won = g.homeScore! > g.awayScore!;
+      const won = required(g.homeScore, `${g.gameKey}'s home score`) > required(g.awayScore, `${g.gameKey}'s away score`);
       await db.client.prediction.create({
         data: {
           gameId: g.id,
@@ -70,50 +76,58 @@ afterAll(async () => {
 test('/ready covers both models', async () => {
   const res = await request(t.app).get('/ready').expect(200);
   expect(ReadyResponse.parse(res.body).models).toEqual([
-    { name: MAIN, version: '1.0.0', loadedAt: expect.any(String) },
-    { name: STATS, version: '1.0.0', loadedAt: expect.any(String) },
+    { name: MAIN, version: '1.0.0', loadedAt: TIMESTAMP },
+    { name: STATS, version: '1.0.0', loadedAt: TIMESTAMP },
   ]);
 });
 
 test('on-demand forecasts name the model: the market-aware one by default, the stats-only one on request', async () => {
   const body = { home: 'BOS', away: 'NYK' };
-  const main = await request(t.app).post('/v1/predict').send(body).expect(200);
-  expect(main.body.model).toEqual({ name: MAIN, version: '1.0.0' });
-  const stats = await request(t.app)
-    .post('/v1/predict')
-    .send({ ...body, model: STATS })
-    .expect(200);
-  expect(stats.body.model).toEqual({ name: STATS, version: '1.0.0' });
-  expect(stats.body.homeWinProbability).not.toBe(main.body.homeWinProbability);
+  const main = Forecast.parse((await request(t.app).post('/v1/predict').send(body).expect(200)).body);
+  expect(main.model).toEqual({ name: MAIN, version: '1.0.0' });
+  const stats = Forecast.parse(
+    (
+      await request(t.app)
+        .post('/v1/predict')
+        .send({ ...body, model: STATS })
+        .expect(200)
+    ).body,
+  );
+  expect(stats.model).toEqual({ name: STATS, version: '1.0.0' });
+  expect(stats.homeWinProbability).not.toBe(main.homeWinProbability);
   const batch = await request(t.app)
     .post('/v1/predict/batch')
     .send({ matchups: [body], model: STATS })
     .expect(200);
-  expect(batch.body.forecasts[0].homeWinProbability).toBe(stats.body.homeWinProbability);
+  expect(BatchResponse.parse(batch.body).forecasts[0]?.homeWinProbability).toBe(stats.homeWinProbability);
   const unknown = await request(t.app)
     .post('/v1/predict')
     .send({ ...body, model: 'nba-other' })
     .expect(400);
-  expect(unknown.body.error.details).toEqual([{ field: 'model', problem: `must be one of ${MAIN}, ${STATS} (the models this API serves), got 'nba-other'` }]);
+  expect(ErrorResponse.parse(unknown.body).error.details).toEqual([
+    { field: 'model', problem: `must be one of ${MAIN}, ${STATS} (the models this API serves), got 'nba-other'` },
+  ]);
 });
 
 test('stored predictions and the registry routes cover both models', async () => {
   const stored = await request(t.app).get(`/v1/predictions?date=${settledDay}`).expect(200);
-  expect(new Set(stored.body.predictions.map((p: { model: { name: string } }) => p.model.name))).toEqual(new Set([MAIN, STATS]));
+  expect(new Set(PredictionsResponse.parse(stored.body).predictions.map((p) => p.model.name))).toEqual(new Set([MAIN, STATS]));
   const production = ProductionResponse.parse((await request(t.app).get('/v1/models/production').expect(200)).body);
   expect(production.model.name).toBe(MAIN);
   expect(production.models.map((m) => [m.name, m.model?.version, m.serving?.version])).toEqual([
     [MAIN, '1.0.0', '1.0.0'],
     [STATS, '1.0.0', '1.0.0'],
   ]);
-  expect((await request(t.app).get(`/v1/models?name=${STATS}`).expect(200)).body.name).toBe(STATS);
+  expect(ModelsResponse.parse((await request(t.app).get(`/v1/models?name=${STATS}`).expect(200)).body).name).toBe(STATS);
   const bad = await request(t.app).get('/v1/models?name=nba-other').expect(400);
-  expect(bad.body.error.details[0].field).toBe('name');
+  expect(ErrorResponse.parse(bad.body).error.details?.[0]?.field).toBe('name');
 });
 
 test('/metrics: each model served, and its rolling live record beside the market and its backtest', async () => {
   const text = (await request(t.app).get('/metrics').expect(200)).text;
-  const value = (metric: string, model: string) => Number(new RegExp(`^${metric}\\{model="${model}",version="1.0.0"\\} (\\S+)$`, 'm').exec(text)?.[1]);
+  // model_info has no kind; the live series have kind="live"
+  const value = (metric: string, model: string) =>
+    Number(new RegExp(`^${metric}\\{model="${model}",version="1.0.0"(?:,kind="live")?\\} (\\S+)$`, 'm').exec(text)?.[1]);
   expect(value('model_info', MAIN)).toBe(1);
   expect(value('model_info', STATS)).toBe(1);
   const games = await db.client.prediction.count({ where: { modelVersion: { name: MAIN } } });
@@ -132,10 +146,10 @@ test('/metrics: each model served, and its rolling live record beside the market
 test('without a production version of one model, /ready says which', async () => {
   const other = await buildTestApp(db, { modelNames: [MAIN, 'nba-missing'], listen: false });
   try {
-    const res = await request(other.app).get('/ready').expect(503);
-    expect(res.body.reason).toContain("no production version of model 'nba-missing' is loaded");
-    expect(res.body.models).toEqual([
-      { name: MAIN, version: '1.0.0', loadedAt: expect.any(String) },
+    const ready = ReadyResponse.parse((await request(other.app).get('/ready').expect(503)).body);
+    expect(ready.reason).toContain("no production version of model 'nba-missing' is loaded");
+    expect(ready.models).toEqual([
+      { name: MAIN, version: '1.0.0', loadedAt: TIMESTAMP },
       { name: 'nba-missing', version: null, loadedAt: null },
     ]);
   } finally {

@@ -2,9 +2,10 @@
 // absurd line written straight into odds_snapshots (as a path around ingestion's checks would), and
 // an absurd forecast written straight into predictions. Neither may reach a reader as a number.
 import request from 'supertest';
+import { required } from '@nba/errors';
 import { silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { createTestDatabase, matching, type TestDatabase } from '@nba/testing';
 import { BatchResponse, Forecast } from '../src/schemas/predict';
 import { PredictionsResponse } from '../src/schemas/predictions';
 import { disposeModel, insertGames, registerModel, syntheticHistory, syntheticLines, trainOn } from './fixtures';
@@ -14,7 +15,7 @@ let db: TestDatabase;
 let t: TestApp;
 const history = syntheticHistory({ seasons: [2023, 2024] });
 const lines = syntheticLines(history);
-const lastDay = history[history.length - 1]!.date;
+const lastDay = required(history.at(-1), 'the last game').date;
 let day = '';
 
 /** An upcoming game on `day` with one snapshot per market. */
@@ -87,12 +88,12 @@ async function withheldCount(): Promise<number> {
 test('POST /v1/predict withholds the forecast of the absurd line, with the reason, and serves the sound one', async () => {
   const res = await request(t.app).post('/v1/predict').send({ home: 'SAS', away: 'DET', date: day }).expect(200);
   const f = Forecast.parse(res.body);
-  expect(f.withheld).toEqual({ reason: 'probability_out_of_range', message: expect.stringMatching(/^home win probability .* is outside 0\.005\.\.0\.995$/) });
+  expect(f.withheld).toEqual({ reason: 'probability_out_of_range', message: matching(/^home win probability .* is outside 0\.005\.\.0\.995$/) });
   expect(f).toMatchObject({ homeWinProbability: null, awayWinProbability: null, expectedMargin: null, expectedTotal: null, market: null });
   const ok = Forecast.parse((await request(t.app).post('/v1/predict').send({ home: 'BOS', away: 'NYK', date: day }).expect(200)).body);
   expect(ok.withheld).toBeUndefined();
   expect(ok.homeWinProbability).toBeGreaterThan(0.005);
-  expect(Math.abs(ok.expectedMargin!)).toBeLessThan(60);
+  expect(Math.abs(required(ok.expectedMargin, 'the margin'))).toBeLessThan(60);
   // the batch withholds the one matchup, not the request
   const batch = BatchResponse.parse(
     (
@@ -121,7 +122,7 @@ test('GET /v1/predictions withholds the stored absurd forecast and keeps the sou
     withheld: { reason: 'probability_out_of_range', message: 'home win probability 0.000001 is outside 0.005..0.995' },
   });
   expect(byGame.get('NYK_BOS')).toMatchObject({ homeWinProbability: 0.6123, expectedMargin: 3.4 });
-  expect(byGame.get('NYK_BOS')!.withheld).toBeUndefined();
+  expect(required(byGame.get('NYK_BOS'), 'the NYK_BOS forecast').withheld).toBeUndefined();
 });
 
 test('the day page says "withheld" and why, never 0.0% or a million points', async () => {
