@@ -1,29 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inheritedEnv } from '@nba/config';
 import { importCsv } from '@nba/ingestion';
 import { silentLogger } from '@nba/logging';
 import { builtFile, createTestDatabase, sharedDataDir, type TestDatabase } from '@nba/testing';
+import { seasonsFile } from './fixtures/season-files';
 
 // `pipeline outlook --date`: one morning's outlook computed from the stored games and lines and
 // stored, by the built CLI on a real PostgreSQL holding two real seasons.
 const main = builtFile(path.resolve(__dirname, '..', 'dist', 'main.js'));
-const dataDir = sharedDataDir();
 
-/** The rows of seasons 2015 and 2016 of a shared CSV file (joined on game_id for the lines). */
-function seasonsFile(dir: string, name: string, ids?: Set<string>): { file: string; ids: Set<string> } {
-  const [header = '', ...rows] = readFileSync(path.join(dataDir ?? '', name), 'utf8')
-    .trim()
-    .split('\n');
-  const kept = ids ? rows.filter((r) => ids.has(r.split(',')[0] ?? '')) : rows.filter((r) => /^[^,]+,(2015|2016),/.test(r));
-  const file = path.join(dir, name);
-  writeFileSync(file, [header, ...kept].join('\n') + '\n');
-  return { file, ids: new Set(kept.map((r) => r.split(',')[0] ?? '')) };
-}
-
-(dataDir ? describe : describe.skip)('pipeline outlook', () => {
+(sharedDataDir() ? describe : describe.skip)('pipeline outlook', () => {
   let db: TestDatabase;
   const cli = (args: string[]) =>
     spawnSync(process.execPath, [main, ...args], { env: inheritedEnv({ DATABASE_URL: db.url, LOG_LEVEL: 'error' }), encoding: 'utf8', timeout: 120_000 });
@@ -37,8 +26,8 @@ function seasonsFile(dir: string, name: string, ids?: Set<string>): { file: stri
   beforeAll(async () => {
     db = await createTestDatabase();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'outlook-cmd-'));
-    const games = seasonsFile(dir, 'games.csv');
-    const odds = seasonsFile(dir, 'odds.csv', games.ids);
+    const games = seasonsFile(dir, 'games.csv', { seasons: [2015, 2016] });
+    const odds = seasonsFile(dir, 'odds.csv', { ids: games.ids });
     await importCsv(db.client, { gamesCsv: games.file, oddsCsv: odds.file, logger: silentLogger() });
   }, 120_000);
   afterAll(() => db?.drop());
