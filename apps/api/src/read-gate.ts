@@ -30,7 +30,7 @@ export const READ_GATE_DEFAULTS: Readonly<ReadGateOptions> = Object.freeze({
 });
 
 /** The read routes: GETs of the pages and of stored data, the requests the gate admits. */
-const READ_ROUTE = /^\/(record|models|outlook|v1\/games|v1\/predictions|v1\/outlook(\/history)?|v1\/models(\/[^/]*)?)?$/;
+const READ_ROUTE = /^\/(record|models|outlook|team\/[^/]+|v1\/games|v1\/predictions|v1\/outlook(\/history)?|v1\/models(\/[^/]*)?)?$/;
 
 /** Whether a request is one of the read routes (`path` without the query). */
 export function isReadRoute(method: string | undefined, path: string): boolean {

@@ -6,7 +6,7 @@ import { ModelRegistry } from '@nba/registry';
 import { createApp } from './app';
 import { drainAndClose } from './graceful-close';
 import { stopChartWorker, warmChartWorker } from './pages/chart-worker';
-import { pageCache, warmRecordPage } from './pages/pages-router';
+import { pageCache, warmPages } from './pages/pages-router';
 import type { RenderedPages } from './pages/rendered-pages';
 import { ReadGate } from './read-gate';
 import type { FeatureStore } from './feature-store';
@@ -128,10 +128,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (!readGate.shedBeforeRouting(req, res)) app(req, res);
   });
 
-  // the record's first render (every chart) before the server takes requests, as the models are loaded before it:
-  // on a loaded machine it takes seconds, longer than a read request may wait (the read gate's deadline)
-  await warmRecordPage(pages, { db: clients.read, registry: readRegistry, defaultModel: models.main.name }).catch((err: unknown) =>
-    logger.warn('record page not rendered at start; the first request renders it', { err }),
+  // the record's and the outlook's first renders (every chart) before the server takes requests, as the models are
+  // loaded before it: on a loaded machine they take seconds, longer than a read request may wait (the read gate's deadline)
+  await warmPages(pages, { db: clients.read, registry: readRegistry, defaultModel: models.main.name }).catch((err: unknown) =>
+    logger.warn('record and outlook pages not rendered at start; the first requests render them', { err }),
   );
   const server = await new Promise<Server>((resolve, reject) => {
     // a deep accept backlog: a page burst's connections must not crowd out a probe's new one (the kernel caps it at somaxconn)

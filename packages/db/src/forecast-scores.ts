@@ -118,12 +118,12 @@ export function versionScores(db: DbClient, seriesIds: readonly number[]): Promi
   return db.$queryRaw`
     SELECT p.series_id AS "versionId", min(p.series_name) AS name, min(p.series_label) AS version, min(p.series_kind) AS kind, count(*)::int AS settled,
            count(p.market_home_prob)::int AS compared,
-           (avg(${logLossSql(P, WON)}) FILTER (WHERE counted))::float8 AS "logLoss",
-           (avg(${brierSql(P, WON)}) FILTER (WHERE counted))::float8 AS brier,
-           (avg(${hitSql(P, WON)}) FILTER (WHERE counted))::float8 AS accuracy,
-           (avg(${logLossSql(M, WON)}) FILTER (WHERE p.market_home_prob IS NOT NULL))::float8 AS "marketLogLoss",
-           (avg(${brierSql(M, WON)}) FILTER (WHERE p.market_home_prob IS NOT NULL))::float8 AS "marketBrier",
-           (avg(${hitSql(M, WON)}) FILTER (WHERE p.market_home_prob IS NOT NULL))::float8 AS "marketAccuracy",
+           (avg(${logLossSql(P, WON)} ORDER BY p.id) FILTER (WHERE counted))::float8 AS "logLoss",
+           (avg(${brierSql(P, WON)} ORDER BY p.id) FILTER (WHERE counted))::float8 AS brier,
+           (avg(${hitSql(P, WON)} ORDER BY p.id) FILTER (WHERE counted))::float8 AS accuracy,
+           (avg(${logLossSql(M, WON)} ORDER BY p.id) FILTER (WHERE p.market_home_prob IS NOT NULL))::float8 AS "marketLogLoss",
+           (avg(${brierSql(M, WON)} ORDER BY p.id) FILTER (WHERE p.market_home_prob IS NOT NULL))::float8 AS "marketBrier",
+           (avg(${hitSql(M, WON)} ORDER BY p.id) FILTER (WHERE p.market_home_prob IS NOT NULL))::float8 AS "marketAccuracy",
            min(p.game_date) AS "firstDate", max(p.game_date) AS "lastDate", bool_or(p.is_demo) AS "isDemo"
       FROM (${settled(seriesIds)}) p
      GROUP BY p.series_id
@@ -135,8 +135,8 @@ export function runningLogLoss(db: DbClient, seriesIds: readonly number[]): Prom
   return db.$queryRaw`
     SELECT "versionId", date, (sum(n) OVER w)::int AS games, (sum(loss) OVER w / sum(n) OVER w)::float8 AS "logLoss",
            (sum(market_loss) OVER w / sum(n) OVER w)::float8 AS "marketLogLoss"
-      FROM (SELECT p.series_id AS "versionId", p.game_date AS date, count(*) AS n, sum(${logLossSql(P, WON)}) AS loss,
-                   sum(${logLossSql(M, WON)}) AS market_loss
+      FROM (SELECT p.series_id AS "versionId", p.game_date AS date, count(*) AS n, sum(${logLossSql(P, WON)} ORDER BY p.id) AS loss,
+                   sum(${logLossSql(M, WON)} ORDER BY p.id) AS market_loss
               FROM (${settled(seriesIds)}) p WHERE counted
              GROUP BY p.series_id, p.game_date) d
     WINDOW w AS (PARTITION BY "versionId" ORDER BY date)
@@ -147,7 +147,7 @@ export function runningLogLoss(db: DbClient, seriesIds: readonly number[]): Prom
 export function calibration(db: DbClient, seriesIds: readonly number[]): Promise<CalibrationBinRow[]> {
   return db.$queryRaw`
     SELECT p.series_id AS "versionId", ${calibrationBinSql(P)} AS bin, count(*)::int AS n,
-           avg(p.home_win_prob)::float8 AS "meanForecast", avg(CASE WHEN p.home_won THEN 1 ELSE 0 END)::float8 AS observed
+           avg(p.home_win_prob ORDER BY p.id)::float8 AS "meanForecast", avg(CASE WHEN p.home_won THEN 1 ELSE 0 END ORDER BY p.id)::float8 AS observed
       FROM (${settled(seriesIds)}) p
      GROUP BY 1, 2
      ORDER BY 1, 2`;

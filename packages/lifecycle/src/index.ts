@@ -45,7 +45,7 @@ export { teamSeason, teamRatingsVersion, type TeamSeason, type TeamGame, type Te
 // the season outlook: the daily use cases, the reads for the API, and the backtest
 export { computeOutlook, defaultOutlookSeed, type ComputedOutlook } from './outlook/compute-outlook';
 export { dailyOutlook, type OutlookTaskResult } from './outlook/daily-outlook';
-export { latestOutlook, outlookOfDate, teamOutlookHistory, type StoredOutlook, type TeamOutlookRow } from './outlook/outlook-reads';
+export { latestOutlook, outlookOfDate, storedOutlooksVersion, teamOutlookHistory, type StoredOutlook, type TeamOutlookRow } from './outlook/outlook-reads';
 export { seasonOutlookHistory } from './outlook/season-outlook-history';
 export { fillOutlooks, HISTORY_OUTLOOK_SIMULATIONS, type FilledOutlooks } from './outlook/fill-outlooks';
 export { morningOutlook, DEFAULT_OUTLOOK_SIMULATIONS, OUTLOOK_RATING_MODEL, type MorningOptions, type MorningOutlook } from './outlook/morning-outlook';

@@ -3,7 +3,7 @@ import { easternDate, parseIsoDate, seasonLabel, SUPPORTED_DATES, TEAM_CODES } f
 import { pageDataVersion, type DbClient } from '@nba/db';
 import { RegistryError, type ModelEventInfo, type ModelRegistry, type ModelVersionInfo } from '@nba/registry';
 import { dataQualityReport } from '@nba/ingestion';
-import { teamRatingsVersion } from '@nba/lifecycle';
+import { storedOutlooksVersion, teamRatingsVersion } from '@nba/lifecycle';
 import type { WithheldForecasts } from '../withheld-forecasts';
 import { renderDayPage } from './day-page';
 import { dayNavigation } from './day-view';
@@ -89,13 +89,18 @@ function namesOf(versions: readonly ModelVersionInfo[], defaultModel: string): s
 /** The cache key of the record view of `model` (all models: undefined). */
 const recordKey = (model: string | undefined) => `record|${JSON.stringify(model ?? null)}`;
 
+/** The cache key of the outlook view of `date` (the latest: undefined), with the stored outlooks' fingerprint (the data version does not follow them). */
+const outlookKey = async (db: DbClient, date: string | undefined) => `outlook|${date ?? ''}|${await storedOutlooksVersion(db)}`;
+
 /**
- * Renders the record view of every model into `pages` now (at start-up, before traffic): its first
- * render draws every chart and can take seconds on a loaded machine, which a person's request
- * would otherwise wait for (or get 503 from the read deadline). Errors are the caller's to log.
+ * Renders the record view of every model and the latest outlook into `pages` now (at start-up,
+ * before traffic): their first render draws every chart and can take seconds on a loaded machine,
+ * which a person's request would otherwise wait for (or get 503 from the read deadline). Errors
+ * are the caller's to log.
  */
-export async function warmRecordPage(pages: RenderedPages, deps: Pick<PagesDeps, 'db' | 'registry' | 'defaultModel'>): Promise<void> {
+export async function warmPages(pages: RenderedPages, deps: Pick<PagesDeps, 'db' | 'registry' | 'defaultModel'>): Promise<void> {
   await pages.get(recordKey(undefined), () => renderRecordPage(deps, undefined));
+  await pages.get(await outlookKey(deps.db, undefined), () => renderOutlookPage(deps.db, undefined));
 }
 
 /**
@@ -171,7 +176,6 @@ export function pagesRouter(deps: PagesDeps): Router {
     sendRendered(req, res, await pages.get(key, () => renderTeamPage(deps, abbr, season, today)));
   });
 
-  // not cached with the views above: the data version they key on does not follow stored outlooks
   router.get('/outlook', async (req, res) => {
     const asked = queryText(req, 'date');
     const date = asked === '' ? undefined : asked;
@@ -183,8 +187,7 @@ export function pagesRouter(deps: PagesDeps): Router {
         messagePage({ title: 'Not a day we can show', active: 'outlook', message: html`${problem}. <a href="/outlook">The latest outlook</a>.` }),
       );
     }
-    const rendered = await renderOutlookPage(deps.db, date);
-    page(res, rendered.status, rendered.html);
+    sendRendered(req, res, await pages.get(await outlookKey(deps.db, date), () => renderOutlookPage(deps.db, date)));
   });
 
   router.get('/models', async (_req, res) => {

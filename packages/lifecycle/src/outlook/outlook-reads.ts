@@ -96,3 +96,16 @@ export async function teamOutlookHistory(db: DbClient, team: string, season: num
   const rows = await db.seasonOutlook.findMany({ where: { teamCode: team, season }, orderBy: { date: 'asc' } });
   return rows.map(rowOf);
 }
+
+/**
+ * A fingerprint of the stored outlooks (of one team, or all), which the page data version of
+ * @nba/db does not follow: a cached outlook or team view is current while both are unchanged.
+ */
+export async function storedOutlooksVersion(db: DbClient, team?: string): Promise<string> {
+  const outlooks = await db.seasonOutlook.aggregate({
+    where: team === undefined ? {} : { teamCode: team },
+    _count: { _all: true },
+    _max: { computedAt: true },
+  });
+  return `${outlooks._count._all}|${outlooks._max.computedAt?.toISOString() ?? ''}`;
+}

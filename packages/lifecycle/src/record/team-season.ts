@@ -4,6 +4,7 @@ import { checkForecast } from '@nba/modeling';
 import type { LiveScores } from '@nba/registry';
 import { LifecycleError } from '../lifecycle-error';
 import { scoreSettled } from './live-comparison';
+import { storedOutlooksVersion } from '../outlook/outlook-reads';
 
 /** Forecasts made that morning by the served version, or afterwards by a version trained only on earlier games: never mixed. */
 export type ForecastKind = 'live' | 'hindcast';
@@ -95,9 +96,8 @@ const ofTeam = (team: string) => ({ OR: [{ homeCode: team }, { awayCode: team }]
  * A fingerprint of the team's stored rating history (its season outlooks), which the page data
  * version of @nba/db does not follow: a cached team view is current while both are unchanged.
  */
-export async function teamRatingsVersion(db: DbClient, team: string): Promise<string> {
-  const outlooks = await db.seasonOutlook.aggregate({ where: { teamCode: knownTeam(team) }, _count: { _all: true }, _max: { computedAt: true } });
-  return `${outlooks._count._all}|${outlooks._max.computedAt?.toISOString() ?? ''}`;
+export function teamRatingsVersion(db: DbClient, team: string): Promise<string> {
+  return storedOutlooksVersion(db, knownTeam(team));
 }
 
 type StoredPrediction = {
