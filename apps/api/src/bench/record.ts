@@ -1,7 +1,9 @@
 /**
  * `pnpm bench:record`: the record page and the day view on a database with 300 model versions and
  * 50,000 settled forecasts (the demo league's season, both models trained and their forecasts
- * stored, then registry rows of older versions with settled forecasts), and `/health` during
+ * stored, both models' hindcasts of the whole season so far (weekly retrains, through
+ * @nba/lifecycle's `hindcast`; `BENCH_NO_HINDCAST=1` leaves them out), then registry rows of older
+ * versions with settled forecasts), and `/health` during
  * bursts of concurrent `/record` requests. The API runs as shipped (`dist/main.js`) in its own
  * process; `BENCH_BASELINE_MAIN=<path to another build's dist/main.js>` measures that build the
  * same way in the same run (the previous implementation, built from an older commit), so the two
@@ -16,6 +18,10 @@
 import { performance } from 'node:perf_hooks';
 import { addDays, envFlag, envText, readEnv } from '@nba/config';
 import { required } from '@nba/errors';
+import { loadFeatureInputs } from '@nba/ingestion';
+import { dailyModels, hindcast, settleForecasts } from '@nba/lifecycle';
+import { silentLogger } from '@nba/logging';
+import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase } from '@nba/testing';
 import { seedDemoForecasts } from './demo-forecasts';
 import { API_MAIN, startProcess } from './processes';
@@ -26,7 +32,7 @@ const SEASON = 2026;
 const TODAY = '2026-04-20';
 const VERSIONS = 300;
 const SETTLED = 50_000;
-const knobs = readEnv({ BENCH_QUICK: envFlag(), BENCH_BURSTS: envText(), BENCH_BASELINE_MAIN: envText() });
+const knobs = readEnv({ BENCH_QUICK: envFlag(), BENCH_BURSTS: envText(), BENCH_BASELINE_MAIN: envText(), BENCH_NO_HINDCAST: envFlag() });
 const QUICK = knobs.BENCH_QUICK;
 const SEQUENTIAL = QUICK ? 100 : 400;
 const FIRST_RENDERS = QUICK ? 5 : 15;
@@ -42,6 +48,30 @@ async function main(): Promise<void> {
   const db = await createTestDatabase({ prefix: 'api_bench_record' });
   try {
     const seeded = await seedDemoForecasts(db.client, { season: SEASON, today: TODAY, forecastFrom: `${SEASON - 1}-08-01`, forecastTo: addDays(TODAY, -1) });
+    if (!knobs.BENCH_NO_HINDCAST) {
+      const started = performance.now();
+      const first = required(
+        seeded.games
+          .filter((g) => g.season === SEASON)
+          .map((g) => g.date)
+          .sort()[0],
+        'the season start',
+      );
+      const h = await hindcast(
+        { db: db.client, registry: new ModelRegistry(db.client, { logger: silentLogger() }), logger: silentLogger() },
+        await loadFeatureInputs(db.client),
+        {
+          from: first,
+          to: addDays(TODAY, -1),
+          models: dailyModels('nba-winner'),
+          isDemo: true,
+        },
+      );
+      await settleForecasts(db.client);
+      log(
+        `hindcasts ${first}..${addDays(TODAY, -1)}: ${h.windows.length} model windows, ${h.windows.reduce((n, w) => n + w.stored, 0)} forecasts, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
+    }
     const settledNow = await db.client.prediction.count({ where: { settledAt: { not: null } } });
     const versionsNow = await db.client.modelVersion.count();
     await insertSettledForecasts(db.client, { versions: VERSIONS - versionsNow, perVersion: Math.ceil((SETTLED - settledNow) / (VERSIONS - versionsNow)) });
