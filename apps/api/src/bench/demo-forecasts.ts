@@ -4,9 +4,9 @@
 // `nba-winner` and the stats-only `nba-winner-stats`), and their stored forecasts for a run of
 // days, settled the way the pipeline settles them.
 import type { DbClient } from '@nba/db';
-import { generateLeague, leagueAsOf, type LeagueGame } from '@nba/demo';
+import { closingLineOf, gameRecordOf, generateLeague, leagueAsOf, type LeagueGame } from '@nba/demo';
 import { buildFeatures, type Variant } from '@nba/features';
-import { type ClosingLine, type GameRecord } from '@nba/games';
+import { type ClosingLine } from '@nba/games';
 import { settleForecasts } from '@nba/lifecycle';
 import { silentLogger } from '@nba/logging';
 import { assembleDataset, DEFAULT_PARAMS, marketForecast, ServingModel, toRegistration, trainModel, type ModelParams } from '@nba/modeling';
@@ -30,30 +30,6 @@ export interface DemoForecasts {
 function fewRounds(rounds: number): ModelParams {
   const short = (s: ModelParams['win']) => ({ ...s, numRounds: rounds, earlyStoppingRounds: 10 });
   return { ...DEFAULT_PARAMS, win: short(DEFAULT_PARAMS.win), margin: short(DEFAULT_PARAMS.margin), total: short(DEFAULT_PARAMS.total) };
-}
-
-function asRecord(g: LeagueGame): GameRecord {
-  return {
-    id: g.gameKey,
-    season: g.season,
-    date: g.date,
-    home: g.homeCode,
-    away: g.awayCode,
-    gameType: g.gameType,
-    neutral: false,
-    ...(g.homeScore !== null && g.awayScore !== null ? { homePts: g.homeScore, awayPts: g.awayScore } : {}),
-  };
-}
-
-function asLine(g: LeagueGame): ClosingLine | undefined {
-  if (!g.line) return undefined;
-  const { homeMl, awayMl, spreadHome, total } = g.line;
-  return {
-    ...(homeMl !== null ? { homeMl } : {}),
-    ...(awayMl !== null ? { awayMl } : {}),
-    ...(spreadHome !== null ? { spreadHome } : {}),
-    ...(total !== null ? { total } : {}),
-  };
 }
 
 /**
@@ -101,10 +77,10 @@ export async function seedDemoForecasts(
   const byKey = new Map(games.map((g) => [g.gameKey, g]));
   const lines = new Map<string, ClosingLine>();
   for (const g of games) {
-    const line = asLine(g);
+    const line = closingLineOf(g);
     if (line) lines.set(g.gameKey, line);
   }
-  const { rows } = buildFeatures(games.map(asRecord), lines);
+  const { rows } = buildFeatures(games.map(gameRecordOf), lines);
   const training = assembleDataset(rows.filter((r) => r.game.date < options.forecastFrom));
   const forecastRows = rows.filter((r) => r.game.date >= options.forecastFrom && r.game.date <= forecastTo);
   const registry = new ModelRegistry(db, { logger: silentLogger() });
