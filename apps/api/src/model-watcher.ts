@@ -1,7 +1,5 @@
-import { Client } from 'pg';
-import { DEFAULT_DB_TIMEOUTS } from '@nba/db';
 import type { Logger } from '@nba/logging';
-import { PROMOTION_CHANNEL, type ModelRegistry } from '@nba/registry';
+import { listenForPromotions, type ModelRegistry, type PromotionListener } from '@nba/registry';
 import { disposeModel, loadModel } from './loaded-model';
 import type { ModelHolder } from './model-holder';
 
@@ -22,8 +20,6 @@ export interface ModelWatcherOptions {
   onLoadFailure?: (version: string, error: unknown) => void;
 }
 
-const RECONNECT_MS = 2_000;
-
 /**
  * Keeps the holder on the registry's production version: checks at start, on every
  * `NOTIFY model_promoted` for the name, and on a poll timer as a fallback. A new version is loaded
@@ -35,9 +31,8 @@ export class ModelWatcher {
   private checking: Promise<void> | undefined;
   private again = false;
   private failed: string | undefined;
-  private listener: Client | undefined;
+  private listener: PromotionListener | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private reconnect: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(private readonly opts: ModelWatcherOptions) {}
@@ -45,7 +40,15 @@ export class ModelWatcher {
   /** First check (errors logged, not thrown), then LISTEN and polling. */
   async start(): Promise<void> {
     await this.check('start');
-    if (this.opts.databaseUrl) await this.listen(true);
+    if (this.opts.databaseUrl) {
+      this.listener = await listenForPromotions(this.opts.databaseUrl, {
+        logger: this.opts.logger,
+        ...(this.opts.connectTimeoutMs !== undefined ? { connectTimeoutMs: this.opts.connectTimeoutMs } : {}),
+        onPromotion: (name) => name === this.opts.name && void this.check('notify'),
+        // a promotion may have happened while disconnected
+        onReconnected: () => void this.check('listen'),
+      });
+    }
     if (this.opts.pollIntervalMs > 0) {
       this.timer = setInterval(() => void this.check('poll'), this.opts.pollIntervalMs);
       this.timer.unref();
@@ -111,51 +114,11 @@ export class ModelWatcher {
     }
   }
 
-  private async listen(first = false): Promise<void> {
-    const { logger, name } = this.opts;
-    // bounded, so a stalled server cannot leave the listener waiting forever instead of retrying
-    const client = new Client({
-      connectionString: this.opts.databaseUrl,
-      connectionTimeoutMillis: this.opts.connectTimeoutMs ?? DEFAULT_DB_TIMEOUTS.connectTimeoutMs,
-    });
-    client.on('notification', (msg) => {
-      if (msg.channel === PROMOTION_CHANNEL && msg.payload === name) void this.check('notify');
-    });
-    client.on('error', (err) => {
-      logger.warn('promotion listener lost its connection; reconnecting', { err });
-      this.scheduleReconnect(client);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${PROMOTION_CHANNEL}`);
-      this.listener = client;
-      // a promotion may have happened while disconnected
-      if (!first && !this.stopped) void this.check('listen');
-    } catch (err) {
-      logger.warn('cannot LISTEN for promotions; relying on polling until it reconnects', { err });
-      this.scheduleReconnect(client);
-    }
-  }
-
-  private scheduleReconnect(client: Client): void {
-    if (this.listener === client) this.listener = undefined;
-    client.end().catch(() => undefined);
-    if (this.stopped || this.reconnect) return;
-    this.reconnect = setTimeout(() => {
-      this.reconnect = undefined;
-      if (!this.stopped) void this.listen();
-    }, RECONNECT_MS);
-    this.reconnect.unref();
-  }
-
   /** Stops polling and listening; waits for a load in progress. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    if (this.reconnect) clearTimeout(this.reconnect);
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     await this.checking;
   }
 }

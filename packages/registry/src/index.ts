@@ -3,6 +3,7 @@ export type { ModelRegistryOptions } from './registry';
 export { RegistryError, isUniqueViolation } from './registry-error';
 export type { RegistryErrorCode } from './registry-error';
 export { PROMOTION_CHANNEL } from './transitions';
+export { listenForPromotions, type PromotionListener, type PromotionListenerOptions } from './promotion-listener';
 export { ARTIFACT_ROLES, ARTIFACT_FORMAT, sha256, inspectArtifact } from './artifact';
 export type { ArtifactRole, ArtifactSummary } from './artifact';
 export { isSemver, compareSemver } from './semver';
