@@ -47,11 +47,13 @@ function runningPostmaster(pgDir: string): { pid: number; port: number } | undef
  */
 export async function ownServer(owner: FolderOwner, o: OwnServerOptions): Promise<OwnedServer> {
   const log = o.logger;
+  // Left running at an unplanned exit while other processes use it (see startServer, adoptServer).
+  const keepOnExit = () => owner.liveUsers().length > 0;
   const left = runningPostmaster(o.pgDir);
   if (left && (await o.reachable(left.port))) {
     log?.warn('adopting the embedded PostgreSQL its previous owner left running (that process is gone)', { pid: left.pid, port: left.port });
     owner.setPort(left.port);
-    return { port: left.port, server: adoptServer(left.pid), adopted: true };
+    return { port: left.port, server: adoptServer(left.pid, keepOnExit), adopted: true };
   }
   const binaries = o.binariesDir ? givenBinaries(o.binariesDir) : packagedBinaries();
   const stateDir = path.dirname(o.pgDir);
@@ -66,8 +68,7 @@ export async function ownServer(owner: FolderOwner, o: OwnServerOptions): Promis
     const port = o.port ?? (await choosePort(stateDir, taken));
     owner.setPort(port);
     try {
-      // Left running at an unplanned exit while other processes use it (see startServer).
-      const server = await startServer(binDir, o.pgDir, port, o.user, log, () => owner.liveUsers().length > 0);
+      const server = await startServer(binDir, o.pgDir, port, o.user, log, keepOnExit);
       if (o.port === undefined) recordPort(stateDir, port);
       return { port, server, adopted: false };
     } catch (e) {

@@ -188,24 +188,46 @@ export function portTaken(error: unknown): boolean {
 
 /**
  * A server this process did not start but now owns: one left running by an owner that died
- * (SIGKILL) while other processes used it. Stopped by signalling its postmaster.
+ * (SIGKILL) while other processes used it. Stopped by signalling its postmaster. As for a server
+ * started here, exiting without `stop` stops it unless other processes still use it: the postmaster
+ * is not this process's child, so nothing else ties it to this process (an owner whose work is done
+ * and that exits by itself, or leaves by `process.exit`, would leave it running for nobody).
  */
-export function adoptServer(postmasterPid: number): ServerProcess {
+export function adoptServer(postmasterPid: number, keepOnExit: () => boolean): ServerProcess {
+  const stopOnExit = () => {
+    if (!keepOnExit() && running(postmasterPid)) signal(postmasterPid, 'SIGINT');
+  };
+  process.once('exit', stopOnExit);
   return {
     stop: async () => {
-      if (!processAlive(postmasterPid)) return;
-      process.kill(postmasterPid, 'SIGINT'); // fast shutdown, as for a server started here
+      process.off('exit', stopOnExit);
+      if (!running(postmasterPid)) return;
+      signal(postmasterPid, 'SIGINT'); // fast shutdown, as for a server started here
       const deadline = Date.now() + STOP_TIMEOUT_MS;
       let quit = false;
-      while (processAlive(postmasterPid) && !zombie(postmasterPid)) {
+      while (running(postmasterPid)) {
         if (!quit && Date.now() > deadline) {
-          process.kill(postmasterPid, 'SIGQUIT');
+          signal(postmasterPid, 'SIGQUIT');
           quit = true;
         }
         await new Promise((r) => setTimeout(r, 100));
       }
     },
   };
+}
+
+/** Signals a process that may exit meanwhile (then there is nothing left to signal). */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+  }
+}
+
+/** Whether the process runs (exists and has not exited: a zombie has). */
+function running(pid: number): boolean {
+  return processAlive(pid) && !zombie(pid);
 }
 
 /** An exited process nobody has reaped yet (an orphan in a container whose pid 1 does not reap). */
