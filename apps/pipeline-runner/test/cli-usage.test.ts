@@ -29,18 +29,28 @@ describe('pipeline command line', () => {
 
   it.each([
     [['run', '--source', 'ftp'], /--source <source>' argument 'ftp' is invalid/],
-    [['run', '--date', '2024-02-30'], /--date: invalid date '2024-02-30'/],
-    [['run', '--date', '9999-12-31'], /--date: invalid date '9999-12-31': must be from 2007-08-01 to 2030-07-31/],
+    [['run', '--date', '2024-02-30'], /--date <YYYY-MM-DD>' argument '2024-02-30' is invalid\. invalid date '2024-02-30'/],
+    [
+      ['run', '--date', '9999-12-31'],
+      /--date <YYYY-MM-DD>' argument '9999-12-31' is invalid\. invalid date '9999-12-31': must be from 2007-08-01 to 2030-07-31/,
+    ],
     [['run', '--lookback-days', '99'], /--lookback-days must be a whole number from 0 to 30/],
     [['run', '--source', 'csv'], /--source csv needs --games/],
-    [['run', '--source', 'csv', '--games', '/missing/games.csv'], /--games: cannot read '\/missing\/games.csv' \(no such file\)/],
+    [
+      ['run', '--source', 'csv', '--games', '/missing/games.csv'],
+      /--games <games.csv>' argument '\/missing\/games.csv' is invalid\. cannot read '\/missing\/games.csv' \(no such file\)/,
+    ],
+    [
+      ['backtest', '--games', '/missing/games.csv'],
+      /--games <file>' argument '\/missing\/games.csv' is invalid\. cannot read '\/missing\/games.csv' \(no such file\)/,
+    ],
     [['run', '--model-name', ''], /--model-name: model name "" is not valid/],
     [['run', '--source', 'api'], /--source api needs API_BASKETBALL_KEY and THE_ODDS_API_KEY/],
     [['backfill', '--from-season', '2024'], /required option '--to-season <year>' not specified/],
     [['backfill', '--from-season', '2025', '--to-season', '2024'], /--from-season and --to-season must be ending years/],
     [['resume', '--run-id', 'not-a-uuid'], /--run-id must be a run id/],
     [['runs', '--limit', '0'], /--limit must be a whole number/],
-    [['outlook', '--date', '2024-13-01'], /--date: invalid date '2024-13-01'/],
+    [['outlook', '--date', '2024-13-01'], /--date <YYYY-MM-DD>' argument '2024-13-01' is invalid\. invalid date '2024-13-01'/],
     [['outlook', '--simulations', 'many'], /--simulations <n>' argument 'many' is invalid/],
     [['outlook', '--simulations', '10'], /--simulations must be between 100 and 1000000, got 10/],
   ])("%j is bad usage (exit 2) with that command's usage", (args, message) => {

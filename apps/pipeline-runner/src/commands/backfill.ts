@@ -1,11 +1,10 @@
 import { Option } from 'commander';
-import { CliError, type AddCommand } from '@nba/cli';
+import { CliError, isoDate, readableFile, type AddCommand } from '@nba/cli';
 import { formatImportSummary } from '@nba/ingestion';
 import { backfillFromCsv, backfillFromUpstreams, openUpstreams, upstreamKind } from '@nba/lifecycle';
 import type { PipelineDeps } from '../pipeline-deps';
 import { ProgressBar } from '../progress';
-import { withRuntime } from '../runtime';
-import { assertReadableFile, checkedDate } from '../usage-checks';
+import { easternToday, withRuntime } from '../runtime';
 
 interface BackfillCommandOptions {
   fromSeason: string;
@@ -25,10 +24,10 @@ export const registerBackfillCommand: AddCommand<PipelineDeps> = (program, deps)
     .requiredOption('--from-season <year>', 'first season, by the year it ends (2024 = 2023-24)')
     .requiredOption('--to-season <year>', 'last season')
     .addOption(new Option('--source <source>', 'where from (default: api with keys, else demo)').choices(['api', 'demo', 'csv']))
-    .option('--games <games.csv>', 'games file for --source csv')
-    .option('--odds <odds.csv>', 'closing lines file for --source csv')
+    .option('--games <games.csv>', 'games file for --source csv', readableFile(process.cwd()))
+    .option('--odds <odds.csv>', 'closing lines file for --source csv', readableFile(process.cwd()))
     .option('--with-odds', "also load each date's lines from the odds history (default in demo)")
-    .option('--date <YYYY-MM-DD>', 'the day the history runs up to (default: today, US Eastern)')
+    .option('--date <YYYY-MM-DD>', 'the day the history runs up to (default: today, US Eastern)', isoDate)
     .action(async (o: BackfillCommandOptions) => {
       const from = Number(o.fromSeason);
       const to = Number(o.toSeason);
@@ -36,9 +35,7 @@ export const registerBackfillCommand: AddCommand<PipelineDeps> = (program, deps)
         throw new CliError('USAGE', `--from-season and --to-season must be ending years with from <= to, got '${o.fromSeason}' and '${o.toSeason}'`);
       }
       if (o.source === 'csv' && !o.games) throw new CliError('USAGE', '--source csv needs --games <games.csv>');
-      if (o.games) assertReadableFile('--games', o.games);
-      if (o.odds) assertReadableFile('--odds', o.odds);
-      const today = checkedDate(o.date);
+      const today = o.date ?? easternToday();
       await withRuntime(deps.env, {}, async (rt) => {
         const lifecycle = { db: rt.db.client, logger: rt.logger };
         if (o.source === 'csv' && o.games) {

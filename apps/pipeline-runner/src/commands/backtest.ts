@@ -5,7 +5,7 @@ import { calibrationSvg, loadGamesCsv, reportMarkdown, runBacktest, type Backtes
 import type { ClosingLine, GameRecord } from '@nba/games';
 import { loadFeatureInputs } from '@nba/ingestion';
 import { createAppLogger, readEnv } from '../env';
-import { CliError, type AddCommand } from '@nba/cli';
+import { CliError, readableFile, type AddCommand } from '@nba/cli';
 import type { PipelineDeps } from '../pipeline-deps';
 import { withRuntime } from '../runtime';
 import { gitCommit } from '../git-commit';
@@ -66,8 +66,8 @@ export const registerBacktestCommand: AddCommand<PipelineDeps> = (program, deps)
   program
     .command('backtest')
     .description('walk-forward backtest by season; writes report.json, report.md and calibration.svg')
-    .option('--games <file>', 'games.csv (without it: the games and closing lines in the database)')
-    .option('--odds <file>', 'odds.csv with closing lines')
+    .option('--games <file>', 'games.csv (without it: the games and closing lines in the database)', readableFile(process.cwd()))
+    .option('--odds <file>', 'odds.csv with closing lines', readableFile(process.cwd()))
     .option('--from-season <year>', 'first season predicted (ending year)', (v) => Number(v), 2016)
     .option('--to-season <year>', 'last season predicted (ending year)', (v) => Number(v), 2024)
     .option('--out <dir>', 'output folder', 'backtest-out')

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { CliError, type CliCommand } from '@nba/cli';
+import { CliError, readableFile, type CliCommand } from '@nba/cli';
 import { LifecycleError, mergeOutlookBacktest, runOutlookBacktest, type OutlookBacktestReport } from '@nba/lifecycle';
 import { loadGamesCsv } from '@nba/modeling';
 import { createAppLogger, readEnv } from '../env';
@@ -40,8 +40,8 @@ export function registerOutlookBacktestCommand(program: CliCommand, deps: Pipeli
   program
     .command('outlook-backtest')
     .description('season outlook on every morning of past seasons, scored beside the win-percentage and Elo baselines; writes outlook.csv and the report')
-    .option('--games <file>', 'games.csv')
-    .option('--odds <file>', 'odds.csv with closing lines')
+    .option('--games <file>', 'games.csv', readableFile(process.cwd()))
+    .option('--odds <file>', 'odds.csv with closing lines', readableFile(process.cwd()))
     .option('--from-season <year>', 'first season (ending year)', int, 2016)
     .option('--to-season <year>', 'last season (ending year)', int, 2024)
     .option('--every <days>', 'every how many regular-season game days a morning is scored', int, 1)

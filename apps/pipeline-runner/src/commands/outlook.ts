@@ -1,8 +1,7 @@
-import { CliError, EXIT, wholeNumber, type AddCommand } from '@nba/cli';
+import { CliError, EXIT, isoDate, wholeNumber, type AddCommand } from '@nba/cli';
 import { dailyOutlook, DEFAULT_OUTLOOK_SIMULATIONS } from '@nba/lifecycle';
 import type { PipelineDeps } from '../pipeline-deps';
-import { withRuntime } from '../runtime';
-import { checkedDate } from '../usage-checks';
+import { easternToday, withRuntime } from '../runtime';
 
 interface OutlookCommandOptions {
   date?: string;
@@ -15,11 +14,11 @@ export const registerOutlookCommand: AddCommand<PipelineDeps> = (program, deps) 
   program
     .command('outlook')
     .description("simulate the rest of the season from one morning's data and store every team's odds")
-    .option('--date <YYYY-MM-DD>', 'the morning (default: today, US Eastern)')
+    .option('--date <YYYY-MM-DD>', 'the morning (default: today, US Eastern)', isoDate)
     .option('--simulations <n>', `seasons simulated (default ${DEFAULT_OUTLOOK_SIMULATIONS})`, wholeNumber)
     .option('--seed <n>', "the simulations' seed (default: from the date, so a rerun stores the same odds)", wholeNumber)
     .action(async (o: OutlookCommandOptions) => {
-      const date = checkedDate(o.date);
+      const date = o.date ?? easternToday();
       if (o.simulations !== undefined && (o.simulations < 100 || o.simulations > 1_000_000)) {
         throw new CliError('USAGE', `--simulations must be between 100 and 1000000, got ${o.simulations}`);
       }

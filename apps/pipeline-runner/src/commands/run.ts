@@ -1,11 +1,11 @@
 import { Option } from 'commander';
-import { CliError, type AddCommand } from '@nba/cli';
+import { CliError, isoDate, readableFile, type AddCommand } from '@nba/cli';
 import { dailyModels, upstreamKind, type DailyArgs } from '@nba/lifecycle';
 import { executeDaily } from '../daily-run';
 import { readEnv, type PipelineEnv } from '../env';
 import type { PipelineDeps } from '../pipeline-deps';
-import { withRuntime } from '../runtime';
-import { assertModelNameOption, assertReadableFile, checkedDate } from '../usage-checks';
+import { easternToday, withRuntime } from '../runtime';
+import { assertModelNameOption } from '../usage-checks';
 
 export interface RunCommandOptions {
   date?: string;
@@ -22,7 +22,7 @@ export interface RunCommandOptions {
 
 /** Validates the options into the run's stored arguments, before any work; bad values are usage errors. */
 export function dailyArgs(o: RunCommandOptions, env: Pick<PipelineEnv, 'API_BASKETBALL_KEY' | 'THE_ODDS_API_KEY'>): DailyArgs {
-  const date = checkedDate(o.date);
+  const date = o.date ?? easternToday();
   const lookbackDays = Number(o.lookbackDays);
   if (!Number.isInteger(lookbackDays) || lookbackDays < 0 || lookbackDays > 30)
     throw new CliError('USAGE', `--lookback-days must be a whole number from 0 to 30, got '${o.lookbackDays}'`);
@@ -31,8 +31,6 @@ export function dailyArgs(o: RunCommandOptions, env: Pick<PipelineEnv, 'API_BASK
   if (source === 'api' && !(env.API_BASKETBALL_KEY && env.THE_ODDS_API_KEY))
     throw new CliError('USAGE', '--source api needs API_BASKETBALL_KEY and THE_ODDS_API_KEY; without keys use --source demo');
   if (source === 'csv' && !o.games) throw new CliError('USAGE', '--source csv needs --games <games.csv>');
-  if (o.games) assertReadableFile('--games', o.games);
-  if (o.odds) assertReadableFile('--odds', o.odds);
   return {
     date,
     source,
@@ -51,13 +49,13 @@ export const registerRunCommand: AddCommand<PipelineDeps> = (program, deps) => {
   program
     .command('run')
     .description('the daily job: ingest games and odds, settle, features, train, evaluate, register, (promote), predict')
-    .option('--date <YYYY-MM-DD>', 'day to predict (default: today, US Eastern)')
+    .option('--date <YYYY-MM-DD>', 'day to predict (default: today, US Eastern)', isoDate)
     .option('--skip-odds', 'do not fetch odds')
     .option('--skip-train', 'do not train a candidate; predict with the production model')
     .option('--auto-promote', 'promote the candidate when it beats production on log loss (or when there is none)')
     .addOption(new Option('--source <source>', 'where games come from (default: api with keys, else demo)').choices(['api', 'demo', 'csv']))
-    .option('--games <games.csv>', 'games file for --source csv')
-    .option('--odds <odds.csv>', 'closing lines file for --source csv')
+    .option('--games <games.csv>', 'games file for --source csv', readableFile(process.cwd()))
+    .option('--odds <odds.csv>', 'closing lines file for --source csv', readableFile(process.cwd()))
     .addOption(
       new Option('--variant <variant>', 'models to train, promote and predict with: the market-aware one, the stats-only one, or both')
         .choices(['market', 'stats', 'both'])

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { addDays, seasonOfDate } from '@nba/config';
 import { RETRAIN_DAYS } from '@nba/modeling';
-import { CliError, EXIT, table, type AddCommand, type ExitCode, type TextOutput } from '@nba/cli';
+import { CliError, EXIT, isoDate, table, type AddCommand, type ExitCode, type TextOutput } from '@nba/cli';
 import {
   backfillFromUpstreams,
   dailyModels,
@@ -17,8 +17,7 @@ import { executeDaily } from '../daily-run';
 import { executeHindcast } from '../hindcast-run';
 import { readEnv } from '../env';
 import type { PipelineDeps } from '../pipeline-deps';
-import { withRuntime, type Runtime } from '../runtime';
-import { checkedDate } from '../usage-checks';
+import { easternToday, withRuntime, type Runtime } from '../runtime';
 import { assertDataFolderFree, assertPortFree } from './start-checks';
 
 /**
@@ -175,11 +174,11 @@ export const registerStartCommand: AddCommand<PipelineDeps> = (program, deps) =>
   program
     .command('start')
     .description('main job: database (embedded by default), history, the daily pipeline with auto-promotion, then the API')
-    .option('--date <YYYY-MM-DD>', 'day to predict (default: today, US Eastern; in demo mode the next day with games)')
+    .option('--date <YYYY-MM-DD>', 'day to predict (default: today, US Eastern; in demo mode the next day with games)', isoDate)
     .option('--no-serve', 'stop after the pipeline instead of starting the API')
     .option('--port <port>', 'API port', '8080')
     .action(async (o: StartOptions) => {
-      const today = checkedDate(o.date);
+      const today = o.date ?? easternToday();
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError('USAGE', `--port must be a port number, got '${o.port}'`);
       // Before any work: a second start on this data folder (its API would hold the port too),
