@@ -73,10 +73,9 @@ describe('cancellation', () => {
     const events: string[] = [];
     const done = p.run(undefined, { onEvent: (e) => events.push(e.type) });
     while (!events.includes('task-retrying')) await tick();
-    const t0 = Date.now();
     p.cancel('shutdown');
+    // the retry waits 60 s: the run ending at all within the test's timeout (5 s) shows the wait was cut short
     const r = await done;
-    expect(Date.now() - t0).toBeLessThan(1000);
     expect(attempts).toBe(1);
     expect(r.tasks[0]).toMatchObject({ status: 'cancelled', attempts: 1 });
     expect(r.status).toBe('cancelled');
