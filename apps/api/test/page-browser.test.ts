@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { envText, readEnv } from '@nba/config';
+import { required } from '@nba/errors';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { storeOutlooks } from './outlook-database';
 import { openPageDatabase, SETTLED_DAY, TODAY, type PageDatabase } from './page-database';
@@ -11,8 +13,9 @@ import { openPageDatabase, SETTLED_DAY, TODAY, type PageDatabase } from './page-
 // go to test-output/screenshots/ (git-ignored) and their paths are printed; those the docs show (the day view on a
 // phone and a desktop, the team view) are saved again under docs/screenshots/ (committed).
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+const env = readEnv({ CHROMIUM_PATH: envText(), CI: envText() });
+const CHROMIUM = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const IN_CI = env.CI === 'true' || env.CI === '1';
 const SCREENSHOTS = path.resolve(__dirname, '..', 'test-output', 'screenshots');
 const DOC_SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'docs', 'screenshots');
 const PHONE = { width: 390, height: 844 };
@@ -20,6 +23,20 @@ const found = existsSync(CHROMIUM);
 const missing =
   `no Chromium at ${CHROMIUM}: install Debian's with \`apt-get install -y chromium\` (bash infra/scripts/dev.sh test does it) or set ` + `CHROMIUM_PATH`;
 if (!found && !IN_CI) console.warn(`skipping the browser tests: ${missing}`);
+
+// What the tests read of the page in the browser (the functions given to page.evaluate and $$eval run
+// there), typed by hand: this project compiles without the DOM library.
+interface PageElement {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selectors: string): ArrayLike<PageElement>;
+  getBoundingClientRect(): { top: number; bottom: number; width: number; height: number };
+}
+interface PageWindow {
+  innerWidth: number;
+  innerHeight: number;
+  document: { documentElement: { scrollWidth: number }; querySelectorAll(selectors: string): ArrayLike<PageElement> };
+}
 
 interface StoredPrediction {
   gameKey: string;
@@ -57,12 +74,8 @@ interface StoredPrediction {
 
   /** Each day-view row's box on the screen (top and bottom from the top of the viewport) and the screen's height. */
   async function glanceBoxes(page: Page): Promise<{ rows: { top: number; bottom: number }[]; screen: number }> {
-    // runs in the browser; typed by hand (this project compiles without the DOM library)
     return page.evaluate(() => {
-      const w = globalThis as unknown as {
-        innerHeight: number;
-        document: { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { top: number; bottom: number } }> };
-      };
+      const w = globalThis as unknown as PageWindow;
       const rows = Array.from(w.document.querySelectorAll('tbody.glance-game'), (r) => {
         const box = r.getBoundingClientRect();
         return { top: box.top, bottom: box.bottom };
@@ -72,9 +85,8 @@ interface StoredPrediction {
   }
 
   async function horizontalOverflow(page: Page): Promise<number> {
-    // runs in the browser; typed by hand (this project compiles without the DOM library)
     return page.evaluate(() => {
-      const w = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+      const w = globalThis as unknown as PageWindow;
       return w.document.documentElement.scrollWidth - w.innerWidth;
     });
   }
@@ -130,20 +142,21 @@ interface StoredPrediction {
     const api = (await (await fetch(`${base}/v1/predictions?date=${date}`)).json()) as { predictions: StoredPrediction[] };
     const games = (await (await fetch(`${base}/v1/games?date=${date}`)).json()) as { games: { gameKey: string }[] };
     expect(games.games.length).toBeGreaterThan(0);
-    const shown = await page.$$eval('article.game', (articles) =>
-      articles.map((a) => {
-        const cells: { model: string | null; text: string | null }[] = [];
-        const tds = a.querySelectorAll('td[data-model]');
-        for (let i = 0; i < tds.length; i++) cells.push({ model: tds.item(i).getAttribute('data-model'), text: tds.item(i).textContent });
-        return { key: a.getAttribute('data-game-key'), cells };
-      }),
+    const shown = await page.$$eval('article.game', (articles: PageElement[]) =>
+      articles.map((a) => ({
+        key: a.getAttribute('data-game-key'),
+        cells: Array.from(a.querySelectorAll('td[data-model]'), (td) => ({ model: td.getAttribute('data-model'), text: td.textContent })),
+      })),
     );
     expect(shown.map((g) => g.key).sort()).toEqual(games.games.map((g) => g.gameKey).sort());
     for (const g of shown) {
       expect(g.cells.map((c) => c.model)).toEqual(['nba-winner', 'nba-winner-stats']);
       for (const c of g.cells) {
         // the newest stored forecast of the model for the game (the API lists them newest first)
-        const stored = api.predictions.find((p) => p.gameKey === g.key && p.model.name === c.model)!;
+        const stored = required(
+          api.predictions.find((p) => p.gameKey === g.key && p.model.name === c.model),
+          `the stored forecast of ${String(c.model)} for ${String(g.key)}`,
+        );
         expect(c.text).toBe(`${(100 * stored.homeWinProbability).toFixed(1)}%`);
       }
     }
@@ -156,14 +169,14 @@ interface StoredPrediction {
   test('tip-off times in the viewer’s time zone (the script), US Eastern without JavaScript', async () => {
     const page = await open();
     await page.goto(`${base}/`);
-    const local = await page.$$eval('time[data-local]', (ts) => ts.map((t) => t.textContent ?? ''));
+    const local = await page.$$eval('time[data-local]', (ts: PageElement[]) => ts.map((t) => t.textContent ?? ''));
     expect(local.length).toBeGreaterThan(0);
     for (const t of local) expect(t).toMatch(/^\d{1,2}:\d\d\s?[AP]M PST$/);
     await page.close();
     const noScript = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false, timezoneId: 'America/Los_Angeles' });
     const plain = await open(noScript);
     await plain.goto(`${base}/`);
-    const eastern = await plain.$$eval('time[data-local]', (ts) => ts.map((t) => t.textContent ?? ''));
+    const eastern = await plain.$$eval('time[data-local]', (ts: PageElement[]) => ts.map((t) => t.textContent ?? ''));
     for (const t of eastern) expect(t).toMatch(/^\d{1,2}:\d\d [AP]M ET$/);
     // the date picker is a plain GET form: it works without JavaScript
     await plain.fill('input[name=date]', SETTLED_DAY);
@@ -199,7 +212,7 @@ interface StoredPrediction {
     await page.goto(`${base}/record`);
     const versions = page.locator('section.version');
     expect(await versions.count()).toBe(2);
-    const charts = await page.$$eval('figure.chart svg', (svgs) =>
+    const charts = await page.$$eval('figure.chart svg', (svgs: PageElement[]) =>
       svgs.map((s) => {
         const box = s.getBoundingClientRect();
         return {
@@ -247,23 +260,18 @@ interface StoredPrediction {
     const api = (await (await fetch(`${base}/v1/outlook`)).json()) as { date: string; teams: { team: string; conference: string; makePlayoffs: number }[] };
     expect(api.date).toBe(TODAY);
     for (const conference of ['East', 'West']) {
-      const rows = await page.$$eval(`table[data-conference=${conference}] tbody tr`, (trs) =>
-        trs.map((tr) => {
-          const tds = tr.querySelectorAll('td');
-          const cells: string[] = [];
-          for (let i = 0; i < tds.length; i++) cells.push(tds.item(i).textContent ?? '');
-          return { team: tr.getAttribute('data-team'), cells };
-        }),
+      const rows = await page.$$eval(`table[data-conference=${conference}] tbody tr`, (trs: PageElement[]) =>
+        trs.map((tr) => ({ team: tr.getAttribute('data-team'), cells: Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '') })),
       );
       const expected = api.teams.filter((t) => t.conference === conference);
       expect(rows.map((r) => r.team)).toEqual(expected.map((t) => t.team));
       for (const [i, r] of rows.entries()) {
         expect(r.cells).toHaveLength(9);
-        expect(r.cells[3]).toBe(`${(100 * expected[i]!.makePlayoffs).toFixed(1)}%`);
+        expect(r.cells[3]).toBe(`${(100 * required(expected[i], `GET /v1/outlook's ${conference} row ${i}`).makePlayoffs).toFixed(1)}%`);
         expect(r.cells[8]).toMatch(/^(\u2212|\+)?\d+\.\d pp$/); // the change since Jan 8
       }
     }
-    const charts = await page.$$eval('figure.chart svg[role=img]', (svgs) => svgs.map((s) => s.getAttribute('aria-label') ?? ''));
+    const charts = await page.$$eval('figure.chart svg[role=img]', (svgs: PageElement[]) => svgs.map((s) => s.getAttribute('aria-label') ?? ''));
     expect(charts).toHaveLength(2);
     expect(charts[0]).toContain('P(playoffs) of every team on each of the 3 mornings');
     expect(charts[1]).toContain('P(title)');
@@ -355,7 +363,7 @@ interface StoredPrediction {
     await page.locator('tbody.glance-game th a').nth(1).click();
     await page.waitForURL(`${base}/team/${home}`);
     expect(await page.textContent('h1')).toContain(`(${home})`);
-    const chart = await page.$$eval('figure.chart[data-chart=rating] svg[role=img]', (svgs) =>
+    const chart = await page.$$eval('figure.chart[data-chart=rating] svg[role=img]', (svgs: PageElement[]) =>
       svgs.map((s) => {
         const box = s.getBoundingClientRect();
         return { label: s.getAttribute('aria-label') ?? '', width: box.width, height: box.height, lines: s.querySelectorAll('.mark-line path').length };

@@ -435,7 +435,7 @@ describe('record', () => {
       expect(body).toMatch(/On the \d+ settled games with a market line/);
       expect(body).toContain('<th scope="col">Market</th>');
       for (const row of ['Log loss', 'Brier score', 'Accuracy']) expect(body).toContain(`<th scope="row">${row}</th>`);
-      expect(body!.match(/<svg role="img" aria-label="[^"]+"/g)).toHaveLength(2);
+      expect(body?.match(/<svg role="img" aria-label="[^"]+"/g)).toHaveLength(2);
       expect(body).toContain('Running log loss as a table');
       expect(body).toContain('Calibration as a table');
       expect(body).toMatch(/<th scope="rowgroup"[^>]*>validation<\/th>/);

@@ -30,7 +30,7 @@ function render(value: HtmlValue): string {
 /** `html\`<p>${text}</p>\``: the literal parts as written, the values escaped. */
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
   let out = strings[0] as string;
-  for (let i = 0; i < values.length; i++) out += render(values[i] as HtmlValue) + (strings[i + 1] as string);
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + (strings[i + 1] as string);
   return new Html(out);
 }
 

@@ -1,5 +1,5 @@
 import { isoDay } from '@nba/config';
-import { calibration, recentScoredVersions, runningLogLoss, versionScores, type DbClient, type SeriesKind } from '@nba/db';
+import { calibration, recentScoredVersions, runningLogLoss, versionScores, type DbClient, type SeriesKind, type VersionScoreRow } from '@nba/db';
 import type { CalibrationBin } from '@nba/modeling';
 
 /** Log loss, Brier score and accuracy of a set of forecasts. */
@@ -56,7 +56,14 @@ export const MAX_RUNNING_POINTS = 60;
 /** At most `max` items of `xs`, evenly spaced by position, the first and the last always kept. */
 export function evenlySpaced<T>(xs: readonly T[], max: number): T[] {
   if (xs.length <= max) return [...xs];
-  return Array.from({ length: max }, (_, i) => xs[Math.round((i * (xs.length - 1)) / (max - 1))]!);
+  // more items than kept: the step is above 1, so the rounded positions are distinct
+  const kept = new Set(Array.from({ length: max }, (_, i) => Math.round((i * (xs.length - 1)) / (max - 1))));
+  return xs.filter((_, i) => kept.has(i));
+}
+
+/** The market's scores on the compared games; null where none had a market (PostgreSQL averages no rows to null). */
+function marketScores({ marketLogLoss: logLoss, marketBrier: brier, marketAccuracy: accuracy }: VersionScoreRow): Scores | null {
+  return logLoss === null || brier === null || accuracy === null ? null : { logLoss, brier, accuracy };
 }
 
 /**
@@ -84,7 +91,7 @@ export async function loadRecords(db: DbClient, options: { name?: string; perNam
       settled: s.settled,
       compared: s.compared,
       model: { logLoss: s.logLoss, brier: s.brier, accuracy: s.accuracy },
-      market: s.compared > 0 ? { logLoss: s.marketLogLoss!, brier: s.marketBrier!, accuracy: s.marketAccuracy! } : null,
+      market: marketScores(s),
       running: evenlySpaced(days, MAX_RUNNING_POINTS),
       runningDays: days.length,
       calibration: Array.from({ length: BINS }, (_, b) => {

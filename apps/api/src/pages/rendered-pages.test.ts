@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { required } from '@nba/errors';
 import { RenderedPages } from './rendered-pages';
 
 // The cache's rules with a data version the test controls (the version query itself is tested
@@ -7,16 +8,16 @@ import { RenderedPages } from './rendered-pages';
 function setup(recheckMs: number, maxPages = 8) {
   const state = { version: 'v1', versionReads: 0, clock: 0 };
   const pages = new RenderedPages({
-    dataVersion: async () => {
+    dataVersion: () => {
       state.versionReads += 1;
-      return state.version;
+      return Promise.resolve(state.version);
     },
     recheckMs,
     maxPages,
     now: () => state.clock,
   });
   let n = 0;
-  const render = async () => ({ status: 200, html: `<p>render ${++n} of ${state.version}</p>` });
+  const render = () => Promise.resolve({ status: 200, html: `<p>render ${++n} of ${state.version}</p>` });
   return { state, pages, render };
 }
 
@@ -26,8 +27,9 @@ test('concurrent requests for a page share one render and one read of the data v
   expect(pages.renders).toBe(1);
   expect(state.versionReads).toBe(1);
   expect(new Set(got).size).toBe(1);
-  expect(got[0]!.body.toString()).toBe('<p>render 1 of v1</p>');
-  expect(gunzipSync(got[0]!.gzipped).toString()).toBe('<p>render 1 of v1</p>');
+  const page = required(got[0], "the first request's page");
+  expect(page.body.toString()).toBe('<p>render 1 of v1</p>');
+  expect(gunzipSync(page.gzipped).toString()).toBe('<p>render 1 of v1</p>');
 });
 
 test('a page is rendered again once the data version changes, and only then', async () => {
