@@ -94,8 +94,8 @@ describe('embedded PostgreSQL default', () => {
     return h;
   };
   afterEach(async () => {
-    // users first, then the owners (which wait for their users)
-    for (const h of held.reverse()) await stop(h);
+    // all at once: an owner waits for its users, and which holder owns is not always known (two starting at once)
+    await Promise.all(held.map(stop));
     held.length = 0;
   });
   afterAll(() => {
