@@ -33,7 +33,7 @@ function seriesLabel(r: VersionRecord): string {
 const HINDCAST_NOTE = trusted(
   'Hindcasts: past days forecast afterwards, each by a model trained only on the games and closing lines before that day ' +
     '(retrained weekly), through the same serving path as the live forecasts. They were not published before the games; ' +
-    'the live versions above them were.',
+    'live forecasts are.',
 );
 
 function difference(model: number, market: number, lowerIsBetter: boolean, asPercent: boolean): Html {
@@ -83,7 +83,7 @@ ${trusted(d.runningSvg)}
 }
 
 const CALIBRATION_CAPTION = trusted(
-  'Calibration of the live forecasts: in each bin of forecast probability, how often the home team won. ' +
+  'Calibration of the settled forecasts: in each bin of forecast probability, how often the home team won. ' +
     'Points on the dashed diagonal are well calibrated; the number above each point is its count of games.',
 );
 
