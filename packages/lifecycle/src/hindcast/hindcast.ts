@@ -135,22 +135,32 @@ export async function hindcast(
   const ds = assembleDataset(rows);
   const windows = windowsOf(ds, rows, options.from, options.to, cadence);
   const total = windows.size * options.models.length;
-  const result: HindcastResult = { from: options.from, to: options.to, retrainDays: cadence, days: 0, windows: [] };
-  result.days = new Set([...windows.values()].flatMap((w) => w.map((r) => r.game.date))).size;
+  const days = new Set([...windows.values()].flatMap((w) => w.map((r) => r.game.date))).size;
+  const result: HindcastResult = { from: options.from, to: options.to, retrainDays: cadence, days, windows: [] };
   deps.logger.info('hindcast started', {
     from: options.from,
     to: options.to,
-    days: result.days,
+    days,
     windows: windows.size,
     models: options.models.map((m) => m.name),
   });
   for (const [cutoff, games] of [...windows].sort(([a], [b]) => a.localeCompare(b))) {
+    const windowDays = new Set(games.map((g) => g.game.date)).size;
     for (const model of options.models) {
       const { version, reused } = await hindcastVersion(deps.registry, ds, model, cutoff, options);
       const f = await forecastGames(deps, history, games, { version, isDemo: options.isDemo });
-      const days = new Set(games.map((g) => g.game.date)).size;
-      result.windows.push({ model: model.name, version: version.version, cutoff, days, games: f.games, stored: f.stored, withheld: f.withheld.length, reused });
-      deps.logger.info('hindcast window stored', { model: model.name, version: version.version, cutoff, days, stored: f.stored, reused });
+      const stored = {
+        model: model.name,
+        version: version.version,
+        cutoff,
+        days: windowDays,
+        games: f.games,
+        stored: f.stored,
+        withheld: f.withheld.length,
+        reused,
+      };
+      result.windows.push(stored);
+      deps.logger.info('hindcast window stored', stored);
       options.onProgress?.(result.windows.length, total, `${model.name} ${cutoff}${reused ? ' (reused)' : ''}`);
     }
   }
