@@ -2,7 +2,7 @@
 // (`Yaml` in test/support/manifests.ts; what the manifests hold is checked by the tests and by the
 // Kubernetes schemas in schemas.test.ts, not by TypeScript types). The type-aware rules that only
 // restate that choice at every use (no-unsafe-*) are off for these tests; every other rule holds.
-const config = require('@nba/eslint-config')('package', { typeChecked: true });
+const config = require('@nba/eslint-config')('package');
 
 module.exports = [
   ...config,

@@ -1,1 +1,1 @@
-module.exports = require('@nba/eslint-config')('app', { typeChecked: true });
+module.exports = require('@nba/eslint-config')('app');

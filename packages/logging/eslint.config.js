@@ -1,1 +1,1 @@
-module.exports = require('@nba/eslint-config')('package', { typeChecked: true });
+module.exports = require('@nba/eslint-config')('package');

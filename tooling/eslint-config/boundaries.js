@@ -67,12 +67,12 @@ function callSelectors(groups) {
 }
 
 /**
- * Both rules for the given groups; with `processEnv`, `no-restricted-imports` also refuses
- * `import { env } from 'node:process'` (one rule entry holds both, as a later entry replaces an earlier one).
+ * Both rules for the given groups; `no-restricted-imports` also refuses `import { env } from 'node:process'`
+ * (one rule entry holds both, as a later entry replaces an earlier one).
  * `paths` (named imports) and `selectors` (syntax) are refused too: the apps' Prisma and SQL rule.
  */
-function boundaryRules(groups, { processEnv = false, paths: namedImports = [], selectors = [] } = {}) {
-  const paths = [...(processEnv ? PROCESS_ENV_IMPORTS : []), ...namedImports];
+function boundaryRules(groups, { paths: namedImports = [], selectors = [] } = {}) {
+  const paths = [...PROCESS_ENV_IMPORTS, ...namedImports];
   return {
     'no-restricted-imports': ['error', { paths, patterns: groups.map(({ regex, message }) => ({ regex, message })) }],
     'no-restricted-syntax': ['error', ...callSelectors(groups), ...selectors],

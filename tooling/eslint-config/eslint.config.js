@@ -1,1 +1,1 @@
-module.exports = require('./index.js')('dev', { typeChecked: true });
+module.exports = require('./index.js')('dev');

@@ -1,5 +1,5 @@
 // The workspace's ESLint flat config: @eslint/js and typescript-eslint recommended rules,
-// eslint-config-prettier (formatting is Prettier's job), and the import boundaries as rules.
+// their type-checked rules, eslint-config-prettier (formatting is Prettier's job), and the import boundaries as rules.
 // Each package's eslint.config.js uses it by name:
 //   module.exports = require('@nba/eslint-config')('package'); // or 'app', or 'dev'
 const js = require('@eslint/js');
@@ -19,15 +19,17 @@ const TYPESCRIPT = ['**/*.ts', '**/*.mts', '**/*.cts'];
  * @param {'app' | 'package' | 'dev'} kind `app` (apps/*: also no XGBoost binding or koffi, and in
  *   runtime code no Prisma client and no SQL),
  *   `package` (packages/*), or `dev` (a dev-only package: testing, tooling).
- * @param {{ typeChecked?: boolean, readsProcessEnv?: string[] }} [options]
- *   `typeChecked` (temporary, while packages move over; issue 20): typescript-eslint's type-checked
- *   rules on TypeScript files, `no-non-null-assertion`, and no `process.env` outside `@nba/config`.
- *   `readsProcessEnv`: the files that may read `process.env` (only `@nba/config`'s process-env.ts and its test).
+ * @param {{ readsProcessEnv?: string[] }} [options]
+ *   `readsProcessEnv`: the files that may read `process.env` (only `@nba/config`'s process-env.ts and its test);
+ *   everywhere else `process.env` is refused.
  */
 function config(kind = 'package', options = {}) {
   if (!['app', 'package', 'dev'].includes(kind)) throw new TypeError(`@nba/eslint-config: kind must be app, package or dev, got ${String(kind)}`);
-  const { typeChecked = false, readsProcessEnv = [] } = options;
-  const processEnv = typeChecked;
+  const unknown = Object.keys(options).filter((name) => name !== 'readsProcessEnv');
+  if (unknown.length > 0) {
+    throw new TypeError(`@nba/eslint-config: unknown option ${unknown.join(', ')} (the type-aware rules are always on; the one option is readsProcessEnv)`);
+  }
+  const { readsProcessEnv = [] } = options;
   const everywhere = kind === 'app' ? [...DEEP_IMPORTS, ...NATIVE] : DEEP_IMPORTS;
   const runtime = kind === 'dev' ? everywhere : [...everywhere, ...DEV_ONLY, ...(kind === 'app' ? PRISMA : [])];
   // apps' runtime code: no Prisma client and no SQL (database access goes through packages)
@@ -36,7 +38,7 @@ function config(kind = 'package', options = {}) {
     { ignores: ['dist/**', 'dist-*/**', 'src/generated/**', 'coverage/**', 'test-output/**', '.turbo/**'] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
-    ...(typeChecked ? typeCheckedConfigs() : []),
+    ...typeCheckedConfigs(),
     {
       files: ['**/*.js', '**/*.cjs'],
       languageOptions: { sourceType: 'commonjs', globals: globals.node },
@@ -50,11 +52,11 @@ function config(kind = 'package', options = {}) {
       linterOptions: { reportUnusedDisableDirectives: 'error' },
       rules: {
         '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
-        ...boundaryRules(everywhere, { processEnv }),
-        ...(processEnv ? { 'no-restricted-properties': ['error', PROCESS_ENV_PROPERTY] } : {}),
+        ...boundaryRules(everywhere),
+        'no-restricted-properties': ['error', PROCESS_ENV_PROPERTY],
       },
     },
-    { files: RUNTIME, ignores: NOT_RUNTIME, rules: boundaryRules(runtime, { processEnv, ...runtimeExtra }) },
+    { files: RUNTIME, ignores: NOT_RUNTIME, rules: boundaryRules(runtime, runtimeExtra) },
     ...(readsProcessEnv.length > 0 ? [{ files: readsProcessEnv, rules: { 'no-restricted-properties': 'off' } }] : []),
     prettier,
   );

@@ -1,1 +1,1 @@
-module.exports = require('@nba/eslint-config')('dev', { typeChecked: true });
+module.exports = require('@nba/eslint-config')('dev');
