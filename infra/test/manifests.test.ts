@@ -3,7 +3,17 @@ import path from 'node:path';
 import { API_ENV_VARS, readEnv as readApiEnv } from '@nba/api';
 import { createProgram, PIPELINE_ENV_VARS } from '@nba/pipeline-runner';
 import { parseDockerfile } from './support/dockerfile';
-import { containersOf, find, hasKubectl, imageTarget, kustomize, loadYamlFile, podSpecOf, yamlFiles, type K8sObject } from './support/manifests';
+import {
+  containersOf,
+  find,
+  hasKubectl,
+  imageTarget,
+  kustomize,
+  loadYamlFile,
+  podSpecOf,
+  yamlFiles,
+  type K8sObject,
+} from './support/manifests';
 import { renderKustomization } from './support/kustomize';
 import { APPS, K8S_DIR, REPO_ROOT, type AppTarget } from './support/paths';
 
@@ -39,7 +49,8 @@ function apiRoutePaths(): Set<string> {
       if (statSync(full).isDirectory()) walk(full);
       else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) {
         // routes are declared once (apiRoute: `path: '/health'`) or served directly (`.get('/docs'`)
-        for (const m of readFileSync(full, 'utf8').matchAll(/(?:\.(?:get|all)\(\s*|\bpath:\s*)['"`](\/[^'"`]*)['"`]/g)) paths.add(m[1] as string);
+        for (const m of readFileSync(full, 'utf8').matchAll(/(?:\.(?:get|all)\(\s*|\bpath:\s*)['"`](\/[^'"`]*)['"`]/g))
+          paths.add(m[1] as string);
       }
     }
   };
@@ -48,15 +59,18 @@ function apiRoutePaths(): Set<string> {
 }
 
 describe('every manifest file', () => {
-  it.each(yamlFiles().map((f) => [path.relative(REPO_ROOT, f)]))('%s parses, and each document names its kind', (rel) => {
-    const docs = loadYamlFile(path.join(REPO_ROOT, rel));
-    expect(docs.length).toBeGreaterThan(0);
-    for (const doc of docs as K8sObject[]) {
-      expect(typeof doc.apiVersion).toBe('string');
-      expect(typeof doc.kind).toBe('string');
-      if (doc.kind !== 'Kustomization') expect(doc.metadata?.name).toMatch(/^[a-z0-9-]+$/);
-    }
-  });
+  it.each(yamlFiles().map((f) => [path.relative(REPO_ROOT, f)]))(
+    '%s parses, and each document names its kind',
+    (rel) => {
+      const docs = loadYamlFile(path.join(REPO_ROOT, rel));
+      expect(docs.length).toBeGreaterThan(0);
+      for (const doc of docs as K8sObject[]) {
+        expect(typeof doc.apiVersion).toBe('string');
+        expect(typeof doc.kind).toBe('string');
+        if (doc.kind !== 'Kustomization') expect(doc.metadata?.name).toMatch(/^[a-z0-9-]+$/);
+      }
+    },
+  );
 });
 
 describe.each(rendered)('%s manifests', (_name, objects) => {
@@ -80,23 +94,30 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
       const schema = ENV_SCHEMAS[target];
       if (!schema) throw new Error(`no env schema known for image target ${target} (${owner.metadata.name})`);
       expect(container.envFrom).toBeUndefined(); // every variable listed, so it can be checked
-      const unknown = (container.env ?? []).map((e) => e.name).filter((n) => !schema.includes(n) && !NODE_RUNTIME_VARS.includes(n));
+      const unknown = (container.env ?? [])
+        .map((e) => e.name)
+        .filter((n) => !schema.includes(n) && !NODE_RUNTIME_VARS.includes(n));
       expect({ workload: owner.metadata.name, unknown }).toEqual({ workload: owner.metadata.name, unknown: [] });
     }
   });
 
   it('take secrets from secretKeyRef keys that the example Secret defines', () => {
     const refs = containers.flatMap(({ container }) =>
-      (container.env ?? []).flatMap((e) => (e.valueFrom?.secretKeyRef ? [{ env: e.name, ...e.valueFrom.secretKeyRef }] : [])),
+      (container.env ?? []).flatMap((e) =>
+        e.valueFrom?.secretKeyRef ? [{ env: e.name, ...e.valueFrom.secretKeyRef }] : [],
+      ),
     );
-    expect(refs.map((r) => r.env)).toEqual(expect.arrayContaining(['DATABASE_URL', 'API_BASKETBALL_KEY', 'THE_ODDS_API_KEY']));
+    expect(refs.map((r) => r.env)).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'API_BASKETBALL_KEY', 'THE_ODDS_API_KEY']),
+    );
     for (const ref of refs) {
       expect(ref.name).toBe(exampleSecret.metadata.name);
       expect(Object.keys(exampleSecret.stringData ?? {})).toContain(ref.key);
     }
     // secrets never as plain values
     for (const { container } of containers) {
-      for (const e of container.env ?? []) if (/KEY|DATABASE_URL|PASSWORD|TOKEN/.test(e.name)) expect(e.value).toBeUndefined();
+      for (const e of container.env ?? [])
+        if (/KEY|DATABASE_URL|PASSWORD|TOKEN/.test(e.name)) expect(e.value).toBeUndefined();
     }
   });
 
@@ -105,7 +126,11 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
       const pod = podSpecOf(owner);
       expect(pod.securityContext?.runAsNonRoot).toBe(true);
       expect(pod.securityContext?.runAsUser).toBeGreaterThan(0);
-      expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+      expect(container.securityContext).toMatchObject({
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+      });
       expect(container.resources?.requests).toBeDefined();
       expect(container.resources?.limits).toBeDefined();
     }
@@ -126,7 +151,10 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
     expect(deployment.spec.replicas).toBe(2);
     const pod = deployment.spec.template;
     const api = pod.spec.containers.find((c: { name: string }) => c.name === 'api');
-    expect(api.resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '500m', memory: '1Gi' } });
+    expect(api.resources).toEqual({
+      requests: { cpu: '250m', memory: '512Mi' },
+      limits: { cpu: '500m', memory: '1Gi' },
+    });
     expect(api.livenessProbe.httpGet.path).toBe('/health');
     expect(api.readinessProbe.httpGet.path).toBe('/ready');
     const port = api.ports.find((p: { name: string }) => p.name === 'http');
@@ -135,7 +163,8 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
     expect(Number(portEnv?.value ?? 8080)).toBe(port?.containerPort);
     // every probe on the probe port (its own worker thread), the one PROBE_PORT names
     const probePort = api.ports.find((p: { name: string }) => p.name === 'probes');
-    for (const probe of [api.startupProbe, api.livenessProbe, api.readinessProbe]) expect(probe.httpGet.port).toBe('probes');
+    for (const probe of [api.startupProbe, api.livenessProbe, api.readinessProbe])
+      expect(probe.httpGet.port).toBe('probes');
     const probePortEnv = api.env.find((e: { name: string }) => e.name === 'PROBE_PORT');
     expect(Number(probePortEnv?.value ?? 8081)).toBe(probePort?.containerPort);
     expect(probePort?.containerPort).not.toBe(port?.containerPort);
@@ -153,12 +182,18 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
     expect(command?.[0]).toBe('sleep');
     const preStopMs = Number(command?.[1]) * 1000;
     const env = readApiEnv(
-      Object.fromEntries((api.env as { name: string; value?: string }[]).flatMap((e) => (e.value === undefined ? [] : [[e.name, e.value]]))),
+      Object.fromEntries(
+        (api.env as { name: string; value?: string }[]).flatMap((e) =>
+          e.value === undefined ? [] : [[e.name, e.value]],
+        ),
+      ),
     );
     expect(preStopMs).toBeGreaterThan(0);
     // SIGTERM arrives after preStop; the process then drains and waits for in-flight requests
     const marginMs = 5_000;
-    expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThanOrEqual(preStopMs + env.SHUTDOWN_DRAIN_MS + env.SHUTDOWN_TIMEOUT_MS + marginMs);
+    expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThanOrEqual(
+      preStopMs + env.SHUTDOWN_DRAIN_MS + env.SHUTDOWN_TIMEOUT_MS + marginMs,
+    );
     // the readiness probe's timeout is not longer than the drain: a probe in flight at the signal is answered
     expect(api.readinessProbe.timeoutSeconds * 1000).toBeLessThanOrEqual(env.SHUTDOWN_DRAIN_MS);
   });
@@ -166,23 +201,28 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
   it('probe and scrape only paths the api routes', () => {
     const routes = apiRoutePaths();
     const deployment = find(objects, 'Deployment', 'nba-api');
-    const probePaths = deployment.spec.template.spec.containers.flatMap((c: Record<string, { httpGet?: { path: string } } | undefined>) =>
-      ['livenessProbe', 'readinessProbe', 'startupProbe'].flatMap((p) => {
-        const probePath = c[p]?.httpGet?.path;
-        return probePath === undefined ? [] : [probePath];
-      }),
+    const probePaths = deployment.spec.template.spec.containers.flatMap(
+      (c: Record<string, { httpGet?: { path: string } } | undefined>) =>
+        ['livenessProbe', 'readinessProbe', 'startupProbe'].flatMap((p) => {
+          const probePath = c[p]?.httpGet?.path;
+          return probePath === undefined ? [] : [probePath];
+        }),
     );
     const scrapePath = deployment.spec.template.metadata.annotations['prometheus.io/path'];
-    for (const p of [...probePaths, scrapePath]) expect({ path: p, routed: routes.has(p) }).toEqual({ path: p, routed: true });
+    for (const p of [...probePaths, scrapePath])
+      expect({ path: p, routed: routes.has(p) }).toEqual({ path: p, routed: true });
   });
 
   it('point the Service, PodDisruptionBudget and HorizontalPodAutoscaler at the api pods', () => {
     const deployment = find(objects, 'Deployment', 'nba-api');
     const podLabels = deployment.spec.template.metadata.labels as Record<string, string>;
-    const matches = (selector: Record<string, string>) => Object.entries(selector).every(([k, v]) => podLabels[k] === v);
+    const matches = (selector: Record<string, string>) =>
+      Object.entries(selector).every(([k, v]) => podLabels[k] === v);
     const service = find(objects, 'Service', 'nba-api');
     expect(matches(service.spec.selector)).toBe(true);
-    const portNames = deployment.spec.template.spec.containers.flatMap((c: { ports?: Array<{ name: string }> }) => (c.ports ?? []).map((p) => p.name));
+    const portNames = deployment.spec.template.spec.containers.flatMap((c: { ports?: Array<{ name: string }> }) =>
+      (c.ports ?? []).map((p) => p.name),
+    );
     for (const p of service.spec.ports) expect(portNames).toContain(p.targetPort);
     const pdb = find(objects, 'PodDisruptionBudget', 'nba-api');
     expect(matches(pdb.spec.selector.matchLabels)).toBe(true);
@@ -222,7 +262,13 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
     const job = find(objects, 'Job', 'nba-migrate');
     const [container] = job.spec.template.spec.containers;
     expect(imageTarget(container.image)).toBe('pipeline-runner');
-    expect([...container.command, ...container.args]).toEqual(['/usr/bin/tini', '--', 'node', 'node_modules/@nba/db/dist/cli.js', 'migrate']);
+    expect([...container.command, ...container.args]).toEqual([
+      '/usr/bin/tini',
+      '--',
+      'node',
+      'node_modules/@nba/db/dist/cli.js',
+      'migrate',
+    ]);
     expect(job.metadata.annotations?.['argocd.argoproj.io/hook']).toBe('PreSync');
     expect(job.spec.backoffLimit).toBeGreaterThanOrEqual(1);
     expect(job.spec.activeDeadlineSeconds).toBeGreaterThan(0);
@@ -236,9 +282,15 @@ describe.each(rendered)('%s manifests', (_name, objects) => {
     );
     const metricsSource = readFileSync(path.join(APPS.api.dir, 'src', 'metrics.ts'), 'utf8');
     for (const a of alerts as Array<{ alert: string; expr: string }>) {
-      const apiMetrics = [...a.expr.matchAll(/\b([a-z_]+)\{app_kubernetes_io_name="nba-api"/g)].map((m) => m[1] as string).filter((m) => m !== 'up');
+      const apiMetrics = [...a.expr.matchAll(/\b([a-z_]+)\{app_kubernetes_io_name="nba-api"/g)]
+        .map((m) => m[1] as string)
+        .filter((m) => m !== 'up');
       for (const m of apiMetrics)
-        expect({ alert: a.alert, metric: m, defined: metricsSource.includes(`'${m}'`) }).toEqual({ alert: a.alert, metric: m, defined: true });
+        expect({ alert: a.alert, metric: m, defined: metricsSource.includes(`'${m}'`) }).toEqual({
+          alert: a.alert,
+          metric: m,
+          defined: true,
+        });
     }
   });
 });
@@ -260,6 +312,7 @@ describe('production overlay', () => {
   it('renders with the namespace and pinned images on every workload', () => {
     const objects = render(PRODUCTION);
     for (const o of objects.filter((x) => x.kind !== 'Namespace')) expect(o.metadata.namespace).toBe(k.namespace);
-    for (const { container } of containersOf(objects)) expect(container.image).toMatch(/^registry\.example\.com\/nba\/[a-z-]+:\d+\.\d+\.\d+$/);
+    for (const { container } of containersOf(objects))
+      expect(container.image).toMatch(/^registry\.example\.com\/nba\/[a-z-]+:\d+\.\d+\.\d+$/);
   });
 });

@@ -36,7 +36,8 @@ describe('outlook backtest Job', () => {
       const [command, ...rest] = argsOf(j);
       expect(command).toBe('outlook-backtest');
       const known = knownOptions(command as string);
-      for (const flag of rest.filter((a) => a.startsWith('--'))) expect({ flag, known: known.has(flag) }).toEqual({ flag, known: true });
+      for (const flag of rest.filter((a) => a.startsWith('--')))
+        expect({ flag, known: known.has(flag) }).toEqual({ flag, known: true });
     }
     expect(argsOf(merge)).toContain('--merge');
   });
@@ -46,13 +47,18 @@ describe('outlook backtest Job', () => {
     expect(claim.spec.accessModes).toContain('ReadWriteMany');
     const mountOf = (j: K8sObject, file: string): string => {
       const pod = podSpecOf(j);
-      const volume = pod.volumes.find((v: { persistentVolumeClaim?: { claimName: string } }) => v.persistentVolumeClaim?.claimName === claim.metadata.name);
+      const volume = pod.volumes.find(
+        (v: { persistentVolumeClaim?: { claimName: string } }) =>
+          v.persistentVolumeClaim?.claimName === claim.metadata.name,
+      );
       const mount = pod.containers[0].volumeMounts.find((m: { name: string }) => m.name === volume.name);
       expect(file.startsWith(`${mount.mountPath}/`)).toBe(true);
       return mount.mountPath;
     };
     expect(option(argsOf(job), '--out')).toBe(option(argsOf(merge), '--merge'));
-    expect(mountOf(job, option(argsOf(job), '--out') as string)).toBe(mountOf(merge, option(argsOf(merge), '--merge') as string));
+    expect(mountOf(job, option(argsOf(job), '--out') as string)).toBe(
+      mountOf(merge, option(argsOf(merge), '--merge') as string),
+    );
     mountOf(job, option(argsOf(job), '--games') as string);
     mountOf(job, option(argsOf(job), '--odds') as string);
   });
@@ -61,8 +67,13 @@ describe('outlook backtest Job', () => {
     for (const { owner, container } of containersOf(objects)) {
       expect(imageTarget(container.image)).toBe('pipeline-runner');
       expect(podSpecOf(owner).securityContext).toMatchObject({ runAsNonRoot: true });
-      expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
-      const unknown = (container.env ?? []).map((e) => e.name).filter((n) => !PIPELINE_ENV_VARS.includes(n) && n !== 'NODE_OPTIONS');
+      expect(container.securityContext).toMatchObject({
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+      });
+      const unknown = (container.env ?? [])
+        .map((e) => e.name)
+        .filter((n) => !PIPELINE_ENV_VARS.includes(n) && n !== 'NODE_OPTIONS');
       expect(unknown).toEqual([]);
     }
   });

@@ -44,22 +44,33 @@ const rendered = KUSTOMIZATIONS.map((k) => [k, renderKustomization(path.join(K8S
 const examples = EXAMPLES.flatMap((f) => loadYamlFile(path.join(K8S_DIR, f)) as K8sObject[]);
 
 describe.each([...rendered, ['examples', examples] as const])('%s', (_name, objects) => {
-  it.each(objects.map((o) => [`${o.kind}/${o.metadata.name}`, o] as const))('%s conforms to its OpenAPI schema', async (_id, obj) => {
-    expect(await schemaErrors(obj)).toEqual([]);
-  });
+  it.each(objects.map((o) => [`${o.kind}/${o.metadata.name}`, o] as const))(
+    '%s conforms to its OpenAPI schema',
+    async (_id, obj) => {
+      expect(await schemaErrors(obj)).toEqual([]);
+    },
+  );
 });
 
 describe('schema validation', () => {
   it('covers every manifest file: rendered through a kustomization, or an example', () => {
     const kustomizationFiles = (dir: string): string[] => {
-      const k = loadYamlFile(path.join(dir, 'kustomization.yaml'))[0] as { resources?: string[]; patches?: Array<{ path?: string }> };
+      const k = loadYamlFile(path.join(dir, 'kustomization.yaml'))[0] as {
+        resources?: string[];
+        patches?: Array<{ path?: string }>;
+      };
       return [
         path.join(dir, 'kustomization.yaml'),
         ...(k.patches ?? []).flatMap((p) => (p.path ? [path.join(dir, p.path)] : [])),
-        ...(k.resources ?? []).flatMap((r) => (r.endsWith('.yaml') ? [path.join(dir, r)] : kustomizationFiles(path.join(dir, r)))),
+        ...(k.resources ?? []).flatMap((r) =>
+          r.endsWith('.yaml') ? [path.join(dir, r)] : kustomizationFiles(path.join(dir, r)),
+        ),
       ];
     };
-    const covered = new Set([...KUSTOMIZATIONS.flatMap((k) => kustomizationFiles(path.join(K8S_DIR, k))), ...EXAMPLES.map((f) => path.join(K8S_DIR, f))]);
+    const covered = new Set([
+      ...KUSTOMIZATIONS.flatMap((k) => kustomizationFiles(path.join(K8S_DIR, k))),
+      ...EXAMPLES.map((f) => path.join(K8S_DIR, f)),
+    ]);
     const uncovered = yamlFiles()
       .filter((f) => !covered.has(f))
       .map((f) => path.relative(REPO_ROOT, f));
@@ -89,6 +100,7 @@ describe('schema validation', () => {
             )
           : v;
     const normal = (objects: K8sObject[]) => objects.map((o) => JSON.stringify(sorted(o))).sort();
-    for (const k of KUSTOMIZATIONS) expect(normal(renderKustomization(path.join(K8S_DIR, k)))).toEqual(normal(kustomize(path.join(K8S_DIR, k))));
+    for (const k of KUSTOMIZATIONS)
+      expect(normal(renderKustomization(path.join(K8S_DIR, k)))).toEqual(normal(kustomize(path.join(K8S_DIR, k))));
   });
 });

@@ -27,7 +27,8 @@ const DEV_ONLY = [
 const NATIVE = [
   {
     regex: '^(@nba/xgboost|koffi)(/|$)',
-    message: "apps never import the XGBoost binding or koffi: use @nba/modeling's ServingModel (and releaseNativeMemory)",
+    message:
+      "apps never import the XGBoost binding or koffi: use @nba/modeling's ServingModel (and releaseNativeMemory)",
   },
 ];
 
@@ -40,7 +41,8 @@ const NATIVE = [
 const PRISMA = [
   {
     regex: '^(@prisma/client|@prisma/adapter-pg)(/|$)|generated/prisma',
-    message: "apps never import Prisma's client: database access goes through the packages (@nba/lifecycle, @nba/registry, …)",
+    message:
+      "apps never import Prisma's client: database access goes through the packages (@nba/lifecycle, @nba/registry, …)",
   },
 ];
 const PRISMA_FROM_DB = {

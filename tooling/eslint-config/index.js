@@ -24,10 +24,13 @@ const TYPESCRIPT = ['**/*.ts', '**/*.mts', '**/*.cts'];
  *   everywhere else `process.env` is refused.
  */
 function config(kind = 'package', options = {}) {
-  if (!['app', 'package', 'dev'].includes(kind)) throw new TypeError(`@nba/eslint-config: kind must be app, package or dev, got ${String(kind)}`);
+  if (!['app', 'package', 'dev'].includes(kind))
+    throw new TypeError(`@nba/eslint-config: kind must be app, package or dev, got ${String(kind)}`);
   const unknown = Object.keys(options).filter((name) => name !== 'readsProcessEnv');
   if (unknown.length > 0) {
-    throw new TypeError(`@nba/eslint-config: unknown option ${unknown.join(', ')} (the type-aware rules are always on; the one option is readsProcessEnv)`);
+    throw new TypeError(
+      `@nba/eslint-config: unknown option ${unknown.join(', ')} (the type-aware rules are always on; the one option is readsProcessEnv)`,
+    );
   }
   const { readsProcessEnv = [] } = options;
   const everywhere = kind === 'app' ? [...DEEP_IMPORTS, ...NATIVE] : DEEP_IMPORTS;
@@ -51,7 +54,10 @@ function config(kind = 'package', options = {}) {
     {
       linterOptions: { reportUnusedDisableDirectives: 'error' },
       rules: {
-        '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+        '@typescript-eslint/no-unused-vars': [
+          'error',
+          { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+        ],
         ...boundaryRules(everywhere),
         'no-restricted-properties': ['error', PROCESS_ENV_PROPERTY],
       },

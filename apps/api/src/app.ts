@@ -100,7 +100,16 @@ export function createApp(deps: AppDeps): Express {
   app.use(outlookRouter(readDb));
   app.use(modelsRouter(readRegistry, deps.models));
   // the page for people (HTML): after the JSON routes, which clients call far more often
-  app.use(pagesRouter({ db: readDb, registry: readRegistry, defaultModel: deps.models.main.name, now, withheld, pages: deps.pages }));
+  app.use(
+    pagesRouter({
+      db: readDb,
+      registry: readRegistry,
+      defaultModel: deps.models.main.name,
+      now,
+      withheld,
+      pages: deps.pages,
+    }),
+  );
   app.use(gate.lateAnswers());
 
   app.use(methodNotAllowed(app));

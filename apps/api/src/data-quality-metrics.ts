@@ -2,7 +2,12 @@ import { Gauge, type Registry } from 'prom-client';
 import type { DataQualityReport } from '@nba/ingestion';
 
 /** A report with nothing in it (the answer while the tables cannot be read). */
-export const EMPTY_DATA_QUALITY: DataQualityReport = { quarantined: [], conflicts: [], recentQuarantined: [], recentConflicts: [] };
+export const EMPTY_DATA_QUALITY: DataQualityReport = {
+  quarantined: [],
+  conflicts: [],
+  recentQuarantined: [],
+  recentConflicts: [],
+};
 
 /**
  * Gauges of the data-quality tables, read at scrape time through `load` (cached between scrapes):

@@ -42,7 +42,9 @@ test('PROBE_PORT is a port number', () => {
 });
 
 test('MODEL_NAMES must be model names, each once', () => {
-  expect(() => readEnv({ MODEL_NAMES: 'nba-winner,,x' })).toThrow(/MODEL_NAMES: must be model names separated by commas/);
+  expect(() => readEnv({ MODEL_NAMES: 'nba-winner,,x' })).toThrow(
+    /MODEL_NAMES: must be model names separated by commas/,
+  );
   expect(() => readEnv({ MODEL_NAMES: 'a,a' })).toThrow(/MODEL_NAMES: must not name a model twice/);
 });
 

@@ -4,7 +4,11 @@ import { createLogger, type Logger } from '@nba/logging';
 import { DEFAULT_MODEL_NAMES } from './served-models';
 
 const positiveMs = (fallback: number) =>
-  z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number').min(0, 'must be 0 or more').default(fallback);
+  z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .default(fallback);
 
 /** The API's own variables (besides logging, database and HTTP). */
 export const apiEnv = {
@@ -19,7 +23,11 @@ export const apiEnv = {
     )
     .refine((names) => new Set(names).size === names.length, 'must not name a model twice'),
   /** Settled forecasts per model version the rolling record gauges of /metrics cover. */
-  ROLLING_WINDOW_GAMES: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').default(200),
+  ROLLING_WINDOW_GAMES: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .default(200),
   /** How often the registry is polled for a new production version (LISTEN/NOTIFY is the fast path); 0 disables polling. */
   MODEL_POLL_INTERVAL_MS: positiveMs(30_000),
   /** How often the feature state is brought up to date with newly final games; 0 disables. */
@@ -30,7 +38,11 @@ export const apiEnv = {
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   /** Forecasts kept for repeated on-demand requests (0 disables the cache). */
-  PREDICT_CACHE_SIZE: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').default(10_000),
+  PREDICT_CACHE_SIZE: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .default(10_000),
   /** After SIGTERM, how long keep-alive connections get to close after their next answer (`Connection: close`) before idle ones are closed. */
   SHUTDOWN_DRAIN_MS: positiveMs(5_000),
   /** Then, how long shutdown waits for in-flight requests before closing connections. */

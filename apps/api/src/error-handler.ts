@@ -20,7 +20,9 @@ function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   const e = (err ?? {}) as HttpishError;
   if (e.expose && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-    return new ApiError('VALIDATION_FAILED', e.message ?? 'bad request', [{ field: '(body)', problem: e.message ?? 'bad request' }]);
+    return new ApiError('VALIDATION_FAILED', e.message ?? 'bad request', [
+      { field: '(body)', problem: e.message ?? 'bad request' },
+    ]);
   }
   return new ApiError('INTERNAL', 'internal error; quote the request id when reporting it', undefined, { cause: err });
 }
@@ -34,7 +36,9 @@ export function errorHandler() {
   return (err: unknown, _req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) return next(err);
     const problem = err instanceof ApiError ? undefined : databaseProblemOf(err);
-    const apiError = problem ? new ApiError('DATABASE_UNAVAILABLE', 'the database is unavailable; retry later', undefined, { cause: err }) : toApiError(err);
+    const apiError = problem
+      ? new ApiError('DATABASE_UNAVAILABLE', 'the database is unavailable; retry later', undefined, { cause: err })
+      : toApiError(err);
     if (problem) {
       res.locals.log.warn('database unavailable', { code: apiError.code, problem: problem.message });
       res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));

@@ -56,7 +56,9 @@ export class FeatureStore {
   start(intervalMs: number): void {
     if (intervalMs <= 0 || this.timer) return;
     this.timer = setInterval(() => {
-      this.refresh().catch((err) => this.logger.error('feature state refresh failed; keeping the previous state', { err }));
+      this.refresh().catch((err) =>
+        this.logger.error('feature state refresh failed; keeping the previous state', { err }),
+      );
     }, intervalMs);
     this.timer.unref();
   }

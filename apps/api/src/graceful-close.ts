@@ -14,7 +14,8 @@ export interface DrainOptions {
   logger: Logger;
 }
 
-const connectionCount = (server: Server) => new Promise<number>((resolve) => server.getConnections((_err, n) => resolve(n ?? 0)));
+const connectionCount = (server: Server) =>
+  new Promise<number>((resolve) => server.getConnections((_err, n) => resolve(n ?? 0)));
 
 /** Resolves when `server` has no connections left, or after `ms` (false then). */
 async function noConnectionsWithin(server: Server, closed: Promise<void>, ms: number): Promise<boolean> {
@@ -39,12 +40,18 @@ export async function drainAndClose(server: Server, options: DrainOptions): Prom
   // net.Server's close: stop listening only (http.Server's also sweeps idle keep-alive sockets)
   const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
   const open = await connectionCount(server);
-  options.logger.info('shutting down: finishing in-flight requests', { connections: open, drainMs: options.drainMs, timeoutMs: options.timeoutMs });
+  options.logger.info('shutting down: finishing in-flight requests', {
+    connections: open,
+    drainMs: options.drainMs,
+    timeoutMs: options.timeoutMs,
+  });
   if (await noConnectionsWithin(server, closed, options.drainMs)) return;
   // idle since the signal for the whole drain: their clients are not sending
   server.closeIdleConnections();
   if (await noConnectionsWithin(server, closed, options.timeoutMs)) return;
-  options.logger.warn('shutdown timeout: closing remaining connections', { connections: await connectionCount(server) });
+  options.logger.warn('shutdown timeout: closing remaining connections', {
+    connections: await connectionCount(server),
+  });
   server.closeAllConnections();
   await closed;
 }

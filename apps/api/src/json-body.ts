@@ -22,14 +22,28 @@ function tooLarge(req: Request, res: Response, next: NextFunction, limit: number
 export function jsonBody(limit: number) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const type = req.headers['content-type'];
-    if (req.method === 'GET' || req.method === 'HEAD' || !type || !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) return next();
+    if (
+      req.method === 'GET' ||
+      req.method === 'HEAD' ||
+      !type ||
+      !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)
+    )
+      return next();
     const charset = /;\s*charset=([^;\s]+)/i.exec(type)?.[1]?.toLowerCase();
     if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-      return next(new ApiError('VALIDATION_FAILED', `unsupported charset ${charset}; send UTF-8`, [{ field: '(body)', problem: 'must be UTF-8 JSON' }]));
+      return next(
+        new ApiError('VALIDATION_FAILED', `unsupported charset ${charset}; send UTF-8`, [
+          { field: '(body)', problem: 'must be UTF-8 JSON' },
+        ]),
+      );
     }
     const encoding = req.headers['content-encoding'];
     if (encoding && encoding !== 'identity') {
-      return next(new ApiError('VALIDATION_FAILED', `unsupported content-encoding ${encoding}`, [{ field: '(body)', problem: 'must not be compressed' }]));
+      return next(
+        new ApiError('VALIDATION_FAILED', `unsupported content-encoding ${encoding}`, [
+          { field: '(body)', problem: 'must not be compressed' },
+        ]),
+      );
     }
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (declared > limit) return tooLarge(req, res, next, limit);
@@ -61,7 +75,11 @@ export function jsonBody(limit: number) {
       try {
         req.body = JSON.parse(text) as unknown;
       } catch {
-        return next(new ApiError('INVALID_JSON', 'the request body is not valid JSON', [{ field: '(body)', problem: 'is not valid JSON' }]));
+        return next(
+          new ApiError('INVALID_JSON', 'the request body is not valid JSON', [
+            { field: '(body)', problem: 'is not valid JSON' },
+          ]),
+        );
       }
       next();
     });

@@ -24,7 +24,12 @@ export async function loadModel(registry: ModelRegistry, info: ModelVersionInfo)
     const model = ServingModel.fromRegistration(info, artifacts);
     return { name: info.name, version: info.version, id: info.id, loadedAt: new Date(), model };
   } catch (err) {
-    throw new ApiError('MODEL_LOAD_FAILED', `model '${info.name}' version ${info.version}: ${(err as Error).message}`, undefined, { cause: err });
+    throw new ApiError(
+      'MODEL_LOAD_FAILED',
+      `model '${info.name}' version ${info.version}: ${(err as Error).message}`,
+      undefined,
+      { cause: err },
+    );
   }
 }
 

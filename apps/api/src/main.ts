@@ -78,7 +78,8 @@ const addServe: AddCommand<ApiProcessDeps> = (program, deps) => {
 /** The API's command line: no arguments (configuration is the environment), by `@nba/cli`'s convention. */
 export const apiCli = defineCommandLine<ApiProcessDeps>({
   name: 'api',
-  description: 'the NBA prediction API: serves forecasts, models, health, readiness, metrics and docs until SIGTERM or SIGINT',
+  description:
+    'the NBA prediction API: serves forecasts, models, health, readiness, metrics and docs until SIGTERM or SIGINT',
   helpAfter: `Configuration: environment variables (PORT, HOST, DATABASE_URL or NBA_DATA_DIR, MODEL_NAMES, …; see the README).\n${EXIT_CODES_HELP}`,
   commands: [addServe],
   failureLabel: 'api failed to start',

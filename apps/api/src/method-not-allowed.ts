@@ -31,7 +31,10 @@ function routesOf(stack: readonly Layer[]): RouteMethods[] {
 /** The routes registered on `app` (or a router), by path: their methods, HEAD left out. */
 export function registeredRoutes(app: Express | Router): { path: string; methods: string[] }[] {
   const stack = ('router' in app ? app.router : app) as unknown as { stack: Layer[] };
-  return routesOf(stack.stack).map((r) => ({ path: r.layer.route?.path ?? '', methods: r.methods.filter((m) => m !== 'HEAD') }));
+  return routesOf(stack.stack).map((r) => ({
+    path: r.layer.route?.path ?? '',
+    methods: r.methods.filter((m) => m !== 'HEAD'),
+  }));
 }
 
 /**

@@ -1,5 +1,11 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { liveScores as readLiveScores, rollingRecords, type DbClient, type LiveScoreRow, type RollingRecordRow } from '@nba/db';
+import {
+  liveScores as readLiveScores,
+  rollingRecords,
+  type DbClient,
+  type LiveScoreRow,
+  type RollingRecordRow,
+} from '@nba/db';
 import { dataQualityReport } from '@nba/ingestion';
 import type { Logger } from '@nba/logging';
 import { holdoutLogLosses } from '@nba/registry';
@@ -120,7 +126,11 @@ export class ApiMetrics {
     liveGauge('model_live_accuracy', 'Share of settled predictions that picked the winner', (r) => r.accuracy);
     liveGauge('model_live_brier', 'Mean Brier score of settled predictions', (r) => r.brier);
     liveGauge('model_live_log_loss', 'Mean log loss of settled predictions', (r) => r.logLoss);
-    const rollingGauge = (name: string, help: string, pick: (r: RollingRecordRow, backtest: number | undefined) => number | undefined) =>
+    const rollingGauge = (
+      name: string,
+      help: string,
+      pick: (r: RollingRecordRow, backtest: number | undefined) => number | undefined,
+    ) =>
       new Gauge({
         name,
         help: `${help} (last ${rollingWindowGames} settled forecasts with a market line, per model version; kind="hindcast": a model's hindcasts as one series)`,
@@ -140,7 +150,11 @@ export class ApiMetrics {
     rollingGauge('model_rolling_brier', 'Rolling live Brier score', (r) => r.brier);
     rollingGauge('market_rolling_log_loss', "The market's log loss on the same games", (r) => r.marketLogLoss);
     rollingGauge('market_rolling_brier', "The market's Brier score on the same games", (r) => r.marketBrier);
-    rollingGauge('model_backtest_log_loss', 'Out-of-sample log loss recorded at registration (latest holdout season)', (_r, b) => b);
+    rollingGauge(
+      'model_backtest_log_loss',
+      'Out-of-sample log loss recorded at registration (latest holdout season)',
+      (_r, b) => b,
+    );
     dataQualityGauges(
       registers,
       cachedForScrapes(

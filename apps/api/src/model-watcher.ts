@@ -78,13 +78,22 @@ export class ModelWatcher {
     try {
       info = await registry.getProductionVersion(name);
     } catch (err) {
-      logger.warn('cannot read the production model from the registry; keeping the current one', { model: name, reason, err });
+      logger.warn('cannot read the production model from the registry; keeping the current one', {
+        model: name,
+        reason,
+        err,
+      });
       return;
     }
     const serving = holder.current;
     if (!info) {
-      if (serving) logger.warn('the registry has no production version any more; unloading', { model: name, version: serving.version });
-      else if (reason === 'start') logger.warn('no production model registered; predictions answer 503 until one is promoted', { model: name });
+      if (serving)
+        logger.warn('the registry has no production version any more; unloading', {
+          model: name,
+          version: serving.version,
+        });
+      else if (reason === 'start')
+        logger.warn('no production model registered; predictions answer 503 until one is promoted', { model: name });
       holder.swap(undefined);
       return;
     }
@@ -100,7 +109,13 @@ export class ModelWatcher {
       }
       holder.swap(model);
       this.failed = undefined;
-      logger.info('production model loaded', { model: name, version: info.version, previous: serving?.version, reason, ms: Date.now() - started });
+      logger.info('production model loaded', {
+        model: name,
+        version: info.version,
+        previous: serving?.version,
+        reason,
+        ms: Date.now() - started,
+      });
     } catch (err) {
       this.failed = key;
       this.opts.onLoadFailure?.(info.version, err);

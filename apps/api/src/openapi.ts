@@ -36,7 +36,11 @@ const REF = (id: string) => `#/components/schemas/${id}`;
 function jsonSchema(schema: Schema): Record<string, unknown> {
   const id = schemaRegistry.get(schema)?.id;
   if (id) return { $ref: REF(id) };
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', metadata: schemaRegistry, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    metadata: schemaRegistry,
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return rest;
 }
 
@@ -51,7 +55,9 @@ function queryParameters(query: z.ZodObject): Record<string, unknown>[] {
 
 /** The OpenAPI 3.1 document of `routes` (default: all of them), generated from their declarations and the zod schemas that validate requests. */
 export function openApiDocument(routes: readonly ApiRoute[] = API_ROUTES): Record<string, unknown> {
-  const { schemas } = z.toJSONSchema(schemaRegistry, { io: 'input', uri: REF, unrepresentable: 'any' }) as { schemas: Record<string, Record<string, unknown>> };
+  const { schemas } = z.toJSONSchema(schemaRegistry, { io: 'input', uri: REF, unrepresentable: 'any' }) as {
+    schemas: Record<string, Record<string, unknown>>;
+  };
   const components: Record<string, unknown> = {};
   for (const [id, s] of Object.entries(schemas)) {
     const { $schema: _s, $id: _i, ...rest } = s;
@@ -61,16 +67,24 @@ export function openApiDocument(routes: readonly ApiRoute[] = API_ROUTES): Recor
   for (const op of routes) {
     const responses: Record<string, unknown> = {};
     for (const [status, [description, target]] of Object.entries(op.responses)) {
-      const content = 'mediaType' in target ? { [target.mediaType]: { schema: { type: 'string' } } } : { 'application/json': { schema: jsonSchema(target) } };
+      const content =
+        'mediaType' in target
+          ? { [target.mediaType]: { schema: { type: 'string' } } }
+          : { 'application/json': { schema: jsonSchema(target) } };
       responses[status] = { description, content };
     }
-    responses['500'] = { description: 'Internal error (no details)', content: { 'application/json': { schema: { $ref: REF('Error') } } } };
+    responses['500'] = {
+      description: 'Internal error (no details)',
+      content: { 'application/json': { schema: { $ref: REF('Error') } } },
+    };
     (paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
       tags: [op.tag],
       operationId: `${op.method}${op.path.replace(/[^a-zA-Z]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       ...(op.query ? { parameters: queryParameters(op.query) } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
+      ...(op.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
+        : {}),
       responses,
     };
   }

@@ -39,9 +39,21 @@ export function forecast(
   const prepared = inputs.map((m, i) => {
     const date = m.date ?? options.defaultDate;
     if (snap.asOf !== null && date <= snap.asOf) {
-      throw ApiError.validation([{ field: `${options.field(i)}date`, problem: `must be after ${snap.asOf}, the last day of results the features include` }]);
+      throw ApiError.validation([
+        {
+          field: `${options.field(i)}date`,
+          problem: `must be after ${snap.asOf}, the last day of results the features include`,
+        },
+      ]);
     }
-    const matchup: Matchup = { season: seasonOfDate(date), date, home: m.home, away: m.away, gameType: m.gameType, neutral: m.neutral };
+    const matchup: Matchup = {
+      season: seasonOfDate(date),
+      date,
+      home: m.home,
+      away: m.away,
+      gameType: m.gameType,
+      neutral: m.neutral,
+    };
     return { matchup, line: snap.lines.get(lineKey(date, m.home, m.away)) };
   });
   const forecasts: MatchupForecast[] = prepared.map((p) => loaded.model.predictMatchup(snap.state, p.matchup, p.line));
@@ -80,7 +92,14 @@ export function forecast(
     };
     const check = checkForecast({ ...f, marketProbability: line ? finite(marketProb) : null });
     if (!check.ok) {
-      const withheld = { ...out, homeWinProbability: null, awayWinProbability: null, expectedMargin: null, expectedTotal: null, market: null };
+      const withheld = {
+        ...out,
+        homeWinProbability: null,
+        awayWinProbability: null,
+        expectedMargin: null,
+        expectedTotal: null,
+        market: null,
+      };
       withheld.withheld = { reason: check.reason, message: check.message };
       options.onWithheld?.(withheld, check);
       return withheld;

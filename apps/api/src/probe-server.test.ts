@@ -40,9 +40,14 @@ const get = async (path: string) => {
 };
 
 /** Blocks this thread's event loop for `ms` while a child process probes `path` after `afterMs`: the status and body it got. */
-function probeWhileBlocked(path: string, afterMs: number): { status: number; body: { status: string; reason?: string } } {
+function probeWhileBlocked(
+  path: string,
+  afterMs: number,
+): { status: number; body: { status: string; reason?: string } } {
   const script = `setTimeout(() => fetch(process.argv[1]).then(async (r) => console.log(JSON.stringify({ status: r.status, body: await r.json() }))), ${afterMs})`;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script, `${running().url}${path}`], { encoding: 'utf8' })) as ReturnType<typeof probeWhileBlocked>;
+  return JSON.parse(
+    execFileSync(process.execPath, ['-e', script, `${running().url}${path}`], { encoding: 'utf8' }),
+  ) as ReturnType<typeof probeWhileBlocked>;
 }
 
 test('answers /health and /ready from the published state', async () => {
@@ -82,6 +87,12 @@ test('/health and /ready turn 503 while the main event loop is blocked, and reco
 test('a port already taken is a clear error', async () => {
   const port = running().port;
   await expect(
-    startProbeServer({ port, host: '127.0.0.1', logger: silentLogger(), snapshot: () => snapshot, pingDatabase: () => Promise.resolve(undefined) }),
+    startProbeServer({
+      port,
+      host: '127.0.0.1',
+      logger: silentLogger(),
+      snapshot: () => snapshot,
+      pingDatabase: () => Promise.resolve(undefined),
+    }),
   ).rejects.toThrow(new RegExp(`probe port ${port}: .*EADDRINUSE`));
 });

@@ -30,7 +30,8 @@ export const READ_GATE_DEFAULTS: Readonly<ReadGateOptions> = Object.freeze({
 });
 
 /** The read routes: GETs of the pages and of stored data, the requests the gate admits. */
-const READ_ROUTE = /^\/(record|models|outlook|team\/[^/]+|v1\/games|v1\/predictions|v1\/outlook(\/history)?|v1\/models(\/[^/]*)?)?$/;
+const READ_ROUTE =
+  /^\/(record|models|outlook|team\/[^/]+|v1\/games|v1\/predictions|v1\/outlook(\/history)?|v1\/models(\/[^/]*)?)?$/;
 
 /** Whether a request is one of the read routes (`path` without the query). */
 export function isReadRoute(method: string | undefined, path: string): boolean {
@@ -61,7 +62,9 @@ export class ReadGate {
   private shedCount = 0;
   private shedLogged = 0;
   private shedTimer: NodeJS.Timeout | undefined;
-  private readonly busyPage = Buffer.from(messagePage({ title: 'Busy', message: 'the server is busy. Try again in a few seconds.' }));
+  private readonly busyPage = Buffer.from(
+    messagePage({ title: 'Busy', message: 'the server is busy. Try again in a few seconds.' }),
+  );
   readonly options: Readonly<ReadGateOptions>;
 
   /** `logger` gets the summaries of requests shed before routing (none logged without it). */
@@ -82,7 +85,8 @@ export class ReadGate {
     return (req: Request, res: Response, next: NextFunction): void => {
       const { maxActive, maxQueued, maxWaitMs, retryAfterSeconds } = this.options;
       if (this.active < maxActive) return this.admit(req, res, next);
-      if (this.queue.length >= maxQueued) return refuse(req, res, 'OVERLOADED', 'the server is busy', retryAfterSeconds);
+      if (this.queue.length >= maxQueued)
+        return refuse(req, res, 'OVERLOADED', 'the server is busy', retryAfterSeconds);
       const turn = () => {
         clearTimeout(timer);
         this.admit(req, res, next);
@@ -120,7 +124,9 @@ export class ReadGate {
     this.shedCount += 1;
     const json = path.startsWith('/v1/');
     const requestId = randomUUID();
-    const body = json ? Buffer.from(JSON.stringify(new ApiError('OVERLOADED', 'the server is busy').toBody(requestId))) : this.busyPage;
+    const body = json
+      ? Buffer.from(JSON.stringify(new ApiError('OVERLOADED', 'the server is busy').toBody(requestId)))
+      : this.busyPage;
     res.writeHead(503, {
       'content-type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
       'content-length': body.length,
@@ -138,7 +144,10 @@ export class ReadGate {
     if (this.shedTimer || !this.logger) return;
     this.shedTimer = setTimeout(() => {
       this.shedTimer = undefined;
-      this.logger?.warn('read requests shed before routing (queue full)', { shed: this.shedCount - this.shedLogged, maxQueued: this.options.maxQueued });
+      this.logger?.warn('read requests shed before routing (queue full)', {
+        shed: this.shedCount - this.shedLogged,
+        maxQueued: this.options.maxQueued,
+      });
       this.shedLogged = this.shedCount;
     }, SHED_LOG_INTERVAL_MS);
     this.shedTimer.unref();
@@ -167,8 +176,18 @@ export class ReadGate {
       res.locals.deadlineExpired = true;
       // the handler may still answer later: this connection is not reused for it
       res.setHeader('connection', 'close');
-      refuse(req, res, 'DATABASE_UNAVAILABLE', `the database did not answer within ${this.options.deadlineMs} ms`, DATABASE_RETRY_AFTER_SECONDS);
-      res.locals.log?.warn('read deadline expired', { code: 'DATABASE_UNAVAILABLE', deadlineMs: this.options.deadlineMs, path: req.path });
+      refuse(
+        req,
+        res,
+        'DATABASE_UNAVAILABLE',
+        `the database did not answer within ${this.options.deadlineMs} ms`,
+        DATABASE_RETRY_AFTER_SECONDS,
+      );
+      res.locals.log?.warn('read deadline expired', {
+        code: 'DATABASE_UNAVAILABLE',
+        deadlineMs: this.options.deadlineMs,
+        path: req.path,
+      });
     }, this.options.deadlineMs);
     res.on('finish', release);
     res.on('close', release);

@@ -71,7 +71,13 @@ export function requestContext(logger: Logger, metrics: ApiMetrics, accessLog: b
       const route = routeLabel(req);
       metrics.observeRequest(req.method, route, res.statusCode, seconds);
       if (!accessLog && res.statusCode < 500) return;
-      const line = { method: req.method, path: req.path, route, status: res.statusCode, ms: Math.round(seconds * 1e5) / 100 };
+      const line = {
+        method: req.method,
+        path: req.path,
+        route,
+        status: res.statusCode,
+        ms: Math.round(seconds * 1e5) / 100,
+      };
       if (res.statusCode >= 500) res.locals.log.warn('request failed', line);
       else res.locals.log.info('request', line);
     });

@@ -29,7 +29,10 @@ export class ServedModels {
   pick(name: string | undefined, field = 'model'): ServedModel {
     if (name === undefined) return this.main;
     const found = this.all.find((m) => m.name === name);
-    if (!found) throw ApiError.validation([{ field, problem: `must be one of ${this.names.join(', ')} (the models this API serves), got '${name}'` }]);
+    if (!found)
+      throw ApiError.validation([
+        { field, problem: `must be one of ${this.names.join(', ')} (the models this API serves), got '${name}'` },
+      ]);
     return found;
   }
 }

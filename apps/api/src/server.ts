@@ -130,8 +130,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   // the record's and the outlook's first renders (every chart) before the server takes requests, as the models are
   // loaded before it: on a loaded machine they take seconds, longer than a read request may wait (the read gate's deadline)
-  await warmPages(pages, { db: clients.read, registry: readRegistry, defaultModel: models.main.name }).catch((err: unknown) =>
-    logger.warn('record and outlook pages not rendered at start; the first requests render them', { err }),
+  await warmPages(pages, { db: clients.read, registry: readRegistry, defaultModel: models.main.name }).catch(
+    (err: unknown) =>
+      logger.warn('record and outlook pages not rendered at start; the first requests render them', { err }),
   );
   const server = await new Promise<Server>((resolve, reject) => {
     // a deep accept backlog: a page burst's connections must not crowd out a probe's new one (the kernel caps it at somaxconn)
@@ -181,7 +182,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       shuttingDown = true;
       // /ready on the probe port turns 503 at once; the worker answers until the main port has drained
       probes?.publish();
-      await drainAndClose(server, { drainMs: options.shutdownDrainMs ?? 5_000, timeoutMs: options.shutdownTimeoutMs ?? 10_000, logger });
+      await drainAndClose(server, {
+        drainMs: options.shutdownDrainMs ?? 5_000,
+        timeoutMs: options.shutdownTimeoutMs ?? 10_000,
+        logger,
+      });
       await services.stop();
       await stopChartWorker();
       await probes?.close();

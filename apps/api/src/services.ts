@@ -72,7 +72,10 @@ export function createServices(options: ServicesOptions): Services {
       await features.refresh();
       await Promise.all(watchers.map((w) => w.start()));
       // a new model may come with new history: bring the features up to date after each swap
-      for (const m of models.all) m.holder.onSwap(() => void features.refresh().catch((err) => logger.error('feature state refresh failed', { err })));
+      for (const m of models.all)
+        m.holder.onSwap(
+          () => void features.refresh().catch((err) => logger.error('feature state refresh failed', { err })),
+        );
       features.start(featureRefreshIntervalMs);
     },
     async stop() {

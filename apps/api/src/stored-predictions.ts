@@ -17,16 +17,24 @@ function view(p: StoredForecastRow): StoredPredictionOutput {
     homeWinProbability: p.homeWinProb,
     expectedMargin: p.expectedMargin,
     expectedTotal: p.expectedTotal,
-    market: hasMarket ? { homeProbability: p.marketHomeProb, spread: p.marketSpread, total: p.marketTotal, edge: p.edge } : null,
+    market: hasMarket
+      ? { homeProbability: p.marketHomeProb, spread: p.marketSpread, total: p.marketTotal, edge: p.edge }
+      : null,
     model: { name: p.name, version: p.version, kind: p.kind },
     predictedAt: p.predictedAt.toISOString(),
-    settlement: p.settledAt ? { settledAt: p.settledAt.toISOString(), homeWon: p.homeWon, logLoss: p.logLoss, brier: p.brier } : null,
+    settlement: p.settledAt
+      ? { settledAt: p.settledAt.toISOString(), homeWon: p.homeWon, logLoss: p.logLoss, brier: p.brier }
+      : null,
     isDemo: p.isDemo,
   };
 }
 
 /** Hears of a stored forecast withheld by the last-step check (`key` identifies the stored row). */
-export type OnWithheldStored = (key: string, p: StoredPredictionOutput, check: Extract<ForecastCheck, { ok: false }>) => void;
+export type OnWithheldStored = (
+  key: string,
+  p: StoredPredictionOutput,
+  check: Extract<ForecastCheck, { ok: false }>,
+) => void;
 
 /**
  * A stored forecast as published: rows stored before the last-step check existed (or written around
@@ -57,6 +65,10 @@ function published(p: StoredForecastRow, onWithheld: OnWithheldStored | undefine
  * The forecasts the pipeline stored for the games of `date` (`YYYY-MM-DD`, already validated), every
  * model version, by game and newest first: what `GET /v1/predictions` returns and the page shows.
  */
-export async function storedPredictions(db: DbClient, date: string, onWithheld?: OnWithheldStored): Promise<StoredPredictionOutput[]> {
+export async function storedPredictions(
+  db: DbClient,
+  date: string,
+  onWithheld?: OnWithheldStored,
+): Promise<StoredPredictionOutput[]> {
   return (await storedForecastsOnDate(db, date)).map((r) => published(r, onWithheld));
 }

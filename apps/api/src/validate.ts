@@ -8,7 +8,8 @@ function fieldOf(prefix: string, path: readonly PropertyKey[]): string {
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v = input;
-  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
   return v;
 }
 
@@ -17,9 +18,13 @@ export function toProblems(issues: readonly z.core.$ZodIssue[], input: unknown, 
   const out: FieldProblem[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ field: fieldOf(prefix, [...issue.path, key]), problem: 'is not a known field' });
+      for (const key of issue.keys)
+        out.push({ field: fieldOf(prefix, [...issue.path, key]), problem: 'is not a known field' });
     } else if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
-      out.push({ field: fieldOf(prefix, issue.path), problem: issue.path.length === 0 ? 'is required: send a JSON object' : 'is required' });
+      out.push({
+        field: fieldOf(prefix, issue.path),
+        problem: issue.path.length === 0 ? 'is required: send a JSON object' : 'is required',
+      });
     } else if (issue.code === 'invalid_type' && issue.path.length === 0) {
       out.push({ field: fieldOf(prefix, issue.path), problem: `must be a JSON ${issue.expected}` });
     } else {

@@ -49,9 +49,35 @@ beforeAll(async () => {
   const capturedAt = new Date(`${upcoming.date}T12:00:00Z`);
   await db.client.oddsSnapshot.createMany({
     data: [
-      { gameId: game.id, bookmaker: 'book', market: 'h2h', capturedAt, homePrice: -150, awayPrice: 130, source: 'test' },
-      { gameId: game.id, bookmaker: 'book', market: 'spreads', capturedAt, homePoint: -3.5, homePrice: -110, awayPrice: -110, source: 'test' },
-      { gameId: game.id, bookmaker: 'book', market: 'totals', capturedAt, totalPoint: 225.5, overPrice: -110, underPrice: -110, source: 'test' },
+      {
+        gameId: game.id,
+        bookmaker: 'book',
+        market: 'h2h',
+        capturedAt,
+        homePrice: -150,
+        awayPrice: 130,
+        source: 'test',
+      },
+      {
+        gameId: game.id,
+        bookmaker: 'book',
+        market: 'spreads',
+        capturedAt,
+        homePoint: -3.5,
+        homePrice: -110,
+        awayPrice: -110,
+        source: 'test',
+      },
+      {
+        gameId: game.id,
+        bookmaker: 'book',
+        market: 'totals',
+        capturedAt,
+        totalPoint: 225.5,
+        overPrice: -110,
+        underPrice: -110,
+        source: 'test',
+      },
     ],
   });
   const model = trainOn(history);
@@ -60,7 +86,10 @@ beforeAll(async () => {
   disposeModel(model);
   // stored predictions for a past day: one settled
   const version = await db.client.modelVersion.findFirstOrThrow({ where: { name: 'nba-winner', version: '1.0.0' } });
-  const games = await db.client.game.findMany({ where: { date: new Date(`${pastDay}T00:00:00Z`) }, orderBy: { id: 'asc' } });
+  const games = await db.client.game.findMany({
+    where: { date: new Date(`${pastDay}T00:00:00Z`) },
+    orderBy: { id: 'asc' },
+  });
   await db.client.prediction.create({
     data: {
       gameId: required(games[0], `a game on ${pastDay}`).id,
@@ -102,7 +131,13 @@ interface OpenApiDocument {
   components: {
     schemas: Record<
       string,
-      { required?: string[]; additionalProperties?: boolean; enum?: unknown[]; properties?: Record<string, { maxItems?: number } | undefined> } | undefined
+      | {
+          required?: string[];
+          additionalProperties?: boolean;
+          enum?: unknown[];
+          properties?: Record<string, { maxItems?: number } | undefined>;
+        }
+      | undefined
     >;
   };
 }
@@ -140,13 +175,21 @@ describe('GET /v1/games', () => {
     expect(body.games).toHaveLength(expected.length);
     for (const g of expected) {
       const got = body.games.find((x) => x.gameKey === g.id);
-      expect(got).toMatchObject({ home: g.home, away: g.away, status: 'final', homeScore: g.homePts, awayScore: g.awayPts });
+      expect(got).toMatchObject({
+        home: g.home,
+        away: g.away,
+        status: 'final',
+        homeScore: g.homePts,
+        awayScore: g.awayPts,
+      });
     }
   });
 
   test('a scheduled game has no score', async () => {
     const res = await request(t.app).get(`/v1/games?date=${upcoming.date}`).expect(200);
-    expect(GamesResponse.parse(res.body).games).toMatchObject([{ home: 'BOS', away: 'NYK', status: 'scheduled', homeScore: null }]);
+    expect(GamesResponse.parse(res.body).games).toMatchObject([
+      { home: 'BOS', away: 'NYK', status: 'scheduled', homeScore: null },
+    ]);
   });
 
   test.each([
@@ -166,7 +209,12 @@ describe('GET /v1/predictions', () => {
     const body = PredictionsResponse.parse(res.body);
     expect(body.predictions).toHaveLength(2);
     const [settled, open] = body.predictions;
-    expect(settled).toMatchObject({ homeWinProbability: 0.62, expectedMargin: 3.1, expectedTotal: 221.5, model: { name: 'nba-winner', version: '1.0.0' } });
+    expect(settled).toMatchObject({
+      homeWinProbability: 0.62,
+      expectedMargin: 3.1,
+      expectedTotal: 221.5,
+      model: { name: 'nba-winner', version: '1.0.0' },
+    });
     expect(settled?.market).toEqual({ homeProbability: 0.58, spread: -2.5, total: 220, edge: 0.04 });
     expect(settled?.settlement).toMatchObject({ homeWon: true, brier: closeTo(0.1444, 6) });
     expect(open?.market).toBeNull();
@@ -199,7 +247,9 @@ describe('POST /v1/predict', () => {
     });
     expect(f.homeWinProbability).toBeGreaterThan(0);
     expect(f.homeWinProbability).toBeLessThan(1);
-    expect(required(f.homeWinProbability, 'the home probability') + required(f.awayWinProbability, 'the away probability')).toBeCloseTo(1, 12);
+    expect(
+      required(f.homeWinProbability, 'the home probability') + required(f.awayWinProbability, 'the away probability'),
+    ).toBeCloseTo(1, 12);
     expect(f.expectedTotal).toBeGreaterThan(150);
     expect(f.date > lastDay).toBe(true);
     const { contributions } = required(f.explanation, 'the explanation');
@@ -209,8 +259,12 @@ describe('POST /v1/predict', () => {
   });
 
   test('explain sets how many contributions are listed (0: none); the forecast does not change', async () => {
-    const none = Forecast.parse((await request(t.app).post('/v1/predict').send({ home: 'MIA', away: 'DEN', explain: 0 }).expect(200)).body);
-    const many = Forecast.parse((await request(t.app).post('/v1/predict').send({ home: 'MIA', away: 'DEN', explain: 12 }).expect(200)).body);
+    const none = Forecast.parse(
+      (await request(t.app).post('/v1/predict').send({ home: 'MIA', away: 'DEN', explain: 0 }).expect(200)).body,
+    );
+    const many = Forecast.parse(
+      (await request(t.app).post('/v1/predict').send({ home: 'MIA', away: 'DEN', explain: 12 }).expect(200)).body,
+    );
     expect(none.explanation).toBeUndefined();
     expect(many.explanation?.contributions).toHaveLength(12);
     expect(none.homeWinProbability).toBe(many.homeWinProbability);
@@ -253,8 +307,13 @@ describe('POST /v1/predict', () => {
 
   test('neutral site lowers the home forecast', async () => {
     const date = upcoming.date;
-    const home = Forecast.parse((await request(t.app).post('/v1/predict').send({ home: 'CHI', away: 'ATL', date }).expect(200)).body);
-    const neutral = Forecast.parse((await request(t.app).post('/v1/predict').send({ home: 'CHI', away: 'ATL', date, neutral: true }).expect(200)).body);
+    const home = Forecast.parse(
+      (await request(t.app).post('/v1/predict').send({ home: 'CHI', away: 'ATL', date }).expect(200)).body,
+    );
+    const neutral = Forecast.parse(
+      (await request(t.app).post('/v1/predict').send({ home: 'CHI', away: 'ATL', date, neutral: true }).expect(200))
+        .body,
+    );
     expect(neutral.neutral).toBe(true);
     expect(neutral.homeWinProbability).not.toBe(home.homeWinProbability);
   });
@@ -280,7 +339,11 @@ describe('POST /v1/predict', () => {
   });
 
   test('400 for a body that is not JSON', async () => {
-    const res = await request(t.app).post('/v1/predict').set('content-type', 'application/json').send('{"home": "BOS",').expect(400);
+    const res = await request(t.app)
+      .post('/v1/predict')
+      .set('content-type', 'application/json')
+      .send('{"home": "BOS",')
+      .expect(400);
     expectError(res.body, 'INVALID_JSON', '(body)');
   });
 
@@ -329,7 +392,9 @@ describe('POST /v1/predict/batch', () => {
       .post('/v1/predict/batch')
       .send({ matchups: Array(101).fill(m) })
       .expect(400);
-    expect(expectError(res.body, 'VALIDATION_FAILED', 'matchups').details?.[0]?.problem).toBe('must hold at most 100 matchups');
+    expect(expectError(res.body, 'VALIDATION_FAILED', 'matchups').details?.[0]?.problem).toBe(
+      'must hold at most 100 matchups',
+    );
   });
 
   test('names the bad matchup by index', async () => {
@@ -343,7 +408,10 @@ describe('POST /v1/predict/batch', () => {
         ],
       })
       .expect(400);
-    expect(expectError(res.body, 'VALIDATION_FAILED').details?.map((d) => d.field)).toEqual(['matchups.1.away', 'matchups.2.away']);
+    expect(expectError(res.body, 'VALIDATION_FAILED').details?.map((d) => d.field)).toEqual([
+      'matchups.1.away',
+      'matchups.2.away',
+    ]);
   });
 
   test('a date before the features is named by index', async () => {
@@ -389,7 +457,10 @@ describe('models', () => {
 
 describe('metrics, docs, errors and headers', () => {
   test('GET /metrics exposes requests, latency, predictions served, model version and live scores', async () => {
-    const served = (text: string) => Number(/predictions_served_total\{model="nba-winner",version="1.0.0",endpoint="batch"\} (\d+)/.exec(text)?.[1] ?? 0);
+    const served = (text: string) =>
+      Number(
+        /predictions_served_total\{model="nba-winner",version="1.0.0",endpoint="batch"\} (\d+)/.exec(text)?.[1] ?? 0,
+      );
     const before = served((await request(t.app).get('/metrics').expect(200)).text);
     await request(t.app).post('/v1/predict').send({ home: 'BOS', away: 'NYK' }).expect(200);
     await request(t.app)
@@ -409,7 +480,9 @@ describe('metrics, docs, errors and headers', () => {
     const text = res.text;
     expect(text).toMatch(/http_requests_total\{method="POST",route="\/v1\/predict",status="200"\} \d+/);
     expect(text).toMatch(/http_requests_total\{method="GET",route="<unmatched>",status="404"\} 1/);
-    expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0.005",method="POST",route="\/v1\/predict",status="200"\} \d+/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_bucket\{le="0.005",method="POST",route="\/v1\/predict",status="200"\} \d+/,
+    );
     expect(text).toMatch(/http_requests_total\{method="POST",route="\/v1\/predict\/batch",status="400"\} \d+/);
     expect(text).toContain('model_info{model="nba-winner",version="1.0.0"} 1');
     expect(text).toContain('model_live_settled_predictions{model="nba-winner",version="1.0.0",kind="live"} 1');
@@ -444,7 +517,9 @@ describe('metrics, docs, errors and headers', () => {
     expect(schemas.PredictRequest?.additionalProperties).toBe(false);
     expect(schemas.TeamCode?.enum).toHaveLength(30);
     expect(schemas.BatchPredictRequest?.properties?.matchups?.maxItems).toBe(100);
-    expect(doc.paths['/v1/games']?.get?.parameters).toEqual([{ name: 'date', in: 'query', required: true, schema: { $ref: '#/components/schemas/IsoDate' } }]);
+    expect(doc.paths['/v1/games']?.get?.parameters).toEqual([
+      { name: 'date', in: 'query', required: true, schema: { $ref: '#/components/schemas/IsoDate' } },
+    ]);
     expect(res.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
   });
 
@@ -453,7 +528,12 @@ describe('metrics, docs, errors and headers', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     // every asset is served by the API itself (no CDN)
     const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(assets).toEqual(['/docs/swagger-ui.css', '/docs/favicon-32x32.png', '/docs/swagger-ui-bundle.js', '/docs/init.js']);
+    expect(assets).toEqual([
+      '/docs/swagger-ui.css',
+      '/docs/favicon-32x32.png',
+      '/docs/swagger-ui-bundle.js',
+      '/docs/init.js',
+    ]);
     const types = {
       '/docs/swagger-ui.css': /^text\/css/,
       '/docs/favicon-32x32.png': /^image\/png/,
@@ -503,7 +583,9 @@ describe('without a production model or a database', () => {
     const other = await buildTestApp(db, { modelNames: ['nba-unknown'], listen: false });
     try {
       const res = await request(other.app).post('/v1/predict').send({ home: 'BOS', away: 'NYK' }).expect(503);
-      expect(expectError(res.body, 'NO_PRODUCTION_MODEL').message).toContain("no production version of model 'nba-unknown'");
+      expect(expectError(res.body, 'NO_PRODUCTION_MODEL').message).toContain(
+        "no production version of model 'nba-unknown'",
+      );
       await request(other.app)
         .post('/v1/predict/batch')
         .send({ matchups: [{ home: 'BOS', away: 'NYK' }] })

@@ -27,7 +27,11 @@ describe('data quality on /metrics and the models view', () => {
 
   it('counts quarantined values by source and reason and conflicts by kind, and lists the latest', async () => {
     const tipoff = new Date('2025-01-16T00:30:00Z');
-    await upsertGames(db.client, [{ date: '2025-01-15', homeCode: 'BOS', awayCode: 'NYK', tipoff, oddsApiId: 'ev-1', source: 'the-odds-api' }], { logger });
+    await upsertGames(
+      db.client,
+      [{ date: '2025-01-15', homeCode: 'BOS', awayCode: 'NYK', tipoff, oddsApiId: 'ev-1', source: 'the-odds-api' }],
+      { logger },
+    );
     const base = { gameKey: '20250115_NYK_BOS', bookmaker: 'draftkings', source: 'the-odds-api' };
     const at = (h: number) => new Date(Date.UTC(2025, 0, 15, h));
     const snaps: SnapshotRecord[] = [
@@ -48,15 +52,22 @@ describe('data quality on /metrics and the models view', () => {
       apiBasketballId: 42,
       source: 'api-basketball',
     });
-    expect(await upsertGames(db.client, [g('2025-01-14', 110), g('2025-01-15', 90)], { logger })).toMatchObject({ inserted: 0, conflicts: 1 });
+    expect(await upsertGames(db.client, [g('2025-01-14', 110), g('2025-01-15', 90)], { logger })).toMatchObject({
+      inserted: 0,
+      conflicts: 1,
+    });
 
     const metrics = await request(t.app).get('/metrics').expect(200);
     expect(metrics.text).toContain('# TYPE upstream_values_quarantined gauge');
     expect(metrics.text).toContain('upstream_values_quarantined{source="the-odds-api",reason="spread_out_of_range"} 1');
     expect(metrics.text).toContain('upstream_values_quarantined{source="the-odds-api",reason="price_out_of_range"} 1');
     expect(metrics.text).toContain('upstream_values_quarantined{source="the-odds-api",reason="total_out_of_range"} 1');
-    expect(metrics.text).toContain('upstream_values_quarantined{source="the-odds-api",reason="moneyline_spread_disagree"} 1');
-    expect(metrics.text).toContain('upstream_conflicts_recorded{source="api-basketball",kind="duplicate_in_response"} 1');
+    expect(metrics.text).toContain(
+      'upstream_values_quarantined{source="the-odds-api",reason="moneyline_spread_disagree"} 1',
+    );
+    expect(metrics.text).toContain(
+      'upstream_conflicts_recorded{source="api-basketball",kind="duplicate_in_response"} 1',
+    );
 
     const page = await request(t.app).get('/models').expect(200);
     expect(page.text).not.toContain('No upstream value has been quarantined');

@@ -3,7 +3,14 @@ import { createDbClient, type DbClient } from '@nba/db';
 import { required } from '@nba/errors';
 import { createLogger, silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
-import { createTestDatabase, matching, startTcpProxy, testServerUrl, type TcpProxy, type TestDatabase } from '@nba/testing';
+import {
+  createTestDatabase,
+  matching,
+  startTcpProxy,
+  testServerUrl,
+  type TcpProxy,
+  type TestDatabase,
+} from '@nba/testing';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../src/error-handler';
 import { READ_GATE_DEFAULTS } from '../src/read-gate';
 import { ErrorResponse } from '../src/schemas/common';
@@ -21,7 +28,12 @@ const STEP_LIMIT_MS = 15_000;
 
 const history = syntheticHistory({ seasons: [2023, 2024], seed: 11, days: 120 });
 const pastDay = required(history.at(-40), 'the 40th game from the end').date;
-const DB_ROUTES = [`/v1/games?date=${pastDay}`, `/v1/predictions?date=${pastDay}`, '/v1/models', '/v1/models/production'];
+const DB_ROUTES = [
+  `/v1/games?date=${pastDay}`,
+  `/v1/predictions?date=${pastDay}`,
+  '/v1/models',
+  '/v1/models/production',
+];
 
 let db: TestDatabase;
 let proxy: TcpProxy;
@@ -33,7 +45,9 @@ beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'api_outage' });
   await insertGames(db.client, history);
   const model = trainOn(history, 'stats', 20);
-  await registerModel(new ModelRegistry(db.client, { logger: silentLogger() }), model, 'nba-winner', '1.0.0', { promote: true });
+  await registerModel(new ModelRegistry(db.client, { logger: silentLogger() }), model, 'nba-winner', '1.0.0', {
+    promote: true,
+  });
   disposeModel(model);
   const server = new URL(testServerUrl());
   proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
@@ -88,10 +102,17 @@ async function allDatabaseRoutes(times = 3) {
 
 /** Every answer a 503 with Retry-After: the database's (admitted requests), or the read gate's (shed while the admitted ones wait). */
 function expectUnavailable(answers: Awaited<ReturnType<typeof get>>[]): void {
-  const retryAfter = { DATABASE_UNAVAILABLE: String(DATABASE_RETRY_AFTER_SECONDS), OVERLOADED: String(READ_GATE_DEFAULTS.retryAfterSeconds) };
+  const retryAfter = {
+    DATABASE_UNAVAILABLE: String(DATABASE_RETRY_AFTER_SECONDS),
+    OVERLOADED: String(READ_GATE_DEFAULTS.retryAfterSeconds),
+  };
   for (const a of answers) {
     const code = ErrorResponse.parse(a.body).error.code as keyof typeof retryAfter;
-    expect({ status: a.status, code, retryAfter: a.retryAfter }).toEqual({ status: 503, code, retryAfter: retryAfter[code] });
+    expect({ status: a.status, code, retryAfter: a.retryAfter }).toEqual({
+      status: 503,
+      code,
+      retryAfter: retryAfter[code],
+    });
   }
   expect(answers.some((a) => ErrorResponse.parse(a.body).error.code === 'DATABASE_UNAVAILABLE')).toBe(true);
 }
@@ -110,16 +131,26 @@ test(
   'stalled: the database routes answer 503 DATABASE_UNAVAILABLE with Retry-After; predict serves from memory; /health stays up, /ready says why',
   async () => {
     proxy.stall();
-    const [answers, predicted, health, ready] = await Promise.all([allDatabaseRoutes(), predict(), get('/health'), get('/ready')]);
+    const [answers, predicted, health, ready] = await Promise.all([
+      allDatabaseRoutes(),
+      predict(),
+      get('/health'),
+      get('/ready'),
+    ]);
     expectUnavailable(answers);
     expect(predicted).toBe(200);
     expect(health.status).toBe(200);
     expect(ready.status).toBe(503);
-    expect(ReadyResponse.parse(ready.body)).toMatchObject({ status: 'not_ready', database: { ok: false, error: matching(/^unavailable/) } });
+    expect(ReadyResponse.parse(ready.body)).toMatchObject({
+      status: 'not_ready',
+      database: { ok: false, error: matching(/^unavailable/) },
+    });
     // the pool did not fill up with waiters: a second round is answered the same way
     expectUnavailable(await allDatabaseRoutes());
     // the operator's line: what failed, without the password or a stack trace
-    const warned = logLines.map((l) => JSON.parse(l) as { message: string; problem?: string }).filter((l) => l.message === 'database unavailable');
+    const warned = logLines
+      .map((l) => JSON.parse(l) as { message: string; problem?: string })
+      .filter((l) => l.message === 'database unavailable');
     expect(warned.length).toBeGreaterThan(0);
     expect(warned[0]?.problem).toMatch(/DB_(POOL|STATEMENT|CONNECT)_TIMEOUT_MS/);
   },

@@ -25,7 +25,14 @@ test.each([
   ['stalled', 'stalled'],
 ] as const)('a database that is %s: one line naming the fix, exit 3', async (_case, which) => {
   const line = UNUSABLE_DATABASE_LINES[which];
-  const env = { DATABASE_URL: dbs[which], DB_CONNECT_TIMEOUT_MS: '500', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_OPTIONS: '' };
+  const env = {
+    DATABASE_URL: dbs[which],
+    DB_CONNECT_TIMEOUT_MS: '500',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_OPTIONS: '',
+  };
   const { code, stderr } = await runToExit(MAIN, [], env);
   expect({ code, stderr }).toEqual({ code: 3, stderr: matching(line) });
   expect(stderr).not.toContain(PASSWORD);

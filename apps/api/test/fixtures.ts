@@ -1,7 +1,15 @@
 // Shared test and benchmark material: a synthetic but realistic league history, a real XGBoost
 // model trained on it with @nba/modeling (real feature spec), registered and promoted with the
 // real registry, and an app wired to a real PostgreSQL database.
-import { assembleDataset, DEFAULT_PARAMS, disposeModel, toRegistration, trainModel, type ModelParams, type TrainedModel } from '@nba/modeling';
+import {
+  assembleDataset,
+  DEFAULT_PARAMS,
+  disposeModel,
+  toRegistration,
+  trainModel,
+  type ModelParams,
+  type TrainedModel,
+} from '@nba/modeling';
 import { buildFeatures, TEAM_CODES, type LineLookup, type Variant } from '@nba/features';
 import { type ClosingLine, type GameRecord } from '@nba/games';
 import { addDays } from '@nba/config';
@@ -43,7 +51,17 @@ export function syntheticHistory(options: { seasons: number[]; days?: number; se
         let homePts = Math.round((total + margin) / 2);
         const awayPts = Math.round((total - margin) / 2);
         if (homePts === awayPts) homePts += 1;
-        games.push({ id: `${date.replaceAll('-', '')}_${away}_${home}`, season, date, home, away, gameType: 'regular', neutral: false, homePts, awayPts });
+        games.push({
+          id: `${date.replaceAll('-', '')}_${away}_${home}`,
+          season,
+          date,
+          home,
+          away,
+          gameType: 'regular',
+          neutral: false,
+          homePts,
+          awayPts,
+        });
       }
     }
   }
@@ -75,7 +93,12 @@ export async function insertGames(db: DbClient, games: readonly GameRecord[]): P
 /** Small, fast training settings (the defaults with few rounds). */
 export function quickParams(rounds = 40): ModelParams {
   const short = (s: ModelParams['win']) => ({ ...s, numRounds: rounds, earlyStoppingRounds: 10 });
-  return { ...DEFAULT_PARAMS, win: short(DEFAULT_PARAMS.win), margin: short(DEFAULT_PARAMS.margin), total: short(DEFAULT_PARAMS.total) };
+  return {
+    ...DEFAULT_PARAMS,
+    win: short(DEFAULT_PARAMS.win),
+    margin: short(DEFAULT_PARAMS.margin),
+    total: short(DEFAULT_PARAMS.total),
+  };
 }
 
 /** Closing lines for a history: a noisy spread around the true margin, moneylines from it, a total. */
@@ -87,13 +110,23 @@ export function syntheticLines(games: readonly GameRecord[], seed = 7): Map<stri
     const spreadHome = Math.round(2 * -(0.3 * margin + normal(rand) * 5)) / 2;
     const p = 1 / (1 + Math.exp(spreadHome / 6.5));
     const ml = (q: number) => (q >= 0.5 ? Math.round((-100 * q) / (1 - q)) - 10 : Math.round((100 * (1 - q)) / q) + 10);
-    lines.set(g.id, { spreadHome, homeMl: ml(p), awayMl: ml(1 - p), total: Math.round(2 * (222 + normal(rand) * 6)) / 2 });
+    lines.set(g.id, {
+      spreadHome,
+      homeMl: ml(p),
+      awayMl: ml(1 - p),
+      total: Math.round(2 * (222 + normal(rand) * 6)) / 2,
+    });
   }
   return lines;
 }
 
 /** Trains a model variant on the finished games of a history. */
-export function trainOn(games: readonly GameRecord[], variant: Variant = 'stats', rounds = 40, lines?: LineLookup): TrainedModel {
+export function trainOn(
+  games: readonly GameRecord[],
+  variant: Variant = 'stats',
+  rounds = 40,
+  lines?: LineLookup,
+): TrainedModel {
   const { rows } = buildFeatures(games, lines);
   return trainModel(assembleDataset(rows), variant, { params: quickParams(rounds) });
 }

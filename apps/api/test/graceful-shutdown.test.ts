@@ -20,7 +20,9 @@ beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'api_drain' });
   await insertGames(db.client, history);
   const model = trainOn(history, 'stats', 20);
-  await registerModel(new ModelRegistry(db.client, { logger: silentLogger() }), model, 'nba-winner', '1.0.0', { promote: true });
+  await registerModel(new ModelRegistry(db.client, { logger: silentLogger() }), model, 'nba-winner', '1.0.0', {
+    promote: true,
+  });
   disposeModel(model);
 }, 120_000);
 
@@ -30,7 +32,14 @@ afterAll(async () => {
 
 async function startApi(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [main], {
-    env: inheritedEnv({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MODEL_NAMES: 'nba-winner', SHUTDOWN_DRAIN_MS: '2000' }),
+    env: inheritedEnv({
+      DATABASE_URL: db.url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      MODEL_NAMES: 'nba-winner',
+      SHUTDOWN_DRAIN_MS: '2000',
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -69,7 +78,9 @@ test.each([8, 32, 64])(
     child.kill('SIGTERM');
     const result = await load.done;
     const code = await exited;
-    console.log(`${connections} connections: ${result.answered} answered, failed ${JSON.stringify(result.failed)}, non-2xx ${JSON.stringify(result.statuses)}`);
+    console.log(
+      `${connections} connections: ${result.answered} answered, failed ${JSON.stringify(result.failed)}, non-2xx ${JSON.stringify(result.statuses)}`,
+    );
     expect(result.failed).toEqual({});
     expect(result.answered).toBeGreaterThan(connections);
     expect(code).toBe(0);

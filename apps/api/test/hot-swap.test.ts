@@ -95,17 +95,28 @@ test('a version that fails its checksum is refused; the old one keeps serving', 
   await db.client.$executeRaw`UPDATE model_artifacts SET content = content || '\\x20'::bytea
      WHERE role = 'margin' AND model_version_id = (SELECT id FROM model_versions WHERE name = 'nba-winner' AND version = '2.1.0')`;
   // the registry refuses to promote it (packages/registry verifies artifacts) ...
-  await expect(registry.promoteVersion('nba-winner', '2.1.0', { actor: 'test' })).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH' });
+  await expect(registry.promoteVersion('nba-winner', '2.1.0', { actor: 'test' })).rejects.toMatchObject({
+    code: 'CHECKSUM_MISMATCH',
+  });
   // ... so put it in production behind the registry's back (a hand edit): the API must refuse it too
   await db.client.$transaction([
-    db.client.$executeRaw`UPDATE model_versions SET status = 'archived' WHERE name = 'nba-winner' AND status = 'production'`,
-    db.client.$executeRaw`UPDATE model_versions SET status = 'production' WHERE name = 'nba-winner' AND version = '2.1.0'`,
+    db.client
+      .$executeRaw`UPDATE model_versions SET status = 'archived' WHERE name = 'nba-winner' AND status = 'production'`,
+    db.client
+      .$executeRaw`UPDATE model_versions SET status = 'production' WHERE name = 'nba-winner' AND version = '2.1.0'`,
     db.client.$executeRaw`SELECT pg_notify('model_promoted', 'nba-winner')`,
   ]);
-  await until(async () => (await (await fetch(`${api.url}/metrics`)).text()).includes('model_load_failures_total{model="nba-winner",version="2.1.0"} 1'));
+  await until(async () =>
+    (await (await fetch(`${api.url}/metrics`)).text()).includes(
+      'model_load_failures_total{model="nba-winner",version="2.1.0"} 1',
+    ),
+  );
   expect(await predictVersion()).toEqual({ status: 200, version: '2.0.0' });
   expect(await readyVersion()).toBe('2.0.0');
-  const prod = (await (await fetch(`${api.url}/v1/models/production`)).json()) as { model: { version: string }; serving: { version: string } };
+  const prod = (await (await fetch(`${api.url}/v1/models/production`)).json()) as {
+    model: { version: string };
+    serving: { version: string };
+  };
   expect(prod.model.version).toBe('2.1.0');
   expect(prod.serving.version).toBe('2.0.0');
 });
@@ -122,7 +133,11 @@ test('a version whose feature spec this code cannot compute is refused; the next
     createdBy: 'test',
   });
   await registry.promoteVersion('nba-winner', '2.2.0', { actor: 'test' });
-  await until(async () => (await (await fetch(`${api.url}/metrics`)).text()).includes('model_load_failures_total{model="nba-winner",version="2.2.0"} 1'));
+  await until(async () =>
+    (await (await fetch(`${api.url}/metrics`)).text()).includes(
+      'model_load_failures_total{model="nba-winner",version="2.2.0"} 1',
+    ),
+  );
   expect(await predictVersion()).toEqual({ status: 200, version: '2.0.0' });
 
   await registerModel(registry, model1, 'nba-winner', '3.0.0', { promote: true });

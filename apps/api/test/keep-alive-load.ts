@@ -38,16 +38,21 @@ export function keepAliveLoad(
   const once = (n: number) =>
     new Promise<boolean>((resolve) => {
       const spec = required(options.paths[n % options.paths.length], 'a path to request');
-      const headers: Record<string, string | number> = spec.body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(spec.body) } : {};
-      const req = http.request({ host: url.hostname, port: url.port, method: spec.method, path: spec.path, agent, headers }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          result.answered += 1;
-          const status = res.statusCode ?? 0;
-          if (status >= 300) result.statuses[status] = (result.statuses[status] ?? 0) + 1;
-          resolve(res.headers.connection === 'close');
-        });
-      });
+      const headers: Record<string, string | number> = spec.body
+        ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(spec.body) }
+        : {};
+      const req = http.request(
+        { host: url.hostname, port: url.port, method: spec.method, path: spec.path, agent, headers },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            result.answered += 1;
+            const status = res.statusCode ?? 0;
+            if (status >= 300) result.statuses[status] = (result.statuses[status] ?? 0) + 1;
+            resolve(res.headers.connection === 'close');
+          });
+        },
+      );
       req.on('error', (err: NodeJS.ErrnoException) => {
         const code = err.code ?? err.message;
         result.failed[code] = (result.failed[code] ?? 0) + 1;

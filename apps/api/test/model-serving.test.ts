@@ -38,9 +38,32 @@ beforeAll(async () => {
   await db.client.oddsSnapshot.createMany({
     data: [
       // an older snapshot that must lose to the later one
-      { gameId: game.id, bookmaker: 'a', market: 'h2h', capturedAt: new Date(`${upcomingDate}T09:00:00Z`), homePrice: -120, awayPrice: 100, source: 'test' },
-      { gameId: game.id, bookmaker: 'b', market: 'h2h', capturedAt, homePrice: upcomingLine.homeMl, awayPrice: upcomingLine.awayMl, source: 'test' },
-      { gameId: game.id, bookmaker: 'b', market: 'spreads', capturedAt, homePoint: upcomingLine.spreadHome, source: 'test' },
+      {
+        gameId: game.id,
+        bookmaker: 'a',
+        market: 'h2h',
+        capturedAt: new Date(`${upcomingDate}T09:00:00Z`),
+        homePrice: -120,
+        awayPrice: 100,
+        source: 'test',
+      },
+      {
+        gameId: game.id,
+        bookmaker: 'b',
+        market: 'h2h',
+        capturedAt,
+        homePrice: upcomingLine.homeMl,
+        awayPrice: upcomingLine.awayMl,
+        source: 'test',
+      },
+      {
+        gameId: game.id,
+        bookmaker: 'b',
+        market: 'spreads',
+        capturedAt,
+        homePoint: upcomingLine.spreadHome,
+        source: 'test',
+      },
       { gameId: game.id, bookmaker: 'b', market: 'totals', capturedAt, totalPoint: upcomingLine.total, source: 'test' },
     ],
   });
@@ -75,11 +98,21 @@ describe('served forecasts equal @nba/modeling on the same state', () => {
         { home: 'GSW', away: 'PHX', date: upcomingDate, neutral: true, line: undefined },
       ];
       for (const m of matchups) {
-        const res = await request(t.app).post('/v1/predict').send({ home: m.home, away: m.away, date: m.date, neutral: m.neutral, explain: 50 }).expect(200);
+        const res = await request(t.app)
+          .post('/v1/predict')
+          .send({ home: m.home, away: m.away, date: m.date, neutral: m.neutral, explain: 50 })
+          .expect(200);
         const f = Forecast.parse(res.body);
         // the same model's many-rows path (a DMatrix) against the API's single-row path
         const features = state.featuresFor(
-          { season: seasonOfDate(m.date), date: m.date, home: m.home, away: m.away, gameType: 'regular', neutral: m.neutral },
+          {
+            season: seasonOfDate(m.date),
+            date: m.date,
+            home: m.home,
+            away: m.away,
+            gameType: 'regular',
+            neutral: m.neutral,
+          },
           m.line,
         );
         const p = ServingModel.fromTrained(model()).predictRows([{ values: features }]);

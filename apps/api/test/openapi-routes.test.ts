@@ -35,10 +35,15 @@ test("the app serves exactly the OpenAPI document's operations, besides the page
   });
   const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
   const documented = Object.entries(doc.paths)
-    .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
+    .flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    )
     .sort();
   const forPeople = new Set(
-    operations([...registeredRoutes(pagesRouter({ db, registry, defaultModel: 'nba-winner', now: () => new Date() })), ...registeredRoutes(docsRouter())]),
+    operations([
+      ...registeredRoutes(pagesRouter({ db, registry, defaultModel: 'nba-winner', now: () => new Date() })),
+      ...registeredRoutes(docsRouter()),
+    ]),
   );
   const served = operations(registeredRoutes(app)).filter((op) => !forPeople.has(op));
   expect(served).toEqual(documented);

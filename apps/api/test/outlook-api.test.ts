@@ -18,7 +18,10 @@ beforeAll(async () => {
   // before any outlook is stored: a 404 saying so
   const none = await request(t.app).get('/v1/outlook');
   expect(none.status).toBe(404);
-  expect(ErrorResponse.parse(none.body).error).toMatchObject({ code: 'NOT_FOUND', message: 'no season outlook stored yet; the daily pipeline stores one' });
+  expect(ErrorResponse.parse(none.body).error).toMatchObject({
+    code: 'NOT_FOUND',
+    message: 'no season outlook stored yet; the daily pipeline stores one',
+  });
   const nonePage = await request(t.app).get('/outlook');
   expect(nonePage.status).toBe(404);
   expect(nonePage.text).toContain('No season outlook is stored yet');
@@ -42,7 +45,12 @@ describe('GET /v1/outlook', () => {
     const res = await request(t.app).get('/v1/outlook');
     expect(res.status).toBe(200);
     const body = OutlookResponse.parse(res.body);
-    expect(body).toMatchObject({ date: '2026-01-15', season: 2026, simulations: TEST_OUTLOOK_SIMULATIONS, isDemo: true });
+    expect(body).toMatchObject({
+      date: '2026-01-15',
+      season: 2026,
+      simulations: TEST_OUTLOOK_SIMULATIONS,
+      isDemo: true,
+    });
     expect(body.teams).toHaveLength(30);
     expect(body.teams.slice(0, 15).every((r) => r.conference === 'East')).toBe(true);
     for (const conf of ['East', 'West']) {
@@ -59,7 +67,10 @@ describe('GET /v1/outlook', () => {
     expect(OutlookResponse.parse(res.body).date).toBe('2026-01-08');
     const missing = await request(t.app).get('/v1/outlook?date=2026-01-09');
     expect(missing.status).toBe(404);
-    expect(ErrorResponse.parse(missing.body).error).toMatchObject({ code: 'NOT_FOUND', message: 'no season outlook stored for 2026-01-09' });
+    expect(ErrorResponse.parse(missing.body).error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'no season outlook stored for 2026-01-09',
+    });
   });
 
   it('refuses a bad date, naming it', async () => {
@@ -114,13 +125,17 @@ describe('GET /outlook (the page)', () => {
     expect(body.match(/<tr data-team="/g)).toHaveLength(30);
     expect(body).toContain('Playoff odds since Jan 8, 2026');
     expect(body.match(/<svg role="img"/g)).toHaveLength(2);
-    expect(body).toContain('P(playoffs) of every team on each of the 2 mornings with a stored outlook of the 2025-26 season, 2026-01-08 to 2026-01-15');
+    expect(body).toContain(
+      'P(playoffs) of every team on each of the 2 mornings with a stored outlook of the 2025-26 season, 2026-01-08 to 2026-01-15',
+    );
     const latest = OutlookResponse.parse((await request(t.app).get('/v1/outlook')).body);
     const bos = required(
       latest.teams.find((r) => r.team === 'BOS'),
       "BOS's outlook",
     );
-    expect(body).toMatch(new RegExp(`<tr data-team="BOS">[^]*?<td class="num">${(100 * bos.makePlayoffs).toFixed(1)}%</td>`));
+    expect(body).toMatch(
+      new RegExp(`<tr data-team="BOS">[^]*?<td class="num">${(100 * bos.makePlayoffs).toFixed(1)}%</td>`),
+    );
   });
 
   it('shows an earlier date (no week-earlier outlook: a dash), a 404 page for a date without one, a 400 page naming a bad date', async () => {

@@ -21,7 +21,8 @@ const DOC_SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'docs', 'scree
 const PHONE = { width: 390, height: 844 };
 const found = existsSync(CHROMIUM);
 const missing =
-  `no Chromium at ${CHROMIUM}: install Debian's with \`apt-get install -y chromium\` (bash infra/scripts/dev.sh test does it) or set ` + `CHROMIUM_PATH`;
+  `no Chromium at ${CHROMIUM}: install Debian's with \`apt-get install -y chromium\` (bash infra/scripts/dev.sh test does it) or set ` +
+  `CHROMIUM_PATH`;
 if (!found && !IN_CI) console.warn(`skipping the browser tests: ${missing}`);
 
 // What the tests read of the page in the browser (the functions given to page.evaluate and $$eval run
@@ -64,7 +65,11 @@ interface StoredPrediction {
     return page;
   }
 
-  async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
+  async function screenshot(
+    page: Page,
+    name: string,
+    options: { fullPage?: boolean; docs?: boolean } = {},
+  ): Promise<void> {
     for (const folder of options.docs ? [SCREENSHOTS, DOC_SCREENSHOTS] : [SCREENSHOTS]) {
       const file = path.join(folder, `${name}.png`);
       await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
@@ -114,9 +119,21 @@ interface StoredPrediction {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
-    phone = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'America/Los_Angeles' });
+    phone = await browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 1,
+      locale: 'en-US',
+      timezoneId: 'America/Los_Angeles',
+    });
   }, 240_000);
 
   afterAll(async () => {
@@ -135,36 +152,44 @@ interface StoredPrediction {
   test.each([
     ['day-settled', `/?date=${SETTLED_DAY}`],
     ['day-today', '/'],
-  ])('%s: every game of the day with both models, at the probabilities GET /v1/predictions returns', async (name, url) => {
-    const page = await open();
-    await page.goto(`${base}${url}`);
-    const date = url === '/' ? TODAY : SETTLED_DAY;
-    const api = (await (await fetch(`${base}/v1/predictions?date=${date}`)).json()) as { predictions: StoredPrediction[] };
-    const games = (await (await fetch(`${base}/v1/games?date=${date}`)).json()) as { games: { gameKey: string }[] };
-    expect(games.games.length).toBeGreaterThan(0);
-    const shown = await page.$$eval('article.game', (articles: PageElement[]) =>
-      articles.map((a) => ({
-        key: a.getAttribute('data-game-key'),
-        cells: Array.from(a.querySelectorAll('td[data-model]'), (td) => ({ model: td.getAttribute('data-model'), text: td.textContent })),
-      })),
-    );
-    expect(shown.map((g) => g.key).sort()).toEqual(games.games.map((g) => g.gameKey).sort());
-    for (const g of shown) {
-      expect(g.cells.map((c) => c.model)).toEqual(['nba-winner', 'nba-winner-stats']);
-      for (const c of g.cells) {
-        // the newest stored forecast of the model for the game (the API lists them newest first)
-        const stored = required(
-          api.predictions.find((p) => p.gameKey === g.key && p.model.name === c.model),
-          `the stored forecast of ${String(c.model)} for ${String(g.key)}`,
-        );
-        expect(c.text).toBe(`${(100 * stored.homeWinProbability).toFixed(1)}%`);
+  ])(
+    '%s: every game of the day with both models, at the probabilities GET /v1/predictions returns',
+    async (name, url) => {
+      const page = await open();
+      await page.goto(`${base}${url}`);
+      const date = url === '/' ? TODAY : SETTLED_DAY;
+      const api = (await (await fetch(`${base}/v1/predictions?date=${date}`)).json()) as {
+        predictions: StoredPrediction[];
+      };
+      const games = (await (await fetch(`${base}/v1/games?date=${date}`)).json()) as { games: { gameKey: string }[] };
+      expect(games.games.length).toBeGreaterThan(0);
+      const shown = await page.$$eval('article.game', (articles: PageElement[]) =>
+        articles.map((a) => ({
+          key: a.getAttribute('data-game-key'),
+          cells: Array.from(a.querySelectorAll('td[data-model]'), (td) => ({
+            model: td.getAttribute('data-model'),
+            text: td.textContent,
+          })),
+        })),
+      );
+      expect(shown.map((g) => g.key).sort()).toEqual(games.games.map((g) => g.gameKey).sort());
+      for (const g of shown) {
+        expect(g.cells.map((c) => c.model)).toEqual(['nba-winner', 'nba-winner-stats']);
+        for (const c of g.cells) {
+          // the newest stored forecast of the model for the game (the API lists them newest first)
+          const stored = required(
+            api.predictions.find((p) => p.gameKey === g.key && p.model.name === c.model),
+            `the stored forecast of ${String(c.model)} for ${String(g.key)}`,
+          );
+          expect(c.text).toBe(`${(100 * stored.homeWinProbability).toFixed(1)}%`);
+        }
       }
-    }
-    expect(await page.isVisible('text=Demo data.')).toBe(true);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await screenshot(page, name);
-    await page.close();
-  });
+      expect(await page.isVisible('text=Demo data.')).toBe(true);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, name);
+      await page.close();
+    },
+  );
 
   test('tip-off times in the viewer’s time zone (the script), US Eastern without JavaScript', async () => {
     const page = await open();
@@ -173,7 +198,11 @@ interface StoredPrediction {
     expect(local.length).toBeGreaterThan(0);
     for (const t of local) expect(t).toMatch(/^\d{1,2}:\d\d\s?[AP]M PST$/);
     await page.close();
-    const noScript = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false, timezoneId: 'America/Los_Angeles' });
+    const noScript = await browser.newContext({
+      viewport: PHONE,
+      javaScriptEnabled: false,
+      timezoneId: 'America/Los_Angeles',
+    });
     const plain = await open(noScript);
     await plain.goto(`${base}/`);
     const eastern = await plain.$$eval('time[data-local]', (ts: PageElement[]) => ts.map((t) => t.textContent ?? ''));
@@ -242,7 +271,11 @@ interface StoredPrediction {
   test('models: the registry read-only and the data-quality section, no horizontal scroll', async () => {
     const page = await open();
     await page.goto(`${base}/models`);
-    expect(await page.locator('h2').allTextContents()).toEqual(['nba-winner (market-aware)', 'nba-winner-stats (stats only)', 'Data quality']);
+    expect(await page.locator('h2').allTextContents()).toEqual([
+      'nba-winner (market-aware)',
+      'nba-winner-stats (stats only)',
+      'Data quality',
+    ]);
     expect(await page.locator('ol.audit li').count()).toBeGreaterThanOrEqual(4);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'models');
@@ -257,21 +290,31 @@ interface StoredPrediction {
     await page.click('nav.site >> text=Outlook');
     await page.waitForURL(`${base}/outlook`);
     expect(await page.getAttribute('nav.site a[href="/outlook"]', 'aria-current')).toBe('page');
-    const api = (await (await fetch(`${base}/v1/outlook`)).json()) as { date: string; teams: { team: string; conference: string; makePlayoffs: number }[] };
+    const api = (await (await fetch(`${base}/v1/outlook`)).json()) as {
+      date: string;
+      teams: { team: string; conference: string; makePlayoffs: number }[];
+    };
     expect(api.date).toBe(TODAY);
     for (const conference of ['East', 'West']) {
       const rows = await page.$$eval(`table[data-conference=${conference}] tbody tr`, (trs: PageElement[]) =>
-        trs.map((tr) => ({ team: tr.getAttribute('data-team'), cells: Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '') })),
+        trs.map((tr) => ({
+          team: tr.getAttribute('data-team'),
+          cells: Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? ''),
+        })),
       );
       const expected = api.teams.filter((t) => t.conference === conference);
       expect(rows.map((r) => r.team)).toEqual(expected.map((t) => t.team));
       for (const [i, r] of rows.entries()) {
         expect(r.cells).toHaveLength(9);
-        expect(r.cells[3]).toBe(`${(100 * required(expected[i], `GET /v1/outlook's ${conference} row ${i}`).makePlayoffs).toFixed(1)}%`);
+        expect(r.cells[3]).toBe(
+          `${(100 * required(expected[i], `GET /v1/outlook's ${conference} row ${i}`).makePlayoffs).toFixed(1)}%`,
+        );
         expect(r.cells[8]).toMatch(/^(\u2212|\+)?\d+\.\d pp$/); // the change since Jan 8
       }
     }
-    const charts = await page.$$eval('figure.chart svg[role=img]', (svgs: PageElement[]) => svgs.map((s) => s.getAttribute('aria-label') ?? ''));
+    const charts = await page.$$eval('figure.chart svg[role=img]', (svgs: PageElement[]) =>
+      svgs.map((s) => s.getAttribute('aria-label') ?? ''),
+    );
     expect(charts).toHaveLength(2);
     expect(charts[0]).toContain('P(playoffs) of every team on each of the 3 mornings');
     expect(charts[1]).toContain('P(title)');
@@ -289,7 +332,9 @@ interface StoredPrediction {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'bad-date');
     // Chromium logs a document's own 4xx status as a console error: expected here, and only here
-    const own = problems.findIndex((p) => p.includes('?date=2026-02-30: Failed to load resource: the server responded with a status of 400'));
+    const own = problems.findIndex((p) =>
+      p.includes('?date=2026-02-30: Failed to load resource: the server responded with a status of 400'),
+    );
     expect(own).toBeGreaterThanOrEqual(0);
     problems.splice(own, 1);
     const empty = await page.goto(`${base}/?date=2026-08-01`);
@@ -300,7 +345,10 @@ interface StoredPrediction {
   });
 
   test('a desktop-wide day view', async () => {
-    const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/New_York' });
+    const desktop = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      timezoneId: 'America/New_York',
+    });
     const page = await open(desktop);
     await page.goto(`${base}/?date=${SETTLED_DAY}`);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -310,7 +358,9 @@ interface StoredPrediction {
   });
 
   test('the day at a glance on a phone: at least six game rows fully on the first screen, each with both models, the market and the spread', async () => {
-    const games = (await (await fetch(`${base}/v1/games?date=${SETTLED_DAY}`)).json()) as { games: { gameKey: string }[] };
+    const games = (await (await fetch(`${base}/v1/games?date=${SETTLED_DAY}`)).json()) as {
+      games: { gameKey: string }[];
+    };
     expect(games.games.length).toBeGreaterThanOrEqual(6);
     const page = await open();
     await page.goto(`${base}/?date=${SETTLED_DAY}`);
@@ -335,7 +385,11 @@ interface StoredPrediction {
   });
 
   test('a game’s full table opens from its row, without JavaScript', async () => {
-    const noScript = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false, timezoneId: 'America/Los_Angeles' });
+    const noScript = await browser.newContext({
+      viewport: PHONE,
+      javaScriptEnabled: false,
+      timezoneId: 'America/Los_Angeles',
+    });
     const page = await open(noScript);
     await page.goto(`${base}/?date=${SETTLED_DAY}`);
     const row = page.locator('tbody.glance-game').nth(1);
@@ -366,7 +420,12 @@ interface StoredPrediction {
     const chart = await page.$$eval('figure.chart[data-chart=rating] svg[role=img]', (svgs: PageElement[]) =>
       svgs.map((s) => {
         const box = s.getBoundingClientRect();
-        return { label: s.getAttribute('aria-label') ?? '', width: box.width, height: box.height, lines: s.querySelectorAll('.mark-line path').length };
+        return {
+          label: s.getAttribute('aria-label') ?? '',
+          width: box.width,
+          height: box.height,
+          lines: s.querySelectorAll('.mark-line path').length,
+        };
       }),
     );
     expect(chart).toHaveLength(1);

@@ -25,7 +25,12 @@ export interface PageDatabase {
 export async function openPageDatabase(prefix: string): Promise<PageDatabase> {
   const db = await createTestDatabase({ prefix });
   try {
-    const seeded = await seedDemoForecasts(db.client, { season: 2026, today: TODAY, forecastFrom: FORECAST_FROM, forecastTo: '2026-01-16' });
+    const seeded = await seedDemoForecasts(db.client, {
+      season: 2026,
+      today: TODAY,
+      forecastFrom: FORECAST_FROM,
+      forecastTo: '2026-01-16',
+    });
     const t = await buildTestApp(db, { modelNames: ['nba-winner', 'nba-winner-stats'], now: () => NOW, listen: false });
     return {
       db,

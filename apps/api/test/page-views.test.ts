@@ -16,7 +16,8 @@ beforeAll(async () => {
   pdb = await openPageDatabase('api_page_views');
   // as the server does before it listens (startServer): the record's first render draws every chart, which on a
   // loaded machine outlasts a read request's deadline (a 503); the views are tested on the rendered page
-  for (let i = 0; i < 60 && (await request(pdb.t.app).get('/record')).status !== 200; i++) await new Promise((resolve) => setTimeout(resolve, 1_000));
+  for (let i = 0; i < 60 && (await request(pdb.t.app).get('/record')).status !== 200; i++)
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
 }, 240_000);
 
 afterAll(async () => {
@@ -26,8 +27,14 @@ afterAll(async () => {
 /** Each game's article in a day view: its key and the forecast cells (model, version, probability). */
 function gamesIn(page: string): Map<string, { model: string; version: string; p: number }[]> {
   const out = new Map<string, { model: string; version: string; p: number }[]>();
-  for (const [, key, body] of page.matchAll(/<article class="game"[^>]*data-game-key="([^"]+)">([\s\S]*?)<\/article>/g)) {
-    const cells = [...(body as string).matchAll(/data-model="([^"]+)" data-version="([^"]+)" data-home-win-probability="([^"]+)">([^<]*)</g)];
+  for (const [, key, body] of page.matchAll(
+    /<article class="game"[^>]*data-game-key="([^"]+)">([\s\S]*?)<\/article>/g,
+  )) {
+    const cells = [
+      ...(body as string).matchAll(
+        /data-model="([^"]+)" data-version="([^"]+)" data-home-win-probability="([^"]+)">([^<]*)</g,
+      ),
+    ];
     out.set(
       key as string,
       cells.map(([, model, version, p, text]) => {
@@ -48,7 +55,9 @@ interface ApiPrediction {
 }
 
 /** GET /v1/games of `date`. */
-async function apiGames(date: string): Promise<{ gameKey: string; home: string; away: string; homeScore: number; awayScore: number }[]> {
+async function apiGames(
+  date: string,
+): Promise<{ gameKey: string; home: string; away: string; homeScore: number; awayScore: number }[]> {
   return (
     (await request(pdb.t.app).get(`/v1/games?date=${date}`).expect(200)).body as {
       games: { gameKey: string; home: string; away: string; homeScore: number; awayScore: number }[];
@@ -58,7 +67,9 @@ async function apiGames(date: string): Promise<{ gameKey: string; home: string; 
 
 /** GET /v1/predictions of `date`. */
 async function apiPredictions(date: string): Promise<ApiPrediction[]> {
-  return ((await request(pdb.t.app).get(`/v1/predictions?date=${date}`).expect(200)).body as { predictions: ApiPrediction[] }).predictions;
+  return (
+    (await request(pdb.t.app).get(`/v1/predictions?date=${date}`).expect(200)).body as { predictions: ApiPrediction[] }
+  ).predictions;
 }
 
 /** The newest stored forecast of `model` for the game (the API lists them newest first per game). */
@@ -73,7 +84,10 @@ function glanceRows(page: string): { key: string; body: string }[] {
   return page
     .split('<tbody class="glance-game" data-game-key="')
     .slice(1)
-    .map((chunk) => ({ key: chunk.slice(0, chunk.indexOf('"')), body: chunk.slice(0, chunk.indexOf('</table>\n</details>')) }));
+    .map((chunk) => ({
+      key: chunk.slice(0, chunk.indexOf('"')),
+      body: chunk.slice(0, chunk.indexOf('</table>\n</details>')),
+    }));
 }
 
 describe('day view', () => {
@@ -113,17 +127,29 @@ describe('day view', () => {
   test('today (US Eastern) by default: scheduled games with tip-off times, market line and the differences in points', async () => {
     const res = await request(pdb.t.app).get('/').expect(200);
     expect(res.text).toContain('Today, Thursday, January 15, 2026');
-    expect(res.text).toMatch(/<time datetime="2026-01-1[56]T\d\d:\d\d:00\.000Z" data-local>\d{1,2}:\d\d [AP]M ET<\/time>/);
+    expect(res.text).toMatch(
+      /<time datetime="2026-01-1[56]T\d\d:\d\d:00\.000Z" data-local>\d{1,2}:\d\d [AP]M ET<\/time>/,
+    );
     expect(res.text).toContain('Margin vs market');
     expect(res.text).toMatch(/[+−]\d+\.\d pts|0\.0 pts/);
     expect(res.text).not.toContain('log loss');
     expect(res.text).toContain('href="/?date=2026-01-14" rel="prev"');
     expect(res.text).toContain('href="/?date=2026-01-16" rel="next"');
-    expect(res.text).toContain('<form method="get" action="/"><label for="date">Day</label><input type="date" id="date" name="date" value="2026-01-15"');
+    expect(res.text).toContain(
+      '<form method="get" action="/"><label for="date">Day</label><input type="date" id="date" name="date" value="2026-01-15"',
+    );
   });
 
   test('demo data is marked on every view', async () => {
-    for (const path of ['/', `/?date=${SETTLED_DAY}`, '/?date=2026-08-01', '/record', '/models', '/team/BOS', '/team/BOS?season=2030']) {
+    for (const path of [
+      '/',
+      `/?date=${SETTLED_DAY}`,
+      '/?date=2026-08-01',
+      '/record',
+      '/models',
+      '/team/BOS',
+      '/team/BOS?season=2030',
+    ]) {
       const res = await request(pdb.t.app).get(path).expect(200);
       expect(res.text).toContain('<strong>Demo data.</strong>');
     }
@@ -172,8 +198,14 @@ describe('day view at a glance', () => {
     for (const [i, { key, body }] of rows.entries()) {
       const g = required(games[i], `game ${key}`);
       const numbers = body.slice(0, body.indexOf('<tr class="glance-marks">'));
-      expect(numbers).toContain(`<a href="/team/${g.away}">${g.away}</a> <span class="at">@</span> <a href="/team/${g.home}">${g.home}</a>`);
-      const cells = [...numbers.matchAll(/data-model="([^"]+)" data-version="[^"]+" data-kind="live" data-home-win-probability="([^"]+)">([^<]*)</g)];
+      expect(numbers).toContain(
+        `<a href="/team/${g.away}">${g.away}</a> <span class="at">@</span> <a href="/team/${g.home}">${g.home}</a>`,
+      );
+      const cells = [
+        ...numbers.matchAll(
+          /data-model="([^"]+)" data-version="[^"]+" data-kind="live" data-home-win-probability="([^"]+)">([^<]*)</g,
+        ),
+      ];
       expect(cells.map((c) => c[1])).toEqual(['nba-winner', 'nba-winner-stats']);
       for (const [, model, p, text] of cells) {
         const stored = required(newest(api, key, model as string), `${model} forecast of ${key}`);
@@ -181,10 +213,18 @@ describe('day view at a glance', () => {
         expect(text).toBe(wholePercent(stored.homeWinProbability));
       }
       const market = required(newest(api, key, 'nba-winner')?.market, `market of ${key}`);
-      expect(numbers).toContain(`<td class="num">${wholePercent(required(market.homeProbability, 'market probability'))}</td>`);
-      expect(numbers).toMatch(new RegExp(`<td class="num">(${g.home}|${g.away})\u00a0\u2212\\d+\\.\\d</td></tr>|<td class="num">pick'em</td></tr>`));
+      expect(numbers).toContain(
+        `<td class="num">${wholePercent(required(market.homeProbability, 'market probability'))}</td>`,
+      );
+      expect(numbers).toMatch(
+        new RegExp(
+          `<td class="num">(${g.home}|${g.away})\u00a0\u2212\\d+\\.\\d</td></tr>|<td class="num">pick'em</td></tr>`,
+        ),
+      );
       // the full table of the game, on demand
-      expect(body).toMatch(/<details><summary>Full table<span class="vh"> of [A-Z]{3} at [A-Z]{3}<\/span><\/summary>\n<article class="game"/);
+      expect(body).toMatch(
+        /<details><summary>Full table<span class="vh"> of [A-Z]{3} at [A-Z]{3}<\/span><\/summary>\n<article class="game"/,
+      );
       expect(body).toContain(`data-game-key="${key}">`);
     }
   });
@@ -201,9 +241,10 @@ describe('day view at a glance', () => {
       const homeWon = g.homeScore > g.awayScore;
       const marks = body.slice(body.indexOf('<tr class="glance-marks">'), body.indexOf('<tr class="glance-full">'));
       const market = required(newest(api, key, 'nba-winner')?.market?.homeProbability, `market of ${key}`);
-      const expected = [...['nba-winner', 'nba-winner-stats'].map((m) => required(newest(api, key, m), m).homeWinProbability), market].map((p) =>
-        p >= 0.5 === homeWon ? 'right' : 'wrong',
-      );
+      const expected = [
+        ...['nba-winner', 'nba-winner-stats'].map((m) => required(newest(api, key, m), m).homeWinProbability),
+        market,
+      ].map((p) => (p >= 0.5 === homeWon ? 'right' : 'wrong'));
       expect([...marks.matchAll(/<span class="(right|wrong)">/g)].map((m) => m[1])).toEqual(expected);
       const [winner, high, low] = homeWon ? [g.home, g.homeScore, g.awayScore] : [g.away, g.awayScore, g.homeScore];
       expect(marks).toContain(`<span class="vh">Final: </span><strong>${winner}</strong> ${high}\u2013${low}`);
@@ -223,20 +264,29 @@ describe('day view at a glance', () => {
 });
 
 /** The team view's game rows: key, whether the team was at home, the forecast cells and the result cell. */
-function teamRows(page: string): { key: string; home: boolean; cells: { model: string; p: number; text: string }[]; row: string }[] {
-  const table = page.slice(page.indexOf('<table class="team-games">'), page.indexOf('</table>', page.indexOf('<table class="team-games">')));
-  return [...table.matchAll(/<tr data-game-key="([^"]+)" data-home="(true|false)">([\s\S]*?)<\/tr>/g)].map(([, key, home, row]) => ({
-    key: key as string,
-    home: home === 'true',
-    cells: [...(row as string).matchAll(/data-model="([^"]+)" data-version="[^"]+" data-kind="live" data-team-win-probability="([^"]+)">([^<]*)</g)].map(
-      ([, model, p, text]) => ({
+function teamRows(
+  page: string,
+): { key: string; home: boolean; cells: { model: string; p: number; text: string }[]; row: string }[] {
+  const table = page.slice(
+    page.indexOf('<table class="team-games">'),
+    page.indexOf('</table>', page.indexOf('<table class="team-games">')),
+  );
+  return [...table.matchAll(/<tr data-game-key="([^"]+)" data-home="(true|false)">([\s\S]*?)<\/tr>/g)].map(
+    ([, key, home, row]) => ({
+      key: key as string,
+      home: home === 'true',
+      cells: [
+        ...(row as string).matchAll(
+          /data-model="([^"]+)" data-version="[^"]+" data-kind="live" data-team-win-probability="([^"]+)">([^<]*)</g,
+        ),
+      ].map(([, model, p, text]) => ({
         model: model as string,
         p: Number(p),
         text: text as string,
-      }),
-    ),
-    row: row as string,
-  }));
+      })),
+      row: row as string,
+    }),
+  );
 }
 
 /** BOS's games of the 2025-26 demo season as seeded: up to today, and later ones with stored forecasts. */
@@ -261,7 +311,9 @@ describe('team view', () => {
       const home = g.homeCode === 'BOS';
       let forecasters = 0;
       expect(r.home).toBe(home);
-      expect(r.row).toContain(`<span class="at">${home ? 'vs' : '@'}</span> <a href="/team/${home ? g.awayCode : g.homeCode}">`);
+      expect(r.row).toContain(
+        `<span class="at">${home ? 'vs' : '@'}</span> <a href="/team/${home ? g.awayCode : g.homeCode}">`,
+      );
       expect(r.row).toContain(`<a href="/?date=${g.date}">`);
       if (!pdb.seeded.forecastDays.includes(g.date)) {
         expect(r.cells).toEqual([]);
@@ -270,7 +322,10 @@ describe('team view', () => {
         const api = required(byDate.get(g.date), g.date);
         expect(r.cells.map((c) => c.model)).toEqual(['nba-winner', 'nba-winner-stats']);
         for (const c of r.cells) {
-          const stored = required(newest(api, g.gameKey, c.model), `${c.model} forecast of ${g.gameKey}`).homeWinProbability;
+          const stored = required(
+            newest(api, g.gameKey, c.model),
+            `${c.model} forecast of ${g.gameKey}`,
+          ).homeWinProbability;
           const team = home ? stored : 1 - stored;
           expect(c.p).toBeCloseTo(team, 12);
           expect(c.text.trim()).toBe(wholePercent(team));
@@ -280,7 +335,9 @@ describe('team view', () => {
       }
       if (g.status === 'final' && g.homeScore !== null && g.awayScore !== null) {
         const [us, them] = home ? [g.homeScore, g.awayScore] : [g.awayScore, g.homeScore];
-        expect(r.row).toContain(`${us > them ? 'W' : 'L'}<span class="vh">${us > them ? 'on' : 'ost'}</span></span> ${us}\u2013${them}`);
+        expect(r.row).toContain(
+          `${us > them ? 'W' : 'L'}<span class="vh">${us > them ? 'on' : 'ost'}</span></span> ${us}\u2013${them}`,
+        );
         // a ✓ or ✗ per forecast shown (both models and the market) once the game is final
         expect(r.row.match(/class="(right|wrong)">[✓✗]/g)?.length ?? 0).toBe(forecasters);
       } else {
@@ -292,7 +349,9 @@ describe('team view', () => {
 
   test('the record against the forecasts: games, log loss and accuracy of each model and of the market on the same final games', async () => {
     const res = await request(pdb.t.app).get('/team/BOS').expect(200);
-    const played = seededTeamGames('BOS').filter((g) => g.status === 'final' && pdb.seeded.forecastDays.includes(g.date) && g.date < TODAY);
+    const played = seededTeamGames('BOS').filter(
+      (g) => g.status === 'final' && pdb.seeded.forecastDays.includes(g.date) && g.date < TODAY,
+    );
     expect(played.length).toBeGreaterThan(3);
     for (const model of ['nba-winner', 'nba-winner-stats']) {
       const scored: { loss: number; right: boolean; marketLoss: number; marketRight: boolean }[] = [];
@@ -314,7 +373,10 @@ describe('team view', () => {
       }
       expect(scored.length).toBeGreaterThan(3);
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      const section = required(res.text.match(new RegExp(`<tbody data-model="${model}" data-kind="live">([\\s\\S]*?)</tbody>`))?.[1], `record of ${model}`);
+      const section = required(
+        res.text.match(new RegExp(`<tbody data-model="${model}" data-kind="live">([\\s\\S]*?)</tbody>`))?.[1],
+        `record of ${model}`,
+      );
       const figures = [...section.matchAll(/<td class="num">([^<]+)<\/td>/g)].map((m) => m[1]);
       expect(figures).toEqual([
         String(scored.length),
@@ -342,8 +404,15 @@ describe('team view', () => {
       history: { date: string; rating: number; wins: number; losses: number }[];
     };
     expect(history.history.map((h) => h.date)).toEqual(['2026-01-01', '2026-01-08', TODAY]);
-    const table = required(res.text.match(/<table><thead><tr><th scope="col">Morning<\/th>[\s\S]*?<\/table>/)?.[0], 'rating table');
-    const rows = [...table.matchAll(/<tr><th scope="row">([^<]+)<\/th><td class="num">([^<]+)<\/td><td class="num">(\d+)\u2013(\d+)<\/td><\/tr>/g)];
+    const table = required(
+      res.text.match(/<table><thead><tr><th scope="col">Morning<\/th>[\s\S]*?<\/table>/)?.[0],
+      'rating table',
+    );
+    const rows = [
+      ...table.matchAll(
+        /<tr><th scope="row">([^<]+)<\/th><td class="num">([^<]+)<\/td><td class="num">(\d+)\u2013(\d+)<\/td><\/tr>/g,
+      ),
+    ];
     expect(rows.map((r) => r[1])).toEqual(['Jan 15', 'Jan 8', 'Jan 1']);
     for (const [i, h] of [...history.history].reverse().entries()) {
       const shown = required(rows[i], `rating row ${i}`);
@@ -362,15 +431,33 @@ describe('team view', () => {
     );
     const stored = required(await pdb.db.client.game.findUnique({ where: { gameKey: game.gameKey } }), game.gameKey);
     const liveBefore = required(
-      (await request(pdb.t.app).get('/team/BOS').expect(200)).text.match(/<tbody data-model="nba-winner" data-kind="live">[\s\S]*?<td class="num">(\d+)</)?.[1],
+      (await request(pdb.t.app).get('/team/BOS').expect(200)).text.match(
+        /<tbody data-model="nba-winner" data-kind="live">[\s\S]*?<td class="num">(\d+)</,
+      )?.[1],
       'live games',
     );
     const version = await pdb.db.client.modelVersion.create({
-      data: { name: 'nba-winner', version: 'hindcast-test', kind: 'hindcast', featureSpec: {}, params: {}, metrics: {}, createdBy: 'page-test' },
+      data: {
+        name: 'nba-winner',
+        version: 'hindcast-test',
+        kind: 'hindcast',
+        featureSpec: {},
+        params: {},
+        metrics: {},
+        createdBy: 'page-test',
+      },
     });
     try {
       await pdb.db.client.prediction.create({
-        data: { gameId: stored.id, modelVersionId: version.id, homeWinProb: 0.6, expectedMargin: 3, expectedTotal: 220, marketHomeProb: 0.55, isDemo: true },
+        data: {
+          gameId: stored.id,
+          modelVersionId: version.id,
+          homeWinProb: 0.6,
+          expectedMargin: 3,
+          expectedTotal: 220,
+          marketHomeProb: 0.55,
+          isDemo: true,
+        },
       });
       const res = await request(pdb.t.app).get('/team/BOS').expect(200);
       const row = required(
@@ -382,18 +469,25 @@ describe('team view', () => {
         `data-model="nba-winner" data-version="hindcast-test" data-kind="hindcast" data-team-win-probability="${teamP}">${wholePercent(teamP)}<abbr class="hc"`,
       );
       expect(res.text).toContain('marks a hindcast');
-      const hindcast = required(res.text.match(/<tbody data-model="nba-winner" data-kind="hindcast">([\s\S]*?)<\/tbody>/)?.[1], 'hindcast record');
+      const hindcast = required(
+        res.text.match(/<tbody data-model="nba-winner" data-kind="hindcast">([\s\S]*?)<\/tbody>/)?.[1],
+        'hindcast record',
+      );
       expect(hindcast).toContain('<span class="sub">hindcasts</span>');
       expect([...hindcast.matchAll(/<td class="num">([^<]+)<\/td>/g)].map((m) => m[1])[0]).toBe('1');
       // the live record is as it was: the hindcast is not mixed in
-      expect(res.text.match(/<tbody data-model="nba-winner" data-kind="live">[\s\S]*?<td class="num">(\d+)</)?.[1]).toBe(liveBefore);
+      expect(
+        res.text.match(/<tbody data-model="nba-winner" data-kind="live">[\s\S]*?<td class="num">(\d+)</)?.[1],
+      ).toBe(liveBefore);
       // the day view marks it too: in the game's row and in its full table
       const day = await request(pdb.t.app).get(`/?date=${game.date}`).expect(200);
       const dayRow = required(
         glanceRows(day.text).find((r) => r.key === game.gameKey),
         `day row of ${game.gameKey}`,
       ).body;
-      expect(dayRow).toContain('data-model="nba-winner" data-version="hindcast-test" data-kind="hindcast" data-home-win-probability="0.6">60%<abbr class="hc"');
+      expect(dayRow).toContain(
+        'data-model="nba-winner" data-version="hindcast-test" data-kind="hindcast" data-home-win-probability="0.6">60%<abbr class="hc"',
+      );
       expect(dayRow).toContain('nba-winner<span class="sub">market-aware, hindcast</span>');
       expect(day.text).toContain('marks a hindcast: forecast afterwards');
     } finally {
@@ -429,7 +523,11 @@ describe('team view', () => {
 describe('record', () => {
   test('per version: live scores beside the market on the same games, both charts with their data as tables, and the registry figures', async () => {
     const res = await request(pdb.t.app).get('/record').expect(200);
-    const sections = [...res.text.matchAll(/<section class="version"[^>]*data-model="([^"]+)" data-version="([^"]+)">([\s\S]*?)<\/section>/g)];
+    const sections = [
+      ...res.text.matchAll(
+        /<section class="version"[^>]*data-model="([^"]+)" data-version="([^"]+)">([\s\S]*?)<\/section>/g,
+      ),
+    ];
     expect(sections.map((s) => s[1])).toEqual(['nba-winner', 'nba-winner-stats']);
     for (const [, , , body] of sections) {
       expect(body).toMatch(/On the \d+ settled games with a market line/);
@@ -449,7 +547,9 @@ describe('record', () => {
     expect(one.text).toContain('Record of nba-winner-stats');
     expect(one.text).not.toContain('data-model="nba-winner"');
     const unknown = await request(pdb.t.app).get('/record?model=nope').expect(404);
-    expect(unknown.text).toContain('No model named &#39;nope&#39; is registered (registered models: nba-winner, nba-winner-stats)');
+    expect(unknown.text).toContain(
+      'No model named &#39;nope&#39; is registered (registered models: nba-winner, nba-winner-stats)',
+    );
   });
 });
 
@@ -459,7 +559,9 @@ describe('models', () => {
     expect(res.text.indexOf('id="model-nba-winner"')).toBeLessThan(res.text.indexOf('id="model-nba-winner-stats"'));
     expect(res.text).toMatch(/In production: <strong>v1\.0\.0<\/strong>/);
     expect(res.text).toMatch(/Trained on<\/dt><dd>[A-Z][a-z]{2} \d+, 2024 to [A-Z][a-z]{2} \d+, 2025 \([\d,]+ games\)/);
-    expect(res.text).toMatch(/<strong>promoted<\/strong> v1\.0\.0 \(staging → production\) by demo-seed: first version/);
+    expect(res.text).toMatch(
+      /<strong>promoted<\/strong> v1\.0\.0 \(staging → production\) by demo-seed: first version/,
+    );
     expect(res.text).toMatch(/<strong>registered<\/strong> v1\.0\.0 \(new → staging\)/);
   });
 
@@ -500,7 +602,14 @@ test('the database unavailable: a 503 page saying so, with Retry-After, for ever
   });
   const logger = silentLogger();
   const services = createServices({ db: client, logger, modelNames: ['nba-winner'], modelPollIntervalMs: 0 });
-  const app = createApp({ db: client, registry: services.registry, models: services.models, features: services.features, metrics: services.metrics, logger });
+  const app = createApp({
+    db: client,
+    registry: services.registry,
+    models: services.models,
+    features: services.features,
+    metrics: services.metrics,
+    logger,
+  });
   try {
     for (const path of ['/', '/record', '/models', '/team/BOS']) {
       const res = await request(app).get(path).expect(503);

@@ -21,7 +21,9 @@ beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'api_probe_port' });
   await insertGames(db.client, history);
   const model = trainOn(history, 'stats', 20);
-  await registerModel(new ModelRegistry(db.client, { logger: silentLogger() }), model, 'nba-winner', '1.0.0', { promote: true });
+  await registerModel(new ModelRegistry(db.client, { logger: silentLogger() }), model, 'nba-winner', '1.0.0', {
+    promote: true,
+  });
   disposeModel(model);
 }, 120_000);
 
@@ -48,7 +50,9 @@ async function startApi(): Promise<{ child: ChildProcess; url: string; probeUrl:
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`api did not start: ${out}`)), 60_000);
     const poll = setInterval(() => {
-      const m = /"probeUrl":"(http:[^"]+)".*"url":"(http:[^"]+)"|"url":"(http:[^"]+)".*"probeUrl":"(http:[^"]+)"/.exec(out);
+      const m = /"probeUrl":"(http:[^"]+)".*"url":"(http:[^"]+)"|"url":"(http:[^"]+)".*"probeUrl":"(http:[^"]+)"/.exec(
+        out,
+      );
       if (!m) return;
       clearInterval(poll);
       clearTimeout(timer);
@@ -66,7 +70,10 @@ test('the probe port answers /health and /ready, also during a 1,000-request bur
     expect(new URL(probeUrl).port).not.toBe(new URL(url).port);
     expect(await status(`${probeUrl}/health`)).toBe(200);
     const ready = await fetch(`${probeUrl}/ready`);
-    expect({ status: ready.status, body: await ready.json() }).toMatchObject({ status: 200, body: { status: 'ready', database: { ok: true } } });
+    expect({ status: ready.status, body: await ready.json() }).toMatchObject({
+      status: 200,
+      body: { status: 'ready', database: { ok: true } },
+    });
     // the main port keeps its probes
     expect(await status(`${url}/health`)).toBe(200);
 

@@ -32,13 +32,21 @@ beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'api_gate' });
   await insertGames(db.client, history);
   const model = trainOn(history, 'stats', 20);
-  await registerModel(new ModelRegistry(db.client, { logger: silentLogger() }), model, 'nba-winner', '1.0.0', { promote: true });
+  await registerModel(new ModelRegistry(db.client, { logger: silentLogger() }), model, 'nba-winner', '1.0.0', {
+    promote: true,
+  });
   disposeModel(model);
   const target = new URL(testServerUrl());
   proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
   readDb = createDbClient(proxy.urlFor(db.url), ROUTE_CLASS_DB_OPTIONS.read);
   const logger = silentLogger();
-  services = createServices({ db: db.client, logger, modelNames: ['nba-winner'], modelPollIntervalMs: 0, probeDb: db.client });
+  services = createServices({
+    db: db.client,
+    logger,
+    modelNames: ['nba-winner'],
+    modelPollIntervalMs: 0,
+    probeDb: db.client,
+  });
   await services.start(0);
   const app = createApp({
     ...services,
@@ -80,7 +88,9 @@ function get(path: string): Promise<Answer> {
         let text = '';
         res.on('data', (d) => (text += String(d)));
         res.on('end', () => {
-          const code = res.headers['content-type']?.includes('json') ? (JSON.parse(text) as { error?: { code: string } }).error?.code : undefined;
+          const code = res.headers['content-type']?.includes('json')
+            ? (JSON.parse(text) as { error?: { code: string } }).error?.code
+            : undefined;
           resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], code, text });
         });
       })
@@ -101,7 +111,10 @@ test('the read routes keep their answers within 3 s of a stalled database: the c
 test('a burst on a stalled database: the admitted requests answer 503 at the deadline, the rest are shed with 503 + Retry-After, probes answer', async () => {
   expect((await get(`/v1/predictions?date=${pastDay}`)).status).toBe(200);
   proxy.stall();
-  const burst = Promise.all([...Array.from({ length: 30 }, () => get(`/v1/predictions?date=${pastDay}`)), ...Array.from({ length: 10 }, () => get('/record'))]);
+  const burst = Promise.all([
+    ...Array.from({ length: 30 }, () => get(`/v1/predictions?date=${pastDay}`)),
+    ...Array.from({ length: 10 }, () => get('/record')),
+  ]);
   // while the read pool hangs and its queue is full, the probes are not behind it
   await new Promise((r) => setTimeout(r, 100));
   const [health, ready] = await Promise.all([get('/health'), get('/ready')]);
@@ -118,7 +131,9 @@ test('a burst on a stalled database: the admitted requests answer 503 at the dea
   for (const a of shed) expect(a.retryAfter).toBe(String(GATE.retryAfterSeconds));
   expect(shed.filter((a) => a.code === 'OVERLOADED').length).toBeGreaterThan(0);
   // pages are shed as pages
-  expect(answers.slice(30).every((a) => a.text.startsWith('<!doctype html>') || a.text.startsWith('<!DOCTYPE html>'))).toBe(true);
+  expect(
+    answers.slice(30).every((a) => a.text.startsWith('<!doctype html>') || a.text.startsWith('<!DOCTYPE html>')),
+  ).toBe(true);
 }, 30_000);
 
 test('after the stall: the late answers were dropped quietly and the read routes serve again', async () => {
@@ -166,7 +181,8 @@ test('a page burst on the real server: /ready stays 200 and /health answers; pag
     expect(probes.every((s) => s === 200)).toBe(true);
     const statuses = new Set(pages.map((p) => p.status));
     expect([...statuses].every((s) => s === 200 || s === 503)).toBe(true);
-    for (const p of pages) if (p.status === 503) expect(p.retryAfter).toBe(String(READ_GATE_DEFAULTS.retryAfterSeconds));
+    for (const p of pages)
+      if (p.status === 503) expect(p.retryAfter).toBe(String(READ_GATE_DEFAULTS.retryAfterSeconds));
     expect(pages.some((p) => p.status === 200)).toBe(true);
     console.log(
       `page burst: ${pages.filter((p) => p.status === 200).length} × 200, ${pages.filter((p) => p.status === 503).length} × 503; probes ${probes.join(',')}`,

@@ -32,13 +32,24 @@ interface Row {
 async function rowsByVersion(): Promise<Map<number, Row[]>> {
   const rows = await db.client.prediction.findMany({
     where: { settledAt: { not: null }, homeWon: { not: null } },
-    select: { modelVersionId: true, homeWinProb: true, marketHomeProb: true, homeWon: true, game: { select: { date: true } } },
+    select: {
+      modelVersionId: true,
+      homeWinProb: true,
+      marketHomeProb: true,
+      homeWon: true,
+      game: { select: { date: true } },
+    },
     orderBy: [{ modelVersionId: 'asc' }, { game: { date: 'asc' } }],
   });
   const map = new Map<number, Row[]>();
   for (const r of rows) {
     const list = map.get(r.modelVersionId) ?? [];
-    list.push({ date: r.game.date.toISOString().slice(0, 10), p: r.homeWinProb, market: r.marketHomeProb, won: required(r.homeWon, 'a settled outcome') });
+    list.push({
+      date: r.game.date.toISOString().slice(0, 10),
+      p: r.homeWinProb,
+      market: r.marketHomeProb,
+      won: required(r.homeWon, 'a settled outcome'),
+    });
     map.set(r.modelVersionId, list);
   }
   return map;
@@ -105,6 +116,7 @@ test('the record shows the most recent versions of each model only', async () =>
   expect([...byName.values()].map((ids) => ids.length)).toEqual([2, 2]);
   const all = [...(await rowsByVersion()).keys()];
   // newest: the highest ids of each name
-  for (const ids of byName.values()) expect(Math.min(...ids)).toBeGreaterThan(required(all[1], 'the second version id'));
+  for (const ids of byName.values())
+    expect(Math.min(...ids)).toBeGreaterThan(required(all[1], 'the second version id'));
   expect((await loadRecords(db.client, { name: 'nba-winner', perName: 1 })).map((r) => r.name)).toEqual(['nba-winner']);
 });

@@ -15,7 +15,9 @@ beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'api_life' });
   await insertGames(db.client, history);
   const model = trainOn(history, 'stats', 20);
-  await registerModel(new ModelRegistry(db.client, { logger: silentLogger() }), model, 'nba-winner', '1.0.0', { promote: true });
+  await registerModel(new ModelRegistry(db.client, { logger: silentLogger() }), model, 'nba-winner', '1.0.0', {
+    promote: true,
+  });
   disposeModel(model);
 });
 
@@ -37,7 +39,10 @@ test('close(): in-flight requests finish, new connections are refused, models ar
   });
   expect((await fetch(`${api.url}/ready`)).status).toBe(200);
   // five requests in flight: headers and half of each body sent, the rest only after close() began
-  const body = JSON.stringify({ matchups: Array.from({ length: 100 }, (_, i) => ({ home: i % 2 ? 'BOS' : 'MIA', away: 'NYK' })), explain: 50 });
+  const body = JSON.stringify({
+    matchups: Array.from({ length: 100 }, (_, i) => ({ home: i % 2 ? 'BOS' : 'MIA', away: 'NYK' })),
+    explain: 50,
+  });
   const half = Math.floor(body.length / 2);
   const { port } = new URL(api.url);
   const pending = Array.from({ length: 5 }, () => {
@@ -66,7 +71,9 @@ test('close(): in-flight requests finish, new connections are refused, models ar
   const closing = api.close();
   await new Promise((r) => setTimeout(r, 50));
   // no new connections once closing (a fresh one: fetch would reuse its idle keep-alive socket, which stays open to drain)
-  const fresh = new Promise((resolve, reject) => http.get(`${api.url}/health`, { agent: false }, resolve).on('error', reject));
+  const fresh = new Promise((resolve, reject) =>
+    http.get(`${api.url}/health`, { agent: false }, resolve).on('error', reject),
+  );
   await expect(fresh).rejects.toThrow(/ECONNREFUSED/);
   for (const p of pending) p.req.end(body.slice(half));
   const responses = await Promise.all(pending.map((p) => p.response));
@@ -83,7 +90,10 @@ test('close(): in-flight requests finish, new connections are refused, models ar
 test('main: SIGTERM stops the process cleanly with exit code 0; a bad environment exits 2 naming the variable', async () => {
   const main = path.join(__dirname, '..', 'dist', 'main.js');
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: path.join(__dirname, '..') });
-  const bad = spawn(process.execPath, [main], { env: inheritedEnv({ PORT: 'x', MODEL_POLL_INTERVAL_MS: 'soon' }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const bad = spawn(process.execPath, [main], {
+    env: inheritedEnv({ PORT: 'x', MODEL_POLL_INTERVAL_MS: 'soon' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let badErr = '';
   bad.stderr.on('data', (d) => (badErr += String(d)));
   const badCode = await new Promise<number | null>((r) => bad.on('exit', r));
@@ -118,7 +128,12 @@ test('main: SIGTERM stops the process cleanly with exit code 0; a bad environmen
     .map((l) => JSON.parse(l) as { message: string; service: string });
   expect(lines.every((l) => l.service === 'api')).toBe(true);
   expect(lines.map((l) => l.message)).toEqual(
-    expect.arrayContaining(['api listening', 'signal received', 'shutting down: finishing in-flight requests', 'api stopped']),
+    expect.arrayContaining([
+      'api listening',
+      'signal received',
+      'shutting down: finishing in-flight requests',
+      'api stopped',
+    ]),
   );
   expect(out).not.toContain(db.url);
 });

@@ -10,7 +10,10 @@ export interface TestApp extends Services {
 }
 
 /** Builds the app the way `startServer` does, with an optional pinned clock; LISTENs on the test database. */
-export async function buildTestApp(db: TestDatabase, options: { modelNames?: string[]; now?: () => Date; listen?: boolean } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  db: TestDatabase,
+  options: { modelNames?: string[]; now?: () => Date; listen?: boolean } = {},
+): Promise<TestApp> {
   const logger = silentLogger();
   const services = createServices({
     db: db.client,
@@ -22,6 +25,14 @@ export async function buildTestApp(db: TestDatabase, options: { modelNames?: str
   });
   await services.start(0);
   const { registry, models, features, metrics } = services;
-  const app = createApp({ db: db.client, registry, models, features, metrics, logger, ...(options.now ? { now: options.now } : {}) });
+  const app = createApp({
+    db: db.client,
+    registry,
+    models,
+    features,
+    metrics,
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return Object.assign(services, { app });
 }

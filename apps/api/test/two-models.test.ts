@@ -40,17 +40,23 @@ beforeAll(async () => {
     [STATS, 0.62],
   ] as const) {
     const v = await db.client.modelVersion.findFirstOrThrow({ where: { name } });
-    await db.client.modelMetric.create({ data: { modelVersionId: v.id, dataset: 'holdout-2024', name: 'logLoss', value: logLoss } });
+    await db.client.modelMetric.create({
+      data: { modelVersionId: v.id, dataset: 'holdout-2024', name: 'logLoss', value: logLoss },
+    });
   }
   // settled forecasts of both models on the same games, with the market's probability
-  const games = await db.client.game.findMany({ where: { date: new Date(`${settledDay}T00:00:00Z`) }, orderBy: { id: 'asc' } });
+  const games = await db.client.game.findMany({
+    where: { date: new Date(`${settledDay}T00:00:00Z`) },
+    orderBy: { id: 'asc' },
+  });
   for (const [name, p] of [
     [MAIN, 0.6],
     [STATS, 0.7],
   ] as const) {
     const v = await db.client.modelVersion.findFirstOrThrow({ where: { name } });
     for (const g of games) {
-      const won = required(g.homeScore, `${g.gameKey}'s home score`) > required(g.awayScore, `${g.gameKey}'s away score`);
+      const won =
+        required(g.homeScore, `${g.gameKey}'s home score`) > required(g.awayScore, `${g.gameKey}'s away score`);
       await db.client.prediction.create({
         data: {
           gameId: g.id,
@@ -111,14 +117,18 @@ test('on-demand forecasts name the model: the market-aware one by default, the s
 
 test('stored predictions and the registry routes cover both models', async () => {
   const stored = await request(t.app).get(`/v1/predictions?date=${settledDay}`).expect(200);
-  expect(new Set(PredictionsResponse.parse(stored.body).predictions.map((p) => p.model.name))).toEqual(new Set([MAIN, STATS]));
+  expect(new Set(PredictionsResponse.parse(stored.body).predictions.map((p) => p.model.name))).toEqual(
+    new Set([MAIN, STATS]),
+  );
   const production = ProductionResponse.parse((await request(t.app).get('/v1/models/production').expect(200)).body);
   expect(production.model.name).toBe(MAIN);
   expect(production.models.map((m) => [m.name, m.model?.version, m.serving?.version])).toEqual([
     [MAIN, '1.0.0', '1.0.0'],
     [STATS, '1.0.0', '1.0.0'],
   ]);
-  expect(ModelsResponse.parse((await request(t.app).get(`/v1/models?name=${STATS}`).expect(200)).body).name).toBe(STATS);
+  expect(ModelsResponse.parse((await request(t.app).get(`/v1/models?name=${STATS}`).expect(200)).body).name).toBe(
+    STATS,
+  );
   const bad = await request(t.app).get('/v1/models?name=nba-other').expect(400);
   expect(ErrorResponse.parse(bad.body).error.details?.[0]?.field).toBe('name');
 });
@@ -127,11 +137,16 @@ test('/metrics: each model served, and its rolling live record beside the market
   const text = (await request(t.app).get('/metrics').expect(200)).text;
   // model_info has no kind; the live series have kind="live"
   const value = (metric: string, model: string) =>
-    Number(new RegExp(`^${metric}\\{model="${model}",version="1.0.0"(?:,kind="live")?\\} (\\S+)$`, 'm').exec(text)?.[1]);
+    Number(
+      new RegExp(`^${metric}\\{model="${model}",version="1.0.0"(?:,kind="live")?\\} (\\S+)$`, 'm').exec(text)?.[1],
+    );
   expect(value('model_info', MAIN)).toBe(1);
   expect(value('model_info', STATS)).toBe(1);
   const games = await db.client.prediction.count({ where: { modelVersion: { name: MAIN } } });
-  const finals = await db.client.prediction.findMany({ where: { modelVersion: { name: MAIN } }, select: { homeWon: true } });
+  const finals = await db.client.prediction.findMany({
+    where: { modelVersion: { name: MAIN } },
+    select: { homeWon: true },
+  });
   const homeWins = finals.filter((p) => p.homeWon).length;
   const meanLogLoss = (p: number) => -(homeWins * Math.log(p) + (games - homeWins) * Math.log(1 - p)) / games;
   expect(value('model_rolling_games', MAIN)).toBe(games);

@@ -23,7 +23,9 @@ beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'api_validation_dates' });
   await insertGames(db.client, history);
   const model = trainOn(history, 'stats', 20);
-  await registerModel(new ModelRegistry(db.client, { logger: silentLogger() }), model, 'nba-winner', '1.0.0', { promote: true });
+  await registerModel(new ModelRegistry(db.client, { logger: silentLogger() }), model, 'nba-winner', '1.0.0', {
+    promote: true,
+  });
   disposeModel(model);
   t = await buildTestApp(db);
 });
@@ -57,7 +59,9 @@ describe.each(['/v1/games', '/v1/predictions'])('GET %s?date=', (path) => {
 
   test('a malformed date gets one problem, about its form', async () => {
     const res = await request(t.app).get(`${path}?date=0000-13-01`).expect(400);
-    expect(ErrorResponse.parse(res.body).error.details).toEqual([{ field: 'date', problem: 'must be a calendar date as YYYY-MM-DD' }]);
+    expect(ErrorResponse.parse(res.body).error.details).toEqual([
+      { field: 'date', problem: 'must be a calendar date as YYYY-MM-DD' },
+    ]);
   });
 });
 
@@ -68,7 +72,10 @@ describe('POST /v1/predict', () => {
   });
 
   test('the last supported date is forecast in its season', async () => {
-    const res = await request(t.app).post('/v1/predict').send({ home: 'BOS', away: 'NYK', date: SUPPORTED_DATES.to }).expect(200);
+    const res = await request(t.app)
+      .post('/v1/predict')
+      .send({ home: 'BOS', away: 'NYK', date: SUPPORTED_DATES.to })
+      .expect(200);
     expect(Forecast.parse(res.body)).toMatchObject({ date: SUPPORTED_DATES.to, season: SUPPORTED_DATES.lastSeason });
   });
 });

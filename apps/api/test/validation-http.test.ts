@@ -91,7 +91,10 @@ function postOversized(declaredBytes: number | 'chunked'): Promise<Exchange> {
     const socket = connect(port, '127.0.0.1');
     const length = declaredBytes === 'chunked' ? 'Transfer-Encoding: chunked' : `Content-Length: ${declaredBytes}`;
     const piece = Buffer.alloc(64 * 1024, 0x20);
-    const chunk = declaredBytes === 'chunked' ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]) : piece;
+    const chunk =
+      declaredBytes === 'chunked'
+        ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')])
+        : piece;
     const total = declaredBytes === 'chunked' ? Infinity : declaredBytes;
     let sentBytes = 0;
     let response = '';
@@ -110,7 +113,9 @@ function postOversized(declaredBytes: number | 'chunked'): Promise<Exchange> {
       resolve({ response, sentBytes });
     });
     socket.once('connect', () => {
-      socket.write(`POST /v1/predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${length}\r\n\r\n`);
+      socket.write(
+        `POST /v1/predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${length}\r\n\r\n`,
+      );
       pump();
     });
   });

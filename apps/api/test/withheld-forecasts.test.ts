@@ -19,7 +19,11 @@ const lastDay = required(history.at(-1), 'the last game').date;
 let day = '';
 
 /** An upcoming game on `day` with one snapshot per market. */
-async function gameWithLine(home: string, away: string, line: { spread: number; homeMl: number; awayMl: number; total: number }): Promise<number> {
+async function gameWithLine(
+  home: string,
+  away: string,
+  line: { spread: number; homeMl: number; awayMl: number; total: number },
+): Promise<number> {
   const game = await db.client.game.create({
     data: {
       gameKey: `${day.replaceAll('-', '')}_${away}_${home}`,
@@ -34,9 +38,35 @@ async function gameWithLine(home: string, away: string, line: { spread: number; 
   const capturedAt = new Date(`${day}T12:00:00Z`);
   await db.client.oddsSnapshot.createMany({
     data: [
-      { gameId: game.id, bookmaker: 'book', market: 'h2h', capturedAt, homePrice: line.homeMl, awayPrice: line.awayMl, source: 'test' },
-      { gameId: game.id, bookmaker: 'book', market: 'spreads', capturedAt, homePoint: line.spread, homePrice: -110, awayPrice: -110, source: 'test' },
-      { gameId: game.id, bookmaker: 'book', market: 'totals', capturedAt, totalPoint: line.total, overPrice: -110, underPrice: -110, source: 'test' },
+      {
+        gameId: game.id,
+        bookmaker: 'book',
+        market: 'h2h',
+        capturedAt,
+        homePrice: line.homeMl,
+        awayPrice: line.awayMl,
+        source: 'test',
+      },
+      {
+        gameId: game.id,
+        bookmaker: 'book',
+        market: 'spreads',
+        capturedAt,
+        homePoint: line.spread,
+        homePrice: -110,
+        awayPrice: -110,
+        source: 'test',
+      },
+      {
+        gameId: game.id,
+        bookmaker: 'book',
+        market: 'totals',
+        capturedAt,
+        totalPoint: line.total,
+        overPrice: -110,
+        underPrice: -110,
+        source: 'test',
+      },
     ],
   });
   return game.id;
@@ -49,7 +79,12 @@ beforeAll(async () => {
   d.setUTCDate(d.getUTCDate() + 2);
   day = d.toISOString().slice(0, 10);
   // the issue's case: a spread of 1,000,000 and moneylines of +100000 / -100000
-  const absurd = await gameWithLine('SAS', 'DET', { spread: 1_000_000, homeMl: 100_000, awayMl: -100_000, total: 225.5 });
+  const absurd = await gameWithLine('SAS', 'DET', {
+    spread: 1_000_000,
+    homeMl: 100_000,
+    awayMl: -100_000,
+    total: 225.5,
+  });
   const sound = await gameWithLine('BOS', 'NYK', { spread: -3.5, homeMl: -150, awayMl: 130, total: 225.5 });
   const model = trainOn(history, 'market', 40, lines);
   const registry = new ModelRegistry(db.client, { logger: silentLogger() });
@@ -58,7 +93,14 @@ beforeAll(async () => {
   const version = await db.client.modelVersion.findFirstOrThrow({ where: { name: 'nba-winner' } });
   // what the pipeline stored for that line before the check existed, and a sound forecast beside it
   await db.client.prediction.create({
-    data: { gameId: absurd, modelVersionId: version.id, homeWinProb: 0.000001, expectedMargin: -1_000_001.1, expectedTotal: 225.1, marketHomeProb: 0.00001 },
+    data: {
+      gameId: absurd,
+      modelVersionId: version.id,
+      homeWinProb: 0.000001,
+      expectedMargin: -1_000_001.1,
+      expectedTotal: 225.1,
+      marketHomeProb: 0.00001,
+    },
   });
   await db.client.prediction.create({
     data: {
@@ -88,9 +130,20 @@ async function withheldCount(): Promise<number> {
 test('POST /v1/predict withholds the forecast of the absurd line, with the reason, and serves the sound one', async () => {
   const res = await request(t.app).post('/v1/predict').send({ home: 'SAS', away: 'DET', date: day }).expect(200);
   const f = Forecast.parse(res.body);
-  expect(f.withheld).toEqual({ reason: 'probability_out_of_range', message: matching(/^home win probability .* is outside 0\.005\.\.0\.995$/) });
-  expect(f).toMatchObject({ homeWinProbability: null, awayWinProbability: null, expectedMargin: null, expectedTotal: null, market: null });
-  const ok = Forecast.parse((await request(t.app).post('/v1/predict').send({ home: 'BOS', away: 'NYK', date: day }).expect(200)).body);
+  expect(f.withheld).toEqual({
+    reason: 'probability_out_of_range',
+    message: matching(/^home win probability .* is outside 0\.005\.\.0\.995$/),
+  });
+  expect(f).toMatchObject({
+    homeWinProbability: null,
+    awayWinProbability: null,
+    expectedMargin: null,
+    expectedTotal: null,
+    market: null,
+  });
+  const ok = Forecast.parse(
+    (await request(t.app).post('/v1/predict').send({ home: 'BOS', away: 'NYK', date: day }).expect(200)).body,
+  );
   expect(ok.withheld).toBeUndefined();
   expect(ok.homeWinProbability).toBeGreaterThan(0.005);
   expect(Math.abs(required(ok.expectedMargin, 'the margin'))).toBeLessThan(60);

@@ -16,7 +16,10 @@ export function modelName(value: string): string {
 
 /** `--version`: a semantic version. */
 export function semver(value: string): string {
-  if (!isSemver(value)) throw new InvalidArgumentError(`'${value}' is not a semantic version; use MAJOR.MINOR.PATCH, e.g. 1.0.0 or 1.1.0-rc.1`);
+  if (!isSemver(value))
+    throw new InvalidArgumentError(
+      `'${value}' is not a semantic version; use MAJOR.MINOR.PATCH, e.g. 1.0.0 or 1.1.0-rc.1`,
+    );
   return value;
 }
 

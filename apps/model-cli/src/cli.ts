@@ -15,11 +15,23 @@ import type { CliDeps } from './context';
 /** `nba-models` by `@nba/cli`'s convention; commands open the registry through `deps` only when they run. */
 export const nbaModels = defineCommandLine<CliDeps>({
   name: 'nba-models',
-  description: 'NBA model registry: list, inspect, register, promote, compare, roll back, archive and export model versions',
+  description:
+    'NBA model registry: list, inspect, register, promote, compare, roll back, archive and export model versions',
   helpAfter:
     'Database: DATABASE_URL, or the embedded PostgreSQL under NBA_DATA_DIR. Logs: JSON on stderr (LOG_LEVEL, default warn).' +
     '\nExit codes: 0 ok, 1 failed or declined, 2 bad usage, 3 database unavailable or not migrated.',
-  commands: [addList, addProduction, addShow, addRegister, addPromote, addCompare, addRollback, addArchive, addHistory, addExport],
+  commands: [
+    addList,
+    addProduction,
+    addShow,
+    addRegister,
+    addPromote,
+    addCompare,
+    addRollback,
+    addArchive,
+    addHistory,
+    addExport,
+  ],
   ...MODEL_CLI_ERRORS,
 });
 

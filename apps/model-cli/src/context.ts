@@ -19,7 +19,10 @@ export interface CliDeps extends CliIo {
 }
 
 /** Runs `fn` with an open registry and closes it afterwards, whatever happens. */
-export async function withRegistry<T>(deps: CliDeps, fn: (registry: ModelRegistry, liveRecord?: LiveRecord) => Promise<T>): Promise<T> {
+export async function withRegistry<T>(
+  deps: CliDeps,
+  fn: (registry: ModelRegistry, liveRecord?: LiveRecord) => Promise<T>,
+): Promise<T> {
   const opened = await deps.openRegistry();
   try {
     return await fn(opened.registry, opened.liveRecord);

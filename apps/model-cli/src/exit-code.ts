@@ -11,7 +11,10 @@ export function isRegistryUsageError(error: unknown): boolean {
 }
 
 /** How `nba-models` classifies errors: the registry's argument refusals are usage, an unusable database is exit 3. */
-export const MODEL_CLI_ERRORS: Required<ErrorClasses> = { isUsage: isRegistryUsageError, unavailable: (error) => databaseProblemOf(error) };
+export const MODEL_CLI_ERRORS: Required<ErrorClasses> = {
+  isUsage: isRegistryUsageError,
+  unavailable: (error) => databaseProblemOf(error),
+};
 
 /** The exit code for an error thrown while running a command (`@nba/cli`'s convention). */
 export function exitCodeFor(error: unknown): ExitCode {

@@ -37,6 +37,12 @@ describe('exit codes', () => {
     expect(exitCodeFor(new RegistryError('NO_PRODUCTION', ''))).toBe(1);
     expect(exitCodeFor(new Error('boom'))).toBe(1);
     expect(exitCodeFor(new DbError('NOT_MIGRATED', 'not migrated'))).toBe(3);
-    expect(exitCodeFor(new CliError('FAILED', 'refused', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))).toBe(3);
+    expect(
+      exitCodeFor(
+        new CliError('FAILED', 'refused', {
+          cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+        }),
+      ),
+    ).toBe(3);
   });
 });

@@ -42,7 +42,9 @@ export function describeVersion(v: ModelVersionInfo): string {
     '  artifacts',
     ...v.artifacts.map((a) => `    ${a.role.padEnd(7)} ${a.format}  ${a.sizeBytes} bytes  sha256 ${a.sha256}`),
   ];
-  const metricRows = Object.entries(v.metrics).flatMap(([dataset, values]) => Object.entries(values).map(([k, x]) => [dataset, k, num(x)]));
+  const metricRows = Object.entries(v.metrics).flatMap(([dataset, values]) =>
+    Object.entries(values).map(([k, x]) => [dataset, k, num(x)]),
+  );
   if (metricRows.length) {
     lines.push('  metrics');
     lines.push(

@@ -24,7 +24,12 @@ async function main(): Promise<number> {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     return exitCodeFor(error);
   }
-  const logger = createLogger({ service: 'model-cli', level: env.LOG_LEVEL, stream: process.stderr, secrets: [env.DATABASE_URL] });
+  const logger = createLogger({
+    service: 'model-cli',
+    level: env.LOG_LEVEL,
+    stream: process.stderr,
+    secrets: [env.DATABASE_URL],
+  });
   return run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -52,7 +57,11 @@ async function main(): Promise<number> {
         throw problem ? new CliError('FAILED', problem.message, { cause: error }) : error;
       });
       // live scores come from the record of stored forecasts, which the registry does not read
-      return { registry: new ModelRegistry(db.client, { logger }), liveRecord: (a, b) => liveComparison(db.client, a, b), close: () => db.close() };
+      return {
+        registry: new ModelRegistry(db.client, { logger }),
+        liveRecord: (a, b) => liveComparison(db.client, a, b),
+        close: () => db.close(),
+      };
     },
   });
 }

@@ -20,7 +20,10 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'nba-models-tty-'));
   writeFileSync(path.join(dir, 'm.json'), trainModelJson(3));
   for (const v of ['1.0.0', '1.1.0']) {
-    const r = await runCli(['register', '--name', 'winner', '--version', v, '--artifact', 'm.json'], { env: { DATABASE_URL: db.url }, cwd: dir });
+    const r = await runCli(['register', '--name', 'winner', '--version', v, '--artifact', 'm.json'], {
+      env: { DATABASE_URL: db.url },
+      cwd: dir,
+    });
     expect(r.code).toBe(0);
   }
 });
@@ -29,8 +32,10 @@ afterAll(async () => {
   await db.drop();
 });
 
-const tty = (args: string[], answer: string) => runCli(args, { env: { DATABASE_URL: db.url }, cwd: dir, tty: true, answer });
-const production = async () => (await db.client.modelVersion.findFirst({ where: { name: 'winner', status: 'production' } }))?.version;
+const tty = (args: string[], answer: string) =>
+  runCli(args, { env: { DATABASE_URL: db.url }, cwd: dir, tty: true, answer });
+const production = async () =>
+  (await db.client.modelVersion.findFirst({ where: { name: 'winner', status: 'production' } }))?.version;
 
 describePty('confirmation on a terminal', () => {
   test('promote answered "n": shows the change, changes nothing, exits 1', async () => {
@@ -66,7 +71,9 @@ describePty('confirmation on a terminal', () => {
 
   test('rollback answered "y"', async () => {
     const r = await tty(['rollback', '--name', 'winner', '--reason', 'oops'], 'y');
-    expect(r.stdout).toContain("Roll back model 'winner':\n  1.1.0  production -> archived\n  1.0.0  archived -> production");
+    expect(r.stdout).toContain(
+      "Roll back model 'winner':\n  1.1.0  production -> archived\n  1.0.0  archived -> production",
+    );
     expect(r.stdout).toContain('rolled back winner: 1.0.0 is in production; archived 1.1.0');
     expect(r.code).toBe(0);
     expect(await production()).toBe('1.0.0');

@@ -32,7 +32,8 @@ afterAll(async () => {
 async function setUp(name: string): Promise<void> {
   const registry = new ModelRegistry(db.client, { actor: 'setup@test' });
   const featureSpec = { name: 'pregame', version: '1', features: FEATURES };
-  for (const version of ['1.0.0', '1.1.0']) await registry.registerVersion({ name, version, artifacts: { win: model }, featureSpec });
+  for (const version of ['1.0.0', '1.1.0'])
+    await registry.registerVersion({ name, version, artifacts: { win: model }, featureSpec });
   await registry.promoteVersion(name, '1.0.0');
 }
 
@@ -54,7 +55,11 @@ function flipped(): Buffer {
 
 /** Statuses and event count of `name`: a refusal leaves them as they were. */
 async function state(name: string): Promise<unknown> {
-  const versions = await db.client.modelVersion.findMany({ where: { name }, orderBy: { id: 'asc' }, select: { version: true, status: true } });
+  const versions = await db.client.modelVersion.findMany({
+    where: { name },
+    orderBy: { id: 'asc' },
+    select: { version: true, status: true },
+  });
   return { versions, events: await db.client.modelEvent.count({ where: { modelName: name } }) };
 }
 
@@ -73,7 +78,12 @@ describe('nba-models promote --yes refuses artifacts that do not verify (exit 1,
       () => tamper('flip', '1.1.0', flipped(), false),
       /its 'win' artifact is corrupted: its bytes hash to sha256 [0-9a-f]{12}… but [0-9a-f]{12}… was recorded/,
     ],
-    ['not loadable', 'junk', () => tamper('junk', '1.1.0', Buffer.from('{"not": "a model"}'), true), /its 'win' artifact cannot be loaded by XGBoost \(.+\)/],
+    [
+      'not loadable',
+      'junk',
+      () => tamper('junk', '1.1.0', Buffer.from('{"not": "a model"}'), true),
+      /its 'win' artifact cannot be loaded by XGBoost \(.+\)/,
+    ],
     [
       'feature count',
       'narrow',
@@ -85,9 +95,16 @@ describe('nba-models promote --yes refuses artifacts that do not verify (exit 1,
     await damage();
     const before = await state(name);
     const r = await cli(['promote', '--name', name, '--version', '1.1.0', '--yes', '--reason', 'try it']);
-    expectRefusal(r, new RegExp(`^error: refusing to promote model '${name}' version 1\\.1\\.0: ${what.source}.*; production stays 1\\.0\\.0\\.`));
+    expectRefusal(
+      r,
+      new RegExp(
+        `^error: refusing to promote model '${name}' version 1\\.1\\.0: ${what.source}.*; production stays 1\\.0\\.0\\.`,
+      ),
+    );
     expect(await state(name)).toEqual(before);
-    expect(JSON.parse((await cli(['production', '--name', name, '--json'])).stdout)).toMatchObject({ version: '1.0.0' });
+    expect(JSON.parse((await cli(['production', '--name', name, '--json'])).stdout)).toMatchObject({
+      version: '1.0.0',
+    });
   });
 });
 
@@ -98,7 +115,10 @@ describe('nba-models rollback --yes refuses a target that does not verify', () =
     await tamper('back', '1.0.0', flipped(), false);
     const before = await state('back');
     const r = await cli(['rollback', '--name', 'back', '--yes']);
-    expectRefusal(r, /^error: refusing to roll back model 'back' to version 1\.0\.0: its 'win' artifact is corrupted: .*; production stays 1\.1\.0\./);
+    expectRefusal(
+      r,
+      /^error: refusing to roll back model 'back' to version 1\.0\.0: its 'win' artifact is corrupted: .*; production stays 1\.1\.0\./,
+    );
     expect(await state('back')).toEqual(before);
   });
 });
@@ -114,7 +134,9 @@ describePty('on a terminal', () => {
     const before = await state('ask');
     const r = await cli(['rollback', '--name', 'ask'], true);
     expect(r.stdout).not.toContain('[y/N]');
-    expect(r.stdout + r.stderr).toMatch(/model 'ask' version 1\.0\.0 cannot be promoted: its 'win' artifact is corrupted/);
+    expect(r.stdout + r.stderr).toMatch(
+      /model 'ask' version 1\.0\.0 cannot be promoted: its 'win' artifact is corrupted/,
+    );
     expect(r.code).toBe(1);
     expect(await state('ask')).toEqual(before);
   });
@@ -132,8 +154,12 @@ describePty('on a terminal', () => {
       await registry.promoteVersion('race', '1.2.0');
     });
     expect(r.stdout).toContain('1.0.0  production -> archived');
-    expect(r.stdout + r.stderr).toMatch(/model 'race' changed since the change was shown: production is now 1\.2\.0, not 1\.0\.0; nothing changed/);
+    expect(r.stdout + r.stderr).toMatch(
+      /model 'race' changed since the change was shown: production is now 1\.2\.0, not 1\.0\.0; nothing changed/,
+    );
     expect(r.code).toBe(1);
-    expect(await state('race')).toMatchObject({ versions: [{ status: 'archived' }, { status: 'staging' }, { status: 'production' }] });
+    expect(await state('race')).toMatchObject({
+      versions: [{ status: 'archived' }, { status: 'staging' }, { status: 'production' }],
+    });
   });
 });

@@ -15,7 +15,8 @@ export interface CliResult {
 
 /** Fails clearly when the binary has not been built (the `test` task depends on `build`). */
 export function assertBuilt(): void {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build first with pnpm turbo run build --filter=@nba/model-cli...`);
+  if (!existsSync(BIN))
+    throw new Error(`${BIN} is missing: build first with pnpm turbo run build --filter=@nba/model-cli...`);
 }
 
 function quote(arg: string): string {
@@ -29,11 +30,20 @@ function quote(arg: string): string {
  */
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean; answer?: string; beforeAnswer?: () => Promise<void> } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    tty?: boolean;
+    answer?: string;
+    beforeAnswer?: () => Promise<void>;
+  } = {},
 ): Promise<CliResult> {
   const env = inheritedEnv({ LOG_LEVEL: 'warn', NODE_OPTIONS: '', ...options.env });
   const child = options.tty
-    ? spawn('script', ['-qec', [process.execPath, BIN, ...args].map(quote).join(' '), '/dev/null'], { env, cwd: options.cwd })
+    ? spawn('script', ['-qec', [process.execPath, BIN, ...args].map(quote).join(' '), '/dev/null'], {
+        env,
+        cwd: options.cwd,
+      })
     : spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd });
   let stdout = '';
   let stderr = '';
@@ -42,7 +52,9 @@ export function runCli(
     stdout += d.toString();
     if (options.tty && !answered && stdout.includes('[y/N]')) {
       answered = true;
-      void (options.beforeAnswer ?? (() => Promise.resolve()))().then(() => child.stdin.write(`${options.answer ?? ''}\n`));
+      void (options.beforeAnswer ?? (() => Promise.resolve()))().then(() =>
+        child.stdin.write(`${options.answer ?? ''}\n`),
+      );
     }
   });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

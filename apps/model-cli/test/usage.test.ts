@@ -19,7 +19,9 @@ function text(): Writable & { text: string } {
 async function cli(args: string[], registry?: Partial<ModelRegistry>) {
   const stdout = text();
   const stderr = text();
-  const openRegistry = jest.fn(() => Promise.resolve({ registry: registry as ModelRegistry, close: () => Promise.resolve() }));
+  const openRegistry = jest.fn(() =>
+    Promise.resolve({ registry: registry as ModelRegistry, close: () => Promise.resolve() }),
+  );
   const deps: CliDeps = { stdout, stderr, stdin: Readable.from([]), isTTY: false, openRegistry, cwd: __dirname };
   const code = await run(args, deps);
   return { code, stdout: stdout.text, stderr: stderr.text, openRegistry };
@@ -41,10 +43,16 @@ test.each([
   [['archive', '--name', 'winner', '--version', 'latest'], "'latest' is not a semantic version"],
   [['rollback', '--name', 'a/b', '--yes'], 'model name "a/b" is not valid'],
   [['history', '--name', ' winner'], 'model name " winner" is not valid'],
-  [['compare', '--model1', 'winner', '--model2', 'winner:1.0.0'], "expected NAME:VERSION, e.g. winner:1.1.0, got 'winner'"],
+  [
+    ['compare', '--model1', 'winner', '--model2', 'winner:1.0.0'],
+    "expected NAME:VERSION, e.g. winner:1.1.0, got 'winner'",
+  ],
   [['compare', '--model1', 'winner:1.0.0', '--model2', 'winner:latest'], "'latest' is not a semantic version"],
   [['register', '--name', 'winner', '--version', '1.0', ...m], "'1.0' is not a semantic version"],
-  [['register', '--name', 'winner', '--version', '1.0.0', ...m, '--training-games', 'many'], "argument 'many' is invalid. must be a whole number"],
+  [
+    ['register', '--name', 'winner', '--version', '1.0.0', ...m, '--training-games', 'many'],
+    "argument 'many' is invalid. must be a whole number",
+  ],
   [
     ['register', '--name', 'winner', '--version', '1.0.0', ...m, '--trained-from', '2016-13-01'],
     "invalid date '2016-13-01': expected a calendar date as YYYY-MM-DD",
@@ -54,11 +62,28 @@ test.each([
     "invalid date '9999-12-31': must be from 2007-08-01 to 2030-07-31",
   ],
   [
-    ['register', '--name', 'winner', '--version', '1.0.0', ...m, '--trained-from', '2020-01-01', '--trained-to', '2019-06-01'],
+    [
+      'register',
+      '--name',
+      'winner',
+      '--version',
+      '1.0.0',
+      ...m,
+      '--trained-from',
+      '2020-01-01',
+      '--trained-to',
+      '2019-06-01',
+    ],
     '--trained-from 2020-01-01 is after --trained-to 2019-06-01',
   ],
-  [['export', '--name', 'winner', '--version', '1.0.0', '--out', '/no/such/folder/m.json'], 'the folder /no/such/folder does not exist'],
-  [['export', '--name', 'winner', '--version', '1.0.0', '--out', 'm.json', '--role', 'spread'], 'Allowed choices are win, margin, total'],
+  [
+    ['export', '--name', 'winner', '--version', '1.0.0', '--out', '/no/such/folder/m.json'],
+    'the folder /no/such/folder does not exist',
+  ],
+  [
+    ['export', '--name', 'winner', '--version', '1.0.0', '--out', 'm.json', '--role', 'spread'],
+    'Allowed choices are win, margin, total',
+  ],
 ])('%j: exit 2 with the reason and its own usage, no database opened', async (args, reason) => {
   const r = await cli(args);
   expect(r.code).toBe(2);
@@ -71,15 +96,21 @@ test.each([
 });
 
 test('a usage error found by the registry also shows the command usage', async () => {
-  const listVersions = jest.fn(() => Promise.reject(new RegistryError('INVALID_INPUT', "status 'x' is not one of staging, production, archived")));
+  const listVersions = jest.fn(() =>
+    Promise.reject(new RegistryError('INVALID_INPUT', "status 'x' is not one of staging, production, archived")),
+  );
   const r = await cli(['list'], { listVersions });
   expect(r.code).toBe(2);
-  expect(r.stderr).toMatch(/^error: status 'x' is not one of staging, production, archived\n\nUsage: nba-models list \[options\]/);
+  expect(r.stderr).toMatch(
+    /^error: status 'x' is not one of staging, production, archived\n\nUsage: nba-models list \[options\]/,
+  );
   expect(r.stderr).not.toContain('Commands:');
 });
 
 test('a failure that is not about usage prints no usage (exit 1)', async () => {
-  const getVersion = jest.fn(() => Promise.reject(new RegistryError('NOT_FOUND', "model 'winner' version 9.9.9 is not registered")));
+  const getVersion = jest.fn(() =>
+    Promise.reject(new RegistryError('NOT_FOUND', "model 'winner' version 9.9.9 is not registered")),
+  );
   const r = await cli(['show', '--name', 'winner', '--version', '9.9.9'], { getVersion });
   expect(r.code).toBe(1);
   expect(r.stderr).toBe("error: model 'winner' version 9.9.9 is not registered\n");

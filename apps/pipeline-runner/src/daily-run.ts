@@ -1,5 +1,13 @@
 import { EXIT, table, type ExitCode, type TextOutput } from '@nba/cli';
-import { DAILY_TASKS, resumeDaily, runDaily, type DailyArgs, type DailyRunDeps, type DailyRunResult, type Upstreams } from '@nba/lifecycle';
+import {
+  DAILY_TASKS,
+  resumeDaily,
+  runDaily,
+  type DailyArgs,
+  type DailyRunDeps,
+  type DailyRunResult,
+  type Upstreams,
+} from '@nba/lifecycle';
 import { gitCommit } from './git-commit';
 import { TaskListView } from './progress';
 import type { Runtime } from './runtime';
@@ -8,7 +16,10 @@ import type { Runtime } from './runtime';
 // lifecycle's daily run with the terminal's task list, and its outcome printed as a table.
 
 /** Prints the per-task outcome table and returns the exit code of a run. */
-export function reportRun(out: TextOutput, result: Pick<DailyRunResult, 'runId' | 'status' | 'tasks' | 'failedRequired'>): ExitCode {
+export function reportRun(
+  out: TextOutput,
+  result: Pick<DailyRunResult, 'runId' | 'status' | 'tasks' | 'failedRequired'>,
+): ExitCode {
   const rows = result.tasks.map((t) => [
     t.name,
     t.status,
@@ -16,7 +27,11 @@ export function reportRun(out: TextOutput, result: Pick<DailyRunResult, 'runId' 
     `${((t.durationMs ?? 0) / 1000).toFixed(1)} s`,
     t.reason ?? t.error?.message?.split('\n')[0] ?? '',
   ]);
-  const tasks = table(['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'NOTE'], rows, { showHeader: false, indent: '  ', alignRight: [2, 3] });
+  const tasks = table(['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'NOTE'], rows, {
+    showHeader: false,
+    indent: '  ',
+    alignRight: [2, 3],
+  });
   out.write(`run ${result.runId}: ${result.status}\n${tasks}\n`);
   if (result.status === 'succeeded') return EXIT.OK;
   return result.failedRequired.length > 0 || result.status === 'cancelled' ? EXIT.FAILED : EXIT.OK;
@@ -47,6 +62,8 @@ export async function executeDaily(
   };
   if (view.enabled) process.stderr.write(`pipeline daily for ${args.date} (source ${args.source})\n`);
   const { resume } = options;
-  const result = resume ? await resumeDaily(deps, resume.runId, args, { force: resume.force }) : await runDaily(deps, args);
+  const result = resume
+    ? await resumeDaily(deps, resume.runId, args, { force: resume.force })
+    : await runDaily(deps, args);
   return reportRun(out, result);
 }

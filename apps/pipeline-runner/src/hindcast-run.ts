@@ -14,7 +14,14 @@ export function hindcastSummary(r: HindcastResult): string {
   const rows = names.map((name) => {
     const ws = r.windows.filter((w) => w.model === name);
     const sum = (f: (w: (typeof ws)[number]) => number) => ws.reduce((n, w) => n + f(w), 0);
-    return [name, ws.length, sum((w) => (w.reused ? 0 : 1)), sum((w) => w.games), sum((w) => w.stored), sum((w) => w.withheld)];
+    return [
+      name,
+      ws.length,
+      sum((w) => (w.reused ? 0 : 1)),
+      sum((w) => w.games),
+      sum((w) => w.stored),
+      sum((w) => w.withheld),
+    ];
   });
   const head = `hindcast ${r.from}..${r.to}: ${r.days} days with games, retrained every ${r.retrainDays} days`;
   return `${head}\n${table(['MODEL', 'WINDOWS', 'TRAINED', 'GAMES', 'STORED', 'WITHHELD'], rows, { indent: '  ', alignRight: [1, 2, 3, 4, 5] })}\n`;

@@ -1,6 +1,14 @@
 import type { PipelineEvent } from '@nba/orchestrator';
 
-const ICON: Record<string, string> = { pending: '·', running: '…', retrying: '↻', succeeded: '✔', failed: '✖', skipped: '-', cancelled: '⊘' };
+const ICON: Record<string, string> = {
+  pending: '·',
+  running: '…',
+  retrying: '↻',
+  succeeded: '✔',
+  failed: '✖',
+  skipped: '-',
+  cancelled: '⊘',
+};
 
 /**
  * A task list redrawn in place on a terminal as the pipeline's events arrive (stderr, so stdout
@@ -55,7 +63,10 @@ export class TaskListView {
   private draw(): void {
     if (!this.enabled) return;
     const lines = [...this.state].map(([t, s]) =>
-      `  ${ICON[s.status] ?? '?'} ${t.padEnd(14)} ${s.status.padEnd(10)} ${s.note}`.slice(0, (this.out.columns || 100) - 1),
+      `  ${ICON[s.status] ?? '?'} ${t.padEnd(14)} ${s.status.padEnd(10)} ${s.note}`.slice(
+        0,
+        (this.out.columns || 100) - 1,
+      ),
     );
     if (this.drawn) this.out.write(`\x1b[${this.drawn}A`);
     for (const l of lines) this.out.write(`\x1b[2K${l}\n`);
@@ -81,7 +92,9 @@ export class ProgressBar {
     this.lastDraw = now;
     const width = 30;
     const filled = Math.round((this.done / Math.max(1, this.total)) * width);
-    this.out.write(`\r\x1b[2K${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${this.done}/${this.total} ${note}`);
+    this.out.write(
+      `\r\x1b[2K${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${this.done}/${this.total} ${note}`,
+    );
     if (this.done >= this.total) this.out.write('\n');
   }
 }

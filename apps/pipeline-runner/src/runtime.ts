@@ -39,7 +39,11 @@ export async function openRuntime(rawEnv: NodeJS.ProcessEnv, options: RuntimeOpt
     // loaded only without DATABASE_URL: an image for a managed database leaves the package out
     startEmbedded: async () => {
       const { defaultDataDir, startEmbeddedPostgres } = await import('@nba/embedded-db');
-      return startEmbeddedPostgres({ dataDir: embeddedDataDir(env, rawEnv, defaultDataDir), logger, exclusive: options.exclusiveEmbedded });
+      return startEmbeddedPostgres({
+        dataDir: embeddedDataDir(env, rawEnv, defaultDataDir),
+        logger,
+        exclusive: options.exclusiveEmbedded,
+      });
     },
     connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
     poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
@@ -51,7 +55,11 @@ export async function openRuntime(rawEnv: NodeJS.ProcessEnv, options: RuntimeOpt
 }
 
 /** Opens the runtime, runs `work` with it, and closes it whatever happens. */
-export async function withRuntime<T>(rawEnv: NodeJS.ProcessEnv, options: RuntimeOptions, work: (rt: Runtime) => Promise<T>): Promise<T> {
+export async function withRuntime<T>(
+  rawEnv: NodeJS.ProcessEnv,
+  options: RuntimeOptions,
+  work: (rt: Runtime) => Promise<T>,
+): Promise<T> {
   const rt = await openRuntime(rawEnv, options);
   try {
     return await work(rt);
@@ -61,7 +69,11 @@ export async function withRuntime<T>(rawEnv: NodeJS.ProcessEnv, options: Runtime
 }
 
 /** The embedded database's data folder: NBA_DATA_DIR, else the package's default. */
-export function embeddedDataDir(env: PipelineEnv, rawEnv: NodeJS.ProcessEnv, defaultDataDir: (env: NodeJS.ProcessEnv) => string): string {
+export function embeddedDataDir(
+  env: PipelineEnv,
+  rawEnv: NodeJS.ProcessEnv,
+  defaultDataDir: (env: NodeJS.ProcessEnv) => string,
+): string {
   return env.NBA_DATA_DIR ?? defaultDataDir(rawEnv);
 }
 

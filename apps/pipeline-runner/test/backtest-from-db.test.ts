@@ -21,7 +21,10 @@ const odds = path.join(dataDir ?? '', 'odds.csv');
 
   it('scores the same as the backtest from the CSV files', async () => {
     const options = { fromSeason: 2016, toSeason: 2016 };
-    const fromFiles = runBacktestCommand({ ...options, games, odds, out: mkdtempSync(path.join(os.tmpdir(), 'bt-files-')) }, silentLogger());
+    const fromFiles = runBacktestCommand(
+      { ...options, games, odds, out: mkdtempSync(path.join(os.tmpdir(), 'bt-files-')) },
+      silentLogger(),
+    );
     const out = mkdtempSync(path.join(os.tmpdir(), 'bt-db-'));
     const history = await loadFeatureInputs(db.client);
     expect(history.games).toHaveLength(21_797);
@@ -30,6 +33,8 @@ const odds = path.join(dataDir ?? '', 'odds.csv');
       expect(fromDb.overall[f].n).toBe(fromFiles.overall[f].n);
       expect(fromDb.overall[f].logLoss).toBeCloseTo(fromFiles.overall[f].logLoss, 6);
     }
-    expect((JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as BacktestReport).seasons['2016']).toBeDefined();
+    expect(
+      (JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as BacktestReport).seasons['2016'],
+    ).toBeDefined();
   }, 180_000);
 });

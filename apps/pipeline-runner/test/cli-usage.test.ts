@@ -18,7 +18,8 @@ describe('pipeline command line', () => {
   it('lists its commands in --help (exit 0)', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
-    for (const c of ['start', 'run', 'backfill', 'backtest', 'outlook', 'outlook-backtest', 'resume', 'runs']) expect(r.stdout).toContain(c);
+    for (const c of ['start', 'run', 'backfill', 'backtest', 'outlook', 'outlook-backtest', 'resume', 'runs'])
+      expect(r.stdout).toContain(c);
   });
 
   it('an unknown command is bad usage (exit 2) with the root help', () => {
@@ -29,7 +30,10 @@ describe('pipeline command line', () => {
 
   it.each([
     [['run', '--source', 'ftp'], /--source <source>' argument 'ftp' is invalid/],
-    [['run', '--date', '2024-02-30'], /--date <YYYY-MM-DD>' argument '2024-02-30' is invalid\. invalid date '2024-02-30'/],
+    [
+      ['run', '--date', '2024-02-30'],
+      /--date <YYYY-MM-DD>' argument '2024-02-30' is invalid\. invalid date '2024-02-30'/,
+    ],
     [
       ['run', '--date', '9999-12-31'],
       /--date <YYYY-MM-DD>' argument '9999-12-31' is invalid\. invalid date '9999-12-31': must be from 2007-08-01 to 2030-07-31/,
@@ -47,10 +51,16 @@ describe('pipeline command line', () => {
     [['run', '--model-name', ''], /--model-name: model name "" is not valid/],
     [['run', '--source', 'api'], /--source api needs API_BASKETBALL_KEY and THE_ODDS_API_KEY/],
     [['backfill', '--from-season', '2024'], /required option '--to-season <year>' not specified/],
-    [['backfill', '--from-season', '2025', '--to-season', '2024'], /--from-season and --to-season must be ending years/],
+    [
+      ['backfill', '--from-season', '2025', '--to-season', '2024'],
+      /--from-season and --to-season must be ending years/,
+    ],
     [['resume', '--run-id', 'not-a-uuid'], /--run-id must be a run id/],
     [['runs', '--limit', '0'], /--limit must be a whole number/],
-    [['outlook', '--date', '2024-13-01'], /--date <YYYY-MM-DD>' argument '2024-13-01' is invalid\. invalid date '2024-13-01'/],
+    [
+      ['outlook', '--date', '2024-13-01'],
+      /--date <YYYY-MM-DD>' argument '2024-13-01' is invalid\. invalid date '2024-13-01'/,
+    ],
     [['outlook', '--simulations', 'many'], /--simulations <n>' argument 'many' is invalid/],
     [['outlook', '--simulations', '10'], /--simulations must be between 100 and 1000000, got 10/],
   ])("%j is bad usage (exit 2) with that command's usage", (args, message) => {
@@ -63,7 +73,11 @@ describe('pipeline command line', () => {
   });
 
   it('refuses a bad environment naming every bad variable (exit 2), without printing secrets', () => {
-    const r = cli(['run'], { LOG_LEVEL: 'chatty', THE_ODDS_API_BASE_URL: 'nope', THE_ODDS_API_KEY: 'super-secret-key' });
+    const r = cli(['run'], {
+      LOG_LEVEL: 'chatty',
+      THE_ODDS_API_BASE_URL: 'nope',
+      THE_ODDS_API_KEY: 'super-secret-key',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('LOG_LEVEL');
     expect(r.stderr).toContain('THE_ODDS_API_BASE_URL');

@@ -35,10 +35,12 @@ async function endState(db: DbClient) {
     games: await db.game.count(),
     odds: await db.oddsSnapshot.count(),
     predictions: await db.prediction.count(),
-    versions: (await db.modelVersion.findMany({ select: { name: true, version: true, status: true }, orderBy: { id: 'asc' } })).map(
-      (v) => `${v.name} ${v.version} ${v.status}`,
+    versions: (
+      await db.modelVersion.findMany({ select: { name: true, version: true, status: true }, orderBy: { id: 'asc' } })
+    ).map((v) => `${v.name} ${v.version} ${v.status}`),
+    events: (await db.modelEvent.findMany({ select: { action: true, toStatus: true }, orderBy: { id: 'asc' } })).map(
+      (e) => `${e.action}->${e.toStatus}`,
     ),
-    events: (await db.modelEvent.findMany({ select: { action: true, toStatus: true }, orderBy: { id: 'asc' } })).map((e) => `${e.action}->${e.toStatus}`),
   };
 }
 
@@ -58,7 +60,12 @@ const sideEffectLock: Record<Task, string[]> = {
  * Runs the CLI with `args`; at the first log line `restartAt` accepts freezes it, stops the server,
  * lets it run on, and starts the server again OUTAGE_MS later. Resolves with the exit code, output and log lines.
  */
-function runWithRestart(pg: RestartablePostgres, url: string, args: string[], restartAt: (line: Record<string, unknown>) => boolean) {
+function runWithRestart(
+  pg: RestartablePostgres,
+  url: string,
+  args: string[],
+  restartAt: (line: Record<string, unknown>) => boolean,
+) {
   const child = spawn(process.execPath, [main, ...args], { env: env(url) });
   const lines: Record<string, unknown>[] = [];
   let stdout = '';
@@ -87,9 +94,17 @@ function runWithRestart(pg: RestartablePostgres, url: string, args: string[], re
       }
     }
   });
-  return new Promise<{ code: number | null; stdout: string; stderr: string; lines: Record<string, unknown>[]; restarted: boolean }>((resolve) => {
+  return new Promise<{
+    code: number | null;
+    stdout: string;
+    stderr: string;
+    lines: Record<string, unknown>[];
+    restarted: boolean;
+  }>((resolve) => {
     child.on('exit', (code) => {
-      void (restarted ?? Promise.resolve()).then(() => resolve({ code, stdout: stdout + buffer, stderr, lines, restarted: restarted !== undefined }));
+      void (restarted ?? Promise.resolve()).then(() =>
+        resolve({ code, stdout: stdout + buffer, stderr, lines, restarted: restarted !== undefined }),
+      );
     });
   });
 }
@@ -122,7 +137,17 @@ describe('a database restart (pg_ctl -m fast, back 3.5 s later) in the middle of
     pg = await startRestartablePostgres();
     await connectAdmin();
     await adminQuery(`CREATE DATABASE "${template}"`);
-    const backfill = cli(pg.url(template), ['backfill', '--source', 'demo', '--date', DATE, '--from-season', '2025', '--to-season', '2026']);
+    const backfill = cli(pg.url(template), [
+      'backfill',
+      '--source',
+      'demo',
+      '--date',
+      DATE,
+      '--from-season',
+      '2025',
+      '--to-season',
+      '2026',
+    ]);
     expect(backfill.stderr).toBe('');
     expect(backfill.status).toBe(0);
     const url = await scenarioDatabase();
@@ -165,7 +190,9 @@ describe('a database restart (pg_ctl -m fast, back 3.5 s later) in the middle of
       expect(messages).not.toContain('run store write failed');
       // a task held by the lock was in a statement when the server went down: it waited and ran again
       if (sideEffectLock[task].length > 0) {
-        expect(run.lines.filter((l) => l.message === 'task will be retried when the database is back').map((l) => l.task)).toContain(task);
+        expect(
+          run.lines.filter((l) => l.message === 'task will be retried when the database is back').map((l) => l.task),
+        ).toContain(task);
       }
       for (const l of run.lines) if (typeof l.error === 'string') expect(l.error).not.toMatch(/\n/);
 

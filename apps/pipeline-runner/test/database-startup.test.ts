@@ -20,7 +20,12 @@ afterAll(async () => {
 });
 
 function pipeline(args: string[], databaseUrl: string): Promise<{ code: number | null; stderr: string }> {
-  return runToExit(MAIN, args, { DATABASE_URL: databaseUrl, DB_CONNECT_TIMEOUT_MS: '500', LOG_LEVEL: 'warn', NODE_OPTIONS: '' });
+  return runToExit(MAIN, args, {
+    DATABASE_URL: databaseUrl,
+    DB_CONNECT_TIMEOUT_MS: '500',
+    LOG_LEVEL: 'warn',
+    NODE_OPTIONS: '',
+  });
 }
 
 test.each([

@@ -52,14 +52,19 @@ test('after the demo start the record shows both models’ hindcasts with their 
   try {
     const page = await (await fetch(`${api.url}/record`)).text();
     for (const name of ['nba-winner', 'nba-winner-stats']) {
-      const section = new RegExp(`<section class="version"[^>]*data-model="${name}" data-version="hindcast">([\\s\\S]*?)</section>`).exec(page)?.[1] ?? '';
+      const section =
+        new RegExp(
+          `<section class="version"[^>]*data-model="${name}" data-version="hindcast">([\\s\\S]*?)</section>`,
+        ).exec(page)?.[1] ?? '';
       expect(section).toContain('<span class="status status-hindcast">hindcast</span>');
       // the running log loss against the market and the calibration chart, each drawn as SVG
       expect(section.match(/<svg/g)?.length).toBe(2);
       expect(section).toMatch(/On the \d+ settled games with a market line/);
     }
     const metrics = await (await fetch(`${api.url}/metrics`)).text();
-    expect(metrics).toMatch(/^model_live_settled_predictions\{model="nba-winner",version="hindcast",kind="hindcast"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(
+      /^model_live_settled_predictions\{model="nba-winner",version="hindcast",kind="hindcast"\} [1-9]\d*$/m,
+    );
   } finally {
     await api.stop();
   }

@@ -24,11 +24,20 @@ function cli(args: string[], databaseUrl = 'postgresql://nobody@127.0.0.1:1/none
 it.each([
   [['hindcast'], /required option '--from <YYYY-MM-DD>' not specified/],
   [['hindcast', '--from', '2024-02-30'], /--from <YYYY-MM-DD>' argument '2024-02-30' is invalid/],
-  [['hindcast', '--from', '2024-01-10', '--to', '2024-01-01'], /--from must not be after --to, got --from 2024-01-10 --to 2024-01-01/],
+  [
+    ['hindcast', '--from', '2024-01-10', '--to', '2024-01-01'],
+    /--from must not be after --to, got --from 2024-01-10 --to 2024-01-01/,
+  ],
   [['hindcast', '--from', '2022-01-01', '--to', '2024-01-01'], /--from must be within a year of --to/],
   [['hindcast', '--from', '2024-01-01', '--to', '2030-01-01'], /--to must be a past day/],
-  [['hindcast', '--from', '2024-01-01', '--to', '2024-01-05', '--variant', 'elo'], /--variant <variant>' argument 'elo' is invalid/],
-  [['hindcast', '--from', '2024-01-01', '--to', '2024-01-05', '--retrain-days', '0'], /--retrain-days must be a whole number from 1 to 60, got 0/],
+  [
+    ['hindcast', '--from', '2024-01-01', '--to', '2024-01-05', '--variant', 'elo'],
+    /--variant <variant>' argument 'elo' is invalid/,
+  ],
+  [
+    ['hindcast', '--from', '2024-01-01', '--to', '2024-01-05', '--retrain-days', '0'],
+    /--retrain-days must be a whole number from 1 to 60, got 0/,
+  ],
 ])('%j is bad usage (exit 2), before touching a database', (args, message) => {
   const r = cli(args);
   expect(r.stderr).toMatch(message);
@@ -51,7 +60,13 @@ it.each([
   const hindcasts = () =>
     db.client.prediction.findMany({
       where: { modelVersion: { kind: 'hindcast' } },
-      select: { gameId: true, homeWinProb: true, settledAt: true, logLoss: true, modelVersion: { select: { name: true, version: true } } },
+      select: {
+        gameId: true,
+        homeWinProb: true,
+        settledAt: true,
+        logLoss: true,
+        modelVersion: { select: { name: true, version: true } },
+      },
       orderBy: { gameId: 'asc' },
     });
 
@@ -62,10 +77,14 @@ it.each([
     expect(first.stdout).toMatch(/^hindcast 2016-01-04\.\.2016-01-10: 7 days with games, retrained every 7 days\n/);
     expect(first.stdout).toMatch(/nba-winner-stats +\d +\d +(\d+) +\1 +0\n/);
     expect(first.status).toBe(0);
-    const games = await db.client.game.count({ where: { date: { gte: new Date('2016-01-04T00:00:00Z'), lte: new Date('2016-01-10T00:00:00Z') } } });
+    const games = await db.client.game.count({
+      where: { date: { gte: new Date('2016-01-04T00:00:00Z'), lte: new Date('2016-01-10T00:00:00Z') } },
+    });
     const stored = await hindcasts();
     expect(stored).toHaveLength(games);
-    expect(stored.every((p) => p.settledAt !== null && p.logLoss !== null && p.modelVersion.name === 'nba-winner-stats')).toBe(true);
+    expect(
+      stored.every((p) => p.settledAt !== null && p.logLoss !== null && p.modelVersion.name === 'nba-winner-stats'),
+    ).toBe(true);
     // nothing live: the registry's list (live versions) stays empty
     expect(await db.client.modelVersion.count({ where: { kind: 'live' } })).toBe(0);
 

@@ -38,8 +38,13 @@ function cli(url: string, args: string[]) {
 }
 
 /** Starts `run` and SIGKILLs it at the first log line `killAt` accepts; resolves with the run id. */
-function runUntil(url: string, killAt: (line: Record<string, unknown>) => boolean): Promise<{ runId: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [main, 'run', '--source', 'demo', '--date', DATE, '--auto-promote'], { env: env(url) });
+function runUntil(
+  url: string,
+  killAt: (line: Record<string, unknown>) => boolean,
+): Promise<{ runId: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [main, 'run', '--source', 'demo', '--date', DATE, '--auto-promote'], {
+    env: env(url),
+  });
   let buffer = '';
   let runId = '';
   let stderr = '';
@@ -64,12 +69,14 @@ function runUntil(url: string, killAt: (line: Record<string, unknown>) => boolea
       }
     });
     child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') reject(new Error(`run ended (${code ?? signal}) before the kill point; stderr: ${stderr}`));
+      if (signal !== 'SIGKILL')
+        reject(new Error(`run ended (${code ?? signal}) before the kill point; stderr: ${stderr}`));
     });
   });
 }
 
-const isTaskLog = (message: string, task: string) => (l: Record<string, unknown>) => l.message === message && l.task === task;
+const isTaskLog = (message: string, task: string) => (l: Record<string, unknown>) =>
+  l.message === message && l.task === task;
 
 /** Rows that must come out the same whatever crashed when. */
 async function endState(db: DbClient) {
@@ -77,10 +84,12 @@ async function endState(db: DbClient) {
     games: await db.game.count(),
     odds: await db.oddsSnapshot.count(),
     predictions: await db.prediction.count(),
-    versions: (await db.modelVersion.findMany({ select: { name: true, version: true, status: true }, orderBy: { id: 'asc' } })).map(
-      (v) => `${v.name} ${v.version} ${v.status}`,
+    versions: (
+      await db.modelVersion.findMany({ select: { name: true, version: true, status: true }, orderBy: { id: 'asc' } })
+    ).map((v) => `${v.name} ${v.version} ${v.status}`),
+    events: (await db.modelEvent.findMany({ select: { action: true, toStatus: true }, orderBy: { id: 'asc' } })).map(
+      (e) => `${e.action}->${e.toStatus}`,
     ),
-    events: (await db.modelEvent.findMany({ select: { action: true, toStatus: true }, orderBy: { id: 'asc' } })).map((e) => `${e.action}->${e.toStatus}`),
   };
 }
 
@@ -103,7 +112,17 @@ describe('SIGKILL at every task boundary, then resume', () => {
     admin = await connect(testServerUrl());
     await admin.query(`CREATE DATABASE "${template}"`);
     created.push(template);
-    const backfill = cli(databaseUrl(template), ['backfill', '--source', 'demo', '--date', DATE, '--from-season', '2025', '--to-season', '2026']);
+    const backfill = cli(databaseUrl(template), [
+      'backfill',
+      '--source',
+      'demo',
+      '--date',
+      DATE,
+      '--from-season',
+      '2025',
+      '--to-season',
+      '2026',
+    ]);
     expect(backfill.status).toBe(0);
     // what a run without a crash leaves
     const { url, db } = await scenarioDatabase();
@@ -139,7 +158,8 @@ describe('SIGKILL at every task boundary, then resume', () => {
       const store = new PrismaRunStore(db, { databaseUrl: url });
       const killed = required(await store.getRun(runId), `the killed run ${runId}`);
       expect(killed.status).toBe('running');
-      for (let i = 0; i < 100 && (await liveStatus(store, killed)) !== 'abandoned'; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 100 && (await liveStatus(store, killed)) !== 'abandoned'; i++)
+        await new Promise((r) => setTimeout(r, 50));
       expect(await liveStatus(store, killed)).toBe('abandoned');
 
       const resumed = cli(url, ['resume', '--run-id', runId]);
@@ -156,10 +176,11 @@ describe('SIGKILL at every task boundary, then resume', () => {
   }
 
   /** Holds `locks` in the locker's transaction and kills the run at the first line `killAt` accepts. */
-  const holding = (locks: string[], killAt: (line: Record<string, unknown>) => boolean) => async (url: string, locker: Client) => {
-    for (const sql of locks) await locker.query(sql);
-    return (await runUntil(url, killAt)).runId;
-  };
+  const holding =
+    (locks: string[], killAt: (line: Record<string, unknown>) => boolean) => async (url: string, locker: Client) => {
+      for (const sql of locks) await locker.query(sql);
+      return (await runUntil(url, killAt)).runId;
+    };
 
   // What each task writes, locked so that the task cannot have written it when it is killed.
   const sideEffectLock: Record<Task, string[]> = {

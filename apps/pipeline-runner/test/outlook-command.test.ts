@@ -15,7 +15,11 @@ const main = builtFile(path.resolve(__dirname, '..', 'dist', 'main.js'));
 (sharedDataDir() ? describe : describe.skip)('pipeline outlook', () => {
   let db: TestDatabase;
   const cli = (args: string[]) =>
-    spawnSync(process.execPath, [main, ...args], { env: inheritedEnv({ DATABASE_URL: db.url, LOG_LEVEL: 'error' }), encoding: 'utf8', timeout: 120_000 });
+    spawnSync(process.execPath, [main, ...args], {
+      env: inheritedEnv({ DATABASE_URL: db.url, LOG_LEVEL: 'error' }),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
   const stored = () =>
     db.client.seasonOutlook.findMany({
       where: { date: new Date('2016-01-15T00:00:00Z') },

@@ -11,7 +11,8 @@ const DATE = '2026-01-15';
 describe('SIGTERM mid-run and resume', () => {
   let db: TestDatabase;
   const env = () => inheritedEnv({ DATABASE_URL: db.url, LOG_LEVEL: 'info' });
-  const cli = (args: string[]) => spawnSync(process.execPath, [main, ...args], { env: env(), encoding: 'utf8', timeout: 170_000 });
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [main, ...args], { env: env(), encoding: 'utf8', timeout: 170_000 });
 
   beforeAll(async () => {
     db = await createTestDatabase({ migrate: false });
@@ -19,11 +20,23 @@ describe('SIGTERM mid-run and resume', () => {
   afterAll(() => db?.drop());
 
   it('records the run as cancelled, and resume finishes it without duplicating rows', async () => {
-    const backfill = cli(['backfill', '--source', 'demo', '--date', DATE, '--from-season', '2025', '--to-season', '2026']);
+    const backfill = cli([
+      'backfill',
+      '--source',
+      'demo',
+      '--date',
+      DATE,
+      '--from-season',
+      '2025',
+      '--to-season',
+      '2026',
+    ]);
     expect(backfill.stderr).toBe('');
     expect(backfill.status).toBe(0);
 
-    const child = spawn(process.execPath, [main, 'run', '--source', 'demo', '--date', DATE, '--auto-promote'], { env: env() });
+    const child = spawn(process.execPath, [main, 'run', '--source', 'demo', '--date', DATE, '--auto-promote'], {
+      env: env(),
+    });
     let out = '';
     let signalled = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -49,11 +62,16 @@ describe('SIGTERM mid-run and resume', () => {
     const resumed = cli(['resume', '--run-id', runId]);
     expect(resumed.status).toBe(0);
     expect(resumed.stdout).toMatch(/: succeeded/);
-    const next = await db.client.pipelineRun.findFirstOrThrow({ where: { resumedFromId: runId }, include: { tasks: true } });
+    const next = await db.client.pipelineRun.findFirstOrThrow({
+      where: { resumedFromId: runId },
+      include: { tasks: true },
+    });
     expect(next.status).toBe('succeeded');
     // Only what had not succeeded ran again.
     expect(next.tasks.map((t) => t.task)).not.toContain('ingest_games');
-    expect(next.tasks.filter((t) => t.status === 'succeeded').map((t) => t.task)).toEqual(expect.arrayContaining(['train', 'promote', 'predict']));
+    expect(next.tasks.filter((t) => t.status === 'succeeded').map((t) => t.task)).toEqual(
+      expect.arrayContaining(['train', 'promote', 'predict']),
+    );
 
     const date = new Date(`${DATE}T00:00:00Z`);
     const games = await db.client.game.count({ where: { date } });

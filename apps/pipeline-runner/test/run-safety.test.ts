@@ -13,7 +13,8 @@ const main = builtFile(path.resolve(__dirname, '..', 'dist', 'main.js'));
 const DATE = '2026-01-15';
 
 const KEYS = { API_BASKETBALL_KEY: '', THE_ODDS_API_KEY: '' };
-const env = (url: string, extra: Record<string, string> = {}) => inheritedEnv({ ...KEYS, DATABASE_URL: url, LOG_LEVEL: 'info', ...extra });
+const env = (url: string, extra: Record<string, string> = {}) =>
+  inheritedEnv({ ...KEYS, DATABASE_URL: url, LOG_LEVEL: 'info', ...extra });
 const cli = (url: string, args: string[], extra: Record<string, string> = {}) =>
   spawnSync(process.execPath, [main, ...args], { env: env(url, extra), encoding: 'utf8', timeout: 170_000 });
 
@@ -35,8 +36,21 @@ describe('running the job unattended', () => {
         '20231025_HOU_ORL,2024,2023-10-25,ORL,HOU,116,86,0,regular,0',
       ].join('\n') + '\n',
     );
-    [demo, real] = await Promise.all([createTestDatabase({ prefix: 'nba_safety_demo' }), createTestDatabase({ prefix: 'nba_safety_real' })]);
-    const backfill = cli(demo.url, ['backfill', '--source', 'demo', '--date', DATE, '--from-season', '2025', '--to-season', '2026']);
+    [demo, real] = await Promise.all([
+      createTestDatabase({ prefix: 'nba_safety_demo' }),
+      createTestDatabase({ prefix: 'nba_safety_real' }),
+    ]);
+    const backfill = cli(demo.url, [
+      'backfill',
+      '--source',
+      'demo',
+      '--date',
+      DATE,
+      '--from-season',
+      '2025',
+      '--to-season',
+      '2026',
+    ]);
     expect(backfill.status).toBe(0);
   }, 180_000);
 
@@ -47,7 +61,9 @@ describe('running the job unattended', () => {
   });
 
   it('one upstream key without the other is a configuration error before any work (exit 2, naming it, no value)', async () => {
-    const r = cli(real.url, ['run', '--date', DATE, '--auto-promote'], { API_BASKETBALL_KEY: 'basketball-secret-value' });
+    const r = cli(real.url, ['run', '--date', DATE, '--auto-promote'], {
+      API_BASKETBALL_KEY: 'basketball-secret-value',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('THE_ODDS_API_KEY: is required when API_BASKETBALL_KEY is set');
     expect(r.stderr + r.stdout).not.toContain('basketball-secret-value');
@@ -63,11 +79,15 @@ describe('running the job unattended', () => {
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE predictions IN SHARE MODE');
       // (its statement waits on the lock for longer than the default statement timeout)
-      const first = spawn(process.execPath, [main, 'run', '--date', DATE, '--auto-promote'], { env: env(demo.url, { DB_STATEMENT_TIMEOUT_MS: '300000' }) });
+      const first = spawn(process.execPath, [main, 'run', '--date', DATE, '--auto-promote'], {
+        env: env(demo.url, { DB_STATEMENT_TIMEOUT_MS: '300000' }),
+      });
       let out = '';
       first.stdout.on('data', (d: Buffer) => (out += d.toString()));
       const firstExit = new Promise<number | null>((resolve) => first.on('exit', resolve));
-      while (!/"message":"task attempt started".*"task":"settle"|"task":"settle".*"message":"task attempt started"/.test(out))
+      while (
+        !/"message":"task attempt started".*"task":"settle"|"task":"settle".*"message":"task attempt started"/.test(out)
+      )
         await new Promise((r) => setTimeout(r, 50));
       const running = await demo.client.pipelineRun.findFirstOrThrow({ where: { status: 'running' } });
       const runsBefore = await demo.client.pipelineRun.count();
@@ -89,12 +109,18 @@ describe('running the job unattended', () => {
   }, 180_000);
 
   it('`runs` shows a run killed hard as abandoned; resume needs no --force and closes it', async () => {
-    const child = spawn(process.execPath, [main, 'run', '--date', '2026-01-16', '--auto-promote'], { env: env(demo.url) });
+    const child = spawn(process.execPath, [main, 'run', '--date', '2026-01-16', '--auto-promote'], {
+      env: env(demo.url),
+    });
     let out = '';
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
-        if (out.includes('"message":"task attempt succeeded"') && out.includes('"task":"ingest_games"') && child.exitCode === null) {
+        if (
+          out.includes('"message":"task attempt succeeded"') &&
+          out.includes('"task":"ingest_games"') &&
+          child.exitCode === null
+        ) {
           child.kill('SIGKILL');
           resolve();
         }
@@ -117,11 +143,23 @@ describe('running the job unattended', () => {
     expect(await demo.client.pipelineRun.count()).toBe(demoRuns);
     expect(await demo.client.game.count({ where: { isDemo: false } })).toBe(0);
 
-    const imported = cli(real.url, ['backfill', '--source', 'csv', '--games', gamesCsv, '--from-season', '2024', '--to-season', '2024']);
+    const imported = cli(real.url, [
+      'backfill',
+      '--source',
+      'csv',
+      '--games',
+      gamesCsv,
+      '--from-season',
+      '2024',
+      '--to-season',
+      '2024',
+    ]);
     expect(imported.status).toBe(0);
     const demoRun = cli(real.url, ['run', '--date', DATE]);
     expect(demoRun.status).toBe(1);
-    expect(demoRun.stderr).toContain('this database holds 3 real games (source csv); demo mode would mix a generated league into them');
+    expect(demoRun.stderr).toContain(
+      'this database holds 3 real games (source csv); demo mode would mix a generated league into them',
+    );
     expect(demoRun.stderr).toContain('API_BASKETBALL_KEY and THE_ODDS_API_KEY');
     expect(await real.client.game.count({ where: { isDemo: true } })).toBe(0);
     expect(await real.client.pipelineRun.count()).toBe(0);

@@ -17,8 +17,14 @@ interface Exit {
   stderr: string;
 }
 
-function run(file: string, args: string[], env: Record<string, string>): { exit: Promise<Exit>; stdout: () => string; kill: () => void } {
-  const child = spawn(process.execPath, [file, ...args], { env: inheritedEnv({ LOG_LEVEL: 'warn', NODE_OPTIONS: '', ...env }) });
+function run(
+  file: string,
+  args: string[],
+  env: Record<string, string>,
+): { exit: Promise<Exit>; stdout: () => string; kill: () => void } {
+  const child = spawn(process.execPath, [file, ...args], {
+    env: inheritedEnv({ LOG_LEVEL: 'warn', NODE_OPTIONS: '', ...env }),
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -70,11 +76,15 @@ test('start --port P with P taken: refused before any work, naming the port and 
   const { port } = taker.address() as net.AddressInfo;
   try {
     // A database nothing listens on: reaching it would be exit 3; the port is refused first.
-    const result = await run(MAIN, ['start', '--port', String(port)], { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' }).exit;
+    const result = await run(MAIN, ['start', '--port', String(port)], {
+      DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none',
+    }).exit;
     expect(result.stdout).toBe('');
     expect(result.code).toBe(2);
     const [line, blank, usage] = result.stderr.split('\n');
-    expect(line).toBe(`error: --port ${port}: another program already listens on 127.0.0.1:${port}; stop it, or choose another --port (or --no-serve)`);
+    expect(line).toBe(
+      `error: --port ${port}: another program already listens on 127.0.0.1:${port}; stop it, or choose another --port (or --no-serve)`,
+    );
     expect(blank).toBe('');
     expect(usage).toMatch(/^Usage: pipeline start/);
   } finally {

@@ -9,7 +9,10 @@ export interface Stage {
 }
 
 /** Parses a Dockerfile into stages (enough for structural checks; not a full parser). */
-export function parseDockerfile(text = readFileSync(DOCKERFILE, 'utf8')): { args: Record<string, string>; stages: Stage[] } {
+export function parseDockerfile(text = readFileSync(DOCKERFILE, 'utf8')): {
+  args: Record<string, string>;
+  stages: Stage[];
+} {
   const logical = text
     .replace(/\\\r?\n/g, ' ')
     .split(/\r?\n/)
@@ -42,7 +45,10 @@ export function parseDockerfile(text = readFileSync(DOCKERFILE, 'utf8')): { args
 
 /** Resolves `${NAME}` in a FROM image with the global ARG defaults. */
 export function resolveArgs(value: string, args: Record<string, string>): string {
-  return value.replace(/\$\{(\w+)\}|\$(\w+)/g, (_m, a: string | undefined, b: string | undefined) => args[(a ?? b) as string] ?? '');
+  return value.replace(
+    /\$\{(\w+)\}|\$(\w+)/g,
+    (_m, a: string | undefined, b: string | undefined) => args[(a ?? b) as string] ?? '',
+  );
 }
 
 /** The chain of stages a target is built from, target first (follows `FROM <stage>`). */

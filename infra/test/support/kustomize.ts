@@ -12,7 +12,8 @@ export function renderKustomization(dir: string): K8sObject[] {
   const k = loadYamlFile(path.join(dir, 'kustomization.yaml'))[0] as Record<string, Yaml>;
   const known = new Set(['apiVersion', 'kind', 'resources', 'namespace', 'labels', 'images', 'patches']);
   const unknown = Object.keys(k).filter((key) => !known.has(key));
-  if (unknown.length > 0) throw new Error(`${dir}/kustomization.yaml: fields this renderer does not support: ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`${dir}/kustomization.yaml: fields this renderer does not support: ${unknown.join(', ')}`);
   if (k.kind !== 'Kustomization' || k.apiVersion !== 'kustomize.config.k8s.io/v1beta1')
     throw new Error(`${dir}/kustomization.yaml is not a kustomize.config.k8s.io/v1beta1 Kustomization`);
 
@@ -38,7 +39,10 @@ const CLUSTER_SCOPED = new Set([
   'PriorityClass',
 ]);
 
-function applyLabels(objects: K8sObject[], l: { pairs: Record<string, string>; includeSelectors?: boolean; includeTemplates?: boolean }): void {
+function applyLabels(
+  objects: K8sObject[],
+  l: { pairs: Record<string, string>; includeSelectors?: boolean; includeTemplates?: boolean },
+): void {
   for (const o of objects) {
     o.metadata.labels = { ...o.metadata.labels, ...l.pairs };
     if (!l.includeSelectors && !l.includeTemplates) continue;
@@ -51,7 +55,10 @@ function applyLabels(objects: K8sObject[], l: { pairs: Record<string, string>; i
   }
 }
 
-function applyImage(objects: K8sObject[], image: { name: string; newName?: string; newTag?: string; digest?: string }): void {
+function applyImage(
+  objects: K8sObject[],
+  image: { name: string; newName?: string; newTag?: string; digest?: string },
+): void {
   for (const o of objects) {
     const pod = podSpecOf(o);
     for (const c of [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])] as Array<{ image: string }>) {
@@ -63,7 +70,11 @@ function applyImage(objects: K8sObject[], image: { name: string; newName?: strin
   }
 }
 
-function applyPatch(objects: K8sObject[], dir: string, p: { path?: string; patch?: string; target?: { kind?: string; name?: string } }): void {
+function applyPatch(
+  objects: K8sObject[],
+  dir: string,
+  p: { path?: string; patch?: string; target?: { kind?: string; name?: string } },
+): void {
   if (p.path) {
     for (const patch of loadYamlFile(path.join(dir, p.path)) as K8sObject[]) {
       const target = objects.find((o) => o.kind === patch.kind && o.metadata.name === patch.metadata.name);
@@ -74,7 +85,9 @@ function applyPatch(objects: K8sObject[], dir: string, p: { path?: string; patch
   }
   const { patch, target } = p;
   if (!patch || !target) throw new Error(`a patch needs a path, or a patch with a target: ${JSON.stringify(p)}`);
-  const targets = objects.filter((o) => (!target.kind || o.kind === target.kind) && (!target.name || o.metadata.name === target.name));
+  const targets = objects.filter(
+    (o) => (!target.kind || o.kind === target.kind) && (!target.name || o.metadata.name === target.name),
+  );
   if (targets.length === 0) throw new Error(`patch target ${JSON.stringify(target)} matches no resource`);
   const ops = yaml.load(patch);
   if (!Array.isArray(ops)) throw new Error('inline patches must be JSON 6902 operation lists here');
@@ -86,13 +99,24 @@ function strategicMerge(target: Record<string, Yaml>, patch: Record<string, Yaml
   for (const [key, value] of Object.entries(patch)) {
     if (key.startsWith('$')) throw new Error(`strategic merge directive ${key} is not supported here`);
     const current = target[key];
-    if (Array.isArray(value) && Array.isArray(current) && value.every((v) => v && typeof v === 'object' && 'name' in v)) {
+    if (
+      Array.isArray(value) &&
+      Array.isArray(current) &&
+      value.every((v) => v && typeof v === 'object' && 'name' in v)
+    ) {
       for (const item of value) {
         const existing = current.find((c: { name?: string }) => c?.name === item.name);
         if (existing) strategicMerge(existing, item);
         else current.push(structuredClone(item));
       }
-    } else if (value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' && !Array.isArray(current)) {
+    } else if (
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      current &&
+      typeof current === 'object' &&
+      !Array.isArray(current)
+    ) {
       strategicMerge(current, value);
     } else {
       target[key] = structuredClone(value);
@@ -117,7 +141,8 @@ function json6902(target: Record<string, Yaml>, op: { op: string; path: string; 
     if (!(key in parent)) throw new Error(`JSON patch replace: ${op.path} does not exist`);
     parent[key] = structuredClone(op.value);
   } else if (op.op === 'add') {
-    if (Array.isArray(parent)) parent.splice(key === '-' ? parent.length : (key as number), 0, structuredClone(op.value));
+    if (Array.isArray(parent))
+      parent.splice(key === '-' ? parent.length : (key as number), 0, structuredClone(op.value));
     else parent[key] = structuredClone(op.value);
   } else if (op.op === 'remove') {
     if (Array.isArray(parent)) parent.splice(key as number, 1);

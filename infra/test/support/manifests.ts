@@ -70,7 +70,11 @@ export interface ContainerRef {
     image: string;
     command?: string[];
     args?: string[];
-    env?: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: unknown } }>;
+    env?: Array<{
+      name: string;
+      value?: string;
+      valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: unknown };
+    }>;
     envFrom?: unknown[];
     [key: string]: Yaml;
   };
@@ -88,7 +92,10 @@ export function containersOf(objects: K8sObject[]): ContainerRef[] {
   return objects.flatMap((owner) => {
     const pod = podSpecOf(owner);
     if (!pod) return [];
-    return [...(pod.initContainers ?? []), ...(pod.containers ?? [])].map((container: ContainerRef['container']) => ({ owner, container }));
+    return [...(pod.initContainers ?? []), ...(pod.containers ?? [])].map((container: ContainerRef['container']) => ({
+      owner,
+      container,
+    }));
   });
 }
 
@@ -102,6 +109,7 @@ export function imageTarget(image: string): string {
 /** Finds one object by kind and name; throws when absent so tests fail with a clear message. */
 export function find(objects: K8sObject[], kind: string, name: string): K8sObject {
   const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`no ${kind} named ${name} among ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
+  if (!found)
+    throw new Error(`no ${kind} named ${name} among ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
   return found;
 }

@@ -12,9 +12,15 @@ export function run(
     execFile(
       cmd,
       args,
-      { cwd: options.cwd, env: options.env ?? inheritedEnv(), timeout: options.timeoutMs ?? 600_000, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: options.cwd,
+        env: options.env ?? inheritedEnv(),
+        timeout: options.timeoutMs ?? 600_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
-        if (error) reject(new Error(`${cmd} ${args.join(' ')} failed (${error.code ?? error.signal}):\n${stdout}\n${stderr}`));
+        if (error)
+          reject(new Error(`${cmd} ${args.join(' ')} failed (${error.code ?? error.signal}):\n${stdout}\n${stderr}`));
         else resolve({ stdout, stderr });
       },
     );
@@ -28,7 +34,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -53,7 +61,12 @@ export function start(cmd: string, args: string[], options: { cwd: string; env: 
 }
 
 /** Polls `url` until it answers `status` (or the process exits, or time runs out). */
-export async function waitForStatus(url: string, status: number, server: Started, timeoutMs = 60_000): Promise<Response> {
+export async function waitForStatus(
+  url: string,
+  status: number,
+  server: Started,
+  timeoutMs = 60_000,
+): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void server.exited.then(() => (exited = true));
@@ -68,5 +81,7 @@ export async function waitForStatus(url: string, status: number, server: Started
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${url} did not answer ${status} (${exited ? 'the process exited' : 'timed out'}; last: ${last}). Output:\n${server.output()}`);
+  throw new Error(
+    `${url} did not answer ${status} (${exited ? 'the process exited' : 'timed out'}; last: ${last}). Output:\n${server.output()}`,
+  );
 }

@@ -34,7 +34,11 @@ const cli = defineCommandLine<Deps>({
 
 async function run(argv: string[]) {
   const out = { stdout: '', stderr: '' };
-  const deps: Deps = { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) }, opened: [] };
+  const deps: Deps = {
+    stdout: { write: (s: string) => (out.stdout += s) },
+    stderr: { write: (s: string) => (out.stderr += s) },
+    opened: [],
+  };
   const code = await cli.run(argv, deps);
   return { code, ...out, opened: deps.opened };
 }
@@ -72,7 +76,8 @@ describe('defineCommandLine', () => {
       name: 'tool',
       description: 'a tool',
       commands: [(p) => p.action(() => Promise.reject(new Error('down')))],
-      unavailable: (e) => (e instanceof Error && e.message === 'down' ? { message: 'the database is down' } : undefined),
+      unavailable: (e) =>
+        e instanceof Error && e.message === 'down' ? { message: 'the database is down' } : undefined,
     });
     let stderr = '';
     const code = await down.run([], { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) } });

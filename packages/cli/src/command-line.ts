@@ -38,7 +38,8 @@ export interface CommandLine<Deps extends CliIo> {
 }
 
 /** The help text that states the exit codes, for `helpAfter`. */
-export const EXIT_CODES_HELP = 'Exit codes: 0 ok, 1 failed, 2 bad usage or configuration, 3 database unavailable or not migrated.';
+export const EXIT_CODES_HELP =
+  'Exit codes: 0 ok, 1 failed, 2 bad usage or configuration, 3 database unavailable or not migrated.';
 
 /**
  * The one way every binary declares its command line (`pipeline`, `nba-models`, the API, `nba-db`,

@@ -6,8 +6,23 @@
  */
 export { CliCommand, type ActionResult, type CommandAction } from './cli-command';
 export { CliError, type CliErrorCode } from './cli-error';
-export { defineCommandLine, EXIT_CODES_HELP, type AddCommand, type CliIo, type CommandLine, type CommandLineSpec } from './command-line';
-export { EXIT, exitCodeFor, type ErrorClasses, type ExitCode, type Unavailable, type UnavailableTest, type UsageTest } from './exit-code';
+export {
+  defineCommandLine,
+  EXIT_CODES_HELP,
+  type AddCommand,
+  type CliIo,
+  type CommandLine,
+  type CommandLineSpec,
+} from './command-line';
+export {
+  EXIT,
+  exitCodeFor,
+  type ErrorClasses,
+  type ExitCode,
+  type Unavailable,
+  type UnavailableTest,
+  type UsageTest,
+} from './exit-code';
 export { checkedOption, isoDate, outputFile, readableFile, wholeNumber } from './option-parsers';
 export { runCommandLine, type CommandLineOptions, type TextOutput } from './run-command-line';
 export { table, type Cell, type TableOptions } from './table';

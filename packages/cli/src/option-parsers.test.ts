@@ -10,7 +10,9 @@ describe('shared option parsers (a bad argument is commander usage, before any w
 
   test('readableFile resolves against the working folder and names why a file cannot be read', () => {
     expect(readableFile(dir)('games.csv')).toBe(path.join(dir, 'games.csv'));
-    expect(() => readableFile(dir)('missing.csv')).toThrow(new InvalidArgumentError("cannot read 'missing.csv' (no such file)"));
+    expect(() => readableFile(dir)('missing.csv')).toThrow(
+      new InvalidArgumentError("cannot read 'missing.csv' (no such file)"),
+    );
     expect(() => readableFile(dir)('.')).toThrow(new InvalidArgumentError("cannot read '.' (not a file)"));
   });
 

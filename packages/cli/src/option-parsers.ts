@@ -51,7 +51,8 @@ export function readableFile(cwd: string) {
 export function outputFile(cwd: string) {
   return (value: string): string => {
     const file = path.resolve(cwd, value);
-    if (!existsSync(path.dirname(file))) throw new InvalidArgumentError(`the folder ${path.dirname(file)} does not exist`);
+    if (!existsSync(path.dirname(file)))
+      throw new InvalidArgumentError(`the folder ${path.dirname(file)} does not exist`);
     return file;
   };
 }

@@ -6,7 +6,8 @@ import { runCommandLine } from './run-command-line';
 
 /** An infrastructure failure as an app's classifier (e.g. @nba/db's databaseProblemOf) recognises it. */
 class Unreachable extends Error {}
-const databaseProblemOf = (e: unknown) => (e instanceof Unreachable ? { message: `the database is unreachable (${e.message})` } : undefined);
+const databaseProblemOf = (e: unknown) =>
+  e instanceof Unreachable ? { message: `the database is unreachable (${e.message})` } : undefined;
 
 function program(action: () => void): Command {
   const root = new Command('tool').exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
@@ -21,7 +22,11 @@ function program(action: () => void): Command {
   return root;
 }
 
-async function run(argv: string[], thrown?: Error, options: { failureLabel?: string; isUsage?: (e: unknown) => boolean } = {}) {
+async function run(
+  argv: string[],
+  thrown?: Error,
+  options: { failureLabel?: string; isUsage?: (e: unknown) => boolean } = {},
+) {
   let stderr = '';
   const code = await runCommandLine(
     program(() => {
@@ -69,8 +74,14 @@ describe('runCommandLine', () => {
   });
 
   test('a failure is its label and message, exit 1; a configuration error exit 2 without usage', async () => {
-    expect(await run(['go'], new Error('boom'), { failureLabel: 'pipeline failed' })).toEqual({ code: 1, stderr: 'pipeline failed: boom\n' });
-    expect(await run(['go'], new ConfigError('INVALID_ENV', 'LOG_LEVEL: bad'))).toEqual({ code: 2, stderr: 'error: LOG_LEVEL: bad\n' });
+    expect(await run(['go'], new Error('boom'), { failureLabel: 'pipeline failed' })).toEqual({
+      code: 1,
+      stderr: 'pipeline failed: boom\n',
+    });
+    expect(await run(['go'], new ConfigError('INVALID_ENV', 'LOG_LEVEL: bad'))).toEqual({
+      code: 2,
+      stderr: 'error: LOG_LEVEL: bad\n',
+    });
   });
 
   test('a database that cannot be used is one line and exit 3', async () => {

@@ -23,7 +23,11 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * frame); any other failure is `<failureLabel>: <message>`. Commander prints its own errors. A
  * {@link CliCommand}'s action may return the exit code of an outcome it reported itself.
  */
-export async function runCommandLine(program: Command, argv: readonly string[], options: CommandLineOptions): Promise<ExitCode> {
+export async function runCommandLine(
+  program: Command,
+  argv: readonly string[],
+  options: CommandLineOptions,
+): Promise<ExitCode> {
   let running: Command = program;
   program.hook('preAction', (_program, action) => {
     running = action;
@@ -40,9 +44,13 @@ export async function runCommandLine(program: Command, argv: readonly string[], 
     // a CliError's message is already the line to show (an app may have named the server in it)
     const problem = error instanceof CliError ? undefined : options.unavailable?.(error);
     if (problem) options.stderr.write(`error: ${problem.message}\n`);
-    else if (isUsageError(error, options)) options.stderr.write(`error: ${messageOf(error)}\n\n${running.helpInformation()}`);
+    else if (isUsageError(error, options))
+      options.stderr.write(`error: ${messageOf(error)}\n\n${running.helpInformation()}`);
     // the failure label introduces failures only; configuration (exit 2) and infrastructure (exit 3) say `error`
-    else options.stderr.write(`${code === EXIT.FAILED ? (options.failureLabel ?? 'error') : 'error'}: ${messageOf(error)}\n`);
+    else
+      options.stderr.write(
+        `${code === EXIT.FAILED ? (options.failureLabel ?? 'error') : 'error'}: ${messageOf(error)}\n`,
+      );
     return code;
   }
 }

@@ -10,7 +10,12 @@ describe('calendar', () => {
   });
 
   it('lists the dates of a range, both ends included', () => {
-    expect([...datesBetween('2024-02-27', '2024-03-01')]).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
+    expect([...datesBetween('2024-02-27', '2024-03-01')]).toEqual([
+      '2024-02-27',
+      '2024-02-28',
+      '2024-02-29',
+      '2024-03-01',
+    ]);
     expect([...datesBetween('2024-03-01', '2024-02-27')]).toEqual([]);
   });
 

@@ -2,7 +2,12 @@
 
 const DAY_MS = 86_400_000;
 
-const EASTERN = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
+const EASTERN = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'America/New_York',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** `date` plus `days` (negative to go back). */
 export function addDays(date: string, days: number): string {

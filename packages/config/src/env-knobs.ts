@@ -13,7 +13,8 @@ export const envFlag = () =>
 export const envText = () => z.string().optional();
 
 /** A finite number, with a default. */
-export const envNumber = (fallback: number) => z.coerce.number({ error: 'must be a number' }).finite('must be a finite number').default(fallback);
+export const envNumber = (fallback: number) =>
+  z.coerce.number({ error: 'must be a number' }).finite('must be a finite number').default(fallback);
 
 /** Comma-separated finite numbers (`'0,1,2'`), with a default. */
 export const envNumberList = (fallback: readonly number[]) =>

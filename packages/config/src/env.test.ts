@@ -41,8 +41,13 @@ describe('parseEnv', () => {
   });
 
   it('reads the upstream response limits in bytes (default 10 MiB) and names a bad one', () => {
-    expect(parseEnv(shape, {})).toMatchObject({ API_BASKETBALL_MAX_RESPONSE_BYTES: 10_485_760, THE_ODDS_API_MAX_RESPONSE_BYTES: 10_485_760 });
-    expect(parseEnv(shape, { THE_ODDS_API_MAX_RESPONSE_BYTES: '2000000' }).THE_ODDS_API_MAX_RESPONSE_BYTES).toBe(2_000_000);
+    expect(parseEnv(shape, {})).toMatchObject({
+      API_BASKETBALL_MAX_RESPONSE_BYTES: 10_485_760,
+      THE_ODDS_API_MAX_RESPONSE_BYTES: 10_485_760,
+    });
+    expect(parseEnv(shape, { THE_ODDS_API_MAX_RESPONSE_BYTES: '2000000' }).THE_ODDS_API_MAX_RESPONSE_BYTES).toBe(
+      2_000_000,
+    );
     const err = failure({ API_BASKETBALL_MAX_RESPONSE_BYTES: '10MB' });
     expect(err.message).toContain('API_BASKETBALL_MAX_RESPONSE_BYTES: must be a number of bytes');
   });
@@ -60,7 +65,9 @@ describe('parseEnv', () => {
       THE_ODDS_API_BASE_URL: 'not a url',
     });
     expect(err.code).toBe('INVALID_ENV');
-    expect(err.issues.map((i) => i.variable).sort()).toEqual(['API_BASKETBALL_BASE_URL', 'DATABASE_URL', 'LOG_LEVEL', 'PORT', 'THE_ODDS_API_BASE_URL'].sort());
+    expect(err.issues.map((i) => i.variable).sort()).toEqual(
+      ['API_BASKETBALL_BASE_URL', 'DATABASE_URL', 'LOG_LEVEL', 'PORT', 'THE_ODDS_API_BASE_URL'].sort(),
+    );
     expect(err.message).toContain('LOG_LEVEL: must be one of error, warn, info');
     expect(err.message).toContain('PORT: must be a number');
     expect(err.message).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
@@ -79,7 +86,10 @@ describe('parseEnv', () => {
 
   it('takes the two upstream keys both or neither: one alone names the missing one, without values', () => {
     expect(parseEnv(shape, {}).API_BASKETBALL_KEY).toBeUndefined();
-    expect(parseEnv(shape, { API_BASKETBALL_KEY: 'k1', THE_ODDS_API_KEY: 'k2' })).toMatchObject({ API_BASKETBALL_KEY: 'k1', THE_ODDS_API_KEY: 'k2' });
+    expect(parseEnv(shape, { API_BASKETBALL_KEY: 'k1', THE_ODDS_API_KEY: 'k2' })).toMatchObject({
+      API_BASKETBALL_KEY: 'k1',
+      THE_ODDS_API_KEY: 'k2',
+    });
     const odds = failure({ API_BASKETBALL_KEY: 'secret-basketball-key' });
     expect(odds.issues.map((i) => i.variable)).toEqual(['THE_ODDS_API_KEY']);
     expect(odds.issues[0]?.problem).toContain('is required when API_BASKETBALL_KEY is set');
@@ -93,7 +103,11 @@ describe('parseEnv', () => {
   });
 
   it('reads the database timeouts, with defaults of a few seconds', () => {
-    expect(parseEnv(shape, {})).toMatchObject({ DB_CONNECT_TIMEOUT_MS: 5000, DB_POOL_TIMEOUT_MS: 5000, DB_STATEMENT_TIMEOUT_MS: 10000 });
+    expect(parseEnv(shape, {})).toMatchObject({
+      DB_CONNECT_TIMEOUT_MS: 5000,
+      DB_POOL_TIMEOUT_MS: 5000,
+      DB_STATEMENT_TIMEOUT_MS: 10000,
+    });
     expect(parseEnv(shape, { DB_STATEMENT_TIMEOUT_MS: '250' }).DB_STATEMENT_TIMEOUT_MS).toBe(250);
     expect(failure({ DB_CONNECT_TIMEOUT_MS: '0' }).message).toContain('DB_CONNECT_TIMEOUT_MS: must be 1 or more');
   });

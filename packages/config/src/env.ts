@@ -7,11 +7,19 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 const secret = z.string().trim().min(1, 'must not be empty').optional();
 /** A positive whole number of milliseconds, with a default. */
 const ms = (fallback: number) =>
-  z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number').min(1, 'must be 1 or more').default(fallback);
+  z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .default(fallback);
 
 /** A size in bytes (a whole number from 1 KiB), with a default. */
 const bytes = (fallback: number) =>
-  z.coerce.number({ error: 'must be a number of bytes' }).int('must be a whole number').min(1024, 'must be 1024 or more').default(fallback);
+  z.coerce
+    .number({ error: 'must be a number of bytes' })
+    .int('must be a whole number')
+    .min(1024, 'must be 1024 or more')
+    .default(fallback);
 
 /** Logging: `LOG_LEVEL` (default `info`). */
 export const loggingEnv = {
@@ -72,7 +80,10 @@ export const PAIRED_ENV_VARS: readonly (readonly string[])[] = [['API_BASKETBALL
  * Parses `env` with an object schema composed from the pieces above. On failure throws one
  * `ConfigError` naming every bad variable and why; values are never included in the message.
  */
-export function parseEnv<S extends z.ZodRawShape>(shape: S, env: Record<string, string | undefined>): z.infer<z.ZodObject<S>> {
+export function parseEnv<S extends z.ZodRawShape>(
+  shape: S,
+  env: Record<string, string | undefined>,
+): z.infer<z.ZodObject<S>> {
   // Empty strings count as unset, as shells and Kubernetes often produce them.
   const cleaned: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') cleaned[k] = v;
@@ -96,5 +107,9 @@ export function parseEnv<S extends z.ZodRawShape>(shape: S, env: Record<string, 
   }
   if (result.success && issues.length === 0) return result.data;
   const lines = issues.map((i) => `  ${i.variable}: ${i.problem}`);
-  throw new ConfigError('INVALID_ENV', `Invalid environment (${issues.length} problem${issues.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, issues);
+  throw new ConfigError(
+    'INVALID_ENV',
+    `Invalid environment (${issues.length} problem${issues.length > 1 ? 's' : ''}):\n${lines.join('\n')}`,
+    issues,
+  );
 }

@@ -5,7 +5,8 @@ import { loggingEnv } from './env';
 describe('readEnv', () => {
   it("parses this process's environment with the shape, and names a bad variable", () => {
     const before = inheritedEnv();
-    const restore = (name: string) => (before[name] === undefined ? Reflect.deleteProperty(process.env, name) : (process.env[name] = before[name]));
+    const restore = (name: string) =>
+      before[name] === undefined ? Reflect.deleteProperty(process.env, name) : (process.env[name] = before[name]);
     try {
       process.env.LOG_LEVEL = 'debug';
       process.env.XDG_DATA_HOME = '';

@@ -1,5 +1,13 @@
 import { ConfigError } from './config-error';
-import { apiBasketballSeason, parseIsoDate, seasonDates, seasonFromApiBasketball, seasonLabel, seasonOfDate, SUPPORTED_DATES } from './season';
+import {
+  apiBasketballSeason,
+  parseIsoDate,
+  seasonDates,
+  seasonFromApiBasketball,
+  seasonLabel,
+  seasonOfDate,
+  SUPPORTED_DATES,
+} from './season';
 
 describe('seasonOfDate', () => {
   it.each([
@@ -30,7 +38,12 @@ describe('seasonOfDate', () => {
 
 describe('supported dates', () => {
   it('run from the first known season to five seasons past the last known one', () => {
-    expect(SUPPORTED_DATES).toMatchObject({ from: '2007-08-01', to: '2030-07-31', firstSeason: 2008, lastSeason: 2030 });
+    expect(SUPPORTED_DATES).toMatchObject({
+      from: '2007-08-01',
+      to: '2030-07-31',
+      firstSeason: 2008,
+      lastSeason: 2030,
+    });
     expect(SUPPORTED_DATES.range).toBe('from 2007-08-01 to 2030-07-31 (seasons 2007-08 to 2029-30)');
     expect(seasonOfDate(SUPPORTED_DATES.from)).toBe(SUPPORTED_DATES.firstSeason);
     expect(seasonOfDate(SUPPORTED_DATES.to)).toBe(SUPPORTED_DATES.lastSeason);
@@ -41,10 +54,15 @@ describe('supported dates', () => {
     expect(parseIsoDate('2030-07-31')).toEqual({ year: 2030, month: 7, day: 31 });
   });
 
-  it.each(['0000-01-01', '1999-12-31', '2007-07-31', '2030-08-01', '9999-12-31'])('refuses %s, naming the range', (date) => {
-    expect(() => parseIsoDate(date)).toThrow(ConfigError);
-    expect(() => parseIsoDate(date)).toThrow(`invalid date '${date}': must be from 2007-08-01 to 2030-07-31 (seasons 2007-08 to 2029-30)`);
-  });
+  it.each(['0000-01-01', '1999-12-31', '2007-07-31', '2030-08-01', '9999-12-31'])(
+    'refuses %s, naming the range',
+    (date) => {
+      expect(() => parseIsoDate(date)).toThrow(ConfigError);
+      expect(() => parseIsoDate(date)).toThrow(
+        `invalid date '${date}': must be from 2007-08-01 to 2030-07-31 (seasons 2007-08 to 2029-30)`,
+      );
+    },
+  );
 
   it('gives no season outside the range (no season 10000)', () => {
     expect(() => seasonOfDate('9999-12-31')).toThrow(/must be from 2007-08-01/);

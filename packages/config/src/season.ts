@@ -24,7 +24,11 @@ export const SEASON_CALENDAR: Readonly<Record<number, SeasonDates>> = {
   2017: { start: '2016-10-25', end: '2017-06-12' },
   2018: { start: '2017-10-17', end: '2018-06-08' },
   2019: { start: '2018-10-16', end: '2019-06-13' },
-  2020: { start: '2019-10-22', end: '2020-10-11', note: 'paused in March 2020; finished in the Orlando bubble in October' },
+  2020: {
+    start: '2019-10-22',
+    end: '2020-10-11',
+    note: 'paused in March 2020; finished in the Orlando bubble in October',
+  },
   2021: { start: '2020-12-22', end: '2021-07-20', note: '72 games from December 22; Finals in July' },
   2022: { start: '2021-10-19', end: '2022-06-16' },
   2023: { start: '2022-10-18', end: '2023-06-12' },
@@ -48,7 +52,13 @@ const LAST_SEASON = Math.max(...KNOWN_SEASONS) + ESTIMATED_SEASONS_AHEAD;
  * Adding a season to `SEASON_CALENDAR` moves the far bound one season on; dates beyond it are
  * refused (a usage error naming this range) until it does. `range` is the range as text for messages.
  */
-export const SUPPORTED_DATES: Readonly<{ from: string; to: string; firstSeason: number; lastSeason: number; range: string }> = Object.freeze({
+export const SUPPORTED_DATES: Readonly<{
+  from: string;
+  to: string;
+  firstSeason: number;
+  lastSeason: number;
+  range: string;
+}> = Object.freeze({
   // a season runs from the August 1 changeover of `seasonOfDate` to the next July 31
   from: `${FIRST_SEASON - 1}-08-01`,
   to: `${LAST_SEASON}-07-31`,
@@ -115,6 +125,9 @@ export function seasonLabel(season: number): string {
 
 function assertSeason(season: number): void {
   if (!Number.isInteger(season) || season < 1947 || season > 2100) {
-    throw new ConfigError('INVALID_SEASON', `invalid season ${season}: expected the year the season ends, e.g. 2024 for 2023-24`);
+    throw new ConfigError(
+      'INVALID_SEASON',
+      `invalid season ${season}: expected the year the season ends, e.g. 2024 for 2023-24`,
+    );
   }
 }

@@ -27,7 +27,10 @@ async function migrateCommand(deps: DbCliDeps): Promise<void> {
     return;
   }
   const embedded = deps.embedded;
-  const db = await openDatabase({ startEmbedded: embedded && (() => embedded({ dataDir: env.NBA_DATA_DIR, logger })), logger });
+  const db = await openDatabase({
+    startEmbedded: embedded && (() => embedded({ dataDir: env.NBA_DATA_DIR, logger })),
+    logger,
+  });
   logger.info('embedded database migrated', { url: db.url });
   await db.close();
 }
@@ -50,7 +53,9 @@ export const dbCli = defineCommandLine<DbCliDeps>({
 
 /** Runs `nba-db` on the process's arguments and environment, then exits; `embedded` serves an unset DATABASE_URL. */
 export function runDbCli(embedded?: CliEmbedded): void {
-  void dbCli.run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: inheritedEnv(), embedded }).then((code) => process.exit(code));
+  void dbCli
+    .run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: inheritedEnv(), embedded })
+    .then((code) => process.exit(code));
 }
 
 if (require.main === module) runDbCli();

@@ -19,7 +19,11 @@ export interface DbTimeouts {
 }
 
 /** The timeouts used when a caller gives none (the same as the apps' env defaults). */
-export const DEFAULT_DB_TIMEOUTS: Readonly<Required<DbTimeouts>> = Object.freeze({ connectTimeoutMs: 5_000, poolTimeoutMs: 5_000, statementTimeoutMs: 10_000 });
+export const DEFAULT_DB_TIMEOUTS: Readonly<Required<DbTimeouts>> = Object.freeze({
+  connectTimeoutMs: 5_000,
+  poolTimeoutMs: 5_000,
+  statementTimeoutMs: 10_000,
+});
 
 /**
  * How much longer than the statement timeout the client waits for an answer. The server's own

@@ -4,13 +4,17 @@ import { DbError } from './db-error';
 // Errors in the shapes the layers produce them (checked against real ones in test/ and in the
 // pipeline's restart test): node-postgres (SQLSTATE + severity), a socket (errno + syscall), the
 // driver adapter's `cause` (a kind, with the original SQLSTATE when it had one), Prisma's wrapper.
-const pg = (code: string, message = `server said ${code}`) => Object.assign(new Error(message), { code, severity: 'FATAL' });
-const socket = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, syscall: 'connect', errno: -1 });
+const pg = (code: string, message = `server said ${code}`) =>
+  Object.assign(new Error(message), { code, severity: 'FATAL' });
+const socket = (code: string) =>
+  Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, syscall: 'connect', errno: -1 });
 const prisma = (code: string, cause?: Record<string, unknown>) =>
   Object.assign(new Error(`\nInvalid \`prisma.taskRun.upsert()\` invocation:\n\n\nwhat the driver said`), {
     code,
     name: 'PrismaClientKnownRequestError',
-    meta: cause ? { driverAdapterError: Object.assign(new Error('adapter'), { name: 'DriverAdapterError', cause }) } : {},
+    meta: cause
+      ? { driverAdapterError: Object.assign(new Error('adapter'), { name: 'DriverAdapterError', cause }) }
+      : {},
   });
 
 const TRANSIENT: Array<[string, unknown]> = [
@@ -36,18 +40,32 @@ const TRANSIENT: Array<[string, unknown]> = [
   ['P1017', prisma('P1017')],
   ['P2024', prisma('P2024')],
   ['P2034', prisma('P2034')],
-  ['P2010 wrapping 57P01', prisma('P2010', { kind: 'postgres', code: '57P01', severity: 'FATAL', message: 'terminating connection' })],
+  [
+    'P2010 wrapping 57P01',
+    prisma('P2010', { kind: 'postgres', code: '57P01', severity: 'FATAL', message: 'terminating connection' }),
+  ],
   ['adapter ConnectionClosed', prisma('P2010', { kind: 'ConnectionClosed' })],
   [
     'adapter TransactionWriteConflict (40001)',
-    prisma('P2034', { kind: 'TransactionWriteConflict', originalCode: '40001', originalMessage: 'could not serialize' }),
+    prisma('P2034', {
+      kind: 'TransactionWriteConflict',
+      originalCode: '40001',
+      originalMessage: 'could not serialize',
+    }),
   ],
   ['an error caused by 57P01', new Error('saving failed', { cause: pg('57P01') })],
 ];
 
 const NOT_TRANSIENT: Array<[string, unknown]> = [
   ['53100 disk full', pg('53100', 'could not extend file "base/1/2": No space left on device')],
-  ['ENOSPC', Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write', errno: -28 })],
+  [
+    'ENOSPC',
+    Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+      syscall: 'write',
+      errno: -28,
+    }),
+  ],
   ['57014 statement timeout', pg('57014')],
   ['28P01 bad password', pg('28P01')],
   ['3D000 unknown database', pg('3D000')],
@@ -73,24 +91,49 @@ describe('which database errors are transient (retried by the orchestrator)', ()
 
 describe('the one-line summary', () => {
   it("names what happened and what the server said, never Prisma's code frame", () => {
-    const lost = prisma('P2010', { kind: 'postgres', code: '57P01', severity: 'FATAL', message: 'terminating connection due to administrator command' });
-    expect(databaseProblemOf(lost)?.summary).toBe('database connection lost (57P01 terminating connection due to administrator command)');
+    const lost = prisma('P2010', {
+      kind: 'postgres',
+      code: '57P01',
+      severity: 'FATAL',
+      message: 'terminating connection due to administrator command',
+    });
+    expect(databaseProblemOf(lost)?.summary).toBe(
+      'database connection lost (57P01 terminating connection due to administrator command)',
+    );
     const unreachable = prisma('P1001', { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 });
     expect(databaseProblemOf(unreachable)?.summary).toBe('database unreachable (P1001 what the driver said)');
-    const conflict = prisma('P2034', { kind: 'TransactionWriteConflict', originalCode: '40001', originalMessage: 'could not serialize access' });
-    expect(databaseProblemOf(conflict)?.summary).toBe('database transaction conflict (40001 could not serialize access)');
-    expect(databaseProblemOf(new Error('Connection terminated unexpectedly'))?.summary).toBe('database connection lost (Connection terminated unexpectedly)');
+    const conflict = prisma('P2034', {
+      kind: 'TransactionWriteConflict',
+      originalCode: '40001',
+      originalMessage: 'could not serialize access',
+    });
+    expect(databaseProblemOf(conflict)?.summary).toBe(
+      'database transaction conflict (40001 could not serialize access)',
+    );
+    expect(databaseProblemOf(new Error('Connection terminated unexpectedly'))?.summary).toBe(
+      'database connection lost (Connection terminated unexpectedly)',
+    );
   });
 
   it('says disk full in one line, for the server (53100) and for this machine (ENOSPC)', () => {
-    const full = databaseProblemOf(pg('53100', 'could not extend file "base/1/2": No space left on device'), 'postgresql://u:secret@db:5432/nba');
+    const full = databaseProblemOf(
+      pg('53100', 'could not extend file "base/1/2": No space left on device'),
+      'postgresql://u:secret@db:5432/nba',
+    );
     expect(full).toEqual({
       kind: 'disk_full',
       transient: false,
       summary: 'database disk full (53100 could not extend file "base/1/2": No space left on device)',
-      message: 'the database server at db:5432 is out of disk space: free space on its volume (or grow it), then run again',
+      message:
+        'the database server at db:5432 is out of disk space: free space on its volume (or grow it), then run again',
     });
-    const local = databaseProblemOf(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write', errno: -28 }));
+    const local = databaseProblemOf(
+      Object.assign(new Error('ENOSPC: no space left on device, write'), {
+        code: 'ENOSPC',
+        syscall: 'write',
+        errno: -28,
+      }),
+    );
     expect(local?.summary).toBe('disk full (ENOSPC ENOSPC: no space left on device, write)');
     for (const p of [full, local]) expect(`${p?.summary}${p?.message}`).not.toMatch(/\n|secret/);
   });

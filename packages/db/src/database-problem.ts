@@ -27,7 +27,8 @@ import {
  * a serialization failure or deadlock: the same work succeeds when run again. The others need an
  * operator: a database that does not exist, credentials it refuses, a missing migration, a full disk.
  */
-export type DatabaseProblemKind = 'unavailable' | 'conflict' | 'unknown_database' | 'auth_failed' | 'not_migrated' | 'disk_full';
+export type DatabaseProblemKind =
+  'unavailable' | 'conflict' | 'unknown_database' | 'auth_failed' | 'not_migrated' | 'disk_full';
 
 /** A recognised database problem: its kind and one line for a person, naming the fix. */
 export interface DatabaseProblem {
@@ -124,7 +125,8 @@ const BY_PG_MESSAGE: Array<[RegExp, Describe]> = [
 
 function describeNode(node: ErrorNode): Describe | 'own' | undefined {
   // a migration refused or failed explains itself; its cause (a failing statement) is no outage
-  if (node instanceof DbError && node.code !== 'CONNECTION_FAILED') return node.code === 'NOT_MIGRATED' ? NOT_MIGRATED : 'own';
+  if (node instanceof DbError && node.code !== 'CONNECTION_FAILED')
+    return node.code === 'NOT_MIGRATED' ? NOT_MIGRATED : 'own';
   const { code, kind, message } = node;
   if (typeof code === 'string') {
     if (/^P\d{4}$/.test(code)) return BY_PRISMA_CODE[code];
@@ -141,7 +143,10 @@ function targetOf(url: string | undefined, error: unknown): Target {
   if (url) {
     try {
       const u = new URL(url);
-      return { server: `${u.hostname}:${u.port || '5432'}`, database: decodeURIComponent(u.pathname.slice(1)) || undefined };
+      return {
+        server: `${u.hostname}:${u.port || '5432'}`,
+        database: decodeURIComponent(u.pathname.slice(1)) || undefined,
+      };
     } catch {
       // an unparsable URL is reported by the env check; fall back to what the error says
     }

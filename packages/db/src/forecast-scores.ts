@@ -101,7 +101,10 @@ function settled(seriesIds: readonly number[]): Prisma.Sql {
  * The series with settled forecasts (optionally of one name): each name's hindcasts, and its
  * newest `perName` live versions; by name, live versions oldest first, then the hindcasts.
  */
-export function recentScoredVersions(db: DbClient, options: { perName: number; name?: string }): Promise<{ id: number; name: string; kind: SeriesKind }[]> {
+export function recentScoredVersions(
+  db: DbClient,
+  options: { perName: number; name?: string },
+): Promise<{ id: number; name: string; kind: SeriesKind }[]> {
   return db.$queryRaw`
     SELECT id, name, kind FROM (
       SELECT s.series_id AS id, s.name, s.kind, dense_rank() OVER (PARTITION BY s.name, s.kind ORDER BY s.series_id DESC) AS recent

@@ -28,8 +28,25 @@ export type {
   TaskRun,
   SeasonOutlook,
 } from './generated/prisma/client';
-export { GameType, GameStatus, OddsMarket, ModelStatus, ModelEventAction, RunStatus, TaskStatus } from './generated/prisma/enums';
-export { brierSql, calibration, calibrationBinSql, hitSql, logLossSql, recentScoredVersions, runningLogLoss, versionScores } from './forecast-scores';
+export {
+  GameType,
+  GameStatus,
+  OddsMarket,
+  ModelStatus,
+  ModelEventAction,
+  RunStatus,
+  TaskStatus,
+} from './generated/prisma/enums';
+export {
+  brierSql,
+  calibration,
+  calibrationBinSql,
+  hitSql,
+  logLossSql,
+  recentScoredVersions,
+  runningLogLoss,
+  versionScores,
+} from './forecast-scores';
 export type { CalibrationBinRow, RunningDayRow, SeriesKind, VersionScoreRow } from './forecast-scores';
 export { pageDataVersion } from './page-data-version';
 export { liveScores, rollingRecords } from './live-scores';

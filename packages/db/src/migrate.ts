@@ -53,7 +53,10 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * processes at once (advisory lock). Refuses to run when an applied migration's file has changed
  * or a recorded migration failed.
  */
-export async function migrate(url: string, options: { logger?: Logger; dir?: string; connectTimeoutMs?: number } = {}): Promise<MigrateResult> {
+export async function migrate(
+  url: string,
+  options: { logger?: Logger; dir?: string; connectTimeoutMs?: number } = {},
+): Promise<MigrateResult> {
   const migrations = readMigrations(options.dir);
   // A connect timeout only: the migrator waits for the advisory lock as long as another migrator
   // holds it, so its statements are not limited.
@@ -61,12 +64,19 @@ export async function migrate(url: string, options: { logger?: Logger; dir?: str
   try {
     await client.connect();
   } catch (cause) {
-    throw new DbError('CONNECTION_FAILED', `cannot connect to the database to migrate: ${(cause as Error).message}`, { cause });
+    throw new DbError('CONNECTION_FAILED', `cannot connect to the database to migrate: ${(cause as Error).message}`, {
+      cause,
+    });
   }
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_ID]);
     await client.query(CREATE_TABLE);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>(
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
     );
     const recorded = new Map(rows.map((r) => [r.migration_name, r]));
@@ -75,7 +85,10 @@ export async function migrate(url: string, options: { logger?: Logger; dir?: str
       const prior = recorded.get(m.name);
       if (prior) {
         if (!prior.finished_at) {
-          throw new DbError('MIGRATION_FAILED', `migration ${m.name} was started but never finished; fix the database by hand, then mark it rolled back`);
+          throw new DbError(
+            'MIGRATION_FAILED',
+            `migration ${m.name} was started but never finished; fix the database by hand, then mark it rolled back`,
+          );
         }
         if (prior.checksum !== m.checksum) {
           throw new DbError(
@@ -101,9 +114,14 @@ async function applyOne(client: Client, m: Migration): Promise<void> {
   const id = randomUUID();
   try {
     await client.query('BEGIN');
-    await client.query('INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())', [id, m.checksum, m.name]);
+    await client.query(
+      'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())',
+      [id, m.checksum, m.name],
+    );
     await client.query(m.sql);
-    await client.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
+    await client.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [
+      id,
+    ]);
     await client.query('COMMIT');
   } catch (cause) {
     await client.query('ROLLBACK').catch(() => undefined);

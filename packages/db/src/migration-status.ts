@@ -10,12 +10,17 @@ import { readMigrations } from './migrate';
  * pending, or `CONNECTION_FAILED` (with the driver's error as cause) when the server cannot be used.
  * Migrations the database has beyond these (a newer release migrated it) are fine.
  */
-export async function assertMigrated(url: string, options: { timeouts?: DbTimeouts; dir?: string } = {}): Promise<void> {
+export async function assertMigrated(
+  url: string,
+  options: { timeouts?: DbTimeouts; dir?: string } = {},
+): Promise<void> {
   const expected = readMigrations(options.dir).map((m) => m.name);
   const client = new Client(connectionConfig(url, options.timeouts));
   try {
     await client.connect();
-    const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
+    const { rows } = await client.query<{ present: boolean }>(
+      `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`,
+    );
     const applied = new Set<string>();
     if (rows[0]?.present) {
       const done = await client.query<{ migration_name: string }>(

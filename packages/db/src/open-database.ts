@@ -42,7 +42,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const NO_EMBEDDED = 'DATABASE_URL is not set and the embedded PostgreSQL (@nba/embedded-db) is not installed here: set DATABASE_URL to a PostgreSQL server';
+const NO_EMBEDDED =
+  'DATABASE_URL is not set and the embedded PostgreSQL (@nba/embedded-db) is not installed here: set DATABASE_URL to a PostgreSQL server';
 
 /** The embedded default, or a DbError `EMBEDDED_FAILED` in one line when this installation has none. */
 async function startEmbeddedServer(start: StartEmbedded | undefined): Promise<EmbeddedServer> {
@@ -52,7 +53,8 @@ async function startEmbeddedServer(start: StartEmbedded | undefined): Promise<Em
   } catch (cause) {
     // `import()` says "Cannot find package", `require` "Cannot find module"; a missing dependency
     // of the package itself names that dependency instead, and is not this case.
-    if (/^Cannot find (package|module) '@nba\/embedded-db'/.test((cause as Error)?.message ?? '')) throw new DbError('EMBEDDED_FAILED', NO_EMBEDDED, { cause });
+    if (/^Cannot find (package|module) '@nba\/embedded-db'/.test((cause as Error)?.message ?? ''))
+      throw new DbError('EMBEDDED_FAILED', NO_EMBEDDED, { cause });
     throw cause;
   }
 }
@@ -70,7 +72,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   };
   const embedded = options.databaseUrl ? undefined : await startEmbeddedServer(options.startEmbedded);
   const url = required(options.databaseUrl ?? embedded?.url, 'the embedded server'); // startEmbeddedServer returns one or throws
-  if (options.migrate ?? true) await migrate(url, { logger: options.logger, connectTimeoutMs: options.connectTimeoutMs });
+  if (options.migrate ?? true)
+    await migrate(url, { logger: options.logger, connectTimeoutMs: options.connectTimeoutMs });
   else await assertMigrated(url, { timeouts });
   const client = createDbClient(url, { ...timeouts, maxConnections: options.maxConnections });
   if (options.migrate ?? true) await seedTeams(client);

@@ -43,9 +43,15 @@ export async function gamesOnDate(db: DbClient, date: string): Promise<StoredGam
 }
 
 /** The nearest dates before and after `date` that have games (null: none), by the (date, home, away) index. */
-export async function nearestGameDates(db: DbClient, date: string): Promise<{ before: string | null; after: string | null }> {
+export async function nearestGameDates(
+  db: DbClient,
+  date: string,
+): Promise<{ before: string | null; after: string | null }> {
   const [row] = await db.$queryRaw<{ before: Date | null; after: Date | null }[]>`
     SELECT (SELECT max(date) FROM games WHERE date < ${date}::date) AS before,
            (SELECT min(date) FROM games WHERE date > ${date}::date) AS after`;
-  return { before: row?.before?.toISOString().slice(0, 10) ?? null, after: row?.after?.toISOString().slice(0, 10) ?? null };
+  return {
+    before: row?.before?.toISOString().slice(0, 10) ?? null,
+    after: row?.after?.toISOString().slice(0, 10) ?? null,
+  };
 }

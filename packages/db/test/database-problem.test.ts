@@ -117,7 +117,11 @@ describe('createDbClient timeouts (Prisma on the pg pool)', () => {
   });
 
   it('waiting for a free connection ends at the pool timeout', async () => {
-    const db = createDbClient(urlOf(migratedName), { poolTimeoutMs: 200, statementTimeoutMs: 5_000, maxConnections: 1 });
+    const db = createDbClient(urlOf(migratedName), {
+      poolTimeoutMs: 200,
+      statementTimeoutMs: 5_000,
+      maxConnections: 1,
+    });
     try {
       // PrismaPromises are lazy: `then` starts the query that holds the only connection
       const holding = db.$queryRaw`SELECT pg_sleep(1)::text`.then(() => 'done');
@@ -153,7 +157,15 @@ describe('createDbClient timeouts (Prisma on the pg pool)', () => {
   it('a constraint violation is not a database problem', async () => {
     const db = createDbClient(urlOf(migratedName));
     try {
-      const team = { code: 'ZZZ', name: 'Test', conference: 'East', division: 'Atlantic', aliases: [], latitude: 0, longitude: 0 };
+      const team = {
+        code: 'ZZZ',
+        name: 'Test',
+        conference: 'East',
+        division: 'Atlantic',
+        aliases: [],
+        latitude: 0,
+        longitude: 0,
+      };
       await db.team.create({ data: team }).catch(() => undefined);
       const error = await failure(() => db.team.create({ data: team }));
       expect(databaseProblemOf(error)).toBeUndefined();
@@ -165,7 +177,9 @@ describe('createDbClient timeouts (Prisma on the pg pool)', () => {
 
 describe('openDatabase', () => {
   it('without migrating, refuses a database that is not migrated', async () => {
-    const error = await failure(() => openDatabase({ databaseUrl: urlOf(emptyName), migrate: false, connectTimeoutMs: 300 }));
+    const error = await failure(() =>
+      openDatabase({ databaseUrl: urlOf(emptyName), migrate: false, connectTimeoutMs: 300 }),
+    );
     expect(databaseProblemOf(error)?.kind).toBe('not_migrated');
   });
 
@@ -189,18 +203,33 @@ describe('openDatabase', () => {
 
 describe('databaseProblemOf on errors a test cannot provoke here', () => {
   it('recognises refused credentials, and leaves other errors alone', () => {
-    const auth = Object.assign(new Error('password authentication failed for user "nba"'), { code: '28P01', severity: 'FATAL' });
+    const auth = Object.assign(new Error('password authentication failed for user "nba"'), {
+      code: '28P01',
+      severity: 'FATAL',
+    });
     expect(
-      databaseProblemOf(new DbError('CONNECTION_FAILED', 'cannot use the database', { cause: auth }), 'postgresql://nba:pw@db.internal:6543/nba'),
+      databaseProblemOf(
+        new DbError('CONNECTION_FAILED', 'cannot use the database', { cause: auth }),
+        'postgresql://nba:pw@db.internal:6543/nba',
+      ),
     ).toMatchObject({
       kind: 'auth_failed',
-      message: "the database server at db.internal:6543 refused the credentials (DATABASE_URL): fix the user and password, or the server's access rules",
+      message:
+        "the database server at db.internal:6543 refused the credentials (DATABASE_URL): fix the user and password, or the server's access rules",
     });
-    const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND db.internal'), { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: 'db.internal' });
-    expect(databaseProblemOf(notFound)?.message).toBe('the database host db.internal was not found (DATABASE_URL): fix the host name');
+    const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND db.internal'), {
+      code: 'ENOTFOUND',
+      syscall: 'getaddrinfo',
+      hostname: 'db.internal',
+    });
+    expect(databaseProblemOf(notFound)?.message).toBe(
+      'the database host db.internal was not found (DATABASE_URL): fix the host name',
+    );
     // a migration that failed says why itself, even when its statement hit a missing table
     const missingTable = Object.assign(new Error('relation "x" does not exist'), { code: '42P01', severity: 'ERROR' });
-    expect(databaseProblemOf(new DbError('MIGRATION_FAILED', 'migration 2 failed', { cause: missingTable }))).toBeUndefined();
+    expect(
+      databaseProblemOf(new DbError('MIGRATION_FAILED', 'migration 2 failed', { cause: missingTable })),
+    ).toBeUndefined();
     expect(databaseProblemOf(new Error('boom'))).toBeUndefined();
     expect(databaseProblemOf(undefined)).toBeUndefined();
     expect(databaseProblemOf('a string')).toBeUndefined();

@@ -45,10 +45,12 @@ describe('migrate', () => {
     const second = await migrate(url);
     expect(second.applied).toEqual([]);
     expect(second.alreadyApplied).toEqual(first.applied);
-    const rows = await sql<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
-      url,
-      'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"',
-    );
+    const rows = await sql<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(url, 'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"');
     expect(rows).toHaveLength(first.applied.length);
     for (const r of rows) {
       expect(r.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -61,7 +63,9 @@ describe('migrate', () => {
     const url = await emptyDatabase();
     const results = await Promise.all([migrate(url), migrate(url), migrate(url), migrate(url)]);
     expect(results.flatMap((r) => r.applied)).toEqual(readMigrations().map((m) => m.name));
-    const [{ n }] = (await sql<{ n: string }>(url, 'SELECT count(*) AS n FROM "_prisma_migrations"')) as [{ n: string }];
+    const [{ n }] = (await sql<{ n: string }>(url, 'SELECT count(*) AS n FROM "_prisma_migrations"')) as [
+      { n: string },
+    ];
     expect(Number(n)).toBe(readMigrations().length);
   });
 
@@ -85,7 +89,10 @@ describe('migrate', () => {
     const url = await emptyDatabase();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
     mkdirSync(path.join(dir, '20990101000000_broken'));
-    writeFileSync(path.join(dir, '20990101000000_broken', 'migration.sql'), 'CREATE TABLE ok_table (id int);\nSELECT * FROM no_such_table;');
+    writeFileSync(
+      path.join(dir, '20990101000000_broken', 'migration.sql'),
+      'CREATE TABLE ok_table (id int);\nSELECT * FROM no_such_table;',
+    );
     const err = await migrate(url, { dir }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DbError);
     expect((err as DbError).code).toBe('MIGRATION_FAILED');
@@ -112,7 +119,8 @@ describe('schema drift', () => {
       if (!a) problems.push(`missing column ${e.table}.${e.column}`);
       else {
         if (a.udt_name !== e.udt) problems.push(`${e.table}.${e.column}: type ${a.udt_name}, schema says ${e.udt}`);
-        if ((a.is_nullable === 'YES') !== e.nullable) problems.push(`${e.table}.${e.column}: nullable=${a.is_nullable}, schema says ${e.nullable}`);
+        if ((a.is_nullable === 'YES') !== e.nullable)
+          problems.push(`${e.table}.${e.column}: nullable=${a.is_nullable}, schema says ${e.nullable}`);
       }
       byKey.delete(`${e.table}.${e.column}`);
     }

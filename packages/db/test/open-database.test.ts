@@ -28,11 +28,27 @@ describe('openDatabase with DATABASE_URL', () => {
       const bkn = await db.client.team.findUniqueOrThrow({ where: { code: 'BKN' } });
       expect(bkn.aliases).toContain('New Jersey Nets');
       const game = await db.client.game.create({
-        data: { gameKey: '20240101_BOS_LAL', season: 2024, date: new Date('2024-01-01'), homeCode: 'LAL', awayCode: 'BOS', source: 'test' },
+        data: {
+          gameKey: '20240101_BOS_LAL',
+          season: 2024,
+          date: new Date('2024-01-01'),
+          homeCode: 'LAL',
+          awayCode: 'BOS',
+          source: 'test',
+        },
       });
       expect(game.status).toBe('scheduled');
       await expect(
-        db.client.game.create({ data: { gameKey: 'other', season: 2024, date: new Date('2024-01-01'), homeCode: 'LAL', awayCode: 'BOS', source: 'test' } }),
+        db.client.game.create({
+          data: {
+            gameKey: 'other',
+            season: 2024,
+            date: new Date('2024-01-01'),
+            homeCode: 'LAL',
+            awayCode: 'BOS',
+            source: 'test',
+          },
+        }),
       ).rejects.toThrow();
     } finally {
       await db.close();

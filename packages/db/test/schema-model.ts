@@ -21,13 +21,24 @@ const SCALARS: Record<string, string> = {
   DateTime: 'timestamp',
   Decimal: 'numeric',
 };
-const DB_TYPES: Record<string, string> = { Date: 'date', Timestamptz: 'timestamptz', Uuid: 'uuid', Char: 'bpchar', VarChar: 'varchar' };
+const DB_TYPES: Record<string, string> = {
+  Date: 'date',
+  Timestamptz: 'timestamptz',
+  Uuid: 'uuid',
+  Char: 'bpchar',
+  VarChar: 'varchar',
+};
 
 /** Reads schema.prisma into the columns it implies (scalar and enum fields; relations skipped). */
-export function expectedColumns(schemaPath = path.resolve(__dirname, '..', 'prisma', 'schema.prisma')): ExpectedColumn[] {
+export function expectedColumns(
+  schemaPath = path.resolve(__dirname, '..', 'prisma', 'schema.prisma'),
+): ExpectedColumn[] {
   const text = readFileSync(schemaPath, 'utf8').replace(/\/\/.*$/gm, '');
   const enums = new Set([...text.matchAll(/^enum\s+(\w+)/gm)].flatMap((m) => (m[1] === undefined ? [] : [m[1]])));
-  const models = [...text.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)].map(([, name = '', body = '']) => ({ name, body }));
+  const models = [...text.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)].map(([, name = '', body = '']) => ({
+    name,
+    body,
+  }));
   const modelNames = new Set(models.map((m) => m.name));
   const out: ExpectedColumn[] = [];
   for (const { name, body } of models) {

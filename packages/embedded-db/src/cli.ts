@@ -5,4 +5,6 @@ import { localDataEnv, readEnv } from '@nba/config';
 import { runDbCli } from '@nba/db/cli';
 import { defaultDataDir, startEmbeddedPostgres } from './embedded';
 
-runDbCli(({ dataDir, logger }) => startEmbeddedPostgres({ dataDir: dataDir ?? defaultDataDir(readEnv(localDataEnv)), logger }));
+runDbCli(({ dataDir, logger }) =>
+  startEmbeddedPostgres({ dataDir: dataDir ?? defaultDataDir(readEnv(localDataEnv)), logger }),
+);

@@ -65,7 +65,14 @@ function urlFor(port: number): string {
 }
 
 async function reachable(port: number, database = 'postgres'): Promise<boolean> {
-  const client = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database, connectionTimeoutMillis: 2000 });
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database,
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -158,9 +165,27 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if (lease && options.exclusive) throw inUse(stateDir, lease.owner);
     if (lease?.owner.state === 'running' && (await reachable(lease.owner.port))) {
       await ensureDatabase(lease.owner.port);
-      log?.info('using the embedded PostgreSQL another process runs', { port: lease.owner.port, dataDir: pgDir, owner: lease.owner.pid });
-      const serverOptions = { pgDir, user, password: PASSWORD, binariesDir: options.binariesDir, logger: log, reachable };
-      const use = userOf(lease, { lock, stateDir, me: { pid: process.pid, command }, since: now, server: serverOptions, logger: log });
+      log?.info('using the embedded PostgreSQL another process runs', {
+        port: lease.owner.port,
+        dataDir: pgDir,
+        owner: lease.owner.pid,
+      });
+      const serverOptions = {
+        pgDir,
+        user,
+        password: PASSWORD,
+        binariesDir: options.binariesDir,
+        logger: log,
+        reachable,
+      };
+      const use = userOf(lease, {
+        lock,
+        stateDir,
+        me: { pid: process.pid, command },
+        since: now,
+        server: serverOptions,
+        logger: log,
+      });
       return { url: urlFor(lease.owner.port), port: lease.owner.port, startedHere: false, stop: () => use.stop() };
     }
     if (lease) {
@@ -189,7 +214,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       owner.setRunning();
       writeOwnerFile(stateDir, owner, lock);
       if (!owned.adopted) log?.info('embedded PostgreSQL started', { port: owned.port, dataDir: pgDir });
-      return { url: urlFor(owned.port), port: owned.port, startedHere: true, stop: () => stopOwned(stateDir, owner, owned, log) };
+      return {
+        url: urlFor(owned.port),
+        port: owned.port,
+        startedHere: true,
+        stop: () => stopOwned(stateDir, owner, owned, log),
+      };
     } catch (e) {
       await stopOwned(stateDir, owner, owned, log);
       throw e;

@@ -139,7 +139,12 @@ export async function askOwner(name: string, me: UserInfo): Promise<Lease | unde
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new DbError('EMBEDDED_FAILED', `the process holding the embedded PostgreSQL's folder lock (${name}) does not answer: stop it and start again`));
+      reject(
+        new DbError(
+          'EMBEDDED_FAILED',
+          `the process holding the embedded PostgreSQL's folder lock (${name}) does not answer: stop it and start again`,
+        ),
+      );
     }, 10_000);
     socket.once('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);

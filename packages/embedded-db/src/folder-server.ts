@@ -51,13 +51,18 @@ export async function ownServer(owner: FolderOwner, o: OwnServerOptions): Promis
   const keepOnExit = () => owner.liveUsers().length > 0;
   const left = runningPostmaster(o.pgDir);
   if (left && (await o.reachable(left.port))) {
-    log?.warn('adopting the embedded PostgreSQL its previous owner left running (that process is gone)', { pid: left.pid, port: left.port });
+    log?.warn('adopting the embedded PostgreSQL its previous owner left running (that process is gone)', {
+      pid: left.pid,
+      port: left.port,
+    });
     owner.setPort(left.port);
     return { port: left.port, server: adoptServer(left.pid, keepOnExit), adopted: true };
   }
   const binaries = o.binariesDir ? givenBinaries(o.binariesDir) : packagedBinaries();
   const stateDir = path.dirname(o.pgDir);
-  const binDir = o.user ? await reachableBinaries(binaries, o.user, path.join(stateDir, 'postgres-binaries'), log) : binaries.dir;
+  const binDir = o.user
+    ? await reachableBinaries(binaries, o.user, path.join(stateDir, 'postgres-binaries'), log)
+    : binaries.dir;
   if (!existsSync(path.join(o.pgDir, 'PG_VERSION'))) {
     log?.info('initialising the embedded PostgreSQL', { dataDir: o.pgDir });
     await initCluster(binDir, o.pgDir, o.user, o.password, log);

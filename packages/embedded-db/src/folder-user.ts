@@ -33,11 +33,16 @@ export function userOf(first: Lease, h: Handover): { stop(): Promise<void> } {
           const server = await ownServer(owner, { ...h.server, port });
           owner.setRunning();
           writeOwnerFile(h.stateDir, owner, h.lock);
-          h.logger?.warn('the owner of the embedded PostgreSQL is gone; this process owns it now and stops it when done', { port });
+          h.logger?.warn(
+            'the owner of the embedded PostgreSQL is gone; this process owns it now and stops it when done',
+            { port },
+          );
           owned = { owner, server };
         } catch (e) {
           owner.release();
-          h.logger?.error('the owner of the embedded PostgreSQL is gone and this process could not take it over', { error: (e as Error).message });
+          h.logger?.error('the owner of the embedded PostgreSQL is gone and this process could not take it over', {
+            error: (e as Error).message,
+          });
         }
         return;
       }

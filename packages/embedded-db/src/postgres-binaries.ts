@@ -44,7 +44,10 @@ export function packagedBinaries(): PostgresBinaries {
 /** A PostgreSQL installation given by path; its copies are named after its real path. */
 export function givenBinaries(dir: string): PostgresBinaries {
   if (!existsSync(path.join(dir, 'bin', 'postgres'))) {
-    throw new DbError('EMBEDDED_FAILED', `${dir} holds no PostgreSQL installation (no bin/postgres): give a folder with bin, lib and share`);
+    throw new DbError(
+      'EMBEDDED_FAILED',
+      `${dir} holds no PostgreSQL installation (no bin/postgres): give a folder with bin, lib and share`,
+    );
   }
   const real = realpathSync(dir);
   return { dir: real, key: `binaries-${createHash('sha256').update(real).digest('hex').slice(0, 12)}` };

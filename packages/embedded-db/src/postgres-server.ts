@@ -1,5 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { DbError } from '@nba/db';
 import type { Logger } from '@nba/logging';
@@ -62,9 +71,18 @@ function spawnError(what: string, binary: string, user: ServerUser | undefined, 
  * initdb writes into a temporary sibling that is renamed into place on success, so a process
  * killed mid-way leaves no half cluster (the next start would take it for a real one).
  */
-export async function initCluster(binDir: string, pgDir: string, user: ServerUser | undefined, password: string, log?: Logger): Promise<void> {
+export async function initCluster(
+  binDir: string,
+  pgDir: string,
+  user: ServerUser | undefined,
+  password: string,
+  log?: Logger,
+): Promise<void> {
   if (existsSync(pgDir) && readdirSync(pgDir).length > 0) {
-    throw new DbError('EMBEDDED_FAILED', `${pgDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): move it away and start again`);
+    throw new DbError(
+      'EMBEDDED_FAILED',
+      `${pgDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): move it away and start again`,
+    );
   }
   const tmp = `${pgDir}.initdb-${process.pid}`;
   const passwordFile = `${pgDir}.pwfile-${process.pid}`;
@@ -83,7 +101,14 @@ export async function initCluster(binDir: string, pgDir: string, user: ServerUse
   const initdb = path.join(binDir, 'bin', 'initdb');
   try {
     // No locale: a missing system locale is the classic initdb failure, and C sorts the same everywhere.
-    const args = [`--pgdata=${tmp}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--no-locale'];
+    const args = [
+      `--pgdata=${tmp}`,
+      '--auth=password',
+      '--username=postgres',
+      `--pwfile=${passwordFile}`,
+      '--encoding=UTF8',
+      '--no-locale',
+    ];
     const child = spawn(initdb, args, { ...asUser(user), env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
     const output = collect(child, log);
     await new Promise<void>((resolve, reject) => {

@@ -13,7 +13,12 @@ import { processAlive } from './postgres-server';
  * `copiesDir/<key>` made once and reused. A clone in root's private home holds the packaged binaries
  * where the `postgres` user cannot reach them; the copy lives in the state folder, which it can.
  */
-export async function reachableBinaries(binaries: PostgresBinaries, user: ServerUser, copiesDir: string, log?: Logger): Promise<string> {
+export async function reachableBinaries(
+  binaries: PostgresBinaries,
+  user: ServerUser,
+  copiesDir: string,
+  log?: Logger,
+): Promise<string> {
   if (canRun(user, binaries.dir)) return binaries.dir;
   const target = path.join(copiesDir, binaries.key);
   if (existsSync(target)) {
@@ -47,7 +52,8 @@ export async function copyOnce(source: string, target: string): Promise<void> {
   const parent = path.dirname(target);
   for (const name of await readdir(parent)) {
     const pid = Number(name.startsWith(prefix) ? name.slice(prefix.length).split('-')[0] : NaN);
-    if (Number.isInteger(pid) && !processAlive(pid)) await rm(path.join(parent, name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && !processAlive(pid))
+      await rm(path.join(parent, name), { recursive: true, force: true });
   }
   const tmp = path.join(parent, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
   try {

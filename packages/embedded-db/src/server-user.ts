@@ -30,9 +30,23 @@ export function serverUser(): ServerUser | undefined {
   if (!found) {
     try {
       execFileSync('groupadd', ['--system', '-f', NAME], { stdio: 'ignore' });
-      execFileSync('useradd', ['--system', '--gid', NAME, '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', NAME], {
-        stdio: 'ignore',
-      });
+      execFileSync(
+        'useradd',
+        [
+          '--system',
+          '--gid',
+          NAME,
+          '--no-create-home',
+          '--home-dir',
+          '/nonexistent',
+          '--shell',
+          '/usr/sbin/nologin',
+          NAME,
+        ],
+        {
+          stdio: 'ignore',
+        },
+      );
     } catch (cause) {
       throw new DbError(
         'EMBEDDED_FAILED',
@@ -43,7 +57,10 @@ export function serverUser(): ServerUser | undefined {
     }
     found = ids();
     if (!found)
-      throw new DbError('EMBEDDED_FAILED', `the '${NAME}' user was created but cannot be found: check the system's user database, or set DATABASE_URL`);
+      throw new DbError(
+        'EMBEDDED_FAILED',
+        `the '${NAME}' user was created but cannot be found: check the system's user database, or set DATABASE_URL`,
+      );
   }
   return { name: NAME, ...found };
 }
@@ -53,10 +70,15 @@ export function serverUser(): ServerUser | undefined {
  * test runs as that user, so it sees exactly what the server would.
  */
 export function canEnter(user: ServerUser, dir: string): boolean {
-  return spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', dir], { uid: user.uid, gid: user.gid, stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', dir], { uid: user.uid, gid: user.gid, stdio: 'ignore' })
+      .status === 0
+  );
 }
 
 /** Whether `user` can run the server binary in `binDir/bin` (it loads its libraries too). */
 export function canRun(user: ServerUser, binDir: string): boolean {
-  return spawnSync(`${binDir}/bin/postgres`, ['--version'], { uid: user.uid, gid: user.gid, stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync(`${binDir}/bin/postgres`, ['--version'], { uid: user.uid, gid: user.gid, stdio: 'ignore' }).status === 0
+  );
 }

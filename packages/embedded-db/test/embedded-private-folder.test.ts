@@ -144,7 +144,10 @@ describe('copyOnce', () => {
   beforeAll(() => {
     mkdirSync(path.join(source, 'bin'), { recursive: true });
     cpSync(path.join(packagedBinaries().dir, 'bin', 'pg_ctl'), path.join(source, 'bin', 'pg_ctl'));
-    cpSync(path.join(packagedBinaries().dir, 'lib'), path.join(source, 'lib'), { recursive: true, verbatimSymlinks: true });
+    cpSync(path.join(packagedBinaries().dir, 'lib'), path.join(source, 'lib'), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
   });
 
   it('gives one complete copy when two copies race, and leaves no temporary folder', async () => {

@@ -21,7 +21,9 @@ interface Held {
 }
 
 function hold(dataDir: string, extra: NodeJS.ProcessEnv = {}): Held {
-  const child = spawn(process.execPath, [holder], { env: inheritedEnv({ DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extra }) });
+  const child = spawn(process.execPath, [holder], {
+    env: inheritedEnv({ DATABASE_URL: '', NBA_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extra }),
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -63,11 +65,20 @@ async function release(h: Held): Promise<number | null> {
  * has just freed: a server of another folder on the port is not this folder's.
  */
 async function answers(port: number, dataDir: string): Promise<boolean> {
-  const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'nba', connectionTimeoutMillis: 3000 });
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    database: 'nba',
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     const { rows } = await client.query<{ dir: string }>("SELECT current_setting('data_directory') AS dir");
-    return realpathSync(required(rows[0], 'the data_directory row').dir) === realpathSync(path.join(dataDir, 'postgres'));
+    return (
+      realpathSync(required(rows[0], 'the data_directory row').dir) === realpathSync(path.join(dataDir, 'postgres'))
+    );
   } catch {
     return false;
   } finally {
@@ -126,7 +137,9 @@ describe('embedded PostgreSQL default', () => {
     const ports = await Promise.all(both.map((h) => h.ready));
     expect(ports[0]).toBe(ports[1]);
     expect(both.filter((h) => h.output().includes('embedded PostgreSQL started'))).toHaveLength(1);
-    expect(both.filter((h) => h.output().includes('using the embedded PostgreSQL another process runs'))).toHaveLength(1);
+    expect(both.filter((h) => h.output().includes('using the embedded PostgreSQL another process runs'))).toHaveLength(
+      1,
+    );
   }, 120_000);
 
   it('refuses a second exclusive start at once, in one line naming the running one', async () => {

@@ -8,7 +8,9 @@ describe('required', () => {
   });
 
   it('names what is missing', () => {
-    expect(() => required(new Map<string, number>().get('BOS'), 'the strength of BOS')).toThrow('internal error: the strength of BOS is missing');
+    expect(() => required(new Map<string, number>().get('BOS'), 'the strength of BOS')).toThrow(
+      'internal error: the strength of BOS is missing',
+    );
     expect(() => required(null, 'x')).toThrow('internal error: x is missing');
   });
 });

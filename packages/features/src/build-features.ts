@@ -9,7 +9,9 @@ export interface FeatureRow {
 
 /** Games sorted by date, then id (the order the state consumes them). */
 export function sortGames(games: readonly GameRecord[]): GameRecord[] {
-  return [...games].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return [...games].sort((x, y) =>
+    x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
+  );
 }
 
 /**

@@ -88,7 +88,10 @@ export function featureSpec(variant: Variant): FeatureSpec {
 /** Checks that a stored spec can be computed by this code (same version, known names). */
 export function assertCompatibleSpec(spec: FeatureSpec): void {
   if (spec.version !== FEATURE_CODE_VERSION) {
-    throw new FeaturesError('SPEC_MISMATCH', `feature spec version ${spec.version} != code version ${FEATURE_CODE_VERSION}`);
+    throw new FeaturesError(
+      'SPEC_MISMATCH',
+      `feature spec version ${spec.version} != code version ${FEATURE_CODE_VERSION}`,
+    );
   }
   for (const n of spec.features) {
     if (!INDEX.has(n)) throw new FeaturesError('SPEC_MISMATCH', `unknown feature ${n}`);

@@ -6,8 +6,24 @@ import type { GameRecord } from '@nba/games';
 import { required } from '@nba/errors';
 
 let n = 0;
-function game(date: string, home: string, away: string, homePts?: number, awayPts?: number, extra: Partial<GameRecord> = {}): GameRecord {
-  const g: GameRecord = { id: `g${n++}`, season: 2020, date, home, away, gameType: 'regular', neutral: false, ...extra };
+function game(
+  date: string,
+  home: string,
+  away: string,
+  homePts?: number,
+  awayPts?: number,
+  extra: Partial<GameRecord> = {},
+): GameRecord {
+  const g: GameRecord = {
+    id: `g${n++}`,
+    season: 2020,
+    date,
+    home,
+    away,
+    gameType: 'regular',
+    neutral: false,
+    ...extra,
+  };
   if (homePts !== undefined && awayPts !== undefined) {
     g.homePts = homePts;
     g.awayPts = awayPts;
@@ -99,10 +115,19 @@ describe('FeatureState on small schedules', () => {
 
   it('answers hypothetical matchups without mutating, and refuses past dates', () => {
     const { state } = buildFeatures([game('2020-01-01', 'BOS', 'NYK', 110, 100)]);
-    const m = { season: 2020, date: '2020-01-02', home: 'NYK', away: 'BOS', gameType: 'regular' as const, neutral: false };
+    const m = {
+      season: 2020,
+      date: '2020-01-02',
+      home: 'NYK',
+      away: 'BOS',
+      gameType: 'regular' as const,
+      neutral: false,
+    };
     const a = state.featuresFor(m, { spreadHome: 3, total: 210 });
     const b = state.featuresFor(m);
-    expect(Array.from(a.slice(0, featureIndex('market_prob')))).toEqual(Array.from(b.slice(0, featureIndex('market_prob'))));
+    expect(Array.from(a.slice(0, featureIndex('market_prob')))).toEqual(
+      Array.from(b.slice(0, featureIndex('market_prob'))),
+    );
     expect(a[featureIndex('market_spread')]).toBe(3);
     expect(b[featureIndex('market_prob')]).toBeNaN();
     expect(state.lastDate).toBe('2020-01-01');

@@ -33,7 +33,11 @@ export interface FeatureStateOptions {
 }
 
 /** Defaults, chosen by margin error on seasons 2010-2015 only (never the reported 2016-2024). */
-export const DEFAULT_STATE_OPTIONS: Readonly<FeatureStateOptions> = Object.freeze({ ratingK: 0.04, homeCourtK: 0.001, initialHomeCourt: 3 });
+export const DEFAULT_STATE_OPTIONS: Readonly<FeatureStateOptions> = Object.freeze({
+  ratingK: 0.04,
+  homeCourtK: 0.001,
+  initialHomeCourt: 3,
+});
 
 /** Closing lines by game id. */
 export type LineLookup = ReadonlyMap<string, ClosingLine>;
@@ -205,8 +209,24 @@ export class FeatureState {
     h.adjDef += k * ea;
     if (!neutral) this.homeCourt += this.opts.homeCourtK * (eh - ea);
     const shift = eloShift(h.elo, a.elo, g.homePts - g.awayPts, neutral, ELO_538);
-    recordGame(h, { day, lat: site.lat, lon: site.lon, scored: g.homePts, allowed: g.awayPts, atHome: true, eloShift: shift });
-    recordGame(a, { day, lat: site.lat, lon: site.lon, scored: g.awayPts, allowed: g.homePts, atHome: false, eloShift: -shift });
+    recordGame(h, {
+      day,
+      lat: site.lat,
+      lon: site.lon,
+      scored: g.homePts,
+      allowed: g.awayPts,
+      atHome: true,
+      eloShift: shift,
+    });
+    recordGame(a, {
+      day,
+      lat: site.lat,
+      lon: site.lon,
+      scored: g.awayPts,
+      allowed: g.homePts,
+      atHome: false,
+      eloShift: -shift,
+    });
     const pts = (g.homePts + g.awayPts) / 2;
     this.league = Number.isNaN(this.league) ? pts : this.league + LEAGUE_ALPHA * (pts - this.league);
     this.recorded += 1;

@@ -6,7 +6,14 @@
 export { FeaturesError, type FeaturesErrorCode } from './errors';
 export { ARENAS, TEAM_CODES, haversineKm, type Arena } from './teams';
 export { ELO_538, eloDiff, eloProbability, eloShift, eloCarryOver, movMultiplier, type EloParams } from './elo';
-export { SPREAD_SD, americanToProbability, devigMoneyline, normalCdf, spreadProbability, marketProbability } from './market';
+export {
+  SPREAD_SD,
+  americanToProbability,
+  devigMoneyline,
+  normalCdf,
+  spreadProbability,
+  marketProbability,
+} from './market';
 export {
   FEATURE_CODE_VERSION,
   ALL_FEATURES,
@@ -19,7 +26,14 @@ export {
   type FeatureSpec,
   type Variant,
 } from './feature-spec';
-export { FeatureState, MAX_REST_DAYS, DEFAULT_STATE_OPTIONS, dayNumber, type LineLookup, type FeatureStateOptions } from './feature-state';
+export {
+  FeatureState,
+  MAX_REST_DAYS,
+  DEFAULT_STATE_OPTIONS,
+  dayNumber,
+  type LineLookup,
+  type FeatureStateOptions,
+} from './feature-state';
 export { buildFeatures, sortGames, type FeatureRow } from './build-features';
 export { RidgeRatings, DEFAULT_RIDGE_OPTIONS, dampMargin, solveSpd, type RidgeOptions } from './ridge-ratings';
 export { EWM_ALPHA, EWM_FAST_ALPHA, RATING_CARRY_OVER } from './team-state';

@@ -44,7 +44,8 @@ describe('RidgeRatings', () => {
     for (const g of games) {
       let w = Math.exp(-(day - g.day) / opts.tauDays);
       if (g.season < 2021) w *= opts.seasonCarry;
-      const pred = (theta[idx(g.home)] as number) - (theta[idx(g.away)] as number) + (g.neutral ? 0 : (theta[T] as number));
+      const pred =
+        (theta[idx(g.home)] as number) - (theta[idx(g.away)] as number) + (g.neutral ? 0 : (theta[T] as number));
       const res = dampMargin(g.margin, opts.damp) - pred;
       grad[idx(g.home)] = (grad[idx(g.home)] as number) - 2 * w * res;
       grad[idx(g.away)] = (grad[idx(g.away)] as number) + 2 * w * res;
@@ -57,7 +58,10 @@ describe('RidgeRatings', () => {
     for (const v of grad) expect(Math.abs(v)).toBeLessThan(1e-9);
     expect(Math.abs(sum)).toBeLessThan(1e-9);
     expect(RidgeRatings.rating(theta, 'LAL')).toBeGreaterThan(0);
-    expect(RidgeRatings.margin(theta, 'LAL', 'BOS', true)).toBeCloseTo(RidgeRatings.rating(theta, 'LAL') - RidgeRatings.rating(theta, 'BOS'), 12);
+    expect(RidgeRatings.margin(theta, 'LAL', 'BOS', true)).toBeCloseTo(
+      RidgeRatings.rating(theta, 'LAL') - RidgeRatings.rating(theta, 'BOS'),
+      12,
+    );
   });
 
   it('weighs recent games more, and starts from zero ratings and the prior home court', () => {

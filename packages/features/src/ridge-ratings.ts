@@ -16,7 +16,13 @@ export interface RidgeOptions {
 }
 
 /** Defaults, chosen by walk-forward win log loss on seasons 2011-2015 only (never 2016-2024). */
-export const DEFAULT_RIDGE_OPTIONS: Readonly<RidgeOptions> = Object.freeze({ tauDays: 150, lambda: 2, seasonCarry: 0.5, damp: 15, priorHomeCourt: 3 });
+export const DEFAULT_RIDGE_OPTIONS: Readonly<RidgeOptions> = Object.freeze({
+  tauDays: 150,
+  lambda: 2,
+  seasonCarry: 0.5,
+  damp: 15,
+  priorHomeCourt: 3,
+});
 
 const T = TEAM_CODES.length;
 const N = T + 1; // ratings, then home court
@@ -118,7 +124,11 @@ export class RidgeRatings {
   }
 
   /** Records the finished games of one day (`day` not before the last recorded one). */
-  record(day: number, season: number, games: readonly { home: string; away: string; margin: number; neutral: boolean }[]): void {
+  record(
+    day: number,
+    season: number,
+    games: readonly { home: string; away: string; margin: number; neutral: boolean }[],
+  ): void {
     if (games.length === 0) return;
     const f = this.factor(day, season);
     if (f !== 1) {
@@ -137,7 +147,9 @@ export class RidgeRatings {
         const ip = idx[p] as number;
         const vp = val[p] as number;
         this.b[ip] = (this.b[ip] as number) + vp * y;
-        for (let q = 0; q < idx.length; q++) this.a[ip * N + (idx[q] as number)] = (this.a[ip * N + (idx[q] as number)] as number) + vp * (val[q] as number);
+        for (let q = 0; q < idx.length; q++)
+          this.a[ip * N + (idx[q] as number)] =
+            (this.a[ip * N + (idx[q] as number)] as number) + vp * (val[q] as number);
       }
     }
     this.day = day;

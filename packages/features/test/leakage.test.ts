@@ -10,7 +10,9 @@ const maybe = dir ? describe : describe.skip;
 
 maybe('no leakage on the real history', () => {
   const games = dir ? parseGamesCsv(fs.readFileSync(path.join(dir, 'games.csv'), 'utf8')) : [];
-  const lines = dir ? parseOddsCsv(fs.readFileSync(path.join(dir, 'odds.csv'), 'utf8')) : new Map<string, ClosingLine>();
+  const lines = dir
+    ? parseOddsCsv(fs.readFileSync(path.join(dir, 'odds.csv'), 'utf8'))
+    : new Map<string, ClosingLine>();
 
   it('features from the whole history equal those from the history cut at the day before', () => {
     const full = buildFeatures(games, lines);
@@ -35,7 +37,9 @@ maybe('no leakage on the real history', () => {
     const altered = games.map((g) => (g.date >= target.date ? { ...g, homePts: 0, awayPts: 200 } : g));
     const a = buildFeatures(games, lines).rows.find((r) => r.game.id === target.id);
     const b = buildFeatures(altered, lines).rows.find((r) => r.game.id === target.id);
-    expect(Array.from(required(b, 'the altered row').values)).toEqual(Array.from(required(a, 'the original row').values));
+    expect(Array.from(required(b, 'the altered row').values)).toEqual(
+      Array.from(required(a, 'the original row').values),
+    );
     expect(new FeatureState().gamesRecorded).toBe(0);
   });
 });

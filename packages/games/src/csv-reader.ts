@@ -22,7 +22,12 @@ export interface CsvTable {
 export function parseCsv(text: string): CsvTable {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n', '\r'] });
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    });
   } catch (e) {
     throw new GamesError('INVALID_CSV', `not valid CSV: ${(e as Error).message}`, { cause: e });
   }

@@ -38,7 +38,12 @@ describe('CSV reader', () => {
   });
 
   it('splits quoted fields', () => {
-    expect(Object.values(required(parseCsv('w,x,y,z\na,"b,c","d""e",\n').rows[0], 'the first row').values)).toEqual(['a', 'b,c', 'd"e', '']);
+    expect(Object.values(required(parseCsv('w,x,y,z\na,"b,c","d""e",\n').rows[0], 'the first row').values)).toEqual([
+      'a',
+      'b,c',
+      'd"e',
+      '',
+    ]);
   });
 
   it('parses headers, quotes, CRLF and blank trailing lines, with the line each record starts on', () => {
@@ -96,7 +101,18 @@ describe('games.csv rows (the one validation)', () => {
 
   it('maps historical codes in game ids to the current franchise', () => {
     expect(normaliseGameId('20080115_NJN_SEA')).toEqual({ key: '20080115_BKN_OKC', date: '2008-01-15' });
-    expect(gameOfCsvRow(row({ ...game, game_id: '20080115_NJN_SEA', date: '2008-01-15', season: '2008', home_team: 'SEA', away_team: 'NJN' }))).toMatchObject({
+    expect(
+      gameOfCsvRow(
+        row({
+          ...game,
+          game_id: '20080115_NJN_SEA',
+          date: '2008-01-15',
+          season: '2008',
+          home_team: 'SEA',
+          away_team: 'NJN',
+        }),
+      ),
+    ).toMatchObject({
       id: '20080115_BKN_OKC',
       home: 'OKC',
       away: 'BKN',
@@ -109,6 +125,8 @@ describe('games.csv rows (the one validation)', () => {
     expect(() => gameOfCsvRow(row({ ...game, home_pts: 'x' }))).toThrow(/home_pts 'x'/);
     expect(() => gameOfCsvRow(row({ ...game, away_pts: '' }))).toThrow(/away_pts '' is not an integer/);
     expect(() => gameOfCsvRow(row({ ...game, neutral_site: 'y' }))).toThrow(/neutral_site 'y'/);
-    expect(() => gameOfCsvRow(row({ ...game, home_team: 'Vancouver Grizzlies FC' }))).toThrow("unknown team name 'Vancouver Grizzlies FC'");
+    expect(() => gameOfCsvRow(row({ ...game, home_team: 'Vancouver Grizzlies FC' }))).toThrow(
+      "unknown team name 'Vancouver Grizzlies FC'",
+    );
   });
 });

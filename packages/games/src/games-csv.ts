@@ -10,7 +10,16 @@ import { teamCodeOfName } from './team-names';
 // backtests and benches (@nba/modeling, @nba/features, @nba/season) compute on it.
 
 /** Columns games.csv must have (`is_playoffs`, `neutral_site` are optional). */
-export const GAMES_CSV_COLUMNS = ['game_id', 'season', 'date', 'home_team', 'away_team', 'home_pts', 'away_pts', 'game_type'] as const;
+export const GAMES_CSV_COLUMNS = [
+  'game_id',
+  'season',
+  'date',
+  'home_team',
+  'away_team',
+  'home_pts',
+  'away_pts',
+  'game_type',
+] as const;
 /** Columns odds.csv must have (`source`, `qc_flag` are ignored). */
 export const ODDS_CSV_COLUMNS = ['game_id', 'home_ml', 'away_ml', 'spread_home', 'total'] as const;
 
@@ -52,10 +61,19 @@ export function gameOfCsvRow(row: CsvRow): GameRecord {
   if (v.date !== date) throw bad(`date '${v.date}' disagrees with game_id '${v.game_id}'`);
   const home = teamCodeOfName(v.home_team ?? '');
   const away = teamCodeOfName(v.away_team ?? '');
-  if (gameKeyOf(date, away, home) !== key) throw bad(`teams ${v.away_team}@${v.home_team} disagree with game_id '${v.game_id}'`);
+  if (gameKeyOf(date, away, home) !== key)
+    throw bad(`teams ${v.away_team}@${v.home_team} disagree with game_id '${v.game_id}'`);
   const neutral = (v.neutral_site ?? '').trim();
   if (!['', '0', '1'].includes(neutral)) throw bad(`neutral_site '${neutral}' is not 0, 1 or blank`);
-  const game: GameRecord = { id: key, season: int(v.season ?? '', 'season'), date, home, away, gameType, neutral: neutral === '' ? null : neutral === '1' };
+  const game: GameRecord = {
+    id: key,
+    season: int(v.season ?? '', 'season'),
+    date,
+    home,
+    away,
+    gameType,
+    neutral: neutral === '' ? null : neutral === '1',
+  };
   const [homePts, awayPts] = [v.home_pts ?? '', v.away_pts ?? ''];
   if (homePts.trim() !== '' || awayPts.trim() !== '') {
     game.homePts = int(homePts, 'home_pts');
@@ -90,12 +108,20 @@ export function csvRows(text: string, required: readonly string[]): CsvRow[] {
   const table = parseCsv(text);
   if (table.columns.length === 0) return [];
   const missing = required.filter((r) => !table.columns.includes(r));
-  if (missing.length) throw new GamesError('INVALID_CSV', `CSV header lacks column(s) ${missing.join(', ')} (has ${table.columns.join(', ')})`);
+  if (missing.length)
+    throw new GamesError(
+      'INVALID_CSV',
+      `CSV header lacks column(s) ${missing.join(', ')} (has ${table.columns.join(', ')})`,
+    );
   return table.rows;
 }
 
 /** Applies `map` to every row, collecting what it gives and, per line, why a row was left out. */
-export function mapCsvRows<T>(file: string, rows: readonly CsvRow[], map: (row: CsvRow) => T | T[]): { items: T[]; rejected: RowRejection[] } {
+export function mapCsvRows<T>(
+  file: string,
+  rows: readonly CsvRow[],
+  map: (row: CsvRow) => T | T[],
+): { items: T[]; rejected: RowRejection[] } {
   const items: T[] = [];
   const rejected: RowRejection[] = [];
   for (const row of rows) {
@@ -113,7 +139,8 @@ export function mapCsvRows<T>(file: string, rows: readonly CsvRow[], map: (row: 
 function all<T>(file: string, text: string, required: readonly string[], map: (row: CsvRow) => T): T[] {
   const { items, rejected } = mapCsvRows(file, csvRows(text, required), map);
   const first = rejected[0];
-  if (first) throw bad(`${first.record}: ${first.reason}${rejected.length > 1 ? ` (and ${rejected.length - 1} more)` : ''}`);
+  if (first)
+    throw bad(`${first.record}: ${first.reason}${rejected.length > 1 ? ` (and ${rejected.length - 1} more)` : ''}`);
   return items;
 }
 

@@ -27,8 +27,22 @@ export type { FeatureInputs, FeatureInputQuery } from './store/feature-inputs';
 export { importCsv, formatImportSummary } from './csv/import-csv';
 export type { ImportCsvOptions, ImportCsvSummary } from './csv/import-csv';
 export { CSV_BOOKMAKER, CSV_SOURCE, CSV_CAPTURE_UTC } from './csv/csv-records';
-export { ingestGamesForDate, ingestSeason, backfillSeasonByDate, ingestOdds, ingestHistoricalOdds, ingestScores, addGamesIngestCounts } from './ingest';
-export type { IngestOptions, GamesIngestSummary, GamesIngestCounts, OddsIngestSummary, BackfillSummary } from './ingest';
+export {
+  ingestGamesForDate,
+  ingestSeason,
+  backfillSeasonByDate,
+  ingestOdds,
+  ingestHistoricalOdds,
+  ingestScores,
+  addGamesIngestCounts,
+} from './ingest';
+export type {
+  IngestOptions,
+  GamesIngestSummary,
+  GamesIngestCounts,
+  OddsIngestSummary,
+  BackfillSummary,
+} from './ingest';
 export { BOUNDS } from './plausibility/bounds';
 export { QUARANTINE_REASONS, CONFLICT_KINDS } from './plausibility/findings';
 export type { QuarantineReason, ConflictKind, Finding, QuarantineItem, ConflictItem } from './plausibility/findings';
@@ -36,4 +50,10 @@ export { checkGameValues, checkSnapshotValues } from './plausibility/value-check
 export { checkMoneylineAgainstSpread, checkMove } from './plausibility/line-checks';
 export type { LineValues } from './plausibility/line-checks';
 export { dataQualityReport } from './plausibility/data-quality-report';
-export type { DataQualityReport, QuarantineCount, ConflictCount, QuarantinedEntry, ConflictEntry } from './plausibility/data-quality-report';
+export type {
+  DataQualityReport,
+  QuarantineCount,
+  ConflictCount,
+  QuarantinedEntry,
+  ConflictEntry,
+} from './plausibility/data-quality-report';

@@ -23,7 +23,10 @@ export interface GamesIngestSummary extends UpsertSummary {
 }
 
 /** The counts of a games ingest, and of a sum of them. */
-export type GamesIngestCounts = Pick<GamesIngestSummary, 'fetched' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'quarantined' | 'conflicts'>;
+export type GamesIngestCounts = Pick<
+  GamesIngestSummary,
+  'fetched' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'quarantined' | 'conflicts'
+>;
 
 /** Adds the counts of `summary` to `total` (in place) and returns `total`: the sum over a backfill's or a run's dates. */
 export function addGamesIngestCounts<T extends GamesIngestCounts>(total: T, summary: GamesIngestCounts): T {
@@ -61,12 +64,22 @@ async function storeGames(
 }
 
 /** Fetches one Eastern date's games from API-Basketball and upserts them (results and schedule). */
-export async function ingestGamesForDate(db: DbClient, client: ApiBasketballClient, date: string, options: IngestOptions): Promise<GamesIngestSummary> {
+export async function ingestGamesForDate(
+  db: DbClient,
+  client: ApiBasketballClient,
+  date: string,
+  options: IngestOptions,
+): Promise<GamesIngestSummary> {
   return storeGames(db, await client.gamesByDate(date), options);
 }
 
 /** Fetches a whole season from API-Basketball (all pages) and upserts it. */
-export async function ingestSeason(db: DbClient, client: ApiBasketballClient, season: number, options: IngestOptions): Promise<GamesIngestSummary> {
+export async function ingestSeason(
+  db: DbClient,
+  client: ApiBasketballClient,
+  season: number,
+  options: IngestOptions,
+): Promise<GamesIngestSummary> {
   return storeGames(db, await client.gamesBySeason(season), options);
 }
 
@@ -116,7 +129,11 @@ export async function backfillSeasonByDate(
   return out;
 }
 
-async function storeOdds(db: DbClient, events: { items: OddsApiEvent[]; rejected: Rejection[] }, options: IngestOptions): Promise<OddsIngestSummary> {
+async function storeOdds(
+  db: DbClient,
+  events: { items: OddsApiEvent[]; rejected: Rejection[] },
+  options: IngestOptions,
+): Promise<OddsIngestSummary> {
   const n = normaliseOddsEvents(events.items);
   logRejections(options.logger, 'the-odds-api event', n.rejected);
   const games = await upsertGames(db, n.games, options);
@@ -130,7 +147,11 @@ async function storeOdds(db: DbClient, events: { items: OddsApiEvent[]; rejected
 }
 
 /** Current odds from The Odds API: attaches event ids to games (creating scheduled ones) and stores snapshots. */
-export async function ingestOdds(db: DbClient, client: OddsApiClient, options: IngestOptions & { query?: OddsQuery }): Promise<OddsIngestSummary> {
+export async function ingestOdds(
+  db: DbClient,
+  client: OddsApiClient,
+  options: IngestOptions & { query?: OddsQuery },
+): Promise<OddsIngestSummary> {
   return storeOdds(db, await client.odds(options.query), options);
 }
 
@@ -145,7 +166,12 @@ export async function ingestHistoricalOdds(
 }
 
 /** Recent results from The Odds API scores endpoint (`daysFrom` 1-3). */
-export async function ingestScores(db: DbClient, client: OddsApiClient, daysFrom: number, options: IngestOptions): Promise<GamesIngestSummary> {
+export async function ingestScores(
+  db: DbClient,
+  client: OddsApiClient,
+  daysFrom: number,
+  options: IngestOptions,
+): Promise<GamesIngestSummary> {
   const fetched = await client.scores(daysFrom);
   const n = normaliseOddsScores(fetched.items);
   logRejections(options.logger, 'the-odds-api score', n.rejected);

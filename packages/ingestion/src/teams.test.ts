@@ -24,11 +24,15 @@ describe('team normalisation', () => {
       expect(teamCodeOfApiBasketball(t.apiBasketballId, t.name)).toBe(t.code);
       expect(teamName(t.code)).toBe(t.name);
     }
-    expect(new Set(TEAMS.map((t) => t.apiBasketballId))).toEqual(new Set(Array.from({ length: 30 }, (_, i) => 132 + i)));
+    expect(new Set(TEAMS.map((t) => t.apiBasketballId))).toEqual(
+      new Set(Array.from({ length: 30 }, (_, i) => 132 + i)),
+    );
   });
 
   it('names the unknown team in the error, never inventing one', () => {
-    expect(() => teamCodeOfName('Vancouver Grizzlies FC')).toThrow(new GamesError('UNKNOWN_TEAM', "unknown team name 'Vancouver Grizzlies FC'"));
+    expect(() => teamCodeOfName('Vancouver Grizzlies FC')).toThrow(
+      new GamesError('UNKNOWN_TEAM', "unknown team name 'Vancouver Grizzlies FC'"),
+    );
     expect(() => teamCodeOfApiBasketball(1416, 'East')).toThrow(/1416 \('East'\)/);
     // An id whose name disagrees is caught, not filed under the wrong team.
     expect(() => teamCodeOfApiBasketball(132, 'Boston Celtics')).toThrow(/132 is ATL but is named 'Boston Celtics'/);

@@ -20,7 +20,8 @@ const BY_CODE = new Map(TEAMS.map((t) => [t.code, t]));
  */
 export function teamCodeOfApiBasketball(id: number, name?: string): string {
   const code = BY_API_BASKETBALL_ID.get(id);
-  if (!code) throw new IngestionError('UNKNOWN_TEAM', `unknown API-Basketball team id ${id}${name ? ` ('${name}')` : ''}`);
+  if (!code)
+    throw new IngestionError('UNKNOWN_TEAM', `unknown API-Basketball team id ${id}${name ? ` ('${name}')` : ''}`);
   if (name !== undefined) {
     if (nameCode(name) !== code) {
       throw new IngestionError('UNKNOWN_TEAM', `API-Basketball team id ${id} is ${code} but is named '${name}'`);

@@ -7,7 +7,14 @@ const KEY = 'apisports-secret-key-123456';
 
 describe('ApiBasketballClient against the stand-in', () => {
   const league = testLeague();
-  const server = new ApiBasketballStandIn({ games: league.games, apiKey: KEY, quota: 500, retryAfterSeconds: 1, slowMs: 1000, pageSize: 100 });
+  const server = new ApiBasketballStandIn({
+    games: league.games,
+    apiKey: KEY,
+    quota: 500,
+    retryAfterSeconds: 1,
+    slowMs: 1000,
+    pageSize: 100,
+  });
   const logger = captureLogger();
   let client: ApiBasketballClient;
 
@@ -45,16 +52,21 @@ describe('ApiBasketballClient against the stand-in', () => {
     const res = await client.gamesBySeason(2025);
     expect(res.items).toHaveLength(1230);
     expect(new Set(res.items.map((g) => g.id)).size).toBe(1230);
-    expect(server.requests.map((r) => r.query.page ?? '1')).toEqual(Array.from({ length: 13 }, (_, i) => String(i + 1)));
+    expect(server.requests.map((r) => r.query.page ?? '1')).toEqual(
+      Array.from({ length: 13 }, (_, i) => String(i + 1)),
+    );
   });
 
-  it.each(['server-error', 'unavailable', 'malformed', 'reset', 'slow', 'envelope-rate-limit'] as const)('retries a %s fault and succeeds', async (kind) => {
-    server.failNext(2, kind);
-    const res = await client.gamesByDate(date);
-    expect(res.items).toHaveLength(onDate.length);
-    expect(server.requests).toHaveLength(3);
-    expect(server.requests.slice(0, 2).every((r) => r.fault === kind)).toBe(true);
-  });
+  it.each(['server-error', 'unavailable', 'malformed', 'reset', 'slow', 'envelope-rate-limit'] as const)(
+    'retries a %s fault and succeeds',
+    async (kind) => {
+      server.failNext(2, kind);
+      const res = await client.gamesByDate(date);
+      expect(res.items).toHaveLength(onDate.length);
+      expect(server.requests).toHaveLength(3);
+      expect(server.requests.slice(0, 2).every((r) => r.fault === kind)).toBe(true);
+    },
+  );
 
   it('waits for Retry-After on 429', async () => {
     server.failNext(1, 'rate-limit');
@@ -119,7 +131,13 @@ describe('ApiBasketballClient against the stand-in', () => {
   });
 
   it('keeps no key in errors of network failures', async () => {
-    const dead = new ApiBasketballClient({ baseUrl: 'http://127.0.0.1:1', apiKey: KEY, logger, ...FAST, maxRetries: 1 });
+    const dead = new ApiBasketballClient({
+      baseUrl: 'http://127.0.0.1:1',
+      apiKey: KEY,
+      logger,
+      ...FAST,
+      maxRetries: 1,
+    });
     const err = await dead.gamesByDate(date).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'NETWORK' });
     expect(JSON.stringify(serializeError(err as Error)) + (err as Error).stack).not.toContain(KEY);
@@ -127,7 +145,13 @@ describe('ApiBasketballClient against the stand-in', () => {
 
   it('warns when the daily quota runs low', async () => {
     const lines: { level: string; message: string }[] = [];
-    const low = new ApiBasketballClient({ baseUrl: server.url, apiKey: KEY, logger: captureLogger(lines), ...FAST, quotaWarnBelow: 1_000 });
+    const low = new ApiBasketballClient({
+      baseUrl: server.url,
+      apiKey: KEY,
+      logger: captureLogger(lines),
+      ...FAST,
+      quotaWarnBelow: 1_000,
+    });
     await low.gamesByDate(date);
     expect(lines.some((l) => l.level === 'warn' && /quota low/.test(l.message))).toBe(true);
   });

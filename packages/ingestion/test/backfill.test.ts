@@ -1,6 +1,13 @@
 import { ApiBasketballStandIn, OddsApiStandIn, leagueAsOf, CLOSE_BEFORE_MS } from '@nba/demo';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
-import { ApiBasketballClient, OddsApiClient, backfillSeasonByDate, closingLines, ingestHistoricalOdds, ingestSeason } from '../src';
+import {
+  ApiBasketballClient,
+  OddsApiClient,
+  backfillSeasonByDate,
+  closingLines,
+  ingestHistoricalOdds,
+  ingestSeason,
+} from '../src';
 import { FAST, captureLogger, testLeague } from './helpers';
 import { required } from '@nba/errors';
 
@@ -61,7 +68,13 @@ describe('backfill of a full season from the stand-ins with 20% of requests fail
   });
 
   it('ingests the same season through paging with faults: nothing changes', async () => {
-    const paged = new ApiBasketballStandIn({ games: source, apiKey: KEY, retryAfterSeconds: 0, slowMs: 600, pageSize: 50 });
+    const paged = new ApiBasketballStandIn({
+      games: source,
+      apiKey: KEY,
+      retryAfterSeconds: 0,
+      slowMs: 600,
+      pageSize: 50,
+    });
     await paged.start();
     try {
       paged.setFaults({ rate: 0.2, seed: 9 });

@@ -13,9 +13,13 @@ maybe('the API-Basketball stand-in serving the real 2023-24 season from games.cs
   afterAll(() => db?.drop());
 
   it('ingests every game of the season as the CSV has it', async () => {
-    const games = loadCsvLeague(join(required(dir, 'the shared data folder'), 'games.csv'), join(required(dir, 'the shared data folder'), 'odds.csv'), {
-      seasons: [2024],
-    });
+    const games = loadCsvLeague(
+      join(required(dir, 'the shared data folder'), 'games.csv'),
+      join(required(dir, 'the shared data folder'), 'odds.csv'),
+      {
+        seasons: [2024],
+      },
+    );
     const server = new ApiBasketballStandIn({ games, apiKey: 'k-csv-1234', pageSize: 200 });
     await server.start();
     db = await createTestDatabase();

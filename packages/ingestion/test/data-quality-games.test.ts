@@ -17,7 +17,14 @@ describe('conflicting and implausible games from API-Basketball and CSV (real cl
   };
   const conflicts = () =>
     db.client.$queryRaw<
-      { kind: string; source: string; upstreamId: string; first: Record<string, unknown>; second: Record<string, unknown>; resolution: string }[]
+      {
+        kind: string;
+        source: string;
+        upstreamId: string;
+        first: Record<string, unknown>;
+        second: Record<string, unknown>;
+        resolution: string;
+      }[]
     >`
       SELECT kind, source, upstream_id AS "upstreamId", first, second, resolution FROM upstream_conflicts ORDER BY id`;
 
@@ -42,7 +49,11 @@ describe('conflicting and implausible games from API-Basketball and CSV (real cl
     expect(await db.client.game.count({ where: { apiBasketballId: 9001 } })).toBe(0);
     const c = await conflicts();
     expect(c).toHaveLength(1);
-    expect(c[0]).toMatchObject({ kind: 'duplicate_in_response', source: 'api-basketball', upstreamId: 'api-basketball:9001' });
+    expect(c[0]).toMatchObject({
+      kind: 'duplicate_in_response',
+      source: 'api-basketball',
+      upstreamId: 'api-basketball:9001',
+    });
     expect([c[0]?.first.homeScore, c[0]?.second.homeScore]).toEqual([112, 99]);
     expect([c[0]?.first.date, c[0]?.second.date]).toEqual(['2025-01-14', '2025-01-15']);
     // The same response again: no new row, no new warning.
@@ -60,21 +71,38 @@ describe('conflicting and implausible games from API-Basketball and CSV (real cl
     });
     // a forecast settled against DEN 121-111
     await db.client.prediction.create({
-      data: { gameId: game.id, modelVersionId: mv.id, homeWinProb: 0.8, homeWon: true, logLoss: -Math.log(0.8), brier: 0.04, settledAt: new Date() },
+      data: {
+        gameId: game.id,
+        modelVersionId: mv.id,
+        homeWinProb: 0.8,
+        homeWon: true,
+        logLoss: -Math.log(0.8),
+        brier: 0.04,
+        settledAt: new Date(),
+      },
     });
     // Upstream corrects the score: UTA won.
     serve([apiBasketballGame(9002, 'DEN', 'UTA', '2025-01-15T02:00:00+00:00', [111, 121])]);
     const s = await ingestGamesForDate(db.client, client, '2025-01-14', { logger });
     expect(s).toMatchObject({ updated: 1, conflicts: 1 });
-    expect(await db.client.game.findUniqueOrThrow({ where: { id: game.id } })).toMatchObject({ homeScore: 111, awayScore: 121 });
+    expect(await db.client.game.findUniqueOrThrow({ where: { id: game.id } })).toMatchObject({
+      homeScore: 111,
+      awayScore: 121,
+    });
     // ingestion does not settle: the stored forecast waits for the next settlement
-    expect(await db.client.prediction.findFirstOrThrow({ where: { gameId: game.id } })).toMatchObject({ homeWon: true });
+    expect(await db.client.prediction.findFirstOrThrow({ where: { gameId: game.id } })).toMatchObject({
+      homeWon: true,
+    });
     const c = required((await conflicts()).at(-1), 'the last conflict');
     expect(c).toMatchObject({ kind: 'score_changed_after_settlement', upstreamId: 'api-basketball:9002' });
     expect([c.first.homeScore, c.second.homeScore]).toEqual([121, 111]);
     expect(c.resolution).toMatch(/1 settled forecast re-settled against it \(111-121\)/);
     // A later run with the same corrected score changes nothing and records nothing new.
-    expect(await ingestGamesForDate(db.client, client, '2025-01-14', { logger })).toMatchObject({ updated: 0, unchanged: 1, conflicts: 0 });
+    expect(await ingestGamesForDate(db.client, client, '2025-01-14', { logger })).toMatchObject({
+      updated: 0,
+      unchanged: 1,
+      conflicts: 0,
+    });
     expect(await conflicts()).toHaveLength(2);
   });
 
@@ -82,13 +110,22 @@ describe('conflicting and implausible games from API-Basketball and CSV (real cl
     serve([apiBasketballGame(9003, 'MIA', 'ORL', '2025-01-15T00:30:00+00:00', [101, 99])]);
     await ingestGamesForDate(db.client, client, '2025-01-14', { logger });
     serve([apiBasketballGame(9003, 'MIA', 'ORL', '2025-01-15T00:30:00+00:00', [104, 99])]);
-    expect(await ingestGamesForDate(db.client, client, '2025-01-14', { logger })).toMatchObject({ updated: 1, conflicts: 1 });
-    expect((await conflicts()).at(-1)).toMatchObject({ kind: 'changed_across_runs', resolution: 'the newer version is stored' });
+    expect(await ingestGamesForDate(db.client, client, '2025-01-14', { logger })).toMatchObject({
+      updated: 1,
+      conflicts: 1,
+    });
+    expect((await conflicts()).at(-1)).toMatchObject({
+      kind: 'changed_across_runs',
+      resolution: 'the newer version is stored',
+    });
   });
 
   it('quarantines an impossible final score from any path in: API-Basketball and a CSV import', async () => {
     serve([apiBasketballGame(9004, 'BOS', 'NYK', '2025-01-15T00:30:00+00:00', [1000, 99])]);
-    expect(await ingestGamesForDate(db.client, client, '2025-01-14', { logger })).toMatchObject({ inserted: 0, quarantined: 1 });
+    expect(await ingestGamesForDate(db.client, client, '2025-01-14', { logger })).toMatchObject({
+      inserted: 0,
+      quarantined: 1,
+    });
     expect(await db.client.game.count({ where: { apiBasketballId: 9004 } })).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'nba-dq-'));
     const games = join(dir, 'games.csv');

@@ -17,13 +17,28 @@ describe('implausible lines from The Odds API (real client, scripted stand-in, P
   };
   const stored = () =>
     db.client.$queryRaw<
-      { market: string; capturedAt: Date; homePrice: number | null; awayPrice: number | null; homePoint: number | null; totalPoint: number | null }[]
+      {
+        market: string;
+        capturedAt: Date;
+        homePrice: number | null;
+        awayPrice: number | null;
+        homePoint: number | null;
+        totalPoint: number | null;
+      }[]
     >`
       SELECT market::text, captured_at AS "capturedAt", home_price AS "homePrice", away_price AS "awayPrice", home_point AS "homePoint", total_point AS "totalPoint"
         FROM odds_snapshots ORDER BY captured_at, market`;
   const quarantined = () =>
     db.client.$queryRaw<
-      { reason: string; source: string; market: string; bookmaker: string; gameKey: string; raw: Record<string, unknown>; seenCount: number }[]
+      {
+        reason: string;
+        source: string;
+        market: string;
+        bookmaker: string;
+        gameKey: string;
+        raw: Record<string, unknown>;
+        seenCount: number;
+      }[]
     >`
       SELECT reason, source, market, bookmaker, game_key AS "gameKey", raw, seen_count AS "seenCount" FROM quarantined_values ORDER BY id`;
   const warnings = () => logger.lines.filter((l) => l.message === 'upstream value quarantined');
@@ -51,13 +66,26 @@ describe('implausible lines from The Odds API (real client, scripted stand-in, P
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.capturedAt.toISOString() === '2025-01-15T12:00:00.000Z')).toBe(true);
     const q = await quarantined();
-    expect(q.map((r) => `${r.market}:${r.reason}`).sort()).toEqual(['h2h:price_out_of_range', 'spreads:spread_out_of_range', 'totals:total_out_of_range']);
-    expect(q[0]).toMatchObject({ source: 'the-odds-api', bookmaker: 'draftkings', gameKey: '20250115_NYK_BOS', seenCount: 1 });
+    expect(q.map((r) => `${r.market}:${r.reason}`).sort()).toEqual([
+      'h2h:price_out_of_range',
+      'spreads:spread_out_of_range',
+      'totals:total_out_of_range',
+    ]);
+    expect(q[0]).toMatchObject({
+      source: 'the-odds-api',
+      bookmaker: 'draftkings',
+      gameKey: '20250115_NYK_BOS',
+      seenCount: 1,
+    });
     expect(q.find((r) => r.market === 'spreads')?.raw).toMatchObject({ homePoint: 1_000_000 });
     // The closing line the features and forecasts read is the last good one.
     const game = await db.client.game.findUniqueOrThrow({ where: { gameKey: '20250115_NYK_BOS' } });
     const close = (await closingLines(db.client, [game.id])).get(game.id);
-    expect(close).toMatchObject({ h2h: { homePrice: -160, awayPrice: 140 }, spreads: { homePoint: -3.5 }, totals: { totalPoint: 221.5 } });
+    expect(close).toMatchObject({
+      h2h: { homePrice: -160, awayPrice: 140 },
+      spreads: { homePoint: -3.5 },
+      totals: { totalPoint: 221.5 },
+    });
     expect(warnings()).toHaveLength(3);
   });
 

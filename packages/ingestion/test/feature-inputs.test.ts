@@ -1,5 +1,12 @@
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
-import { finalGamesFingerprint, loadFeatureInputs, upsertGames, upsertOddsSnapshots, type GameRecord, type SnapshotRecord } from '../src';
+import {
+  finalGamesFingerprint,
+  loadFeatureInputs,
+  upsertGames,
+  upsertOddsSnapshots,
+  type GameRecord,
+  type SnapshotRecord,
+} from '../src';
 import { captureLogger } from './helpers';
 import { required } from '@nba/errors';
 
@@ -7,9 +14,33 @@ describe('stored games and lines as feature input (PostgreSQL)', () => {
   let db: TestDatabase;
   const logger = captureLogger();
   const games: GameRecord[] = [
-    { date: '2025-01-10', homeCode: 'BOS', awayCode: 'NYK', status: 'final', homeScore: 110, awayScore: 104, source: 't' },
-    { date: '2025-01-10', homeCode: 'LAL', awayCode: 'GSW', status: 'final', homeScore: 99, awayScore: 101, neutralSite: true, source: 't' },
-    { date: '2025-01-12', homeCode: 'MIA', awayCode: 'ORL', status: 'scheduled', tipoff: new Date('2025-01-13T00:30:00Z'), source: 't' },
+    {
+      date: '2025-01-10',
+      homeCode: 'BOS',
+      awayCode: 'NYK',
+      status: 'final',
+      homeScore: 110,
+      awayScore: 104,
+      source: 't',
+    },
+    {
+      date: '2025-01-10',
+      homeCode: 'LAL',
+      awayCode: 'GSW',
+      status: 'final',
+      homeScore: 99,
+      awayScore: 101,
+      neutralSite: true,
+      source: 't',
+    },
+    {
+      date: '2025-01-12',
+      homeCode: 'MIA',
+      awayCode: 'ORL',
+      status: 'scheduled',
+      tipoff: new Date('2025-01-13T00:30:00Z'),
+      source: 't',
+    },
     { date: '2025-01-13', homeCode: 'DEN', awayCode: 'LAC', status: 'postponed', source: 't' },
   ];
   const snap = (market: SnapshotRecord['market'], at: string, values: Partial<SnapshotRecord>): SnapshotRecord => ({
@@ -42,11 +73,41 @@ describe('stored games and lines as feature input (PostgreSQL)', () => {
   it('reads final, scheduled and live games in date then key order, scores only for final ones, with closing lines and ids', async () => {
     const inputs = await loadFeatureInputs(db.client);
     expect(inputs.games).toEqual([
-      { id: '20250110_GSW_LAL', season: 2025, date: '2025-01-10', home: 'LAL', away: 'GSW', gameType: 'regular', neutral: true, homePts: 99, awayPts: 101 },
-      { id: '20250110_NYK_BOS', season: 2025, date: '2025-01-10', home: 'BOS', away: 'NYK', gameType: 'regular', neutral: null, homePts: 110, awayPts: 104 },
-      { id: '20250112_ORL_MIA', season: 2025, date: '2025-01-12', home: 'MIA', away: 'ORL', gameType: 'regular', neutral: null },
+      {
+        id: '20250110_GSW_LAL',
+        season: 2025,
+        date: '2025-01-10',
+        home: 'LAL',
+        away: 'GSW',
+        gameType: 'regular',
+        neutral: true,
+        homePts: 99,
+        awayPts: 101,
+      },
+      {
+        id: '20250110_NYK_BOS',
+        season: 2025,
+        date: '2025-01-10',
+        home: 'BOS',
+        away: 'NYK',
+        gameType: 'regular',
+        neutral: null,
+        homePts: 110,
+        awayPts: 104,
+      },
+      {
+        id: '20250112_ORL_MIA',
+        season: 2025,
+        date: '2025-01-12',
+        home: 'MIA',
+        away: 'ORL',
+        gameType: 'regular',
+        neutral: null,
+      },
     ]);
-    expect([...inputs.lines]).toEqual([['20250112_ORL_MIA', { homeMl: -150, awayMl: 130, spreadHome: -3.5, total: 221.5 }]]);
+    expect([...inputs.lines]).toEqual([
+      ['20250112_ORL_MIA', { homeMl: -150, awayMl: 130, spreadHome: -3.5, total: 221.5 }],
+    ]);
     const ids = await db.client.game.findMany({ select: { id: true, gameKey: true } });
     for (const g of inputs.games) expect(inputs.ids.get(g.id)).toBe(ids.find((r) => r.gameKey === g.id)?.id);
   });

@@ -8,7 +8,10 @@ export interface LogLine {
 }
 
 /** A Logger that keeps raw lines, unredacted, so tests can prove nothing secret was ever logged. */
-export function captureLogger(lines: LogLine[] = [], context: Record<string, unknown> = {}): Logger & { lines: LogLine[] } {
+export function captureLogger(
+  lines: LogLine[] = [],
+  context: Record<string, unknown> = {},
+): Logger & { lines: LogLine[] } {
   const log = (level: string) => (message: string, meta?: Record<string, unknown>) => {
     lines.push({ level, message, meta: { ...context, ...meta } });
   };
@@ -30,4 +33,10 @@ export function testLeague(): League {
 }
 
 /** Fast retry settings for tests: short timeouts and backoff so fault runs take milliseconds. */
-export const FAST = { timeoutMs: 300, maxRetries: 5, maxTotalMs: 20_000, retryDelayMs: 5, maxRetryDelayMs: 40 } as const;
+export const FAST = {
+  timeoutMs: 300,
+  maxRetries: 5,
+  maxTotalMs: 20_000,
+  retryDelayMs: 5,
+  maxRetryDelayMs: 40,
+} as const;

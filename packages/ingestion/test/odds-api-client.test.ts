@@ -10,7 +10,14 @@ describe('OddsApiClient against the stand-in', () => {
   const league = testLeague();
   const today = '2025-01-15';
   const now = easternToUtc(today, 12, 0);
-  const server = new OddsApiStandIn({ games: leagueAsOf(league, today), apiKey: KEY, quota: 5000, retryAfterSeconds: 1, slowMs: 1000, now: () => now });
+  const server = new OddsApiStandIn({
+    games: leagueAsOf(league, today),
+    apiKey: KEY,
+    quota: 5000,
+    retryAfterSeconds: 1,
+    slowMs: 1000,
+    now: () => now,
+  });
   const logger = captureLogger();
   let client: OddsApiClient;
 
@@ -30,9 +37,17 @@ describe('OddsApiClient against the stand-in', () => {
   it('fetches upcoming odds (h2h, spreads, totals; American; ISO) and reads the usage headers', async () => {
     const res = await client.odds();
     expect(res.rejected).toEqual([]);
-    const upcoming = league.games.filter((g) => g.date >= today && g.tipoff.getTime() <= now.getTime() + 7 * 86_400_000);
+    const upcoming = league.games.filter(
+      (g) => g.date >= today && g.tipoff.getTime() <= now.getTime() + 7 * 86_400_000,
+    );
     expect(res.items.map((e) => e.id).sort()).toEqual(upcoming.map((g) => g.oddsApiId).sort());
-    expect(server.requests[0]?.query).toMatchObject({ regions: 'us', markets: 'h2h,spreads,totals', oddsFormat: 'american', dateFormat: 'iso', apiKey: KEY });
+    expect(server.requests[0]?.query).toMatchObject({
+      regions: 'us',
+      markets: 'h2h,spreads,totals',
+      oddsFormat: 'american',
+      dateFormat: 'iso',
+      apiKey: KEY,
+    });
     expect(client.quota).toMatchObject({ last: 3, used: server.used, remaining: 5000 - server.used });
     const n = normaliseOddsEvents(res.items);
     expect(n.rejected).toEqual([]);
@@ -56,7 +71,12 @@ describe('OddsApiClient against the stand-in', () => {
         expected.find((g) => g.oddsApiId === f.oddsApiId),
         `the source of ${f.oddsApiId}`,
       );
-      expect([f.homeCode, f.awayCode, f.homeScore, f.awayScore]).toEqual([src.homeCode, src.awayCode, src.homeScore, src.awayScore]);
+      expect([f.homeCode, f.awayCode, f.homeScore, f.awayScore]).toEqual([
+        src.homeCode,
+        src.awayCode,
+        src.homeScore,
+        src.awayScore,
+      ]);
     }
   });
 
@@ -70,17 +90,22 @@ describe('OddsApiClient against the stand-in', () => {
     const res = await client.historicalOdds(at);
     expect(res.timestamp.getTime()).toBeLessThanOrEqual(at.getTime());
     expect(client.quota?.last).toBe(30);
-    const snaps = normaliseOddsEvents(res.items).snapshots.filter((s) => s.gameKey === game.gameKey && s.bookmaker === 'draftkings');
+    const snaps = normaliseOddsEvents(res.items).snapshots.filter(
+      (s) => s.gameKey === game.gameKey && s.bookmaker === 'draftkings',
+    );
     expect(snaps.find((s) => s.market === 'spreads')?.homePoint).toBe(line.spreadHome);
     expect(snaps.find((s) => s.market === 'h2h')).toMatchObject({ homePrice: line.homeMl, awayPrice: line.awayMl });
     expect(snaps.find((s) => s.market === 'totals')?.totalPoint).toBe(line.total);
   });
 
-  it.each(['server-error', 'unavailable', 'malformed', 'reset', 'slow'] as const)('retries a %s fault and succeeds', async (kind) => {
-    server.failNext(2, kind);
-    await client.scores(1);
-    expect(server.requests).toHaveLength(3);
-  });
+  it.each(['server-error', 'unavailable', 'malformed', 'reset', 'slow'] as const)(
+    'retries a %s fault and succeeds',
+    async (kind) => {
+      server.failNext(2, kind);
+      await client.scores(1);
+      expect(server.requests).toHaveLength(3);
+    },
+  );
 
   it('honours Retry-After on 429', async () => {
     server.failNext(1, 'rate-limit');
@@ -104,7 +129,10 @@ describe('OddsApiClient against the stand-in', () => {
   });
 
   it('maps 422 to BAD_PARAMETER without retrying', async () => {
-    await expect(client.odds({ markets: ['player_points'] })).rejects.toMatchObject({ code: 'BAD_PARAMETER', status: 422 });
+    await expect(client.odds({ markets: ['player_points'] })).rejects.toMatchObject({
+      code: 'BAD_PARAMETER',
+      status: 422,
+    });
     expect(server.requests).toHaveLength(1);
     await expect(client.scores(4)).rejects.toMatchObject({ code: 'BAD_PARAMETER' });
   });
@@ -116,6 +144,7 @@ describe('OddsApiClient against the stand-in', () => {
     const dead = new OddsApiClient({ baseUrl: 'http://127.0.0.1:1/v4', apiKey: KEY, logger, ...FAST, maxRetries: 1 });
     const net = await dead.scores(1).catch((e: unknown) => e);
     expect(net).toMatchObject({ code: 'NETWORK' });
-    for (const e of [slow, net]) expect(JSON.stringify(serializeError(e as Error)) + (e as Error).stack).not.toContain(KEY);
+    for (const e of [slow, net])
+      expect(JSON.stringify(serializeError(e as Error)) + (e as Error).stack).not.toContain(KEY);
   });
 });

@@ -56,7 +56,8 @@ describe('permanent upstream failures cost one request and say they are not retr
 
   const basketballClient = (o: { apiKey?: string; baseUrl?: string } = {}) =>
     new ApiBasketballClient({ baseUrl: basketball.url, apiKey: KEY, logger, ...FAST, ...o });
-  const oddsClient = (o: { apiKey?: string; baseUrl?: string } = {}) => new OddsApiClient({ baseUrl: odds.url, apiKey: KEY, logger, ...FAST, ...o });
+  const oddsClient = (o: { apiKey?: string; baseUrl?: string } = {}) =>
+    new OddsApiClient({ baseUrl: odds.url, apiKey: KEY, logger, ...FAST, ...o });
 
   async function failure(call: Promise<unknown>): Promise<IngestionError> {
     const e = await call.then(
@@ -71,17 +72,26 @@ describe('permanent upstream failures cost one request and say they are not retr
   describe('API-Basketball', () => {
     it.each([
       ['a wrong key', () => basketballClient({ apiKey: 'wrong-key-abcdef' }).gamesByDate(date), 'UNAUTHORIZED'],
-      ['an exhausted daily quota', () => (basketball.failNext(1, 'envelope-quota'), basketballClient().gamesByDate(date)), 'QUOTA_EXCEEDED'],
+      [
+        'an exhausted daily quota',
+        () => (basketball.failNext(1, 'envelope-quota'), basketballClient().gamesByDate(date)),
+        'QUOTA_EXCEEDED',
+      ],
       ['a 404', () => basketballClient({ baseUrl: `${basketball.url}/v9` }).gamesByDate(date), 'BAD_PARAMETER'],
       [
         'a payload that is not the envelope',
-        () => ((basketball.replies = [{ status: 200, body: { message: 'hello' } }]), basketballClient().gamesByDate(date)),
+        () => (
+          (basketball.replies = [{ status: 200, body: { message: 'hello' } }]),
+          basketballClient().gamesByDate(date)
+        ),
         'MALFORMED_RESPONSE',
       ],
       [
         'an envelope saying the plan does not cover the season',
         () => (
-          (basketball.replies = [envelope({ plan: 'Free plans do not have access to this season, try from 2021 to 2023.' })]),
+          (basketball.replies = [
+            envelope({ plan: 'Free plans do not have access to this season, try from 2021 to 2023.' }),
+          ]),
           basketballClient().gamesByDate(date)
         ),
         'BAD_PARAMETER',
@@ -89,7 +99,9 @@ describe('permanent upstream failures cost one request and say they are not retr
       [
         'an envelope saying the account is suspended',
         () => (
-          (basketball.replies = [envelope({ access: 'Your account is suspended, check on https://dashboard.api-football.com.' })]),
+          (basketball.replies = [
+            envelope({ access: 'Your account is suspended, check on https://dashboard.api-football.com.' }),
+          ]),
           basketballClient().gamesByDate(date)
         ),
         'UNAUTHORIZED',
@@ -98,7 +110,11 @@ describe('permanent upstream failures cost one request and say they are not retr
         'a 429 saying the daily quota is spent',
         () => (
           (basketball.replies = [
-            { status: 429, body: { message: 'You have exceeded the DAILY quota for Requests on your current plan, BASIC.' }, headers: { 'retry-after': '1' } },
+            {
+              status: 429,
+              body: { message: 'You have exceeded the DAILY quota for Requests on your current plan, BASIC.' },
+              headers: { 'retry-after': '1' },
+            },
           ]),
           basketballClient().gamesByDate(date)
         ),
@@ -108,7 +124,11 @@ describe('permanent upstream failures cost one request and say they are not retr
       const e = await failure(call());
       expect(e.code).toBe(code);
       expect(basketball.requests).toHaveLength(1);
-      expect(logger.lines.at(-1)).toMatchObject({ level: 'warn', message: 'upstream request failed; not retried', meta: { code } });
+      expect(logger.lines.at(-1)).toMatchObject({
+        level: 'warn',
+        message: 'upstream request failed; not retried',
+        meta: { code },
+      });
     });
   });
 
@@ -117,14 +137,21 @@ describe('permanent upstream failures cost one request and say they are not retr
       ['a wrong key (401)', () => oddsClient({ apiKey: 'wrong-key-abcdef' }).odds(), 'UNAUTHORIZED'],
       ['an exhausted quota', () => (odds.failNext(1, 'envelope-quota'), oddsClient().odds()), 'QUOTA_EXCEEDED'],
       ['a 404', () => oddsClient({ baseUrl: `${odds.url}/v9` }).odds(), 'BAD_PARAMETER'],
-      ['a payload of the wrong shape', () => ((odds.replies = [{ status: 200, body: { data: [] } }]), oddsClient().odds()), 'MALFORMED_RESPONSE'],
+      [
+        'a payload of the wrong shape',
+        () => ((odds.replies = [{ status: 200, body: { data: [] } }]), oddsClient().odds()),
+        'MALFORMED_RESPONSE',
+      ],
       [
         'a forbidden historical endpoint (403)',
         () => (
           (odds.replies = [
             {
               status: 403,
-              body: { message: 'Historical data is only available on paid usage plans.', error_code: 'HISTORICAL_UNAVAILABLE_ON_FREE_USAGE_PLAN' },
+              body: {
+                message: 'Historical data is only available on paid usage plans.',
+                error_code: 'HISTORICAL_UNAVAILABLE_ON_FREE_USAGE_PLAN',
+              },
             },
           ]),
           oddsClient().historicalOdds(new Date('2024-12-01T23:00:00Z'))
@@ -167,7 +194,9 @@ describe('importCsv with a file that does not exist', () => {
           },
         },
       ) as DbClient;
-      const e = await importCsv(db, { gamesCsv: join(dir, 'games.csv'), logger: captureLogger() }).catch((err: unknown) => err);
+      const e = await importCsv(db, { gamesCsv: join(dir, 'games.csv'), logger: captureLogger() }).catch(
+        (err: unknown) => err,
+      );
       expect(e).toBeInstanceOf(IngestionError);
       expect(e).toMatchObject({ code: 'FILE_UNREADABLE', retryable: false });
       expect((e as Error).message).toContain(join(dir, 'games.csv'));

@@ -8,7 +8,10 @@ import { required } from '@nba/errors';
  */
 export class ScriptedUpstream extends StandInServer {
   /** The answer to every request (set by the test before each call). */
-  reply: (path: string, query: Record<string, string>) => Reply = () => ({ status: 404, body: { message: 'nothing scripted' } });
+  reply: (path: string, query: Record<string, string>) => Reply = () => ({
+    status: 404,
+    body: { message: 'nothing scripted' },
+  });
 
   constructor(private readonly prefix = '') {
     super({ games: [], apiKey: 'scripted-key' });
@@ -29,8 +32,21 @@ export class ScriptedUpstream extends StandInServer {
 }
 
 /** One game of API-Basketball's `GET /games` (documented fields). */
-export function apiBasketballGame(id: number, home: string, away: string, tipoff: string, scores?: [number, number]): unknown {
-  const side = (total: number | null) => ({ quarter_1: null, quarter_2: null, quarter_3: null, quarter_4: null, over_time: null, total });
+export function apiBasketballGame(
+  id: number,
+  home: string,
+  away: string,
+  tipoff: string,
+  scores?: [number, number],
+): unknown {
+  const side = (total: number | null) => ({
+    quarter_1: null,
+    quarter_2: null,
+    quarter_3: null,
+    quarter_4: null,
+    over_time: null,
+    total,
+  });
   const team = (code: string) => {
     const t = required(teamByCode(code), `the team ${code}`);
     return { id: t.apiBasketballId, name: t.name };
@@ -49,7 +65,14 @@ export function apiBasketballGame(id: number, home: string, away: string, tipoff
 /** API-Basketball's envelope around `response`. */
 export const envelope = (response: unknown[]): Reply => ({
   status: 200,
-  body: { get: 'games', parameters: {}, errors: [], results: response.length, paging: { current: 1, total: 1 }, response },
+  body: {
+    get: 'games',
+    parameters: {},
+    errors: [],
+    results: response.length,
+    paging: { current: 1, total: 1 },
+    response,
+  },
 });
 
 /** A line of one bookmaker in The Odds API's format: h2h prices, home spread, total. */

@@ -1,5 +1,12 @@
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
-import { closingLines, normaliseApiBasketballGames, upsertGames, upsertOddsSnapshots, type GameRecord, type SnapshotRecord } from '../src';
+import {
+  closingLines,
+  normaliseApiBasketballGames,
+  upsertGames,
+  upsertOddsSnapshots,
+  type GameRecord,
+  type SnapshotRecord,
+} from '../src';
 import { captureLogger } from './helpers';
 
 describe('stores (PostgreSQL)', () => {
@@ -22,16 +29,35 @@ describe('stores (PostgreSQL)', () => {
   };
 
   it('upserts idempotently, updates what changed, and treats a new upstream id with the same date and teams as the same game', async () => {
-    expect(await upsertGames(db.client, [game], { logger })).toMatchObject({ inserted: 1, updated: 0, unchanged: 0, rejected: 0 });
+    expect(await upsertGames(db.client, [game], { logger })).toMatchObject({
+      inserted: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+    });
     expect(await upsertGames(db.client, [game], { logger })).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
     const final = { ...game, status: 'final' as const, homeScore: 110, awayScore: 104 };
     expect(await upsertGames(db.client, [final], { logger })).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 });
     // The Odds API knows the game under its own id: attached to the same row, scores kept.
-    const fromOdds: GameRecord = { date: '2025-01-15', homeCode: 'BOS', awayCode: 'NYK', tipoff, oddsApiId: 'abc123', source: 'the-odds-api' };
+    const fromOdds: GameRecord = {
+      date: '2025-01-15',
+      homeCode: 'BOS',
+      awayCode: 'NYK',
+      tipoff,
+      oddsApiId: 'abc123',
+      source: 'the-odds-api',
+    };
     expect(await upsertGames(db.client, [fromOdds], { logger })).toMatchObject({ inserted: 0, updated: 1 });
     const rows = await db.client.game.findMany({ where: { gameKey: '20250115_NYK_BOS' } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ apiBasketballId: 777001, oddsApiId: 'abc123', status: 'final', homeScore: 110, awayScore: 104, source: 'api-basketball' });
+    expect(rows[0]).toMatchObject({
+      apiBasketballId: 777001,
+      oddsApiId: 'abc123',
+      status: 'final',
+      homeScore: 110,
+      awayScore: 104,
+      source: 'api-basketball',
+    });
     // A game rescheduled upstream (same id, new date) moves instead of duplicating.
     const moved = { ...final, date: '2025-01-20', tipoff: new Date('2025-01-21T00:30:00Z') };
     expect(await upsertGames(db.client, [moved], { logger })).toMatchObject({ updated: 1 });
@@ -47,11 +73,21 @@ describe('stores (PostgreSQL)', () => {
       { date: '2025-02-01', homeCode: 'XYZ', awayCode: 'GSW', source: 't' },
       { date: '2025-02-02', homeCode: 'MIA', awayCode: 'MIA', source: 't' },
       { date: '2025-02-02', homeCode: 'MIA', awayCode: 'ORL', status: 'final', homeScore: 100, source: 't' },
-      { date: '2025-02-02', homeCode: 'DEN', awayCode: 'UTA', status: 'final', homeScore: 120, awayScore: 111, source: 't' },
+      {
+        date: '2025-02-02',
+        homeCode: 'DEN',
+        awayCode: 'UTA',
+        status: 'final',
+        homeScore: 120,
+        awayScore: 111,
+        source: 't',
+      },
     ];
     const s = await upsertGames(db.client, batch, { logger });
     expect(s).toMatchObject({ inserted: 2, rejected: 4 });
-    expect(s.rejections.map((r) => r.reason).join(' | ')).toMatch(/calendar date.*unknown team code 'XYZ'.*same team.*needs both scores/);
+    expect(s.rejections.map((r) => r.reason).join(' | ')).toMatch(
+      /calendar date.*unknown team code 'XYZ'.*same team.*needs both scores/,
+    );
     expect(logger.lines.filter((l) => l.message === 'game record rejected')).toHaveLength(4);
   });
 
@@ -71,7 +107,11 @@ describe('stores (PostgreSQL)', () => {
   });
 
   it('keeps odds history by capture time and finds the closing line (last before tip-off)', async () => {
-    await upsertGames(db.client, [{ date: '2025-03-01', homeCode: 'PHX', awayCode: 'DAL', tipoff: new Date('2025-03-02T03:00:00Z'), source: 't' }], { logger });
+    await upsertGames(
+      db.client,
+      [{ date: '2025-03-01', homeCode: 'PHX', awayCode: 'DAL', tipoff: new Date('2025-03-02T03:00:00Z'), source: 't' }],
+      { logger },
+    );
     const key = '20250301_DAL_PHX';
     const snap = (at: string, spread: number, bookmaker = 'draftkings'): SnapshotRecord => ({
       gameKey: key,
@@ -90,8 +130,14 @@ describe('stores (PostgreSQL)', () => {
       snap('2025-03-02T02:30:00Z', -5, 'fanduel'),
     ];
     expect(await upsertOddsSnapshots(db.client, history, { logger })).toMatchObject({ inserted: 4, updated: 0 });
-    expect(await upsertOddsSnapshots(db.client, history, { logger })).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
-    expect(await upsertOddsSnapshots(db.client, [snap('2025-03-02T02:00:00Z', -4)], { logger })).toMatchObject({ updated: 1 });
+    expect(await upsertOddsSnapshots(db.client, history, { logger })).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 4,
+    });
+    expect(await upsertOddsSnapshots(db.client, [snap('2025-03-02T02:00:00Z', -4)], { logger })).toMatchObject({
+      updated: 1,
+    });
     const bad = await upsertOddsSnapshots(
       db.client,
       [
@@ -103,8 +149,13 @@ describe('stores (PostgreSQL)', () => {
     );
     expect(bad).toMatchObject({ unchanged: 1, rejected: 2 });
     const id = (await db.client.game.findUniqueOrThrow({ where: { gameKey: key } })).id;
-    expect((await closingLines(db.client, [id])).get(id)?.spreads).toMatchObject({ bookmaker: 'fanduel', homePoint: -5 });
-    expect((await closingLines(db.client, [id], { bookmakers: ['draftkings', 'fanduel'] })).get(id)?.spreads).toMatchObject({
+    expect((await closingLines(db.client, [id])).get(id)?.spreads).toMatchObject({
+      bookmaker: 'fanduel',
+      homePoint: -5,
+    });
+    expect(
+      (await closingLines(db.client, [id], { bookmakers: ['draftkings', 'fanduel'] })).get(id)?.spreads,
+    ).toMatchObject({
       bookmaker: 'draftkings',
       homePoint: -4,
     });

@@ -5,7 +5,14 @@
 export { LifecycleError, type LifecycleErrorCode } from './lifecycle-error';
 
 // the daily job
-export { DAILY_PIPELINE, DAILY_TASKS, dailyModels, dailyArgsFromJson, type DailyArgs, type DailyModel } from './daily/daily-args';
+export {
+  DAILY_PIPELINE,
+  DAILY_TASKS,
+  dailyModels,
+  dailyArgsFromJson,
+  type DailyArgs,
+  type DailyModel,
+} from './daily/daily-args';
 export { createDailyPipeline, type DailyDeps, type DailyPipeline } from './daily/daily-pipeline';
 export { runDaily, resumeDaily, storedDailyArgs, type DailyRunDeps, type DailyRunResult } from './daily/run-daily';
 export type {
@@ -25,13 +32,33 @@ export { predictDate, forecastGames, type PredictResult } from './daily/predict-
 
 // hindcasts: past days forecast as they would have been, stored beside the live forecasts
 export { hindcast, type HindcastOptions, type HindcastResult, type HindcastWindow } from './hindcast/hindcast';
-export { runHindcast, HINDCAST_PIPELINE, type HindcastArgs, type HindcastDeps, type HindcastResults } from './hindcast/run-hindcast';
+export {
+  runHindcast,
+  HINDCAST_PIPELINE,
+  type HindcastArgs,
+  type HindcastDeps,
+  type HindcastResults,
+} from './hindcast/run-hindcast';
 
 // backfill
-export { backfillFromUpstreams, backfillFromCsv, type BackfillDeps, type BackfillOptions, type BackfillSummary } from './backfill/backfill';
+export {
+  backfillFromUpstreams,
+  backfillFromCsv,
+  type BackfillDeps,
+  type BackfillOptions,
+  type BackfillSummary,
+} from './backfill/backfill';
 
 // the upstreams a run reads (the real APIs or the demo's stand-ins)
-export { openUpstreams, upstreamKind, demoLeague, DEMO_SEED, type Upstreams, type UpstreamKind, type UpstreamSettings } from './upstreams/upstreams';
+export {
+  openUpstreams,
+  upstreamKind,
+  demoLeague,
+  DEMO_SEED,
+  type Upstreams,
+  type UpstreamKind,
+  type UpstreamSettings,
+} from './upstreams/upstreams';
 export { demoDate } from './upstreams/demo-date';
 export { assertSameDataKind } from './upstreams/data-kind';
 
@@ -40,18 +67,47 @@ export { storeForecast, type ForecastValues } from './record/store-forecast';
 export { settleForecasts, type SettlementSummary } from './record/settle';
 export { liveComparison, scoreSettled } from './record/live-comparison';
 export { forecastsOfDate, type StoredForecast } from './record/forecasts-of-date';
-export { teamSeason, teamRatingsVersion, type TeamSeason, type TeamGame, type TeamForecastRecord } from './record/team-season';
+export {
+  teamSeason,
+  teamRatingsVersion,
+  type TeamSeason,
+  type TeamGame,
+  type TeamForecastRecord,
+} from './record/team-season';
 
 // the season outlook: the daily use cases, the reads for the API, and the backtest
 export { computeOutlook, defaultOutlookSeed, type ComputedOutlook } from './outlook/compute-outlook';
 export { dailyOutlook, type OutlookTaskResult } from './outlook/daily-outlook';
-export { latestOutlook, outlookOfDate, storedOutlooksVersion, teamOutlookHistory, type StoredOutlook, type TeamOutlookRow } from './outlook/outlook-reads';
+export {
+  latestOutlook,
+  outlookOfDate,
+  storedOutlooksVersion,
+  teamOutlookHistory,
+  type StoredOutlook,
+  type TeamOutlookRow,
+} from './outlook/outlook-reads';
 export { seasonOutlookHistory } from './outlook/season-outlook-history';
 export { fillOutlooks, HISTORY_OUTLOOK_SIMULATIONS, type FilledOutlooks } from './outlook/fill-outlooks';
-export { morningOutlook, DEFAULT_OUTLOOK_SIMULATIONS, OUTLOOK_RATING_MODEL, type MorningOptions, type MorningOutlook } from './outlook/morning-outlook';
+export {
+  morningOutlook,
+  DEFAULT_OUTLOOK_SIMULATIONS,
+  OUTLOOK_RATING_MODEL,
+  type MorningOptions,
+  type MorningOutlook,
+} from './outlook/morning-outlook';
 export { outlookHistory, OUTLOOK_EARLIER_SEASONS } from './outlook/outlook-history';
-export { runOutlookBacktest, mergeOutlookBacktest, type OutlookBacktestRun, type OutlookBacktestResult } from './outlook/backtest/run-outlook-backtest';
-export { backtestSettings, CHECKPOINTS, DEFAULT_BASELINE_SIMULATIONS, type OutlookBacktestSettings } from './outlook/backtest/backtest-options';
+export {
+  runOutlookBacktest,
+  mergeOutlookBacktest,
+  type OutlookBacktestRun,
+  type OutlookBacktestResult,
+} from './outlook/backtest/run-outlook-backtest';
+export {
+  backtestSettings,
+  CHECKPOINTS,
+  DEFAULT_BASELINE_SIMULATIONS,
+  type OutlookBacktestSettings,
+} from './outlook/backtest/backtest-options';
 export { OUTLOOK_CSV_COLUMNS } from './outlook/backtest/outlook-csv';
 export type { OutlookBacktestReport, OutlookGoal, ScoreBlock } from './outlook/backtest/outlook-report';
 export type { OutlookScores } from './outlook/backtest/outlook-scores';

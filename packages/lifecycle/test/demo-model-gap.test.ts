@@ -50,9 +50,12 @@ describe('the demo league against the stats model', () => {
   it.each([
     ['2025-12-02', 2026],
     ['2026-12-02', 2027],
-  ])('on %s: the first weeks of the %i season, the stats model within 0.035 of a realistic market', (today, expected) => {
-    const { season, scores } = demoHoldout(today);
-    expect(season).toBe(expected);
-    expectRealistic(scores, 300);
-  });
+  ])(
+    'on %s: the first weeks of the %i season, the stats model within 0.035 of a realistic market',
+    (today, expected) => {
+      const { season, scores } = demoHoldout(today);
+      expect(season).toBe(expected);
+      expectRealistic(scores, 300);
+    },
+  );
 });

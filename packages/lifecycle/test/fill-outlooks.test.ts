@@ -36,7 +36,9 @@ it('stores every missing morning of the range from the data of that morning, and
   const started = performance.now();
   const first = await fillOutlooks(db.client, '2026-01-10', '2026-01-12', OPTIONS);
   // the cost per morning, for the demo start's budget (printed, never asserted)
-  process.stdout.write(`fillOutlooks: 3 mornings at ${OPTIONS.simulations} simulations in ${Math.round(performance.now() - started)} ms\n`);
+  process.stdout.write(
+    `fillOutlooks: 3 mornings at ${OPTIONS.simulations} simulations in ${Math.round(performance.now() - started)} ms\n`,
+  );
   expect(first).toEqual({ stored: ['2026-01-10', '2026-01-11', '2026-01-12'], skipped: 0 });
   const early = await outlookOfDate(db.client, '2026-01-10');
   const late = await outlookOfDate(db.client, '2026-01-12');

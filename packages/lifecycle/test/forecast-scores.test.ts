@@ -1,5 +1,13 @@
 import { addDays, TEAM_CODES } from '@nba/config';
-import { calibration, liveScores, recentScoredVersions, rollingRecords, runningLogLoss, versionScores, type DbClient } from '@nba/db';
+import {
+  calibration,
+  liveScores,
+  recentScoredVersions,
+  rollingRecords,
+  runningLogLoss,
+  versionScores,
+  type DbClient,
+} from '@nba/db';
 import { settleForecasts } from '../src';
 import { accuracy, brier, calibrationBins, logLoss } from '@nba/modeling';
 import { createTestDatabase, type TestDatabase } from '@nba/testing';
@@ -41,12 +49,21 @@ async function seed(client: DbClient): Promise<void> {
     };
   });
   await client.game.createMany({ data: games });
-  const ids = (await client.game.findMany({ select: { id: true }, orderBy: [{ date: 'asc' }, { id: 'asc' }] })).map((g) => g.id);
+  const ids = (await client.game.findMany({ select: { id: true }, orderBy: [{ date: 'asc' }, { id: 'asc' }] })).map(
+    (g) => g.id,
+  );
   // the edges: exactly 0 and 1 (clipped), 0.5 (counts as home), bin bounds, and beyond the clip
   const edges = [0, 1, 0.5, 0.1, 0.2, 0.9, 1e-16, 1 - 1e-16];
   for (let v = 0; v < VERSIONS; v++) {
     const { id } = await client.modelVersion.create({
-      data: { name: NAMES[v % 2] as string, version: `0.${Math.floor(v / 2)}.0`, featureSpec: {}, params: {}, metrics: {}, createdBy: 'test' },
+      data: {
+        name: NAMES[v % 2] as string,
+        version: `0.${Math.floor(v / 2)}.0`,
+        featureSpec: {},
+        params: {},
+        metrics: {},
+        createdBy: 'test',
+      },
       select: { id: true },
     });
     const start = Math.floor(rand() * ids.length);
@@ -55,7 +72,12 @@ async function seed(client: DbClient): Promise<void> {
         const p = i < edges.length ? (edges[i] as number) : 0.05 + 0.9 * rand();
         // the first version of each name has no lines at all
         const market = v < 2 || rand() < 0.15 ? null : Math.min(0.97, Math.max(0.03, p + (rand() - 0.5) * 0.2));
-        return { gameId: ids[(start + i) % ids.length] as number, modelVersionId: id, homeWinProb: p, marketHomeProb: market };
+        return {
+          gameId: ids[(start + i) % ids.length] as number,
+          modelVersionId: id,
+          homeWinProb: p,
+          marketHomeProb: market,
+        };
       }),
     });
   }
@@ -64,7 +86,11 @@ async function seed(client: DbClient): Promise<void> {
 beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'lifecycle_scores' });
   await seed(db.client);
-  expect(await settleForecasts(db.client)).toMatchObject({ settled: VERSIONS * PER_VERSION, resettled: 0, unsettled: 0 });
+  expect(await settleForecasts(db.client)).toMatchObject({
+    settled: VERSIONS * PER_VERSION,
+    resettled: 0,
+    unsettled: 0,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -84,7 +110,15 @@ interface Row {
 async function rowsByVersion(): Promise<Map<number, Row[]>> {
   const rows = await db.client.prediction.findMany({
     where: { settledAt: { not: null }, homeWon: { not: null } },
-    select: { modelVersionId: true, homeWinProb: true, marketHomeProb: true, homeWon: true, logLoss: true, brier: true, game: { select: { date: true } } },
+    select: {
+      modelVersionId: true,
+      homeWinProb: true,
+      marketHomeProb: true,
+      homeWon: true,
+      logLoss: true,
+      brier: true,
+      game: { select: { date: true } },
+    },
     orderBy: [{ modelVersionId: 'asc' }, { game: { date: 'asc' } }],
   });
   const map = new Map<number, Row[]>();
@@ -117,7 +151,11 @@ test("settlement stores each forecast's log loss and Brier as @nba/modeling scor
 
 test('log loss, Brier, accuracy, the running log loss and the calibration bins of the record equal @nba/modeling on the same rows', async () => {
   const ids = (await recentScoredVersions(db.client, { perName: 100 })).map((v) => v.id);
-  const [scores, running, bins] = [await versionScores(db.client, ids), await runningLogLoss(db.client, ids), await calibration(db.client, ids)];
+  const [scores, running, bins] = [
+    await versionScores(db.client, ids),
+    await runningLogLoss(db.client, ids),
+    await calibration(db.client, ids),
+  ];
   const rows = await rowsByVersion();
   expect(scores.map((s) => s.versionId).sort((a, b) => a - b)).toEqual([...rows.keys()]);
   for (const s of scores) {
@@ -233,30 +271,47 @@ test("/metrics' live and rolling scores equal @nba/modeling on the same rows", a
         y,
       ),
     );
-    expect(last50.find((x) => x.name === v.name && x.version === v.version)?.games).toBe(Math.min(50, withMarket.length));
+    expect(last50.find((x) => x.name === v.name && x.version === v.version)?.games).toBe(
+      Math.min(50, withMarket.length),
+    );
   }
 });
 
 test('the record takes the most recent versions of each model only', async () => {
   const byName = new Map<string, number[]>();
-  for (const v of await recentScoredVersions(db.client, { perName: 2 })) byName.set(v.name, [...(byName.get(v.name) ?? []), v.id]);
+  for (const v of await recentScoredVersions(db.client, { perName: 2 }))
+    byName.set(v.name, [...(byName.get(v.name) ?? []), v.id]);
   expect([...byName.values()].map((ids) => ids.length)).toEqual([2, 2]);
   const all = [...(await rowsByVersion()).keys()];
   // newest: the highest ids of each name
   for (const ids of byName.values()) expect(Math.min(...ids)).toBeGreaterThan(all[1] as number);
-  expect((await recentScoredVersions(db.client, { name: 'nba-winner', perName: 1 })).map((v) => v.name)).toEqual(['nba-winner']);
+  expect((await recentScoredVersions(db.client, { name: 'nba-winner', perName: 1 })).map((v) => v.name)).toEqual([
+    'nba-winner',
+  ]);
 });
 
 test("a model's hindcasts, made by a new version every retrain window, are one series of kind hindcast beside its live versions", async () => {
   const before = await recentScoredVersions(db.client, { perName: 100 });
-  const games = (await db.client.game.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 40 })).map((g) => g.id);
+  const games = (await db.client.game.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 40 })).map(
+    (g) => g.id,
+  );
   const windows = [games.slice(0, 20), games.slice(20)];
   for (const [w, ids] of windows.entries()) {
     const { id } = await db.client.modelVersion.create({
-      data: { name: 'nba-winner', version: `0.0.0-hindcast.2023-1${w}-01`, kind: 'hindcast', featureSpec: {}, params: {}, metrics: {}, createdBy: 'test' },
+      data: {
+        name: 'nba-winner',
+        version: `0.0.0-hindcast.2023-1${w}-01`,
+        kind: 'hindcast',
+        featureSpec: {},
+        params: {},
+        metrics: {},
+        createdBy: 'test',
+      },
       select: { id: true },
     });
-    await db.client.prediction.createMany({ data: ids.map((gameId, i) => ({ gameId, modelVersionId: id, homeWinProb: 0.3 + i / 50, marketHomeProb: 0.5 })) });
+    await db.client.prediction.createMany({
+      data: ids.map((gameId, i) => ({ gameId, modelVersionId: id, homeWinProb: 0.3 + i / 50, marketHomeProb: 0.5 })),
+    });
   }
   await settleForecasts(db.client);
   const after = await recentScoredVersions(db.client, { perName: 100 });
@@ -266,10 +321,20 @@ test("a model's hindcasts, made by a new version every retrain window, are one s
   const series = hindcasts[0]?.id ?? 0;
   expect(series).toBeLessThan(0);
   const [scores] = await versionScores(db.client, [series]);
-  expect(scores).toMatchObject({ name: 'nba-winner', version: 'hindcast', kind: 'hindcast', settled: 40, compared: 40 });
+  expect(scores).toMatchObject({
+    name: 'nba-winner',
+    version: 'hindcast',
+    kind: 'hindcast',
+    settled: 40,
+    compared: 40,
+  });
   expect((await runningLogLoss(db.client, [series])).at(-1)?.games).toBe(40);
   expect((await calibration(db.client, [series])).reduce((n, b) => n + b.n, 0)).toBe(40);
   const live = await liveScores(db.client);
-  expect(live.filter((r) => r.kind === 'hindcast')).toEqual([expect.objectContaining({ name: 'nba-winner', version: 'hindcast', settled: 40 })]);
-  expect((await rollingRecords(db.client, 10_000)).filter((r) => r.kind === 'hindcast')).toEqual([expect.objectContaining({ name: 'nba-winner', games: 40 })]);
+  expect(live.filter((r) => r.kind === 'hindcast')).toEqual([
+    expect.objectContaining({ name: 'nba-winner', version: 'hindcast', settled: 40 }),
+  ]);
+  expect((await rollingRecords(db.client, 10_000)).filter((r) => r.kind === 'hindcast')).toEqual([
+    expect.objectContaining({ name: 'nba-winner', games: 40 }),
+  ]);
 });

@@ -28,9 +28,15 @@ afterAll(async () => {
 
 /** Stored hindcasts by model name and game key. */
 async function storedHindcasts(): Promise<Map<string, { p: number; settled: boolean; version: string }>> {
-  const rows = await db.client.prediction.findMany({ where: { modelVersion: { kind: 'hindcast' } }, include: { game: true, modelVersion: true } });
+  const rows = await db.client.prediction.findMany({
+    where: { modelVersion: { kind: 'hindcast' } },
+    include: { game: true, modelVersion: true },
+  });
   return new Map(
-    rows.map((r) => [`${r.modelVersion.name} ${r.game.gameKey}`, { p: r.homeWinProb, settled: r.settledAt !== null, version: r.modelVersion.version }]),
+    rows.map((r) => [
+      `${r.modelVersion.name} ${r.game.gameKey}`,
+      { p: r.homeWinProb, settled: r.settledAt !== null, version: r.modelVersion.version },
+    ]),
   );
 }
 
@@ -79,7 +85,11 @@ test('a second hindcast while one holds the lease is refused before it writes an
   const deps = { db: db.client, databaseUrl: db.url, registry, logger };
   const running = runHindcast(deps, { ...args, from: '2025-11-16', to: '2025-11-18' });
   // wait until the first run's lease is taken (its run row exists)
-  for (let i = 0; i < 200 && (await db.client.pipelineRun.count({ where: { name: 'hindcast', status: 'running' } })) === 0; i++)
+  for (
+    let i = 0;
+    i < 200 && (await db.client.pipelineRun.count({ where: { name: 'hindcast', status: 'running' } })) === 0;
+    i++
+  )
     await new Promise((r) => setTimeout(r, 25));
   await expect(runHindcast(deps, args)).rejects.toMatchObject({ code: 'RUN_IN_PROGRESS' });
   expect((await running).status).toBe('succeeded');

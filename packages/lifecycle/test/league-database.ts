@@ -10,7 +10,11 @@ type Line = NonNullable<LeagueGame['line']>;
  * scores so far, each line as h2h, spreads and totals snapshots an hour before tip-off. `lineOf`
  * replaces a game's line (e.g. an absurd one written around ingestion's checks).
  */
-export async function storeLeague(db: DbClient, games: readonly LeagueGame[], lineOf: (g: LeagueGame) => Line | null = (g) => g.line): Promise<void> {
+export async function storeLeague(
+  db: DbClient,
+  games: readonly LeagueGame[],
+  lineOf: (g: LeagueGame) => Line | null = (g) => g.line,
+): Promise<void> {
   const ids = new Map<string, number>();
   for (let i = 0; i < games.length; i += 1000) {
     const rows = await db.game.createManyAndReturn({
@@ -48,5 +52,6 @@ export async function storeLeague(db: DbClient, games: readonly LeagueGame[], li
       { ...common, market: 'totals' as const, totalPoint: l.total, overPrice: -110, underPrice: -110 },
     ];
   });
-  for (let i = 0; i < snapshots.length; i += 5000) await db.oddsSnapshot.createMany({ data: snapshots.slice(i, i + 5000) });
+  for (let i = 0; i < snapshots.length; i += 5000)
+    await db.oddsSnapshot.createMany({ data: snapshots.slice(i, i + 5000) });
 }

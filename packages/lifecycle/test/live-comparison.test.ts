@@ -61,7 +61,11 @@ describe('live comparison (the record of stored forecasts)', () => {
   });
 
   test('no live section without common settled games', async () => {
-    const c = await registry.compareVersions({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '1.1.0' }, (a, b) => liveComparison(db.client, a, b));
+    const c = await registry.compareVersions(
+      { name: 'cmp', version: '1.0.0' },
+      { name: 'cmp', version: '1.1.0' },
+      (a, b) => liveComparison(db.client, a, b),
+    );
     expect(c.live).toBeUndefined();
   });
 
@@ -76,14 +80,29 @@ describe('live comparison (the record of stored forecasts)', () => {
     for (let i = 0; i < 6; i++) {
       const settledA = i < 5; // a's forecast of game 5 is not settled yet
       await db.client.prediction.create({
-        data: { gameId: at(games, i), modelVersionId: a.id, homeWinProb: at(pa, i), ...(settledA ? { homeWon: at(won, i), settledAt: new Date() } : {}) },
+        data: {
+          gameId: at(games, i),
+          modelVersionId: a.id,
+          homeWinProb: at(pa, i),
+          ...(settledA ? { homeWon: at(won, i), settledAt: new Date() } : {}),
+        },
       });
       if (i === 0) continue; // b never forecast game 0
       await db.client.prediction.create({
-        data: { gameId: at(games, i), modelVersionId: b.id, homeWinProb: at(pb, i), homeWon: at(won, i), settledAt: new Date() },
+        data: {
+          gameId: at(games, i),
+          modelVersionId: b.id,
+          homeWinProb: at(pb, i),
+          homeWon: at(won, i),
+          settledAt: new Date(),
+        },
       });
     }
-    const c = await registry.compareVersions({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '1.1.0' }, (x, y) => liveComparison(db.client, x, y));
+    const c = await registry.compareVersions(
+      { name: 'cmp', version: '1.0.0' },
+      { name: 'cmp', version: '1.1.0' },
+      (x, y) => liveComparison(db.client, x, y),
+    );
     const common = [1, 2, 3, 4];
     const expectedA = scoreSettled(common.map((i) => ({ p: at(pa, i), won: at(won, i) ? 1 : 0 })));
     const expectedB = scoreSettled(common.map((i) => ({ p: at(pb, i), won: at(won, i) ? 1 : 0 })));

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { required } from '@nba/errors';
 import { loadGamesCsv } from '@nba/modeling';
 import { sharedDataDir } from '@nba/testing';
-import { mergeOutlookBacktest, OUTLOOK_CSV_COLUMNS, runOutlookBacktest, type OutlookBacktestReport } from '../src/index';
+import {
+  mergeOutlookBacktest,
+  OUTLOOK_CSV_COLUMNS,
+  runOutlookBacktest,
+  type OutlookBacktestReport,
+} from '../src/index';
 
 // The outlook backtest on real seasons with few simulations: the file as the issue specifies it,
 // probabilities that add up, the report, and the split into season parts (a Job index each)
@@ -22,7 +27,9 @@ function readCsv(file: string): { header: string; rows: string[][] } {
 
 /** report.json without the CPU times (the only part that differs between runs). */
 function reportOf(out: string): Omit<OutlookBacktestReport, 'cpuSeconds'> {
-  const { cpuSeconds: _cpu, ...rest } = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as OutlookBacktestReport;
+  const { cpuSeconds: _cpu, ...rest } = JSON.parse(
+    fs.readFileSync(path.join(out, 'report.json'), 'utf8'),
+  ) as OutlookBacktestReport;
   return rest;
 }
 
@@ -52,10 +59,18 @@ maybe('outlook backtest (real games)', () => {
         ',make_conf_semis,make_conf_finals,make_finals,win_finals',
     );
     expect(header.split(',')).toEqual([...OUTLOOK_CSV_COLUMNS]);
-    const gameDays = new Set(history.games.filter((g) => g.season === 2016 && g.gameType === 'regular').map((g) => g.date));
+    const gameDays = new Set(
+      history.games.filter((g) => g.season === 2016 && g.gameType === 'regular').map((g) => g.date),
+    );
     const dates = new Set(rows.map((r) => r[1] as string));
     for (const d of gameDays) expect(dates.has(d)).toBe(true);
-    expect([...dates].every((d) => gameDays.has(d) || ['2015-11-01', '2015-12-25', '2016-02-15', '2016-03-15', '2016-04-01'].some((c) => c === d))).toBe(true);
+    expect(
+      [...dates].every(
+        (d) =>
+          gameDays.has(d) ||
+          ['2015-11-01', '2015-12-25', '2016-02-15', '2016-03-15', '2016-04-01'].some((c) => c === d),
+      ),
+    ).toBe(true);
     expect(rows).toHaveLength(dates.size * 30);
     const col = (name: string): number => header.split(',').indexOf(name);
     const byDateConf = new Map<string, number>();
@@ -67,7 +82,23 @@ maybe('outlook backtest (real games)', () => {
       const seeds = r.slice(col('seed_1'), col('seed_15') + 1).map(Number);
       expect(seeds.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 5);
       expect(Number(r[col('make_playin')])).toBe(0); // no play-in before 2020
-      const conference = ['BOS', 'BKN', 'NYK', 'PHI', 'TOR', 'CHI', 'CLE', 'DET', 'IND', 'MIL', 'ATL', 'CHA', 'MIA', 'ORL', 'WAS'].includes(r[2] as string)
+      const conference = [
+        'BOS',
+        'BKN',
+        'NYK',
+        'PHI',
+        'TOR',
+        'CHI',
+        'CLE',
+        'DET',
+        'IND',
+        'MIL',
+        'ATL',
+        'CHA',
+        'MIA',
+        'ORL',
+        'WAS',
+      ].includes(r[2] as string)
         ? 'E'
         : 'W';
       const key = `${r[1]} ${conference}`;
@@ -101,7 +132,9 @@ maybe('outlook backtest (real games)', () => {
     await runOutlookBacktest(history, { ...settings, out: split, seasonIndex: 0 });
     mergeOutlookBacktest(split);
     await runOutlookBacktest(history, { ...settings, out: whole, workers: 1 });
-    expect(fs.readFileSync(path.join(split, 'outlook.csv'), 'utf8')).toEqual(fs.readFileSync(path.join(whole, 'outlook.csv'), 'utf8'));
+    expect(fs.readFileSync(path.join(split, 'outlook.csv'), 'utf8')).toEqual(
+      fs.readFileSync(path.join(whole, 'outlook.csv'), 'utf8'),
+    );
     expect(reportOf(split)).toEqual(reportOf(whole));
     const rows = readCsv(path.join(whole, 'outlook.csv')).rows;
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['2020', '2021']));
@@ -115,12 +148,18 @@ maybe('outlook backtest (real games)', () => {
 
   it('refuses bad settings with the field and value', async () => {
     const out = path.join(tmp, 'bad');
-    await expect(runOutlookBacktest(history, { fromSeason: 2016, toSeason: 2016, every: 0, out })).rejects.toMatchObject({
+    await expect(
+      runOutlookBacktest(history, { fromSeason: 2016, toSeason: 2016, every: 0, out }),
+    ).rejects.toMatchObject({
       code: 'BAD_OUTLOOK_OPTIONS',
       message: /every 0/,
     });
-    await expect(runOutlookBacktest(history, { fromSeason: 2016, toSeason: 2017, seasonIndex: 2, out })).rejects.toThrow(/seasonIndex 2: expected 0..1/);
-    await expect(runOutlookBacktest(history, { fromSeason: 2018, toSeason: 2017, out })).rejects.toThrow(/season range 2018-2017/);
+    await expect(
+      runOutlookBacktest(history, { fromSeason: 2016, toSeason: 2017, seasonIndex: 2, out }),
+    ).rejects.toThrow(/seasonIndex 2: expected 0..1/);
+    await expect(runOutlookBacktest(history, { fromSeason: 2018, toSeason: 2017, out })).rejects.toThrow(
+      /season range 2018-2017/,
+    );
     expect(() => mergeOutlookBacktest(path.join(tmp, 'nothing'))).toThrow(/no complete season parts/);
   });
 });

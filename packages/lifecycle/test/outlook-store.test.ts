@@ -7,7 +7,16 @@ import { loadGamesCsv } from '@nba/modeling';
 import { importCsv } from '@nba/ingestion';
 import { silentLogger } from '@nba/logging';
 import { createTestDatabase, matching, sharedDataDir, type TestDatabase } from '@nba/testing';
-import { computeOutlook, dailyOutlook, latestOutlook, morningOutlook, outlookHistory, outlookOfDate, teamOutlookHistory, LifecycleError } from '../src/index';
+import {
+  computeOutlook,
+  dailyOutlook,
+  latestOutlook,
+  morningOutlook,
+  outlookHistory,
+  outlookOfDate,
+  teamOutlookHistory,
+  LifecycleError,
+} from '../src/index';
 
 // The daily outlook use cases on a real PostgreSQL, fed with the real games and lines of 2013-14
 // to 2015-16 imported through the CSV import (a subset written to a temporary folder).
@@ -21,7 +30,10 @@ let tmp: string;
 
 /** The stored rows of a date without their id and time of computation. */
 async function storedRows(date: string): Promise<unknown[]> {
-  const rows = await db.client.seasonOutlook.findMany({ where: { date: new Date(`${date}T00:00:00Z`) }, orderBy: { teamCode: 'asc' } });
+  const rows = await db.client.seasonOutlook.findMany({
+    where: { date: new Date(`${date}T00:00:00Z`) },
+    orderBy: { teamCode: 'asc' },
+  });
   return rows.map(({ id: _id, computedAt: _at, ...rest }) => rest);
 }
 
@@ -85,7 +97,12 @@ maybe('season outlook use cases (PostgreSQL, real games 2014-2016)', () => {
     const stored = required(await outlookOfDate(db.client, DATE), `the outlook of ${DATE}`);
     const byTeam = new Map(stored.teams.map((t) => [t.team, t]));
     for (const t of fromCsv.teams) {
-      expect(byTeam.get(t.team)).toMatchObject({ makePlayoffs: t.playoffs, winFinals: t.title, winsMean: t.winsMean, seedProbs: t.seed });
+      expect(byTeam.get(t.team)).toMatchObject({
+        makePlayoffs: t.playoffs,
+        winFinals: t.title,
+        winsMean: t.winsMean,
+        seedProbs: t.seed,
+      });
     }
   });
 
@@ -93,8 +110,13 @@ maybe('season outlook use cases (PostgreSQL, real games 2014-2016)', () => {
     const before = await storedRows(DATE);
     const day = new Date(`${DATE}T00:00:00Z`);
     // every game from the morning on gets another final score, and a line far from its own
-    await db.client.$executeRaw`UPDATE games SET home_score = 150, away_score = 60, status = 'final' WHERE date >= ${day}`;
-    const later = await db.client.game.findMany({ where: { date: { gte: day }, season: 2016 }, select: { id: true, date: true }, take: 50 });
+    await db.client
+      .$executeRaw`UPDATE games SET home_score = 150, away_score = 60, status = 'final' WHERE date >= ${day}`;
+    const later = await db.client.game.findMany({
+      where: { date: { gte: day }, season: 2016 },
+      select: { id: true, date: true },
+      take: 50,
+    });
     await db.client.oddsSnapshot.createMany({
       data: later.map((g) => ({
         gameId: g.id,
@@ -135,7 +157,9 @@ maybe('season outlook use cases (PostgreSQL, real games 2014-2016)', () => {
     expect(history.map((h) => h.date)).toEqual([DATE, '2016-02-01']);
     expect(history[1]?.makePlayoffs).toBeGreaterThan(0.99);
     await expect(teamOutlookHistory(db.client, 'XXX', 2016)).rejects.toThrow(LifecycleError);
-    await expect(computeOutlook(db.client, '2019-01-15', OPTIONS)).rejects.toMatchObject({ code: 'NO_SEASON_SCHEDULE' });
+    await expect(computeOutlook(db.client, '2019-01-15', OPTIONS)).rejects.toMatchObject({
+      code: 'NO_SEASON_SCHEDULE',
+    });
   });
 
   it("as the daily task: stores the date's outlook, and in a season without a schedule stores nothing and says why", async () => {
@@ -147,7 +171,10 @@ maybe('season outlook use cases (PostgreSQL, real games 2014-2016)', () => {
       seed: 7,
       isDemo: false,
     });
-    expect(await dailyOutlook(db.client, '2019-01-15', OPTIONS)).toEqual({ date: '2019-01-15', skipped: matching(/season 2019/) });
+    expect(await dailyOutlook(db.client, '2019-01-15', OPTIONS)).toEqual({
+      date: '2019-01-15',
+      skipped: matching(/season 2019/),
+    });
     expect(await outlookOfDate(db.client, '2019-01-15')).toBeNull();
   });
 });

@@ -20,18 +20,30 @@ let registry: ModelRegistry;
 
 function quick(): ModelParams {
   const short = (s: ModelParams['win']) => ({ ...s, numRounds: 40, earlyStoppingRounds: 10 });
-  return { ...DEFAULT_PARAMS, win: short(DEFAULT_PARAMS.win), margin: short(DEFAULT_PARAMS.margin), total: short(DEFAULT_PARAMS.total) };
+  return {
+    ...DEFAULT_PARAMS,
+    win: short(DEFAULT_PARAMS.win),
+    margin: short(DEFAULT_PARAMS.margin),
+    total: short(DEFAULT_PARAMS.total),
+  };
 }
 
 beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'pipeline_withheld' });
   registry = new ModelRegistry(db.client, { logger });
-  await storeLeague(db.client, league, (g) => (g.gameKey === absurdKey ? { homeMl: 100_000, awayMl: -100_000, spreadHome: 1_000_000, total: 225.5 } : g.line));
+  await storeLeague(db.client, league, (g) =>
+    g.gameKey === absurdKey ? { homeMl: 100_000, awayMl: -100_000, spreadHome: 1_000_000, total: 225.5 } : g.line,
+  );
   // trained on the finished games only, as the pipeline's train task does
   const history = await loadFeatureInputs(db.client);
   const finished = history.games.filter((g) => g.date < DATE);
   const model = trainModel(historyDataset(finished, history.lines), 'market', { params: quick() });
-  await registry.registerVersion({ name: 'nba-winner', version: '1.0.0', ...toRegistration(model), createdBy: 'pipeline-test' });
+  await registry.registerVersion({
+    name: 'nba-winner',
+    version: '1.0.0',
+    ...toRegistration(model),
+    createdBy: 'pipeline-test',
+  });
   await registry.promoteVersion('nba-winner', '1.0.0', { actor: 'pipeline-test', reason: 'test' });
 }, 180_000);
 
@@ -50,11 +62,18 @@ it('withholds the forecast of the absurd line with its reason and stores the oth
       isDemo: true,
     });
     expect(result.withheld).toEqual([
-      { game: absurdKey, reason: 'probability_out_of_range', message: matching(/^home win probability .* is outside 0\.005\.\.0\.995$/) },
+      {
+        game: absurdKey,
+        reason: 'probability_out_of_range',
+        message: matching(/^home win probability .* is outside 0\.005\.\.0\.995$/),
+      },
     ]);
     expect(result.stored).toBe(today.length - 1);
   }
-  const stored = await db.client.prediction.findMany({ where: { game: { date: new Date(`${DATE}T00:00:00Z`) } }, include: { game: true } });
+  const stored = await db.client.prediction.findMany({
+    where: { game: { date: new Date(`${DATE}T00:00:00Z`) } },
+    include: { game: true },
+  });
   expect(stored.map((p) => p.game.gameKey).sort()).toEqual(
     today
       .map((g) => g.gameKey)

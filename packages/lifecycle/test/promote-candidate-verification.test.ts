@@ -14,7 +14,8 @@ const featureSpec = { name: 'pregame', version: '1', features: TEST_MODEL_FEATUR
 beforeAll(async () => {
   db = await createTestDatabase({ prefix: 'pipeline_promote_verify' });
   registry = new ModelRegistry(db.client, { logger: silentLogger() });
-  for (const version of ['1.0.0', '1.1.0']) await registry.registerVersion({ name: 'nba-winner', version, artifacts: { win: model }, featureSpec });
+  for (const version of ['1.0.0', '1.1.0'])
+    await registry.registerVersion({ name: 'nba-winner', version, artifacts: { win: model }, featureSpec });
   await promoteCandidate(registry, silentLogger(), { name: 'nba-winner', version: '1.0.0' }, 'first');
 });
 afterAll(async () => db?.drop());
@@ -26,7 +27,12 @@ test('auto-promotion of a candidate whose stored artifact no longer verifies is 
     where: { modelVersionId: candidate.id, role: 'win' },
     data: { content: new Uint8Array(junk), sha256: createHash('sha256').update(junk).digest('hex') },
   });
-  const error = await promoteCandidate(registry, silentLogger(), { name: 'nba-winner', version: '1.1.0' }, 'beats production').catch((e: unknown) => e);
+  const error = await promoteCandidate(
+    registry,
+    silentLogger(),
+    { name: 'nba-winner', version: '1.1.0' },
+    'beats production',
+  ).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(RegistryError);
   expect((error as RegistryError).code).toBe('INVALID_ARTIFACT');
   expect((error as RegistryError).message).toMatch(

@@ -24,7 +24,9 @@ describe('re-settlement of a corrected final score (ingestion, then the record, 
     source: 'api-basketball',
   });
   const conflicts = () =>
-    db.client.$queryRaw<{ kind: string; first: Record<string, unknown>; second: Record<string, unknown>; resolution: string }[]>`
+    db.client.$queryRaw<
+      { kind: string; first: Record<string, unknown>; second: Record<string, unknown>; resolution: string }[]
+    >`
       SELECT kind, first, second, resolution FROM upstream_conflicts ORDER BY id`;
 
   beforeAll(async () => {
@@ -35,37 +37,74 @@ describe('re-settlement of a corrected final score (ingestion, then the record, 
   it('settles, then re-settles the settled forecasts against the corrected score, once', async () => {
     await upsertGames(db.client, [game([121, 111])], { logger });
     const { id: gameId } = await db.client.game.findFirstOrThrow({ where: { apiBasketballId: 9002 } });
-    const mv = await db.client.modelVersion.create({ data: { name: 'm', version: '1.0.0', featureSpec: {}, params: {}, metrics: {}, createdBy: 'test' } });
+    const mv = await db.client.modelVersion.create({
+      data: { name: 'm', version: '1.0.0', featureSpec: {}, params: {}, metrics: {}, createdBy: 'test' },
+    });
     await db.client.prediction.create({ data: { gameId, modelVersionId: mv.id, homeWinProb: 0.8 } });
-    expect(await settleForecasts(db.client, logger)).toEqual({ settled: 1, resettled: 0, unsettled: 0, correctedGames: [] });
+    expect(await settleForecasts(db.client, logger)).toEqual({
+      settled: 1,
+      resettled: 0,
+      unsettled: 0,
+      correctedGames: [],
+    });
     const settled = await db.client.prediction.findFirstOrThrow({ where: { gameId } });
     expect(settled).toMatchObject({ homeWon: true });
     expect(settled.logLoss).toBeCloseTo(-Math.log(0.8), 9);
 
     // Upstream corrects the score: UTA won.
     expect(await upsertGames(db.client, [game([111, 121])], { logger })).toMatchObject({ updated: 1, conflicts: 1 });
-    expect(await db.client.game.findUniqueOrThrow({ where: { id: gameId } })).toMatchObject({ homeScore: 111, awayScore: 121 });
+    expect(await db.client.game.findUniqueOrThrow({ where: { id: gameId } })).toMatchObject({
+      homeScore: 111,
+      awayScore: 121,
+    });
     const c = required((await conflicts()).at(-1), 'the last conflict');
     expect(c).toMatchObject({ kind: 'score_changed_after_settlement' });
     expect([c.first.homeScore, c.second.homeScore]).toEqual([121, 111]);
     expect(c.resolution).toMatch(/1 settled forecast re-settled against it \(111-121\)/);
 
-    expect(await settleForecasts(db.client, logger)).toEqual({ settled: 0, resettled: 1, unsettled: 0, correctedGames: [gameId] });
+    expect(await settleForecasts(db.client, logger)).toEqual({
+      settled: 0,
+      resettled: 1,
+      unsettled: 0,
+      correctedGames: [gameId],
+    });
     const resettled = await db.client.prediction.findFirstOrThrow({ where: { gameId } });
     expect(resettled.homeWon).toBe(false);
     expect(resettled.logLoss).toBeCloseTo(-Math.log(0.2), 9);
     expect(resettled.brier).toBeCloseTo(0.64, 9);
 
     // A later run with the same corrected score changes nothing and records nothing new.
-    expect(await upsertGames(db.client, [game([111, 121])], { logger })).toMatchObject({ updated: 0, unchanged: 1, conflicts: 0 });
-    expect(await settleForecasts(db.client, logger)).toEqual({ settled: 0, resettled: 0, unsettled: 0, correctedGames: [] });
+    expect(await upsertGames(db.client, [game([111, 121])], { logger })).toMatchObject({
+      updated: 0,
+      unchanged: 1,
+      conflicts: 0,
+    });
+    expect(await settleForecasts(db.client, logger)).toEqual({
+      settled: 0,
+      resettled: 0,
+      unsettled: 0,
+      correctedGames: [],
+    });
     expect(await conflicts()).toHaveLength(1);
   });
 
   it('unsettles the settled forecasts of a game that is no longer final', async () => {
     const { id: gameId } = await db.client.game.findFirstOrThrow({ where: { apiBasketballId: 9002 } });
-    await db.client.game.update({ where: { id: gameId }, data: { status: 'postponed', homeScore: null, awayScore: null } });
-    expect(await settleForecasts(db.client, logger)).toEqual({ settled: 0, resettled: 0, unsettled: 1, correctedGames: [gameId] });
-    expect(await db.client.prediction.findFirstOrThrow({ where: { gameId } })).toMatchObject({ settledAt: null, homeWon: null, logLoss: null, brier: null });
+    await db.client.game.update({
+      where: { id: gameId },
+      data: { status: 'postponed', homeScore: null, awayScore: null },
+    });
+    expect(await settleForecasts(db.client, logger)).toEqual({
+      settled: 0,
+      resettled: 0,
+      unsettled: 1,
+      correctedGames: [gameId],
+    });
+    expect(await db.client.prediction.findFirstOrThrow({ where: { gameId } })).toMatchObject({
+      settledAt: null,
+      homeWon: null,
+      logLoss: null,
+      brier: null,
+    });
   });
 });

@@ -5,7 +5,8 @@ function capture(options: Partial<LoggerOptions> = {}) {
   const stream = new PassThrough();
   const lines: Record<string, unknown>[] = [];
   stream.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
+    for (const line of chunk.toString('utf8').split('\n'))
+      if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
   });
   const logger = createLogger({ service: 'test', stream, ...options });
   return { logger, lines };
@@ -62,7 +63,15 @@ describe('createLogger', () => {
     });
     await flush();
     const text = JSON.stringify(lines[0]);
-    for (const secret of ['abcdef123', 'k-123456', 't0k3n', 'hunter22', 'zzz999', 'registered-secret-1234', 'pa55word']) {
+    for (const secret of [
+      'abcdef123',
+      'k-123456',
+      't0k3n',
+      'hunter22',
+      'zzz999',
+      'registered-secret-1234',
+      'pa55word',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(lines[0]?.message).toBe('calling https://api.the-odds-api.com/v4/sports?apiKey=[REDACTED]&regions=us');

@@ -41,12 +41,19 @@ export function createLogger(options: LoggerOptions): winston.Logger {
     if (typeof info.message !== 'string') out.message = JSON.stringify(out.message);
     return info;
   });
-  const transport = options.stream ? new winston.transports.Stream({ stream: options.stream }) : new winston.transports.Console();
+  const transport = options.stream
+    ? new winston.transports.Stream({ stream: options.stream })
+    : new winston.transports.Console();
   return winston.createLogger({
     level: options.level ?? 'info',
     silent: options.silent ?? false,
     defaultMeta: { service: options.service },
-    format: winston.format.combine(winston.format.errors({ stack: true, cause: true }), winston.format.timestamp(), redactFormat(), winston.format.json()),
+    format: winston.format.combine(
+      winston.format.errors({ stack: true, cause: true }),
+      winston.format.timestamp(),
+      redactFormat(),
+      winston.format.json(),
+    ),
     transports: [transport],
   });
 }

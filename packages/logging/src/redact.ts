@@ -3,9 +3,19 @@ export const REDACTED = '[REDACTED]';
 
 /** Keys whose values are always secret, compared case-insensitively with `-` and `_` ignored. */
 const SECRET_KEYS = new Set(
-  ['apiKey', 'api_key', 'authorization', 'x-apisports-key', 'x-api-key', 'password', 'secret', 'token', 'accessToken', 'cookie', 'set-cookie'].map(
-    normaliseKey,
-  ),
+  [
+    'apiKey',
+    'api_key',
+    'authorization',
+    'x-apisports-key',
+    'x-api-key',
+    'password',
+    'secret',
+    'token',
+    'accessToken',
+    'cookie',
+    'set-cookie',
+  ].map(normaliseKey),
 );
 
 /** Query parameters whose values are secret inside URLs and free text (`apiKey=…`). */
@@ -51,7 +61,8 @@ export class Redactor {
     if (Array.isArray(value)) return value.map((v) => this.redact(v, seen));
     if (value instanceof Error) return this.redact(serializeError(value), seen);
     if (value instanceof Date) return value.toISOString();
-    if (Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return `[${value.constructor.name} ${value.byteLength} bytes]`;
+    if (Buffer.isBuffer(value) || ArrayBuffer.isView(value))
+      return `[${value.constructor.name} ${value.byteLength} bytes]`;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       out[k] = isSecretKey(k) && v !== undefined && v !== null && v !== '' ? REDACTED : this.redact(v, seen);

@@ -6,7 +6,14 @@ import { ModelingError } from './errors';
 import { calibrationBins, meanAbsoluteError, scoreForecast } from './metrics';
 import { DEFAULT_PARAMS, type ModelParams } from './params';
 import { MARKET_GUARDRAIL } from './market-shrink';
-import { FORECASTS, type BacktestReport, type ForecastName, type GuardrailSeason, type PointErrors, type SeasonScores } from './report';
+import {
+  FORECASTS,
+  type BacktestReport,
+  type ForecastName,
+  type GuardrailSeason,
+  type PointErrors,
+  type SeasonScores,
+} from './report';
 import { ServingModel } from './serving-model';
 import { trainModel } from './train';
 import { retrainCutoff, trainingSetBefore } from './walk-forward';
@@ -74,18 +81,26 @@ function scores(s: Scored): SeasonScores {
 function append(into: Scored, from: Scored): void {
   into.y.push(...from.y);
   for (const f of FORECASTS) into.p[f].push(...from.p[f]);
-  for (const k of ['margin', 'total'] as const) for (const c of ['actual', 'stats', 'market', 'closing'] as const) into[k][c].push(...from[k][c]);
+  for (const k of ['margin', 'total'] as const)
+    for (const c of ['actual', 'stats', 'market', 'closing'] as const) into[k][c].push(...from[k][c]);
 }
 
 /** A season's test games split by training cutoff: every game before the cutoff trains the window's models. */
-function seasonWindows(ds: Dataset, season: number, retrainDays: number | undefined): { train: Dataset; test: Dataset }[] {
+function seasonWindows(
+  ds: Dataset,
+  season: number,
+  retrainDays: number | undefined,
+): { train: Dataset; test: Dataset }[] {
   const { train, test } = seasonSplit(ds, season);
   const first = test.rows[0];
   if (retrainDays === undefined || !first) return [{ train, test }];
   const cutoffs = [...new Set(test.rows.map((r) => retrainCutoff(r.game.date, first.game.date, retrainDays)))];
   return cutoffs.map((cutoff, k) => {
     const next = cutoffs[k + 1];
-    return { train: trainingSetBefore(ds, cutoff), test: subset(test, (r) => r.game.date >= cutoff && (next === undefined || r.game.date < next)) };
+    return {
+      train: trainingSetBefore(ds, cutoff),
+      test: subset(test, (r) => r.game.date >= cutoff && (next === undefined || r.game.date < next)),
+    };
   });
 }
 
@@ -97,15 +112,23 @@ function scoreWindow(
   best: Record<string, number[]>,
 ): { validationDiff: number; lambda: number } {
   const { params, onProgress } = options;
-  const trained = (['stats', 'market'] as const).map((variant) => trainModel(train, variant, { params, ...(onProgress ? { onProgress } : {}) }));
+  const trained = (['stats', 'market'] as const).map((variant) =>
+    trainModel(train, variant, { params, ...(onProgress ? { onProgress } : {}) }),
+  );
   const [stats, market] = trained.map((m) => ServingModel.fromTrained(m)) as [ServingModel, ServingModel];
   try {
-    for (const m of trained) for (const [k, v] of Object.entries(m.bestIterations)) (best[`${m.variant}_${k}`] ??= []).push(v);
+    for (const m of trained)
+      for (const [k, v] of Object.entries(m.bestIterations)) (best[`${m.variant}_${k}`] ??= []).push(v);
     const ps = stats.predictRows(test.rows);
     const pm = market.predictRows(test.rows);
     const home = homeRate(train.homeWin);
     test.rows.forEach((r, i) => {
-      options.onForecast?.({ game: r.game.id, date: r.game.date, model_stats: ps.homeWin[i] as number, model_market: pm.homeWin[i] as number });
+      options.onForecast?.({
+        game: r.game.id,
+        date: r.game.date,
+        model_stats: ps.homeWin[i] as number,
+        model_market: pm.homeWin[i] as number,
+      });
       const mk = marketForecast(r.values);
       if (Number.isFinite(mk)) {
         s.y.push(test.homeWin[i] as number);
@@ -152,9 +175,16 @@ function scoreSeason(
 /** The per-season guardrail table with its worst season (the smallest margin to the bound). */
 function guardrailSummary(seasons: Record<string, GuardrailSeason>): BacktestReport['guardrail'] {
   let worstSeason: string | null = null;
-  for (const [k, g] of Object.entries(seasons)) if (worstSeason === null || g.margin < (seasons[worstSeason] as GuardrailSeason).margin) worstSeason = k;
+  for (const [k, g] of Object.entries(seasons))
+    if (worstSeason === null || g.margin < (seasons[worstSeason] as GuardrailSeason).margin) worstSeason = k;
   const worstMargin = worstSeason === null ? NaN : (seasons[worstSeason] as GuardrailSeason).margin;
-  return { bound: MARKET_GUARDRAIL, allOk: Object.values(seasons).every((g) => g.ok), worstSeason, worstMargin, seasons };
+  return {
+    bound: MARKET_GUARDRAIL,
+    allOk: Object.values(seasons).every((g) => g.ok),
+    worstSeason,
+    worstMargin,
+    seasons,
+  };
 }
 
 /**
@@ -174,7 +204,12 @@ export function runBacktest(games: readonly GameRecord[], lines: LineLookup, opt
     const windows = seasonWindows(ds, season, options.retrainDays);
     const games = windows.reduce((n, w) => n + w.test.rows.length, 0);
     if (games === 0) continue;
-    options.onProgress?.('backtest season', { season, train: windows[0]?.train.rows.length, test: games, models: windows.length });
+    options.onProgress?.('backtest season', {
+      season,
+      train: windows[0]?.train.rows.length,
+      test: games,
+      models: windows.length,
+    });
     const s = scoreSeason(windows, { ...options, params }, best);
     const sc = scores(s);
     seasons[String(season)] = sc;
@@ -193,7 +228,10 @@ export function runBacktest(games: readonly GameRecord[], lines: LineLookup, opt
     append(all, s);
   }
   if (all.y.length === 0)
-    throw new ModelingError('NOT_ENOUGH_DATA', `no finished games with a market line in seasons ${options.fromSeason}-${options.toSeason}`);
+    throw new ModelingError(
+      'NOT_ENOUGH_DATA',
+      `no finished games with a market line in seasons ${options.fromSeason}-${options.toSeason}`,
+    );
   const calibration = {} as BacktestReport['calibration'];
   for (const f of FORECASTS) calibration[f] = calibrationBins(all.p[f], all.y);
   const meanBest: Record<string, number> = {};

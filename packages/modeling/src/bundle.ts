@@ -40,7 +40,8 @@ export function serializeModel(model: TrainedModel): ModelBundle {
 
 /** Loads a bundle written by {@link serializeModel}; checks the feature spec against this code. */
 export function deserializeModel(bundle: ModelBundle): TrainedModel {
-  if (bundle?.format !== 'nba-model-bundle/1') throw new ModelingError('INVALID_MODEL', `unknown model bundle format ${String(bundle?.format)}`);
+  if (bundle?.format !== 'nba-model-bundle/1')
+    throw new ModelingError('INVALID_MODEL', `unknown model bundle format ${String(bundle?.format)}`);
   try {
     assertCompatibleSpec(bundle.spec);
   } catch (err) {
@@ -49,14 +50,28 @@ export function deserializeModel(bundle: ModelBundle): TrainedModel {
   // Free what was loaded when a later booster fails to parse (they hold native memory).
   const loaded: Booster[] = [];
   try {
-    for (const json of [bundle.boosters.win, bundle.boosters.margin, bundle.boosters.total]) loaded.push(Booster.fromJSON(json));
+    for (const json of [bundle.boosters.win, bundle.boosters.margin, bundle.boosters.total])
+      loaded.push(Booster.fromJSON(json));
   } catch (err) {
     for (const b of loaded) b.dispose();
-    throw new ModelingError('INVALID_MODEL', `cannot load the model's boosters: ${(err as Error).message}`, { cause: err });
+    throw new ModelingError('INVALID_MODEL', `cannot load the model's boosters: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   const [win, margin, total] = loaded as [Booster, Booster, Booster];
   const { variant, spec, params, totalFallback, trainedOn, validation, bestIterations } = bundle;
-  const model: TrainedModel = { variant, spec, params, totalFallback, trainedOn, validation, bestIterations, win, margin, total };
+  const model: TrainedModel = {
+    variant,
+    spec,
+    params,
+    totalFallback,
+    trainedOn,
+    validation,
+    bestIterations,
+    win,
+    margin,
+    total,
+  };
   if (bundle.marginToWin) model.marginToWin = { ...bundle.marginToWin };
   if (bundle.marketShrink) model.marketShrink = { ...bundle.marketShrink };
   return model;

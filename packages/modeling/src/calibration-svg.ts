@@ -33,12 +33,16 @@ export function calibrationSvg(series: Record<string, readonly CalibrationBin[]>
   parts.push(`<rect x="${m.l}" y="${m.t}" width="${pw}" height="${ph}" fill="none" stroke="#333"/>`);
   parts.push(`<line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" stroke="#000" stroke-dasharray="4 4"/>`);
   parts.push(`<text x="${m.l + pw / 2}" y="${H - 12}" text-anchor="middle">forecast home win probability</text>`);
-  parts.push(`<text transform="translate(16 ${m.t + ph / 2}) rotate(-90)" text-anchor="middle">observed home win rate</text>`);
+  parts.push(
+    `<text transform="translate(16 ${m.t + ph / 2}) rotate(-90)" text-anchor="middle">observed home win rate</text>`,
+  );
   Object.entries(series).forEach(([name, bins], k) => {
     const color = COLORS[k % COLORS.length] as string;
     const pts = bins.filter((b) => b.n > 0);
     const total = pts.reduce((s, b) => s + b.n, 0) || 1;
-    parts.push(`<polyline fill="none" stroke="${color}" stroke-width="1.5" points="${pts.map((b) => `${x(b.meanForecast)},${y(b.observed)}`).join(' ')}"/>`);
+    parts.push(
+      `<polyline fill="none" stroke="${color}" stroke-width="1.5" points="${pts.map((b) => `${x(b.meanForecast)},${y(b.observed)}`).join(' ')}"/>`,
+    );
     for (const b of pts) {
       const r = Math.max(2, Math.sqrt(b.n / total) * 14).toFixed(1);
       parts.push(

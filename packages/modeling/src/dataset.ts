@@ -1,4 +1,11 @@
-import { buildFeatures, featureIndex, selectInto, type FeatureRow, type FeatureSpec, type LineLookup } from '@nba/features';
+import {
+  buildFeatures,
+  featureIndex,
+  selectInto,
+  type FeatureRow,
+  type FeatureSpec,
+  type LineLookup,
+} from '@nba/features';
 import { isFinished, type GameRecord } from '@nba/games';
 
 /** Finished games with their feature vectors and the three targets, in date order. */
@@ -33,7 +40,12 @@ export function subset(ds: Dataset, keep: (row: FeatureRow, i: number) => boolea
   const idx: number[] = [];
   ds.rows.forEach((r, i) => keep(r, i) && idx.push(i));
   const pick = (a: Float32Array) => Float32Array.from(idx, (i) => a[i] as number);
-  return { rows: idx.map((i) => ds.rows[i] as FeatureRow), homeWin: pick(ds.homeWin), margin: pick(ds.margin), total: pick(ds.total) };
+  return {
+    rows: idx.map((i) => ds.rows[i] as FeatureRow),
+    homeWin: pick(ds.homeWin),
+    margin: pick(ds.margin),
+    total: pick(ds.total),
+  };
 }
 
 /** Row-major float32 matrix of a spec's features (NaN = missing). */

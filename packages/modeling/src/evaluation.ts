@@ -32,7 +32,9 @@ export function scoreModel(model: ServingModel, ds: Dataset): EvalScores {
   const market = ds.rows.map((r) => marketForecast(r.values));
   const idx = market.flatMap((m, i) => (Number.isFinite(m) ? [i] : []));
   const pick = (a: ArrayLike<number>) => idx.map((i) => a[i] as number);
-  const lined = idx.length ? { n: idx.length, logLoss: logLoss(pick(p), pick(y)), market: logLoss(pick(market), pick(y)) } : null;
+  const lined = idx.length
+    ? { n: idx.length, logLoss: logLoss(pick(p), pick(y)), market: logLoss(pick(market), pick(y)) }
+    : null;
   return { n: y.length, logLoss: logLoss(p, y), brier: brier(p, y), accuracy: accuracy(p, y), lined };
 }
 

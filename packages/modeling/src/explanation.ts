@@ -44,7 +44,12 @@ function shapOf(booster: Booster, x: Float32Array, rows: number, cols: number): 
  * baseline: the shares and the baseline add up to the forecast's log-odds exactly.
  * `winBaseMargin` is the win booster's own starting margin, which each row's offset replaces.
  */
-export function explainRows(parts: ForecastParts, winBaseMargin: number, rows: readonly Float64Array[], top: number): Explanation[] {
+export function explainRows(
+  parts: ForecastParts,
+  winBaseMargin: number,
+  rows: readonly Float64Array[],
+  top: number,
+): Explanation[] {
   const names = parts.spec.features;
   const n = names.length;
   const columns = Int32Array.from(names, (f) => featureIndex(f));
@@ -61,10 +66,12 @@ export function explainRows(parts: ForecastParts, winBaseMargin: number, rows: r
     const ws = i * win.cols;
     const ms = i * (margin?.cols ?? 0);
     const share = new Float64Array(n);
-    for (let j = 0; j < n; j++) share[j] = (1 - w) * (win.values[ws + j] as number) + (margin ? w * b * (margin.values[ms + j] as number) : 0);
+    for (let j = 0; j < n; j++)
+      share[j] = (1 - w) * (win.values[ws + j] as number) + (margin ? w * b * (margin.values[ms + j] as number) : 0);
     // XGBoost puts its base score in the bias; the served win model replaces it by the row's offset
     let baseline = (1 - w) * ((win.values[ws + n] as number) - winBaseMargin + winOffset(full, parts.variant));
-    if (blend && margin) baseline += w * (blend.intercept + b * ((margin.values[ms + n] as number) + marginOffset(full, parts.variant)));
+    if (blend && margin)
+      baseline += w * (blend.intercept + b * ((margin.values[ms + n] as number) + marginOffset(full, parts.variant)));
     // pulled toward the market: z = k + lambda * (z_raw - k - center), so every share scales by
     // lambda and the baseline takes the rest (k = the market's log-odds)
     const mk = marketForecast(full);
@@ -74,13 +81,17 @@ export function explainRows(parts: ForecastParts, winBaseMargin: number, rows: r
       for (let j = 0; j < n; j++) share[j] = lambda * (share[j] as number);
       baseline = k + lambda * (baseline - k - center);
     }
-    const order = Array.from({ length: n }, (_, j) => j).sort((p, q) => Math.abs(share[q] as number) - Math.abs(share[p] as number));
+    const order = Array.from({ length: n }, (_, j) => j).sort(
+      (p, q) => Math.abs(share[q] as number) - Math.abs(share[p] as number),
+    );
     return {
       target: 'home_win_log_odds',
       baseline,
-      contributions: order
-        .slice(0, top)
-        .map((j) => ({ feature: names[j] as string, value: finite(full[columns[j] as number] as number), contribution: share[j] as number })),
+      contributions: order.slice(0, top).map((j) => ({
+        feature: names[j] as string,
+        value: finite(full[columns[j] as number] as number),
+        contribution: share[j] as number,
+      })),
     };
   });
 }

@@ -7,7 +7,8 @@ import { synthetic } from './synthetic-league.fixture';
 import { disposeModel, trainModel } from './train';
 import { toRegistration } from './registration';
 
-const datasetOf = (league: ReturnType<typeof synthetic>) => assembleDataset(buildFeatures(league.games, league.lines).rows);
+const datasetOf = (league: ReturnType<typeof synthetic>) =>
+  assembleDataset(buildFeatures(league.games, league.lines).rows);
 
 describe('trainingFingerprint', () => {
   it('is the same for the same inputs, and the same inputs train byte-identical models', () => {
@@ -40,7 +41,8 @@ describe('trainingFingerprint', () => {
       trainingFingerprint(datasetOf(line), 'market').fingerprint,
       trainingFingerprint(datasetOf(fewer), 'market').fingerprint,
       trainingFingerprint(datasetOf(synthetic()), 'stats').fingerprint,
-      trainingFingerprint(datasetOf(synthetic()), 'market', { ...DEFAULT_PARAMS, refit: !DEFAULT_PARAMS.refit }).fingerprint,
+      trainingFingerprint(datasetOf(synthetic()), 'market', { ...DEFAULT_PARAMS, refit: !DEFAULT_PARAMS.refit })
+        .fingerprint,
     ];
     expect(new Set([base, ...changed]).size).toBe(6);
   });

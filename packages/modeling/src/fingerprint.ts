@@ -26,7 +26,11 @@ export interface TrainingFingerprint {
  * their count, the parameters, the feature spec and the training code version. Equal fingerprints
  * mean the same model (training is deterministic); any changed input changes it.
  */
-export function trainingFingerprint(ds: Dataset, variant: Variant, params: ModelParams = DEFAULT_PARAMS): TrainingFingerprint {
+export function trainingFingerprint(
+  ds: Dataset,
+  variant: Variant,
+  params: ModelParams = DEFAULT_PARAMS,
+): TrainingFingerprint {
   const hash = createHash('sha256');
   const header = { code: TRAINING_CODE_VERSION, variant, spec: featureSpec(variant), params, games: ds.rows.length };
   hash.update(JSON.stringify(header));

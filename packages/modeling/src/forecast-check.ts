@@ -14,7 +14,13 @@ export const FORECAST_BOUNDS = Object.freeze({
 });
 
 /** Why a forecast was withheld (the label of `forecasts_withheld_total{reason}`). */
-export const WITHHELD_REASONS = ['not_finite', 'probability_out_of_range', 'margin_out_of_range', 'total_out_of_range', 'market_out_of_range'] as const;
+export const WITHHELD_REASONS = [
+  'not_finite',
+  'probability_out_of_range',
+  'margin_out_of_range',
+  'total_out_of_range',
+  'market_out_of_range',
+] as const;
 export type WithheldReason = (typeof WITHHELD_REASONS)[number];
 
 /** What the check reads of a forecast; the market probability only when one is shown with it. */
@@ -45,23 +51,40 @@ export function checkForecast(f: PublishedNumbers): ForecastCheck {
     ['market probability', f.marketProbability],
   ];
   for (const [name, x] of named) {
-    if (x !== null && x !== undefined && !Number.isFinite(x)) return { ok: false, reason: 'not_finite', message: `${name} is ${x}` };
+    if (x !== null && x !== undefined && !Number.isFinite(x))
+      return { ok: false, reason: 'not_finite', message: `${name} is ${x}` };
   }
   const p = f.homeWinProbability;
   if (outside(p, B.probability)) {
-    return { ok: false, reason: 'probability_out_of_range', message: `home win probability ${p} is outside ${B.probability.min}..${B.probability.max}` };
+    return {
+      ok: false,
+      reason: 'probability_out_of_range',
+      message: `home win probability ${p} is outside ${B.probability.min}..${B.probability.max}`,
+    };
   }
   const m = f.expectedMargin;
   if (m !== null && outside(m, B.marginPts)) {
-    return { ok: false, reason: 'margin_out_of_range', message: `expected margin ${m.toFixed(1)} is outside ${B.marginPts.min}..${B.marginPts.max} points` };
+    return {
+      ok: false,
+      reason: 'margin_out_of_range',
+      message: `expected margin ${m.toFixed(1)} is outside ${B.marginPts.min}..${B.marginPts.max} points`,
+    };
   }
   const t = f.expectedTotal;
   if (t !== null && outside(t, B.totalPts)) {
-    return { ok: false, reason: 'total_out_of_range', message: `expected total ${t.toFixed(1)} is outside ${B.totalPts.min}..${B.totalPts.max} points` };
+    return {
+      ok: false,
+      reason: 'total_out_of_range',
+      message: `expected total ${t.toFixed(1)} is outside ${B.totalPts.min}..${B.totalPts.max} points`,
+    };
   }
   const mk = f.marketProbability;
   if (mk !== null && mk !== undefined && outside(mk, B.probability)) {
-    return { ok: false, reason: 'market_out_of_range', message: `market probability ${mk} is outside ${B.probability.min}..${B.probability.max}` };
+    return {
+      ok: false,
+      reason: 'market_out_of_range',
+      message: `market probability ${mk} is outside ${B.probability.min}..${B.probability.max}`,
+    };
   }
   return { ok: true };
 }

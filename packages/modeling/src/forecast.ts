@@ -46,7 +46,13 @@ export interface Forecasts {
  * from the row's `winOffset`) is blended with the margin-derived one (`marginToWin`), then pulled
  * toward the market where a line exists (`marketShrink`).
  */
-export function combine(parts: ForecastParts, full: ArrayLike<number>, pWin: number, marginOut: number, totalOut: number): Forecast {
+export function combine(
+  parts: ForecastParts,
+  full: ArrayLike<number>,
+  pWin: number,
+  marginOut: number,
+  totalOut: number,
+): Forecast {
   const expectedMargin = marginOut + marginOffset(full, parts.variant);
   return {
     homeWinProbability: shrinkToMarket(blendWin(pWin, expectedMargin, parts.marginToWin), full, parts.marketShrink),

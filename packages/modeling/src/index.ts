@@ -25,12 +25,34 @@ export type { Explanation, Contribution } from './explanation';
 export { releaseNativeMemory } from '@nba/xgboost';
 export { runBacktest, type BacktestOptions, type BacktestForecast } from './backtest';
 export { retrainCutoff, trainingSetBefore, RETRAIN_DAYS } from './walk-forward';
-export { FORECASTS, reportMarkdown, type BacktestReport, type ForecastName, type SeasonScores, type PointErrors, type GuardrailSeason } from './report';
+export {
+  FORECASTS,
+  reportMarkdown,
+  type BacktestReport,
+  type ForecastName,
+  type SeasonScores,
+  type PointErrors,
+  type GuardrailSeason,
+} from './report';
 export { fitMarginToWin, type MarginToWin } from './margin-blend';
 export { shrinkToMarket, MARKET_CENTER_GAMES, MARKET_GUARDRAIL, type MarketShrink } from './market-shrink';
-export { chooseShrink, MARKET_SHRINK_Z, MARKET_ZERO_SKILL_BUDGET, MARKET_SHRINK_MIN_GAMES, type ShrinkChoice, type ShrinkEvidence } from './market-shrink-rule';
+export {
+  chooseShrink,
+  MARKET_SHRINK_Z,
+  MARKET_ZERO_SKILL_BUDGET,
+  MARKET_SHRINK_MIN_GAMES,
+  type ShrinkChoice,
+  type ShrinkEvidence,
+} from './market-shrink-rule';
 export { calibrationSvg } from './calibration-svg';
-export { checkForecast, FORECAST_BOUNDS, WITHHELD_REASONS, type ForecastCheck, type PublishedNumbers, type WithheldReason } from './forecast-check';
+export {
+  checkForecast,
+  FORECAST_BOUNDS,
+  WITHHELD_REASONS,
+  type ForecastCheck,
+  type PublishedNumbers,
+  type WithheldReason,
+} from './forecast-check';
 export { loadGamesCsv } from './history';
 export { scoreModel, evaluationSeason, holdoutScores, type EvalScores, type LinedScores } from './evaluation';
 export { toRegistration, type ModelRegistration, type ModelArtifacts } from './registration';

@@ -11,7 +11,12 @@ import { logit, MARKET_CENTER_GAMES, meanMarketCorrection, type MarketShrink } f
  * +0.074 learned in 2021, cost 0.0025 of log loss), and lambda the robust weight of what is left,
  * judged on the validation slice (`chooseShrink`), never above `maxLambda`.
  */
-export function marketShrinkFor(model: ForecastParts, ds: Dataset, validation: Dataset, maxLambda: number): MarketShrink {
+export function marketShrinkFor(
+  model: ForecastParts,
+  ds: Dataset,
+  validation: Dataset,
+  maxLambda: number,
+): MarketShrink {
   const recent = ds.rows.filter((r) => Number.isFinite(marketForecast(r.values))).slice(-MARKET_CENTER_GAMES);
   const center = meanMarketCorrection(forecastRows(model, recent).homeWin, recent);
   const p = forecastRows(model, validation.rows).homeWin;

@@ -1,4 +1,10 @@
-import { chooseShrink, correctionCurvature, fitCorrectionWeight, MARKET_SHRINK_MIN_GAMES, MARKET_ZERO_SKILL_BUDGET } from './market-shrink-rule';
+import {
+  chooseShrink,
+  correctionCurvature,
+  fitCorrectionWeight,
+  MARKET_SHRINK_MIN_GAMES,
+  MARKET_ZERO_SKILL_BUDGET,
+} from './market-shrink-rule';
 
 /** A deterministic pseudo-random stream (mulberry32), so the tests never depend on luck. */
 function rng(seed: number): () => number {

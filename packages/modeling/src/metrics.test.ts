@@ -1,4 +1,12 @@
-import { accuracy, brier, calibrationBins, expectedCalibrationError, logLoss, meanAbsoluteError, scoreForecast } from './metrics';
+import {
+  accuracy,
+  brier,
+  calibrationBins,
+  expectedCalibrationError,
+  logLoss,
+  meanAbsoluteError,
+  scoreForecast,
+} from './metrics';
 
 describe('metrics', () => {
   const p = [0.8, 0.3, 0.6, 0.5];

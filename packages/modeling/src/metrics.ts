@@ -19,7 +19,8 @@ export interface CalibrationBin {
 const EPS = 1e-15;
 
 function check(p: ArrayLike<number>, y: ArrayLike<number>): void {
-  if (p.length !== y.length) throw new RangeError(`forecasts (${p.length}) and outcomes (${y.length}) differ in length`);
+  if (p.length !== y.length)
+    throw new RangeError(`forecasts (${p.length}) and outcomes (${y.length}) differ in length`);
 }
 
 /** Mean negative log-likelihood (natural log), forecasts clipped to [1e-15, 1-1e-15]. */
@@ -80,7 +81,13 @@ export function expectedCalibrationError(p: ArrayLike<number>, y: ArrayLike<numb
 
 /** All scores of a forecast. */
 export function scoreForecast(p: ArrayLike<number>, y: ArrayLike<number>): ForecastScore {
-  return { n: p.length, logLoss: logLoss(p, y), brier: brier(p, y), accuracy: accuracy(p, y), ece: expectedCalibrationError(p, y) };
+  return {
+    n: p.length,
+    logLoss: logLoss(p, y),
+    brier: brier(p, y),
+    accuracy: accuracy(p, y),
+    ece: expectedCalibrationError(p, y),
+  };
 }
 
 /** Mean absolute error. */

@@ -16,8 +16,18 @@ describe('registry round trip', () => {
     expect(reg.featureSpec.features).toEqual(model.spec.features);
     expect(reg.trainingGames).toBe(model.trainedOn.games);
     // What a registry stores is JSON: go through it.
-    const back = ServingModel.fromRegistration({ params: JSON.parse(JSON.stringify(reg.params)), featureSpec: reg.featureSpec }, reg.artifacts);
-    const matchup = { home: 'BOS', away: 'LAL', date: '2003-04-01', season: 2003, gameType: 'regular' as const, neutral: false };
+    const back = ServingModel.fromRegistration(
+      { params: JSON.parse(JSON.stringify(reg.params)), featureSpec: reg.featureSpec },
+      reg.artifacts,
+    );
+    const matchup = {
+      home: 'BOS',
+      away: 'LAL',
+      date: '2003-04-01',
+      season: 2003,
+      gameType: 'regular' as const,
+      neutral: false,
+    };
     const a = ServingModel.fromTrained(model).predictMatchup(state, matchup);
     const b = back.predictMatchup(state, matchup);
     expect(b.homeWinProbability).toBe(a.homeWinProbability);
@@ -38,6 +48,8 @@ describe('a broken artifact', () => {
     const model = trainModel(assembleDataset(buildFeatures(games, lines).rows), 'stats');
     const reg = toRegistration(model);
     disposeModel(model);
-    expect(() => ServingModel.fromRegistration(reg, { ...reg.artifacts, total: '{"learner": "truncated' })).toThrow(/cannot load the model's boosters/);
+    expect(() => ServingModel.fromRegistration(reg, { ...reg.artifacts, total: '{"learner": "truncated' })).toThrow(
+      /cannot load the model's boosters/,
+    );
   });
 });

@@ -52,7 +52,13 @@ export interface BacktestReport {
   bestIterations: Record<string, number>;
   tuning: string;
   /** Per season, model_market against the market (bound: `MARKET_GUARDRAIL`). */
-  guardrail: { bound: number; allOk: boolean; worstSeason: string | null; worstMargin: number; seasons: Record<string, GuardrailSeason> };
+  guardrail: {
+    bound: number;
+    allOk: boolean;
+    worstSeason: string | null;
+    worstMargin: number;
+    seasons: Record<string, GuardrailSeason>;
+  };
   wallTimeMs: number;
   generatedAt: string;
 }
@@ -73,10 +79,19 @@ function scoreTable(s: SeasonScores): string[] {
 /** Human-readable report: overall scores, per-season log loss, point errors, provenance. */
 export function reportMarkdown(r: BacktestReport): string {
   const lines = [`# Walk-forward backtest ${r.fromSeason}-${r.toSeason}`, ''];
-  lines.push(`Each season is predicted by models trained only on games before it; all forecasts are scored on the same ${r.overall.home.n} games.`, '');
+  lines.push(
+    `Each season is predicted by models trained only on games before it; all forecasts are scored on the same ${r.overall.home.n} games.`,
+    '',
+  );
   lines.push('## All seasons', '', ...scoreTable(r.overall), '');
-  lines.push('## Log loss by season', '', `| season | ${FORECASTS.join(' | ')} |`, `|---|${FORECASTS.map(() => '---').join('|')}|`);
-  for (const [season, s] of Object.entries(r.seasons)) lines.push(`| ${season} | ${FORECASTS.map((f) => f3(s[f].logLoss)).join(' | ')} |`);
+  lines.push(
+    '## Log loss by season',
+    '',
+    `| season | ${FORECASTS.join(' | ')} |`,
+    `|---|${FORECASTS.map(() => '---').join('|')}|`,
+  );
+  for (const [season, s] of Object.entries(r.seasons))
+    lines.push(`| ${season} | ${FORECASTS.map((f) => f3(s[f].logLoss)).join(' | ')} |`);
   const g = r.guardrail;
   const sg = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(5)}` : 'n/a');
   lines.push('', `## Guardrail: model_market against the market (bound +${g.bound})`, '');
@@ -111,7 +126,9 @@ export function reportMarkdown(r: BacktestReport): string {
   }
   lines.push('', '## Provenance', '');
   lines.push(`- git commit: ${r.gitCommit ?? 'unknown'}`);
-  lines.push(`- feature spec version: ${r.featureSpecVersion} (stats: ${r.featureSpecs.stats.length} features, market: ${r.featureSpecs.market.length})`);
+  lines.push(
+    `- feature spec version: ${r.featureSpecVersion} (stats: ${r.featureSpecs.stats.length} features, market: ${r.featureSpecs.market.length})`,
+  );
   lines.push(`- tuning: ${r.tuning}`);
   lines.push(
     `- best iterations (mean): ${Object.entries(r.bestIterations)

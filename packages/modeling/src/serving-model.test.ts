@@ -21,7 +21,8 @@ describe('the serving model', () => {
     away: TEAM_CODES[29 - i] as string,
     gameType: 'regular' as const,
     neutral: i % 5 === 0,
-    line: i % 2 === 0 ? { homeMl: -150 + 10 * i, awayMl: 130 - 5 * i, spreadHome: -3.5 + i, total: 215 + i } : undefined,
+    line:
+      i % 2 === 0 ? { homeMl: -150 + 10 * i, awayMl: 130 - 5 * i, spreadHome: -3.5 + i, total: 215 + i } : undefined,
   }));
 
   beforeAll(() => {
@@ -29,7 +30,12 @@ describe('the serving model', () => {
       const model = trainModel(ds, variant);
       trained.push(model);
       const reg = toRegistration(model);
-      served.push(ServingModel.fromRegistration({ params: JSON.parse(JSON.stringify(reg.params)), featureSpec: reg.featureSpec }, reg.artifacts));
+      served.push(
+        ServingModel.fromRegistration(
+          { params: JSON.parse(JSON.stringify(reg.params)), featureSpec: reg.featureSpec },
+          reg.artifacts,
+        ),
+      );
     }
     // both paths of the formula are covered: the stats variant blends in the margin booster
     expect(served[0]?.marginToWin?.weight ?? 0).toBeGreaterThan(0);
@@ -88,7 +94,11 @@ describe('the serving model', () => {
   it("refuses a version whose registered feature spec is not its bundle's", () => {
     const reg = toRegistration(required(trained[0], 'the first trained model'));
     const featureSpec = { ...reg.featureSpec, features: [...reg.featureSpec.features].reverse() };
-    expect(() => ServingModel.fromRegistration({ params: reg.params, featureSpec }, reg.artifacts)).toThrow(ModelingError);
-    expect(() => ServingModel.fromRegistration({ params: reg.params, featureSpec }, reg.artifacts)).toThrow(/registered feature spec differs/);
+    expect(() => ServingModel.fromRegistration({ params: reg.params, featureSpec }, reg.artifacts)).toThrow(
+      ModelingError,
+    );
+    expect(() => ServingModel.fromRegistration({ params: reg.params, featureSpec }, reg.artifacts)).toThrow(
+      /registered feature spec differs/,
+    );
   });
 });

@@ -34,10 +34,13 @@ function sigmoid(z: number): number {
 /** Checks a loaded booster against the spec and prepares it for single-row serving. */
 function prepareBooster(booster: Booster, role: string, spec: FeatureSpec): void {
   if (booster.numFeatures !== spec.features.length) {
-    throw new Error(`its ${role} model has ${booster.numFeatures} features but the feature spec lists ${spec.features.length}`);
+    throw new Error(
+      `its ${role} model has ${booster.numFeatures} features but the feature spec lists ${spec.features.length}`,
+    );
   }
   const names = booster.featureNames;
-  if (names && names.join('\u0000') !== spec.features.join('\u0000')) throw new Error(`its ${role} model's feature names differ from the feature spec`);
+  if (names && names.join('\u0000') !== spec.features.join('\u0000'))
+    throw new Error(`its ${role} model's feature names differ from the feature spec`);
   // one row at a time gains nothing from threads, and OpenMP hand-offs cost milliseconds on a
   // busy 2-core machine (measured: 350-4700 µs per row with 2 threads, 20-30 µs with 1)
   booster.setParams({ nthread: 1 });
@@ -91,7 +94,10 @@ export class ServingModel {
     try {
       const spec = trained.spec;
       const expected = registered.featureSpec;
-      if (expected && (expected.features.join('\u0000') !== spec.features.join('\u0000') || expected.version !== spec.version)) {
+      if (
+        expected &&
+        (expected.features.join('\u0000') !== spec.features.join('\u0000') || expected.version !== spec.version)
+      ) {
         throw new Error('the registered feature spec differs from the one in its bundle');
       }
       prepareBooster(trained.win, 'win', spec);
@@ -122,7 +128,9 @@ export class ServingModel {
     const features = state.featuresFor(matchup, line);
     const { parts, row, columns } = this;
     for (let j = 0; j < columns.length; j++) row[j] = features[columns[j] as number] as number;
-    const pWin = sigmoid(parts.win.predictRow(row, { outputMargin: true }) - this.winBaseMargin() + winOffset(features, parts.variant));
+    const pWin = sigmoid(
+      parts.win.predictRow(row, { outputMargin: true }) - this.winBaseMargin() + winOffset(features, parts.variant),
+    );
     const forecast = combine(parts, features, pWin, parts.margin.predictRow(row), parts.total.predictRow(row));
     return { ...forecast, marketProbability: marketForecast(features), features };
   }

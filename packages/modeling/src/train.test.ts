@@ -28,7 +28,9 @@ describe('training and prediction', () => {
       // correction proven (about 11 standard errors), so the model beats the line, by what the cap allows
       const shrink = required(market.marketShrink, 'the market shrink');
       const choice = required(shrink.choice, 'the shrink choice');
-      expect(required(choice.fitted, 'the fitted correction') - required(choice.se, 'its standard error')).toBeGreaterThan(1);
+      expect(
+        required(choice.fitted, 'the fitted correction') - required(choice.se, 'its standard error'),
+      ).toBeGreaterThan(1);
       expect(shrink.lambda).toBe(choice.cap);
       expect(logLoss(pm.homeWin, y)).toBeLessThan(
         logLoss(
@@ -50,7 +52,14 @@ describe('training and prediction', () => {
 
   it('predicts a hypothetical matchup from the state without changing it, and survives serialization', () => {
     const model = trainModel(ds, 'market');
-    const matchup = { season: 2003, date: '2003-12-01', home: 'BOS', away: 'LAL', gameType: 'regular' as const, neutral: false };
+    const matchup = {
+      season: 2003,
+      date: '2003-12-01',
+      home: 'BOS',
+      away: 'LAL',
+      gameType: 'regular' as const,
+      neutral: false,
+    };
     const before = state.featuresFor(matchup);
     const a = ServingModel.fromTrained(model).predictMatchup(state, matchup, { spreadHome: -4, total: 220 });
     const restored = deserializeModel(JSON.parse(JSON.stringify(serializeModel(model))) as ModelBundle);

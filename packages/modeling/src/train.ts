@@ -49,7 +49,13 @@ interface FitData {
   base?: Float32Array;
 }
 
-function fit(settings: BoosterSettings, spec: FeatureSpec, tr: FitData, va: FitData, all: FitData | null): { booster: Booster; best: number } {
+function fit(
+  settings: BoosterSettings,
+  spec: FeatureSpec,
+  tr: FitData,
+  va: FitData,
+  all: FitData | null,
+): { booster: Booster; best: number } {
   const names = spec.features;
   const dtrain = makeDMatrix(tr.x, names, tr.y, tr.base);
   const dvalid = makeDMatrix(va.x, names, va.y, va.base);
@@ -88,7 +94,8 @@ function concat(a: Float32Array, b: Float32Array): Float32Array {
 export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions = {}): TrainedModel {
   const params = options.params ?? DEFAULT_PARAMS;
   const spec = featureSpec(variant);
-  if (ds.rows.length < 500) throw new ModelingError('NOT_ENOUGH_DATA', `need at least 500 finished games to train, got ${ds.rows.length}`);
+  if (ds.rows.length < 500)
+    throw new ModelingError('NOT_ENOUGH_DATA', `need at least 500 finished games to train, got ${ds.rows.length}`);
   const lastSeason = (ds.rows[ds.rows.length - 1] as Dataset['rows'][number]).game.season;
   let { train: fitPart, test: validPart } = seasonSplit(ds, lastSeason);
   if (fitPart.rows.length < 0.5 * ds.rows.length) {
@@ -103,9 +110,12 @@ export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions 
   const tOff = (v: Float64Array) => totalOffset(v, variant, totalFallback);
   options.onProgress?.('training', { variant, games: ds.rows.length });
   const base = (part: Dataset) => Float32Array.from(part.rows, (r) => winOffset(r.values, variant));
-  const target = (part: Dataset, y: Float32Array, off: (v: Float64Array) => number) => Float32Array.from(part.rows, (r, i) => (y[i] as number) - off(r.values));
+  const target = (part: Dataset, y: Float32Array, off: (v: Float64Array) => number) =>
+    Float32Array.from(part.rows, (r, i) => (y[i] as number) - off(r.values));
   const both = (a: FitData, b: FitData): FitData | null =>
-    params.refit ? { x: concat(a.x, b.x), y: concat(a.y, b.y), ...(a.base && b.base ? { base: concat(a.base, b.base) } : {}) } : null;
+    params.refit
+      ? { x: concat(a.x, b.x), y: concat(a.y, b.y), ...(a.base && b.base ? { base: concat(a.base, b.base) } : {}) }
+      : null;
   const wTr: FitData = { x, y: fitPart.homeWin, base: base(fitPart) };
   const wVa: FitData = { x: vx, y: validPart.homeWin, base: base(validPart) };
   const win = fit(params.win, spec, wTr, wVa, both(wTr, wVa));
@@ -128,7 +138,15 @@ export function trainModel(ds: Dataset, variant: Variant, options: TrainOptions 
       lastDate: (ds.rows[ds.rows.length - 1] as Dataset['rows'][number]).game.date,
       games: ds.rows.length,
     },
-    validation: { games: validPart.rows.length, logLoss: NaN, marginMae: NaN, totalMae: NaN, marketGames: 0, logLossWithLine: NaN, marketLogLoss: NaN },
+    validation: {
+      games: validPart.rows.length,
+      logLoss: NaN,
+      marginMae: NaN,
+      totalMae: NaN,
+      marketGames: 0,
+      logLossWithLine: NaN,
+      marketLogLoss: NaN,
+    },
     bestIterations: { win: win.best, margin: margin.best, total: total.best },
   };
   const blendWeight = params.marginBlend?.[variant] ?? 0;

@@ -11,7 +11,11 @@ test('a day is forecast by the model of its retrain window, counted from the sea
 });
 
 test('a cadence that is not a whole number of days, or a day before the season, is refused', () => {
-  expect(() => retrainCutoff('2023-11-01', '2023-10-24', 0)).toThrow(/retrain cadence must be a whole number of days >= 1, got 0/);
+  expect(() => retrainCutoff('2023-11-01', '2023-10-24', 0)).toThrow(
+    /retrain cadence must be a whole number of days >= 1, got 0/,
+  );
   expect(() => retrainCutoff('2023-11-01', '2023-10-24', 2.5)).toThrow(/got 2.5/);
-  expect(() => retrainCutoff('2023-10-01', '2023-10-24')).toThrow(/2023-10-01 is before its season's first game day 2023-10-24/);
+  expect(() => retrainCutoff('2023-10-01', '2023-10-24')).toThrow(
+    /2023-10-01 is before its season's first game day 2023-10-24/,
+  );
 });

@@ -16,7 +16,8 @@ export const RETRAIN_DAYS = 7;
 export function retrainCutoff(date: string, seasonStart: string, cadenceDays = RETRAIN_DAYS): string {
   if (!Number.isInteger(cadenceDays) || cadenceDays < 1)
     throw new ModelingError('INVALID_INPUT', `retrain cadence must be a whole number of days >= 1, got ${cadenceDays}`);
-  if (date < seasonStart) throw new ModelingError('INVALID_INPUT', `date ${date} is before its season's first game day ${seasonStart}`);
+  if (date < seasonStart)
+    throw new ModelingError('INVALID_INPUT', `date ${date} is before its season's first game day ${seasonStart}`);
   const days = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${seasonStart}T00:00:00Z`)) / 86_400_000);
   return addDays(seasonStart, days - (days % cadenceDays));
 }

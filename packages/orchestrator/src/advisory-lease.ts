@@ -32,7 +32,11 @@ export interface AdvisoryLeaseOptions {
 const reconnectDelayMs = (n: number): number => Math.min(250 * 2 ** n, 2000);
 
 /** A connection holding every key, or null when another session holds one (then nothing is held). */
-async function lockAll(databaseUrl: string, keys: readonly string[], options: AdvisoryLeaseOptions): Promise<Client | null> {
+async function lockAll(
+  databaseUrl: string,
+  keys: readonly string[],
+  options: AdvisoryLeaseOptions,
+): Promise<Client | null> {
   const client = new Client({
     connectionString: databaseUrl,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
@@ -44,7 +48,10 @@ async function lockAll(databaseUrl: string, keys: readonly string[], options: Ad
   try {
     await client.connect();
     for (const key of keys) {
-      const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS got', [LEASE_LOCK_NAMESPACE, key]);
+      const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS got', [
+        LEASE_LOCK_NAMESPACE,
+        key,
+      ]);
       if (!rows[0]?.got) {
         await client.end();
         return null;
@@ -68,7 +75,11 @@ async function lockAll(databaseUrl: string, keys: readonly string[], options: Ad
  * database stays away longer than `reconnectWithinMs`, the lease is lost: `lost` aborts and the run
  * must stop, since another process may be running it.
  */
-export async function acquireAdvisoryLease(databaseUrl: string, keys: readonly string[], options: AdvisoryLeaseOptions = {}): Promise<RunLease | null> {
+export async function acquireAdvisoryLease(
+  databaseUrl: string,
+  keys: readonly string[],
+  options: AdvisoryLeaseOptions = {},
+): Promise<RunLease | null> {
   const first = await lockAll(databaseUrl, keys, options);
   if (!first) return null;
   const log = options.logger;
@@ -97,7 +108,8 @@ export async function acquireAdvisoryLease(databaseUrl: string, keys: readonly s
         return;
       } catch (thrown) {
         const error = toError(thrown);
-        if (!isTransientDatabaseFailure(error) || Date.now() >= deadline) return loseLease(`cannot take it again: ${failureLine(error)}`);
+        if (!isTransientDatabaseFailure(error) || Date.now() >= deadline)
+          return loseLease(`cannot take it again: ${failureLine(error)}`);
       }
       await sleep(reconnectDelayMs(n));
     }
@@ -110,7 +122,10 @@ export async function acquireAdvisoryLease(databaseUrl: string, keys: readonly s
       if (dropped || released) return;
       dropped = true;
       void c.end().catch(() => undefined);
-      log?.warn('run lease connection lost; taking the lease again', { keys, error: error ? failureLine(error) : 'connection ended' });
+      log?.warn('run lease connection lost; taking the lease again', {
+        keys,
+        error: error ? failureLine(error) : 'connection ended',
+      });
       void reacquire();
     };
     c.on('error', onDrop);

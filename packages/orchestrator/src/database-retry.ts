@@ -16,10 +16,18 @@ export interface DatabaseRetryPolicy {
 }
 
 /** 8 retries from 1 s, capped at 15 s: waits of at least 75 s in all, enough for a restart or a failover. */
-export const DEFAULT_DATABASE_RETRY: Readonly<DatabaseRetryPolicy> = Object.freeze({ maxRetries: 8, retryDelayMs: 1000, maxRetryDelayMs: 15_000 });
+export const DEFAULT_DATABASE_RETRY: Readonly<DatabaseRetryPolicy> = Object.freeze({
+  maxRetries: 8,
+  retryDelayMs: 1000,
+  maxRetryDelayMs: 15_000,
+});
 
 /** No retries of database errors beyond the task's own (`databaseRetry: false`). */
-export const NO_DATABASE_RETRY: Readonly<DatabaseRetryPolicy> = Object.freeze({ maxRetries: 0, retryDelayMs: 0, maxRetryDelayMs: 0 });
+export const NO_DATABASE_RETRY: Readonly<DatabaseRetryPolicy> = Object.freeze({
+  maxRetries: 0,
+  retryDelayMs: 0,
+  maxRetryDelayMs: 0,
+});
 
 /** The policy from a pipeline option: defaults for missing fields, none for `false`. */
 export function databaseRetryPolicy(option: Partial<DatabaseRetryPolicy> | false | undefined): DatabaseRetryPolicy {

@@ -59,7 +59,14 @@ export interface RunFinishedEvent extends EventBase {
 
 /** Progress events, e.g. for drawing a task list on a terminal. */
 export type PipelineEvent =
-  RunStartedEvent | TaskStartedEvent | TaskRetryingEvent | TaskSucceededEvent | TaskFailedEvent | TaskSkippedEvent | TaskCancelledEvent | RunFinishedEvent;
+  | RunStartedEvent
+  | TaskStartedEvent
+  | TaskRetryingEvent
+  | TaskSucceededEvent
+  | TaskFailedEvent
+  | TaskSkippedEvent
+  | TaskCancelledEvent
+  | RunFinishedEvent;
 
 /** Receives progress events. Exceptions it throws are logged and ignored. */
 export type PipelineEventListener = (event: PipelineEvent) => void;

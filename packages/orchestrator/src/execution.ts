@@ -79,7 +79,14 @@ export async function execute<C>(input: ExecutionInput<C>, scope: RunScope<C>): 
 
   /** Records a task that never ran an attempt (attempt 0 row) and emits its event. */
   const settleWithoutRunning = (task: ResolvedTask<C>, status: 'skipped' | 'cancelled', reason: string): void => {
-    outcomes.set(task.name, { name: task.name, status, attempts: 0, durationMs: 0, reason, continueOnFailure: task.continueOnFailure });
+    outcomes.set(task.name, {
+      name: task.name,
+      status,
+      attempts: 0,
+      durationMs: 0,
+      reason,
+      continueOnFailure: task.continueOnFailure,
+    });
     const now = new Date();
     scope.writer.attempt({
       runId: scope.runId,
@@ -101,8 +108,10 @@ export async function execute<C>(input: ExecutionInput<C>, scope: RunScope<C>): 
     for (const dep of task.dependencies) {
       const o = outcomes.get(dep);
       if (o?.status === 'cancelled') return { status: 'cancelled', reason: `dependency '${dep}' was cancelled` };
-      if (o?.status === 'failed' && !o.continueOnFailure) return { status: 'skipped', reason: `dependency '${dep}' failed` };
-      if (blocked.has(dep)) return { status: 'skipped', reason: `dependency '${dep}' was skipped (${o?.reason ?? ''})` };
+      if (o?.status === 'failed' && !o.continueOnFailure)
+        return { status: 'skipped', reason: `dependency '${dep}' failed` };
+      if (blocked.has(dep))
+        return { status: 'skipped', reason: `dependency '${dep}' was skipped (${o?.reason ?? ''})` };
     }
     return undefined;
   };
@@ -123,7 +132,9 @@ export async function execute<C>(input: ExecutionInput<C>, scope: RunScope<C>): 
         for (const task of [...pending]) {
           if (!task.dependencies.every((d) => outcomes.has(d))) continue;
           const remove = (): void => void pending.splice(pending.indexOf(task), 1);
-          const b = scope.signal.aborted ? { status: 'cancelled' as const, reason: cancelReasonOf(scope.signal) } : blocker(task);
+          const b = scope.signal.aborted
+            ? { status: 'cancelled' as const, reason: cancelReasonOf(scope.signal) }
+            : blocker(task);
           if (b) {
             remove();
             if (b.status === 'skipped') blocked.add(task.name);
@@ -153,8 +164,14 @@ function report<C>(task: ResolvedTask<C>, o: TaskOutcome, scope: RunScope<C>): v
   const common = { task: task.name, attempts: o.attempts, durationMs: o.durationMs };
   if (o.status === 'succeeded') scope.emit({ type: 'task-succeeded', ...common });
   else if (o.status === 'failed')
-    scope.emit({ type: 'task-failed', ...common, error: required(o.error, `the error of failed task '${task.name}'`), continueOnFailure: o.continueOnFailure });
-  else if (o.status === 'cancelled') scope.emit({ type: 'task-cancelled', task: task.name, reason: o.reason ?? 'cancelled' });
+    scope.emit({
+      type: 'task-failed',
+      ...common,
+      error: required(o.error, `the error of failed task '${task.name}'`),
+      continueOnFailure: o.continueOnFailure,
+    });
+  else if (o.status === 'cancelled')
+    scope.emit({ type: 'task-cancelled', task: task.name, reason: o.reason ?? 'cancelled' });
   else scope.emit({ type: 'task-skipped', task: task.name, reason: o.reason ?? 'skipped' });
   if (o.status === 'skipped' || (o.attempts === 0 && o.status !== 'succeeded')) {
     // skipIf decided (or threw) before any attempt: record it as attempt 0.
@@ -172,7 +189,12 @@ function report<C>(task: ResolvedTask<C>, o: TaskOutcome, scope: RunScope<C>): v
     });
   }
   const log = scope.logger.child({ task: task.name });
-  if (o.status === 'failed') log.error('task failed', { ...common, error: o.error ? failureLine(o.error) : undefined, continueOnFailure: o.continueOnFailure });
+  if (o.status === 'failed')
+    log.error('task failed', {
+      ...common,
+      error: o.error ? failureLine(o.error) : undefined,
+      continueOnFailure: o.continueOnFailure,
+    });
   else log.info(`task ${o.status}`, { ...common, ...(o.reason ? { reason: o.reason } : {}) });
 }
 
@@ -190,7 +212,8 @@ async function finish<C>(
   const cancelled = tasks.some((t) => t.status === 'cancelled');
   const status = cancelled ? 'cancelled' : failedRequired.length > 0 ? 'failed' : 'succeeded';
   const cancelReason = cancelled ? cancelReasonOf(scope.signal) : undefined;
-  const error = cancelReason ?? (failedRequired.length > 0 ? `required tasks failed: ${failedRequired.join(', ')}` : null);
+  const error =
+    cancelReason ?? (failedRequired.length > 0 ? `required tasks failed: ${failedRequired.join(', ')}` : null);
   const finishedAt = new Date();
   scope.writer.run({
     id: scope.runId,

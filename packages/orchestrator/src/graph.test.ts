@@ -15,18 +15,17 @@ function thrown(fn: () => unknown): OrchestratorError {
 
 describe('validateGraph', () => {
   it('orders dependencies first, keeping insertion order among independent tasks', () => {
-    expect(validateGraph([node('predict', 'train', 'odds'), node('odds'), node('ingest'), node('train', 'ingest')])).toEqual([
-      'odds',
-      'ingest',
-      'train',
-      'predict',
-    ]);
+    expect(
+      validateGraph([node('predict', 'train', 'odds'), node('odds'), node('ingest'), node('train', 'ingest')]),
+    ).toEqual(['odds', 'ingest', 'train', 'predict']);
   });
 
   it('names every unknown dependency', () => {
     const e = thrown(() => validateGraph([node('ingest'), node('train', 'ingets'), node('predict', 'train', 'model')]));
     expect(e.code).toBe('UNKNOWN_DEPENDENCY');
-    expect(e.message).toBe("task 'train' depends on unknown task 'ingets'; task 'predict' depends on unknown task 'model'");
+    expect(e.message).toBe(
+      "task 'train' depends on unknown task 'ingets'; task 'predict' depends on unknown task 'model'",
+    );
   });
 
   it('names the tasks of a cycle as a closed path', () => {
@@ -40,6 +39,11 @@ describe('validateGraph', () => {
   });
 
   it('accepts a diamond', () => {
-    expect(validateGraph([node('d', 'b', 'c'), node('b', 'a'), node('c', 'a'), node('a')])).toEqual(['a', 'b', 'c', 'd']);
+    expect(validateGraph([node('d', 'b', 'c'), node('b', 'a'), node('c', 'a'), node('a')])).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
   });
 });

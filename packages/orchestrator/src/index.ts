@@ -19,7 +19,17 @@ export { permanent, isPermanent } from './permanent';
 export { withDatabaseRetry, failureLine, DEFAULT_DATABASE_RETRY } from './database-retry';
 export type { DatabaseRetryPolicy, DatabaseRetryOptions } from './database-retry';
 export type { OrchestratorErrorCode } from './orchestrator-error';
-export type { RunStore, RunRecord, RunFilter, RunLease, TaskAttemptRecord, StoredRun, StoredRunStatus, StoredTaskStatus, JsonValue } from './run-store';
+export type {
+  RunStore,
+  RunRecord,
+  RunFilter,
+  RunLease,
+  TaskAttemptRecord,
+  StoredRun,
+  StoredRunStatus,
+  StoredTaskStatus,
+  JsonValue,
+} from './run-store';
 export { liveStatus } from './run-liveness';
 export { InMemoryRunStore } from './memory-run-store';
 export { PrismaRunStore, type PrismaRunStoreOptions } from './prisma-run-store';

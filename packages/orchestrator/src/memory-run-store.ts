@@ -41,7 +41,9 @@ export class InMemoryRunStore implements RunStore {
   getRun(id: string): Promise<StoredRun | null> {
     const run = this.runs.get(id);
     if (!run) return Promise.resolve(null);
-    const tasks = [...(this.attempts.get(id) ?? [])].sort((a, b) => (a.task === b.task ? a.attempt - b.attempt : a.task < b.task ? -1 : 1));
+    const tasks = [...(this.attempts.get(id) ?? [])].sort((a, b) =>
+      a.task === b.task ? a.attempt - b.attempt : a.task < b.task ? -1 : 1,
+    );
     return Promise.resolve({ ...copyRun(run), tasks: tasks.map(copyAttempt) });
   }
 
@@ -63,7 +65,9 @@ export class InMemoryRunStore implements RunStore {
     return Promise.resolve(
       newest.map((r) => ({
         ...copyRun(r),
-        tasks: [...(this.attempts.get(r.id) ?? [])].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.attempt - b.attempt).map(copyAttempt),
+        tasks: [...(this.attempts.get(r.id) ?? [])]
+          .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.attempt - b.attempt)
+          .map(copyAttempt),
       })),
     );
   }

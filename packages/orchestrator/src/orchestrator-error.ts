@@ -2,7 +2,15 @@ import { CodedError } from '@nba/errors';
 
 /** What went wrong, as a closed set an app can switch on. */
 export type OrchestratorErrorCode =
-  'UNKNOWN_DEPENDENCY' | 'CYCLE' | 'DUPLICATE_TASK' | 'TIMEOUT' | 'CANCELLED' | 'LEASE_LOST' | 'RUN_NOT_FOUND' | 'NOT_RESUMABLE' | 'RUN_IN_PROGRESS';
+  | 'UNKNOWN_DEPENDENCY'
+  | 'CYCLE'
+  | 'DUPLICATE_TASK'
+  | 'TIMEOUT'
+  | 'CANCELLED'
+  | 'LEASE_LOST'
+  | 'RUN_NOT_FOUND'
+  | 'NOT_RESUMABLE'
+  | 'RUN_IN_PROGRESS';
 
 /** The one error class of @nba/orchestrator. `cause` carries the underlying error, if any. */
 export class OrchestratorError extends CodedError<OrchestratorErrorCode> {

@@ -5,9 +5,13 @@ import { Pipeline } from './pipeline';
 import type { TaskAttemptRecord } from './run-store';
 
 // Errors in the shape node-postgres gives them (SQLSTATE + severity); @nba/db classifies them.
-const adminShutdown = () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01', severity: 'FATAL' });
+const adminShutdown = () =>
+  Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01', severity: 'FATAL' });
 const diskFull = () =>
-  Object.assign(new Error('could not extend file "base/1/2": No space left on device\nHINT: Check free disk space.'), { code: '53100', severity: 'ERROR' });
+  Object.assign(new Error('could not extend file "base/1/2": No space left on device\nHINT: Check free disk space.'), {
+    code: '53100',
+    severity: 'ERROR',
+  });
 const LOST_LINE = 'database connection lost (57P01 terminating connection due to administrator command)';
 
 describe('transient database errors', () => {
@@ -17,7 +21,12 @@ describe('transient database errors', () => {
     jest.useFakeTimers({ now: new Date('2024-01-02T00:00:00Z') });
     const events: PipelineEvent[] = [];
     const store = new InMemoryRunStore();
-    const p = new Pipeline({ name: 'db-retry', store, onEvent: (e) => events.push(e), databaseRetry: { retryDelayMs: 1000, maxRetryDelayMs: 3000 } });
+    const p = new Pipeline({
+      name: 'db-retry',
+      store,
+      onEvent: (e) => events.push(e),
+      databaseRetry: { retryDelayMs: 1000, maxRetryDelayMs: 3000 },
+    });
     p.addTask({
       name: 'train',
       run: ({ attempt }) => {
@@ -72,7 +81,12 @@ describe('transient database errors', () => {
           code: 'P2010',
           meta: {
             driverAdapterError: {
-              cause: { kind: 'postgres', code: '57P01', severity: 'FATAL', message: 'terminating connection due to administrator command' },
+              cause: {
+                kind: 'postgres',
+                code: '57P01',
+                severity: 'FATAL',
+                message: 'terminating connection due to administrator command',
+              },
             },
           },
         });
@@ -116,7 +130,11 @@ class RestartingStore extends InMemoryRunStore {
   }
   override async saveAttempt(a: TaskAttemptRecord): Promise<void> {
     if (++this.calls <= this.outage)
-      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', syscall: 'connect', errno: -111 });
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+        code: 'ECONNREFUSED',
+        syscall: 'connect',
+        errno: -111,
+      });
     await super.saveAttempt(a);
   }
 }

@@ -21,8 +21,15 @@ interface Line {
   meta: Record<string, unknown>;
 }
 function captureLogger(lines: Line[], context: Record<string, unknown> = {}): Logger {
-  const log = (level: string) => (message: string, meta?: Record<string, unknown>) => lines.push({ level, message, meta: { ...context, ...meta } });
-  return { error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug'), child: (c) => captureLogger(lines, { ...context, ...c }) };
+  const log = (level: string) => (message: string, meta?: Record<string, unknown>) =>
+    lines.push({ level, message, meta: { ...context, ...meta } });
+  return {
+    error: log('error'),
+    warn: log('warn'),
+    info: log('info'),
+    debug: log('debug'),
+    child: (c) => captureLogger(lines, { ...context, ...c }),
+  };
 }
 
 /** Runs one task with two retries that throws `error` every time; returns what happened. */
@@ -90,7 +97,9 @@ describe('permanent failures', () => {
   it('finds retryable in the cause chain; the outermost answer wins', async () => {
     const inner = new UpstreamError('QUOTA_EXCEEDED', 'quota reached', false);
     expect((await runFailing(() => new Error('ingest failed', { cause: inner }))).calls).toBe(1);
-    expect((await runFailing(() => Object.assign(new Error('retry me', { cause: inner }), { retryable: true }))).calls).toBe(3);
+    expect(
+      (await runFailing(() => Object.assign(new Error('retry me', { cause: inner }), { retryable: true }))).calls,
+    ).toBe(3);
   });
 
   it('marks thrown strings and frozen errors too', () => {

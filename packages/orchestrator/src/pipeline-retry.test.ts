@@ -97,7 +97,10 @@ describe('retries and timeouts', () => {
     const r = await p.run(undefined);
     expect(r.tasks[0]).toMatchObject({ status: 'succeeded', attempts: 2, result: 'fast now' });
     expect(signals[0]?.aborted).toBe(true);
-    expect(signals[0]?.reason).toMatchObject({ code: 'TIMEOUT', message: "task 'slow' attempt 1 timed out after 30 ms" });
+    expect(signals[0]?.reason).toMatchObject({
+      code: 'TIMEOUT',
+      message: "task 'slow' attempt 1 timed out after 30 ms",
+    });
     expect(signals[1]?.aborted).toBe(false);
 
     const stored = await p.store.getRun(r.runId);
@@ -112,7 +115,8 @@ describe('retries and timeouts', () => {
     p.addTask({
       name: 't',
       timeoutMs: 10,
-      run: ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(toError(signal.reason)))),
+      run: ({ signal }) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(toError(signal.reason)))),
     });
     const r = await p.run(undefined);
     expect(r.tasks[0]?.error).toMatchObject({ name: 'OrchestratorError', code: 'TIMEOUT' });

@@ -97,7 +97,10 @@ describe('Pipeline.run', () => {
     c.addTask({ name: 'a', dependencies: ['c'], run: () => void ran.push('a') });
     c.addTask({ name: 'b', dependencies: ['a'], run: () => void ran.push('b') });
     c.addTask({ name: 'c', dependencies: ['b'], run: () => void ran.push('c') });
-    await expect(c.run(undefined)).rejects.toMatchObject({ code: 'CYCLE', message: 'dependency cycle: a -> c -> b -> a' });
+    await expect(c.run(undefined)).rejects.toMatchObject({
+      code: 'CYCLE',
+      message: 'dependency cycle: a -> c -> b -> a',
+    });
     expect(ran).toEqual([]);
     expect(await (c.store as InMemoryRunStore).listRuns()).toEqual([]);
   });
@@ -129,7 +132,10 @@ describe('Pipeline.run', () => {
     const by = Object.fromEntries(r.tasks.map((t) => [t.name, t]));
     expect(by.ingest).toMatchObject({ status: 'failed', attempts: 1, error: new Error('upstream 503') });
     expect(by.train).toMatchObject({ status: 'skipped', reason: "dependency 'ingest' failed", attempts: 0 });
-    expect(by.predict).toMatchObject({ status: 'skipped', reason: "dependency 'train' was skipped (dependency 'ingest' failed)" });
+    expect(by.predict).toMatchObject({
+      status: 'skipped',
+      reason: "dependency 'train' was skipped (dependency 'ingest' failed)",
+    });
     expect(by.report?.status).toBe('succeeded');
   });
 
@@ -186,7 +192,11 @@ describe('Pipeline.run', () => {
         .forEach((l) => lines.push(JSON.parse(l) as Record<string, unknown>)),
     );
     const events: PipelineEvent[] = [];
-    const p = new Pipeline({ name: 'ev', logger: createLogger({ service: 'test', stream }), onEvent: (e) => events.push(e) });
+    const p = new Pipeline({
+      name: 'ev',
+      logger: createLogger({ service: 'test', stream }),
+      onEvent: (e) => events.push(e),
+    });
     p.addTask({ name: 'a', run: () => 1 });
     p.addTask({
       name: 'b',
@@ -215,7 +225,10 @@ describe('Pipeline.run', () => {
     await new Promise((res) => setImmediate(res));
     const failedLine = lines.find((l) => l.message === 'task failed');
     expect(failedLine).toMatchObject({ runId: r.runId, pipeline: 'ev', task: 'b', error: 'boom', level: 'error' });
-    expect(lines.find((l) => l.message === 'task attempt started' && l.task === 'a')).toMatchObject({ runId: r.runId, attempt: 1 });
+    expect(lines.find((l) => l.message === 'task attempt started' && l.task === 'a')).toMatchObject({
+      runId: r.runId,
+      attempt: 1,
+    });
   });
 
   it('persists the run, every attempt, and attempt-0 rows for skipped tasks (in-memory store)', async () => {
@@ -233,7 +246,13 @@ describe('Pipeline.run', () => {
     p.addTask({ name: 'b', dependencies: ['a'], skipIf: () => 'not today', run: () => 0 });
     const r = await p.run({ date: '2024-01-02' });
     const stored = await store.getRun(r.runId);
-    expect(stored).toMatchObject({ name: 'persist', status: 'succeeded', args: { date: '2024-01-02' }, error: null, resumedFromId: null });
+    expect(stored).toMatchObject({
+      name: 'persist',
+      status: 'succeeded',
+      args: { date: '2024-01-02' },
+      error: null,
+      resumedFromId: null,
+    });
     expect(stored?.finishedAt).toBeInstanceOf(Date);
     expect(stored?.tasks.map((t) => [t.task, t.attempt, t.status, t.error, t.result])).toEqual([
       ['a', 1, 'failed', 'flaky', null],

@@ -103,9 +103,14 @@ export class Pipeline<C = unknown, R extends object = Record<string, unknown>> {
   }
 
   /** Adds a task (dependencies may be added later; they are checked when the pipeline runs). Throws DUPLICATE_TASK. */
-  addTask<N extends keyof R & string, D extends keyof R & string = never>(definition: TaskDefinition<C, R[N], DependencyResults<R, D>, N, D>): this {
+  addTask<N extends keyof R & string, D extends keyof R & string = never>(
+    definition: TaskDefinition<C, R[N], DependencyResults<R, D>, N, D>,
+  ): this {
     if (this.tasks.some((t) => t.name === definition.name)) {
-      throw new OrchestratorError('DUPLICATE_TASK', `task '${definition.name}' is already defined in pipeline '${this.name}'`);
+      throw new OrchestratorError(
+        'DUPLICATE_TASK',
+        `task '${definition.name}' is already defined in pipeline '${this.name}'`,
+      );
     }
     // The executor passes a task exactly its dependencies' results, which is what the typed view promises.
     this.tasks.push(resolveTask(definition as unknown as TaskDefinition<C, unknown>));
@@ -189,11 +194,19 @@ export class Pipeline<C = unknown, R extends object = Record<string, unknown>> {
 
   /** The new run's lease and its lock key's, or RUN_IN_PROGRESS naming the live run that holds the key. */
   private async takeLease(runId: string, lockKey: string | null): Promise<RunLease> {
-    const lease = await this.store.acquireLease([runLeaseKey(runId), ...(lockKey !== null ? [lockLeaseKey(this.name, lockKey)] : [])]);
+    const lease = await this.store.acquireLease([
+      runLeaseKey(runId),
+      ...(lockKey !== null ? [lockLeaseKey(this.name, lockKey)] : []),
+    ]);
     if (lease) return lease;
     const [holder] = lockKey !== null ? await this.store.findRuns({ name: this.name, lockKey, status: 'running' }) : [];
-    const who = holder ? `run ${holder.id} (started ${holder.startedAt.toISOString()} by ${holder.holder ?? 'an unknown process'})` : 'another process';
-    throw new OrchestratorError('RUN_IN_PROGRESS', `a '${this.name}' run for ${lockKey ?? runId} is already in progress: ${who}; nothing was done`);
+    const who = holder
+      ? `run ${holder.id} (started ${holder.startedAt.toISOString()} by ${holder.holder ?? 'an unknown process'})`
+      : 'another process';
+    throw new OrchestratorError(
+      'RUN_IN_PROGRESS',
+      `a '${this.name}' run for ${lockKey ?? runId} is already in progress: ${who}; nothing was done`,
+    );
   }
 
   /** Closes runs of `lockKey` (and `alsoIds`) still marked running: their process is dead, since this one holds the key. */
@@ -201,7 +214,12 @@ export class Pipeline<C = unknown, R extends object = Record<string, unknown>> {
     const sameKey = lockKey !== null ? await this.store.findRuns({ name: this.name, lockKey, status: 'running' }) : [];
     const resumed = new Set(alsoIds);
     for (const id of [...resumed, ...sameKey.map((r) => r.id).filter((id) => !resumed.has(id))]) {
-      await closeAbandoned(this.store, [id], `${resumed.has(id) ? 'resumed' : 'superseded'} by run ${byRunId}`, this.logger.child({ pipeline: this.name }));
+      await closeAbandoned(
+        this.store,
+        [id],
+        `${resumed.has(id) ? 'resumed' : 'superseded'} by run ${byRunId}`,
+        this.logger.child({ pipeline: this.name }),
+      );
     }
   }
 
@@ -209,11 +227,13 @@ export class Pipeline<C = unknown, R extends object = Record<string, unknown>> {
     const { runId, args, resumedFromId, reused, lockKey, lease } = input;
     const logger = this.logger.child({ runId, pipeline: this.name });
     const controller = new AbortController();
-    const forward = (): void => void controller.abort(new OrchestratorError('CANCELLED', 'run cancelled: signal aborted'));
+    const forward = (): void =>
+      void controller.abort(new OrchestratorError('CANCELLED', 'run cancelled: signal aborted'));
     if (options.signal?.aborted) forward();
     options.signal?.addEventListener('abort', forward, { once: true });
     // the lease could not be taken again after the database came back (another process holds it)
-    const leaseLost = (): void => void controller.abort(new OrchestratorError('LEASE_LOST', `run stopped: ${toError(lease.lost?.reason).message}`));
+    const leaseLost = (): void =>
+      void controller.abort(new OrchestratorError('LEASE_LOST', `run stopped: ${toError(lease.lost?.reason).message}`));
     if (lease.lost?.aborted) leaseLost();
     lease.lost?.addEventListener('abort', leaseLost, { once: true });
     const listeners = [this.options.onEvent, options.onEvent].filter((l): l is PipelineEventListener => !!l);
@@ -240,7 +260,16 @@ export class Pipeline<C = unknown, R extends object = Record<string, unknown>> {
     try {
       // the executor collects each task's own result under its name: the result map's promise
       return (await execute(
-        { name: this.name, tasks: this.tasks, concurrency: this.concurrency, args, resumedFromId, reused, lockKey, holder: processHolder() },
+        {
+          name: this.name,
+          tasks: this.tasks,
+          concurrency: this.concurrency,
+          args,
+          resumedFromId,
+          reused,
+          lockKey,
+          holder: processHolder(),
+        },
         scope,
       )) as RunResult<R>;
     } finally {

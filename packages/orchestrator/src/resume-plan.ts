@@ -17,11 +17,20 @@ export interface ResumePlan {
  * was already resumed, or has nothing left to run. A run marked running whose lease is free is
  * abandoned and can be resumed.
  */
-export async function planResume(store: RunStore, runId: string, pipelineName: string, taskNames: readonly string[], force: boolean): Promise<ResumePlan> {
+export async function planResume(
+  store: RunStore,
+  runId: string,
+  pipelineName: string,
+  taskNames: readonly string[],
+  force: boolean,
+): Promise<ResumePlan> {
   const run = await store.getRun(runId);
   if (!run) throw new OrchestratorError('RUN_NOT_FOUND', `no pipeline run with id '${runId}'`);
   if (run.name !== pipelineName) {
-    throw new OrchestratorError('NOT_RESUMABLE', `run ${runId} belongs to pipeline '${run.name}', not '${pipelineName}'`);
+    throw new OrchestratorError(
+      'NOT_RESUMABLE',
+      `run ${runId} belongs to pipeline '${run.name}', not '${pipelineName}'`,
+    );
   }
   if (run.status === 'running' && !force && (await store.isLeaseHeld(runLeaseKey(run.id)))) {
     throw new OrchestratorError(
@@ -32,7 +41,10 @@ export async function planResume(store: RunStore, runId: string, pipelineName: s
   }
   const [later] = await store.findRuns({ resumedFromId: run.id });
   if (later) {
-    throw new OrchestratorError('NOT_RESUMABLE', `run ${runId} was already resumed by run ${later.id} (${later.status}); resume that one instead`);
+    throw new OrchestratorError(
+      'NOT_RESUMABLE',
+      `run ${runId} was already resumed by run ${later.id} (${later.status}); resume that one instead`,
+    );
   }
   const wanted = new Set(taskNames);
   const reused = new Map<string, ReusedResult>();

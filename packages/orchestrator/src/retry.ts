@@ -24,7 +24,9 @@ export interface RetryOptions {
  * How a retried operation ended. `attempts` counts the attempts actually started; `permanent`
  * says the last error was permanent (see `isPermanent`) and ended the retries early.
  */
-export type RetryOutcome<T> = { ok: true; value: T; attempts: number } | { ok: false; error: Error; attempts: number; cancelled: boolean; permanent: boolean };
+export type RetryOutcome<T> =
+  | { ok: true; value: T; attempts: number }
+  | { ok: false; error: Error; attempts: number; cancelled: boolean; permanent: boolean };
 
 /**
  * Calls `attempt(1)`, then on failure `attempt(2)`, … up to `maxRetries` retries, waiting
@@ -33,7 +35,10 @@ export type RetryOutcome<T> = { ok: true; value: T; attempts: number } | { ok: f
  * `databaseRetry` budget first, with its own backoff. Cancellation stops the loop and interrupts a
  * wait at once. Never rejects.
  */
-export async function withRetries<T>(attempt: (n: number) => Promise<T>, options: RetryOptions): Promise<RetryOutcome<T>> {
+export async function withRetries<T>(
+  attempt: (n: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<RetryOutcome<T>> {
   const { signal } = options;
   const database = options.databaseRetry;
   let last: Error | undefined;
@@ -50,9 +55,12 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, options
     }
     if (signal.aborted || isPermanent(last)) break;
     let delayMs: number;
-    const transient = database !== undefined && databaseRetries < database.maxRetries && isTransientDatabaseFailure(last);
-    if (transient) delayMs = backoffDelay(++databaseRetries, database.retryDelayMs, database.maxRetryDelayMs, options.random);
-    else if (retries < options.maxRetries) delayMs = backoffDelay(++retries, options.retryDelayMs, options.maxRetryDelayMs, options.random);
+    const transient =
+      database !== undefined && databaseRetries < database.maxRetries && isTransientDatabaseFailure(last);
+    if (transient)
+      delayMs = backoffDelay(++databaseRetries, database.retryDelayMs, database.maxRetryDelayMs, options.random);
+    else if (retries < options.maxRetries)
+      delayMs = backoffDelay(++retries, options.retryDelayMs, options.maxRetryDelayMs, options.random);
     else break;
     options.onRetry?.(last, n, delayMs, transient);
     try {

@@ -31,7 +31,12 @@ export async function liveStatus(store: RunStore, run: Pick<RunRecord, 'id' | 's
  * cancelled), saying which run took over. Only call it for runs known to be dead: while holding
  * their lock key, or after checking their lease.
  */
-export async function closeAbandoned(store: RunStore, runIds: readonly string[], why: string, logger: Logger): Promise<void> {
+export async function closeAbandoned(
+  store: RunStore,
+  runIds: readonly string[],
+  why: string,
+  logger: Logger,
+): Promise<void> {
   for (const id of runIds) {
     const run = await store.getRun(id);
     if (!run || run.status !== 'running') continue;

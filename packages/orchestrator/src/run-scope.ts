@@ -4,7 +4,11 @@ import type { PipelineEvent } from './events';
 import type { StoreWriter } from './store-writer';
 
 /** Distributes `Omit` over a union, so each event keeps its own fields. */
-export type EventInput = PipelineEvent extends infer E ? (E extends PipelineEvent ? Omit<E, 'runId' | 'at'> : never) : never;
+export type EventInput = PipelineEvent extends infer E
+  ? E extends PipelineEvent
+    ? Omit<E, 'runId' | 'at'>
+    : never
+  : never;
 
 /** What every part of one run shares. */
 export interface RunScope<C> {

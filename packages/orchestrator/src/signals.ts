@@ -12,7 +12,10 @@ export const DEFAULT_STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGI
  * decides the exit code from the (cancelled) run result. While installed, the listeners replace
  * Node's default "exit on SIGINT/SIGTERM" behaviour.
  */
-export function cancelOnSignals(target: Cancellable, signals: readonly NodeJS.Signals[] = DEFAULT_STOP_SIGNALS): () => void {
+export function cancelOnSignals(
+  target: Cancellable,
+  signals: readonly NodeJS.Signals[] = DEFAULT_STOP_SIGNALS,
+): () => void {
   const handlers = signals.map((signal) => {
     const handler = (): void => void target.cancel(`received ${signal}`);
     process.on(signal, handler);

@@ -26,7 +26,9 @@ export class StoreWriter {
   }
 
   attempt(record: TaskAttemptRecord): void {
-    this.enqueue(`task '${record.task}' attempt ${record.attempt} (${record.status})`, () => this.store.saveAttempt(record));
+    this.enqueue(`task '${record.task}' attempt ${record.attempt} (${record.status})`, () =>
+      this.store.saveAttempt(record),
+    );
   }
 
   /** Resolves when every queued write has finished (successfully or not). */
@@ -45,7 +47,8 @@ export class StoreWriter {
         policy: this.retry,
         onRetry: (error, retry, delayMs) => {
           waited = retry;
-          if (retry === 1) this.logger.warn('run store write waits for the database', { what, error: failureLine(error) });
+          if (retry === 1)
+            this.logger.warn('run store write waits for the database', { what, error: failureLine(error) });
           else this.logger.info('run store write still waiting for the database', { what, retry, delayMs });
         },
       });

@@ -42,7 +42,13 @@ export interface SkipIfArgs<C, Deps = UntypedResults> {
  * (`Pipeline<C, R>`), `name` is a key of `R`, `run` must return `R[name]`, and `results` holds the
  * typed results of the names in `dependencies` (`Deps`, inferred by `addTask`).
  */
-export interface TaskDefinition<C = unknown, R = unknown, Deps = UntypedResults, N extends string = string, D extends string = string> {
+export interface TaskDefinition<
+  C = unknown,
+  R = unknown,
+  Deps = UntypedResults,
+  N extends string = string,
+  D extends string = string,
+> {
   /** Unique name within the pipeline; used in logs, events, and the store. */
   name: N;
   /** The work. Its return value is the task's result; keep it JSON so `resume` can feed it on. */
@@ -86,7 +92,8 @@ export interface ResolvedTask<C> {
 export function resolveTask<C>(def: TaskDefinition<C, unknown>): ResolvedTask<C> {
   const nonNegative = (value: number | undefined, fallback: number, what: string): number => {
     const v = value ?? fallback;
-    if (!(v >= 0)) throw new RangeError(`task '${def.name}': ${what} must be a non-negative number, got ${String(value)}`);
+    if (!(v >= 0))
+      throw new RangeError(`task '${def.name}': ${what} must be a non-negative number, got ${String(value)}`);
     return v;
   };
   if (typeof def.name !== 'string' || def.name.length === 0) throw new TypeError('a task needs a non-empty name');

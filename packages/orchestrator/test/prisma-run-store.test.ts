@@ -34,10 +34,19 @@ describe('PrismaRunStore', () => {
     expect(r.status).toBe('succeeded');
 
     const run = await db.client.pipelineRun.findUniqueOrThrow({ where: { id: r.runId } });
-    expect(run).toMatchObject({ name: 'nightly', status: 'succeeded', args: { date: '2024-02-01', dryRun: false }, error: null, resumedFromId: null });
+    expect(run).toMatchObject({
+      name: 'nightly',
+      status: 'succeeded',
+      args: { date: '2024-02-01', dryRun: false },
+      error: null,
+      resumedFromId: null,
+    });
     expect(required(run.finishedAt, "the run's finish").getTime()).toBeGreaterThanOrEqual(run.startedAt.getTime());
 
-    const rows = await db.client.taskRun.findMany({ where: { runId: r.runId }, orderBy: [{ task: 'asc' }, { attempt: 'asc' }] });
+    const rows = await db.client.taskRun.findMany({
+      where: { runId: r.runId },
+      orderBy: [{ task: 'asc' }, { attempt: 'asc' }],
+    });
     expect(rows.map((t) => [t.task, t.attempt, t.status, t.error, t.result])).toEqual([
       ['ingest', 1, 'failed', '503 #1', null],
       ['ingest', 2, 'failed', '503 #2', null],
@@ -90,7 +99,10 @@ describe('PrismaRunStore', () => {
     expect(await store.isLeaseHeld('run:b')).toBe(false);
     await lease.release();
     expect(await store.isLeaseHeld('run:a')).toBe(false);
-    const again = required(await store.acquireLease(['run:b', 'lock:nightly:2024-02-02']), 'the lease once the keys are free');
+    const again = required(
+      await store.acquireLease(['run:b', 'lock:nightly:2024-02-02']),
+      'the lease once the keys are free',
+    );
     await again.release();
   });
 
@@ -129,7 +141,9 @@ describe('PrismaRunStore', () => {
     const other = await db.client.$transaction(async (tx) => {
       // ends the lease's session and queues for its key in one statement: the waiting session is
       // granted the key when the dead session releases it, before the lease can reconnect
-      await tx.$executeRawUnsafe(`SELECT pg_terminate_backend(${pid}), pg_advisory_xact_lock(${0x6e6270}, hashtext('lock:nightly:2024-02-04'))`);
+      await tx.$executeRawUnsafe(
+        `SELECT pg_terminate_backend(${pid}), pg_advisory_xact_lock(${0x6e6270}, hashtext('lock:nightly:2024-02-04'))`,
+      );
       for (let i = 0; i < 100 && !lease.lost?.aborted; i++) await new Promise((resolve) => setTimeout(resolve, 50));
       return lease.lost?.aborted;
     });

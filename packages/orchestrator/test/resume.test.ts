@@ -8,7 +8,12 @@ import { runLeaseKey } from '../src/run-liveness';
  */
 function nightly(store: RunStore, failing: Set<string>, calls: Record<string, number>) {
   const p = new Pipeline<{ date: string }>({ name: 'nightly', store, concurrency: 2 });
-  const task = (name: string, dependencies: string[], value: (results: Readonly<Record<string, unknown>>) => unknown, continueOnFailure = false) =>
+  const task = (
+    name: string,
+    dependencies: string[],
+    value: (results: Readonly<Record<string, unknown>>) => unknown,
+    continueOnFailure = false,
+  ) =>
     p.addTask({
       name,
       dependencies,
@@ -74,7 +79,10 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
 
     const stored = await store.getRun(third.runId);
     expect(stored).toMatchObject({ status: 'succeeded', resumedFromId: second.runId, args: { date: '2024-01-02' } });
-    expect(stored?.tasks.map((t) => `${t.task}#${t.attempt}:${t.status}`)).toEqual(['predict#1:succeeded', 'train#1:succeeded']);
+    expect(stored?.tasks.map((t) => `${t.task}#${t.attempt}:${t.status}`)).toEqual([
+      'predict#1:succeeded',
+      'train#1:succeeded',
+    ]);
 
     await expect(nightly(store, new Set(), calls).resume(third.runId, { date: '2024-01-02' })).rejects.toMatchObject({
       code: 'NOT_RESUMABLE',
@@ -101,7 +109,9 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
     expect(calls.features).toBe(1);
     expect(calls.train).toBe(1);
 
-    await expect(p.resume('00000000-0000-4000-8000-000000000000', { date: 'x' })).rejects.toMatchObject({ code: 'RUN_NOT_FOUND' });
+    await expect(p.resume('00000000-0000-4000-8000-000000000000', { date: 'x' })).rejects.toMatchObject({
+      code: 'RUN_NOT_FOUND',
+    });
     await expect(p.resume('not-a-uuid', { date: 'x' })).rejects.toMatchObject({ code: 'RUN_NOT_FOUND' });
     const other = new Pipeline<{ date: string }>({ name: 'weekly', store });
     other.addTask({ name: 'ingest', run: () => 1 });
@@ -140,7 +150,10 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
     expect(await liveStatus(store, { id, status: 'running' })).toBe('running');
     const calls: Record<string, number> = {};
     const p = nightly(store, new Set(), calls);
-    await expect(p.resume(id, { date: '2024-01-04' })).rejects.toMatchObject({ code: 'RUN_IN_PROGRESS', message: containing('1@elsewhere') });
+    await expect(p.resume(id, { date: '2024-01-04' })).rejects.toMatchObject({
+      code: 'RUN_IN_PROGRESS',
+      message: containing('1@elsewhere'),
+    });
     const r = await p.resume(id, { date: '2024-01-04' }, { force: true });
     await alive?.release();
     expect(r.status).toBe('succeeded');
@@ -247,6 +260,9 @@ describe.each(stores)('resume with the %s store', (_label, open) => {
     const p = new Pipeline({ name: 'keyed', store });
     p.addTask({ name: 'a', run: () => 1 });
     const r = await p.run({}, { lockKey: '2024-01-08' });
-    expect(await store.getRun(id)).toMatchObject({ status: 'abandoned', error: containing(`superseded by run ${r.runId}`) });
+    expect(await store.getRun(id)).toMatchObject({
+      status: 'abandoned',
+      error: containing(`superseded by run ${r.runId}`),
+    });
   });
 });

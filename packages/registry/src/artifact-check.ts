@@ -41,15 +41,22 @@ export function boosterProblem(bytes: Uint8Array, features: readonly string[]): 
   try {
     const found = booster.numFeatures;
     if (found !== features.length) {
-      return { code: 'INVALID_ARTIFACT', problem: `has ${found} features (num_feature) but the feature spec lists ${features.length}` };
+      return {
+        code: 'INVALID_ARTIFACT',
+        problem: `has ${found} features (num_feature) but the feature spec lists ${features.length}`,
+      };
     }
     const names = booster.featureNames;
     if (names && names.join('\u0000') !== features.join('\u0000')) {
-      return { code: 'INVALID_ARTIFACT', problem: `was trained on features [${names.join(', ')}] but the feature spec lists [${features.join(', ')}]` };
+      return {
+        code: 'INVALID_ARTIFACT',
+        problem: `was trained on features [${names.join(', ')}] but the feature spec lists [${features.join(', ')}]`,
+      };
     }
     booster.setParams({ nthread: 1 }); // one row: threads only add OpenMP hand-offs on a busy machine
     const probe = booster.predictRow(new Float32Array(features.length).fill(NaN), { outputMargin: true });
-    if (!Number.isFinite(probe)) return { code: 'INVALID_ARTIFACT', problem: `predicts ${probe} for a row of missing values` };
+    if (!Number.isFinite(probe))
+      return { code: 'INVALID_ARTIFACT', problem: `predicts ${probe} for a row of missing values` };
     return undefined;
   } catch (error) {
     return { code: 'INVALID_ARTIFACT', problem: `cannot be used by XGBoost (${oneLine((error as Error).message)})` };
@@ -59,7 +66,10 @@ export function boosterProblem(bytes: Uint8Array, features: readonly string[]): 
 }
 
 /** What is wrong with a stored artifact: its bytes against the recorded sha256 first, then the booster itself. */
-export function storedArtifactProblem(artifact: Pick<ModelArtifact, 'content' | 'sha256'>, features: readonly string[]): ArtifactProblem | undefined {
+export function storedArtifactProblem(
+  artifact: Pick<ModelArtifact, 'content' | 'sha256'>,
+  features: readonly string[],
+): ArtifactProblem | undefined {
   const expected = artifact.sha256.trim();
   const actual = sha256(artifact.content);
   if (actual !== expected) {
@@ -74,7 +84,9 @@ export function storedArtifactProblem(artifact: Pick<ModelArtifact, 'content' | 
 /** The feature names of a stored version's spec, or undefined when the stored spec has none. */
 function specFeatures(row: ModelVersion): string[] | undefined {
   const features = (row.featureSpec as { features?: unknown } | null)?.features;
-  return Array.isArray(features) && features.length > 0 && features.every((f) => typeof f === 'string') ? features : undefined;
+  return Array.isArray(features) && features.length > 0 && features.every((f) => typeof f === 'string')
+    ? features
+    : undefined;
 }
 
 /**
@@ -83,9 +95,17 @@ function specFeatures(row: ModelVersion): string[] | undefined {
  * `refusing` (e.g. "refusing to promote model 'winner' version 1.2.0") and ending with `unchanged`
  * (what stays as it was). Reads the bytes in `tx`, so what is verified is what the transaction sees.
  */
-export async function assertArtifactsVerify(tx: Reader, row: ModelVersion, refusing: string, unchanged: string): Promise<void> {
+export async function assertArtifactsVerify(
+  tx: Reader,
+  row: ModelVersion,
+  refusing: string,
+  unchanged: string,
+): Promise<void> {
   const refuse = (code: ArtifactProblem['code'], what: string) =>
-    new RegistryError(code, `${refusing}: ${what}; ${unchanged}. Register the model again under a new version (or restore the database from a backup)`);
+    new RegistryError(
+      code,
+      `${refusing}: ${what}; ${unchanged}. Register the model again under a new version (or restore the database from a backup)`,
+    );
   const features = specFeatures(row);
   if (!features) throw refuse('INVALID_ARTIFACT', 'its stored feature spec has no list of feature names');
   const artifacts = await tx.modelArtifact.findMany({ where: { modelVersionId: row.id }, orderBy: { role: 'asc' } });
@@ -100,6 +120,10 @@ export async function assertArtifactsVerify(tx: Reader, row: ModelVersion, refus
 export function assertBoostersLoad(r: Registration): void {
   for (const a of r.artifacts) {
     const found = boosterProblem(a.content, r.featureSpec.features);
-    if (found) throw new RegistryError('INVALID_ARTIFACT', `the '${a.role}' artifact of model '${r.name}' version ${r.version} ${found.problem}`);
+    if (found)
+      throw new RegistryError(
+        'INVALID_ARTIFACT',
+        `the '${a.role}' artifact of model '${r.name}' version ${r.version} ${found.problem}`,
+      );
   }
 }

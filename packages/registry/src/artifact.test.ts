@@ -2,7 +2,11 @@ import { artifactBytes, inspectArtifact, sha256, verifyChecksum } from './artifa
 import { RegistryError } from './registry-error';
 
 const MODEL = JSON.stringify({
-  learner: { learner_model_param: { num_feature: '3', base_score: '5E-1' }, feature_names: ['a', 'b', 'c'], objective: { name: 'binary:logistic' } },
+  learner: {
+    learner_model_param: { num_feature: '3', base_score: '5E-1' },
+    feature_names: ['a', 'b', 'c'],
+    objective: { name: 'binary:logistic' },
+  },
   version: [1, 7, 4],
 });
 
@@ -11,8 +15,16 @@ describe('artifacts', () => {
     expect(sha256(artifactBytes('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
   test('inspectArtifact reads what an XGBoost JSON model declares', () => {
-    expect(inspectArtifact(artifactBytes(MODEL), 'x')).toEqual({ numFeatures: 3, featureNames: ['a', 'b', 'c'], objective: 'binary:logistic' });
-    expect(inspectArtifact(artifactBytes('{"learner":{}}'), 'x')).toEqual({ numFeatures: undefined, featureNames: undefined, objective: undefined });
+    expect(inspectArtifact(artifactBytes(MODEL), 'x')).toEqual({
+      numFeatures: 3,
+      featureNames: ['a', 'b', 'c'],
+      objective: 'binary:logistic',
+    });
+    expect(inspectArtifact(artifactBytes('{"learner":{}}'), 'x')).toEqual({
+      numFeatures: undefined,
+      featureNames: undefined,
+      objective: undefined,
+    });
   });
   test.each([
     ['not json', /x is not JSON/],

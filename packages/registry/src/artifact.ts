@@ -34,13 +34,20 @@ export function inspectArtifact(bytes: Uint8Array, where: string): ArtifactSumma
   try {
     doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch (cause) {
-    throw new RegistryError('INVALID_ARTIFACT', `${where} is not JSON; save the model with XGBoost's JSON format (booster.save_model('model.json'))`, {
-      cause,
-    });
+    throw new RegistryError(
+      'INVALID_ARTIFACT',
+      `${where} is not JSON; save the model with XGBoost's JSON format (booster.save_model('model.json'))`,
+      {
+        cause,
+      },
+    );
   }
   const learner = (doc as { learner?: unknown } | null)?.learner;
   if (!learner || typeof learner !== 'object' || Array.isArray(learner)) {
-    throw new RegistryError('INVALID_ARTIFACT', `${where} is JSON but not an XGBoost model (no "learner" object); save the model with XGBoost's JSON format`);
+    throw new RegistryError(
+      'INVALID_ARTIFACT',
+      `${where} is JSON but not an XGBoost model (no "learner" object); save the model with XGBoost's JSON format`,
+    );
   }
   const l = learner as {
     learner_model_param?: { num_feature?: unknown };

@@ -40,7 +40,12 @@ export function toVersionInfo(row: VersionRow): ModelVersionInfo {
     createdAt: row.createdAt,
     promotedAt: row.promotedAt,
     archivedAt: row.archivedAt,
-    artifacts: row.artifacts.map((a) => ({ role: a.role, format: a.format, sha256: a.sha256.trim(), sizeBytes: a.sizeBytes })),
+    artifacts: row.artifacts.map((a) => ({
+      role: a.role,
+      format: a.format,
+      sha256: a.sha256.trim(),
+      sizeBytes: a.sizeBytes,
+    })),
   };
 }
 

@@ -12,7 +12,9 @@ describe('metrics', () => {
     expect(normalizeMetrics(undefined, 'w')).toEqual({});
   });
   test('non-numbers are refused with the metric named', () => {
-    expect(() => normalizeMetrics({ logLoss: 'low' as never }, 'w')).toThrow(/w: metric validation\.logLoss must be a finite number/);
+    expect(() => normalizeMetrics({ logLoss: 'low' as never }, 'w')).toThrow(
+      /w: metric validation\.logLoss must be a finite number/,
+    );
     expect(() => normalizeMetrics({ live: { brier: Number.NaN } }, 'w')).toThrow(/live\.brier/);
   });
 });

@@ -30,7 +30,10 @@ export interface PromotionListener {
  * every `reconnectMs` while the database is away. Resolves once the first attempt to connect is
  * over: when it failed, the listener keeps trying in the background (logged as a warning).
  */
-export async function listenForPromotions(databaseUrl: string, options: PromotionListenerOptions): Promise<PromotionListener> {
+export async function listenForPromotions(
+  databaseUrl: string,
+  options: PromotionListenerOptions,
+): Promise<PromotionListener> {
   const { logger } = options;
   let listener: Client | undefined;
   let reconnect: NodeJS.Timeout | undefined;
@@ -49,7 +52,10 @@ export async function listenForPromotions(databaseUrl: string, options: Promotio
 
   const connect = async (first: boolean): Promise<void> => {
     // bounded, so a stalled server cannot leave the listener waiting forever instead of retrying
-    const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_DB_TIMEOUTS.connectTimeoutMs });
+    const client = new Client({
+      connectionString: databaseUrl,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_DB_TIMEOUTS.connectTimeoutMs,
+    });
     client.on('notification', (msg) => {
       if (msg.channel === PROMOTION_CHANNEL && msg.payload) options.onPromotion(msg.payload);
     });

@@ -2,7 +2,13 @@ import { ARTIFACT_FORMAT, ARTIFACT_ROLES, artifactBytes, inspectArtifact, sha256
 import { metricRows, normalizeMetrics } from './metrics';
 import { RegistryError } from './registry-error';
 import { assertSemver } from './semver';
-import { FORECAST_KINDS, type FeatureSpec, type ForecastKindName, type MetricsByDataset, type RegisterInput } from './types';
+import {
+  FORECAST_KINDS,
+  type FeatureSpec,
+  type ForecastKindName,
+  type MetricsByDataset,
+  type RegisterInput,
+} from './types';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,7 +48,10 @@ function parseDate(value: string | undefined, field: string, where: string): Dat
   if (value === undefined || value === null || value === '') return null;
   const d = new Date(`${value}T00:00:00Z`);
   if (!DATE.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new RegistryError('INVALID_INPUT', `${where}: ${field} must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    throw new RegistryError(
+      'INVALID_INPUT',
+      `${where}: ${field} must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`,
+    );
   }
   return d;
 }
@@ -64,7 +73,8 @@ function validateFeatureSpec(spec: FeatureSpec | undefined, where: string): Feat
     );
   }
   const dup = spec.features.find((f, i) => spec.features.indexOf(f) !== i);
-  if (dup !== undefined) throw new RegistryError('INVALID_INPUT', `${where}: feature '${dup}' appears twice in featureSpec.features`);
+  if (dup !== undefined)
+    throw new RegistryError('INVALID_INPUT', `${where}: feature '${dup}' appears twice in featureSpec.features`);
   return { name: spec.name, version: spec.version, features: [...spec.features] };
 }
 
@@ -97,24 +107,45 @@ export function prepareRegistration(input: RegisterInput): Registration {
         `${at} was trained on features [${summary.featureNames.join(', ')}] but the feature spec lists [${featureSpec.features.join(', ')}]`,
       );
     }
-    artifacts.push({ role, format: ARTIFACT_FORMAT, content: bytes, sha256: sha256(bytes), sizeBytes: bytes.byteLength });
+    artifacts.push({
+      role,
+      format: ARTIFACT_FORMAT,
+      content: bytes,
+      sha256: sha256(bytes),
+      sizeBytes: bytes.byteLength,
+    });
   }
   const trainedFrom = parseDate(input.trainedFrom, 'trainedFrom', where);
   const trainedTo = parseDate(input.trainedTo, 'trainedTo', where);
   if (trainedFrom && trainedTo && trainedFrom > trainedTo) {
-    throw new RegistryError('INVALID_INPUT', `${where}: trainedFrom ${input.trainedFrom} is after trainedTo ${input.trainedTo}`);
+    throw new RegistryError(
+      'INVALID_INPUT',
+      `${where}: trainedFrom ${input.trainedFrom} is after trainedTo ${input.trainedTo}`,
+    );
   }
   if (input.trainingGames !== undefined && !(Number.isInteger(input.trainingGames) && input.trainingGames >= 0)) {
-    throw new RegistryError('INVALID_INPUT', `${where}: trainingGames must be a whole number >= 0, got ${input.trainingGames}`);
+    throw new RegistryError(
+      'INVALID_INPUT',
+      `${where}: trainingGames must be a whole number >= 0, got ${input.trainingGames}`,
+    );
   }
   if (input.fingerprint !== undefined && !FINGERPRINT.test(input.fingerprint)) {
-    throw new RegistryError('INVALID_INPUT', `${where}: fingerprint must be 1-200 letters, digits or ':._-', got ${JSON.stringify(input.fingerprint)}`);
+    throw new RegistryError(
+      'INVALID_INPUT',
+      `${where}: fingerprint must be 1-200 letters, digits or ':._-', got ${JSON.stringify(input.fingerprint)}`,
+    );
   }
   if (input.pipelineRunId !== undefined && !UUID.test(input.pipelineRunId)) {
-    throw new RegistryError('INVALID_INPUT', `${where}: pipelineRunId must be a run id (a UUID), got ${JSON.stringify(input.pipelineRunId)}`);
+    throw new RegistryError(
+      'INVALID_INPUT',
+      `${where}: pipelineRunId must be a run id (a UUID), got ${JSON.stringify(input.pipelineRunId)}`,
+    );
   }
   if (input.kind !== undefined && !FORECAST_KINDS.includes(input.kind)) {
-    throw new RegistryError('INVALID_INPUT', `${where}: kind must be one of ${FORECAST_KINDS.join(', ')}, got ${JSON.stringify(input.kind)}`);
+    throw new RegistryError(
+      'INVALID_INPUT',
+      `${where}: kind must be one of ${FORECAST_KINDS.join(', ')}, got ${JSON.stringify(input.kind)}`,
+    );
   }
   const metrics = normalizeMetrics(input.metrics, where);
   return {

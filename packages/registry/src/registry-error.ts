@@ -24,6 +24,10 @@ export function isUniqueViolation(error: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   if (e.code === 'P2002' || e.code === '23505') return true;
   const meta = e.meta ?? {};
-  if (meta.code === '23505' || (meta.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause?.kind === 'UniqueConstraintViolation') return true;
+  if (
+    meta.code === '23505' ||
+    (meta.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause?.kind === 'UniqueConstraintViolation'
+  )
+    return true;
   return typeof e.message === 'string' && /unique constraint|23505/i.test(e.message);
 }

@@ -77,7 +77,12 @@ export class ModelRegistry {
         'DUPLICATE',
         `model '${r.name}' version ${r.version} is already registered; register under a new version (e.g. bump the patch number) — ${listHint(r.name)}`,
       );
-    if (await this.db.modelVersion.findUnique({ where: { name_version: { name: r.name, version: r.version } }, select: { id: true } })) {
+    if (
+      await this.db.modelVersion.findUnique({
+        where: { name_version: { name: r.name, version: r.version } },
+        select: { id: true },
+      })
+    ) {
       throw duplicate();
     }
     const sameInputs = async () => (r.fingerprint ? this.findVersionByFingerprint(r.name, r.fingerprint) : undefined);
@@ -114,11 +119,24 @@ export class ModelRegistry {
           include: VERSION_INCLUDE,
         });
         await tx.modelEvent.create({
-          data: { modelName: r.name, modelVersionId: created.id, action: 'registered', fromStatus: null, toStatus: 'staging', actor, reason: r.notes },
+          data: {
+            modelName: r.name,
+            modelVersionId: created.id,
+            action: 'registered',
+            fromStatus: null,
+            toStatus: 'staging',
+            actor,
+            reason: r.notes,
+          },
         });
         return created;
       });
-      this.logger?.info('model registered', { model: r.name, version: r.version, actor, artifacts: r.artifacts.map((a) => a.role) });
+      this.logger?.info('model registered', {
+        model: r.name,
+        version: r.version,
+        actor,
+        artifacts: r.artifacts.map((a) => a.role),
+      });
       return toVersionInfo(row);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -129,14 +147,22 @@ export class ModelRegistry {
 
   /** The version of `name` trained from the inputs `fingerprint` identifies, if any (whatever its status). */
   async findVersionByFingerprint(name: string, fingerprint: string): Promise<ModelVersionInfo | undefined> {
-    const row = await this.db.modelVersion.findUnique({ where: { name_fingerprint: { name, fingerprint } }, include: VERSION_INCLUDE });
+    const row = await this.db.modelVersion.findUnique({
+      where: { name_fingerprint: { name, fingerprint } },
+      include: VERSION_INCLUDE,
+    });
     return row ? toVersionInfo(row) : undefined;
   }
 
   /** Versions, optionally of one name and/or status, of one kind (default `live`); by name, newest version first. */
-  async listVersions(filter: { name?: string; status?: ModelStatusName; kind?: ForecastKindName } = {}): Promise<ModelVersionInfo[]> {
+  async listVersions(
+    filter: { name?: string; status?: ModelStatusName; kind?: ForecastKindName } = {},
+  ): Promise<ModelVersionInfo[]> {
     if (filter.status !== undefined && !MODEL_STATUSES.includes(filter.status)) {
-      throw new RegistryError('INVALID_INPUT', `status '${String(filter.status)}' is not one of ${MODEL_STATUSES.join(', ')}`);
+      throw new RegistryError(
+        'INVALID_INPUT',
+        `status '${String(filter.status)}' is not one of ${MODEL_STATUSES.join(', ')}`,
+      );
     }
     const rows = await this.db.modelVersion.findMany({
       where: { name: filter.name, status: filter.status, kind: filter.kind ?? 'live' },
@@ -147,14 +173,21 @@ export class ModelRegistry {
 
   /** One version; NOT_FOUND when it is not registered. */
   async getVersion(name: string, version: string): Promise<ModelVersionInfo> {
-    const row = await this.db.modelVersion.findUnique({ where: { name_version: { name, version } }, include: VERSION_INCLUDE });
-    if (!row) throw new RegistryError('NOT_FOUND', `model '${name}' version ${version} is not registered; ${listHint(name)}`);
+    const row = await this.db.modelVersion.findUnique({
+      where: { name_version: { name, version } },
+      include: VERSION_INCLUDE,
+    });
+    if (!row)
+      throw new RegistryError('NOT_FOUND', `model '${name}' version ${version} is not registered; ${listHint(name)}`);
     return toVersionInfo(row);
   }
 
   /** The production version of `name`, if any. */
   async getProductionVersion(name: string): Promise<ModelVersionInfo | undefined> {
-    const row = await this.db.modelVersion.findFirst({ where: { name, status: 'production' }, include: VERSION_INCLUDE });
+    const row = await this.db.modelVersion.findFirst({
+      where: { name, status: 'production' },
+      include: VERSION_INCLUDE,
+    });
     return row ? toVersionInfo(row) : undefined;
   }
 
@@ -162,19 +195,32 @@ export class ModelRegistry {
    * Makes `version` the production version of `name`; the previous production version becomes
    * archived, in one transaction that holds the name's lock, so concurrent promotions serialise.
    */
-  async promoteVersion(name: string, version: string, options: PromoteOptions = {}): Promise<{ promoted: ModelVersionInfo; archived?: ModelVersionInfo }> {
+  async promoteVersion(
+    name: string,
+    version: string,
+    options: PromoteOptions = {},
+  ): Promise<{ promoted: ModelVersionInfo; archived?: ModelVersionInfo }> {
     const actor = options.actor ?? this.actor;
     const { archivedId } = await withNameLock(this.db, name, async (tx) => {
       const target = await findVersion(tx, name, version);
       if (target.status === 'production') {
-        throw new RegistryError('INVALID_STATE', `model '${name}' version ${version} is already in production; nothing to do`);
+        throw new RegistryError(
+          'INVALID_STATE',
+          `model '${name}' version ${version} is already in production; nothing to do`,
+        );
       }
       if (target.kind === 'hindcast') {
-        throw new RegistryError('INVALID_STATE', `model '${name}' version ${version} is a hindcast (it forecasts past days only) and cannot be promoted`);
+        throw new RegistryError(
+          'INVALID_STATE',
+          `model '${name}' version ${version} is a hindcast (it forecasts past days only) and cannot be promoted`,
+        );
       }
       const current = await tx.modelVersion.findFirst({ where: { name, status: 'production' } });
       if (options.expectedProduction !== undefined && (current?.version ?? null) !== options.expectedProduction) {
-        throw changedMeanwhile(name, `production is now ${current?.version ?? 'none'}, not ${options.expectedProduction ?? 'none'}`);
+        throw changedMeanwhile(
+          name,
+          `production is now ${current?.version ?? 'none'}, not ${options.expectedProduction ?? 'none'}`,
+        );
       }
       await this.refuseUnverified(
         assertArtifactsVerify(
@@ -195,7 +241,10 @@ export class ModelRegistry {
       return { archivedId: current?.version };
     });
     this.logger?.info('model promoted', { model: name, version, previous: archivedId, actor, reason: options.reason });
-    return { promoted: await this.getVersion(name, version), archived: archivedId ? await this.getVersion(name, archivedId) : undefined };
+    return {
+      promoted: await this.getVersion(name, version),
+      archived: archivedId ? await this.getVersion(name, archivedId) : undefined,
+    };
   }
 
   /** What {@link ModelRegistry.rollback} would do now: the current production version and the one it would restore. */
@@ -206,23 +255,44 @@ export class ModelRegistry {
   }
 
   /** Restores the version that was production before the current one (from the audit trail); the current one is archived. */
-  async rollback(name: string, options: RollbackOptions = {}): Promise<{ promoted: ModelVersionInfo; archived: ModelVersionInfo }> {
+  async rollback(
+    name: string,
+    options: RollbackOptions = {},
+  ): Promise<{ promoted: ModelVersionInfo; archived: ModelVersionInfo }> {
     const actor = options.actor ?? this.actor;
     const { from, to } = await withNameLock(this.db, name, async (tx) => {
       const current = await requireProduction(tx, name);
       const target = await findRollbackTarget(tx, current);
       const plan = options.expectedPlan;
       if (plan && (plan.from !== current.version || plan.to !== target.version)) {
-        throw changedMeanwhile(name, `the rollback would now go from ${current.version} to ${target.version}, not from ${plan.from} to ${plan.to}`);
+        throw changedMeanwhile(
+          name,
+          `the rollback would now go from ${current.version} to ${target.version}, not from ${plan.from} to ${plan.to}`,
+        );
       }
       await this.refuseUnverified(
-        assertArtifactsVerify(tx, target, `refusing to roll back model '${name}' to version ${target.version}`, `production stays ${current.version}`),
+        assertArtifactsVerify(
+          tx,
+          target,
+          `refusing to roll back model '${name}' to version ${target.version}`,
+          `production stays ${current.version}`,
+        ),
         { model: name, version: target.version, operation: 'rollback' },
       );
       const at = new Date();
       const why = (what: string) => `${what}${options.reason ? `: ${options.reason}` : ''}`;
-      await transition(tx, current, 'archived', { action: 'rolled_back', actor, reason: why(`rolled back to ${target.version}`), at });
-      await transition(tx, target, 'production', { action: 'rolled_back', actor, reason: why(`rollback from ${current.version}`), at });
+      await transition(tx, current, 'archived', {
+        action: 'rolled_back',
+        actor,
+        reason: why(`rolled back to ${target.version}`),
+        at,
+      });
+      await transition(tx, target, 'production', {
+        action: 'rolled_back',
+        actor,
+        reason: why(`rollback from ${current.version}`),
+        at,
+      });
       await notifyProductionChange(tx, name);
       return { from: current.version, to: target.version };
     });
@@ -237,7 +307,12 @@ export class ModelRegistry {
    */
   async verifyVersion(name: string, version: string): Promise<void> {
     const row = await findVersion(this.db, name, version);
-    await assertArtifactsVerify(this.db, row, `model '${name}' version ${version} cannot be promoted`, 'nothing changed');
+    await assertArtifactsVerify(
+      this.db,
+      row,
+      `model '${name}' version ${version} cannot be promoted`,
+      'nothing changed',
+    );
   }
 
   /** Archives a staging version. The production version cannot be archived: promote another or roll back. */
@@ -245,7 +320,8 @@ export class ModelRegistry {
     const actor = options.actor ?? this.actor;
     await withNameLock(this.db, name, async (tx) => {
       const row = await findVersion(tx, name, version);
-      if (row.status === 'archived') throw new RegistryError('INVALID_STATE', `model '${name}' version ${version} is already archived`);
+      if (row.status === 'archived')
+        throw new RegistryError('INVALID_STATE', `model '${name}' version ${version} is already archived`);
       if (row.status === 'production') {
         throw new RegistryError(
           'INVALID_STATE',
@@ -265,7 +341,8 @@ export class ModelRegistry {
       await check;
     } catch (error) {
       // info, not warn: the caller reports the refusal itself (a command line would print it twice)
-      if (error instanceof RegistryError) this.logger?.info('refused: artifacts do not verify', { ...context, code: error.code, reason: error.message });
+      if (error instanceof RegistryError)
+        this.logger?.info('refused: artifacts do not verify', { ...context, code: error.code, reason: error.message });
       throw error;
     }
   }
@@ -287,22 +364,34 @@ export class ModelRegistry {
       orderBy: { id: 'asc' },
       include: { modelVersion: { select: { version: true } } },
     });
-    if (rows.length === 0) throw new RegistryError('NOT_FOUND', `no model named '${name}' is registered; see the registered models with: nba-models list`);
+    if (rows.length === 0)
+      throw new RegistryError(
+        'NOT_FOUND',
+        `no model named '${name}' is registered; see the registered models with: nba-models list`,
+      );
     return rows.map(toEventInfo);
   }
 
   /** The version's XGBoost JSON models as text, each verified against its recorded sha256. */
   async loadArtifacts(name: string, version: string): Promise<{ win: string; margin?: string; total?: string }> {
-    const row = await this.db.modelVersion.findUnique({ where: { name_version: { name, version } }, include: { artifacts: true } });
-    if (!row) throw new RegistryError('NOT_FOUND', `model '${name}' version ${version} is not registered; ${listHint(name)}`);
+    const row = await this.db.modelVersion.findUnique({
+      where: { name_version: { name, version } },
+      include: { artifacts: true },
+    });
+    if (!row)
+      throw new RegistryError('NOT_FOUND', `model '${name}' version ${version} is not registered; ${listHint(name)}`);
     const out: { win?: string; margin?: string; total?: string } = {};
     for (const a of row.artifacts) {
       const where = `the '${a.role}' artifact of model '${name}' version ${version}`;
       verifyChecksum(a.content, a.sha256, where);
-      if (a.role === 'win' || a.role === 'margin' || a.role === 'total') out[a.role] = Buffer.from(a.content).toString('utf8');
+      if (a.role === 'win' || a.role === 'margin' || a.role === 'total')
+        out[a.role] = Buffer.from(a.content).toString('utf8');
     }
     if (out.win === undefined) {
-      throw new RegistryError('INVALID_ARTIFACT', `model '${name}' version ${version} has no 'win' artifact; register it again with one`);
+      throw new RegistryError(
+        'INVALID_ARTIFACT',
+        `model '${name}' version ${version} has no 'win' artifact; register it again with one`,
+      );
     }
     return out as { win: string; margin?: string; total?: string };
   }

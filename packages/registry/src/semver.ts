@@ -17,7 +17,10 @@ export function isSemver(version: string): boolean {
 /** Throws INVALID_VERSION unless `version` is a semantic version. */
 export function assertSemver(name: string, version: string): void {
   if (!isSemver(version)) {
-    throw new RegistryError('INVALID_VERSION', `'${version}' is not a semantic version for model '${name}'; use MAJOR.MINOR.PATCH, e.g. 1.0.0 or 1.1.0-rc.1`);
+    throw new RegistryError(
+      'INVALID_VERSION',
+      `'${version}' is not a semantic version for model '${name}'; use MAJOR.MINOR.PATCH, e.g. 1.0.0 or 1.1.0-rc.1`,
+    );
   }
 }
 

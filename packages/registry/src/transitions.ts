@@ -32,9 +32,13 @@ export async function withNameLock<T>(db: DbClient, name: string, fn: (tx: Tx) =
   } catch (error) {
     if (error instanceof RegistryError) throw error;
     if (isUniqueViolation(error)) {
-      throw new RegistryError('CONFLICT', `another change to model '${name}' made a second production version at the same time; nothing was changed, retry`, {
-        cause: error,
-      });
+      throw new RegistryError(
+        'CONFLICT',
+        `another change to model '${name}' made a second production version at the same time; nothing was changed, retry`,
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   }
@@ -56,7 +60,8 @@ export async function notifyProductionChange(tx: Tx, name: string): Promise<void
 /** The version row, or NOT_FOUND naming it. */
 export async function findVersion(db: Reader, name: string, version: string): Promise<ModelVersion> {
   const row = await db.modelVersion.findUnique({ where: { name_version: { name, version } } });
-  if (!row) throw new RegistryError('NOT_FOUND', `model '${name}' version ${version} is not registered; ${listHint(name)}`);
+  if (!row)
+    throw new RegistryError('NOT_FOUND', `model '${name}' version ${version} is not registered; ${listHint(name)}`);
   return row;
 }
 
@@ -103,7 +108,10 @@ export async function transition(
 ): Promise<void> {
   await tx.modelVersion.update({
     where: { id: row.id },
-    data: to === 'production' ? { status: to, promotedAt: event.at, archivedAt: null } : { status: to, archivedAt: event.at },
+    data:
+      to === 'production'
+        ? { status: to, promotedAt: event.at, archivedAt: null }
+        : { status: to, archivedAt: event.at },
   });
   await tx.modelEvent.create({
     data: {

@@ -20,7 +20,8 @@ describe('artifact integrity', () => {
     const damaged = Buffer.from(original);
     const at = damaged.indexOf('"base_score"') + 20;
     damaged[at] = damaged[at] === 0x31 ? 0x32 : 0x31;
-    await db.client.$executeRaw`UPDATE model_artifacts SET content = ${new Uint8Array(damaged)} WHERE model_version_id = ${v.id} AND role = 'win'`;
+    await db.client
+      .$executeRaw`UPDATE model_artifacts SET content = ${new Uint8Array(damaged)} WHERE model_version_id = ${v.id} AND role = 'win'`;
     const error = await registry.loadArtifacts('corrupt', '1.0.0').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RegistryError);
     expect((error as RegistryError).code).toBe('CHECKSUM_MISMATCH');
@@ -33,8 +34,12 @@ describe('artifact integrity', () => {
 
 describe('compare', () => {
   test('metrics side by side with differences; no live section without a record of forecasts', async () => {
-    await registry.registerVersion(registration('cmp', '1.0.0', { metrics: { logLoss: 0.65, accuracy: 0.62, backtest: { logLoss: 0.66 } } }));
-    await registry.registerVersion(registration('cmp', '1.1.0', { metrics: { logLoss: 0.63, accuracy: 0.64, brier: 0.22 } }));
+    await registry.registerVersion(
+      registration('cmp', '1.0.0', { metrics: { logLoss: 0.65, accuracy: 0.62, backtest: { logLoss: 0.66 } } }),
+    );
+    await registry.registerVersion(
+      registration('cmp', '1.1.0', { metrics: { logLoss: 0.63, accuracy: 0.64, brier: 0.22 } }),
+    );
     const c = await registry.compareVersions({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '1.1.0' });
     expect(c.a.version).toBe('1.0.0');
     expect(c.b.version).toBe('1.1.0');
@@ -48,7 +53,9 @@ describe('compare', () => {
   });
 
   test('comparing an unknown version names it', async () => {
-    await expect(registry.compareVersions({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '4.0.0' })).rejects.toMatchObject({
+    await expect(
+      registry.compareVersions({ name: 'cmp', version: '1.0.0' }, { name: 'cmp', version: '4.0.0' }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: containing("'cmp' version 4.0.0"),
     });

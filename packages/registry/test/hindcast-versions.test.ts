@@ -15,12 +15,17 @@ afterAll(async () => db.drop());
 
 test('a hindcast version is registered with its kind, listed only when asked for, and cannot be promoted', async () => {
   await registry.registerVersion(registration('winner', '1.0.0'));
-  const hindcast = await registry.registerVersion({ ...registration('winner', '0.0.0-hindcast.2024-01-08'), kind: 'hindcast' });
+  const hindcast = await registry.registerVersion({
+    ...registration('winner', '0.0.0-hindcast.2024-01-08'),
+    kind: 'hindcast',
+  });
   expect(hindcast.kind).toBe('hindcast');
   expect((await registry.getVersion('winner', '1.0.0')).kind).toBe('live');
 
   expect((await registry.listVersions({ name: 'winner' })).map((v) => v.version)).toEqual(['1.0.0']);
-  expect((await registry.listVersions({ name: 'winner', kind: 'hindcast' })).map((v) => v.version)).toEqual(['0.0.0-hindcast.2024-01-08']);
+  expect((await registry.listVersions({ name: 'winner', kind: 'hindcast' })).map((v) => v.version)).toEqual([
+    '0.0.0-hindcast.2024-01-08',
+  ]);
 
   const refused = await registry.promoteVersion('winner', '0.0.0-hindcast.2024-01-08').catch((e: unknown) => e);
   expect(refused).toBeInstanceOf(RegistryError);
@@ -29,6 +34,8 @@ test('a hindcast version is registered with its kind, listed only when asked for
 });
 
 test('an unknown kind is refused, naming the field and value', async () => {
-  const bad = { ...registration('winner', '2.0.0'), kind: 'past' } as unknown as Parameters<ModelRegistry['registerVersion']>[0];
+  const bad = { ...registration('winner', '2.0.0'), kind: 'past' } as unknown as Parameters<
+    ModelRegistry['registerVersion']
+  >[0];
   await expect(registry.registerVersion(bad)).rejects.toThrow(/kind must be one of live, hindcast, got "past"/);
 });

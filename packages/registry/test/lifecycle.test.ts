@@ -25,7 +25,9 @@ async function expectCode(p: Promise<unknown>, code: RegistryErrorCode, message?
 
 describe('ModelRegistry lifecycle', () => {
   test('register stores the version in staging with its artifact, checksum, metrics and audit event', async () => {
-    const v = await registry.registerVersion(registration('winner', '1.0.0', { metrics: { logLoss: 0.65, backtest_2023: { logLoss: 0.66 } } }));
+    const v = await registry.registerVersion(
+      registration('winner', '1.0.0', { metrics: { logLoss: 0.65, backtest_2023: { logLoss: 0.66 } } }),
+    );
     expect(v).toMatchObject({
       name: 'winner',
       version: '1.0.0',
@@ -41,7 +43,9 @@ describe('ModelRegistry lifecycle', () => {
       promotedAt: null,
     });
     const bytes = Buffer.from(winModel(), 'utf8');
-    expect(v.artifacts).toEqual([{ role: 'win', format: 'xgboost-json', sha256: sha256(bytes), sizeBytes: bytes.length }]);
+    expect(v.artifacts).toEqual([
+      { role: 'win', format: 'xgboost-json', sha256: sha256(bytes), sizeBytes: bytes.length },
+    ]);
     const rows = await db.client.modelMetric.findMany({ where: { modelVersionId: v.id }, orderBy: { dataset: 'asc' } });
     expect(rows.map((r) => [r.dataset, r.name, r.value])).toEqual([
       ['backtest_2023', 'logLoss', 0.66],
@@ -53,19 +57,29 @@ describe('ModelRegistry lifecycle', () => {
   });
 
   test('a duplicate name+version is refused and nothing changes', async () => {
-    await expectCode(registry.registerVersion(registration('winner', '1.0.0')), 'DUPLICATE', /'winner' version 1\.0\.0 is already registered/);
+    await expectCode(
+      registry.registerVersion(registration('winner', '1.0.0')),
+      'DUPLICATE',
+      /'winner' version 1\.0\.0 is already registered/,
+    );
     expect(await db.client.modelVersion.count({ where: { name: 'winner' } })).toBe(1);
     expect(await db.client.modelEvent.count({ where: { modelName: 'winner' } })).toBe(1);
   });
 
   test('concurrent duplicate registrations: exactly one succeeds', async () => {
-    const results = await Promise.allSettled([1, 2, 3, 4].map(() => registry.registerVersion(registration('dup', '0.1.0'))));
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map(() => registry.registerVersion(registration('dup', '0.1.0'))),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect((r.reason as RegistryError).code).toBe('DUPLICATE');
   });
 
   test('invalid versions, names and artifacts are refused with the reason', async () => {
-    await expectCode(registry.registerVersion(registration('winner', '1.0')), 'INVALID_VERSION', /'1\.0' is not a semantic version for model 'winner'/);
+    await expectCode(
+      registry.registerVersion(registration('winner', '1.0')),
+      'INVALID_VERSION',
+      /'1\.0' is not a semantic version for model 'winner'/,
+    );
     await expectCode(registry.registerVersion(registration('bad name!', '1.0.0')), 'INVALID_INPUT', /model name/);
     await expectCode(
       registry.registerVersion(registration('winner', '9.0.0', { artifacts: { win: 'not json' } })),
@@ -83,7 +97,11 @@ describe('ModelRegistry lifecycle', () => {
       'INVALID_ARTIFACT',
       /expects 4 features but the feature spec lists 3/,
     );
-    await expectCode(registry.registerVersion(registration('winner', '9.0.0', { trainedFrom: '2024-02-30' })), 'INVALID_INPUT', /trainedFrom/);
+    await expectCode(
+      registry.registerVersion(registration('winner', '9.0.0', { trainedFrom: '2024-02-30' })),
+      'INVALID_INPUT',
+      /trainedFrom/,
+    );
     expect(await registry.listVersions({ name: 'winner' })).toHaveLength(1);
   });
 
@@ -94,7 +112,9 @@ describe('ModelRegistry lifecycle', () => {
     expect(first.promoted.promotedAt).toBeInstanceOf(Date);
     expect(first.archived).toBeUndefined();
     await registry.registerVersion(
-      registration('winner', '1.1.0', { artifacts: { win: winModel(), margin: trainModelJson({ objective: 'reg:squarederror', seed: 2 }) } }),
+      registration('winner', '1.1.0', {
+        artifacts: { win: winModel(), margin: trainModelJson({ objective: 'reg:squarederror', seed: 2 }) },
+      }),
     );
     await expectCode(registry.promoteVersion('winner', '1.0.0'), 'INVALID_STATE', /already in production/);
     const second = await registry.promoteVersion('winner', '1.1.0', { actor: 'bob@test', reason: 'better log loss' });
@@ -107,7 +127,9 @@ describe('ModelRegistry lifecycle', () => {
       ['1.0.0', 'archived'],
     ]);
     expect((await registry.listVersions({ status: 'production' })).map((v) => v.name)).toEqual(['winner']);
-    expect((await registry.listVersions({ status: 'staging' })).map((v) => `${v.name}@${v.version}`)).toEqual(['dup@0.1.0']);
+    expect((await registry.listVersions({ status: 'staging' })).map((v) => `${v.name}@${v.version}`)).toEqual([
+      'dup@0.1.0',
+    ]);
     const history = await registry.getHistory('winner');
     expect(history.map((e) => [e.version, e.action, e.fromStatus, e.toStatus, e.actor, e.reason])).toEqual([
       ['1.0.0', 'registered', null, 'staging', 'alice@test', 'test model 1.0.0'],
@@ -136,7 +158,11 @@ describe('ModelRegistry lifecycle', () => {
     const archived = await registry.archiveVersion('winner', '1.2.0-rc.1', { reason: 'superseded' });
     expect(archived.status).toBe('archived');
     await expectCode(registry.archiveVersion('winner', '1.2.0-rc.1'), 'INVALID_STATE', /already archived/);
-    await expectCode(registry.archiveVersion('winner', '1.1.0'), 'INVALID_STATE', /is in production and cannot be archived; promote another version/);
+    await expectCode(
+      registry.archiveVersion('winner', '1.1.0'),
+      'INVALID_STATE',
+      /is in production and cannot be archived; promote another version/,
+    );
     await expectCode(
       registry.archiveVersion('winner', '7.7.7'),
       'NOT_FOUND',
@@ -152,8 +178,14 @@ describe('ModelRegistry lifecycle', () => {
   });
 
   test('list orders versions by semver, newest first', async () => {
-    for (const v of ['0.9.0', '0.10.0', '0.10.0-beta.2', '0.10.0-beta.10']) await registry.registerVersion(registration('sorted', v));
-    expect((await registry.listVersions({ name: 'sorted' })).map((v) => v.version)).toEqual(['0.10.0', '0.10.0-beta.10', '0.10.0-beta.2', '0.9.0']);
+    for (const v of ['0.9.0', '0.10.0', '0.10.0-beta.2', '0.10.0-beta.10'])
+      await registry.registerVersion(registration('sorted', v));
+    expect((await registry.listVersions({ name: 'sorted' })).map((v) => v.version)).toEqual([
+      '0.10.0',
+      '0.10.0-beta.10',
+      '0.10.0-beta.2',
+      '0.9.0',
+    ]);
   });
 
   test('get, history and promote of unknown models say what to do', async () => {

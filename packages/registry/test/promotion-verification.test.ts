@@ -57,7 +57,11 @@ async function expectRefused(p: Promise<unknown>, code: RegistryErrorCode, messa
 async function setUp(name: string, bad = '1.1.0'): Promise<void> {
   await registry.registerVersion(registration(name, '1.0.0'));
   await registry.promoteVersion(name, '1.0.0');
-  await registry.registerVersion(registration(name, bad, { artifacts: { win: winModel(), margin: trainModelJson({ objective: 'reg:squarederror' }) } }));
+  await registry.registerVersion(
+    registration(name, bad, {
+      artifacts: { win: winModel(), margin: trainModelJson({ objective: 'reg:squarederror' }) },
+    }),
+  );
 }
 
 describe('promotion refuses artifacts that do not verify', () => {
@@ -116,7 +120,11 @@ describe('promotion refuses artifacts that do not verify', () => {
     await setUp('margin');
     const junk = Buffer.from('{"learner":{}}');
     await tamper('margin', '1.1.0', 'margin', junk, sha256(junk));
-    await expectRefused(registry.promoteVersion('margin', '1.1.0'), 'INVALID_ARTIFACT', /its 'margin' artifact cannot be loaded by XGBoost/);
+    await expectRefused(
+      registry.promoteVersion('margin', '1.1.0'),
+      'INVALID_ARTIFACT',
+      /its 'margin' artifact cannot be loaded by XGBoost/,
+    );
     expect((await registry.getProductionVersion('margin'))?.version).toBe('1.0.0');
   });
 
@@ -134,7 +142,10 @@ describe('rollback refuses a target whose artifacts do not verify', () => {
     await registry.promoteVersion('back', '1.1.0');
     await tamper('back', '1.0.0', 'win', flippedModel());
     const before = await snapshot('back');
-    await expect(registry.planRollback('back')).resolves.toMatchObject({ from: { version: '1.1.0' }, to: { version: '1.0.0' } });
+    await expect(registry.planRollback('back')).resolves.toMatchObject({
+      from: { version: '1.1.0' },
+      to: { version: '1.0.0' },
+    });
     await expectRefused(
       registry.rollback('back', { reason: 'drift' }),
       'CHECKSUM_MISMATCH',
@@ -165,7 +176,11 @@ describe('a damaged production version does not block the way out', () => {
     await registry.promoteVersion('out', '1.2.0');
     await tamper('out', '1.2.0', 'win', flippedModel());
     // 1.2.0 (damaged) -> 1.1.0 (damaged) is refused; production stays 1.2.0 until an intact version is promoted
-    await expectRefused(registry.rollback('out'), 'CHECKSUM_MISMATCH', /to version 1\.1\.0: .*production stays 1\.2\.0/);
+    await expectRefused(
+      registry.rollback('out'),
+      'CHECKSUM_MISMATCH',
+      /to version 1\.1\.0: .*production stays 1\.2\.0/,
+    );
     await registry.registerVersion(registration('out', '1.3.0'));
     expect((await registry.promoteVersion('out', '1.3.0')).archived?.version).toBe('1.2.0');
   });
@@ -184,7 +199,9 @@ describe('the change confirmed is the change made', () => {
       /^model 'seen' changed since the change was shown: production is now 1\.2\.0, not 1\.0\.0; nothing changed/,
     );
     expect(await snapshot('seen')).toEqual(before);
-    expect((await registry.promoteVersion('seen', '1.1.0', { expectedProduction: '1.2.0' })).archived?.version).toBe('1.2.0');
+    expect((await registry.promoteVersion('seen', '1.1.0', { expectedProduction: '1.2.0' })).archived?.version).toBe(
+      '1.2.0',
+    );
   });
 
   test('rollback with expectedPlan: CONFLICT when the rollback would now do something else', async () => {

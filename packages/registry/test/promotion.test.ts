@@ -26,7 +26,9 @@ describe('concurrent promotions', () => {
     for (let i = 0; i < 4; i++) extraClients.push(createDbClient(db.url, { maxConnections: 3 }));
     const registries = extraClients.map((c, i) => new ModelRegistry(c, { actor: `worker${i}@test` }));
     const results = await Promise.allSettled(
-      versions.map((v, i) => required(registries[i % 4], 'a registry').promoteVersion('race', v, { reason: `race ${i}` })),
+      versions.map((v, i) =>
+        required(registries[i % 4], 'a registry').promoteVersion('race', v, { reason: `race ${i}` }),
+      ),
     );
     const failures = results.filter((r) => r.status === 'rejected').map((r) => r.reason as Error);
     expect(failures).toEqual([]);
@@ -65,7 +67,10 @@ describe('concurrent promotions', () => {
     await registry.promoteVersion('guarded', '1.0.0');
     // Bypass the registry: the partial unique index must still hold.
     await expect(
-      db.client.modelVersion.update({ where: { name_version: { name: 'guarded', version: '1.1.0' } }, data: { status: 'production' } }),
+      db.client.modelVersion.update({
+        where: { name_version: { name: 'guarded', version: '1.1.0' } },
+        data: { status: 'production' },
+      }),
     ).rejects.toMatchObject({ code: 'P2002' });
     expect(await db.client.modelVersion.count({ where: { name: 'guarded', status: 'production' } })).toBe(1);
   });

@@ -56,6 +56,7 @@ export const TEAM_COUNT = LEAGUE.codes.length;
 /** The index of a team code, or a SeasonError naming the field and the value. */
 export function teamIndex(code: string, field = 'team'): number {
   const i = LEAGUE.index.get(code);
-  if (i === undefined) throw new SeasonError('UNKNOWN_TEAM', `unknown ${field} '${code}': expected one of ${LEAGUE.codes.join(' ')}`);
+  if (i === undefined)
+    throw new SeasonError('UNKNOWN_TEAM', `unknown ${field} '${code}': expected one of ${LEAGUE.codes.join(' ')}`);
   return i;
 }

@@ -57,7 +57,9 @@ export interface SeasonOutcome {
 /** Series of a season's playoff games, each with its round (a team's k-th series is round k). */
 export function playedSeries(games: readonly SeasonGame[]): PlayedSeries[] {
   const byPair = new Map<string, { first: SeasonGame; wins: Map<string, number> }>();
-  for (const g of [...games].filter((x) => x.gameType === 'playoffs').sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+  for (const g of [...games]
+    .filter((x) => x.gameType === 'playoffs')
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
     const key = [g.home, g.away].sort().join('-');
     const s = byPair.get(key) ?? {
       first: g,
@@ -84,7 +86,8 @@ function regularRecord(games: readonly SeasonGame[]): StandingsRecord {
   const rec = emptyRecord();
   for (const g of games) {
     if (g.gameType !== 'regular' || g.homePts === undefined || g.awayPts === undefined) continue;
-    if (g.homePts === g.awayPts) throw new SeasonError('INVALID_GAME', `game ${g.date} ${g.away}@${g.home}: tied score ${g.homePts}-${g.awayPts}`);
+    if (g.homePts === g.awayPts)
+      throw new SeasonError('INVALID_GAME', `game ${g.date} ${g.away}@${g.home}: tied score ${g.homePts}-${g.awayPts}`);
     addGame(rec, teamIndex(g.home, 'home team'), teamIndex(g.away, 'away team'), g.homePts - g.awayPts);
   }
   return rec;
@@ -97,16 +100,25 @@ function regularRecord(games: readonly SeasonGame[]): StandingsRecord {
  * series compared with what the recomputed seeds say it should have been (pairing and host).
  * `rules` defaults to the season's own (other rules show what each rule decides).
  */
-export function seasonOutcome(season: number, games: readonly SeasonGame[], rules: SeasonRules = seasonRules(season)): SeasonOutcome {
+export function seasonOutcome(
+  season: number,
+  games: readonly SeasonGame[],
+  rules: SeasonRules = seasonRules(season),
+): SeasonOutcome {
   const rec = regularRecord(games);
   const drawings: string[][] = [];
   const mismatches: string[] = [];
-  const standings = leagueStandings(rec, rules, { draw: () => 0, onDrawing: (t) => drawings.push(t.map((i) => LEAGUE.codes[i] as string)) });
+  const standings = leagueStandings(rec, rules, {
+    draw: () => 0,
+    onDrawing: (t) => drawings.push(t.map((i) => LEAGUE.codes[i] as string)),
+  });
   const playInGames = games.filter((g) => g.gameType === 'playin');
   const used = new Set<SeasonGame>();
   const play = (home: number, away: number): number => {
     const [h, a] = [LEAGUE.codes[home] as string, LEAGUE.codes[away] as string];
-    const g = playInGames.find((x) => !used.has(x) && ((x.home === h && x.away === a) || (x.home === a && x.away === h)));
+    const g = playInGames.find(
+      (x) => !used.has(x) && ((x.home === h && x.away === a) || (x.home === a && x.away === h)),
+    );
     if (!g) {
       mismatches.push(`play-in ${a}@${h} expected, not played`);
       return home;
@@ -126,7 +138,8 @@ export function seasonOutcome(season: number, games: readonly SeasonGame[], rule
       const [h, g] = [LEAGUE.codes[host] as string, LEAGUE.codes[guest] as string];
       const s = series.find((x) => x.round === 1 && (x.homeCourt === h || x.other === h));
       if (!s) mismatches.push(`first round ${g}@${h} expected, not played`);
-      else if (s.homeCourt !== h || s.other !== g) mismatches.push(`first round ${g}@${h} expected, played as ${s.other}@${s.homeCourt}`);
+      else if (s.homeCourt !== h || s.other !== g)
+        mismatches.push(`first round ${g}@${h} expected, played as ${s.other}@${s.homeCourt}`);
     }
   }
   const finals = series.find((s) => s.round === 4);

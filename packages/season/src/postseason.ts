@@ -16,7 +16,13 @@ export interface PlayoffField {
 
 /** Games the 9th finished behind the 8th: ((W8 - W9) + (L9 - L8)) / 2. */
 export function gamesBehind(rec: StandingsRecord, ahead: number, behind: number): number {
-  return ((rec.wins[ahead] as number) - (rec.wins[behind] as number) + (rec.losses[behind] as number) - (rec.losses[ahead] as number)) / 2;
+  return (
+    ((rec.wins[ahead] as number) -
+      (rec.wins[behind] as number) +
+      (rec.losses[behind] as number) -
+      (rec.losses[ahead] as number)) /
+    2
+  );
 }
 
 /**
@@ -24,7 +30,12 @@ export function gamesBehind(rec: StandingsRecord, ahead: number, behind: number)
  * is seed 7; 9 hosts 10, the loser is out; the loser of 7-8 hosts the winner of 9-10 for seed 8),
  * the 2020 restart (8 hosts 9, only when the 9th is within four games; 9 must win twice), or none.
  */
-export function resolvePlayIn(order: readonly number[], rec: StandingsRecord, rules: SeasonRules, play: PlayGame): PlayoffField {
+export function resolvePlayIn(
+  order: readonly number[],
+  rec: StandingsRecord,
+  rules: SeasonRules,
+  play: PlayGame,
+): PlayoffField {
   const top = order.slice(0, 8);
   const [s7, s8, s9, s10] = [order[6], order[7], order[8], order[9]] as number[];
   if (rules.playIn === 'tournament') {
@@ -55,7 +66,14 @@ export const BRACKET: readonly (readonly [number, number])[] = [
  * one goes to the better seed (`aSeed` < `bSeed`); in the Finals to the head-to-head winner, then the
  * better record against the other's conference, then a drawing.
  */
-export function hasHomeCourt(rec: StandingsRecord, a: number, b: number, aSeed: number, bSeed: number, draw: (n: number) => number): boolean {
+export function hasHomeCourt(
+  rec: StandingsRecord,
+  a: number,
+  b: number,
+  aSeed: number,
+  bSeed: number,
+  draw: (n: number) => number,
+): boolean {
   const pa = winPct(rec, a);
   const pb = winPct(rec, b);
   if (pa !== pb) return pa > pb;

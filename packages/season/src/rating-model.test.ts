@@ -19,7 +19,16 @@ function roundRobin(truth: (code: string) => number, hca: number): LinedGame[] {
       if (h === a) continue;
       const date = `2023-12-${String(1 + (day++ % 28)).padStart(2, '0')}`;
       const margin = truth(h) - truth(a) + hca;
-      games.push({ season: 2024, date, home: h, away: a, gameType: 'regular', spreadHome: -margin, homePts: 100 + Math.round(margin), awayPts: 100 });
+      games.push({
+        season: 2024,
+        date,
+        home: h,
+        away: a,
+        gameType: 'regular',
+        spreadHome: -margin,
+        homePts: 100 + Math.round(margin),
+        awayPts: 100,
+      });
     }
   return games.sort((x, y) => (x.date < y.date ? -1 : 1));
 }
@@ -29,7 +38,13 @@ describe('fitRatings', () => {
   const games = roundRobin(truth, 3);
 
   it('recovers the ratings and home court a consistent market implies', () => {
-    const fit = fitRatings(games, '2024-01-01', 2024, { decayDays: 1e6, resultWeight: 0, ridge: 0.01, previousSeasonWeight: 1, marginCapPts: 20 });
+    const fit = fitRatings(games, '2024-01-01', 2024, {
+      decayDays: 1e6,
+      resultWeight: 0,
+      ridge: 0.01,
+      previousSeasonWeight: 1,
+      marginCapPts: 20,
+    });
     for (const c of LEAGUE.codes) expect(fit.ratings[c]).toBeCloseTo(truth(c), 1);
     expect(fit.homeCourtPts).toBeCloseTo(3, 1);
   });
@@ -42,7 +57,13 @@ describe('fitRatings', () => {
   });
 
   it('a ridge pulls ratings toward average; with no games at all every rating is 0', () => {
-    const strong = fitRatings(games, '2024-01-01', 2024, { decayDays: 1e6, resultWeight: 0, ridge: 400, previousSeasonWeight: 1, marginCapPts: 20 });
+    const strong = fitRatings(games, '2024-01-01', 2024, {
+      decayDays: 1e6,
+      resultWeight: 0,
+      ridge: 400,
+      previousSeasonWeight: 1,
+      marginCapPts: 20,
+    });
     expect(Math.abs(strong.ratings['WAS'] as number)).toBeLessThan(Math.abs(truth('WAS')) * 0.8);
     const none = fitRatings([], '2024-01-01', 2024);
     expect(Object.values(none.ratings).every((r) => r === 0)).toBe(true);
@@ -52,8 +73,16 @@ describe('fitRatings', () => {
 
 describe('backToBacks', () => {
   it('flags a team that played the day before', () => {
-    const g = (date: string, home: string, away: string): LinedGame => ({ season: 2024, date, home, away, gameType: 'regular' });
-    expect(backToBacks([g('2024-01-01', 'BOS', 'NYK'), g('2024-01-02', 'MIA', 'BOS'), g('2024-01-04', 'NYK', 'MIA')])).toEqual([
+    const g = (date: string, home: string, away: string): LinedGame => ({
+      season: 2024,
+      date,
+      home,
+      away,
+      gameType: 'regular',
+    });
+    expect(
+      backToBacks([g('2024-01-01', 'BOS', 'NYK'), g('2024-01-02', 'MIA', 'BOS'), g('2024-01-04', 'NYK', 'MIA')]),
+    ).toEqual([
       { home: false, away: false },
       { home: false, away: true },
       { home: false, away: false },

@@ -27,7 +27,13 @@ export interface RatingParams {
 }
 
 /** Defaults: the settings chosen on 2011-2015 only (`pnpm study`; README). */
-export const DEFAULT_RATING_PARAMS: RatingParams = { decayDays: 90, resultWeight: 0.25, ridge: 0.25, previousSeasonWeight: 0.1, marginCapPts: 20 };
+export const DEFAULT_RATING_PARAMS: RatingParams = {
+  decayDays: 90,
+  resultWeight: 0.25,
+  ridge: 0.25,
+  previousSeasonWeight: 0.1,
+  marginCapPts: 20,
+};
 
 /** Sd (points) of the per-simulation team strength offset for outlooks, chosen on 2011-2015 only (best make_playoffs Brier). */
 export const DEFAULT_OUTLOOK_TEAM_SD_PTS = 2;
@@ -68,7 +74,12 @@ export function backToBacks(games: readonly SeasonGame[]): { home: boolean; away
  * ratings, home court (none at neutral sites) and a back-to-back effect. `games` must be in date
  * order; games on or after `asOf` are ignored.
  */
-export function fitRatings(games: readonly LinedGame[], asOf: string, season: number, params: RatingParams = DEFAULT_RATING_PARAMS): RatingFit {
+export function fitRatings(
+  games: readonly LinedGame[],
+  asOf: string,
+  season: number,
+  params: RatingParams = DEFAULT_RATING_PARAMS,
+): RatingFit {
   const a = new Float64Array(N * N);
   const b = new Float64Array(N);
   const today = dayNumber(asOf);

@@ -49,7 +49,14 @@ const TWO_TEAM: readonly Criterion[] = [
   'playoffEligibleOther',
   'pointDifferential',
 ];
-const MULTI_TEAM: readonly Criterion[] = ['divisionWinner', 'headToHead', 'divisionRecord', 'conferenceRecord', 'playoffEligibleOwn', 'pointDifferential'];
+const MULTI_TEAM: readonly Criterion[] = [
+  'divisionWinner',
+  'headToHead',
+  'divisionRecord',
+  'conferenceRecord',
+  'playoffEligibleOwn',
+  'pointDifferential',
+];
 
 const GAMES: Readonly<Record<number, number | null>> = { 2012: 66, 2020: null, 2021: 72 };
 const NOTES: Readonly<Record<number, string>> = {
@@ -62,7 +69,10 @@ const NOTES: Readonly<Record<number, string>> = {
 /** The rules of a season (the year it ends: 2024 is 2023-24), from 2007-08 on; later seasons get today's rules. */
 export function seasonRules(season: number): SeasonRules {
   if (!Number.isInteger(season) || season < 2008 || season > 2100) {
-    throw new SeasonError('INVALID_SEASON', `invalid season ${season}: expected the year the season ends, 2008 or later`);
+    throw new SeasonError(
+      'INVALID_SEASON',
+      `invalid season ${season}: expected the year the season ends, 2008 or later`,
+    );
   }
   const playIn: PlayInFormat = season >= 2021 ? 'tournament' : season === 2020 ? 'restart' : 'none';
   const note = NOTES[season];

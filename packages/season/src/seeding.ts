@@ -44,11 +44,21 @@ function eligibleTeams(rec: StandingsRecord, rules: SeasonRules): Uint8Array {
  * procedure, used for nothing else), then seeds by record with the tiebreakers; through 2014-15
  * the division winners and the best other team take seeds 1-4 (ordered among themselves by record).
  */
-export function leagueStandings(rec: StandingsRecord, rules: SeasonRules, options: StandingsOptions): [ConferenceStandings, ConferenceStandings] {
+export function leagueStandings(
+  rec: StandingsRecord,
+  rules: SeasonRules,
+  options: StandingsOptions,
+): [ConferenceStandings, ConferenceStandings] {
   let eligible: Uint8Array | undefined;
   const lazyEligible = (): Uint8Array => (eligible ??= eligibleTeams(rec, rules));
   const none = new Uint8Array(TEAM_COUNT);
-  const base = { rec, rules, eligible: lazyEligible, draw: options.draw, ...(options.onDrawing ? { onDrawing: options.onDrawing } : {}) };
+  const base = {
+    rec,
+    rules,
+    eligible: lazyEligible,
+    draw: options.draw,
+    ...(options.onDrawing ? { onDrawing: options.onDrawing } : {}),
+  };
   const divisionWinner = new Uint8Array(TEAM_COUNT);
   const winners: number[] = [];
   for (const div of LEAGUE.divisionTeams) {

@@ -50,7 +50,11 @@ function check(value: number, field: string, ok: boolean): number {
  * season's rules; playoff games from the same ratings (plus the season's offsets) with home court.
  */
 export function simulateCounts(state: SeasonState, options: SimulationOptions = {}): SimulationCounts {
-  const sims = check(options.simulations ?? 10_000, 'simulations', Number.isInteger(options.simulations ?? 10_000) && (options.simulations ?? 10_000) > 0);
+  const sims = check(
+    options.simulations ?? 10_000,
+    'simulations',
+    Number.isInteger(options.simulations ?? 10_000) && (options.simulations ?? 10_000) > 0,
+  );
   const seed = options.seed ?? 1;
   check(seed, 'seed', Number.isInteger(seed));
   const teamSd = check(options.teamSdPts ?? 0, 'teamSdPts', (options.teamSdPts ?? 0) >= 0);
@@ -69,7 +73,10 @@ export function simulateCounts(state: SeasonState, options: SimulationOptions = 
   const { wins, losses, vs, pointDiff } = rec;
   // one postseason game: the venue's team wins when its margin draw is positive
   const play = (h: number, a: number): number =>
-    (strength[h] as number) - (strength[a] as number) + postHca + gameSd * (NORMAL_TABLE[rng.next() & MASK] as number) > 0 ? h : a;
+    (strength[h] as number) - (strength[a] as number) + postHca + gameSd * (NORMAL_TABLE[rng.next() & MASK] as number) >
+    0
+      ? h
+      : a;
   // play-in games already played keep their results (each pair's games in order)
   const playInUsed = new Map<number, number>();
   const playIn = (h: number, a: number): number => {
@@ -117,7 +124,11 @@ export function simulateCounts(state: SeasonState, options: SimulationOptions = 
       rc |= 0;
       const h = home[g] as number;
       const a = away[g] as number;
-      const m = (meanMargin[g] as number) + (offset[h] as number) - (offset[a] as number) + gameSd * (NORMAL_TABLE[r & MASK] as number);
+      const m =
+        (meanMargin[g] as number) +
+        (offset[h] as number) -
+        (offset[a] as number) +
+        gameSd * (NORMAL_TABLE[r & MASK] as number);
       const w = m > 0 ? h : a;
       const l = m > 0 ? a : h;
       incrementAt(wins, w);

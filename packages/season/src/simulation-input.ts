@@ -59,7 +59,8 @@ export interface CompiledState {
 }
 
 function finite(value: number, field: string): number {
-  if (!Number.isFinite(value)) throw new SeasonError('INVALID_GAME', `invalid ${field} ${value}: expected a finite number`);
+  if (!Number.isFinite(value))
+    throw new SeasonError('INVALID_GAME', `invalid ${field} ${value}: expected a finite number`);
   return value;
 }
 
@@ -70,11 +71,16 @@ export function compileState(state: SeasonState, gameSdPts: number): CompiledSta
     const h = teamIndex(g.home, `played[${i}].home`);
     const a = teamIndex(g.away, `played[${i}].away`);
     const margin = finite(g.homePts, `played[${i}].homePts`) - finite(g.awayPts, `played[${i}].awayPts`);
-    if (margin === 0) throw new SeasonError('INVALID_GAME', `invalid played[${i}] ${g.away}@${g.home}: a tied score ${g.homePts}-${g.awayPts}`);
+    if (margin === 0)
+      throw new SeasonError(
+        'INVALID_GAME',
+        `invalid played[${i}] ${g.away}@${g.home}: a tied score ${g.homePts}-${g.awayPts}`,
+      );
     addGame(base, h, a, margin);
   });
   const rating = new Float64Array(TEAM_COUNT);
-  for (const [code, r] of Object.entries(state.ratings)) rating[teamIndex(code, 'ratings')] = finite(r, `ratings.${code}`);
+  for (const [code, r] of Object.entries(state.ratings))
+    rating[teamIndex(code, 'ratings')] = finite(r, `ratings.${code}`);
   const hca = finite(state.homeCourtPts, 'homeCourtPts');
   const n = state.remaining.length;
   const home = new Uint8Array(n);
@@ -92,7 +98,11 @@ export function compileState(state: SeasonState, gameSdPts: number): CompiledSta
     if (g.homeMargin !== undefined) meanMargin[i] = finite(g.homeMargin, `remaining[${i}].homeMargin`);
     else if (g.homeWinProb !== undefined) {
       const p = g.homeWinProb;
-      if (!(p > 0 && p < 1)) throw new SeasonError('INVALID_GAME', `invalid remaining[${i}].homeWinProb ${p}: expected a probability strictly between 0 and 1`);
+      if (!(p > 0 && p < 1))
+        throw new SeasonError(
+          'INVALID_GAME',
+          `invalid remaining[${i}].homeWinProb ${p}: expected a probability strictly between 0 and 1`,
+        );
       meanMargin[i] = gameSdPts * normalQuantile(p);
     } else meanMargin[i] = (rating[h] as number) - (rating[a] as number) + (g.neutral ? 0 : hca);
   });
@@ -102,13 +112,21 @@ export function compileState(state: SeasonState, gameSdPts: number): CompiledSta
     const h = teamIndex(g.home, `postseason[${i}].home`);
     const a = teamIndex(g.away, `postseason[${i}].away`);
     const margin = finite(g.homePts, `postseason[${i}].homePts`) - finite(g.awayPts, `postseason[${i}].awayPts`);
-    if (margin === 0) throw new SeasonError('INVALID_GAME', `invalid postseason[${i}] ${g.away}@${g.home}: a tied score ${g.homePts}-${g.awayPts}`);
+    if (margin === 0)
+      throw new SeasonError(
+        'INVALID_GAME',
+        `invalid postseason[${i}] ${g.away}@${g.home}: a tied score ${g.homePts}-${g.awayPts}`,
+      );
     const [w, l] = margin > 0 ? [h, a] : [a, h];
     if (g.gameType === 'playin') {
       const key = Math.min(h, a) * TEAM_COUNT + Math.max(h, a);
       playInWinners.set(key, [...(playInWinners.get(key) ?? []), w]);
     } else if (g.gameType === 'playoffs') incrementAt(playoffWins, w * TEAM_COUNT + l);
-    else throw new SeasonError('INVALID_GAME', `invalid postseason[${i}].gameType '${String(g.gameType)}': expected playin or playoffs`);
+    else
+      throw new SeasonError(
+        'INVALID_GAME',
+        `invalid postseason[${i}].gameType '${String(g.gameType)}': expected playin or playoffs`,
+      );
   });
   return { base, home, away, meanMargin, rating, maxGames: Math.max(...games), playInWinners, playoffWins };
 }

@@ -3,7 +3,13 @@ import { addGame, emptyRecord, type StandingsRecord } from './record';
 import { seasonRules } from './rules';
 import { breakTie, rankByRecord, type TiebreakContext } from './tiebreak';
 
-const [BOS, NYK, PHI, MIA, CHI] = [teamIndex('BOS'), teamIndex('NYK'), teamIndex('PHI'), teamIndex('MIA'), teamIndex('CHI')];
+const [BOS, NYK, PHI, MIA, CHI] = [
+  teamIndex('BOS'),
+  teamIndex('NYK'),
+  teamIndex('PHI'),
+  teamIndex('MIA'),
+  teamIndex('CHI'),
+];
 
 function win(rec: StandingsRecord, winner: number, loser: number, times = 1, margin = 5): void {
   for (let i = 0; i < times; i++) addGame(rec, winner, loser, margin);
@@ -12,7 +18,14 @@ function win(rec: StandingsRecord, winner: number, loser: number, times = 1, mar
 function ctx(rec: StandingsRecord, winners: number[] = [], drawn: number[][] = []): TiebreakContext {
   const divisionWinner = new Uint8Array(30);
   for (const w of winners) divisionWinner[w] = 1;
-  return { rec, rules: seasonRules(2024), divisionWinner, eligible: () => new Uint8Array(30).fill(1), draw: () => 0, onDrawing: (t) => drawn.push([...t]) };
+  return {
+    rec,
+    rules: seasonRules(2024),
+    divisionWinner,
+    eligible: () => new Uint8Array(30).fill(1),
+    draw: () => 0,
+    onDrawing: (t) => drawn.push([...t]),
+  };
 }
 
 describe('breakTie', () => {

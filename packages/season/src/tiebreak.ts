@@ -94,7 +94,11 @@ export function rankByRecord(teams: readonly number[], ctx: TiebreakContext): nu
     const t = sorted[i] as number;
     const k = key[t] as number;
     let j = i - 1;
-    while (j >= 0 && ((key[sorted[j] as number] as number) < k || ((key[sorted[j] as number] as number) === k && (sorted[j] as number) > t))) {
+    while (
+      j >= 0 &&
+      ((key[sorted[j] as number] as number) < k ||
+        ((key[sorted[j] as number] as number) === k && (sorted[j] as number) > t))
+    ) {
       sorted[j + 1] = sorted[j] as number;
       j--;
     }

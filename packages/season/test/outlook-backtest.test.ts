@@ -12,7 +12,10 @@ function history(): LinedGame[] {
   const lines = parseOddsCsv(fs.readFileSync(path.join(dir, 'odds.csv'), 'utf8'));
   return parseGamesCsv(fs.readFileSync(path.join(dir, 'games.csv'), 'utf8'))
     .filter((g) => g.season >= 2015 && g.season <= 2016)
-    .map((g) => ({ ...g, ...(lines.get(g.id)?.spreadHome !== undefined ? { spreadHome: lines.get(g.id)?.spreadHome } : {}) }))
+    .map((g) => ({
+      ...g,
+      ...(lines.get(g.id)?.spreadHome !== undefined ? { spreadHome: lines.get(g.id)?.spreadHome } : {}),
+    }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
@@ -48,15 +51,27 @@ maybe('outlook backtest on 2015-16', () => {
 
   it('every 30 days: probabilities in [0, 1], the playoff picture sharpening toward April', () => {
     const days = backtestSeasonOutlook(2016, games, { every: 30, simulations: 400, teamSdPts: 2 });
-    expect(days.map((d) => d.date)).toEqual(['2015-10-27', '2015-11-26', '2015-12-26', '2016-01-25', '2016-02-24', '2016-03-25']);
-    for (const d of days) for (const t of d.teams) for (const p of [t.playoffs, t.playIn, t.title, ...t.seed]) expect(p >= 0 && p <= 1).toBe(true);
+    expect(days.map((d) => d.date)).toEqual([
+      '2015-10-27',
+      '2015-11-26',
+      '2015-12-26',
+      '2016-01-25',
+      '2016-02-24',
+      '2016-03-25',
+    ]);
+    for (const d of days)
+      for (const t of d.teams)
+        for (const p of [t.playoffs, t.playIn, t.title, ...t.seed]) expect(p >= 0 && p <= 1).toBe(true);
     const gsw = days.map((d) => d.teams.find((t) => t.team === 'GSW')?.playoffs as number);
     expect(gsw[gsw.length - 1]).toBe(1);
-    const uncertain = (i: number): number => (days[i]?.teams ?? []).filter((t) => t.playoffs > 0.05 && t.playoffs < 0.95).length;
+    const uncertain = (i: number): number =>
+      (days[i]?.teams ?? []).filter((t) => t.playoffs > 0.05 && t.playoffs < 0.95).length;
     expect(uncertain(5)).toBeLessThan(uncertain(0));
   });
 
   it('refuses a bad step with a one-line message', () => {
-    expect(() => backtestSeasonOutlook(2016, games, { every: 0 })).toThrow('invalid every 0: expected a whole number of days, at least 1');
+    expect(() => backtestSeasonOutlook(2016, games, { every: 0 })).toThrow(
+      'invalid every 0: expected a whole number of days, at least 1',
+    );
   });
 });

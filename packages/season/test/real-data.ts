@@ -28,7 +28,9 @@ export function gamesOf(seasons: RealSeasons, season: number): GameRecord[] {
 
 /** Games with a final score (the ones a simulation takes as played). */
 export function scored(games: readonly GameRecord[]): (GameRecord & { homePts: number; awayPts: number })[] {
-  return games.filter((g): g is GameRecord & { homePts: number; awayPts: number } => g.homePts !== undefined && g.awayPts !== undefined);
+  return games.filter(
+    (g): g is GameRecord & { homePts: number; awayPts: number } => g.homePts !== undefined && g.awayPts !== undefined,
+  );
 }
 
 /** No seasons: what the skipped tests see where the data is absent. */

@@ -76,7 +76,12 @@ maybe('outcomes derived from the real games', () => {
   it('rounds: 15 series a season, 8 in round 1, one Finals', () => {
     for (const s of Object.keys(CHAMPIONS).map(Number)) {
       const series = outcome(s).series;
-      expect([s, series.length, series.filter((x) => x.round === 1).length, series.filter((x) => x.round === 4).length]).toEqual([s, 15, 8, 1]);
+      expect([
+        s,
+        series.length,
+        series.filter((x) => x.round === 1).length,
+        series.filter((x) => x.round === 4).length,
+      ]).toEqual([s, 15, 8, 1]);
     }
   });
 });

@@ -7,7 +7,9 @@ const all = seasons ?? noSeasons();
 
 /** Seasons whose recomputed play-in games or first-round series differ from the games under these rules. */
 function failing(change: (r: SeasonRules) => SeasonRules): number[] {
-  return [...all.keys()].sort().filter((s) => seasonOutcome(s, gamesOf(all, s), change(seasonRules(s))).mismatches.length > 0);
+  return [...all.keys()]
+    .sort()
+    .filter((s) => seasonOutcome(s, gamesOf(all, s), change(seasonRules(s))).mismatches.length > 0);
 }
 
 maybe('standings recomputed from the real games', () => {
@@ -29,14 +31,19 @@ maybe('standings recomputed from the real games', () => {
     expect(failing((r) => ({ ...r, divisionWinnerTopFour: true }))).toEqual([2017, 2019, 2021, 2023, 2024]);
   });
   it('division winner before head-to-head in two-team ties gets 2016-17, 2018-19 and 2020-21 wrong', () => {
-    expect(failing((r) => ({ ...r, twoTeamCriteria: ['divisionWinner', 'headToHead', ...r.twoTeamCriteria.slice(2)] }))).toEqual([2017, 2019, 2021]);
+    expect(
+      failing((r) => ({ ...r, twoTeamCriteria: ['divisionWinner', 'headToHead', ...r.twoTeamCriteria.slice(2)] })),
+    ).toEqual([2017, 2019, 2021]);
   });
   it('head-to-head before division winner in multi-team ties gets six seasons wrong', () => {
-    expect(failing((r) => ({ ...r, multiTeamCriteria: ['headToHead', 'divisionWinner', ...r.multiTeamCriteria.slice(2)] }))).toEqual([
-      2009, 2016, 2020, 2021, 2022, 2024,
-    ]);
+    expect(
+      failing((r) => ({ ...r, multiTeamCriteria: ['headToHead', 'divisionWinner', ...r.multiTeamCriteria.slice(2)] })),
+    ).toEqual([2009, 2016, 2020, 2021, 2022, 2024]);
   });
   it('point differential alone gets most seasons wrong', () => {
-    expect(failing((r) => ({ ...r, twoTeamCriteria: ['pointDifferential'], multiTeamCriteria: ['pointDifferential'] })).length).toBeGreaterThan(12);
+    expect(
+      failing((r) => ({ ...r, twoTeamCriteria: ['pointDifferential'], multiTeamCriteria: ['pointDifferential'] }))
+        .length,
+    ).toBeGreaterThan(12);
   });
 });

@@ -31,15 +31,20 @@ maybe('simulateSeason on real seasons', () => {
   });
 
   it('probabilities add up: one title, two finalists, 16 playoff teams, 8 play-in teams, each position once per conference', () => {
-    const outlook = simulateSeason(stateOn(2024, '2024-01-15', { BOS: 10, DEN: 6, DET: -9 }), { simulations: 2000, teamSdPts: 2 });
-    const sum = (f: (t: (typeof outlook.teams)[number]) => number): number => outlook.teams.reduce((s, t) => s + f(t), 0);
+    const outlook = simulateSeason(stateOn(2024, '2024-01-15', { BOS: 10, DEN: 6, DET: -9 }), {
+      simulations: 2000,
+      teamSdPts: 2,
+    });
+    const sum = (f: (t: (typeof outlook.teams)[number]) => number): number =>
+      outlook.teams.reduce((s, t) => s + f(t), 0);
     expect(sum((t) => t.title)).toBeCloseTo(1, 10);
     expect(sum((t) => t.finals)).toBeCloseTo(2, 10);
     expect(sum((t) => t.confFinals)).toBeCloseTo(4, 10);
     expect(sum((t) => t.secondRound)).toBeCloseTo(8, 10);
     expect(sum((t) => t.playoffs)).toBeCloseTo(16, 10);
     expect(sum((t) => t.playIn)).toBeCloseTo(8, 10);
-    for (let k = 0; k < 15; k++) expect(sum((t) => (t.conference === 'East' ? (t.seed[k] as number) : 0))).toBeCloseTo(1, 10);
+    for (let k = 0; k < 15; k++)
+      expect(sum((t) => (t.conference === 'East' ? (t.seed[k] as number) : 0))).toBeCloseTo(1, 10);
     const bos = outlook.teams.find((t) => t.team === 'BOS');
     const det = outlook.teams.find((t) => t.team === 'DET');
     expect(bos?.title).toBeGreaterThan(0.2);
@@ -71,11 +76,23 @@ maybe('simulateSeason on real seasons', () => {
 });
 
 describe('simulateSeason input errors', () => {
-  const base: SeasonState = { season: 2024, played: [], remaining: [{ home: 'BOS', away: 'NYK' }], ratings: {}, homeCourtPts: 2.5 };
+  const base: SeasonState = {
+    season: 2024,
+    played: [],
+    remaining: [{ home: 'BOS', away: 'NYK' }],
+    ratings: {},
+    homeCourtPts: 2.5,
+  };
   it('names the field and the value', () => {
-    expect(() => simulateSeason({ ...base, remaining: [{ home: 'XXX', away: 'NYK' }] })).toThrow("unknown remaining[0].home 'XXX'");
-    expect(() => simulateSeason({ ...base, remaining: [{ home: 'BOS', away: 'NYK', homeWinProb: 1.2 }] })).toThrow('invalid remaining[0].homeWinProb 1.2');
-    expect(() => simulateSeason({ ...base, played: [{ home: 'BOS', away: 'NYK', homePts: 100, awayPts: 100 }] })).toThrow('tied score 100-100');
+    expect(() => simulateSeason({ ...base, remaining: [{ home: 'XXX', away: 'NYK' }] })).toThrow(
+      "unknown remaining[0].home 'XXX'",
+    );
+    expect(() => simulateSeason({ ...base, remaining: [{ home: 'BOS', away: 'NYK', homeWinProb: 1.2 }] })).toThrow(
+      'invalid remaining[0].homeWinProb 1.2',
+    );
+    expect(() =>
+      simulateSeason({ ...base, played: [{ home: 'BOS', away: 'NYK', homePts: 100, awayPts: 100 }] }),
+    ).toThrow('tied score 100-100');
     expect(() => simulateSeason(base, { simulations: 0 })).toThrow('invalid simulations 0');
     expect(() => simulateSeason({ ...base, ratings: { BOS: Number.NaN } })).toThrow('invalid ratings.BOS NaN');
   });

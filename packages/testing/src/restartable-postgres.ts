@@ -35,7 +35,9 @@ function binDir(): string {
   try {
     return execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error('no PostgreSQL server binaries found: install PostgreSQL or set PG_BIN_DIR to the folder holding initdb and pg_ctl');
+    throw new Error(
+      'no PostgreSQL server binaries found: install PostgreSQL or set PG_BIN_DIR to the folder holding initdb and pg_ctl',
+    );
   }
 }
 
@@ -45,7 +47,8 @@ function postgresUser(): { uid: number; gid: number } {
     .split('\n')
     .find((l) => l.startsWith('postgres:'));
   const [, , uid, gid] = line?.split(':') ?? [];
-  if (uid === undefined || gid === undefined) throw new Error('running as root needs a postgres system user to run the test server as');
+  if (uid === undefined || gid === undefined)
+    throw new Error('running as root needs a postgres system user to run the test server as');
   return { uid: Number(uid), gid: Number(gid) };
 }
 
@@ -66,7 +69,8 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nba-pg-'));
   const user = process.getuid?.() === 0 ? postgresUser() : undefined;
   if (user) chownSync(dir, user.uid, user.gid);
-  const run = (tool: string, args: string[]) => execFileSync(path.join(bin, tool), args, { stdio: 'pipe', timeout: 60_000, ...(user ?? {}) });
+  const run = (tool: string, args: string[]) =>
+    execFileSync(path.join(bin, tool), args, { stdio: 'pipe', timeout: 60_000, ...(user ?? {}) });
   const data = path.join(dir, 'data');
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);

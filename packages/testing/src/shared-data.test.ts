@@ -42,6 +42,8 @@ describe('sharedDataDir', () => {
 describe('builtFile', () => {
   it('gives a file that exists, and names the fix for one that does not', () => {
     expect(builtFile(__filename)).toBe(__filename);
-    expect(() => builtFile('/nowhere/dist/main.js')).toThrow('/nowhere/dist/main.js is not built: run `pnpm build` first');
+    expect(() => builtFile('/nowhere/dist/main.js')).toThrow(
+      '/nowhere/dist/main.js is not built: run `pnpm build` first',
+    );
   });
 });

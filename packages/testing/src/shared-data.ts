@@ -35,6 +35,7 @@ export function sharedDataDir(env: SharedDataEnv = readEnv(sharedDataEnv)): stri
  * tests never skip: `pnpm test` builds first (turbo's test task depends on build).
  */
 export function builtFile(file: string): string {
-  if (!existsSync(file)) throw new Error(`${file} is not built: run \`pnpm build\` first (the root \`pnpm test\` builds before it tests)`);
+  if (!existsSync(file))
+    throw new Error(`${file} is not built: run \`pnpm build\` first (the root \`pnpm test\` builds before it tests)`);
   return file;
 }

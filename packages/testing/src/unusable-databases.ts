@@ -19,16 +19,26 @@ export interface UnusableDatabases {
 }
 
 /** The one line (and nothing else) every app prints on stderr, with exit 3, for each unusable database. */
-export const UNUSABLE_DATABASE_LINES: Readonly<Record<Exclude<keyof UnusableDatabases, 'close'>, RegExp>> = Object.freeze({
-  refused: /^error: the database server at 127\.0\.0\.1:\d+ refused the connection \(DATABASE_URL\): start PostgreSQL there or fix the host and port\n$/,
-  unknown: /^error: the database 'nba_no_such_database' does not exist on .+: create it, or fix the name in DATABASE_URL\n$/,
-  notMigrated: /^error: the database '.+' on .+ is not migrated: run `pnpm db:migrate`.*\n$/,
-  stalled: /^error: the database server at .+ did not accept a connection within DB_CONNECT_TIMEOUT_MS: .+\n$/,
-});
+export const UNUSABLE_DATABASE_LINES: Readonly<Record<Exclude<keyof UnusableDatabases, 'close'>, RegExp>> =
+  Object.freeze({
+    refused:
+      /^error: the database server at 127\.0\.0\.1:\d+ refused the connection \(DATABASE_URL\): start PostgreSQL there or fix the host and port\n$/,
+    unknown:
+      /^error: the database 'nba_no_such_database' does not exist on .+: create it, or fix the name in DATABASE_URL\n$/,
+    notMigrated: /^error: the database '.+' on .+ is not migrated: run `pnpm db:migrate`.*\n$/,
+    stalled: /^error: the database server at .+ did not accept a connection within DB_CONNECT_TIMEOUT_MS: .+\n$/,
+  });
 
 /** Runs a built Node entry point to its exit with `env` added to this process's; stdout is discarded. */
-export function runToExit(file: string, args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [file, ...args], { env: inheritedEnv(env), stdio: ['ignore', 'ignore', 'pipe'] });
+export function runToExit(
+  file: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [file, ...args], {
+    env: inheritedEnv(env),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {

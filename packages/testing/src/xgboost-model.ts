@@ -18,7 +18,9 @@ function lcg(seed: number): () => number {
  * Trains a small binary:logistic (or reg:squarederror) booster on 300 synthetic rows and returns
  * its XGBoost JSON model: the same seed, rounds and features give the same bytes.
  */
-export function trainTestModelJson(options: { seed?: number; rounds?: number; objective?: string; features?: string[] } = {}): string {
+export function trainTestModelJson(
+  options: { seed?: number; rounds?: number; objective?: string; features?: string[] } = {},
+): string {
   const features = options.features ?? TEST_MODEL_FEATURES;
   const rand = lcg(options.seed ?? 1);
   const rows = 300;
@@ -35,9 +37,13 @@ export function trainTestModelJson(options: { seed?: number; rounds?: number; ob
     y[i] = options.objective === 'reg:squarederror' ? s * 10 : s + (rand() - 0.5) > 0 ? 1 : 0;
   }
   const d = DMatrix.fromFloat32(x, rows, cols, { label: y, featureNames: features });
-  const booster = train({ objective: options.objective ?? 'binary:logistic', max_depth: 2, eta: 0.3, nthread: 1, seed: options.seed ?? 1 }, d, {
-    numRounds: options.rounds ?? 5,
-  });
+  const booster = train(
+    { objective: options.objective ?? 'binary:logistic', max_depth: 2, eta: 0.3, nthread: 1, seed: options.seed ?? 1 },
+    d,
+    {
+      numRounds: options.rounds ?? 5,
+    },
+  );
   const json = booster.toJSON();
   booster.dispose();
   d.dispose();

@@ -16,7 +16,10 @@ let dtest: DMatrix;
 let booster: Booster;
 
 beforeAll(() => {
-  dtrain = DMatrix.fromFloat32(trainData.features, trainData.rows, COLS, { label: trainData.labels, featureNames: names });
+  dtrain = DMatrix.fromFloat32(trainData.features, trainData.rows, COLS, {
+    label: trainData.labels,
+    featureNames: names,
+  });
   dtest = DMatrix.fromFloat32(testData.features, testData.rows, COLS, { label: testData.labels, featureNames: names });
   booster = train(PARAMS, dtrain, { numRounds: 60 });
 });
@@ -119,12 +122,20 @@ describe('Booster errors', () => {
 
   test('an invalid value is reported by XGBoost as CALL_FAILED with its message', () => {
     const b = new Booster({ objective: 'binary:nonsense' }, [dtrain]);
-    expectXGBoostError(() => b.update(dtrain, 0), 'CALL_FAILED', /XGBoosterUpdateOneIter failed: .*Unknown objective function: `binary:nonsense`/);
+    expectXGBoostError(
+      () => b.update(dtrain, 0),
+      'CALL_FAILED',
+      /XGBoosterUpdateOneIter failed: .*Unknown objective function: `binary:nonsense`/,
+    );
     b.dispose();
   });
 
   test('a corrupt model is CALL_FAILED', () => {
-    expectXGBoostError(() => Booster.fromJSON('{"not": "a model"'), 'CALL_FAILED', /XGBoosterLoadModelFromBuffer failed: \S+/);
+    expectXGBoostError(
+      () => Booster.fromJSON('{"not": "a model"'),
+      'CALL_FAILED',
+      /XGBoosterLoadModelFromBuffer failed: \S+/,
+    );
   });
 
   test('wrong feature count is reported', () => {
@@ -142,7 +153,11 @@ describe('Booster errors', () => {
     const empty = new Booster();
     expectXGBoostError(() => empty.predictRow([1]), 'CALL_FAILED', /0 feature is supplied/);
     empty.dispose();
-    const multi = train({ objective: 'multi:softprob', num_class: 3, nthread: 1 }, DMatrix.fromRows([[1], [2], [3]], { label: [0, 1, 2] }), { numRounds: 2 });
+    const multi = train(
+      { objective: 'multi:softprob', num_class: 3, nthread: 1 },
+      DMatrix.fromRows([[1], [2], [3]], { label: [0, 1, 2] }),
+      { numRounds: 2 },
+    );
     expect(multi.predict(DMatrix.fromRows([[1]]))).toHaveLength(3);
     expectXGBoostError(() => multi.predictRow([1]), 'INVALID_ARGUMENT', /single-output model; this one gives 3/);
     multi.dispose();
@@ -160,6 +175,10 @@ describe('Booster errors', () => {
   });
 
   test('a missing library is LIBRARY_NOT_FOUND with the install command', () => {
-    expectXGBoostError(() => loadLibrary('/nonexistent/libxgboost.so'), 'LIBRARY_NOT_FOUND', /apt-get install -y libxgboost0/);
+    expectXGBoostError(
+      () => loadLibrary('/nonexistent/libxgboost.so'),
+      'LIBRARY_NOT_FOUND',
+      /apt-get install -y libxgboost0/,
+    );
   });
 });

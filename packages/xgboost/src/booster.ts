@@ -3,7 +3,17 @@ import { XGBoostError } from './errors';
 import { parseEvalResult } from './eval-result';
 import { registerFinalizer, unregisterFinalizer } from './finalizer';
 import { loadLibrary, type XGBoostBindings } from './library';
-import { check, copyBytes, copyFloats, copyShape, copyStrings, outCount, outPointer, outString, paramValue } from './native';
+import {
+  check,
+  copyBytes,
+  copyFloats,
+  copyShape,
+  copyStrings,
+  outCount,
+  outPointer,
+  outString,
+  paramValue,
+} from './native';
 import { validateParams, type BoosterParams } from './params';
 import { RowPredictor } from './row-predictor';
 
@@ -97,7 +107,9 @@ export class Booster {
     validateParams(params);
     const handle = this.handle;
     for (const [name, value] of Object.entries(params)) {
-      const values: readonly (string | number | boolean)[] = Array.isArray(value) ? value : [value as string | number | boolean];
+      const values: readonly (string | number | boolean)[] = Array.isArray(value)
+        ? value
+        : [value as string | number | boolean];
       for (const v of values) {
         check(this.lib, this.lib.XGBoosterSetParam(handle, name, paramValue(v)), `XGBoosterSetParam(${name})`);
       }
@@ -117,7 +129,11 @@ export class Booster {
     const handles = evals.map((e) => e.data.handle);
     const names = evals.map((e) => e.name);
     const out: unknown[] = [null];
-    check(this.lib, this.lib.XGBoosterEvalOneIter(this.handle, iteration, handles, names, evals.length, out), 'XGBoosterEvalOneIter');
+    check(
+      this.lib,
+      this.lib.XGBoosterEvalOneIter(this.handle, iteration, handles, names, evals.length, out),
+      'XGBoosterEvalOneIter',
+    );
     return parseEvalResult(outString(out) ?? '');
   }
 
@@ -153,7 +169,11 @@ export class Booster {
   toJSON(): string {
     const len: unknown[] = [0];
     const out: unknown[] = [null];
-    check(this.lib, this.lib.XGBoosterSaveModelToBuffer(this.handle, '{"format":"json"}', len, out), 'XGBoosterSaveModelToBuffer');
+    check(
+      this.lib,
+      this.lib.XGBoosterSaveModelToBuffer(this.handle, '{"format":"json"}', len, out),
+      'XGBoosterSaveModelToBuffer',
+    );
     return copyBytes(out[0], outCount(len)).toString('utf8');
   }
 
@@ -175,14 +195,22 @@ export class Booster {
   get featureNames(): string[] | undefined {
     const len: unknown[] = [0];
     const out: unknown[] = [null];
-    check(this.lib, this.lib.XGBoosterGetStrFeatureInfo(this.handle, 'feature_name', len, out), 'XGBoosterGetStrFeatureInfo');
+    check(
+      this.lib,
+      this.lib.XGBoosterGetStrFeatureInfo(this.handle, 'feature_name', len, out),
+      'XGBoosterGetStrFeatureInfo',
+    );
     const n = outCount(len);
     return n === 0 ? undefined : copyStrings(out[0], n);
   }
 
   set featureNames(names: string[] | undefined) {
     const list = names ?? [];
-    check(this.lib, this.lib.XGBoosterSetStrFeatureInfo(this.handle, 'feature_name', list, list.length), 'XGBoosterSetStrFeatureInfo');
+    check(
+      this.lib,
+      this.lib.XGBoosterSetStrFeatureInfo(this.handle, 'feature_name', list, list.length),
+      'XGBoosterSetStrFeatureInfo',
+    );
   }
 
   /** Best round found by early stopping (0-based); stored in the model as `best_iteration`. */
@@ -231,7 +259,11 @@ export class Booster {
     this.res.row = undefined;
   }
 
-  private predictDMatrix(data: DMatrix, type: number, iterationEnd: number | undefined): { values: Float32Array; shape: number[] } {
+  private predictDMatrix(
+    data: DMatrix,
+    type: number,
+    iterationEnd: number | undefined,
+  ): { values: Float32Array; shape: number[] } {
     const end = iterationEnd ?? this.defaultIterationEnd();
     if (!Number.isInteger(end) || end < 0) throw new XGBoostError('INVALID_ARGUMENT', `Invalid iterationEnd ${end}`);
     this.checkFeatureNames(data);
@@ -251,7 +283,10 @@ export class Booster {
     const theirs = data.featureNames;
     if (mine === undefined || theirs === undefined) return;
     if (mine.length !== theirs.length || mine.some((n, i) => n !== theirs[i])) {
-      throw new XGBoostError('INVALID_ARGUMENT', `Feature names of the data do not match the model's (model: ${mine.join(', ')})`);
+      throw new XGBoostError(
+        'INVALID_ARGUMENT',
+        `Feature names of the data do not match the model's (model: ${mine.join(', ')})`,
+      );
     }
   }
 }

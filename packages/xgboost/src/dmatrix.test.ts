@@ -23,7 +23,11 @@ describe('DMatrix', () => {
     expect(Array.from(shifted.getBaseMargin())).toEqual([0.5, -1, 2, 0]);
     expect(plain.getBaseMargin().length).toBe(0);
     expectXGBoostError(() => plain.setBaseMargin([1]), 'INVALID_ARGUMENT', /base_margin has 1 values/);
-    const booster = train({ objective: 'binary:logistic', max_depth: 1, eta: 0.3, nthread: 1, seed: 0, verbosity: 0 }, plain, { numRounds: 3 });
+    const booster = train(
+      { objective: 'binary:logistic', max_depth: 1, eta: 0.3, nthread: 1, seed: 0, verbosity: 0 },
+      plain,
+      { numRounds: 3 },
+    );
     const a = booster.predict(plain, { outputMargin: true });
     const b = booster.predict(shifted, { outputMargin: true });
     [0.5, -1, 2, 0].forEach((m, i) => expect((b[i] as number) - (a[i] as number)).toBeCloseTo(m, 5));
@@ -46,7 +50,11 @@ describe('DMatrix', () => {
   });
 
   test('rejects bad shapes and lengths with INVALID_ARGUMENT', () => {
-    expectXGBoostError(() => DMatrix.fromFloat32(new Float32Array(5), 2, 3), 'INVALID_ARGUMENT', /5 values, expected 2 x 3/);
+    expectXGBoostError(
+      () => DMatrix.fromFloat32(new Float32Array(5), 2, 3),
+      'INVALID_ARGUMENT',
+      /5 values, expected 2 x 3/,
+    );
     expectXGBoostError(() => DMatrix.fromRows([[1, 2], [3]]), 'INVALID_ARGUMENT', /Row 1 has 1 values/);
     expectXGBoostError(() => DMatrix.fromRows([]), 'INVALID_ARGUMENT', /at least one row/);
     const d = DMatrix.fromRows([[1, 2]]);

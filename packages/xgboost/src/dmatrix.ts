@@ -37,7 +37,10 @@ export class DMatrix {
       throw new XGBoostError('INVALID_ARGUMENT', `Invalid DMatrix shape ${rows} x ${cols}`);
     }
     if (data.length !== rows * cols) {
-      throw new XGBoostError('INVALID_ARGUMENT', `DMatrix data has ${data.length} values, expected ${rows} x ${cols} = ${rows * cols}`);
+      throw new XGBoostError(
+        'INVALID_ARGUMENT',
+        `DMatrix data has ${data.length} values, expected ${rows} x ${cols} = ${rows * cols}`,
+      );
     }
     const lib = loadLibrary();
     const out: unknown[] = [null];
@@ -128,7 +131,11 @@ export class DMatrix {
     if (new Set(list).size !== list.length) {
       throw new XGBoostError('INVALID_ARGUMENT', 'Feature names must be unique');
     }
-    check(this.lib, this.lib.XGDMatrixSetStrFeatureInfo(handle, 'feature_name', list, list.length), 'XGDMatrixSetStrFeatureInfo');
+    check(
+      this.lib,
+      this.lib.XGDMatrixSetStrFeatureInfo(handle, 'feature_name', list, list.length),
+      'XGDMatrixSetStrFeatureInfo',
+    );
     this.names = names === undefined ? undefined : this.readFeatureNames();
   }
 
@@ -144,7 +151,11 @@ export class DMatrix {
   private readFeatureNames(): string[] {
     const len: unknown[] = [0];
     const out: unknown[] = [null];
-    check(this.lib, this.lib.XGDMatrixGetStrFeatureInfo(this.handle, 'feature_name', len, out), 'XGDMatrixGetStrFeatureInfo');
+    check(
+      this.lib,
+      this.lib.XGDMatrixGetStrFeatureInfo(this.handle, 'feature_name', len, out),
+      'XGDMatrixGetStrFeatureInfo',
+    );
     const n = outCount(len);
     return n === 0 ? [] : copyStrings(out[0], n);
   }
@@ -152,7 +163,10 @@ export class DMatrix {
   private setFloatInfo(field: string, values: ArrayLike<number>): void {
     const handle = this.handle;
     if (values.length !== this.rows) {
-      throw new XGBoostError('INVALID_ARGUMENT', `${field} has ${values.length} values, expected one per row (${this.rows})`);
+      throw new XGBoostError(
+        'INVALID_ARGUMENT',
+        `${field} has ${values.length} values, expected one per row (${this.rows})`,
+      );
     }
     const array = values instanceof Float32Array ? values : Float32Array.from(values);
     check(this.lib, this.lib.XGDMatrixSetFloatInfo(handle, field, array, array.length), 'XGDMatrixSetFloatInfo');

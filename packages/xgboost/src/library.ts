@@ -5,7 +5,8 @@ import { XGBoostError } from './errors';
 
 /** The install hint included in every "library not found" error. */
 export const INSTALL_HINT =
-  'Install it with `apt-get install -y libxgboost0` (Debian/Ubuntu), or pass the path of libxgboost.so ' + 'to loadLibrary(path) / set XGBOOST_LIBRARY_PATH.';
+  'Install it with `apt-get install -y libxgboost0` (Debian/Ubuntu), or pass the path of libxgboost.so ' +
+  'to loadLibrary(path) / set XGBOOST_LIBRARY_PATH.';
 
 /** Names tried, in order, when no path is given (after XGBOOST_LIBRARY_PATH). */
 export const DEFAULT_LIBRARY_CANDIDATES: readonly string[] = [
@@ -54,11 +55,14 @@ export interface XGBoostBindings {
 // pre-allocated BigUint64Array can be passed without koffi's out-parameter conversion.
 const SIGNATURES: Record<Exclude<keyof XGBoostBindings, 'path' | 'version'>, string> = {
   XGBGetLastError: 'const char *XGBGetLastError()',
-  XGDMatrixCreateFromMat: 'int XGDMatrixCreateFromMat(const float *data, uint64_t nrow, uint64_t ncol, float missing, _Out_ void **out)',
+  XGDMatrixCreateFromMat:
+    'int XGDMatrixCreateFromMat(const float *data, uint64_t nrow, uint64_t ncol, float missing, _Out_ void **out)',
   XGDMatrixSetFloatInfo: 'int XGDMatrixSetFloatInfo(void *h, const char *field, const float *array, uint64_t len)',
   XGDMatrixGetFloatInfo: 'int XGDMatrixGetFloatInfo(void *h, const char *field, _Out_ uint64_t *len, _Out_ void **out)',
-  XGDMatrixSetStrFeatureInfo: 'int XGDMatrixSetStrFeatureInfo(void *h, const char *field, const char **features, uint64_t size)',
-  XGDMatrixGetStrFeatureInfo: 'int XGDMatrixGetStrFeatureInfo(void *h, const char *field, _Out_ uint64_t *size, _Out_ void **out)',
+  XGDMatrixSetStrFeatureInfo:
+    'int XGDMatrixSetStrFeatureInfo(void *h, const char *field, const char **features, uint64_t size)',
+  XGDMatrixGetStrFeatureInfo:
+    'int XGDMatrixGetStrFeatureInfo(void *h, const char *field, _Out_ uint64_t *size, _Out_ void **out)',
   XGDMatrixNumRow: 'int XGDMatrixNumRow(void *h, _Out_ uint64_t *out)',
   XGDMatrixNumCol: 'int XGDMatrixNumCol(void *h, _Out_ uint64_t *out)',
   XGDMatrixFree: 'int XGDMatrixFree(void *h)',
@@ -66,17 +70,21 @@ const SIGNATURES: Record<Exclude<keyof XGBoostBindings, 'path' | 'version'>, str
   XGBoosterFree: 'int XGBoosterFree(void *h)',
   XGBoosterSetParam: 'int XGBoosterSetParam(void *h, const char *name, const char *value)',
   XGBoosterUpdateOneIter: 'int XGBoosterUpdateOneIter(void *h, int iter, void *dtrain)',
-  XGBoosterEvalOneIter: 'int XGBoosterEvalOneIter(void *h, int iter, void **dmats, const char **names, uint64_t len, _Out_ const char **out)',
+  XGBoosterEvalOneIter:
+    'int XGBoosterEvalOneIter(void *h, int iter, void **dmats, const char **names, uint64_t len, _Out_ const char **out)',
   XGBoosterPredictFromDMatrix:
     'int XGBoosterPredictFromDMatrix(void *h, void *dmat, const char *config, _Out_ void **shape, _Out_ uint64_t *dim, _Out_ void **result)',
   XGBoosterPredictFromDense:
     'int XGBoosterPredictFromDense(void *h, const uint8_t *values, const uint8_t *config, void *proxy, void *shape, void *dim, void *result)',
-  XGBoosterSaveModelToBuffer: 'int XGBoosterSaveModelToBuffer(void *h, const char *config, _Out_ uint64_t *len, _Out_ void **out)',
+  XGBoosterSaveModelToBuffer:
+    'int XGBoosterSaveModelToBuffer(void *h, const char *config, _Out_ uint64_t *len, _Out_ void **out)',
   XGBoosterLoadModelFromBuffer: 'int XGBoosterLoadModelFromBuffer(void *h, const uint8_t *buf, uint64_t len)',
   XGBoosterGetNumFeature: 'int XGBoosterGetNumFeature(void *h, _Out_ uint64_t *out)',
   XGBoosterBoostedRounds: 'int XGBoosterBoostedRounds(void *h, _Out_ int *out)',
-  XGBoosterSetStrFeatureInfo: 'int XGBoosterSetStrFeatureInfo(void *h, const char *field, const char **features, uint64_t size)',
-  XGBoosterGetStrFeatureInfo: 'int XGBoosterGetStrFeatureInfo(void *h, const char *field, _Out_ uint64_t *size, _Out_ void **out)',
+  XGBoosterSetStrFeatureInfo:
+    'int XGBoosterSetStrFeatureInfo(void *h, const char *field, const char **features, uint64_t size)',
+  XGBoosterGetStrFeatureInfo:
+    'int XGBoosterGetStrFeatureInfo(void *h, const char *field, _Out_ uint64_t *size, _Out_ void **out)',
   XGBoosterSetAttr: 'int XGBoosterSetAttr(void *h, const char *key, const char *value)',
   XGBoosterGetAttr: 'int XGBoosterGetAttr(void *h, const char *key, _Out_ const char **out, _Out_ int *success)',
 };
@@ -127,7 +135,10 @@ export function loadLibrary(path?: string): XGBoostBindings {
     if (real === undefined && path.includes('/')) {
       throw new XGBoostError('LIBRARY_NOT_FOUND', `libxgboost not found at ${path}. ${INSTALL_HINT}`);
     }
-    throw new XGBoostError('INVALID_ARGUMENT', `libxgboost is already loaded from ${active.path}; cannot also load ${path} in the same process`);
+    throw new XGBoostError(
+      'INVALID_ARGUMENT',
+      `libxgboost is already loaded from ${active.path}; cannot also load ${path} in the same process`,
+    );
   }
   const fromEnv = readEnv({ XGBOOST_LIBRARY_PATH: envText() }).XGBOOST_LIBRARY_PATH;
   const candidates = path !== undefined ? [path] : [...(fromEnv ? [fromEnv] : []), ...DEFAULT_LIBRARY_CANDIDATES];
@@ -140,7 +151,10 @@ export function loadLibrary(path?: string): XGBoostBindings {
     }
     failures.push(`${candidate}: ${result.message}`);
   }
-  throw new XGBoostError('LIBRARY_NOT_FOUND', `libxgboost (XGBoost C library, 1.7.x) could not be loaded. ${INSTALL_HINT}\nTried:\n  ${failures.join('\n  ')}`);
+  throw new XGBoostError(
+    'LIBRARY_NOT_FOUND',
+    `libxgboost (XGBoost C library, 1.7.x) could not be loaded. ${INSTALL_HINT}\nTried:\n  ${failures.join('\n  ')}`,
+  );
 }
 
 /** Version of the loaded libxgboost as "major.minor.patch". */

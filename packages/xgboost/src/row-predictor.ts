@@ -32,7 +32,8 @@ export class RowPredictor {
     this.values = Buffer.from(`${JSON.stringify(arrayInterface)}\0`);
     const config = (type: number): Buffer =>
       Buffer.from(
-        `{"type":${type},"training":false,"iteration_begin":0,"iteration_end":${iterationEnd},` + `"strict_shape":false,"missing":NaN,"cache_id":0}\0`,
+        `{"type":${type},"training":false,"iteration_begin":0,"iteration_end":${iterationEnd},` +
+          `"strict_shape":false,"missing":NaN,"cache_id":0}\0`,
       );
     this.configs = [config(0), config(1)];
   }
@@ -40,11 +41,22 @@ export class RowPredictor {
   /** Predicts one row; `features` must have exactly numFeatures values (NaN = missing). */
   predict(booster: unknown, features: ArrayLike<number>, outputMargin: boolean): number {
     if (features.length !== this.numFeatures) {
-      throw new XGBoostError('INVALID_ARGUMENT', `predictRow got ${features.length} features, the model has ${this.numFeatures}`);
+      throw new XGBoostError(
+        'INVALID_ARGUMENT',
+        `predictRow got ${features.length} features, the model has ${this.numFeatures}`,
+      );
     }
     this.row.set(features);
     const config = outputMargin ? this.configs[1] : this.configs[0];
-    const rc = this.lib.XGBoosterPredictFromDense(booster, this.values, config, null, this.shapeOut, this.dimOut, this.resultOut);
+    const rc = this.lib.XGBoosterPredictFromDense(
+      booster,
+      this.values,
+      config,
+      null,
+      this.shapeOut,
+      this.dimOut,
+      this.resultOut,
+    );
     check(this.lib, rc, 'XGBoosterPredictFromDense');
     if (!this.outputsChecked) this.checkSingleOutput();
     // XGBoost reuses its prediction buffer; re-view only when its address changes. The value is
@@ -70,7 +82,10 @@ export class RowPredictor {
     const shape = copyShape(koffi.decode(this.shapeOut, 'uint64_t *'), Number(this.dimOut[0] ?? 0n));
     const outputs = shape.reduce((a, b) => a * b, 1);
     if (outputs !== 1) {
-      throw new XGBoostError('INVALID_ARGUMENT', `predictRow needs a single-output model; this one gives ${outputs} values per row`);
+      throw new XGBoostError(
+        'INVALID_ARGUMENT',
+        `predictRow needs a single-output model; this one gives ${outputs} values per row`,
+      );
     }
     this.outputsChecked = true;
   }

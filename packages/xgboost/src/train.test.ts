@@ -86,9 +86,19 @@ describe('train', () => {
 
   test('rejects inconsistent options', () => {
     expectXGBoostError(() => train(PARAMS, dtrain, { numRounds: 0 }), 'INVALID_ARGUMENT', /numRounds/);
-    expectXGBoostError(() => train(PARAMS, dtrain, { numRounds: 5, earlyStoppingRounds: 2 }), 'INVALID_ARGUMENT', /needs at least one eval set/);
     expectXGBoostError(
-      () => train({ ...PARAMS, eval_metric: 'logloss' }, dtrain, { numRounds: 5, evals: [{ name: 'v', data: dvalid }], earlyStoppingRounds: 2, metric: 'auc' }),
+      () => train(PARAMS, dtrain, { numRounds: 5, earlyStoppingRounds: 2 }),
+      'INVALID_ARGUMENT',
+      /needs at least one eval set/,
+    );
+    expectXGBoostError(
+      () =>
+        train({ ...PARAMS, eval_metric: 'logloss' }, dtrain, {
+          numRounds: 5,
+          evals: [{ name: 'v', data: dvalid }],
+          earlyStoppingRounds: 2,
+          metric: 'auc',
+        }),
       'INVALID_ARGUMENT',
       /"auc" is not among the evaluation results \(v-logloss\)/,
     );

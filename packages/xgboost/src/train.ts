@@ -35,7 +35,8 @@ function validateOptions(options: TrainOptions): void {
     if (!Number.isInteger(stop) || stop < 1) {
       throw new XGBoostError('INVALID_ARGUMENT', `earlyStoppingRounds must be a positive integer, got ${stop}`);
     }
-    if (!options.evals?.length) throw new XGBoostError('INVALID_ARGUMENT', 'earlyStoppingRounds needs at least one eval set');
+    if (!options.evals?.length)
+      throw new XGBoostError('INVALID_ARGUMENT', 'earlyStoppingRounds needs at least one eval set');
   }
 }
 
@@ -47,7 +48,10 @@ function validateOptions(options: TrainOptions): void {
 export function train(params: BoosterParams, dtrain: DMatrix, options: TrainOptions): Booster {
   validateOptions(options);
   const evals = options.evals ?? [];
-  const fullParams = options.metric !== undefined && params['eval_metric'] === undefined ? { ...params, eval_metric: options.metric } : params;
+  const fullParams =
+    options.metric !== undefined && params['eval_metric'] === undefined
+      ? { ...params, eval_metric: options.metric }
+      : params;
   const booster = new Booster(fullParams, [dtrain, ...evals.map((e) => e.data)]);
   try {
     let best: { round: number; score: number } | undefined;

@@ -11,7 +11,9 @@ const SCRIPT = path.join(__dirname, 'crosscheck.py');
 const probe = spawnSync(PYTHON, ['-c', 'import xgboost'], { encoding: 'utf8' });
 const hasPython = probe.status === 0;
 if (!hasPython) {
-  console.warn(`Skipping the Python cross-check: ${PYTHON} cannot import xgboost (apt-get install -y python3-xgboost).`);
+  console.warn(
+    `Skipping the Python cross-check: ${PYTHON} cannot import xgboost (apt-get install -y python3-xgboost).`,
+  );
 }
 
 const COLS = 12;
@@ -62,16 +64,31 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   test('a model saved by Python predicts the same here', () => {
     const modelFile = path.join(dir, 'py-model.json');
     const out = path.join(dir, 'py-train-preds.f32');
-    execFileSync(PYTHON, [SCRIPT, 'train', featuresFile(), path.join(dir, 'labels.f32'), String(ROWS), String(COLS), modelFile, out]);
+    execFileSync(PYTHON, [
+      SCRIPT,
+      'train',
+      featuresFile(),
+      path.join(dir, 'labels.f32'),
+      String(ROWS),
+      String(COLS),
+      modelFile,
+      out,
+    ]);
     const py = readPredictions(out);
     const booster = Booster.fromJSON(fs.readFileSync(modelFile));
     expect(booster.numFeatures).toBe(COLS);
     expect(maxAbsDiff(booster.predict(dmat), py.prob)).toBeLessThanOrEqual(1e-6);
     expect(maxAbsDiff(booster.predict(dmat, { outputMargin: true }), py.margin)).toBeLessThanOrEqual(1e-6);
-    const rows = Float32Array.from({ length: 100 }, (_, i) => booster.predictRow(data.features.subarray(i * COLS, (i + 1) * COLS)));
+    const rows = Float32Array.from({ length: 100 }, (_, i) =>
+      booster.predictRow(data.features.subarray(i * COLS, (i + 1) * COLS)),
+    );
     expect(maxAbsDiff(rows, py.prob.slice(0, 100))).toBeLessThanOrEqual(1e-6);
     // The same data, params and seed trained here give the byte-identical model.
-    const mine = train({ objective: 'binary:logistic', max_depth: 4, eta: 0.2, tree_method: 'hist', nthread: 1, seed: 5 }, dmat, { numRounds: 40 });
+    const mine = train(
+      { objective: 'binary:logistic', max_depth: 4, eta: 0.2, tree_method: 'hist', nthread: 1, seed: 5 },
+      dmat,
+      { numRounds: 40 },
+    );
     // Python's train() records these two attributes even without early stopping.
     mine.setAttr('best_iteration', '39');
     mine.setAttr('best_ntree_limit', '40');

@@ -9,7 +9,15 @@ import { buildFeatures, type Variant } from '@nba/features';
 import { type ClosingLine } from '@nba/games';
 import { settleForecasts } from '@nba/lifecycle';
 import { silentLogger } from '@nba/logging';
-import { assembleDataset, DEFAULT_PARAMS, marketForecast, ServingModel, toRegistration, trainModel, type ModelParams } from '@nba/modeling';
+import {
+  assembleDataset,
+  DEFAULT_PARAMS,
+  marketForecast,
+  ServingModel,
+  toRegistration,
+  trainModel,
+  type ModelParams,
+} from '@nba/modeling';
 import { ModelRegistry } from '@nba/registry';
 
 /** The two registered models of issue 15: the market-aware default and the stats-only view. */
@@ -29,7 +37,12 @@ export interface DemoForecasts {
 
 function fewRounds(rounds: number): ModelParams {
   const short = (s: ModelParams['win']) => ({ ...s, numRounds: rounds, earlyStoppingRounds: 10 });
-  return { ...DEFAULT_PARAMS, win: short(DEFAULT_PARAMS.win), margin: short(DEFAULT_PARAMS.margin), total: short(DEFAULT_PARAMS.total) };
+  return {
+    ...DEFAULT_PARAMS,
+    win: short(DEFAULT_PARAMS.win),
+    margin: short(DEFAULT_PARAMS.margin),
+    total: short(DEFAULT_PARAMS.total),
+  };
 }
 
 /**
@@ -51,7 +64,9 @@ export async function seedDemoForecasts(
   },
 ): Promise<DemoForecasts> {
   const forecastTo = options.forecastTo ?? options.today;
-  const games = [options.season - 1, options.season].flatMap((season) => leagueAsOf(generateLeague({ season, seed: 15_000 + season }), options.today));
+  const games = [options.season - 1, options.season].flatMap((season) =>
+    leagueAsOf(generateLeague({ season, seed: 15_000 + season }), options.today),
+  );
   for (let i = 0; i < games.length; i += 2000) {
     await db.game.createMany({
       data: games.slice(i, i + 2000).map((g) => ({
@@ -89,9 +104,18 @@ export async function seedDemoForecasts(
     const trained = trainModel(training, variant, { params: fewRounds(options.rounds ?? 40) });
     const serving = ServingModel.fromTrained(trained);
     try {
-      await registry.registerVersion({ name, version: '1.0.0', ...toRegistration(trained), createdBy: 'demo-seed', notes: `demo: ${variant} variant` });
+      await registry.registerVersion({
+        name,
+        version: '1.0.0',
+        ...toRegistration(trained),
+        createdBy: 'demo-seed',
+        notes: `demo: ${variant} variant`,
+      });
       await registry.promoteVersion(name, '1.0.0', { actor: 'demo-seed', reason: 'first version' });
-      const { id: modelVersionId } = await db.modelVersion.findUniqueOrThrow({ where: { name_version: { name, version: '1.0.0' } }, select: { id: true } });
+      const { id: modelVersionId } = await db.modelVersion.findUniqueOrThrow({
+        where: { name_version: { name, version: '1.0.0' } },
+        select: { id: true },
+      });
       const p = serving.predictRows(forecastRows);
       const data = forecastRows.map((r, i) => {
         const game = byKey.get(r.game.id) as LeagueGame;

@@ -11,5 +11,12 @@ process.on('message', (msg: unknown) => {
   gc?.();
   releaseNativeMemory();
   const m = process.memoryUsage();
-  process.send?.({ type: 'memory', rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, collected: gc !== undefined });
+  process.send?.({
+    type: 'memory',
+    rss: m.rss,
+    heapUsed: m.heapUsed,
+    heapTotal: m.heapTotal,
+    external: m.external,
+    collected: gc !== undefined,
+  });
 });

@@ -41,7 +41,9 @@ function timeGet(url: string): Promise<{ ms: number; bytes: number }> {
         let bytes = 0;
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
         res.on('end', () =>
-          res.statusCode === 200 ? resolve({ ms: performance.now() - started, bytes }) : reject(new Error(`${url}: HTTP ${res.statusCode}`)),
+          res.statusCode === 200
+            ? resolve({ ms: performance.now() - started, bytes })
+            : reject(new Error(`${url}: HTTP ${res.statusCode}`)),
         );
       })
       .on('error', reject);
@@ -57,11 +59,19 @@ async function main(): Promise<void> {
   const db = await createTestDatabase({ prefix: 'api_bench_page' });
   try {
     const started = Date.now();
-    const seeded = await seedDemoForecasts(db.client, { season: SEASON, today: TODAY, forecastFrom: `${SEASON - 1}-08-01`, forecastTo: addDays(TODAY, -1) });
+    const seeded = await seedDemoForecasts(db.client, {
+      season: SEASON,
+      today: TODAY,
+      forecastFrom: `${SEASON - 1}-08-01`,
+      forecastTo: addDays(TODAY, -1),
+    });
     // the day with the most games (the latest of those): the most a day view draws
     const perDay = new Map<string, number>();
     for (const g of seeded.games) if (g.season === SEASON) perDay.set(g.date, (perDay.get(g.date) ?? 0) + 1);
-    const [DAY] = required([...perDay].sort(([a, x], [b, y]) => y - x || b.localeCompare(a))[0], 'the busiest day of the season');
+    const [DAY] = required(
+      [...perDay].sort(([a, x], [b, y]) => y - x || b.localeCompare(a))[0],
+      'the busiest day of the season',
+    );
     log(
       `${seeded.games.length} games (seasons ${SEASON - 1} and ${SEASON}), ${seeded.predictions} stored forecasts over ${seeded.forecastDays.length} days, ` +
         `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -74,7 +84,9 @@ async function main(): Promise<void> {
       };
       const firstRecord = await timeGet(`${api.url}/record`);
       const cachedRecord = await timeGet(`${api.url}/record`);
-      log(`GET /record (4 charts): first ${firstRecord.ms.toFixed(0)} ms (loads Vega), then ${cachedRecord.ms.toFixed(1)} ms (charts cached)`);
+      log(
+        `GET /record (4 charts): first ${firstRecord.ms.toFixed(0)} ms (loads Vega), then ${cachedRecord.ms.toFixed(1)} ms (charts cached)`,
+      );
       for (let i = 0; i < PER_ROUND; i++) for (const url of Object.values(targets)) await timeGet(url); // warm-up
       const ms: Record<keyof typeof targets, number[]> = { page: [], json: [] };
       const bytes: Record<keyof typeof targets, number> = { page: 0, json: 0 };

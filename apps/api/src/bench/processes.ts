@@ -42,7 +42,12 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 export const API_MAIN = path.resolve(__dirname, '..', '..', 'dist', 'main.js');
 
 /** Starts `script` (a path) with `env` and waits until `readyPath` answers 200. */
-export async function startProcess(script: string, env: Record<string, string>, readyPath: string, execArgv: string[] = []): Promise<ServerProcess> {
+export async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  readyPath: string,
+  execArgv: string[] = [],
+): Promise<ServerProcess> {
   const port = await freePort();
   const probePort = env.PROBE_PORT ?? String(await freePort());
   const profileDir = readEnv({ BENCH_PROFILE_DIR: envText() }).BENCH_PROFILE_DIR;

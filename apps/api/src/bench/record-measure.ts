@@ -9,7 +9,8 @@ import { required } from '@nba/errors';
 /** Latencies in ms, sorted. */
 export type Samples = number[];
 
-const quantile = (sorted: Samples, q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: Samples, q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /** `p50 …, p99 …, max …` of latencies. */
 export function summary(xs: readonly number[]): { p50: number; p99: number; max: number; n: number } {
@@ -28,7 +29,11 @@ export const load1 = () => required(os.loadavg()[0], 'the 1-minute load average'
 const count = (xs: readonly number[]) => xs.reduce<Record<number, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {});
 
 /** One GET: its time to the last byte, status and size. */
-export function timeGet(url: string, agent: http.Agent | false, headers: Record<string, string> = {}): Promise<{ ms: number; status: number; bytes: number }> {
+export function timeGet(
+  url: string,
+  agent: http.Agent | false,
+  headers: Record<string, string> = {},
+): Promise<{ ms: number; status: number; bytes: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     http
@@ -42,7 +47,10 @@ export function timeGet(url: string, agent: http.Agent | false, headers: Record<
 }
 
 /** `n` requests one at a time on one keep-alive connection: every latency, and the answers other than 200 by status. */
-export async function sequential(url: string, n: number): Promise<{ ms: Samples; bytes: number; failed: Record<number, number> }> {
+export async function sequential(
+  url: string,
+  n: number,
+): Promise<{ ms: Samples; bytes: number; failed: Record<number, number> }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const ms: Samples = [];
   const failed: number[] = [];
@@ -85,7 +93,12 @@ export async function changeData(db: DbClient): Promise<void> {
 }
 
 /** First renders after a data change: `rounds` changes, after each one request per path (ms and statuses other than 200, per path). */
-export async function firstRenders(db: DbClient, base: string, paths: readonly string[], rounds: number): Promise<{ ms: Samples; failed: number[] }[]> {
+export async function firstRenders(
+  db: DbClient,
+  base: string,
+  paths: readonly string[],
+  rounds: number,
+): Promise<{ ms: Samples; failed: number[] }[]> {
   const out = paths.map((p) => ({ path: p, ms: [] as Samples, failed: [] as number[] }));
   for (let i = 0; i < rounds; i++) {
     await changeData(db);
@@ -126,7 +139,9 @@ export async function burst(
   headers: Record<string, string> = {},
 ): Promise<BurstResult> {
   const prober = (b: string) =>
-    fork(path.join(__dirname, 'health-prober.js'), [`${b}/health`, String(probeMs)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    fork(path.join(__dirname, 'health-prober.js'), [`${b}/health`, String(probeMs)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
   const probers = [prober(base), prober(probeBase)] as const;
   await Promise.all(probers.map((p) => new Promise<void>((resolve) => p.once('message', () => resolve()))));
   const many = new http.Agent({ keepAlive: true, maxSockets: Infinity });

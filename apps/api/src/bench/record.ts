@@ -32,12 +32,19 @@ const SEASON = 2026;
 const TODAY = '2026-04-20';
 const VERSIONS = 300;
 const SETTLED = 50_000;
-const knobs = readEnv({ BENCH_QUICK: envFlag(), BENCH_BURSTS: envText(), BENCH_BASELINE_MAIN: envText(), BENCH_NO_HINDCAST: envFlag() });
+const knobs = readEnv({
+  BENCH_QUICK: envFlag(),
+  BENCH_BURSTS: envText(),
+  BENCH_BASELINE_MAIN: envText(),
+  BENCH_NO_HINDCAST: envFlag(),
+});
 const QUICK = knobs.BENCH_QUICK;
 const SEQUENTIAL = QUICK ? 100 : 400;
 const FIRST_RENDERS = QUICK ? 5 : 15;
 /** Burst sizes; `g` after a size: the requests accept gzip, as browsers' do (`BENCH_BURSTS=2000,2000g,200`). */
-const BURSTS = (knobs.BENCH_BURSTS ?? '2000,2000g,200').split(',').map((b) => ({ size: Number(b.replace('g', '')), gzip: b.endsWith('g') }));
+const BURSTS = (knobs.BENCH_BURSTS ?? '2000,2000g,200')
+  .split(',')
+  .map((b) => ({ size: Number(b.replace('g', '')), gzip: b.endsWith('g') }));
 const PROBE_MS = 5;
 
 const log = (m: string) => process.stdout.write(`[bench:record] ${m}\n`);
@@ -47,7 +54,12 @@ async function main(): Promise<void> {
   if (knobs.BENCH_BASELINE_MAIN) builds.push(['baseline', knobs.BENCH_BASELINE_MAIN]);
   const db = await createTestDatabase({ prefix: 'api_bench_record' });
   try {
-    const seeded = await seedDemoForecasts(db.client, { season: SEASON, today: TODAY, forecastFrom: `${SEASON - 1}-08-01`, forecastTo: addDays(TODAY, -1) });
+    const seeded = await seedDemoForecasts(db.client, {
+      season: SEASON,
+      today: TODAY,
+      forecastFrom: `${SEASON - 1}-08-01`,
+      forecastTo: addDays(TODAY, -1),
+    });
     if (!knobs.BENCH_NO_HINDCAST) {
       const started = performance.now();
       const first = required(
@@ -74,12 +86,20 @@ async function main(): Promise<void> {
     }
     const settledNow = await db.client.prediction.count({ where: { settledAt: { not: null } } });
     const versionsNow = await db.client.modelVersion.count();
-    await insertSettledForecasts(db.client, { versions: VERSIONS - versionsNow, perVersion: Math.ceil((SETTLED - settledNow) / (VERSIONS - versionsNow)) });
+    await insertSettledForecasts(db.client, {
+      versions: VERSIONS - versionsNow,
+      perVersion: Math.ceil((SETTLED - settledNow) / (VERSIONS - versionsNow)),
+    });
     const settled = await db.client.prediction.count({ where: { settledAt: { not: null } } });
     const perDay = new Map<string, number>();
     for (const g of seeded.games) if (g.season === SEASON) perDay.set(g.date, (perDay.get(g.date) ?? 0) + 1);
-    const [day] = required([...perDay].sort(([a, x], [b, y]) => y - x || b.localeCompare(a))[0], 'the busiest day of the season');
-    log(`${await db.client.modelVersion.count()} versions, ${settled} settled forecasts, day view of ${day}; ${builds.map((b) => b[0]).join(' and ')}`);
+    const [day] = required(
+      [...perDay].sort(([a, x], [b, y]) => y - x || b.localeCompare(a))[0],
+      'the busiest day of the season',
+    );
+    log(
+      `${await db.client.modelVersion.count()} versions, ${settled} settled forecasts, day view of ${day}; ${builds.map((b) => b[0]).join(' and ')}`,
+    );
     const pages: [string, string][] = [
       ['/record', '/record'],
       ['day view', `/?date=${day}`],
@@ -109,11 +129,20 @@ async function main(): Promise<void> {
         );
         for (const [k, [label]] of pages.entries()) {
           const { ms, failed } = required(first[k], `the first renders of ${label}`);
-          log(`${build} ${label} first request after a data change: ${fmt(ms)}, not 200: ${failed.join(',') || 'none'}; load ${loadBefore}-${load1()}`);
+          log(
+            `${build} ${label} first request after a data change: ${fmt(ms)}, not 200: ${failed.join(',') || 'none'}; load ${loadBefore}-${load1()}`,
+          );
         }
         for (const { size, gzip } of BURSTS) {
           await changeData(db.client);
-          const b = await burst(api.url, api.probeUrl, '/record', size, PROBE_MS, gzip ? { 'accept-encoding': 'gzip' } : {});
+          const b = await burst(
+            api.url,
+            api.probeUrl,
+            '/record',
+            size,
+            PROBE_MS,
+            gzip ? { 'accept-encoding': 'gzip' } : {},
+          );
           log(
             `${build} burst of ${size} concurrent /record${gzip ? ' accepting gzip' : ''} (after a data change): statuses ${JSON.stringify(b.statuses)}; ` +
               `/health ${fmt(b.health)} statuses ${JSON.stringify(b.healthStatuses)}; probe-port /health ${fmt(b.probePortHealth)} statuses ${JSON.stringify(b.probePortStatuses)}; /ready ${JSON.stringify(b.ready)}; load ${b.load}`,

@@ -37,7 +37,15 @@ export async function insertSettledForecasts(
   for (let v = 0; v < options.versions; v++) {
     const name = required(names[v % names.length], 'a model name');
     const created = await db.modelVersion.create({
-      data: { name, version: `0.${Math.floor(v / names.length)}.0`, featureSpec: {}, params: {}, metrics: {}, createdBy: 'bench', status: 'archived' },
+      data: {
+        name,
+        version: `0.${Math.floor(v / names.length)}.0`,
+        featureSpec: {},
+        params: {},
+        metrics: {},
+        createdBy: 'bench',
+        status: 'archived',
+      },
       select: { id: true },
     });
     versionIds.push(created.id);

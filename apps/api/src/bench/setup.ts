@@ -3,7 +3,15 @@ import type { DbClient } from '@nba/db';
 import { buildFeatures } from '@nba/features';
 import { type GameRecord } from '@nba/games';
 import { silentLogger } from '@nba/logging';
-import { assembleDataset, disposeModel, loadGamesCsv, ServingModel, toRegistration, trainModel, type TrainedModel } from '@nba/modeling';
+import {
+  assembleDataset,
+  disposeModel,
+  loadGamesCsv,
+  ServingModel,
+  toRegistration,
+  trainModel,
+  type TrainedModel,
+} from '@nba/modeling';
 import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase, sharedDataDir, type TestDatabase } from '@nba/testing';
 
@@ -83,7 +91,12 @@ export async function prepareBenchDatabase(): Promise<BenchDatabase | undefined>
     const dayRows = rows.filter((r) => r.game.date === predictionsDate);
     const p = ServingModel.fromTrained(model).predictRows(dayRows);
     const version = await db.client.modelVersion.findFirstOrThrow({ where: { name: 'nba-winner', version: '1.0.0' } });
-    const gameIds = new Map((await db.client.game.findMany({ where: { date: new Date(`${predictionsDate}T00:00:00Z`) } })).map((g) => [g.gameKey, g.id]));
+    const gameIds = new Map(
+      (await db.client.game.findMany({ where: { date: new Date(`${predictionsDate}T00:00:00Z`) } })).map((g) => [
+        g.gameKey,
+        g.id,
+      ]),
+    );
     await db.client.prediction.createMany({
       data: dayRows.map((r, i) => {
         const prob = p.homeWin[i] as number;

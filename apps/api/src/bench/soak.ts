@@ -26,7 +26,14 @@ interface Memory {
 /** The server's memory after a full garbage collection (see gc-probe.ts). */
 function memory(child: ChildProcess): Promise<Memory> {
   return new Promise((resolve, reject) => {
-    const onMessage = (msg: { type?: string; rss: number; heapUsed: number; heapTotal: number; external: number; collected: boolean }) => {
+    const onMessage = (msg: {
+      type?: string;
+      rss: number;
+      heapUsed: number;
+      heapTotal: number;
+      external: number;
+      collected: boolean;
+    }) => {
       if (msg.type !== 'memory') return;
       child.off('message', onMessage);
       if (!msg.collected) reject(new Error('the server was started without --expose-gc'));
@@ -54,7 +61,12 @@ async function main(): Promise<void> {
     let i = 0;
     const next = () => pairs[i++ % pairs.length] as { home: string; away: string };
     const requests: autocannon.Request[] = [
-      { method: 'POST', path: '/v1/predict', headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: JSON.stringify(next()) }) },
+      {
+        method: 'POST',
+        path: '/v1/predict',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (r) => ({ ...r, body: JSON.stringify(next()) }),
+      },
       {
         method: 'POST',
         path: '/v1/predict',
@@ -75,7 +87,9 @@ async function main(): Promise<void> {
     await run(10);
     await new Promise((r) => setTimeout(r, 1000));
     const before = await memory(api.child);
-    process.stdout.write(`[soak] before: rss ${mb(before.rss)}, heap ${mb(before.heap)}; ${SECONDS} s of load, promotion of ${second} at ${SECONDS / 2} s\n`);
+    process.stdout.write(
+      `[soak] before: rss ${mb(before.rss)}, heap ${mb(before.heap)}; ${SECONDS} s of load, promotion of ${second} at ${SECONDS / 2} s\n`,
+    );
     let promotedAt = 0;
     const promote = !knobs.SOAK_NO_PROMOTION;
     const promotion = new Promise<void>((resolve, reject) => {
@@ -83,7 +97,9 @@ async function main(): Promise<void> {
       setTimeout(
         () => {
           promotedAt = Date.now();
-          bench.registry.promoteVersion('nba-winner', second, { actor: 'api-soak', reason: 'soak test' }).then(() => resolve(), reject);
+          bench.registry
+            .promoteVersion('nba-winner', second, { actor: 'api-soak', reason: 'soak test' })
+            .then(() => resolve(), reject);
         },
         (SECONDS / 2) * 1000,
       );

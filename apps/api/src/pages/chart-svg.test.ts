@@ -21,8 +21,12 @@ test('a Vega-Lite spec renders to SVG text on the server, named for screen reade
 });
 
 test('a spec Vega cannot draw fails with one line, and the worker keeps drawing', async () => {
-  await expect(chartSvg({ data: { values: [] }, mark: 'no-such-mark' } as never)).rejects.toThrow(/^chart rendering failed: /);
-  await expect(chartSvg({ data: { values: [{ x: 1 }] }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' } } })).resolves.toMatch(/^<svg /);
+  await expect(chartSvg({ data: { values: [] }, mark: 'no-such-mark' } as never)).rejects.toThrow(
+    /^chart rendering failed: /,
+  );
+  await expect(
+    chartSvg({ data: { values: [{ x: 1 }] }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' } } }),
+  ).resolves.toMatch(/^<svg /);
 });
 
 afterAll(() => stopChartWorker());

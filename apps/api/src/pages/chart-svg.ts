@@ -8,7 +8,9 @@ import { escapeHtml } from './html';
  */
 function labelled(svg: string, description: string): string {
   const text = escapeHtml(description);
-  return svg.replace(/^<svg /, `<svg role="img" aria-label="${text}" `).replace(/^(<svg[^>]*>)/, `$1<title>${text}</title>`);
+  return svg
+    .replace(/^<svg /, `<svg role="img" aria-label="${text}" `)
+    .replace(/^(<svg[^>]*>)/, `$1<title>${text}</title>`);
 }
 
 /**

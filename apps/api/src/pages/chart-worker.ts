@@ -42,7 +42,10 @@ function failAll(err: Error): void {
 function start(): Worker {
   const w = new Worker(SOURCE, {
     eval: true,
-    workerData: { vega: pathToFileURL(require.resolve('vega')).href, vegaLite: pathToFileURL(require.resolve('vega-lite')).href },
+    workerData: {
+      vega: pathToFileURL(require.resolve('vega')).href,
+      vegaLite: pathToFileURL(require.resolve('vega-lite')).href,
+    },
   });
   // idle until asked for a chart: the worker must not keep the process alive
   w.unref();

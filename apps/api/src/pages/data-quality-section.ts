@@ -41,7 +41,10 @@ function recent(report: DataQualityReport): Html {
       at: q.firstSeenAt,
       text: html`${q.source} ${q.gameKey ?? ''} ${q.bookmaker ?? ''} ${q.market ?? ''}: ${q.detail}`,
     })),
-    ...report.recentConflicts.map((c) => ({ at: c.detectedAt, text: html`${c.source} ${c.upstreamId} (${KINDS[c.kind] ?? c.kind}): ${c.resolution}` })),
+    ...report.recentConflicts.map((c) => ({
+      at: c.detectedAt,
+      text: html`${c.source} ${c.upstreamId} (${KINDS[c.kind] ?? c.kind}): ${c.resolution}`,
+    })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   if (items.length === 0) return html``;
   return html`<h3>Latest</h3>

@@ -13,7 +13,8 @@ export async function renderDayPage(
   const data = await loadDay(
     deps.db,
     date,
-    deps.withheld && ((key, p, check) => deps.withheld?.record(key, check, { endpoint: 'page', game: p.gameKey, model: p.model })),
+    deps.withheld &&
+      ((key, p, check) => deps.withheld?.record(key, check, { endpoint: 'page', game: p.gameKey, model: p.model })),
   );
   // a day without games has no rows to carry the demo mark: ask the database
   const demo = data.games.length === 0 ? await isDemoDatabase(deps.db) : undefined;

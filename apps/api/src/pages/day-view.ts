@@ -33,7 +33,9 @@ ${date !== today ? dayLink(today, 'Today') : ''}
 }
 
 /** The forecast shown of each model name for each game: rows come live first, newest first, per game (`storedForecastsOnDate`), so the newest live one, else the newest hindcast. */
-function latestByGame(predictions: readonly StoredPredictionOutput[]): Map<number, Map<string, StoredPredictionOutput>> {
+function latestByGame(
+  predictions: readonly StoredPredictionOutput[],
+): Map<number, Map<string, StoredPredictionOutput>> {
   const byGame = new Map<number, Map<string, StoredPredictionOutput>>();
   for (const p of predictions) {
     let models = byGame.get(p.gameId);
@@ -67,9 +69,13 @@ export function dayView(data: DayData, options: { today: string; defaultModel: s
     options.defaultModel,
   );
   // the shown forecast of a game is its live one; a hindcast only where it has none (see latestByGame)
-  const hindcasts = [...byGame.values()].some((models) => [...models.values()].some((p) => p.model.kind === 'hindcast'));
+  const hindcasts = [...byGame.values()].some((models) =>
+    [...models.values()].some((p) => p.model.kind === 'hindcast'),
+  );
   const demo = options.demo ?? (data.games.some((g) => g.isDemo) || data.predictions.some((p) => p.isDemo));
-  const forecastsBy = modelNames.map((n) => html`<strong>${n}</strong>${modelDescription(n) ? ` (${modelDescription(n)})` : ''}`);
+  const forecastsBy = modelNames.map(
+    (n) => html`<strong>${n}</strong>${modelDescription(n) ? ` (${modelDescription(n)})` : ''}`,
+  );
   const summary =
     data.games.length === 0
       ? emptyDay(data)
@@ -80,7 +86,9 @@ export function dayView(data: DayData, options: { today: string; defaultModel: s
         } Probabilities are for the home team; points differences are the model's number minus the market's.${
           modelNames.length
             ? html` The bar shows the away side's chance on the left and the home side's on the right by ${modelNames[0]}, with a tick where the market puts it. Each game's full table (margins, totals, the differences from the market and, once played, how each forecast scored) opens under its row.${
-                hindcasts ? html` <abbr class="hc">h</abbr> marks ${HINDCAST_MEANING}, shown where the game has no live forecast.` : ''
+                hindcasts
+                  ? html` <abbr class="hc">h</abbr> marks ${HINDCAST_MEANING}, shown where the game has no live forecast.`
+                  : ''
               }`
             : ''
         }</p>`;

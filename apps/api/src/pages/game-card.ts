@@ -35,8 +35,11 @@ function teamName(code: string): Html {
 }
 
 function statusText(g: GameViewOutput): HtmlValue {
-  const tipoff = g.tipoff ? html`<time datetime="${g.tipoff}" data-local>${easternTime(new Date(g.tipoff))}</time>` : 'time to be announced';
-  const score = g.homeScore !== null && g.awayScore !== null ? `${g.away} ${g.awayScore}, ${g.home} ${g.homeScore}` : '';
+  const tipoff = g.tipoff
+    ? html`<time datetime="${g.tipoff}" data-local>${easternTime(new Date(g.tipoff))}</time>`
+    : 'time to be announced';
+  const score =
+    g.homeScore !== null && g.awayScore !== null ? `${g.away} ${g.awayScore}, ${g.home} ${g.homeScore}` : '';
   switch (g.status) {
     case 'final':
       return html`Final: <strong>${score}</strong> · tip-off ${tipoff}`;
@@ -62,8 +65,10 @@ function marketColumn(g: GameViewOutput, m: NonNullable<StoredPredictionOutput['
 function modelColumn(g: GameViewOutput, p: StoredPredictionOutput, m: StoredPredictionOutput['market']): Column {
   const about = modelDescription(p.model.name);
   const heading = html`${p.model.name}<span class="sub">${about ? `${about}, ` : ''}${p.model.kind === 'hindcast' ? 'hindcast' : `v${p.model.version}`}</span>`;
-  if (p.withheld) return { heading, probability: null, margin: '\u2014', total: '\u2014', model: p.model, withheld: p.withheld };
-  const diff = (a: number | null, b: number | null | undefined) => (a !== null && b !== null && b !== undefined ? a - b : null);
+  if (p.withheld)
+    return { heading, probability: null, margin: '\u2014', total: '\u2014', model: p.model, withheld: p.withheld };
+  const diff = (a: number | null, b: number | null | undefined) =>
+    a !== null && b !== null && b !== undefined ? a - b : null;
   return {
     heading,
     probability: p.homeWinProbability,
@@ -100,7 +105,10 @@ function resultCell(probability: number | null, homeWon: boolean | null, stored?
 }
 
 /** The market's line at the first of `modelNames`' forecasts that carries one (null: none does). */
-export function marketOf(forecasts: ReadonlyMap<string, StoredPredictionOutput>, modelNames: readonly string[]): StoredPredictionOutput['market'] {
+export function marketOf(
+  forecasts: ReadonlyMap<string, StoredPredictionOutput>,
+  modelNames: readonly string[],
+): StoredPredictionOutput['market'] {
   return modelNames.map((n) => forecasts.get(n)?.market).find((m) => m !== null && m !== undefined) ?? null;
 }
 
@@ -109,7 +117,11 @@ export function marketOf(forecasts: ReadonlyMap<string, StoredPredictionOutput>,
  * (columns in `modelNames` order): home-win probability, margin, total, each model's difference
  * from the market, and after the game whether each forecast was right and its log loss.
  */
-export function gameCard(g: GameViewOutput, forecasts: ReadonlyMap<string, StoredPredictionOutput>, modelNames: readonly string[]): Html {
+export function gameCard(
+  g: GameViewOutput,
+  forecasts: ReadonlyMap<string, StoredPredictionOutput>,
+  modelNames: readonly string[],
+): Html {
   const shown = modelNames.map((n) => forecasts.get(n)).filter((p): p is StoredPredictionOutput => p !== undefined);
   const market = marketOf(forecasts, modelNames);
   const columns = [...(market ? [marketColumn(g, market)] : []), ...shown.map((p) => modelColumn(g, p, market))];
@@ -117,7 +129,9 @@ export function gameCard(g: GameViewOutput, forecasts: ReadonlyMap<string, Store
   const id = `game-${g.id}`;
   // a model column's cell says which model and version it shows, and the exact forecast
   const modelData = (c: Column) =>
-    c.model ? html` data-model="${c.model.name}" data-version="${c.model.version}" data-home-win-probability="${String(c.probability)}"` : '';
+    c.model
+      ? html` data-model="${c.model.name}" data-version="${c.model.version}" data-home-win-probability="${String(c.probability)}"`
+      : '';
   const row = (label: HtmlValue, cell: (c: Column) => HtmlValue) =>
     html`<tr><th scope="row">${label}</th>${columns.map((c) => html`<td class="num">${cell(c)}</td>`)}</tr>`;
   const table =

@@ -49,11 +49,16 @@ function statusCell(g: GameViewOutput): HtmlValue {
 }
 
 /** One game's rows: the numbers, then the bar, each forecast's ✓ or ✗ and the score, then the full table on demand. */
-function gameRows(g: GameViewOutput, forecasts: ReadonlyMap<string, StoredPredictionOutput>, modelNames: readonly string[]): Html {
+function gameRows(
+  g: GameViewOutput,
+  forecasts: ReadonlyMap<string, StoredPredictionOutput>,
+  modelNames: readonly string[],
+): Html {
   const shown = modelNames.map((n) => forecasts.get(n));
   const market = marketOf(forecasts, modelNames);
   const homeWon = homeWonOf(g);
-  const mark = (p: number | null | undefined) => (homeWon === null || p === null || p === undefined ? '' : verdictMark(pickedRight(p, homeWon)));
+  const mark = (p: number | null | undefined) =>
+    homeWon === null || p === null || p === undefined ? '' : verdictMark(pickedRight(p, homeWon));
   const modelCell = (name: string, p: StoredPredictionOutput | undefined) => {
     if (!p) return html`<td class="num">\u2014</td>`;
     if (p.withheld)

@@ -12,5 +12,7 @@ export function pickedRight(probability: number, won: boolean): boolean {
 
 /** ✓ or ✗ with the word for screen readers (and colour, never alone). */
 export function verdictMark(right: boolean): Html {
-  return right ? html`<span class="right">\u2713<span class="vh"> right</span></span>` : html`<span class="wrong">\u2717<span class="vh"> wrong</span></span>`;
+  return right
+    ? html`<span class="right">\u2713<span class="vh"> right</span></span>`
+    : html`<span class="wrong">\u2717<span class="vh"> wrong</span></span>`;
 }

@@ -22,7 +22,9 @@ const NAV: readonly [ViewName, string, string][] = [
   ['models', '/models', 'Models'],
 ];
 
-const DEMO_TEXT = trusted('These games, lines and forecasts come from a generated league (the zero-setup demo), not the real NBA.');
+const DEMO_TEXT = trusted(
+  'These games, lines and forecasts come from a generated league (the zero-setup demo), not the real NBA.',
+);
 
 /** The demo banner: words, not only a colour, on every view that shows generated data. */
 export const DEMO_BANNER = html`<p class="demo" role="note"><strong>Demo data.</strong> ${DEMO_TEXT}</p>`;
@@ -34,7 +36,10 @@ const FOOTER = trusted(
 
 /** The HTML document around a view: head, navigation, demo banner, footer. */
 export function layout(options: LayoutOptions): string {
-  const links = NAV.map(([name, href, label]) => html`<a href="${href}"${options.active === name ? trusted(' aria-current="page"') : ''}>${label}</a>`);
+  const links = NAV.map(
+    ([name, href, label]) =>
+      html`<a href="${href}"${options.active === name ? trusted(' aria-current="page"') : ''}>${label}</a>`,
+  );
   return html`<!doctype html>
 <html lang="en">
 <head>

@@ -5,7 +5,12 @@ import { html, type Html } from './html';
 import { layout, type ViewName } from './layout';
 
 /** A page that only says something: a bad date, an unknown model, an unavailable database. */
-export function messagePage(options: { title: string; message: Html | string; active?: ViewName; extra?: Html }): string {
+export function messagePage(options: {
+  title: string;
+  message: Html | string;
+  active?: ViewName;
+  extra?: Html;
+}): string {
   return layout({
     title: options.title,
     active: options.active,
@@ -35,7 +40,8 @@ export function pageErrors() {
         .send(
           messagePage({
             title: 'Database unavailable',
-            message: 'The forecasts database is unavailable right now, so this page cannot be shown. Try again in a few seconds.',
+            message:
+              'The forecasts database is unavailable right now, so this page cannot be shown. Try again in a few seconds.',
           }),
         );
       return;

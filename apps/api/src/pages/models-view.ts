@@ -62,7 +62,9 @@ function modelSection(model: RegisteredModel): Html {
   const current = model.versions.filter((v) => v.status !== 'archived');
   const archived = model.versions.filter((v) => v.status === 'archived');
   const promoted = production?.promotedAt ? instant(production.promotedAt) : '';
-  const status = production ? html`In production: <strong>v${production.version}</strong>, promoted ${promoted}.` : 'No version is in production.';
+  const status = production
+    ? html`In production: <strong>v${production.version}</strong>, promoted ${promoted}.`
+    : 'No version is in production.';
   const count = `${model.versions.length} ${model.versions.length === 1 ? 'version' : 'versions'} registered.`;
   const archivedSummary = html`<summary>${archived.length} archived ${archived.length === 1 ? 'version' : 'versions'}</summary>`;
   return html`<section aria-labelledby="model-${model.name}">

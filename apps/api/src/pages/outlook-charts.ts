@@ -23,7 +23,11 @@ const CONFIG = {
  * team (15 colours a panel, and the team named in the legend and in the table beside the chart,
  * so colour is never the only cue).
  */
-export function oddsOverSeasonSpec(history: readonly TeamOutlookRow[], odds: ChartedOdds, season: number): TopLevelSpec {
+export function oddsOverSeasonSpec(
+  history: readonly TeamOutlookRow[],
+  odds: ChartedOdds,
+  season: number,
+): TopLevelSpec {
   const values = history.map((r) => ({ date: r.date, team: r.team, conference: r.conference, p: r[odds] }));
   const dates = [...new Set(history.map((r) => r.date))];
   return {
@@ -41,8 +45,20 @@ export function oddsOverSeasonSpec(history: readonly TeamOutlookRow[], odds: Cha
       height: HEIGHT,
       mark: { type: 'line', strokeWidth: 1.8, point: dates.length === 1 },
       encoding: {
-        x: { field: 'date', type: 'temporal', scale: { type: 'utc' }, title: 'Morning of', axis: { format: '%b %d', tickCount: 5, labelAngle: 0 } },
-        y: { field: 'p', type: 'quantitative', scale: { domain: [0, 1] }, title: LABEL[odds], axis: { format: '.0%', tickCount: 5 } },
+        x: {
+          field: 'date',
+          type: 'temporal',
+          scale: { type: 'utc' },
+          title: 'Morning of',
+          axis: { format: '%b %d', tickCount: 5, labelAngle: 0 },
+        },
+        y: {
+          field: 'p',
+          type: 'quantitative',
+          scale: { domain: [0, 1] },
+          title: LABEL[odds],
+          axis: { format: '.0%', tickCount: 5 },
+        },
         color: { field: 'team', type: 'nominal', scale: { scheme: 'tableau20' } },
       },
     },

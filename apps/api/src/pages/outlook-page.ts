@@ -14,7 +14,10 @@ const CHANGE_DAYS = 7;
  * no outlook is stored (for the date). Reads through @nba/lifecycle; the two charts are drawn in
  * the chart worker at the same time.
  */
-export async function renderOutlookPage(db: DbClient, date: string | undefined): Promise<{ status: number; html: string }> {
+export async function renderOutlookPage(
+  db: DbClient,
+  date: string | undefined,
+): Promise<{ status: number; html: string }> {
   const outlook = date === undefined ? await latestOutlook(db) : await outlookOfDate(db, date);
   if (!outlook) return { status: 404, html: noOutlookView(await isDemoDatabase(db), date) };
   const history = (await seasonOutlookHistory(db, outlook.season)).filter((r) => r.date <= outlook.date);

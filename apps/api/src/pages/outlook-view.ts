@@ -97,5 +97,10 @@ export function noOutlookView(demo: boolean, date: string | undefined): string {
   const message = date
     ? html`No season outlook is stored for ${longDay(date)}. <a href="/outlook">The latest outlook</a>.`
     : html`No season outlook is stored yet: the daily pipeline's <code>outlook</code> task stores one each morning.`;
-  return layout({ title: 'Season outlook', active: 'outlook', demo, body: html`<h1>Season outlook</h1>\n<p class="notice" role="status">${message}</p>` });
+  return layout({
+    title: 'Season outlook',
+    active: 'outlook',
+    demo,
+    body: html`<h1>Season outlook</h1>\n<p class="notice" role="status">${message}</p>`,
+  });
 }

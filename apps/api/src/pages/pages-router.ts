@@ -90,7 +90,8 @@ function namesOf(versions: readonly ModelVersionInfo[], defaultModel: string): s
 const recordKey = (model: string | undefined) => `record|${JSON.stringify(model ?? null)}`;
 
 /** The cache key of the outlook view of `date` (the latest: undefined), with the stored outlooks' fingerprint (the data version does not follow them). */
-const outlookKey = async (db: DbClient, date: string | undefined) => `outlook|${date ?? ''}|${await storedOutlooksVersion(db)}`;
+const outlookKey = async (db: DbClient, date: string | undefined) =>
+  `outlook|${date ?? ''}|${await storedOutlooksVersion(db)}`;
 
 /**
  * Renders the record view of every model and the latest outlook into `pages` now (at start-up,
@@ -98,7 +99,10 @@ const outlookKey = async (db: DbClient, date: string | undefined) => `outlook|${
  * which a person's request would otherwise wait for (or get 503 from the read deadline). Errors
  * are the caller's to log.
  */
-export async function warmPages(pages: RenderedPages, deps: Pick<PagesDeps, 'db' | 'registry' | 'defaultModel'>): Promise<void> {
+export async function warmPages(
+  pages: RenderedPages,
+  deps: Pick<PagesDeps, 'db' | 'registry' | 'defaultModel'>,
+): Promise<void> {
   await pages.get(recordKey(undefined), () => renderRecordPage(deps, undefined));
   await pages.get(await outlookKey(deps.db, undefined), () => renderOutlookPage(deps.db, undefined));
 }
@@ -139,7 +143,12 @@ export function pagesRouter(deps: PagesDeps): Router {
       return page(
         res,
         400,
-        messagePage({ title: 'Not a day we can show', active: 'day', message: html`${problem}. Pick a day below.`, extra: dayNavigation(today, today) }),
+        messagePage({
+          title: 'Not a day we can show',
+          active: 'day',
+          message: html`${problem}. Pick a day below.`,
+          extra: dayNavigation(today, today),
+        }),
       );
     }
     // `today` is part of the key: the view names today and links to it
@@ -166,9 +175,20 @@ export function pagesRouter(deps: PagesDeps): Router {
     }
     const asked = queryText(req, 'season');
     const season =
-      asked === null ? 'give one season, as the year it ends (2026 for 2025-26)' : asked === undefined || asked === '' ? undefined : parseSeason(asked);
+      asked === null
+        ? 'give one season, as the year it ends (2026 for 2025-26)'
+        : asked === undefined || asked === ''
+          ? undefined
+          : parseSeason(asked);
     if (typeof season === 'string') {
-      return page(res, 400, messagePage({ title: 'Not a season we can show', message: html`${season}. <a href="/team/${abbr}">The season so far</a>.` }));
+      return page(
+        res,
+        400,
+        messagePage({
+          title: 'Not a season we can show',
+          message: html`${season}. <a href="/team/${abbr}">The season so far</a>.`,
+        }),
+      );
     }
     const today = easternDate(deps.now());
     // the rating history comes from stored outlooks, which the data version does not follow: part of the key
@@ -184,14 +204,22 @@ export function pagesRouter(deps: PagesDeps): Router {
       return page(
         res,
         400,
-        messagePage({ title: 'Not a day we can show', active: 'outlook', message: html`${problem}. <a href="/outlook">The latest outlook</a>.` }),
+        messagePage({
+          title: 'Not a day we can show',
+          active: 'outlook',
+          message: html`${problem}. <a href="/outlook">The latest outlook</a>.`,
+        }),
       );
     }
     sendRendered(req, res, await pages.get(await outlookKey(deps.db, date), () => renderOutlookPage(deps.db, date)));
   });
 
   router.get('/models', async (_req, res) => {
-    const [versions, demo, dataQuality] = await Promise.all([deps.registry.listVersions(), isDemoDatabase(deps.db), dataQualityReport(deps.db)]);
+    const [versions, demo, dataQuality] = await Promise.all([
+      deps.registry.listVersions(),
+      isDemoDatabase(deps.db),
+      dataQualityReport(deps.db),
+    ]);
     const models = await Promise.all(
       namesOf(versions, deps.defaultModel).map(async (name) => ({
         name,

@@ -38,9 +38,26 @@ export function runningLogLossSpec(r: VersionRecord): TopLevelSpec {
     data: { values },
     mark: { type: 'line', strokeWidth: 2.5, interpolate: 'monotone' },
     encoding: {
-      x: { field: 'date', type: 'temporal', scale: { type: 'utc' }, title: 'Game date', axis: { format: '%b %d', tickCount: 4, labelAngle: 0 } },
-      y: { field: 'logLoss', type: 'quantitative', scale: { zero: false }, title: 'Running log loss (lower is better)', axis: { format: '.3f', tickCount: 5 } },
-      color: { field: 'series', type: 'nominal', sort: [model, 'market'], scale: { domain: [model, 'market'], range: [MODEL_COLOUR, MARKET_COLOUR] } },
+      x: {
+        field: 'date',
+        type: 'temporal',
+        scale: { type: 'utc' },
+        title: 'Game date',
+        axis: { format: '%b %d', tickCount: 4, labelAngle: 0 },
+      },
+      y: {
+        field: 'logLoss',
+        type: 'quantitative',
+        scale: { zero: false },
+        title: 'Running log loss (lower is better)',
+        axis: { format: '.3f', tickCount: 5 },
+      },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        sort: [model, 'market'],
+        scale: { domain: [model, 'market'], range: [MODEL_COLOUR, MARKET_COLOUR] },
+      },
       strokeDash: {
         field: 'series',
         type: 'nominal',
@@ -59,7 +76,9 @@ export function runningLogLossSpec(r: VersionRecord): TopLevelSpec {
 
 /** Calibration of the version's live forecasts: each bin's mean forecast against how often the home side won, labelled with its count. */
 export function calibrationSpec(r: VersionRecord): TopLevelSpec {
-  const bins = r.calibration.filter((b) => b.n > 0).map((b) => ({ forecast: b.meanForecast, observed: b.observed, n: b.n, label: `${b.n}` }));
+  const bins = r.calibration
+    .filter((b) => b.n > 0)
+    .map((b) => ({ forecast: b.meanForecast, observed: b.observed, n: b.n, label: `${b.n}` }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description:
@@ -90,14 +109,24 @@ export function calibrationSpec(r: VersionRecord): TopLevelSpec {
             title: 'Forecast home-win probability',
             axis: { format: '.0%', tickCount: 5 },
           },
-          y: { field: 'observed', type: 'quantitative', scale: { domain: [0, 1] }, title: 'Home teams that won', axis: { format: '.0%', tickCount: 5 } },
+          y: {
+            field: 'observed',
+            type: 'quantitative',
+            scale: { domain: [0, 1] },
+            title: 'Home teams that won',
+            axis: { format: '.0%', tickCount: 5 },
+          },
           size: { field: 'n', type: 'quantitative', legend: null, scale: { range: [30, 300] } },
         },
       },
       {
         data: { values: bins },
         mark: { type: 'text', dy: -12, fontSize: 11, color: '#1a1a1a' },
-        encoding: { x: { field: 'forecast', type: 'quantitative' }, y: { field: 'observed', type: 'quantitative' }, text: { field: 'label' } },
+        encoding: {
+          x: { field: 'forecast', type: 'quantitative' },
+          y: { field: 'observed', type: 'quantitative' },
+          text: { field: 'label' },
+        },
       },
     ],
   };

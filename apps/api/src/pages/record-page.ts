@@ -30,7 +30,10 @@ export async function renderRecordPage(
   const records = await loadRecords(deps.db, { name: model });
   const drawn = await Promise.all(
     records.map(async (record) => {
-      const [runningSvg, calibrationSvg] = await Promise.all([chartSvg(runningLogLossSpec(record)), chartSvg(calibrationSpec(record))]);
+      const [runningSvg, calibrationSvg] = await Promise.all([
+        chartSvg(runningLogLossSpec(record)),
+        chartSvg(calibrationSpec(record)),
+      ]);
       return { record, runningSvg, calibrationSvg };
     }),
   );

@@ -1,5 +1,13 @@
 import { isoDay } from '@nba/config';
-import { calibration, recentScoredVersions, runningLogLoss, versionScores, type DbClient, type SeriesKind, type VersionScoreRow } from '@nba/db';
+import {
+  calibration,
+  recentScoredVersions,
+  runningLogLoss,
+  versionScores,
+  type DbClient,
+  type SeriesKind,
+  type VersionScoreRow,
+} from '@nba/db';
 import type { CalibrationBin } from '@nba/modeling';
 
 /** Log loss, Brier score and accuracy of a set of forecasts. */
@@ -62,7 +70,11 @@ export function evenlySpaced<T>(xs: readonly T[], max: number): T[] {
 }
 
 /** The market's scores on the compared games; null where none had a market (PostgreSQL averages no rows to null). */
-function marketScores({ marketLogLoss: logLoss, marketBrier: brier, marketAccuracy: accuracy }: VersionScoreRow): Scores | null {
+function marketScores({
+  marketLogLoss: logLoss,
+  marketBrier: brier,
+  marketAccuracy: accuracy,
+}: VersionScoreRow): Scores | null {
   return logLoss === null || brier === null || accuracy === null ? null : { logLoss, brier, accuracy };
 }
 
@@ -72,8 +84,13 @@ function marketScores({ marketLogLoss: logLoss, marketBrier: brier, marketAccura
  * no per-forecast work, and reads a few rows per version whatever the number of forecasts. The
  * queries run one after another so a request holds one read-pool connection at a time.
  */
-export async function loadRecords(db: DbClient, options: { name?: string; perName?: number } = {}): Promise<VersionRecord[]> {
-  const ids = (await recentScoredVersions(db, { perName: options.perName ?? RECORD_VERSIONS_PER_MODEL, name: options.name })).map((v) => v.id);
+export async function loadRecords(
+  db: DbClient,
+  options: { name?: string; perName?: number } = {},
+): Promise<VersionRecord[]> {
+  const ids = (
+    await recentScoredVersions(db, { perName: options.perName ?? RECORD_VERSIONS_PER_MODEL, name: options.name })
+  ).map((v) => v.id);
   if (ids.length === 0) return [];
   const scores = await versionScores(db, ids);
   const running = await runningLogLoss(db, ids);
@@ -82,7 +99,12 @@ export async function loadRecords(db: DbClient, options: { name?: string; perNam
     const mine = bins.filter((b) => b.versionId === s.versionId);
     const days = running
       .filter((r) => r.versionId === s.versionId)
-      .map((r) => ({ date: isoDay(r.date), games: r.games, model: r.logLoss, market: s.compared > 0 ? r.marketLogLoss : null }));
+      .map((r) => ({
+        date: isoDay(r.date),
+        games: r.games,
+        model: r.logLoss,
+        market: s.compared > 0 ? r.marketLogLoss : null,
+      }));
     return {
       versionId: s.versionId,
       name: s.name,
@@ -96,7 +118,13 @@ export async function loadRecords(db: DbClient, options: { name?: string; perNam
       runningDays: days.length,
       calibration: Array.from({ length: BINS }, (_, b) => {
         const bin = mine.find((m) => m.bin === b);
-        return { lo: b / BINS, hi: (b + 1) / BINS, n: bin?.n ?? 0, meanForecast: bin?.meanForecast ?? NaN, observed: bin?.observed ?? NaN };
+        return {
+          lo: b / BINS,
+          hi: (b + 1) / BINS,
+          n: bin?.n ?? 0,
+          meanForecast: bin?.meanForecast ?? NaN,
+          observed: bin?.observed ?? NaN,
+        };
       }),
       firstDate: isoDay(s.firstDate),
       lastDate: isoDay(s.lastDate),

@@ -40,7 +40,9 @@ function difference(model: number, market: number, lowerIsBetter: boolean, asPer
   const d = model - market;
   const better = lowerIsBetter ? d < 0 : d > 0;
   const text = asPercent ? `${signed(100 * d)} pp` : signed(d, 4);
-  return d === 0 ? html`even` : html`${text} <span class="${better ? 'right' : 'wrong'}">(${better ? 'better' : 'worse'})</span>`;
+  return d === 0
+    ? html`even`
+    : html`${text} <span class="${better ? 'right' : 'wrong'}">(${better ? 'better' : 'worse'})</span>`;
 }
 
 function scoresTable(r: VersionRecord, market: Scores | null): Html {
@@ -55,7 +57,9 @@ function scoresTable(r: VersionRecord, market: Scores | null): Html {
     : `On ${r.settled} settled games (none had a market line), ${shortDay(r.firstDate)} to ${shortDay(r.lastDate)}`;
   const marketHeads = market ? html`<th scope="col">Market</th><th scope="col">Model − market</th>` : '';
   const scoreRow = ([label, key, lower, pct]: (typeof rows)[number]) => {
-    const versus = market ? html`<td class="num">${cell(market[key], pct)}</td><td class="num">${difference(r.model[key], market[key], lower, pct)}</td>` : '';
+    const versus = market
+      ? html`<td class="num">${cell(market[key], pct)}</td><td class="num">${difference(r.model[key], market[key], lower, pct)}</td>`
+      : '';
     return html`<tr><th scope="row">${label}</th><td class="num">${cell(r.model[key], pct)}</td>${versus}</tr>`;
   };
   return html`<table class="scores-table"><caption>${caption}</caption>
@@ -126,7 +130,8 @@ ${current ? registryMetricsTable(current.metrics, `Backtest and holdout figures 
 }
 
 function modelFilter(page: RecordPage): Html {
-  const link = (href: string, label: string, current: boolean) => html`<a href="${href}"${current ? trusted(' aria-current="page"') : ''}>${label}</a>`;
+  const link = (href: string, label: string, current: boolean) =>
+    html`<a href="${href}"${current ? trusted(' aria-current="page"') : ''}>${label}</a>`;
   const all = link('/record', 'All models', page.selected === undefined);
   const each = page.modelNames.map((n) => link(`/record?model=${encodeURIComponent(n)}`, n, page.selected === n));
   return html`<nav class="daynav" aria-label="Models">${all}${each}</nav>`;
@@ -153,7 +158,10 @@ export function recordView(page: RecordPage): string {
     const pending = page.versions.filter((v) => v.name === name && !drawn.some((d) => d.record.versionId === v.id));
     const about = modelDescription(name);
     const pendingList = pending.map((v, i) => html`${i > 0 ? ', ' : ''}v${v.version} (${v.status})`);
-    const pendingNote = pending.length > 0 && drawn.length > 0 ? html`<p class="muted">No settled forecasts yet for ${pendingList}.</p>` : '';
+    const pendingNote =
+      pending.length > 0 && drawn.length > 0
+        ? html`<p class="muted">No settled forecasts yet for ${pendingList}.</p>`
+        : '';
     return html`<section aria-labelledby="m-${name}">
 <h2 id="m-${name}">${name}${about ? html` <span class="muted">(${about})</span>` : ''}</h2>
 ${drawn.length === 0 ? noRecordYet(name, pending) : ''}
@@ -165,5 +173,10 @@ ${pendingNote}
 <p>${RECORD_INTRO}</p>
 ${page.modelNames.length > 1 ? modelFilter(page) : ''}
 ${names.length === 0 ? NO_MODEL : sections}`;
-  return layout({ title: page.selected ? `Record of ${page.selected}` : 'Record', active: 'record', demo: page.demo, body });
+  return layout({
+    title: page.selected ? `Record of ${page.selected}` : 'Record',
+    active: 'record',
+    demo: page.demo,
+    body,
+  });
 }

@@ -26,7 +26,10 @@ export function registryMetricsTable(metrics: MetricsByDataset, caption: string)
   const rows = datasets.flatMap((d) => {
     const entries = Object.entries(metrics[d] ?? {});
     const group = html`<th scope="rowgroup" rowspan="${entries.length}">${d}</th>`;
-    return entries.map(([name, x], i) => html`<tr>${i === 0 ? group : ''}<td class="name">${name}</td><td class="num">${value(x)}</td></tr>`);
+    return entries.map(
+      ([name, x], i) =>
+        html`<tr>${i === 0 ? group : ''}<td class="name">${name}</td><td class="num">${value(x)}</td></tr>`,
+    );
   });
   return html`<table class="metrics-table"><caption>${caption}</caption>${HEAD}<tbody>${rows}</tbody></table>`;
 }

@@ -17,7 +17,10 @@ export function ratingSpec(s: TeamSeason): TopLevelSpec {
   const values = s.ratings.map((r) => ({ date: r.date, rating: r.rating, record: `${r.wins}\u2013${r.losses}` }));
   const first = s.ratings[0];
   const last = s.ratings.at(-1);
-  const range = first && last ? `, ${first.date} to ${last.date}: from ${first.rating.toFixed(1)} to ${last.rating.toFixed(1)} points` : '';
+  const range =
+    first && last
+      ? `, ${first.date} to ${last.date}: from ${first.rating.toFixed(1)} to ${last.rating.toFixed(1)} points`
+      : '';
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description:
@@ -36,8 +39,20 @@ export function ratingSpec(s: TeamSeason): TopLevelSpec {
         data: { values },
         mark: { type: 'line', color: '#0072B2', strokeWidth: 2.5, point: values.length === 1 },
         encoding: {
-          x: { field: 'date', type: 'temporal', scale: { type: 'utc' }, title: 'Morning of', axis: { format: '%b %d', tickCount: 5, labelAngle: 0 } },
-          y: { field: 'rating', type: 'quantitative', scale: { zero: true, nice: true }, title: 'Rating (points per game vs average)', axis: { tickCount: 5 } },
+          x: {
+            field: 'date',
+            type: 'temporal',
+            scale: { type: 'utc' },
+            title: 'Morning of',
+            axis: { format: '%b %d', tickCount: 5, labelAngle: 0 },
+          },
+          y: {
+            field: 'rating',
+            type: 'quantitative',
+            scale: { zero: true, nice: true },
+            title: 'Rating (points per game vs average)',
+            axis: { tickCount: 5 },
+          },
         },
       },
     ],

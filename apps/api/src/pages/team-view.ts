@@ -28,7 +28,12 @@ function modelLabel(name: string, kind: TeamForecastRecord['kind']): Html {
 }
 
 /** A probability of the team winning (marked when a hindcast) with ✓ or ✗ once the game is final. */
-function chanceCell(p: number | null | undefined, won: boolean | null, data: Html | string = '', hindcast = false): Html {
+function chanceCell(
+  p: number | null | undefined,
+  won: boolean | null,
+  data: Html | string = '',
+  hindcast = false,
+): Html {
   if (p === null || p === undefined) return html`<td class="num"${data}>\u2014</td>`;
   const mark = hindcast ? hindcastMark() : '';
   return html`<td class="num"${data}>${wholePercent(p)}${mark}${won === null ? '' : html`\u2009${verdictMark(pickedRight(p, won))}`}</td>`;
@@ -41,14 +46,19 @@ function resultCell(g: TeamGame): HtmlValue {
   }
   if (g.status === 'postponed' || g.status === 'cancelled') return g.status === 'postponed' ? 'Postponed' : 'Cancelled';
   if (g.status === 'live') return 'In progress';
-  return g.tipoff ? html`<time datetime="${g.tipoff.toISOString()}" data-local>${easternTime(g.tipoff)}</time>` : 'scheduled';
+  return g.tipoff
+    ? html`<time datetime="${g.tipoff.toISOString()}" data-local>${easternTime(g.tipoff)}</time>`
+    : 'scheduled';
 }
 
 function gameRow(g: TeamGame, modelNames: readonly string[]): Html {
   const cells = modelNames.map((name) => {
     const f = g.forecasts.find((x) => x.model === name);
-    if (f?.withheld) return html`<td class="num" data-model="${name}" data-withheld-reason="${f.withheld.reason}" title="${f.withheld.message}">withheld</td>`;
-    const data = f ? html` data-model="${name}" data-version="${f.version}" data-kind="${f.kind}" data-team-win-probability="${String(f.teamWinProb)}"` : '';
+    if (f?.withheld)
+      return html`<td class="num" data-model="${name}" data-withheld-reason="${f.withheld.reason}" title="${f.withheld.message}">withheld</td>`;
+    const data = f
+      ? html` data-model="${name}" data-version="${f.version}" data-kind="${f.kind}" data-team-win-probability="${String(f.teamWinProb)}"`
+      : '';
     return chanceCell(f?.teamWinProb, g.teamWon, data, f?.kind === 'hindcast');
   });
   const where = g.home || g.neutralSite ? 'vs' : '@';
@@ -59,7 +69,9 @@ ${cells}${chanceCell(g.market?.teamWinProb, g.teamWon)}<td class="num result">${
 }
 
 function gamesSection(s: TeamSeason, modelNames: readonly string[]): Html {
-  const rest = s.remaining ? html` ${s.remaining} more ${s.remaining === 1 ? 'game is' : 'games are'} scheduled without a forecast yet.` : '';
+  const rest = s.remaining
+    ? html` ${s.remaining} more ${s.remaining === 1 ? 'game is' : 'games are'} scheduled without a forecast yet.`
+    : '';
   if (s.games.length === 0)
     return html`<p class="notice" role="status">No games of ${s.team} are stored for the ${seasonLabel(s.season)} season yet.${rest}</p>`;
   const heading = (n: string) =>
@@ -91,7 +103,8 @@ function recordSection(s: TeamSeason, modelNames: readonly string[]): Html {
   // live and hindcast records apart, never mixed: live first
   const records = modelNames.flatMap((n) => s.records.filter((r) => r.model === n));
   const scored = records.filter((r) => r.games > 0);
-  if (scored.length === 0) return html`<p class="notice" role="status">No final game of ${s.team} this season has a stored forecast yet.</p>`;
+  if (scored.length === 0)
+    return html`<p class="notice" role="status">No final game of ${s.team} this season has a stored forecast yet.</p>`;
   const extra = scored.filter((r) => r.vsMarket && r.vsMarket.games < r.games);
   return html`<table class="team-record"><caption>Forecasts of ${s.team}'s final games, ${seasonLabel(s.season)}</caption>
 <thead><tr><th scope="col">Forecaster</th><th scope="col">Games</th><th scope="col">Log loss</th><th scope="col">Accuracy</th></tr></thead>
@@ -106,7 +119,10 @@ ${scored.map(recordRows)}
 function ratingFigure(s: TeamSeason, svg: string): Html {
   const rows = [...s.ratings]
     .reverse()
-    .map((r) => html`<tr><th scope="row">${monthDay(r.date)}</th><td class="num">${signed(r.rating)}</td><td class="num">${r.wins}\u2013${r.losses}</td></tr>`);
+    .map(
+      (r) =>
+        html`<tr><th scope="row">${monthDay(r.date)}</th><td class="num">${signed(r.rating)}</td><td class="num">${r.wins}\u2013${r.losses}</td></tr>`,
+    );
   return html`<figure class="chart" data-chart="rating">
 <figcaption>${s.team}'s rating on each morning with a stored season outlook.</figcaption>
 ${trusted(svg)}

@@ -7,7 +7,10 @@ import { parseInput } from '../validate';
 export type ResponseContent = z.ZodType | { mediaType: string };
 
 /** One HTTP route of the API as the OpenAPI document shows it and the router serves it. */
-export interface ApiRoute<Q extends z.ZodObject | undefined = z.ZodObject | undefined, B extends z.ZodType | undefined = z.ZodType | undefined> {
+export interface ApiRoute<
+  Q extends z.ZodObject | undefined = z.ZodObject | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+> {
   method: 'get' | 'post';
   path: string;
   summary: string;
@@ -27,7 +30,9 @@ export interface RouteInput<Q, B> {
 }
 
 /** Declares a route: the one place its method, path, schemas and answers are written. */
-export function apiRoute<Q extends z.ZodObject | undefined = undefined, B extends z.ZodType | undefined = undefined>(route: ApiRoute<Q, B>): ApiRoute<Q, B> {
+export function apiRoute<Q extends z.ZodObject | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+  route: ApiRoute<Q, B>,
+): ApiRoute<Q, B> {
   return route;
 }
 
@@ -46,6 +51,13 @@ export function serve<Q extends z.ZodObject | undefined, B extends z.ZodType | u
 ): void {
   const { query, body } = route;
   router[route.method](route.path, (req: Request, res: Response) =>
-    handler({ query: query ? parseInput(query, req.query) : undefined, body: body ? parseInput(body, req.body) : undefined } as RouteInput<Q, B>, req, res),
+    handler(
+      {
+        query: query ? parseInput(query, req.query) : undefined,
+        body: body ? parseInput(body, req.body) : undefined,
+      } as RouteInput<Q, B>,
+      req,
+      res,
+    ),
   );
 }

@@ -56,8 +56,16 @@ export function healthRouter(deps: HealthDeps): Router {
       ...(reasons.length ? { reason: reasons.join('; ') } : {}),
       database: dbError ? { ok: false, error: dbError } : { ok: true },
       model: model ? { name: model.name, version: model.version, loadedAt: model.loadedAt.toISOString() } : null,
-      models: loaded.map((m) => ({ name: m.name, version: m.model?.version ?? null, loadedAt: m.model?.loadedAt.toISOString() ?? null })),
-      features: { asOf: snap?.asOf ?? null, games: snap?.games ?? 0, refreshedAt: snap?.refreshedAt.toISOString() ?? null },
+      models: loaded.map((m) => ({
+        name: m.name,
+        version: m.model?.version ?? null,
+        loadedAt: m.model?.loadedAt.toISOString() ?? null,
+      })),
+      features: {
+        asOf: snap?.asOf ?? null,
+        games: snap?.games ?? 0,
+        refreshedAt: snap?.refreshedAt.toISOString() ?? null,
+      },
     });
   });
   return router;

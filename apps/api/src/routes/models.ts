@@ -66,7 +66,13 @@ export function modelsRouter(registry: ModelRegistry, models: ServedModels): Rou
     res.json({ name: served.name, models: versions.map(view) });
   });
   serve(router, GET_PRODUCTION_MODEL, async (_input, _req, res) => {
-    const all = await Promise.all(models.all.map(async (m) => ({ name: m.name, info: await registry.getProductionVersion(m.name), serving: serving(m) })));
+    const all = await Promise.all(
+      models.all.map(async (m) => ({
+        name: m.name,
+        info: await registry.getProductionVersion(m.name),
+        serving: serving(m),
+      })),
+    );
     const main = required(all[0], "the main model's production version");
     if (!main.info) {
       throw new ApiError(

@@ -3,17 +3,29 @@ import type { DbClient } from '@nba/db';
 import { latestOutlook, outlookOfDate, teamOutlookHistory } from '@nba/lifecycle';
 import { ApiError } from '../errors';
 import { ErrorResponse } from '../schemas/common';
-import { OutlookHistoryQuery, OutlookHistoryResponse, OutlookQuery, OutlookResponse, outlookView, teamOutlookView } from '../schemas/outlook';
+import {
+  OutlookHistoryQuery,
+  OutlookHistoryResponse,
+  OutlookQuery,
+  OutlookResponse,
+  outlookView,
+  teamOutlookView,
+} from '../schemas/outlook';
 import { apiRoute, BAD_REQUEST, serve } from './api-route';
 
 /** `GET /v1/outlook?date=`. */
 export const GET_OUTLOOK = apiRoute({
   method: 'get',
   path: '/v1/outlook',
-  summary: "The season outlook of a morning (the latest stored when no date is given): every team's odds of the play-in, playoffs, rounds and title",
+  summary:
+    "The season outlook of a morning (the latest stored when no date is given): every team's odds of the play-in, playoffs, rounds and title",
   tag: 'predictions',
   query: OutlookQuery,
-  responses: { 200: ['Outlook', OutlookResponse], 400: BAD_REQUEST, 404: ['No outlook stored (for the date)', ErrorResponse] },
+  responses: {
+    200: ['Outlook', OutlookResponse],
+    400: BAD_REQUEST,
+    404: ['No outlook stored (for the date)', ErrorResponse],
+  },
 });
 
 /** `GET /v1/outlook/history?team=&season=`. */
@@ -34,7 +46,9 @@ export function outlookRouter(db: DbClient): Router {
     if (!outlook) {
       throw new ApiError(
         'NOT_FOUND',
-        date === undefined ? 'no season outlook stored yet; the daily pipeline stores one' : `no season outlook stored for ${date}`,
+        date === undefined
+          ? 'no season outlook stored yet; the daily pipeline stores one'
+          : `no season outlook stored for ${date}`,
       );
     }
     res.json(outlookView(outlook));

@@ -8,7 +8,14 @@ import type { ApiMetrics } from '../metrics';
 import { defaultDate, forecast } from '../predictor';
 import type { ServedModels } from '../served-models';
 import { ErrorResponse } from '../schemas/common';
-import { BatchRequest, BatchResponse, Forecast, MAX_BATCH, PredictRequest, type ForecastOutput } from '../schemas/predict';
+import {
+  BatchRequest,
+  BatchResponse,
+  Forecast,
+  MAX_BATCH,
+  PredictRequest,
+  type ForecastOutput,
+} from '../schemas/predict';
 import type { WithheldForecasts } from '../withheld-forecasts';
 import { apiRoute, BAD_REQUEST, serve } from './api-route';
 
@@ -71,15 +78,22 @@ export function predictRouter(deps: PredictDeps): Router {
   let fallback = { asOf: undefined as string | null | undefined, today: '', date: '' };
   const defaultDateOf = (snap: FeatureSnapshot): string => {
     const now = today();
-    if (snap.asOf !== fallback.asOf || now !== fallback.today) fallback = { asOf: snap.asOf, today: now, date: defaultDate(snap.asOf, now) };
+    if (snap.asOf !== fallback.asOf || now !== fallback.today)
+      fallback = { asOf: snap.asOf, today: now, date: defaultDate(snap.asOf, now) };
     return fallback.date;
   };
-  const onWithheld = (model: LoadedModel, endpoint: string) => (out: ForecastOutput, check: Parameters<WithheldForecasts['record']>[1]) =>
-    deps.withheld?.record(`predict|${model.name}|${model.version}|${out.date}|${out.home}|${out.away}|${out.neutral}|${out.gameType}`, check, {
-      endpoint,
-      game: `${out.date} ${out.away} at ${out.home}`,
-      model: out.model,
-    });
+  const onWithheld =
+    (model: LoadedModel, endpoint: string) =>
+    (out: ForecastOutput, check: Parameters<WithheldForecasts['record']>[1]) =>
+      deps.withheld?.record(
+        `predict|${model.name}|${model.version}|${out.date}|${out.home}|${out.away}|${out.neutral}|${out.gameType}`,
+        check,
+        {
+          endpoint,
+          game: `${out.date} ${out.away} at ${out.home}`,
+          model: out.model,
+        },
+      );
   serve(router, POST_PREDICT, ({ body: input }, _req, res) => {
     const { model, snap } = serving(deps, input.model);
     const date = input.date ?? defaultDateOf(snap);

@@ -28,7 +28,9 @@ export function predictionsRouter(db: DbClient, withheld?: WithheldForecasts): R
       predictions: await storedPredictions(
         db,
         date,
-        withheld && ((key, p, check) => withheld.record(key, check, { endpoint: 'predictions', game: p.gameKey, model: p.model })),
+        withheld &&
+          ((key, p, check) =>
+            withheld.record(key, check, { endpoint: 'predictions', game: p.gameKey, model: p.model })),
       ),
     });
   });

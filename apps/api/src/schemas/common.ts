@@ -43,7 +43,10 @@ export const TeamCode = named(
     .preprocess(
       (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
       z.enum(CODES, {
-        error: (issue) => (issue.input === undefined ? 'is required' : `unknown team code ${JSON.stringify(issue.input)}; expected one of ${CODES.join(', ')}`),
+        error: (issue) =>
+          issue.input === undefined
+            ? 'is required'
+            : `unknown team code ${JSON.stringify(issue.input)}; expected one of ${CODES.join(', ')}`,
       }),
     )
     .meta({ description: 'Three-letter franchise code', example: 'BOS' }),

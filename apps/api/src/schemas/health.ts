@@ -13,7 +13,8 @@ export const ReadyResponse = named(
     database: z.object({
       ok: z.boolean(),
       error: z.string().optional().meta({
-        description: 'Why the database cannot be used: `unavailable` (down, stalled, timed out), `unknown_database`, `auth_failed` or `not_migrated`',
+        description:
+          'Why the database cannot be used: `unavailable` (down, stalled, timed out), `unknown_database`, `auth_failed` or `not_migrated`',
       }),
     }),
     model: z

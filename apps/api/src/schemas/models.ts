@@ -7,7 +7,11 @@ const STATUSES = ['staging', 'production', 'archived'] as const;
 export const ModelsQuery = z
   .object({
     status: z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` }).optional(),
-    name: z.string().min(1, 'must not be empty').optional().meta({ description: 'A served model (default: the main one)' }),
+    name: z
+      .string()
+      .min(1, 'must not be empty')
+      .optional()
+      .meta({ description: 'A served model (default: the main one)' }),
   })
   .strict();
 
@@ -30,7 +34,9 @@ export const ModelVersionView = named(
     createdAt: Timestamp,
     promotedAt: Timestamp.nullable(),
     archivedAt: Timestamp.nullable(),
-    artifacts: z.array(z.object({ role: z.string(), format: z.string(), sha256: z.string(), sizeBytes: z.number().int() })),
+    artifacts: z.array(
+      z.object({ role: z.string(), format: z.string(), sha256: z.string(), sizeBytes: z.number().int() }),
+    ),
   }),
 );
 

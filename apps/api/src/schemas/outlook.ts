@@ -34,7 +34,9 @@ export const TeamOutlookView = named(
     winsMean: z.number().meta({ description: 'Projected regular-season wins (mean over the simulations)' }),
     winsP10: z.number(),
     winsP90: z.number(),
-    seedProbs: z.array(Probability).meta({ description: 'P(regular-season position k+1 in the conference), k = 0..14' }),
+    seedProbs: z
+      .array(Probability)
+      .meta({ description: 'P(regular-season position k+1 in the conference), k = 0..14' }),
     topSeed: Probability,
     makePlayin: Probability,
     makePlayoffs: Probability,
@@ -57,14 +59,20 @@ export const OutlookResponse = named(
     ratingVersion: z.string(),
     isDemo: z.boolean(),
     computedAt: Timestamp,
-    teams: z.array(TeamOutlookView).meta({ description: 'By conference (East first), then by P(playoffs), highest first' }),
+    teams: z
+      .array(TeamOutlookView)
+      .meta({ description: 'By conference (East first), then by P(playoffs), highest first' }),
   }),
 );
 
 /** Response of `GET /v1/outlook/history`. */
 export const OutlookHistoryResponse = named(
   'OutlookHistory',
-  z.object({ team: z.string(), season: z.number().int(), history: z.array(TeamOutlookView).meta({ description: 'Every stored date, oldest first' }) }),
+  z.object({
+    team: z.string(),
+    season: z.number().int(),
+    history: z.array(TeamOutlookView).meta({ description: 'Every stored date, oldest first' }),
+  }),
 );
 
 /** A stored outlook as the API shows it. */

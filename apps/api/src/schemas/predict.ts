@@ -14,12 +14,16 @@ const matchupShape = {
   date: IsoDate.optional().meta({
     description: 'Game date; defaults to today (US Eastern), or the day after the last results known if that is later',
   }),
-  neutral: z.boolean({ error: 'must be true or false' }).default(false).meta({ description: 'Neutral site (no home court)' }),
+  neutral: z
+    .boolean({ error: 'must be true or false' })
+    .default(false)
+    .meta({ description: 'Neutral site (no home court)' }),
   gameType: z.enum(GAME_TYPES, { error: `must be one of ${GAME_TYPES.join(', ')}` }).default('regular'),
 };
 
 function distinctTeams(m: { home: string; away: string }, ctx: z.RefinementCtx): void {
-  if (m.home === m.away) ctx.addIssue({ code: 'custom', path: ['away'], message: `must differ from home (${m.home} cannot play itself)` });
+  if (m.home === m.away)
+    ctx.addIssue({ code: 'custom', path: ['away'], message: `must differ from home (${m.home} cannot play itself)` });
 }
 
 const explain = z
@@ -30,11 +34,9 @@ const explain = z
   .default(5)
   .meta({ description: 'How many SHAP contributions to return (0: no explanation)' });
 
-const model = z
-  .string({ error: 'must be a model name' })
-  .min(1, 'must not be empty')
-  .optional()
-  .meta({ description: 'Registry name of the model to forecast with (default: the first served, the market-aware nba-winner)' });
+const model = z.string({ error: 'must be a model name' }).min(1, 'must not be empty').optional().meta({
+  description: 'Registry name of the model to forecast with (default: the first served, the market-aware nba-winner)',
+});
 
 /** One hypothetical game. */
 export const Matchup = named('Matchup', z.object(matchupShape).strict().superRefine(distinctTeams));
@@ -87,9 +89,17 @@ export const Forecast = named(
     season: z.number().int(),
     neutral: z.boolean(),
     gameType: z.enum(GAME_TYPES),
-    homeWinProbability: z.number().min(0).max(1).nullable().meta({ description: 'null only when the forecast is withheld' }),
+    homeWinProbability: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .meta({ description: 'null only when the forecast is withheld' }),
     awayWinProbability: z.number().min(0).max(1).nullable(),
-    expectedMargin: z.number().nullable().meta({ description: 'Home points minus away points (null only when withheld)' }),
+    expectedMargin: z
+      .number()
+      .nullable()
+      .meta({ description: 'Home points minus away points (null only when withheld)' }),
     expectedTotal: z.number().nullable(),
     market: z
       .object({
@@ -106,7 +116,9 @@ export const Forecast = named(
     explanation: z
       .object({
         target: z.literal('home_win_log_odds'),
-        baseline: z.number().meta({ description: 'Log-odds before any feature (model bias plus its rating or market starting point)' }),
+        baseline: z
+          .number()
+          .meta({ description: 'Log-odds before any feature (model bias plus its rating or market starting point)' }),
         contributions: z.array(Contribution).meta({ description: 'Largest contributions by absolute value' }),
       })
       .optional(),

@@ -32,16 +32,28 @@ export const StoredPrediction = named(
       version: z.string(),
       kind: z
         .enum(['live', 'hindcast'])
-        .describe('live: made that morning by the served version; hindcast: made afterwards by a version trained only on earlier games'),
+        .describe(
+          'live: made that morning by the served version; hindcast: made afterwards by a version trained only on earlier games',
+        ),
     }),
     predictedAt: Timestamp,
-    settlement: z.object({ settledAt: Timestamp, homeWon: z.boolean().nullable(), logLoss: z.number().nullable(), brier: z.number().nullable() }).nullable(),
+    settlement: z
+      .object({
+        settledAt: Timestamp,
+        homeWon: z.boolean().nullable(),
+        logLoss: z.number().nullable(),
+        brier: z.number().nullable(),
+      })
+      .nullable(),
     isDemo: z.boolean(),
     withheld: Withheld.optional(),
   }),
 );
 
 /** Response of `GET /v1/predictions`. */
-export const PredictionsResponse = named('Predictions', z.object({ date: IsoDate, predictions: z.array(StoredPrediction) }));
+export const PredictionsResponse = named(
+  'Predictions',
+  z.object({ date: IsoDate, predictions: z.array(StoredPrediction) }),
+);
 
 export type StoredPredictionOutput = z.output<typeof StoredPrediction>;

@@ -9,7 +9,8 @@ import { label, num } from '../format';
 export function parseRef(value: string): ModelRef {
   const i = value.lastIndexOf(':');
   const ref = { name: value.slice(0, i), version: value.slice(i + 1) };
-  if (i <= 0 || ref.version === '') throw new InvalidArgumentError(`expected NAME:VERSION, e.g. winner:1.1.0, got '${value}'`);
+  if (i <= 0 || ref.version === '')
+    throw new InvalidArgumentError(`expected NAME:VERSION, e.g. winner:1.1.0, got '${value}'`);
   return ref;
 }
 
@@ -33,7 +34,12 @@ export function renderComparison(c: Comparison): string {
     lines.push(
       table(
         ['METRIC', a, b, 'DIFF (2-1)'],
-        (['logLoss', 'brier', 'accuracy'] as const).map((k) => [k, num(l.a[k]), num(l.b[k]), num(l.difference[k], true)]),
+        (['logLoss', 'brier', 'accuracy'] as const).map((k) => [
+          k,
+          num(l.a[k]),
+          num(l.b[k]),
+          num(l.difference[k], true),
+        ]),
       ),
     );
   } else {

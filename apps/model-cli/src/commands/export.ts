@@ -31,8 +31,18 @@ export function addExport(program: Command, deps: CliDeps): void {
       } catch (cause) {
         throw new CliError('FAILED', `could not write ${opts.out}: ${(cause as Error).message}`, { cause });
       }
-      const result = { name: opts.name, version: opts.version, role: opts.role, file: opts.out, sizeBytes: bytes.length, sha256: sha256(bytes) };
+      const result = {
+        name: opts.name,
+        version: opts.version,
+        role: opts.role,
+        file: opts.out,
+        sizeBytes: bytes.length,
+        sha256: sha256(bytes),
+      };
       if (opts.json) return sayJson(deps, result);
-      say(deps, `wrote ${opts.name} ${opts.version} (${opts.role}, ${bytes.length} bytes, sha256 ${result.sha256}) to ${opts.out}`);
+      say(
+        deps,
+        `wrote ${opts.name} ${opts.version} (${opts.role}, ${bytes.length} bytes, sha256 ${result.sha256}) to ${opts.out}`,
+      );
     });
 }

@@ -18,7 +18,14 @@ export function addHistory(program: Command, deps: CliDeps): void {
         deps,
         table(
           ['WHEN', 'VERSION', 'ACTION', 'CHANGE', 'BY', 'REASON'],
-          events.map((e) => [when(e.createdAt), e.version, e.action, `${e.fromStatus ?? 'new'} -> ${e.toStatus}`, e.actor, e.reason]),
+          events.map((e) => [
+            when(e.createdAt),
+            e.version,
+            e.action,
+            `${e.fromStatus ?? 'new'} -> ${e.toStatus}`,
+            e.actor,
+            e.reason,
+          ]),
         ),
       );
     });

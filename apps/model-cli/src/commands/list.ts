@@ -17,7 +17,9 @@ export function addList(program: Command, deps: CliDeps): void {
       const versions = await withRegistry(deps, (r) => r.listVersions({ name: opts.name, status: opts.status }));
       if (opts.json) return sayJson(deps, versions);
       if (versions.length === 0) {
-        const filter = [opts.name && `name '${opts.name}'`, opts.status && `status ${opts.status}`].filter(Boolean).join(' and ');
+        const filter = [opts.name && `name '${opts.name}'`, opts.status && `status ${opts.status}`]
+          .filter(Boolean)
+          .join(' and ');
         return say(
           deps,
           filter

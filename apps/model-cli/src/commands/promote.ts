@@ -20,7 +20,10 @@ export function addPromote(program: Command, deps: CliDeps): void {
       const result = await withRegistry(deps, async (r) => {
         const target = await r.getVersion(opts.name, opts.version);
         if (target.status === 'production') {
-          throw new RegistryError('INVALID_STATE', `model '${opts.name}' version ${opts.version} is already in production; nothing to do`);
+          throw new RegistryError(
+            'INVALID_STATE',
+            `model '${opts.name}' version ${opts.version} is already in production; nothing to do`,
+          );
         }
         const current = await r.getProductionVersion(opts.name);
         // what the prompt showed is what happens: another promotion while asking is a CONFLICT, not a surprise
@@ -31,20 +34,33 @@ export function addPromote(program: Command, deps: CliDeps): void {
           const out = opts.json ? deps.stderr : deps.stdout;
           out.write(`Promote model '${opts.name}':\n`);
           out.write(`  ${target.version}  ${target.status} -> production   (${headline(target)})\n`);
-          out.write(current ? `  ${current.version}  production -> archived   (${headline(current)})\n` : '  (no version is in production now)\n');
-          out.write(`  artifacts of ${target.version} verified: sha256, loaded by XGBoost, ${target.featureSpec.features.length} features\n`);
+          out.write(
+            current
+              ? `  ${current.version}  production -> archived   (${headline(current)})\n`
+              : '  (no version is in production now)\n',
+          );
+          out.write(
+            `  artifacts of ${target.version} verified: sha256, loaded by XGBoost, ${target.featureSpec.features.length} features\n`,
+          );
           const yes = await confirm(
             deps,
             out,
             `Promote ${opts.name} ${opts.version} to production?`,
             `refusing to promote '${opts.name}' ${opts.version} without confirmation`,
           );
-          if (!yes) throw new CliError('ABORTED', `not promoted: nothing changed ('${opts.name}' production is still ${current?.version ?? 'none'})`);
+          if (!yes)
+            throw new CliError(
+              'ABORTED',
+              `not promoted: nothing changed ('${opts.name}' production is still ${current?.version ?? 'none'})`,
+            );
           shown = { expectedProduction: current?.version ?? null };
         }
         return r.promoteVersion(opts.name, opts.version, { reason: opts.reason, ...shown });
       });
       if (opts.json) return sayJson(deps, result);
-      say(deps, `promoted ${opts.name} ${result.promoted.version} to production${result.archived ? `; archived ${result.archived.version}` : ''}`);
+      say(
+        deps,
+        `promoted ${opts.name} ${result.promoted.version} to production${result.archived ? `; archived ${result.archived.version}` : ''}`,
+      );
     });
 }

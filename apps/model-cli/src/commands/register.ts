@@ -31,7 +31,11 @@ function featureSpec(opts: RegisterOptions, win: Buffer, cwd?: string): FeatureS
     const doc = readJson(opts.features, 'feature spec', cwd);
     if (Array.isArray(doc)) return { name: 'custom', version: '1', features: doc.map(String) };
     const spec = doc as Partial<FeatureSpec>;
-    return { name: spec.name ?? 'custom', version: String(spec.version ?? '1'), features: Array.isArray(spec.features) ? spec.features.map(String) : [] };
+    return {
+      name: spec.name ?? 'custom',
+      version: String(spec.version ?? '1'),
+      features: Array.isArray(spec.features) ? spec.features.map(String) : [],
+    };
   }
   const names = inspectArtifact(win, `the model ${opts.artifact}`).featureNames;
   if (!names) {
@@ -77,7 +81,9 @@ export function addRegister(program: Command, deps: CliDeps): void {
         },
         featureSpec: featureSpec(opts, win, deps.cwd),
         params: opts.params ? (readJson(opts.params, 'params file', deps.cwd) as Record<string, unknown>) : undefined,
-        metrics: opts.metrics ? (readJson(opts.metrics, 'metrics file', deps.cwd) as RegisterInput['metrics']) : undefined,
+        metrics: opts.metrics
+          ? (readJson(opts.metrics, 'metrics file', deps.cwd) as RegisterInput['metrics'])
+          : undefined,
         trainedFrom: opts.trainedFrom,
         trainedTo: opts.trainedTo,
         trainingGames: opts.trainingGames,
@@ -86,6 +92,9 @@ export function addRegister(program: Command, deps: CliDeps): void {
       };
       const v = await withRegistry(deps, (r) => r.registerVersion(input));
       if (opts.json) return sayJson(deps, v);
-      say(deps, `registered ${v.name} ${v.version} (staging); promote it with: nba-models promote --name ${v.name} --version ${v.version}`);
+      say(
+        deps,
+        `registered ${v.name} ${v.version} (staging); promote it with: nba-models promote --name ${v.name} --version ${v.version}`,
+      );
     });
 }

@@ -25,19 +25,28 @@ export function addRollback(program: Command, deps: CliDeps): void {
           out.write(`Roll back model '${opts.name}':\n`);
           out.write(`  ${plan.from.version}  production -> archived\n`);
           out.write(`  ${plan.to.version}  ${plan.to.status} -> production\n`);
-          out.write(`  artifacts of ${plan.to.version} verified: sha256, loaded by XGBoost, ${plan.to.featureSpec.features.length} features\n`);
+          out.write(
+            `  artifacts of ${plan.to.version} verified: sha256, loaded by XGBoost, ${plan.to.featureSpec.features.length} features\n`,
+          );
           const yes = await confirm(
             deps,
             out,
             `Roll back ${opts.name} from ${plan.from.version} to ${plan.to.version}?`,
             `refusing to roll back '${opts.name}' without confirmation`,
           );
-          if (!yes) throw new CliError('ABORTED', `not rolled back: nothing changed ('${opts.name}' production is still ${plan.from.version})`);
+          if (!yes)
+            throw new CliError(
+              'ABORTED',
+              `not rolled back: nothing changed ('${opts.name}' production is still ${plan.from.version})`,
+            );
           shown = { expectedPlan: { from: plan.from.version, to: plan.to.version } };
         }
         return r.rollback(opts.name, { reason: opts.reason, ...shown });
       });
       if (opts.json) return sayJson(deps, result);
-      say(deps, `rolled back ${opts.name}: ${result.promoted.version} is in production; archived ${result.archived.version}`);
+      say(
+        deps,
+        `rolled back ${opts.name}: ${result.promoted.version} is in production; archived ${result.archived.version}`,
+      );
     });
 }

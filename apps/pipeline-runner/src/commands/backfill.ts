@@ -23,7 +23,9 @@ export const registerBackfillCommand: AddCommand<PipelineDeps> = (program, deps)
     .description('load whole seasons of games (and lines) into the database')
     .requiredOption('--from-season <year>', 'first season, by the year it ends (2024 = 2023-24)')
     .requiredOption('--to-season <year>', 'last season')
-    .addOption(new Option('--source <source>', 'where from (default: api with keys, else demo)').choices(['api', 'demo', 'csv']))
+    .addOption(
+      new Option('--source <source>', 'where from (default: api with keys, else demo)').choices(['api', 'demo', 'csv']),
+    )
     .option('--games <games.csv>', 'games file for --source csv', readableFile(process.cwd()))
     .option('--odds <odds.csv>', 'closing lines file for --source csv', readableFile(process.cwd()))
     .option('--with-odds', "also load each date's lines from the odds history (default in demo)")
@@ -32,14 +34,19 @@ export const registerBackfillCommand: AddCommand<PipelineDeps> = (program, deps)
       const from = Number(o.fromSeason);
       const to = Number(o.toSeason);
       if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1947 || to > 2100 || from > to) {
-        throw new CliError('USAGE', `--from-season and --to-season must be ending years with from <= to, got '${o.fromSeason}' and '${o.toSeason}'`);
+        throw new CliError(
+          'USAGE',
+          `--from-season and --to-season must be ending years with from <= to, got '${o.fromSeason}' and '${o.toSeason}'`,
+        );
       }
       if (o.source === 'csv' && !o.games) throw new CliError('USAGE', '--source csv needs --games <games.csv>');
       const today = o.date ?? easternToday();
       await withRuntime(deps.env, {}, async (rt) => {
         const lifecycle = { db: rt.db.client, logger: rt.logger };
         if (o.source === 'csv' && o.games) {
-          deps.stdout.write(`${formatImportSummary(await backfillFromCsv(lifecycle, { gamesCsv: o.games, oddsCsv: o.odds }))}\n`);
+          deps.stdout.write(
+            `${formatImportSummary(await backfillFromCsv(lifecycle, { gamesCsv: o.games, oddsCsv: o.odds }))}\n`,
+          );
           return;
         }
         const kind = upstreamKind(rt.env, o.source === 'csv' ? undefined : o.source);
@@ -52,7 +59,9 @@ export const registerBackfillCommand: AddCommand<PipelineDeps> = (program, deps)
             today,
             progress: (label, total) => new ProgressBar(label, total),
           });
-          deps.stdout.write(`backfill ${from}-${to} (${kind}): ${r.games} games fetched, ${r.inserted} new; ${r.snapshots} new odds snapshots\n`);
+          deps.stdout.write(
+            `backfill ${from}-${to} (${kind}): ${r.games} games fetched, ${r.inserted} new; ${r.snapshots} new odds snapshots\n`,
+          );
         } finally {
           await upstreams.close();
         }

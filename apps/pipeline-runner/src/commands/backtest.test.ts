@@ -20,14 +20,22 @@ describe('backtest command', () => {
   });
 
   it('refuses to run without games (database path not available yet)', () => {
-    expect(() => runBacktestCommand({ fromSeason: 2016, toSeason: 2016, out: os.tmpdir() }, silentLogger())).toThrow(/--games/);
+    expect(() => runBacktestCommand({ fromSeason: 2016, toSeason: 2016, out: os.tmpdir() }, silentLogger())).toThrow(
+      /--games/,
+    );
   });
 
   (haveData ? it : it.skip)('writes report.json, report.md and calibration.svg for one season', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'backtest-'));
     try {
       runBacktestCommand(
-        { games: path.join(dataDir, 'games.csv'), odds: path.join(dataDir, 'odds.csv'), fromSeason: 2016, toSeason: 2016, out },
+        {
+          games: path.join(dataDir, 'games.csv'),
+          odds: path.join(dataDir, 'odds.csv'),
+          fromSeason: 2016,
+          toSeason: 2016,
+          out,
+        },
         silentLogger(),
       );
       const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as BacktestReport;
@@ -47,7 +55,17 @@ describe('backtest command', () => {
       expect(report.guardrail).toMatchObject({ bound: 0.0005, worstSeason: '2016' });
       const g = required(report.guardrail.seasons['2016'], "season 2016's guardrail");
       const season = required(report.seasons['2016'], "season 2016's scores");
-      expect(Object.keys(g).sort()).toEqual(['diff', 'lambda', 'margin', 'marketLogLoss', 'modelLogLoss', 'n', 'ok', 'refused', 'validationDiff']);
+      expect(Object.keys(g).sort()).toEqual([
+        'diff',
+        'lambda',
+        'margin',
+        'marketLogLoss',
+        'modelLogLoss',
+        'n',
+        'ok',
+        'refused',
+        'validationDiff',
+      ]);
       expect(g.n).toBe(report.overall.market.n);
       expect(g.modelLogLoss).toBeCloseTo(season.model_market.logLoss, 12);
       expect(g.marketLogLoss).toBeCloseTo(season.market.logLoss, 12);
@@ -57,8 +75,12 @@ describe('backtest command', () => {
       expect(g.lambda).toBeGreaterThanOrEqual(0);
       expect(g.lambda).toBeLessThanOrEqual(1);
       const md = fs.readFileSync(path.join(out, 'report.md'), 'utf8');
-      expect(md).toContain('| season | games | model_market | market | model − market | margin to bound | within bound | λ |');
-      expect(md).toMatch(/\n\| 2016 \| \d+ \| 0\.\d{5} \| 0\.\d{5} \| [+-]0\.\d{5} \| [+-]0\.\d{5} \| (yes|\*\*no\*\*) \| \d\.\d\d \|/);
+      expect(md).toContain(
+        '| season | games | model_market | market | model − market | margin to bound | within bound | λ |',
+      );
+      expect(md).toMatch(
+        /\n\| 2016 \| \d+ \| 0\.\d{5} \| 0\.\d{5} \| [+-]0\.\d{5} \| [+-]0\.\d{5} \| (yes|\*\*no\*\*) \| \d\.\d\d \|/,
+      );
       expect(fs.readFileSync(path.join(out, 'calibration.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
@@ -73,7 +95,13 @@ describe('backtest command', () => {
       const out = fs.mkdtempSync(path.join(os.tmpdir(), 'backtest-'));
       try {
         const report = runBacktestCommand(
-          { games: path.join(dataDir, 'games.csv'), odds: path.join(dataDir, 'odds.csv'), fromSeason: 2016, toSeason: 2024, out },
+          {
+            games: path.join(dataDir, 'games.csv'),
+            odds: path.join(dataDir, 'odds.csv'),
+            fromSeason: 2016,
+            toSeason: 2024,
+            out,
+          },
           silentLogger(),
         );
         const seasons = report.guardrail.seasons;

@@ -30,11 +30,23 @@ export function runBacktestCommand(
   logger: Logger,
   history?: { games: GameRecord[]; lines: Map<string, ClosingLine> },
 ): BacktestReport {
-  if (!Number.isInteger(options.fromSeason) || !Number.isInteger(options.toSeason) || options.fromSeason > options.toSeason) {
-    throw new CliError('USAGE', `bad season range ${options.fromSeason}-${options.toSeason}: --from-season and --to-season are ending years with from <= to`);
+  if (
+    !Number.isInteger(options.fromSeason) ||
+    !Number.isInteger(options.toSeason) ||
+    options.fromSeason > options.toSeason
+  ) {
+    throw new CliError(
+      'USAGE',
+      `bad season range ${options.fromSeason}-${options.toSeason}: --from-season and --to-season are ending years with from <= to`,
+    );
   }
   const { games, lines } = history ?? loadGamesCsv(gamesFileOf(options), options.odds);
-  logger.info('backtest start', { games: games.length, lines: lines.size, fromSeason: options.fromSeason, toSeason: options.toSeason });
+  logger.info('backtest start', {
+    games: games.length,
+    lines: lines.size,
+    fromSeason: options.fromSeason,
+    toSeason: options.toSeason,
+  });
   const report = runBacktest(games, lines, {
     fromSeason: options.fromSeason,
     toSeason: options.toSeason,
@@ -45,12 +57,20 @@ export function runBacktestCommand(
   fs.mkdirSync(options.out, { recursive: true });
   fs.writeFileSync(path.join(options.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
   fs.writeFileSync(path.join(options.out, 'report.md'), reportMarkdown(report));
-  fs.writeFileSync(path.join(options.out, 'calibration.svg'), calibrationSvg(report.calibration, `Calibration ${options.fromSeason}-${options.toSeason}`));
+  fs.writeFileSync(
+    path.join(options.out, 'calibration.svg'),
+    calibrationSvg(report.calibration, `Calibration ${options.fromSeason}-${options.toSeason}`),
+  );
   const o = report.overall;
   logger.info('backtest done', {
     out: options.out,
     wallTimeMs: report.wallTimeMs,
-    logLoss: Object.fromEntries((['home', 'elo', 'market', 'model_stats', 'model_market'] as const).map((f) => [f, Number(o[f].logLoss.toFixed(4))])),
+    logLoss: Object.fromEntries(
+      (['home', 'elo', 'market', 'model_stats', 'model_market'] as const).map((f) => [
+        f,
+        Number(o[f].logLoss.toFixed(4)),
+      ]),
+    ),
   });
   return report;
 }
@@ -66,7 +86,11 @@ export const registerBacktestCommand: AddCommand<PipelineDeps> = (program, deps)
   program
     .command('backtest')
     .description('walk-forward backtest by season; writes report.json, report.md and calibration.svg')
-    .option('--games <file>', 'games.csv (without it: the games and closing lines in the database)', readableFile(process.cwd()))
+    .option(
+      '--games <file>',
+      'games.csv (without it: the games and closing lines in the database)',
+      readableFile(process.cwd()),
+    )
     .option('--odds <file>', 'odds.csv with closing lines', readableFile(process.cwd()))
     .option('--from-season <year>', 'first season predicted (ending year)', (v) => Number(v), 2016)
     .option('--to-season <year>', 'last season predicted (ending year)', (v) => Number(v), 2024)

@@ -28,14 +28,41 @@ maybe('pipeline outlook-backtest', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'outlook-cmd-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const common = ['--games', path.join(dataDir ?? '', 'games.csv'), '--odds', path.join(dataDir ?? '', 'odds.csv')];
-  const settings = ['--from-season', '2022', '--to-season', '2023', '--every', '30', '--simulations', '80', '--baseline-simulations', '40'];
+  const settings = [
+    '--from-season',
+    '2022',
+    '--to-season',
+    '2023',
+    '--every',
+    '30',
+    '--simulations',
+    '80',
+    '--baseline-simulations',
+    '40',
+  ];
 
   it('writes the same outlook.csv on two worker threads as on one, and prints the goals', async () => {
-    const two = await pipeline(['outlook-backtest', ...common, ...settings, '--workers', '2', '--out', path.join(tmp, 'two')]);
+    const two = await pipeline([
+      'outlook-backtest',
+      ...common,
+      ...settings,
+      '--workers',
+      '2',
+      '--out',
+      path.join(tmp, 'two'),
+    ]);
     expect(two).toMatchObject({ code: 0 });
     expect(two.stdout).toMatch(/make_playoffs Brier: outlook 0\.\d{4}, elo 0\.\d{4}/);
     expect(two.stdout).toMatch(/goal: make_playoffs Brier at least 10% better/);
-    const one = await pipeline(['outlook-backtest', ...common, ...settings, '--workers', '1', '--out', path.join(tmp, 'one')]);
+    const one = await pipeline([
+      'outlook-backtest',
+      ...common,
+      ...settings,
+      '--workers',
+      '1',
+      '--out',
+      path.join(tmp, 'one'),
+    ]);
     expect(one.code).toBe(0);
     const csv = (d: string): string => fs.readFileSync(path.join(tmp, d, 'outlook.csv'), 'utf8');
     expect(csv('two')).toEqual(csv('one'));

@@ -25,13 +25,17 @@ const int = (v: string): number => (/^-?\d+$/.test(v) ? Number(v) : Number.NaN);
 
 function summary(report: OutlookBacktestReport, out: string): string {
   const o = report.overall.scores;
-  const lines = [`outlook-backtest: ${report.overall.mornings} mornings, ${out}/outlook.csv, report.md, report.json, calibration.svg`];
+  const lines = [
+    `outlook-backtest: ${report.overall.mornings} mornings, ${out}/outlook.csv, report.md, report.json, calibration.svg`,
+  ];
   if (o)
     lines.push(
       `make_playoffs Brier: outlook ${o.outlook.makePlayoffsBrier.toFixed(4)}, elo ${o.elo.makePlayoffsBrier.toFixed(4)}, winPct ${o.winPct.makePlayoffsBrier.toFixed(4)}`,
     );
   for (const g of report.goals)
-    lines.push(`goal: ${g.goal}: ${g.value === null ? 'n/a' : g.value.toFixed(4)} (${g.met === null ? 'not covered' : g.met ? 'met' : 'not met'})`);
+    lines.push(
+      `goal: ${g.goal}: ${g.value === null ? 'n/a' : g.value.toFixed(4)} (${g.met === null ? 'not covered' : g.met ? 'met' : 'not met'})`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -39,7 +43,9 @@ function summary(report: OutlookBacktestReport, out: string): string {
 export function registerOutlookBacktestCommand(program: CliCommand, deps: PipelineDeps): void {
   program
     .command('outlook-backtest')
-    .description('season outlook on every morning of past seasons, scored beside the win-percentage and Elo baselines; writes outlook.csv and the report')
+    .description(
+      'season outlook on every morning of past seasons, scored beside the win-percentage and Elo baselines; writes outlook.csv and the report',
+    )
     .option('--games <file>', 'games.csv', readableFile(process.cwd()))
     .option('--odds <file>', 'odds.csv with closing lines', readableFile(process.cwd()))
     .option('--from-season <year>', 'first season (ending year)', int, 2016)
@@ -48,7 +54,11 @@ export function registerOutlookBacktestCommand(program: CliCommand, deps: Pipeli
     .option('--simulations <n>', 'simulations a morning (default 10000)', int)
     .option('--baseline-simulations <n>', 'simulations a morning for each baseline (default 2000)', int)
     .option('--seed <n>', 'base seed (a morning adds its day number in the season)', int, 1)
-    .option('--season-index <i>', 'only the season at this 0-based index of the range (a Kubernetes Job index); saved, not merged', int)
+    .option(
+      '--season-index <i>',
+      'only the season at this 0-based index of the range (a Kubernetes Job index); saved, not merged',
+      int,
+    )
     .option('--workers <n>', 'worker threads, one season per task (default: all cores)', int, os.availableParallelism())
     .option('--out <dir>', 'output folder', 'outlook-backtest-out')
     .option('--merge <dir>', 'only merge the season parts saved in this folder into outlook.csv and the report')
@@ -61,8 +71,13 @@ export function registerOutlookBacktestCommand(program: CliCommand, deps: Pipeli
           deps.stdout.write(summary(mergeOutlookBacktest(o.merge), o.merge));
           return;
         }
-        if (!o.games) throw new CliError('USAGE', 'outlook-backtest needs --games <games.csv> (and --odds <odds.csv>), or --merge <dir>');
-        if (!Number.isInteger(o.workers) || o.workers < 1) throw new CliError('USAGE', `invalid --workers ${o.workers}: expected a whole number, at least 1`);
+        if (!o.games)
+          throw new CliError(
+            'USAGE',
+            'outlook-backtest needs --games <games.csv> (and --odds <odds.csv>), or --merge <dir>',
+          );
+        if (!Number.isInteger(o.workers) || o.workers < 1)
+          throw new CliError('USAGE', `invalid --workers ${o.workers}: expected a whole number, at least 1`);
         const history = loadGamesCsv(o.games, o.odds);
         logger.info('outlook backtest start', {
           games: history.games.length,
@@ -90,10 +105,13 @@ export function registerOutlookBacktestCommand(program: CliCommand, deps: Pipeli
           deps.stdout.write(
             `outlook-backtest: season part(s) ${[...result.computed, ...result.reused].join(', ')} saved in ${o.out}/seasons (merge with --merge ${o.out})\n`,
           );
-        deps.stdout.write(`${timing}; computed ${result.computed.join(', ') || 'none'}, reused ${result.reused.join(', ') || 'none'}\n`);
+        deps.stdout.write(
+          `${timing}; computed ${result.computed.join(', ') || 'none'}, reused ${result.reused.join(', ') || 'none'}\n`,
+        );
       } catch (err) {
         // a bad setting is a usage error (exit 2) naming the option and the value
-        if (err instanceof LifecycleError && err.code === 'BAD_OUTLOOK_OPTIONS') throw new CliError('USAGE', err.message, { cause: err });
+        if (err instanceof LifecycleError && err.code === 'BAD_OUTLOOK_OPTIONS')
+          throw new CliError('USAGE', err.message, { cause: err });
         throw err;
       }
     });

@@ -16,7 +16,11 @@ export const registerOutlookCommand: AddCommand<PipelineDeps> = (program, deps) 
     .description("simulate the rest of the season from one morning's data and store every team's odds")
     .option('--date <YYYY-MM-DD>', 'the morning (default: today, US Eastern)', isoDate)
     .option('--simulations <n>', `seasons simulated (default ${DEFAULT_OUTLOOK_SIMULATIONS})`, wholeNumber)
-    .option('--seed <n>', "the simulations' seed (default: from the date, so a rerun stores the same odds)", wholeNumber)
+    .option(
+      '--seed <n>',
+      "the simulations' seed (default: from the date, so a rerun stores the same odds)",
+      wholeNumber,
+    )
     .action(async (o: OutlookCommandOptions) => {
       const date = o.date ?? easternToday();
       if (o.simulations !== undefined && (o.simulations < 100 || o.simulations > 1_000_000)) {

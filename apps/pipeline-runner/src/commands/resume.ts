@@ -19,12 +19,15 @@ export const registerResumeCommand: AddCommand<PipelineDeps> = (program, deps) =
     .action(async (o: { runId: string; force?: boolean }) => {
       if (!UUID.test(o.runId)) throw new CliError('USAGE', `--run-id must be a run id (a UUID), got '${o.runId}'`);
       return withRuntime(deps.env, {}, async (rt) => {
-        const args = await storedDailyArgs({ db: rt.db.client, databaseUrl: rt.db.url }, o.runId).catch((error: unknown) => {
-          if (error instanceof LifecycleError && error.code === 'UNKNOWN_RUN')
-            throw new CliError('USAGE', `${error.message}; list runs with: pnpm pipeline -- runs`);
-          if (error instanceof LifecycleError && error.code === 'NOT_A_DAILY_RUN') throw new CliError('USAGE', `${error.message} here`);
-          throw error;
-        });
+        const args = await storedDailyArgs({ db: rt.db.client, databaseUrl: rt.db.url }, o.runId).catch(
+          (error: unknown) => {
+            if (error instanceof LifecycleError && error.code === 'UNKNOWN_RUN')
+              throw new CliError('USAGE', `${error.message}; list runs with: pnpm pipeline -- runs`);
+            if (error instanceof LifecycleError && error.code === 'NOT_A_DAILY_RUN')
+              throw new CliError('USAGE', `${error.message} here`);
+            throw error;
+          },
+        );
         return executeDaily(rt, deps.stdout, args, { resume: { runId: o.runId, force: Boolean(o.force) } });
       });
     });

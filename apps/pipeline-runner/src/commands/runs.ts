@@ -12,12 +12,15 @@ export const registerRunsCommand: AddCommand<PipelineDeps> = (program, deps) => 
     .option('--json', 'machine-readable output')
     .action(async (o: { limit: string; json?: boolean }) => {
       const limit = Number(o.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError('USAGE', `--limit must be a whole number from 1 to 1000, got '${o.limit}'`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new CliError('USAGE', `--limit must be a whole number from 1 to 1000, got '${o.limit}'`);
       await withRuntime(deps.env, { quiet: true }, async (rt) => {
         const store = new PrismaRunStore(rt.db.client, { databaseUrl: rt.db.url });
         const runs = await store.recentRuns(limit);
         // a run still marked running whose process is gone (no lease) is shown as abandoned
-        const shown = await Promise.all(runs.map(async (r) => ({ ...r, status: await liveStatus(store, r), storedStatus: r.status })));
+        const shown = await Promise.all(
+          runs.map(async (r) => ({ ...r, status: await liveStatus(store, r), storedStatus: r.status })),
+        );
         if (o.json) {
           deps.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
           return;
@@ -32,7 +35,11 @@ export const registerRunsCommand: AddCommand<PipelineDeps> = (program, deps) => 
             r.status,
             r.startedAt.toISOString(),
             r.finishedAt ? `${((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000).toFixed(1)} s` : 'unfinished',
-            [r.lockKey ? `for ${r.lockKey}` : '', r.holder ? `by ${r.holder}` : '', r.resumedFromId ? `(resumes ${r.resumedFromId})` : '']
+            [
+              r.lockKey ? `for ${r.lockKey}` : '',
+              r.holder ? `by ${r.holder}` : '',
+              r.resumedFromId ? `(resumes ${r.resumedFromId})` : '',
+            ]
               .filter(Boolean)
               .join('  '),
           ]),
@@ -49,7 +56,9 @@ export const registerRunsCommand: AddCommand<PipelineDeps> = (program, deps) => 
             t.error ? t.error.split('\n')[0] : '',
           ]);
           if (tasks.length)
-            deps.stdout.write(`${table(['TASK', 'ATTEMPT', 'STATUS', 'TIME', 'ERROR'], tasks, { showHeader: false, indent: '    ', alignRight: [3] })}\n`);
+            deps.stdout.write(
+              `${table(['TASK', 'ATTEMPT', 'STATUS', 'TIME', 'ERROR'], tasks, { showHeader: false, indent: '    ', alignRight: [3] })}\n`,
+            );
         });
       });
     });

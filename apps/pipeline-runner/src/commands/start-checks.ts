@@ -30,6 +30,10 @@ export async function assertPortFree(port: number, host = '127.0.0.1'): Promise<
     server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(undefined)));
   });
   if (problem === 'EADDRINUSE')
-    throw new CliError('USAGE', `--port ${port}: another program already listens on ${host}:${port}; stop it, or choose another --port (or --no-serve)`);
-  if (problem) throw new CliError('USAGE', `--port ${port}: cannot listen on ${host}:${port} (${problem}); choose another --port`);
+    throw new CliError(
+      'USAGE',
+      `--port ${port}: another program already listens on ${host}:${port}; stop it, or choose another --port (or --no-serve)`,
+    );
+  if (problem)
+    throw new CliError('USAGE', `--port ${port}: cannot listen on ${host}:${port} (${problem}); choose another --port`);
 }

@@ -58,7 +58,9 @@ async function printPredictions(out: TextOutput, rt: Runtime, date: string): Pro
     r.marketHomeProb == null ? null : `${((r.edge ?? 0) * 100).toFixed(1)} pts`,
     `${r.model} ${r.version}`,
   ]);
-  out.write(`${table(['GAME', 'HOME WIN', 'MARGIN', 'TOTAL', 'MARKET', 'EDGE', 'MODEL'], cells, { indent: '  ', alignRight: [1, 2, 3, 4, 5] })}\n`);
+  out.write(
+    `${table(['GAME', 'HOME WIN', 'MARGIN', 'TOTAL', 'MARKET', 'EDGE', 'MODEL'], cells, { indent: '  ', alignRight: [1, 2, 3, 4, 5] })}\n`,
+  );
 }
 
 /** Runs the API as a child process on `port` until it exits (Ctrl-C stops it); returns its exit code. */
@@ -90,7 +92,9 @@ function serve(out: TextOutput, rawEnv: NodeJS.ProcessEnv, rt: Runtime, port: nu
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       // the API's own exit code (0/1/2/3); one outside the convention is a failure
-      resolve(code === null ? EXIT.OK : (Object.values(EXIT) as number[]).includes(code) ? (code as ExitCode) : EXIT.FAILED);
+      resolve(
+        code === null ? EXIT.OK : (Object.values(EXIT) as number[]).includes(code) ? (code as ExitCode) : EXIT.FAILED,
+      );
     });
   });
 }
@@ -123,7 +127,12 @@ async function hindcastDemoSeason(out: TextOutput, rt: Runtime, first: string, d
   const started = Date.now();
   const days = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
   const retrainDays = Math.max(RETRAIN_DAYS, Math.ceil(days / DEMO_HINDCAST_WINDOWS));
-  const code = await executeHindcast(out, rt, { from: first, to: addDays(date, -1), models: dailyModels('nba-winner'), retrainDays });
+  const code = await executeHindcast(out, rt, {
+    from: first,
+    to: addDays(date, -1),
+    models: dailyModels('nba-winner'),
+    retrainDays,
+  });
   out.write(`hindcast of the season so far: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return code;
 }
@@ -143,7 +152,9 @@ async function mainJob(out: TextOutput, rt: Runtime, today: string): Promise<{ c
   const kind = upstreamKind(rt.env);
   const date = kind === 'demo' ? demoDate(demoLeague(today).games, today) : today;
   const source =
-    kind === 'demo' ? 'DEMO (local stand-ins serving a generated league; set API_BASKETBALL_KEY and THE_ODDS_API_KEY for the real APIs)' : 'the real APIs';
+    kind === 'demo'
+      ? 'DEMO (local stand-ins serving a generated league; set API_BASKETBALL_KEY and THE_ODDS_API_KEY for the real APIs)'
+      : 'the real APIs';
   out.write(`database ready (${rt.db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}); source: ${source}\n`);
   const upstreams = await openUpstreams(kind, { env: rt.env, logger: rt.logger, db: rt.db.client }, date);
   try {
@@ -157,8 +168,18 @@ async function mainJob(out: TextOutput, rt: Runtime, today: string): Promise<{ c
       withOdds: kind === 'demo',
       today: date,
     });
-    out.write(`history: ${b.games} games from seasons ${from}-${to} (${b.inserted} new), ${b.snapshots} new odds snapshots\n`);
-    const args = { date, source: kind, skipOdds: false, skipTrain: false, autoPromote: true, models: dailyModels('nba-winner'), lookbackDays: 3 };
+    out.write(
+      `history: ${b.games} games from seasons ${from}-${to} (${b.inserted} new), ${b.snapshots} new odds snapshots\n`,
+    );
+    const args = {
+      date,
+      source: kind,
+      skipOdds: false,
+      skipTrain: false,
+      autoPromote: true,
+      models: dailyModels('nba-winner'),
+      lookbackDays: 3,
+    };
     const code = await executeDaily(rt, out, args, { upstreams });
     const first = kind === 'demo' && code === EXIT.OK ? demoSeasonStart(today, date) : undefined;
     if (first === undefined) return { code, date };
@@ -173,14 +194,21 @@ async function mainJob(out: TextOutput, rt: Runtime, today: string): Promise<{ c
 export const registerStartCommand: AddCommand<PipelineDeps> = (program, deps) => {
   program
     .command('start')
-    .description('main job: database (embedded by default), history, the daily pipeline with auto-promotion, then the API')
-    .option('--date <YYYY-MM-DD>', 'day to predict (default: today, US Eastern; in demo mode the next day with games)', isoDate)
+    .description(
+      'main job: database (embedded by default), history, the daily pipeline with auto-promotion, then the API',
+    )
+    .option(
+      '--date <YYYY-MM-DD>',
+      'day to predict (default: today, US Eastern; in demo mode the next day with games)',
+      isoDate,
+    )
     .option('--no-serve', 'stop after the pipeline instead of starting the API')
     .option('--port <port>', 'API port', '8080')
     .action(async (o: StartOptions) => {
       const today = o.date ?? easternToday();
       const port = Number(o.port);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError('USAGE', `--port must be a port number, got '${o.port}'`);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        throw new CliError('USAGE', `--port must be a port number, got '${o.port}'`);
       // Before any work: a second start on this data folder (its API would hold the port too),
       // then the API's port.
       await assertDataFolderFree(readEnv(deps.env), deps.env);

@@ -11,7 +11,14 @@ const PARTS = new Intl.DateTimeFormat('en-US', {
 
 function offsetMinutes(instant: Date): number {
   const p = Object.fromEntries(PARTS.formatToParts(instant).map((x) => [x.type, x.value]));
-  const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const local = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   return Math.round((local - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
 }
 

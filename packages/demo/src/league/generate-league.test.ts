@@ -7,20 +7,29 @@ import type { LeagueGame } from './league-game';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
-const corr = (a: number[], b: number[]) => mean(a.map((x, i) => (x - mean(a)) * ((b[i] as number) - mean(b)))) / (sd(a) * sd(b));
+const corr = (a: number[], b: number[]) =>
+  mean(a.map((x, i) => (x - mean(a)) * ((b[i] as number) - mean(b)))) / (sd(a) * sd(b));
 const logLoss = (p: number[], y: number[]) => -mean(p.map((q, i) => (y[i] === 1 ? Math.log(q) : Math.log(1 - q))));
 
 /** Each team's net rating over a season: its average margin per game. */
 function netRatings(games: readonly LeagueGame[]): number[] {
-  return TEAMS.map((t) => mean(games.flatMap((g) => (g.homeCode === t.code ? [played(g).margin] : g.awayCode === t.code ? [-played(g).margin] : []))));
+  return TEAMS.map((t) =>
+    mean(
+      games.flatMap((g) =>
+        g.homeCode === t.code ? [played(g).margin] : g.awayCode === t.code ? [-played(g).margin] : [],
+      ),
+    ),
+  );
 }
 
 /** A generated game's score and closing line: every game of a generated season is final and priced. */
 function played(g: LeagueGame) {
   const line = required(g.line, `the line of ${g.gameKey}`);
   return {
-    margin: required(g.homeScore, `the home score of ${g.gameKey}`) - required(g.awayScore, `the away score of ${g.gameKey}`),
-    total: required(g.homeScore, `the home score of ${g.gameKey}`) + required(g.awayScore, `the away score of ${g.gameKey}`),
+    margin:
+      required(g.homeScore, `the home score of ${g.gameKey}`) - required(g.awayScore, `the away score of ${g.gameKey}`),
+    total:
+      required(g.homeScore, `the home score of ${g.gameKey}`) + required(g.awayScore, `the away score of ${g.gameKey}`),
     spreadHome: required(line.spreadHome, `the spread of ${g.gameKey}`),
     homeMl: required(line.homeMl, `the home moneyline of ${g.gameKey}`),
     awayMl: required(line.awayMl, `the away moneyline of ${g.gameKey}`),
@@ -33,7 +42,9 @@ describe('generateLeague', () => {
   it('is reproducible from its seed and differs across seeds', () => {
     const again = generateLeague({ season: 2025, seed: 42 });
     expect(again.games).toEqual(league.games);
-    expect(generateLeague({ season: 2025, seed: 43 }).games.map((g) => g.homeScore)).not.toEqual(league.games.map((g) => g.homeScore));
+    expect(generateLeague({ season: 2025, seed: 43 }).games.map((g) => g.homeScore)).not.toEqual(
+      league.games.map((g) => g.homeScore),
+    );
   });
 
   it('schedules 82 games per team, about 41 at home, October to April, never twice a day', () => {
@@ -110,7 +121,8 @@ describe('generateLeague', () => {
 
   it('takes the league from leagueSeed: same opening strengths, other games', () => {
     const same = generateLeague({ season: 2025, seed: 99, leagueSeed: 42 - 2025 });
-    const opening = (l: typeof league) => TEAMS.map((t) => required(l.strengths[t.code], `the strengths of ${t.code}`).start);
+    const opening = (l: typeof league) =>
+      TEAMS.map((t) => required(l.strengths[t.code], `the strengths of ${t.code}`).start);
     expect(opening(same)).toEqual(opening(league));
     expect(same.games.map((g) => g.homeScore)).not.toEqual(league.games.map((g) => g.homeScore));
   });
@@ -122,7 +134,11 @@ describe('generateLeague', () => {
 
   it('leagueAsOf hides results from "today" on', () => {
     const asOf = leagueAsOf(league, '2025-01-15');
-    expect(asOf.filter((g) => g.date < '2025-01-15').every((g) => g.status === 'final' && g.homeScore !== null)).toBe(true);
-    expect(asOf.filter((g) => g.date >= '2025-01-15').every((g) => g.status === 'scheduled' && g.homeScore === null)).toBe(true);
+    expect(asOf.filter((g) => g.date < '2025-01-15').every((g) => g.status === 'final' && g.homeScore !== null)).toBe(
+      true,
+    );
+    expect(
+      asOf.filter((g) => g.date >= '2025-01-15').every((g) => g.status === 'scheduled' && g.homeScore === null),
+    ).toBe(true);
   });
 });

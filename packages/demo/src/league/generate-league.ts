@@ -67,7 +67,9 @@ export function generateLeague(options: LeagueOptions): League {
   const opening = seasonDates(options.season).start;
   const schedule = scheduleSeason(rng, opening);
   const lastDay = daysFrom(opening, required(schedule.at(-1), 'the last scheduled game').date);
-  const endpoints = Object.fromEntries(TEAMS.map((t) => [t.code, { start: strengths.on(t.code, 0), end: strengths.on(t.code, lastDay) }]));
+  const endpoints = Object.fromEntries(
+    TEAMS.map((t) => [t.code, { start: strengths.on(t.code, 0), end: strengths.on(t.code, lastDay) }]),
+  );
   const lastPlayed = new Map<string, string>();
   const games: LeagueGame[] = [];
   schedule.forEach((g, i) => {
@@ -108,5 +110,7 @@ export function generateLeague(options: LeagueOptions): League {
 
 /** The league as seen on the morning of `today`: earlier games final, the rest scheduled without scores. */
 export function leagueAsOf(league: League, today: string): LeagueGame[] {
-  return league.games.map((g) => (g.date < today ? g : { ...g, status: 'scheduled', homeScore: null, awayScore: null }));
+  return league.games.map((g) =>
+    g.date < today ? g : { ...g, status: 'scheduled', homeScore: null, awayScore: null },
+  );
 }

@@ -11,7 +11,9 @@ export function gameRecordOf(g: LeagueGame): GameRecord {
     away: g.awayCode,
     gameType: g.gameType,
     neutral: false,
-    ...(g.status === 'final' && g.homeScore !== null && g.awayScore !== null ? { homePts: g.homeScore, awayPts: g.awayScore } : {}),
+    ...(g.status === 'final' && g.homeScore !== null && g.awayScore !== null
+      ? { homePts: g.homeScore, awayPts: g.awayScore }
+      : {}),
   };
 }
 

@@ -3,7 +3,8 @@ import { FIRST_LEAGUE_SEASON, SEASON_DAYS, seasonStrengths, STRENGTH_PROCESS } f
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
-const corr = (a: number[], b: number[]) => mean(a.map((x, i) => (x - mean(a)) * ((b[i] as number) - mean(b)))) / (sd(a) * sd(b));
+const corr = (a: number[], b: number[]) =>
+  mean(a.map((x, i) => (x - mean(a)) * ((b[i] as number) - mean(b)))) / (sd(a) * sd(b));
 const onDay = (s: ReturnType<typeof seasonStrengths>, day: number) => TEAMS.map((t) => s.on(t.code, day));
 
 describe('seasonStrengths', () => {

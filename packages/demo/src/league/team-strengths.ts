@@ -21,7 +21,11 @@ export interface StrengthProcess {
  * team's first 41 games predicting its last 41 with correlation 0.75 (0.75, 0.55-0.86), last
  * season's net rating predicting this season's with 0.61 (0.61, 0.34-0.82).
  */
-export const STRENGTH_PROCESS: Readonly<StrengthProcess> = Object.freeze({ sd: 4.5, dailyKeep: 0.998, offseasonKeep: 0.85 });
+export const STRENGTH_PROCESS: Readonly<StrengthProcess> = Object.freeze({
+  sd: 4.5,
+  dailyKeep: 0.998,
+  offseasonKeep: 0.85,
+});
 
 /** The first season of every generated league (the system's calendar starts with 2007-08). */
 export const FIRST_LEAGUE_SEASON = 2000;
@@ -74,7 +78,10 @@ export function seasonStrengths(leagueSeed: number, season: number): SeasonStren
     on(code, dayIndex) {
       const i = index.get(code);
       if (i === undefined) throw new RangeError(`unknown team code '${code}'`);
-      const day = required(days[Math.min(SEASON_DAYS - 1, Math.max(0, dayIndex))], `day ${dayIndex} of season ${season}`);
+      const day = required(
+        days[Math.min(SEASON_DAYS - 1, Math.max(0, dayIndex))],
+        `day ${dayIndex} of season ${season}`,
+      );
       return required(day[i], `the strength of ${code}`);
     },
   };

@@ -15,8 +15,10 @@ const STATUS: Record<LeagueGame['status'], { long: string; short: string }> = {
 };
 const KNOWN_PARAMS = new Set(['id', 'date', 'league', 'season', 'team', 'timezone', 'h2h', 'page']);
 const MESSAGES = {
-  token: 'Error/Missing application key. Go to https://www.api-football.com/documentation-v3 to learn how to get your API application key.',
-  requests: 'You have reached the request limit for the day, Go to https://dashboard.api-football.com to upgrade your plan.',
+  token:
+    'Error/Missing application key. Go to https://www.api-football.com/documentation-v3 to learn how to get your API application key.',
+  requests:
+    'You have reached the request limit for the day, Go to https://dashboard.api-football.com to upgrade your plan.',
   rateLimit: 'Too many requests. Your rate limit is 10 requests per minute.',
 };
 
@@ -47,7 +49,11 @@ export class ApiBasketballStandIn extends StandInServer {
   protected faultReply(kind: FaultKind, path: string): Reply {
     switch (kind) {
       case 'rate-limit':
-        return { status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': String(this.options.retryAfterSeconds) } };
+        return {
+          status: 429,
+          body: { message: 'Too many requests' },
+          headers: { 'retry-after': String(this.options.retryAfterSeconds) },
+        };
       case 'server-error':
         return { status: 500, body: { message: 'Internal Server Error' } };
       case 'unavailable':
@@ -62,17 +68,25 @@ export class ApiBasketballStandIn extends StandInServer {
   }
 
   protected route(path: string, query: Record<string, string>, req: IncomingMessage): Reply {
-    if (req.headers['x-apisports-key'] !== this.options.apiKey) return this.envelope(path, query, { token: MESSAGES.token }, []);
+    if (req.headers['x-apisports-key'] !== this.options.apiKey)
+      return this.envelope(path, query, { token: MESSAGES.token }, []);
     if (this.used > this.options.quota) return this.envelope(path, query, { requests: MESSAGES.requests }, []);
     if (path !== '/games') return { status: 404, body: { message: `Endpoint '${path}' does not exist` } };
     const errors: Record<string, string> = {};
     for (const k of Object.keys(query)) if (!KNOWN_PARAMS.has(k)) errors[k] = 'This field do not exist.';
     if (query.page !== undefined && !this.o.pageSize) errors.page = 'This field do not exist.';
-    if (query.season !== undefined && !/^\d{4}-\d{4}$/.test(query.season)) errors.season = 'The Season field must contain a valid season.';
-    if (query.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(query.date)) errors.date = 'The Date field must contain a valid date (YYYY-MM-DD).';
+    if (query.season !== undefined && !/^\d{4}-\d{4}$/.test(query.season))
+      errors.season = 'The Season field must contain a valid season.';
+    if (query.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(query.date))
+      errors.date = 'The Date field must contain a valid date (YYYY-MM-DD).';
     let tz: Intl.DateTimeFormat | undefined;
     try {
-      tz = new Intl.DateTimeFormat('en-CA', { timeZone: query.timezone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+      tz = new Intl.DateTimeFormat('en-CA', {
+        timeZone: query.timezone ?? 'UTC',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
     } catch {
       errors.timezone = 'The Timezone field must contain a valid timezone.';
     }
@@ -92,22 +106,40 @@ export class ApiBasketballStandIn extends StandInServer {
     return this.envelope(path, query, {}, items, { current, total });
   }
 
-  private envelope(path: string, query: Record<string, string>, errors: Record<string, string>, response: unknown[], paging = { current: 1, total: 1 }): Reply {
+  private envelope(
+    path: string,
+    query: Record<string, string>,
+    errors: Record<string, string>,
+    response: unknown[],
+    paging = { current: 1, total: 1 },
+  ): Reply {
     const hasErrors = Object.keys(errors).length > 0;
     return {
       status: 200,
-      body: { get: path.replace(/^\//, ''), parameters: query, errors: hasErrors ? errors : [], results: response.length, paging, response },
+      body: {
+        get: path.replace(/^\//, ''),
+        parameters: query,
+        errors: hasErrors ? errors : [],
+        results: response.length,
+        paging,
+        response,
+      },
     };
   }
 
   private render(g: LeagueGame) {
     const team = (code: string) => {
       const t = required(TEAM_BY_CODE.get(code), `the team ${code}`);
-      return { id: t.apiBasketballId, name: t.name, logo: `https://media.api-sports.io/basketball/teams/${t.apiBasketballId}.png` };
+      return {
+        id: t.apiBasketballId,
+        name: t.name,
+        logo: `https://media.api-sports.io/basketball/teams/${t.apiBasketballId}.png`,
+      };
     };
     const started = g.status === 'final' || g.status === 'live';
     const side = (total: number | null) => {
-      if (!started || total === null) return { quarter_1: null, quarter_2: null, quarter_3: null, quarter_4: null, over_time: null, total: null };
+      if (!started || total === null)
+        return { quarter_1: null, quarter_2: null, quarter_3: null, quarter_4: null, over_time: null, total: null };
       const q = Math.floor(total / 4);
       return { quarter_1: q, quarter_2: q, quarter_3: q, quarter_4: total - 3 * q, over_time: null, total };
     };
@@ -120,7 +152,13 @@ export class ApiBasketballStandIn extends StandInServer {
       stage: null,
       week: null,
       status: { ...STATUS[g.status], timer: null },
-      league: { id: 12, name: 'NBA', type: 'League', season: `${g.season - 1}-${g.season}`, logo: 'https://media.api-sports.io/basketball/leagues/12.png' },
+      league: {
+        id: 12,
+        name: 'NBA',
+        type: 'League',
+        season: `${g.season - 1}-${g.season}`,
+        logo: 'https://media.api-sports.io/basketball/leagues/12.png',
+      },
       country: { id: 5, name: 'USA', code: 'US', flag: 'https://media.api-sports.io/flags/us.svg' },
       teams: { home: team(g.homeCode), away: team(g.awayCode) },
       scores: { home: side(g.homeScore), away: side(g.awayScore) },

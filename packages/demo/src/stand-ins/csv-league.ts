@@ -19,11 +19,20 @@ function column(r: Record<string, string | undefined>, name: string, file: strin
  * Games (and closing lines) from CSVs in the format of `../shared/data/nba`,
  * as the stand-ins serve them: tip-off 7:30 pm Eastern, all final, ids numbered in file order.
  */
-export function loadCsvLeague(gamesCsv: string, oddsCsv?: string, filter: { seasons?: readonly number[] } = {}): LeagueGame[] {
+export function loadCsvLeague(
+  gamesCsv: string,
+  oddsCsv?: string,
+  filter: { seasons?: readonly number[] } = {},
+): LeagueGame[] {
   const lines = new Map<string, LeagueLine>();
   if (oddsCsv) {
     for (const r of rows(oddsCsv)) {
-      lines.set(column(r, 'game_id', oddsCsv), { homeMl: num(r.home_ml), awayMl: num(r.away_ml), spreadHome: num(r.spread_home), total: num(r.total) });
+      lines.set(column(r, 'game_id', oddsCsv), {
+        homeMl: num(r.home_ml),
+        awayMl: num(r.away_ml),
+        spreadHome: num(r.spread_home),
+        total: num(r.total),
+      });
     }
   }
   const out: LeagueGame[] = [];

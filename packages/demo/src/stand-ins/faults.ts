@@ -11,10 +11,27 @@ import { Rng } from '../league/rng';
  *   (`rateLimit`, `requests`); The Odds API answers 429 / 401-quota instead;
  * - `wrong-key`: answered as if the key were wrong.
  */
-export type FaultKind = 'rate-limit' | 'server-error' | 'unavailable' | 'slow' | 'malformed' | 'reset' | 'envelope-rate-limit' | 'envelope-quota' | 'wrong-key';
+export type FaultKind =
+  | 'rate-limit'
+  | 'server-error'
+  | 'unavailable'
+  | 'slow'
+  | 'malformed'
+  | 'reset'
+  | 'envelope-rate-limit'
+  | 'envelope-quota'
+  | 'wrong-key';
 
 /** Faults a client can recover from by retrying (used for "20 % of requests fail" runs). */
-export const TRANSIENT_FAULTS: readonly FaultKind[] = ['rate-limit', 'server-error', 'unavailable', 'slow', 'malformed', 'reset', 'envelope-rate-limit'];
+export const TRANSIENT_FAULTS: readonly FaultKind[] = [
+  'rate-limit',
+  'server-error',
+  'unavailable',
+  'slow',
+  'malformed',
+  'reset',
+  'envelope-rate-limit',
+];
 
 export interface FaultSettings {
   /** Share of requests that fail, 0..1. */
@@ -36,7 +53,8 @@ export class FaultPlan {
 
   /** Random faults from now on (`rate: 0` turns them off). */
   set(settings: FaultSettings): void {
-    if (!(settings.rate >= 0 && settings.rate <= 1)) throw new Error(`fault rate must be within 0..1, got ${settings.rate}`);
+    if (!(settings.rate >= 0 && settings.rate <= 1))
+      throw new Error(`fault rate must be within 0..1, got ${settings.rate}`);
     this.rate = settings.rate;
     this.kinds = settings.kinds?.length ? settings.kinds : TRANSIENT_FAULTS;
     this.rng = new Rng(settings.seed ?? 1);

@@ -46,7 +46,11 @@ export class OddsApiStandIn extends StandInServer {
       case 'unavailable':
         return err(503, 'Service unavailable', 'SERVICE_UNAVAILABLE');
       case 'envelope-quota':
-        return err(401, 'Usage quota has been reached. See usage plans at https://the-odds-api.com', 'OUT_OF_USAGE_CREDITS');
+        return err(
+          401,
+          'Usage quota has been reached. See usage plans at https://the-odds-api.com',
+          'OUT_OF_USAGE_CREDITS',
+        );
       default:
         return err(401, 'API key is not valid. Get an API key at https://the-odds-api.com', 'INVALID_KEY');
     }
@@ -59,7 +63,8 @@ export class OddsApiStandIn extends StandInServer {
     const m = /^(\/historical)?\/sports\/([^/]+)\/(odds|scores)\/?$/.exec(path);
     if (!m) return err(404, `Endpoint '${path}' does not exist`, 'NOT_FOUND');
     if (m[2] !== 'basketball_nba') return err(404, `Unknown sport '${m[2]}'`, 'UNKNOWN_SPORT');
-    if (q.dateFormat !== undefined && q.dateFormat !== 'iso') return err(422, 'Invalid dateFormat (this stand-in serves iso)', 'INVALID_DATE_FORMAT');
+    if (q.dateFormat !== undefined && q.dateFormat !== 'iso')
+      return err(422, 'Invalid dateFormat (this stand-in serves iso)', 'INVALID_DATE_FORMAT');
     if (m[3] === 'scores') {
       if (m[1]) return err(404, `Endpoint '${path}' does not exist`, 'NOT_FOUND');
       return this.scores(q);
@@ -70,7 +75,8 @@ export class OddsApiStandIn extends StandInServer {
     if (!q.bookmakers && regions.length === 0) return err(422, 'Missing regions', 'MISSING_REGION');
     if (regions.some((r) => !REGIONS.has(r))) return err(422, `Invalid regions '${q.regions}'`, 'INVALID_REGION');
     const format = q.oddsFormat ?? 'decimal';
-    if (format !== 'american' && format !== 'decimal') return err(422, `Invalid oddsFormat '${format}'`, 'INVALID_ODDS_FORMAT');
+    if (format !== 'american' && format !== 'decimal')
+      return err(422, `Invalid oddsFormat '${format}'`, 'INVALID_ODDS_FORMAT');
     const books = q.bookmakers ? new Set(q.bookmakers.split(',')) : undefined;
     const cost = markets.length * Math.max(1, regions.length);
     const now = this.options.now();
@@ -146,7 +152,10 @@ export class OddsApiStandIn extends StandInServer {
   }
 
   private event(g: LeagueGame, at: Date, markets: string[], format: string, books: Set<string> | undefined) {
-    const price = (american: number) => (format === 'american' ? american : Math.round((american > 0 ? 1 + american / 100 : 1 + 100 / -american) * 100) / 100);
+    const price = (american: number) =>
+      format === 'american'
+        ? american
+        : Math.round((american > 0 ? 1 + american / 100 : 1 + 100 / -american) * 100) / 100;
     const home = required(NAME.get(g.homeCode), `the name of ${g.homeCode}`);
     const away = required(NAME.get(g.awayCode), `the name of ${g.awayCode}`);
     const marketsOf = (s: LineSnapshot) => {
@@ -192,6 +201,14 @@ export class OddsApiStandIn extends StandInServer {
         last_update: iso(s.capturedAt),
         markets: marketsOf(s),
       }));
-    return { id: g.oddsApiId, sport_key: 'basketball_nba', sport_title: 'NBA', commence_time: iso(g.tipoff), home_team: home, away_team: away, bookmakers };
+    return {
+      id: g.oddsApiId,
+      sport_key: 'basketball_nba',
+      sport_title: 'NBA',
+      commence_time: iso(g.tipoff),
+      home_team: home,
+      away_team: away,
+      bookmakers,
+    };
   }
 }

@@ -127,7 +127,10 @@ export abstract class StandInServer {
     this.used++;
     let reply: Reply;
     try {
-      reply = fault && fault !== 'slow' && fault !== 'malformed' ? this.faultReply(fault, path) : this.route(path, query, req);
+      reply =
+        fault && fault !== 'slow' && fault !== 'malformed'
+          ? this.faultReply(fault, path)
+          : this.route(path, query, req);
     } catch (e) {
       reply = { status: 500, body: { message: `stand-in error: ${(e as Error).message}` } };
     }

@@ -20,13 +20,22 @@ function once(fn: () => void): number {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-function repeated(games: GameRecord[], lines: Map<string, ClosingLine>, times: number): { games: GameRecord[]; lines: Map<string, ClosingLine> } {
+function repeated(
+  games: GameRecord[],
+  lines: Map<string, ClosingLine>,
+  times: number,
+): { games: GameRecord[]; lines: Map<string, ClosingLine> } {
   const outGames: GameRecord[] = [];
   const outLines = new Map<string, ClosingLine>();
   for (let k = 0; k < times; k++) {
     for (const g of games) {
       const id = `${g.id}#${k}`;
-      outGames.push({ ...g, id, season: g.season + 20 * k, date: `${Number(g.date.slice(0, 4)) + 20 * k}${g.date.slice(4)}` });
+      outGames.push({
+        ...g,
+        id,
+        season: g.season + 20 * k,
+        date: `${Number(g.date.slice(0, 4)) + 20 * k}${g.date.slice(4)}`,
+      });
       const l = lines.get(g.id);
       if (l) outLines.set(id, l);
     }

@@ -88,10 +88,14 @@ export class ApiBasketballClient {
   private interpret(path: string, res: JsonResponse): Page {
     const parsed = apiBasketballEnvelopeSchema.safeParse(res.body);
     if (!parsed.success) {
-      throw new IngestionError('MALFORMED_RESPONSE', `api-basketball ${path}: unexpected envelope (${describeIssues(parsed.error.issues)})`, {
-        status: res.status,
-        retryable: false,
-      });
+      throw new IngestionError(
+        'MALFORMED_RESPONSE',
+        `api-basketball ${path}: unexpected envelope (${describeIssues(parsed.error.issues)})`,
+        {
+          status: res.status,
+          retryable: false,
+        },
+      );
     }
     const env = parsed.data;
     if (!Array.isArray(env.errors) && Object.keys(env.errors).length > 0) {

@@ -9,7 +9,10 @@ import type { ApiBasketballGame } from './schemas';
  * API-Basketball games to our records. A game with an unknown team (e.g. the All-Star teams
  * East/West, ids 1416/1417) or status is rejected with the reason, never filed under a new team.
  */
-export function normaliseApiBasketballGames(games: readonly ApiBasketballGame[], source = 'api-basketball'): Validated<GameRecord> {
+export function normaliseApiBasketballGames(
+  games: readonly ApiBasketballGame[],
+  source = 'api-basketball',
+): Validated<GameRecord> {
   const out: Validated<GameRecord> = { items: [], rejected: [] };
   for (const g of games) {
     try {
@@ -29,7 +32,10 @@ function normaliseOne(g: ApiBasketballGame, source: string): GameRecord {
   const homeCode = teamCodeOfApiBasketball(g.teams.home.id, g.teams.home.name);
   const awayCode = teamCodeOfApiBasketball(g.teams.away.id, g.teams.away.name);
   const started = status === 'final' || status === 'live';
-  const season = typeof g.league.season === 'string' && /^\d{4}-\d{4}$/.test(g.league.season) ? seasonFromApiBasketball(g.league.season) : seasonOfDate(date);
+  const season =
+    typeof g.league.season === 'string' && /^\d{4}-\d{4}$/.test(g.league.season)
+      ? seasonFromApiBasketball(g.league.season)
+      : seasonOfDate(date);
   return {
     date,
     season,

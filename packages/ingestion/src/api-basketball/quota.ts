@@ -8,7 +8,8 @@ export interface ApiBasketballQuota {
   at: Date;
 }
 
-const num = (v: string | undefined) => (v !== undefined && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const num = (v: string | undefined) =>
+  v !== undefined && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
 
 /** Reads `x-ratelimit-requests-{limit,remaining}` (daily) and `x-ratelimit-{limit,remaining}` (per minute). */
 export function readApiBasketballQuota(headers: Record<string, string>): ApiBasketballQuota | undefined {

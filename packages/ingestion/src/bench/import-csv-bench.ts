@@ -29,13 +29,16 @@ async function main(): Promise<void> {
       await db.drop();
     }
   }
-  const median = (xs: number[]) => required([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)], 'a median of no runs');
+  const median = (xs: number[]) =>
+    required([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)], 'a median of no runs');
   process.stdout.write(`\n| workload | median of ${runs} | runs (ms) |\n|---|---|---|\n`);
   process.stdout.write(
     `| load into an empty database (21,797 games, 63,401 snapshots) | ${(median(fresh) / 1000).toFixed(2)} s | ` +
       `${fresh.map((x) => x.toFixed(0)).join(', ')} |\n`,
   );
-  process.stdout.write(`| second run (everything unchanged) | ${(median(again) / 1000).toFixed(2)} s | ${again.map((x) => x.toFixed(0)).join(', ')} |\n`);
+  process.stdout.write(
+    `| second run (everything unchanged) | ${(median(again) / 1000).toFixed(2)} s | ${again.map((x) => x.toFixed(0)).join(', ')} |\n`,
+  );
 }
 
 main().catch((e: unknown) => {

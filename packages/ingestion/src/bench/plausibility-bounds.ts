@@ -10,7 +10,10 @@ import { BOUNDS } from '../plausibility/bounds';
 import { required } from '@nba/errors';
 
 const quantile = (sorted: number[], q: number) =>
-  required(sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))], 'a quantile of nothing');
+  required(
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))],
+    'a quantile of nothing',
+  );
 const range = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { n: s.length, min: quantile(s, 0), p001: quantile(s, 0.001), p999: quantile(s, 0.999), max: quantile(s, 1) };
@@ -50,7 +53,8 @@ function main(): void {
       if (spread !== undefined) {
         const d = Math.abs(devigMoneyline(hm, am) - spreadProbability(spread));
         disagreement.push(d);
-        if (d > BOUNDS.moneylineSpreadMaxGap) flagged.push(`${o.game_id} ml ${hm}/${am} spread ${spread} gap ${d.toFixed(3)} ${o.qc_flag ?? ''}`);
+        if (d > BOUNDS.moneylineSpreadMaxGap)
+          flagged.push(`${o.game_id} ml ${hm}/${am} spread ${spread} gap ${d.toFixed(3)} ${o.qc_flag ?? ''}`);
       }
     }
   }
@@ -65,9 +69,12 @@ function main(): void {
   ];
   const f = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(4));
   process.stdout.write(`| value | n | min | 0.1% | 99.9% | max |\n|---|---|---|---|---|---|\n`);
-  for (const [name, r] of rows) process.stdout.write(`| ${name} | ${r.n} | ${f(r.min)} | ${f(r.p001)} | ${f(r.p999)} | ${f(r.max)} |\n`);
+  for (const [name, r] of rows)
+    process.stdout.write(`| ${name} | ${r.n} | ${f(r.min)} | ${f(r.p001)} | ${f(r.p999)} | ${f(r.max)} |\n`);
   process.stdout.write(`\nbounds in use: ${JSON.stringify(BOUNDS)}\n`);
-  process.stdout.write(`odds rows whose moneyline and spread disagree by more than ${BOUNDS.moneylineSpreadMaxGap}: ${flagged.length}\n`);
+  process.stdout.write(
+    `odds rows whose moneyline and spread disagree by more than ${BOUNDS.moneylineSpreadMaxGap}: ${flagged.length}\n`,
+  );
   for (const l of flagged) process.stdout.write(`  ${l}\n`);
 }
 

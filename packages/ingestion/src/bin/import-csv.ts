@@ -1,7 +1,16 @@
 #!/usr/bin/env node
 // `import-csv --games games.csv [--odds odds.csv] [--database-url URL]`: loads the historical CSVs.
 // An entry point, so it (unlike the library) reads argv and DATABASE_URL and exits with the code.
-import { CliError, defineCommandLine, EXIT, EXIT_CODES_HELP, readableFile, type AddCommand, type CliIo, type ExitCode } from '@nba/cli';
+import {
+  CliError,
+  defineCommandLine,
+  EXIT,
+  EXIT_CODES_HELP,
+  readableFile,
+  type AddCommand,
+  type CliIo,
+  type ExitCode,
+} from '@nba/cli';
 import { createDbClient, databaseProblemOf } from '@nba/db';
 import { createLogger } from '@nba/logging';
 import { formatImportSummary, importCsv } from '../csv/import-csv';
@@ -44,7 +53,8 @@ const addImport: AddCommand<ImportCsvDeps> = (program, deps) => {
 
 const importCsvCli = defineCommandLine<ImportCsvDeps>({
   name: 'import-csv',
-  description: 'loads games.csv (and odds.csv) into the database; idempotent (a second run reports everything unchanged)',
+  description:
+    'loads games.csv (and odds.csv) into the database; idempotent (a second run reports everything unchanged)',
   helpAfter: `${EXIT_CODES_HELP} A row left out (unreadable or rejected) is exit 1.`,
   commands: [addImport],
   failureLabel: 'import-csv failed',
@@ -52,5 +62,10 @@ const importCsvCli = defineCommandLine<ImportCsvDeps>({
 });
 
 void importCsvCli
-  .run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: inheritedEnv(), cwd: process.cwd() })
+  .run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: inheritedEnv(),
+    cwd: process.cwd(),
+  })
   .then((code) => process.exit(code));

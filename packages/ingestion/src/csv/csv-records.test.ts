@@ -42,7 +42,9 @@ describe('CSV records', () => {
       }),
     );
     expect(g).toMatchObject({ status: 'final', homeScore: 100, awayScore: 99, neutralSite: null, season: 2024 });
-    const s = snapshotsOfCsvRow(row({ game_id: '20240101_BOS_LAL', home_ml: '', away_ml: '', spread_home: '-2.5', total: '230' }));
+    const s = snapshotsOfCsvRow(
+      row({ game_id: '20240101_BOS_LAL', home_ml: '', away_ml: '', spread_home: '-2.5', total: '230' }),
+    );
     expect(s.map((x) => x.market)).toEqual(['spreads', 'totals']);
     expect(s[0]?.capturedAt.toISOString()).toBe('2024-01-01T15:00:00.000Z');
   });
@@ -76,6 +78,8 @@ describe('CSV records', () => {
         }),
       ),
     ).toThrow(/home_pts 'x'/);
-    expect(() => snapshotsOfCsvRow(row({ game_id: '20240101_BOS_LAL', home_ml: 'abc', away_ml: '', spread_home: '', total: '' }))).toThrow(/home_ml/);
+    expect(() =>
+      snapshotsOfCsvRow(row({ game_id: '20240101_BOS_LAL', home_ml: 'abc', away_ml: '', spread_home: '', total: '' })),
+    ).toThrow(/home_ml/);
   });
 });

@@ -15,7 +15,8 @@ export const CSV_CAPTURE_UTC = 'T15:00:00.000Z';
  * with its scores. The history holds played games only, so a row without scores is left out.
  */
 export function storedGameOfCsv(game: CsvGame): GameRecord {
-  if (game.homePts === undefined || game.awayPts === undefined) throw new Error('no final score (home_pts and away_pts are blank)');
+  if (game.homePts === undefined || game.awayPts === undefined)
+    throw new Error('no final score (home_pts and away_pts are blank)');
   return {
     date: game.date,
     season: game.season,
@@ -32,9 +33,15 @@ export function storedGameOfCsv(game: CsvGame): GameRecord {
 
 /** An odds.csv closing line as up to three snapshots to store (h2h, spreads, totals), skipping what it lacks. */
 export function snapshotsOfCsvLine({ id, date, line }: CsvClosingLine): SnapshotRecord[] {
-  const base = { gameKey: id, bookmaker: CSV_BOOKMAKER, capturedAt: new Date(`${date}${CSV_CAPTURE_UTC}`), source: CSV_SOURCE };
+  const base = {
+    gameKey: id,
+    bookmaker: CSV_BOOKMAKER,
+    capturedAt: new Date(`${date}${CSV_CAPTURE_UTC}`),
+    source: CSV_SOURCE,
+  };
   const out: SnapshotRecord[] = [];
-  if (line.homeMl !== undefined && line.awayMl !== undefined) out.push({ ...base, market: 'h2h', homePrice: line.homeMl, awayPrice: line.awayMl });
+  if (line.homeMl !== undefined && line.awayMl !== undefined)
+    out.push({ ...base, market: 'h2h', homePrice: line.homeMl, awayPrice: line.awayMl });
   if (line.spreadHome !== undefined) out.push({ ...base, market: 'spreads', homePoint: line.spreadHome });
   if (line.total !== undefined) out.push({ ...base, market: 'totals', totalPoint: line.total });
   return out;

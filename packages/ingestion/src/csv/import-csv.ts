@@ -8,7 +8,14 @@ import type { Rejection } from '../rejection';
 import type { SnapshotRecord } from '../store/records';
 import { csvRows } from './csv-rows';
 import { readCsvFile } from './read-csv-file';
-import { closingLineOfCsvRow, gameOfCsvRow, GAMES_CSV_COLUMNS, mapCsvRows, ODDS_CSV_COLUMNS, type CsvRow } from '@nba/games';
+import {
+  closingLineOfCsvRow,
+  gameOfCsvRow,
+  GAMES_CSV_COLUMNS,
+  mapCsvRows,
+  ODDS_CSV_COLUMNS,
+  type CsvRow,
+} from '@nba/games';
 import { snapshotsOfCsvLine, storedGameOfCsv } from './csv-records';
 
 export interface ImportCsvOptions {
@@ -75,11 +82,17 @@ export async function importCsv(db: DbClient, options: ImportCsvOptions): Promis
   return summary;
 }
 
-const countsOf = (s: UpsertSummary) => ({ inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected });
+const countsOf = (s: UpsertSummary) => ({
+  inserted: s.inserted,
+  updated: s.updated,
+  unchanged: s.unchanged,
+  rejected: s.rejected,
+});
 
 /** One-line human summary, e.g. for the `import-csv` command. */
 export function formatImportSummary(s: ImportCsvSummary): string {
-  const c = (u: UpsertSummary) => `${u.inserted} inserted, ${u.updated} updated, ${u.unchanged} unchanged, ${u.rejected} rejected`;
+  const c = (u: UpsertSummary) =>
+    `${u.inserted} inserted, ${u.updated} updated, ${u.unchanged} unchanged, ${u.rejected} rejected`;
   const seasons = s.seasons ? ` (seasons ${s.seasons.first}-${s.seasons.last})` : '';
   return (
     `games: ${s.gameRows} rows${seasons}: ${c(s.games)}; lines: ${s.oddsRows} rows -> snapshots: ${c(s.snapshots)}; unreadable rows: ` +

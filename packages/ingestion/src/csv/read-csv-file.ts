@@ -14,6 +14,9 @@ export async function readCsvFile(path: string): Promise<string> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     const why = code === 'ENOENT' ? 'no such file' : code || (e as Error).message;
-    throw new IngestionError('FILE_UNREADABLE', `cannot read ${path}: ${why}`, { retryable: !PERMANENT.has(code), cause: e });
+    throw new IngestionError('FILE_UNREADABLE', `cannot read ${path}: ${why}`, {
+      retryable: !PERMANENT.has(code),
+      cause: e,
+    });
   }
 }

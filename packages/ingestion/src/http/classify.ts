@@ -11,18 +11,29 @@ const QUOTA_WORDS = /quota|credits|daily limit|request limit/i;
  * An error for a non-2xx status. Retryable: 429 (unless it says the quota is spent) and 5xx.
  * Permanent: 401/403 (key or plan), 400/404/422 (the request itself is wrong), any other status.
  */
-export function errorOfStatus(upstream: string, path: string, status: number, bodyExcerpt: string, retryAfterMs: number | undefined): IngestionError {
+export function errorOfStatus(
+  upstream: string,
+  path: string,
+  status: number,
+  bodyExcerpt: string,
+  retryAfterMs: number | undefined,
+): IngestionError {
   const where = `${upstream} ${path}: HTTP ${status}`;
   const detail = bodyExcerpt ? ` ${bodyExcerpt}` : '';
   if ((status === 429 || status === 401 || status === 403) && QUOTA_WORDS.test(bodyExcerpt)) {
     return new IngestionError('QUOTA_EXCEEDED', `${where} quota reached${detail}`, { status });
   }
   if (status === 429) {
-    return new IngestionError('RATE_LIMITED', `${where} too many requests`, { status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    return new IngestionError('RATE_LIMITED', `${where} too many requests`, {
+      status,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    });
   }
   if (status === 401) return new IngestionError('UNAUTHORIZED', `${where} (API key rejected)${detail}`, { status });
-  if (status === 403) return new IngestionError('UNAUTHORIZED', `${where} (access refused: key or plan)${detail}`, { status });
-  if (status === 400 || status === 404 || status === 422) return new IngestionError('BAD_PARAMETER', `${where}${detail}`, { status });
+  if (status === 403)
+    return new IngestionError('UNAUTHORIZED', `${where} (access refused: key or plan)${detail}`, { status });
+  if (status === 400 || status === 404 || status === 422)
+    return new IngestionError('BAD_PARAMETER', `${where}${detail}`, { status });
   if (status >= 500) return new IngestionError('UPSTREAM_ERROR', `${where}${detail}`, { status });
   return new IngestionError('UPSTREAM_ERROR', `${where}${detail}`, { status, retryable: false });
 }
@@ -45,10 +56,14 @@ export function errorOfTransport(
   const timeoutMs = limits.timeoutMs;
   // axios stops reading at maxContentLength and says so in this message (code ERR_BAD_RESPONSE).
   if (/maxContentLength size of \d+ exceeded/.test(err.message ?? '')) {
-    return new IngestionError('RESPONSE_TOO_LARGE', `${upstream} ${path}: response larger than the limit of ${limits.maxResponseBytes} bytes`, {
-      cause: summary,
-      retryable: false,
-    });
+    return new IngestionError(
+      'RESPONSE_TOO_LARGE',
+      `${upstream} ${path}: response larger than the limit of ${limits.maxResponseBytes} bytes`,
+      {
+        cause: summary,
+        retryable: false,
+      },
+    );
   }
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(err.message ?? '')) {
     return new IngestionError('TIMEOUT', `${upstream} ${path}: no response within ${timeoutMs} ms`, { cause: summary });

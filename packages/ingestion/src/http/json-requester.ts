@@ -85,7 +85,10 @@ export class JsonRequester {
       try {
         return await this.once(request, Math.min(this.o.timeoutMs, budget));
       } catch (e) {
-        last = e instanceof IngestionError ? e : new IngestionError('NETWORK', `${this.upstream} ${request.path}: ${this.scrub(String(e))}`);
+        last =
+          e instanceof IngestionError
+            ? e
+            : new IngestionError('NETWORK', `${this.upstream} ${request.path}: ${this.scrub(String(e))}`);
         if (last.retryable) throw last;
         // p-retry calls no hook on an AbortError: say here why the call stops.
         this.logger.warn('upstream request failed; not retried', {
@@ -133,34 +136,58 @@ export class JsonRequester {
 
   private budgetError(path: string, last: IngestionError | undefined): IngestionError {
     const code = last?.code === 'RATE_LIMITED' ? 'RATE_LIMITED' : 'TIMEOUT';
-    return new IngestionError(code, `${this.upstream} ${path}: gave up after ${this.o.maxTotalMs} ms${last ? ` (last error: ${last.message})` : ''}`, {
-      // The cap ends this call, not the fault: a later call may well succeed.
-      retryable: last?.retryable ?? true,
-      ...(last ? { cause: last } : {}),
-      ...(last?.status !== undefined ? { status: last.status } : {}),
-    });
+    return new IngestionError(
+      code,
+      `${this.upstream} ${path}: gave up after ${this.o.maxTotalMs} ms${last ? ` (last error: ${last.message})` : ''}`,
+      {
+        // The cap ends this call, not the fault: a later call may well succeed.
+        retryable: last?.retryable ?? true,
+        ...(last ? { cause: last } : {}),
+        ...(last?.status !== undefined ? { status: last.status } : {}),
+      },
+    );
   }
 
   private async once<T>(request: JsonRequest<T>, timeoutMs: number): Promise<T> {
     let res;
     try {
-      res = await this.http.get<string>(request.path, { params: request.params, headers: request.headers, timeout: timeoutMs });
+      res = await this.http.get<string>(request.path, {
+        params: request.params,
+        headers: request.headers,
+        timeout: timeoutMs,
+      });
     } catch (e) {
-      throw errorOfTransport(this.upstream, request.path, e, { timeoutMs, maxResponseBytes: this.o.maxResponseBytes }, (t) => this.scrub(t));
+      throw errorOfTransport(
+        this.upstream,
+        request.path,
+        e,
+        { timeoutMs, maxResponseBytes: this.o.maxResponseBytes },
+        (t) => this.scrub(t),
+      );
     }
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && v !== null) headers[k.toLowerCase()] = String(v);
+    for (const [k, v] of Object.entries(res.headers))
+      if (v !== undefined && v !== null) headers[k.toLowerCase()] = String(v);
     request.onHeaders?.(headers);
     const text = typeof res.data === 'string' ? res.data : '';
     if (res.status < 200 || res.status >= 300) {
-      throw errorOfStatus(this.upstream, request.path, res.status, this.scrub(text.slice(0, 300)), parseRetryAfter(headers['retry-after']));
+      throw errorOfStatus(
+        this.upstream,
+        request.path,
+        res.status,
+        this.scrub(text.slice(0, 300)),
+        parseRetryAfter(headers['retry-after']),
+      );
     }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
       // A truncated body is usually a transient fault (dropped connection, proxy): worth a retry.
-      throw new IngestionError('MALFORMED_RESPONSE', `${this.upstream} ${request.path}: response is not valid JSON`, { status: res.status, retryable: true });
+      throw new IngestionError('MALFORMED_RESPONSE', `${this.upstream} ${request.path}: response is not valid JSON`, {
+        status: res.status,
+        retryable: true,
+      });
     }
     return request.interpret({ status: res.status, headers, body });
   }

@@ -16,7 +16,15 @@ function gameOf(id: string, commence: string, home: string, away: string, source
   const tipoff = new Date(commence);
   if (Number.isNaN(tipoff.getTime())) throw new Error(`invalid commence_time '${commence}'`);
   const date = easternDate(tipoff);
-  return { date, season: seasonOfDate(date), tipoff, homeCode: teamCodeOfName(home), awayCode: teamCodeOfName(away), oddsApiId: id, source };
+  return {
+    date,
+    season: seasonOfDate(date),
+    tipoff,
+    homeCode: teamCodeOfName(home),
+    awayCode: teamCodeOfName(away),
+    oddsApiId: id,
+    source,
+  };
 }
 
 const int = (n: number | undefined) => (n === undefined ? null : Math.round(n));
@@ -50,7 +58,13 @@ export function normaliseOddsEvents(events: readonly OddsApiEvent[], source = 't
           } else if (m.key === 'spreads') {
             const home = m.outcomes.find((o) => side(o.name) === 'home');
             const away = m.outcomes.find((o) => side(o.name) === 'away');
-            snapshots.push({ ...base, market: 'spreads', homePoint: home?.point ?? null, homePrice: int(home?.price), awayPrice: int(away?.price) });
+            snapshots.push({
+              ...base,
+              market: 'spreads',
+              homePoint: home?.point ?? null,
+              homePrice: int(home?.price),
+              awayPrice: int(away?.price),
+            });
           } else if (m.key === 'totals') {
             const over = m.outcomes.find((o) => o.name.toLowerCase() === 'over');
             const under = m.outcomes.find((o) => o.name.toLowerCase() === 'under');

@@ -4,7 +4,13 @@ import { IngestionError } from '../ingestion-error';
 import { JsonRequester, type JsonResponse } from '../http/json-requester';
 import { DEFAULTS, type UpstreamClientOptions } from '../http/http-options';
 import { describeIssues, type Rejection, type Validated } from '../rejection';
-import { oddsApiEventSchema, oddsApiHistoricalSchema, oddsApiScoreSchema, type OddsApiEvent, type OddsApiScore } from './schemas';
+import {
+  oddsApiEventSchema,
+  oddsApiHistoricalSchema,
+  oddsApiScoreSchema,
+  type OddsApiEvent,
+  type OddsApiScore,
+} from './schemas';
 import { readOddsApiQuota, type OddsApiQuota } from './quota';
 
 export const NBA_SPORT_KEY = 'basketball_nba';
@@ -55,7 +61,11 @@ export class OddsApiClient {
     if (daysFrom !== undefined && (!Number.isInteger(daysFrom) || daysFrom < 1 || daysFrom > 3)) {
       throw new IngestionError('BAD_PARAMETER', `scores: daysFrom must be an integer from 1 to 3, got ${daysFrom}`);
     }
-    const body = await this.get(`/sports/${NBA_SPORT_KEY}/scores`, { dateFormat: 'iso', daysFrom }, z.array(z.unknown()));
+    const body = await this.get(
+      `/sports/${NBA_SPORT_KEY}/scores`,
+      { dateFormat: 'iso', daysFrom },
+      z.array(z.unknown()),
+    );
     return this.validateEach(body, oddsApiScoreSchema, 'score');
   }
 
@@ -63,7 +73,11 @@ export class OddsApiClient {
   async historicalOdds(at: Date, query: OddsQuery = {}): Promise<HistoricalOdds> {
     if (Number.isNaN(at.getTime())) throw new IngestionError('BAD_PARAMETER', 'historicalOdds: invalid date');
     const date = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const body = await this.get(`/historical/sports/${NBA_SPORT_KEY}/odds`, { ...this.oddsParams(query), date }, oddsApiHistoricalSchema);
+    const body = await this.get(
+      `/historical/sports/${NBA_SPORT_KEY}/odds`,
+      { ...this.oddsParams(query), date },
+      oddsApiHistoricalSchema,
+    );
     const events = this.validateEach(body.data, oddsApiEventSchema, 'event');
     return {
       ...events,
@@ -83,7 +97,11 @@ export class OddsApiClient {
     };
   }
 
-  private get<S extends z.ZodType>(path: string, params: Record<string, string | number | undefined>, schema: S): Promise<z.infer<S>> {
+  private get<S extends z.ZodType>(
+    path: string,
+    params: Record<string, string | number | undefined>,
+    schema: S,
+  ): Promise<z.infer<S>> {
     return this.requester.get({
       path,
       params: { ...params, apiKey: this.options.apiKey },
@@ -92,10 +110,14 @@ export class OddsApiClient {
       interpret: (res: JsonResponse) => {
         const parsed = schema.safeParse(res.body);
         if (!parsed.success) {
-          throw new IngestionError('MALFORMED_RESPONSE', `the-odds-api ${path}: unexpected response (${describeIssues(parsed.error.issues)})`, {
-            status: res.status,
-            retryable: false,
-          });
+          throw new IngestionError(
+            'MALFORMED_RESPONSE',
+            `the-odds-api ${path}: unexpected response (${describeIssues(parsed.error.issues)})`,
+            {
+              status: res.status,
+              retryable: false,
+            },
+          );
         }
         return parsed.data;
       },

@@ -9,7 +9,8 @@ export interface OddsApiQuota {
   at: Date;
 }
 
-const num = (v: string | undefined) => (v !== undefined && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const num = (v: string | undefined) =>
+  v !== undefined && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
 
 /** Reads `x-requests-remaining`, `x-requests-used`, `x-requests-last`. */
 export function readOddsApiQuota(headers: Record<string, string>): OddsApiQuota | undefined {

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 
 const outcomeSchema = z.object({ name: z.string().min(1), price: z.number(), point: z.number().nullable().optional() });
-const marketSchema = z.object({ key: z.string(), last_update: z.string().optional(), outcomes: z.array(outcomeSchema) });
-const bookmakerSchema = z.object({ key: z.string().min(1), title: z.string().optional(), last_update: z.string(), markets: z.array(marketSchema) });
+const marketSchema = z.object({
+  key: z.string(),
+  last_update: z.string().optional(),
+  outcomes: z.array(outcomeSchema),
+});
+const bookmakerSchema = z.object({
+  key: z.string().min(1),
+  title: z.string().optional(),
+  last_update: z.string(),
+  markets: z.array(marketSchema),
+});
 
 /** One event of `GET /sports/basketball_nba/odds` (and of the historical snapshot's `data`). */
 export const oddsApiEventSchema = z.object({

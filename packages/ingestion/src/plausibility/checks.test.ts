@@ -18,11 +18,17 @@ describe('plausibility checks', () => {
     expect(checkGameValues({ ...game, status: 'final', homeScore: 176, awayScore: 175 })).toBeUndefined();
     expect(checkGameValues({ ...game, status: 'final', homeScore: 54, awayScore: 80 })).toBeUndefined();
     expect(checkGameValues({ ...game, status: 'live', homeScore: 4, awayScore: 0 })).toBeUndefined();
-    expect(checkGameValues({ ...game, status: 'final', homeScore: 12, awayScore: 9 })?.reason).toBe('points_out_of_range');
-    expect(checkGameValues({ ...game, status: 'live', homeScore: 1000, awayScore: 9 })?.detail).toBe('home score 1000 outside 0..200');
+    expect(checkGameValues({ ...game, status: 'final', homeScore: 12, awayScore: 9 })?.reason).toBe(
+      'points_out_of_range',
+    );
+    expect(checkGameValues({ ...game, status: 'live', homeScore: 1000, awayScore: 9 })?.detail).toBe(
+      'home score 1000 outside 0..200',
+    );
     expect(checkSnapshotValues(snap({ market: 'spreads', homePoint: -23 }))).toBeUndefined();
     expect(checkSnapshotValues(snap({ market: 'spreads', homePoint: 1_000_000 }))?.reason).toBe('spread_out_of_range');
-    expect(checkSnapshotValues(snap({ market: 'totals', totalPoint: 262.5, overPrice: -110, underPrice: -110 }))).toBeUndefined();
+    expect(
+      checkSnapshotValues(snap({ market: 'totals', totalPoint: 262.5, overPrice: -110, underPrice: -110 })),
+    ).toBeUndefined();
     expect(checkSnapshotValues(snap({ market: 'totals', totalPoint: 1000 }))?.reason).toBe('total_out_of_range');
     expect(checkSnapshotValues(snap({ homePrice: -13000, awayPrice: 6500 }))).toBeUndefined();
     expect(checkSnapshotValues(snap({ homePrice: 100000, awayPrice: -100000 }))?.reason).toBe('price_out_of_range');
@@ -33,8 +39,16 @@ describe('plausibility checks', () => {
 
   it('flags a moneyline that contradicts the spread, not one that merely differs as much as real closing lines do', () => {
     // The widest real gap (0.246): 20220415_NOP_LAC, -260/+220 with the home team +1.5.
-    expect(checkMoneylineAgainstSpread({ capturedAt: at, homePrice: -260, awayPrice: 220 }, { capturedAt: at, homePoint: 1.5 })).toBeUndefined();
-    const f = checkMoneylineAgainstSpread({ capturedAt: at, homePrice: 900, awayPrice: -1400 }, { capturedAt: at, homePoint: -8 });
+    expect(
+      checkMoneylineAgainstSpread(
+        { capturedAt: at, homePrice: -260, awayPrice: 220 },
+        { capturedAt: at, homePoint: 1.5 },
+      ),
+    ).toBeUndefined();
+    const f = checkMoneylineAgainstSpread(
+      { capturedAt: at, homePrice: 900, awayPrice: -1400 },
+      { capturedAt: at, homePoint: -8 },
+    );
     expect(f?.reason).toBe('moneyline_spread_disagree');
     expect(f?.detail).toBe('moneyline 900/-1400 (home 9.7%) contradicts home spread -8: gap 0.644 > 0.3');
   });
@@ -45,6 +59,8 @@ describe('plausibility checks', () => {
     expect(checkMove('spreads', prev, { capturedAt: at, homePoint: 9 })?.reason).toBe('line_moved_implausibly');
     expect(checkMove('totals', prev, { capturedAt: at, totalPoint: 250 })?.reason).toBe('line_moved_implausibly');
     expect(checkMove('h2h', prev, { capturedAt: at, homePrice: -300, awayPrice: 250 })).toBeUndefined();
-    expect(checkMove('h2h', prev, { capturedAt: at, homePrice: 500, awayPrice: -700 })?.reason).toBe('line_moved_implausibly');
+    expect(checkMove('h2h', prev, { capturedAt: at, homePrice: 500, awayPrice: -700 })?.reason).toBe(
+      'line_moved_implausibly',
+    );
   });
 });

@@ -11,7 +11,11 @@ export const QUARANTINE_REASONS = [
 export type QuarantineReason = (typeof QUARANTINE_REASONS)[number];
 
 /** Every kind of conflicting upstream record; the `kind` stored in `upstream_conflicts`. */
-export const CONFLICT_KINDS = ['duplicate_in_response', 'changed_across_runs', 'score_changed_after_settlement'] as const;
+export const CONFLICT_KINDS = [
+  'duplicate_in_response',
+  'changed_across_runs',
+  'score_changed_after_settlement',
+] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 /** A failed check: which one, and the value and bound in words. */

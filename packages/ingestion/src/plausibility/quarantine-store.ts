@@ -12,7 +12,11 @@ const fingerprint = (parts: unknown[]) => createHash('sha256').update(JSON.strin
  * and only a value seen for the first time is logged, so a retried or re-run response logs nothing
  * new. Returns how many values were new.
  */
-export async function quarantineValues(db: DbClient, items: readonly QuarantineItem[], logger: Logger): Promise<number> {
+export async function quarantineValues(
+  db: DbClient,
+  items: readonly QuarantineItem[],
+  logger: Logger,
+): Promise<number> {
   if (items.length === 0) return 0;
   const rows = new Map<string, Record<string, unknown>>();
   for (const q of items) {

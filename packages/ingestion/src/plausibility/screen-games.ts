@@ -12,7 +12,8 @@ export function upstreamIdOf(r: GameRecord): string {
 }
 
 /** A record as JSON-ready content (the version kept in a conflict or quarantine row). */
-export const contentOf = (r: GameRecord): Record<string, unknown> => JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
+export const contentOf = (r: GameRecord): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
 const sameContent = (a: GameRecord, b: GameRecord) => JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));
 
 /**
@@ -21,14 +22,25 @@ const sameContent = (a: GameRecord, b: GameRecord) => JSON.stringify(contentOf(a
  * conflict is used (the stored game, if any, stays as it was); both are recorded. Identical
  * repeats are kept once.
  */
-export function screenGames(records: readonly GameRecord[]): { usable: GameRecord[]; quarantined: QuarantineItem[]; conflicts: ConflictItem[] } {
+export function screenGames(records: readonly GameRecord[]): {
+  usable: GameRecord[];
+  quarantined: QuarantineItem[];
+  conflicts: ConflictItem[];
+} {
   const quarantined: QuarantineItem[] = [];
   const byId = new Map<string, GameRecord[]>();
   for (const r of records) {
     const f = checkGameValues(r);
     const key = gameKeyOf(r.date, r.awayCode, r.homeCode);
     if (f) {
-      quarantined.push({ ...f, source: r.source, entity: 'game', gameKey: key, upstreamId: upstreamIdOf(r), raw: contentOf(r) });
+      quarantined.push({
+        ...f,
+        source: r.source,
+        entity: 'game',
+        gameKey: key,
+        upstreamId: upstreamIdOf(r),
+        raw: contentOf(r),
+      });
       continue;
     }
     const id = upstreamIdOf(r);

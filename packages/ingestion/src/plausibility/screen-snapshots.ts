@@ -46,8 +46,20 @@ function nearest(lines: readonly LineValues[] | undefined, at: Date): LineValues
   return best;
 }
 
-export function quarantineOfSnapshot(s: SnapshotRecord, f: { reason: QuarantineItem['reason']; detail: string }): QuarantineItem {
-  return { ...f, source: s.source, entity: 'odds', gameKey: s.gameKey, bookmaker: s.bookmaker, market: s.market, capturedAt: s.capturedAt, raw: s };
+export function quarantineOfSnapshot(
+  s: SnapshotRecord,
+  f: { reason: QuarantineItem['reason']; detail: string },
+): QuarantineItem {
+  return {
+    ...f,
+    source: s.source,
+    entity: 'odds',
+    gameKey: s.gameKey,
+    bookmaker: s.bookmaker,
+    market: s.market,
+    capturedAt: s.capturedAt,
+    raw: s,
+  };
 }
 
 // Spreads first: a moneyline is checked against the spreads that passed.
@@ -71,12 +83,15 @@ export async function screenSnapshots(
   }
   if (inRange.length === 0) return { usable: [], quarantined };
   const lines = await storedLines(db, [...new Set(inRange.map((s) => s.gameKey))]);
-  const ordered = [...inRange].sort((a, b) => MARKET_ORDER[a.market] - MARKET_ORDER[b.market] || a.capturedAt.getTime() - b.capturedAt.getTime());
+  const ordered = [...inRange].sort(
+    (a, b) => MARKET_ORDER[a.market] - MARKET_ORDER[b.market] || a.capturedAt.getTime() - b.capturedAt.getTime(),
+  );
   const usable: SnapshotRecord[] = [];
   for (const s of ordered) {
     const k = lineKey(s.gameKey, s.bookmaker, s.market);
     const prev = before(lines.get(k), s.capturedAt);
-    const spread = s.market === 'h2h' ? nearest(lines.get(lineKey(s.gameKey, s.bookmaker, 'spreads')), s.capturedAt) : undefined;
+    const spread =
+      s.market === 'h2h' ? nearest(lines.get(lineKey(s.gameKey, s.bookmaker, 'spreads')), s.capturedAt) : undefined;
     const f = (spread && checkMoneylineAgainstSpread(s, spread)) || (prev && checkMove(s.market, prev, s));
     if (f) {
       quarantined.push(quarantineOfSnapshot(s, f));

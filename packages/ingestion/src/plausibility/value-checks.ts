@@ -21,7 +21,10 @@ export function checkGameValues(g: GameRecord): Finding | undefined {
   if (final && typeof g.homeScore === 'number' && typeof g.awayScore === 'number') {
     const sum = g.homeScore + g.awayScore;
     if (sum < B.gamePointsMin || sum > B.gamePointsMax) {
-      return { reason: 'points_out_of_range', detail: `game total ${sum} outside ${B.gamePointsMin}..${B.gamePointsMax}` };
+      return {
+        reason: 'points_out_of_range',
+        detail: `game total ${sum} outside ${B.gamePointsMin}..${B.gamePointsMax}`,
+      };
     }
   }
   return undefined;
@@ -47,7 +50,10 @@ function checkPair(what: string, a: number | null | undefined, b: number | null 
 /** One snapshot's points and prices against what bookmakers have quoted (bounds.ts). */
 export function checkSnapshotValues(s: SnapshotRecord): Finding | undefined {
   if (s.market === 'spreads' && s.homePoint != null && Math.abs(s.homePoint) > B.spreadAbsMax) {
-    return { reason: 'spread_out_of_range', detail: `home spread ${s.homePoint} outside -${B.spreadAbsMax}..+${B.spreadAbsMax}` };
+    return {
+      reason: 'spread_out_of_range',
+      detail: `home spread ${s.homePoint} outside -${B.spreadAbsMax}..+${B.spreadAbsMax}`,
+    };
   }
   if (s.market === 'totals' && s.totalPoint != null && (s.totalPoint < B.totalMin || s.totalPoint > B.totalMax)) {
     return { reason: 'total_out_of_range', detail: `total ${s.totalPoint} outside ${B.totalMin}..${B.totalMax}` };

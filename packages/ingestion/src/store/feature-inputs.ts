@@ -65,7 +65,10 @@ function featureLineOf(l: GameClosingLines | undefined): ClosingLine | undefined
 export async function loadFeatureInputs(db: DbClient, query: FeatureInputQuery = {}): Promise<FeatureInputs> {
   const date = { ...(query.after ? { gt: day(query.after) } : {}), ...(query.before ? { lt: day(query.before) } : {}) };
   const rows = await db.game.findMany({
-    where: { status: { in: [...(query.statuses ?? HISTORY_STATUSES)] }, ...(query.after || query.before ? { date } : {}) },
+    where: {
+      status: { in: [...(query.statuses ?? HISTORY_STATUSES)] },
+      ...(query.after || query.before ? { date } : {}),
+    },
     orderBy: [{ date: 'asc' }, { gameKey: 'asc' }],
     select: GAME_SELECT,
   });
@@ -104,6 +107,10 @@ export async function loadFeatureInputs(db: DbClient, query: FeatureInputQuery =
  * the results feature input was built from have changed (a corrected score, a backfill).
  */
 export async function finalGamesFingerprint(db: DbClient, upTo: string): Promise<{ count: number; updatedAt: number }> {
-  const agg = await db.game.aggregate({ where: { status: 'final', date: { lte: day(upTo) } }, _count: { _all: true }, _max: { updatedAt: true } });
+  const agg = await db.game.aggregate({
+    where: { status: 'final', date: { lte: day(upTo) } },
+    _count: { _all: true },
+    _max: { updatedAt: true },
+  });
   return { count: agg._count._all, updatedAt: agg._max.updatedAt?.getTime() ?? 0 };
 }

@@ -46,7 +46,12 @@ const SELECT = `SELECT id, game_key AS "gameKey", api_basketball_id AS "apiBaske
   FROM games`;
 
 /** Existing rows that any of the keys or upstream ids point at. */
-export async function findGameRows(db: DbClient, keys: string[], apiIds: number[], oddsIds: string[]): Promise<GameRow[]> {
+export async function findGameRows(
+  db: DbClient,
+  keys: string[],
+  apiIds: number[],
+  oddsIds: string[],
+): Promise<GameRow[]> {
   return db.$queryRawUnsafe<GameRow[]>(
     `${SELECT} WHERE game_key = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))
        OR api_basketball_id = ANY(ARRAY(SELECT jsonb_array_elements_text($2::jsonb)::int))

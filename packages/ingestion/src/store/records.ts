@@ -45,7 +45,10 @@ export const gameRecordSchema = z
     source: z.string().min(1),
   })
   .refine((g) => g.homeCode !== g.awayCode, 'home and away are the same team')
-  .refine((g) => g.status !== 'final' || (typeof g.homeScore === 'number' && typeof g.awayScore === 'number'), 'a final game needs both scores')
+  .refine(
+    (g) => g.status !== 'final' || (typeof g.homeScore === 'number' && typeof g.awayScore === 'number'),
+    'a final game needs both scores',
+  )
   .refine((g) => g.status !== 'final' || g.homeScore !== g.awayScore, 'a final NBA game cannot be a tie');
 export type GameRecord = z.infer<typeof gameRecordSchema>;
 

@@ -46,7 +46,8 @@ class RowIndex {
 
   remove(row: GameRow): void {
     if (this.byKey.get(row.gameKey) === row) this.byKey.delete(row.gameKey);
-    if (row.apiBasketballId != null && this.byApi.get(row.apiBasketballId) === row) this.byApi.delete(row.apiBasketballId);
+    if (row.apiBasketballId != null && this.byApi.get(row.apiBasketballId) === row)
+      this.byApi.delete(row.apiBasketballId);
     if (row.oddsApiId != null && this.byOdds.get(row.oddsApiId) === row) this.byOdds.delete(row.oddsApiId);
   }
 
@@ -62,7 +63,8 @@ class RowIndex {
 }
 
 function merge(base: GameRow | undefined, r: GameRecord, key: string, isDemo: boolean): GameRow {
-  const pick = <K extends keyof GameRecord>(k: K, fallback: GameRow[keyof GameRow]) => (r[k] === undefined ? fallback : r[k]);
+  const pick = <K extends keyof GameRecord>(k: K, fallback: GameRow[keyof GameRow]) =>
+    r[k] === undefined ? fallback : r[k];
   return {
     ...(base?.id !== undefined ? { id: base.id } : {}),
     gameKey: key,
@@ -93,7 +95,11 @@ const finalOf = (row: GameRow) => Object.fromEntries(FINAL_FIELDS.map((f) => [f,
  * Odds API id, else the same date and teams (so a new upstream id attaches to the existing game).
  * Invalid records are rejected with a reason and logged; the rest of the batch is written.
  */
-export async function upsertGames(db: DbClient, records: readonly GameRecord[], options: UpsertOptions): Promise<UpsertSummary> {
+export async function upsertGames(
+  db: DbClient,
+  records: readonly GameRecord[],
+  options: UpsertOptions,
+): Promise<UpsertSummary> {
   const isDemo = options.isDemo ?? false;
   const rejections: Rejection[] = [];
   const parsedRecords: GameRecord[] = [];
@@ -130,12 +136,19 @@ export async function upsertGames(db: DbClient, records: readonly GameRecord[], 
   for (const { r, key } of valid) {
     const { row, conflict } = index.match(r, key);
     if (conflict) {
-      rejections.push({ record: `${r.source} game ${key}`, reason: `matches game ${row?.gameKey ?? '?'} by upstream id but ${key} is another game` });
+      rejections.push({
+        record: `${r.source} game ${key}`,
+        reason: `matches game ${row?.gameKey ?? '?'} by upstream id but ${key} is another game`,
+      });
       continue;
     }
     const next = merge(row, r, key, isDemo);
     const before = next.id !== undefined ? original.get(next.id) : undefined;
-    if (next.id !== undefined && before?.status === 'final' && JSON.stringify(finalOf(before)) !== JSON.stringify(finalOf(next)))
+    if (
+      next.id !== undefined &&
+      before?.status === 'final' &&
+      JSON.stringify(finalOf(before)) !== JSON.stringify(finalOf(next))
+    )
       corrected.set(next.id, { before, r });
     if (row) index.remove(row);
     index.add(next);
@@ -180,17 +193,31 @@ export async function upsertGames(db: DbClient, records: readonly GameRecord[], 
   // Duplicates of one game within a batch count once as written, the rest as unchanged.
   const withheld = parsedRecords.length - screened.usable.length;
   const unchanged = Math.max(0, records.length - rejections.length - withheld - inserted - updated);
-  return { inserted, updated, unchanged, rejected: rejections.length, rejections, quarantined, conflicts: conflicts.length };
+  return {
+    inserted,
+    updated,
+    unchanged,
+    rejected: rejections.length,
+    rejections,
+    quarantined,
+    conflicts: conflicts.length,
+  };
 }
 
 /** How many settled forecasts each game has (read only: settling is the lifecycle's). */
 async function settledForecastCounts(db: DbClient, gameIds: number[]): Promise<Map<number, number>> {
   if (gameIds.length === 0) return new Map();
-  const rows = await db.prediction.groupBy({ by: ['gameId'], where: { gameId: { in: gameIds }, settledAt: { not: null } }, _count: { _all: true } });
+  const rows = await db.prediction.groupBy({
+    by: ['gameId'],
+    where: { gameId: { in: gameIds }, settledAt: { not: null } },
+    _count: { _all: true },
+  });
   return new Map(rows.map((r) => [r.gameId, r._count._all]));
 }
 
 function describeRecord(raw: unknown, i: number): string {
   const r = raw as Partial<GameRecord> | null;
-  return r && typeof r === 'object' ? `${r.source ?? '?'} game ${r.date ?? '?'} ${r.awayCode ?? '?'}@${r.homeCode ?? '?'}` : `game #${i}`;
+  return r && typeof r === 'object'
+    ? `${r.source ?? '?'} game ${r.date ?? '?'} ${r.awayCode ?? '?'}@${r.homeCode ?? '?'}`
+    : `game #${i}`;
 }

@@ -15,13 +15,21 @@ const identity = (s: SnapshotRecord) => `${s.gameKey}|${s.bookmaker}|${s.market}
  * consistency check (src/plausibility) is quarantined instead of written, so the last good line
  * stays the one in use.
  */
-export async function upsertOddsSnapshots(db: DbClient, records: readonly SnapshotRecord[], options: UpsertOptions): Promise<UpsertSummary> {
+export async function upsertOddsSnapshots(
+  db: DbClient,
+  records: readonly SnapshotRecord[],
+  options: UpsertOptions,
+): Promise<UpsertSummary> {
   const rejections: Rejection[] = [];
   const unique = new Map<string, SnapshotRecord>();
   for (const [i, raw] of records.entries()) {
     const parsed = snapshotRecordSchema.safeParse(raw);
     if (parsed.success) unique.set(identity(parsed.data), parsed.data);
-    else rejections.push({ record: `snapshot #${i} ${String((raw as Partial<SnapshotRecord>)?.gameKey ?? '?')}`, reason: describeIssues(parsed.error.issues) });
+    else
+      rejections.push({
+        record: `snapshot #${i} ${String((raw as Partial<SnapshotRecord>)?.gameKey ?? '?')}`,
+        reason: describeIssues(parsed.error.issues),
+      });
   }
   const valid = [...unique.values()];
   const keys = [...new Set(valid.map((s) => s.gameKey))];
@@ -34,7 +42,10 @@ export async function upsertOddsSnapshots(db: DbClient, records: readonly Snapsh
     db,
     valid.filter((s) => {
       if (known.has(s.gameKey)) return true;
-      rejections.push({ record: `${s.source} ${s.bookmaker} ${s.market} ${s.gameKey}`, reason: `no game ${s.gameKey} in the database` });
+      rejections.push({
+        record: `${s.source} ${s.bookmaker} ${s.market} ${s.gameKey}`,
+        reason: `no game ${s.gameKey} in the database`,
+      });
       return false;
     }),
   );

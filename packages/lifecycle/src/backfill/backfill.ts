@@ -38,7 +38,12 @@ export interface BackfillSummary {
 function surviveRestarts<T>(logger: Logger, what: string, step: () => Promise<T>): Promise<T> {
   return withDatabaseRetry(step, {
     onRetry: (error, retry, delayMs) =>
-      logger.warn('backfill step will be retried when the database is back', { what, retry, delayMs, error: failureLine(error) }),
+      logger.warn('backfill step will be retried when the database is back', {
+        what,
+        retry,
+        delayMs,
+        error: failureLine(error),
+      }),
   });
 }
 
@@ -53,14 +58,26 @@ async function settleCorrections(deps: BackfillDeps): Promise<void> {
  * Idempotent: a second backfill changes nothing, so a season or date whose writes met a database
  * restart is simply done again.
  */
-export async function backfillFromUpstreams(deps: BackfillDeps, upstreams: Upstreams, o: BackfillOptions): Promise<BackfillSummary> {
+export async function backfillFromUpstreams(
+  deps: BackfillDeps,
+  upstreams: Upstreams,
+  o: BackfillOptions,
+): Promise<BackfillSummary> {
   const { db, logger } = deps;
   const out = { games: 0, inserted: 0, snapshots: 0 };
   for (let season = o.fromSeason; season <= o.toSeason; season++) {
-    const s = await surviveRestarts(logger, `season ${season}`, () => ingestSeason(db, upstreams.apiBasketball, season, { logger, isDemo: upstreams.isDemo }));
+    const s = await surviveRestarts(logger, `season ${season}`, () =>
+      ingestSeason(db, upstreams.apiBasketball, season, { logger, isDemo: upstreams.isDemo }),
+    );
     out.games += s.fetched;
     out.inserted += s.inserted;
-    logger.info('season backfilled', { season, fetched: s.fetched, inserted: s.inserted, updated: s.updated, rejected: s.rejected });
+    logger.info('season backfilled', {
+      season,
+      fetched: s.fetched,
+      inserted: s.inserted,
+      updated: s.updated,
+      rejected: s.rejected,
+    });
     if (!o.withOdds) continue;
     const cal = seasonDates(season);
     const last = cal.end < o.today ? cal.end : o.today;
@@ -68,7 +85,9 @@ export async function backfillFromUpstreams(deps: BackfillDeps, upstreams: Upstr
     const bar = o.progress?.(`odds ${season}`, all.length);
     for (const date of all) {
       const at = new Date(`${date}T23:30:00Z`); // 18:30 in New York (EST)
-      const r = await surviveRestarts(logger, `odds ${date}`, () => ingestHistoricalOdds(db, upstreams.odds, at, { logger, isDemo: upstreams.isDemo }));
+      const r = await surviveRestarts(logger, `odds ${date}`, () =>
+        ingestHistoricalOdds(db, upstreams.odds, at, { logger, isDemo: upstreams.isDemo }),
+      );
       out.snapshots += r.snapshots.inserted;
       bar?.tick(date);
     }
@@ -81,10 +100,17 @@ export async function backfillFromUpstreams(deps: BackfillDeps, upstreams: Upstr
  * Imports games.csv (and odds.csv) files of real games, after refusing a database of demo games.
  * Idempotent, and done again after a transient database error.
  */
-export async function backfillFromCsv(deps: BackfillDeps, files: { gamesCsv: string; oddsCsv?: string | undefined }): Promise<ImportCsvSummary> {
+export async function backfillFromCsv(
+  deps: BackfillDeps,
+  files: { gamesCsv: string; oddsCsv?: string | undefined },
+): Promise<ImportCsvSummary> {
   await assertSameDataKind(deps.db, false);
   const summary = await surviveRestarts(deps.logger, 'csv import', () =>
-    importCsv(deps.db, { gamesCsv: files.gamesCsv, ...(files.oddsCsv ? { oddsCsv: files.oddsCsv } : {}), logger: deps.logger }),
+    importCsv(deps.db, {
+      gamesCsv: files.gamesCsv,
+      ...(files.oddsCsv ? { oddsCsv: files.oddsCsv } : {}),
+      logger: deps.logger,
+    }),
   );
   await settleCorrections(deps);
   return summary;

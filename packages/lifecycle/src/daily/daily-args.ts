@@ -9,7 +9,16 @@ export const DAILY_PIPELINE = 'daily';
  * The daily tasks in the order they are added. A later use case of the morning (the season
  * outlook) is added after `predict`.
  */
-export const DAILY_TASKS = ['ingest_games', 'ingest_odds', 'settle', 'features', 'train', 'promote', 'predict', 'outlook'] as const;
+export const DAILY_TASKS = [
+  'ingest_games',
+  'ingest_odds',
+  'settle',
+  'features',
+  'train',
+  'promote',
+  'predict',
+  'outlook',
+] as const;
 
 /** A registered model of the daily run: its registry name and the feature variant it is trained on. */
 export interface DailyModel {
@@ -50,7 +59,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Reads the arguments stored with a daily run back (a resume); BAD_RUN_ARGS naming the field when they are not a daily run's. */
 export function dailyArgsFromJson(runId: string, stored: JsonValue): DailyArgs {
   const bad = (field: string, value: unknown): never => {
-    throw new LifecycleError('BAD_RUN_ARGS', `run ${runId}: stored argument ${field} is not a daily run's (${JSON.stringify(value) ?? 'missing'})`);
+    throw new LifecycleError(
+      'BAD_RUN_ARGS',
+      `run ${runId}: stored argument ${field} is not a daily run's (${JSON.stringify(value) ?? 'missing'})`,
+    );
   };
   if (!isObject(stored)) return bad('args', stored);
   const { date, source, skipOdds, skipTrain, autoPromote, models, lookbackDays, gamesCsv, oddsCsv } = stored;
@@ -60,10 +72,12 @@ export function dailyArgsFromJson(runId: string, stored: JsonValue): DailyArgs {
   if (typeof lookbackDays !== 'number') return bad('lookbackDays', lookbackDays);
   if (!Array.isArray(models)) return bad('models', models);
   const parsed = models.map((m): DailyModel => {
-    if (!isObject(m) || typeof m.name !== 'string' || (m.variant !== 'market' && m.variant !== 'stats')) return bad('models', m);
+    if (!isObject(m) || typeof m.name !== 'string' || (m.variant !== 'market' && m.variant !== 'stats'))
+      return bad('models', m);
     return { name: m.name, variant: m.variant };
   });
-  const file = (name: string, v: unknown) => (v === undefined ? {} : typeof v === 'string' ? { [name]: v } : bad(name, v));
+  const file = (name: string, v: unknown) =>
+    v === undefined ? {} : typeof v === 'string' ? { [name]: v } : bad(name, v);
   return {
     date,
     source,

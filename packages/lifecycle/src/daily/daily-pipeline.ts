@@ -61,7 +61,8 @@ export function createDailyPipeline(deps: DailyDeps): DailyPipeline {
       throw error;
     }));
   const upstreams = () => {
-    if (!deps.upstreams) throw permanent(new LifecycleError('NEEDS_UPSTREAMS', 'this run needs the upstream APIs (source api or demo)'));
+    if (!deps.upstreams)
+      throw permanent(new LifecycleError('NEEDS_UPSTREAMS', 'this run needs the upstream APIs (source api or demo)'));
     return deps.upstreams;
   };
   const isDemo = () => deps.upstreams?.isDemo ?? false;
@@ -80,7 +81,8 @@ export function createDailyPipeline(deps: DailyDeps): DailyPipeline {
     retryDelayMs: 2000,
     timeoutMs: 5 * 60_000,
     continueOnFailure: true,
-    skipIf: ({ context }) => (context.skipOdds ? '--skip-odds' : context.source === 'csv' ? 'csv source carries its own lines' : false),
+    skipIf: ({ context }) =>
+      context.skipOdds ? '--skip-odds' : context.source === 'csv' ? 'csv source carries its own lines' : false,
     run: ({ logger }) => ingestCurrentOdds(db, upstreams(), logger),
   });
 
@@ -111,7 +113,14 @@ export function createDailyPipeline(deps: DailyDeps): DailyPipeline {
       const history = await getHistory();
       const candidates: CandidateResult[] = [];
       for (const m of context.models) {
-        candidates.push(await trainCandidate({ registry, logger }, history, { ...m, isDemo: isDemo(), runId, gitCommit: deps.gitCommit }));
+        candidates.push(
+          await trainCandidate({ registry, logger }, history, {
+            ...m,
+            isDemo: isDemo(),
+            runId,
+            gitCommit: deps.gitCommit,
+          }),
+        );
       }
       return { candidates };
     },
@@ -147,7 +156,10 @@ export function createDailyPipeline(deps: DailyDeps): DailyPipeline {
       const missing: string[] = [];
       for (const m of context.models) {
         const production = await registry.getProductionVersion(m.name);
-        if (production) models.push(await predictDate({ db, registry, logger }, history, { production, date: context.date, isDemo: isDemo() }));
+        if (production)
+          models.push(
+            await predictDate({ db, registry, logger }, history, { production, date: context.date, isDemo: isDemo() }),
+          );
         else missing.push(m.name);
       }
       if (models.length === 0) {

@@ -5,8 +5,26 @@ import type { CandidateResult } from './train-candidate';
 
 /** What `ingest_games` reports: counts of a CSV import or of the dates fetched from API-Basketball. */
 export type IngestGamesResult =
-  | { source: 'csv'; gameRows: number; oddsRows: number; inserted: number; updated: number; rejected: number; quarantined: number; conflicts: number }
-  | { dates: number; fetched: number; inserted: number; updated: number; unchanged: number; rejected: number; quarantined: number; conflicts: number };
+  | {
+      source: 'csv';
+      gameRows: number;
+      oddsRows: number;
+      inserted: number;
+      updated: number;
+      rejected: number;
+      quarantined: number;
+      conflicts: number;
+    }
+  | {
+      dates: number;
+      fetched: number;
+      inserted: number;
+      updated: number;
+      unchanged: number;
+      rejected: number;
+      quarantined: number;
+      conflicts: number;
+    };
 
 /** What `ingest_odds` reports. */
 export interface IngestOddsResult {

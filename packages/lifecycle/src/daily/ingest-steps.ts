@@ -12,10 +12,20 @@ import type { IngestGamesResult, IngestOddsResult } from './daily-results';
  * The day's games: a CSV import (`--source csv`), else the results of the `lookbackDays` days
  * before the date and the date's schedule from API-Basketball. Idempotent upserts.
  */
-export async function ingestGames(db: DbClient, upstreams: () => Upstreams, args: DailyArgs, logger: Logger): Promise<IngestGamesResult> {
+export async function ingestGames(
+  db: DbClient,
+  upstreams: () => Upstreams,
+  args: DailyArgs,
+  logger: Logger,
+): Promise<IngestGamesResult> {
   if (args.source === 'csv') {
-    if (!args.gamesCsv) throw permanent(new LifecycleError('NEEDS_GAMES_CSV', '--source csv needs --games <games.csv>'));
-    const summary = await importCsv(db, { gamesCsv: args.gamesCsv, ...(args.oddsCsv ? { oddsCsv: args.oddsCsv } : {}), logger });
+    if (!args.gamesCsv)
+      throw permanent(new LifecycleError('NEEDS_GAMES_CSV', '--source csv needs --games <games.csv>'));
+    const summary = await importCsv(db, {
+      gamesCsv: args.gamesCsv,
+      ...(args.oddsCsv ? { oddsCsv: args.oddsCsv } : {}),
+      logger,
+    });
     return {
       source: 'csv',
       gameRows: summary.gameRows,
@@ -28,7 +38,16 @@ export async function ingestGames(db: DbClient, upstreams: () => Upstreams, args
     };
   }
   const { apiBasketball, isDemo } = upstreams();
-  const totals = { dates: 0, fetched: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, quarantined: 0, conflicts: 0 };
+  const totals = {
+    dates: 0,
+    fetched: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    quarantined: 0,
+    conflicts: 0,
+  };
   for (let d = -args.lookbackDays; d <= 0; d++) {
     const s = await ingestGamesForDate(db, apiBasketball, addDays(args.date, d), { logger, isDemo });
     totals.dates += 1;

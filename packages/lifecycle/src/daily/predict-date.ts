@@ -48,9 +48,19 @@ export async function forecastGames(
   options: { version: ModelVersionInfo; isDemo: boolean },
 ): Promise<Omit<PredictResult, 'date'>> {
   const { version } = options;
-  const result: Omit<PredictResult, 'date'> = { model: version.name, version: version.version, games: rows.length, stored: 0, withMarket: 0, withheld: [] };
+  const result: Omit<PredictResult, 'date'> = {
+    model: version.name,
+    version: version.version,
+    games: rows.length,
+    stored: 0,
+    withMarket: 0,
+    withheld: [],
+  };
   if (rows.length === 0) return result;
-  const model = ServingModel.fromRegistration(version, await deps.registry.loadArtifacts(version.name, version.version));
+  const model = ServingModel.fromRegistration(
+    version,
+    await deps.registry.loadArtifacts(version.name, version.version),
+  );
   try {
     const p = model.predictRows(rows);
     for (const [i, r] of rows.entries()) {
@@ -78,7 +88,13 @@ export async function forecastGames(
       });
       if (!check.ok) {
         result.withheld.push({ game: r.game.id, reason: check.reason, message: check.message });
-        deps.logger.warn('forecast withheld', { model: version.name, version: version.version, game: r.game.id, reason: check.reason, detail: check.message });
+        deps.logger.warn('forecast withheld', {
+          model: version.name,
+          version: version.version,
+          game: r.game.id,
+          reason: check.reason,
+          detail: check.message,
+        });
         continue;
       }
       if (!(await storeForecast(deps.db, gameId, version, values))) continue;

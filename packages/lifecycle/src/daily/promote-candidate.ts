@@ -30,7 +30,12 @@ export async function promoteCandidate(
     return { promoted: r.promoted.version, archived: r.archived?.version ?? null, alreadyInProduction: false };
   } catch (error) {
     // promoted by someone else between the check and the promotion
-    if (error instanceof RegistryError && error.code === 'INVALID_STATE' && (await registry.getProductionVersion(c.name))?.version === c.version) return done;
+    if (
+      error instanceof RegistryError &&
+      error.code === 'INVALID_STATE' &&
+      (await registry.getProductionVersion(c.name))?.version === c.version
+    )
+      return done;
     throw error;
   }
 }

@@ -2,7 +2,13 @@ import { containing } from '@nba/testing';
 import { promotionDecision } from './promotion';
 import type { CandidateResult } from './train-candidate';
 
-const scores = (logLoss: number, market: number) => ({ n: 1230, logLoss, brier: 0.2, accuracy: 0.66, lined: { n: 1200, logLoss, market } });
+const scores = (logLoss: number, market: number) => ({
+  n: 1230,
+  logLoss,
+  brier: 0.2,
+  accuracy: 0.66,
+  lined: { n: 1200, logLoss, market },
+});
 const candidate = (over: Partial<CandidateResult> = {}): CandidateResult => ({
   name: 'nba-winner',
   version: '1.1.0',
@@ -30,14 +36,18 @@ describe('promotionDecision', () => {
     const d = promotionDecision(candidate({ candidate: scores(0.602, 0.6011) }), true);
     expect(d).toEqual({
       promote: false,
-      reason: 'nba-winner 1.1.0 is worse than the market on its 1200 holdout games with a line by 0.0009 in log loss (guardrail 0.0005)',
+      reason:
+        'nba-winner 1.1.0 is worse than the market on its 1200 holdout games with a line by 0.0009 in log loss (guardrail 0.0005)',
     });
     // within the margin is allowed
     expect(promotionDecision(candidate({ candidate: scores(0.6015, 0.6011) }), true).promote).toBe(true);
   });
 
   it('holds the stats-only model to production only (it is an independent view, not a refinement of the line)', () => {
-    expect(promotionDecision(candidate({ variant: 'stats', name: 'nba-winner-stats', candidate: scores(0.62, 0.6) }), true).promote).toBe(true);
+    expect(
+      promotionDecision(candidate({ variant: 'stats', name: 'nba-winner-stats', candidate: scores(0.62, 0.6) }), true)
+        .promote,
+    ).toBe(true);
     expect(promotionDecision(candidate({ variant: 'stats', beatsProduction: false }), true)).toMatchObject({
       promote: false,
       reason: containing('does not beat production'),
@@ -49,6 +59,9 @@ describe('promotionDecision', () => {
       promote: false,
       reason: 'nba-winner 1.1.0 is already the production version',
     });
-    expect(promotionDecision(candidate(), false)).toMatchObject({ promote: false, reason: containing('registered as staging') });
+    expect(promotionDecision(candidate(), false)).toMatchObject({
+      promote: false,
+      reason: containing('registered as staging'),
+    });
   });
 });

@@ -22,9 +22,21 @@ export function promotionDecision(c: CandidateResult, autoPromote: boolean): Pro
         `(guardrail ${MARKET_GUARDRAIL})`,
     };
   }
-  if (!autoPromote) return { promote: false, reason: `${c.name} ${c.version} registered as staging; promote with --auto-promote or pnpm models -- promote` };
-  if (!c.beatsProduction) return { promote: false, reason: `${c.name} ${c.version} does not beat production on log loss` };
-  const vsProduction = c.production ? ` vs production ${c.production.logLoss.toFixed(4)}` : ' (no production version yet)';
-  const vsMarket = scores?.lined ? `, market ${scores.lined.market.toFixed(4)} on the ${scores.lined.n} games with a line` : '';
-  return { promote: true, reason: `auto-promoted by the pipeline: holdout log loss ${scores?.logLoss.toFixed(4) ?? 'n/a'}${vsProduction}${vsMarket}` };
+  if (!autoPromote)
+    return {
+      promote: false,
+      reason: `${c.name} ${c.version} registered as staging; promote with --auto-promote or pnpm models -- promote`,
+    };
+  if (!c.beatsProduction)
+    return { promote: false, reason: `${c.name} ${c.version} does not beat production on log loss` };
+  const vsProduction = c.production
+    ? ` vs production ${c.production.logLoss.toFixed(4)}`
+    : ' (no production version yet)';
+  const vsMarket = scores?.lined
+    ? `, market ${scores.lined.market.toFixed(4)} on the ${scores.lined.n} games with a line`
+    : '';
+  return {
+    promote: true,
+    reason: `auto-promoted by the pipeline: holdout log loss ${scores?.logLoss.toFixed(4) ?? 'n/a'}${vsProduction}${vsMarket}`,
+  };
 }

@@ -29,13 +29,21 @@ export interface DailyRunDeps {
 export type DailyRunResult = RunResult<DailyResults>;
 
 /** Runs `work` with the run's upstreams: the given ones, or opened for `args.source` (csv: none, after the data-kind check) and closed after. */
-async function withUpstreams<T>(deps: DailyRunDeps, args: DailyArgs, work: (upstreams: Upstreams | undefined) => Promise<T>): Promise<T> {
+async function withUpstreams<T>(
+  deps: DailyRunDeps,
+  args: DailyArgs,
+  work: (upstreams: Upstreams | undefined) => Promise<T>,
+): Promise<T> {
   if (deps.upstreams) return work(deps.upstreams);
   if (args.source === 'csv') {
     await assertSameDataKind(deps.db, false);
     return work(undefined);
   }
-  const upstreams = await openUpstreams(args.source, { env: deps.upstreamSettings, logger: deps.logger, db: deps.db }, args.date);
+  const upstreams = await openUpstreams(
+    args.source,
+    { env: deps.upstreamSettings, logger: deps.logger, db: deps.db },
+    args.date,
+  );
   try {
     return await work(upstreams);
   } finally {
@@ -57,11 +65,17 @@ export function runDaily(deps: DailyRunDeps, args: DailyArgs): Promise<DailyRunR
 }
 
 /** The arguments a daily run was started with: UNKNOWN_RUN, NOT_A_DAILY_RUN or BAD_RUN_ARGS otherwise. */
-export async function storedDailyArgs(deps: Pick<DailyRunDeps, 'db' | 'databaseUrl'>, runId: string): Promise<DailyArgs> {
+export async function storedDailyArgs(
+  deps: Pick<DailyRunDeps, 'db' | 'databaseUrl'>,
+  runId: string,
+): Promise<DailyArgs> {
   const run = await new PrismaRunStore(deps.db, { databaseUrl: deps.databaseUrl }).getRun(runId);
   if (!run) throw new LifecycleError('UNKNOWN_RUN', `no run with id ${runId}`);
   if (run.name !== DAILY_PIPELINE)
-    throw new LifecycleError('NOT_A_DAILY_RUN', `run ${runId} is a '${run.name}' run; only '${DAILY_PIPELINE}' runs can be resumed`);
+    throw new LifecycleError(
+      'NOT_A_DAILY_RUN',
+      `run ${runId} is a '${run.name}' run; only '${DAILY_PIPELINE}' runs can be resumed`,
+    );
   return dailyArgsFromJson(runId, run.args);
 }
 
@@ -70,6 +84,13 @@ export async function storedDailyArgs(deps: Pick<DailyRunDeps, 'db' | 'databaseU
  * {@link storedDailyArgs}). The orchestrator refuses a run whose process is alive (unless `force`,
  * for a run whose process died without recording the end) or whose date another live run holds.
  */
-export function resumeDaily(deps: DailyRunDeps, runId: string, args: DailyArgs, options: { force: boolean }): Promise<DailyRunResult> {
-  return withUpstreams(deps, args, (upstreams) => pipelineFor(deps, upstreams).resume(runId, args, { force: options.force }));
+export function resumeDaily(
+  deps: DailyRunDeps,
+  runId: string,
+  args: DailyArgs,
+  options: { force: boolean },
+): Promise<DailyRunResult> {
+  return withUpstreams(deps, args, (upstreams) =>
+    pipelineFor(deps, upstreams).resume(runId, args, { force: options.force }),
+  );
 }

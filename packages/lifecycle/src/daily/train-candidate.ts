@@ -45,14 +45,18 @@ export async function nextVersion(registry: ModelRegistry, name: string): Promis
 function recordedHoldout(version: ModelVersionInfo | undefined, season: number | undefined): EvalScores | undefined {
   const m = version && season !== undefined ? version.metrics[`holdout-${season}`] : undefined;
   if (!m) return undefined;
-  const lined = m.linedGames !== undefined ? { n: m.linedGames, logLoss: m.linedLogLoss ?? NaN, market: m.marketLogLoss ?? NaN } : null;
+  const lined =
+    m.linedGames !== undefined
+      ? { n: m.linedGames, logLoss: m.linedLogLoss ?? NaN, market: m.marketLogLoss ?? NaN }
+      : null;
   return { n: m.games ?? 0, logLoss: m.logLoss ?? NaN, brier: m.brier ?? NaN, accuracy: m.accuracy ?? NaN, lined };
 }
 
 /** The holdout scores as registry metrics (numbers only). */
 function holdoutMetrics(c: EvalScores): Record<string, number> {
   const out: Record<string, number> = { logLoss: c.logLoss, brier: c.brier, accuracy: c.accuracy, games: c.n };
-  if (c.lined) Object.assign(out, { linedGames: c.lined.n, linedLogLoss: c.lined.logLoss, marketLogLoss: c.lined.market });
+  if (c.lined)
+    Object.assign(out, { linedGames: c.lined.n, linedLogLoss: c.lined.logLoss, marketLogLoss: c.lined.market });
   return out;
 }
 
@@ -72,15 +76,27 @@ export async function trainCandidate(
   const print = trainingFingerprint(ds, options.variant);
   const season = evaluationSeason(ds);
   const existing = await deps.registry.findVersionByFingerprint(options.name, print.fingerprint);
-  const candidate = season === undefined ? null : (recordedHoldout(existing, season) ?? holdoutScores(ds, options.variant, season));
-  deps.logger.info('candidate evaluated', { season, ...candidate, ...print, ...(existing ? { reusedVersion: existing.version } : {}) });
+  const candidate =
+    season === undefined ? null : (recordedHoldout(existing, season) ?? holdoutScores(ds, options.variant, season));
+  deps.logger.info('candidate evaluated', {
+    season,
+    ...candidate,
+    ...print,
+    ...(existing ? { reusedVersion: existing.version } : {}),
+  });
 
   let production: CandidateResult['production'] = null;
   const current = await deps.registry.getProductionVersion(options.name);
   if (current && current.version !== existing?.version && season !== undefined && candidate) {
-    const unseen = subset(ds, (r) => r.game.season === season && (!current.trainedTo || r.game.date > current.trainedTo));
+    const unseen = subset(
+      ds,
+      (r) => r.game.season === season && (!current.trainedTo || r.game.date > current.trainedTo),
+    );
     if (unseen.rows.length >= 50) {
-      const model = ServingModel.fromRegistration(current, await deps.registry.loadArtifacts(current.name, current.version));
+      const model = ServingModel.fromRegistration(
+        current,
+        await deps.registry.loadArtifacts(current.name, current.version),
+      );
       try {
         production = { version: current.version, ...scoreModel(model, unseen) };
       } finally {
@@ -92,8 +108,13 @@ export async function trainCandidate(
     }
   }
   const inProduction = current !== undefined && current.version === existing?.version;
-  const beatsProduction = !inProduction && (!current || (candidate !== null && production !== null && candidate.logLoss < production.logLoss));
-  const result = (version: ModelVersionInfo | { version: string; trainingGames: number | null }, reused: boolean): CandidateResult => ({
+  const beatsProduction =
+    !inProduction &&
+    (!current || (candidate !== null && production !== null && candidate.logLoss < production.logLoss));
+  const result = (
+    version: ModelVersionInfo | { version: string; trainingGames: number | null },
+    reused: boolean,
+  ): CandidateResult => ({
     name: options.name,
     version: version.version,
     variant: options.variant,

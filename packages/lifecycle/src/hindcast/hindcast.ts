@@ -60,7 +60,13 @@ export interface HindcastResult {
 }
 
 /** The training cutoff of every day in `from..to` with games, from each season's first game day among the finished games. */
-function windowsOf(ds: Dataset, rows: readonly FeatureRow[], from: string, to: string, cadence: number): Map<string, FeatureRow[]> {
+function windowsOf(
+  ds: Dataset,
+  rows: readonly FeatureRow[],
+  from: string,
+  to: string,
+  cadence: number,
+): Map<string, FeatureRow[]> {
   const seasonStart = new Map<number, string>();
   for (const r of ds.rows) if (!seasonStart.has(r.game.season)) seasonStart.set(r.game.season, r.game.date);
   const windows = new Map<string, FeatureRow[]>();
@@ -105,7 +111,10 @@ async function hindcastVersion(
     return { version: registered, reused: false };
   } catch (error) {
     // another process registered the same inputs first
-    const raced = error instanceof RegistryError && error.code === 'DUPLICATE' ? await registry.findVersionByFingerprint(model.name, fingerprint) : undefined;
+    const raced =
+      error instanceof RegistryError && error.code === 'DUPLICATE'
+        ? await registry.findVersionByFingerprint(model.name, fingerprint)
+        : undefined;
     if (raced) return { version: raced, reused: true };
     throw error;
   } finally {
@@ -129,7 +138,8 @@ export async function hindcast(
 ): Promise<HindcastResult> {
   parseIsoDate(options.from);
   parseIsoDate(options.to);
-  if (options.from > options.to) throw new LifecycleError('BAD_HINDCAST_RANGE', `hindcast range ${options.from}..${options.to}: from is after to`);
+  if (options.from > options.to)
+    throw new LifecycleError('BAD_HINDCAST_RANGE', `hindcast range ${options.from}..${options.to}: from is after to`);
   const cadence = options.retrainDays ?? RETRAIN_DAYS;
   const rows = buildFeatures(history.games, history.lines).rows;
   const ds = assembleDataset(rows);

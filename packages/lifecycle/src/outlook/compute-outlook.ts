@@ -30,7 +30,11 @@ export function defaultOutlookSeed(date: string): number {
  * run twice and to resume. The season is the one `date` belongs to; a date whose season has no
  * regular-season games stored is a NO_SEASON_SCHEDULE error (the off-season before a schedule).
  */
-export async function computeOutlook(db: DbClient, date: string, options: MorningOptions = {}): Promise<ComputedOutlook> {
+export async function computeOutlook(
+  db: DbClient,
+  date: string,
+  options: MorningOptions = {},
+): Promise<ComputedOutlook> {
   parseIsoDate(date);
   return storeMorningOutlook(db, date, await loadOutlookInputs(db, seasonOfDate(date)), options);
 }
@@ -53,11 +57,20 @@ export async function loadOutlookInputs(db: DbClient, season: number): Promise<O
  * {@link computeOutlook} from inputs read before: what the morning of `date` could know is taken
  * from them ({@link outlookHistory}), so inputs read later in the season serve earlier mornings too.
  */
-export async function storeMorningOutlook(db: DbClient, date: string, inputs: OutlookInputs, options: MorningOptions = {}): Promise<ComputedOutlook> {
+export async function storeMorningOutlook(
+  db: DbClient,
+  date: string,
+  inputs: OutlookInputs,
+  options: MorningOptions = {},
+): Promise<ComputedOutlook> {
   const { season, games, lines } = inputs;
-  if (seasonOfDate(date) !== season) throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid outlook date ${date}: not in season ${season}`);
+  if (seasonOfDate(date) !== season)
+    throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid outlook date ${date}: not in season ${season}`);
   if (!games.some((g) => g.season === season && g.gameType === 'regular')) {
-    throw new LifecycleError('NO_SEASON_SCHEDULE', `no regular-season games of season ${season} stored: no outlook for ${date}`);
+    throw new LifecycleError(
+      'NO_SEASON_SCHEDULE',
+      `no regular-season games of season ${season} stored: no outlook for ${date}`,
+    );
   }
   const seed = options.seed ?? defaultOutlookSeed(date);
   const outlook = morningOutlook(outlookHistory(games, lines, season, date), season, date, { ...options, seed });

@@ -5,7 +5,14 @@ import type { MorningOptions } from './morning-outlook';
 
 /** What the daily `outlook` task records (JSON): what was stored, or why nothing was. */
 export type OutlookTaskResult =
-  | { readonly date: string; readonly season: number; readonly rows: number; readonly simulations: number; readonly seed: number; readonly isDemo: boolean }
+  | {
+      readonly date: string;
+      readonly season: number;
+      readonly rows: number;
+      readonly simulations: number;
+      readonly seed: number;
+      readonly isDemo: boolean;
+    }
   | { readonly date: string; readonly skipped: string };
 
 /**
@@ -13,7 +20,11 @@ export type OutlookTaskResult =
  * records it. A date whose season has no schedule stored yet (the off-season) stores nothing and
  * says why, rather than failing every summer morning's run; every other error fails the task.
  */
-export async function dailyOutlook(db: DbClient, date: string, options: MorningOptions = {}): Promise<OutlookTaskResult> {
+export async function dailyOutlook(
+  db: DbClient,
+  date: string,
+  options: MorningOptions = {},
+): Promise<OutlookTaskResult> {
   try {
     const r = await computeOutlook(db, date, options);
     return { date, season: r.season, rows: r.rows, simulations: r.simulations, seed: r.seed, isDemo: r.isDemo };

@@ -28,11 +28,18 @@ export interface FilledOutlooks {
  * continues where it stopped. Mornings before the season's first regular-season game are not
  * outlooks anyone looks for; callers pass the range they want.
  */
-export async function fillOutlooks(db: DbClient, from: string, to: string, options: MorningOptions = {}): Promise<FilledOutlooks> {
+export async function fillOutlooks(
+  db: DbClient,
+  from: string,
+  to: string,
+  options: MorningOptions = {},
+): Promise<FilledOutlooks> {
   parseIsoDate(from);
   parseIsoDate(to);
-  if (from > to) throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid outlook range ${from}..${to}: from is after to`);
-  if (seasonOfDate(from) !== seasonOfDate(to)) throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid outlook range ${from}..${to}: spans two seasons`);
+  if (from > to)
+    throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid outlook range ${from}..${to}: from is after to`);
+  if (seasonOfDate(from) !== seasonOfDate(to))
+    throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid outlook range ${from}..${to}: spans two seasons`);
   const done = await db.seasonOutlook.findMany({
     where: { date: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },
     distinct: ['date'],

@@ -47,7 +47,12 @@ export interface MorningOutlook {
  * `history` is {@link outlookHistory}'s output (nothing of `date` or later but the schedule). The
  * one definition of an outlook: the daily task and the backtest both call it.
  */
-export function morningOutlook(history: readonly LinedGame[], season: number, date: string, options: MorningOptions = {}): MorningOutlook {
+export function morningOutlook(
+  history: readonly LinedGame[],
+  season: number,
+  date: string,
+  options: MorningOptions = {},
+): MorningOutlook {
   const simulations = options.simulations ?? DEFAULT_OUTLOOK_SIMULATIONS;
   const seed = options.seed ?? 1;
   const fit = fitRatings(history, date, season, DEFAULT_RATING_PARAMS);

@@ -14,11 +14,23 @@ export const OUTLOOK_EARLIER_SEASONS = 2;
  * closing spread. What the morning could not know is removed here, not left to the callers: games
  * on or after `date` keep only their schedule (teams, date, type, site), without score or line.
  */
-export function outlookHistory(games: readonly GameRecord[], lines: ReadonlyMap<string, ClosingLine>, season: number, date: string): LinedGame[] {
+export function outlookHistory(
+  games: readonly GameRecord[],
+  lines: ReadonlyMap<string, ClosingLine>,
+  season: number,
+  date: string,
+): LinedGame[] {
   const out: LinedGame[] = [];
   for (const g of games) {
     if (g.season > season || g.season < season - OUTLOOK_EARLIER_SEASONS) continue;
-    const base = { season: g.season, date: g.date, home: g.home, away: g.away, gameType: g.gameType, neutral: g.neutral ?? null };
+    const base = {
+      season: g.season,
+      date: g.date,
+      home: g.home,
+      away: g.away,
+      gameType: g.gameType,
+      neutral: g.neutral ?? null,
+    };
     if (g.date >= date) {
       out.push(base);
       continue;

@@ -91,8 +91,10 @@ export async function latestOutlook(db: DbClient): Promise<StoredOutlook | null>
 
 /** A team's stored outlook on every date of a season, oldest first (empty when none is stored). */
 export async function teamOutlookHistory(db: DbClient, team: string, season: number): Promise<TeamOutlookRow[]> {
-  if (!TEAM_CODES.includes(team)) throw new LifecycleError('UNKNOWN_TEAM', `unknown team '${team}': expected one of ${TEAM_CODES.join(', ')}`);
-  if (!Number.isInteger(season)) throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid season ${season}: expected the year a season ends`);
+  if (!TEAM_CODES.includes(team))
+    throw new LifecycleError('UNKNOWN_TEAM', `unknown team '${team}': expected one of ${TEAM_CODES.join(', ')}`);
+  if (!Number.isInteger(season))
+    throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid season ${season}: expected the year a season ends`);
   const rows = await db.seasonOutlook.findMany({ where: { teamCode: team, season }, orderBy: { date: 'asc' } });
   return rows.map(rowOf);
 }

@@ -7,7 +7,8 @@ import { rowOf, type TeamOutlookRow } from './outlook-reads';
  * the history the outlook page charts and takes the week's change from (empty when none is stored).
  */
 export async function seasonOutlookHistory(db: DbClient, season: number): Promise<TeamOutlookRow[]> {
-  if (!Number.isInteger(season)) throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid season ${season}: expected the year a season ends`);
+  if (!Number.isInteger(season))
+    throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid season ${season}: expected the year a season ends`);
   const rows = await db.seasonOutlook.findMany({ where: { season }, orderBy: [{ date: 'asc' }, { teamCode: 'asc' }] });
   return rows.map(rowOf);
 }

@@ -18,7 +18,10 @@ export interface StoredForecast {
 export async function forecastsOfDate(db: DbClient, date: string): Promise<StoredForecast[]> {
   const rows = await db.prediction.findMany({
     where: { game: { date: new Date(`${date}T00:00:00Z`) } },
-    include: { game: { select: { awayCode: true, homeCode: true } }, modelVersion: { select: { name: true, version: true } } },
+    include: {
+      game: { select: { awayCode: true, homeCode: true } },
+      modelVersion: { select: { name: true, version: true } },
+    },
     orderBy: [{ game: { tipoff: 'asc' } }, { gameId: 'asc' }, { modelVersion: { name: 'asc' } }],
   });
   return rows.map((r) => ({

@@ -3,7 +3,10 @@ import { accuracy, brier, logLoss } from '@nba/modeling';
 import type { LiveComparison, LiveScores, ModelVersionInfo } from '@nba/registry';
 
 /** A version's settled forecasts by game: the probability and whether the home team won. */
-async function settledForecasts(db: DbClient, modelVersionId: number): Promise<Map<number, { p: number; won: number }>> {
+async function settledForecasts(
+  db: DbClient,
+  modelVersionId: number,
+): Promise<Map<number, { p: number; won: number }>> {
   const rows = await db.prediction.findMany({
     where: { modelVersionId, homeWon: { not: null } },
     select: { gameId: true, homeWinProb: true, homeWon: true },
@@ -22,7 +25,11 @@ export function scoreSettled(rows: readonly { p: number; won: number }[]): LiveS
  * The live part of comparing two versions (the registry's `compareVersions` takes it): both
  * versions' settled forecasts scored on the games both forecast; undefined when they share none.
  */
-export async function liveComparison(db: DbClient, a: Pick<ModelVersionInfo, 'id'>, b: Pick<ModelVersionInfo, 'id'>): Promise<LiveComparison | undefined> {
+export async function liveComparison(
+  db: DbClient,
+  a: Pick<ModelVersionInfo, 'id'>,
+  b: Pick<ModelVersionInfo, 'id'>,
+): Promise<LiveComparison | undefined> {
   const [pa, pb] = await Promise.all([settledForecasts(db, a.id), settledForecasts(db, b.id)]);
   const common = [...pa.keys()].filter((g) => pb.has(g));
   if (common.length === 0) return undefined;

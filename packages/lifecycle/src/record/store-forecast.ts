@@ -29,7 +29,11 @@ export async function storeForecast(
   const key = { gameId_modelVersionId: { gameId, modelVersionId: version.id } };
   const existing = await db.prediction.findUnique({ where: key, select: { settledAt: true } });
   if (existing?.settledAt) return false;
-  const upsert = db.prediction.upsert({ where: key, create: { gameId, modelVersionId: version.id, ...values }, update: values });
+  const upsert = db.prediction.upsert({
+    where: key,
+    create: { gameId, modelVersionId: version.id, ...values },
+    update: values,
+  });
   if (version.kind === 'live') await upsert;
   else {
     const others = db.prediction.deleteMany({

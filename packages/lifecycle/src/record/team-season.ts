@@ -85,7 +85,8 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The team's code checked against the league's: an unknown one is an UNKNOWN_TEAM error naming it. */
 function knownTeam(team: string): string {
-  if (!TEAM_CODES.includes(team)) throw new LifecycleError('UNKNOWN_TEAM', `unknown team '${team}': expected one of ${TEAM_CODES.join(', ')}`);
+  if (!TEAM_CODES.includes(team))
+    throw new LifecycleError('UNKNOWN_TEAM', `unknown team '${team}': expected one of ${TEAM_CODES.join(', ')}`);
   return team;
 }
 
@@ -119,7 +120,8 @@ function teamForecast(r: StoredPrediction, home: boolean): TeamForecast {
     marketProbability: r.marketHomeProb,
   });
   const { name: model, version, kind } = r.modelVersion;
-  if (!check.ok) return { model, version, kind, teamWinProb: null, withheld: { reason: check.reason, message: check.message } };
+  if (!check.ok)
+    return { model, version, kind, teamWinProb: null, withheld: { reason: check.reason, message: check.message } };
   return { model, version, kind, teamWinProb: home ? r.homeWinProb : 1 - r.homeWinProb };
 }
 
@@ -151,13 +153,19 @@ function teamMarket(rows: readonly StoredPrediction[], home: boolean): TeamGame[
 
 /** Each model's scores per kind on the team's final games, and beside the market's on those with a market probability. */
 function forecastRecords(games: readonly { game: TeamGame; all: readonly TeamForecast[] }[]): TeamForecastRecord[] {
-  const keys = [...new Map(games.flatMap(({ all }) => all.map((f) => [`${f.model}|${f.kind}`, { model: f.model, kind: f.kind }] as const))).values()];
+  const keys = [
+    ...new Map(
+      games.flatMap(({ all }) => all.map((f) => [`${f.model}|${f.kind}`, { model: f.model, kind: f.kind }] as const)),
+    ).values(),
+  ];
   keys.sort((a, b) => a.model.localeCompare(b.model) || (a.kind === b.kind ? 0 : a.kind === 'live' ? -1 : 1));
   return keys.map(({ model, kind }) => {
     // scored as the team's chance of winning: log loss, Brier and accuracy read the same from either side
     const scored = games.flatMap(({ game, all }) => {
       const p = all.find((f) => f.model === model && f.kind === kind)?.teamWinProb;
-      return game.teamWon === null || p === null || p === undefined ? [] : [{ p, won: game.teamWon ? 1 : 0, market: game.market?.teamWinProb ?? null }];
+      return game.teamWon === null || p === null || p === undefined
+        ? []
+        : [{ p, won: game.teamWon ? 1 : 0, market: game.market?.teamWinProb ?? null }];
     });
     const lined = scored.flatMap((s) => (s.market === null ? [] : [{ ...s, market: s.market }]));
     return {
@@ -166,7 +174,11 @@ function forecastRecords(games: readonly { game: TeamGame; all: readonly TeamFor
       games: scored.length,
       scores: scored.length ? scoreSettled(scored) : null,
       vsMarket: lined.length
-        ? { games: lined.length, model: scoreSettled(lined), market: scoreSettled(lined.map((s) => ({ p: s.market, won: s.won }))) }
+        ? {
+            games: lined.length,
+            model: scoreSettled(lined),
+            market: scoreSettled(lined.map((s) => ({ p: s.market, won: s.won }))),
+          }
         : null,
     };
   });
@@ -181,7 +193,11 @@ function forecastRecords(games: readonly { game: TeamGame; all: readonly TeamFor
  * games of the team on or before `asOf` (the season so far; in the off-season the one just ended).
  * An unknown team is an UNKNOWN_TEAM error; an invalid season a ConfigError from @nba/config.
  */
-export async function teamSeason(db: DbClient, team: string, options: { asOf: string; season?: number }): Promise<TeamSeason> {
+export async function teamSeason(
+  db: DbClient,
+  team: string,
+  options: { asOf: string; season?: number },
+): Promise<TeamSeason> {
   const code = knownTeam(team);
   parseIsoDate(options.asOf);
   const season = options.season ?? (await defaultSeason(db, code, options.asOf)) ?? seasonOfDate(options.asOf);
@@ -207,7 +223,15 @@ export async function teamSeason(db: DbClient, team: string, options: { asOf: st
     }),
     db.seasonOutlook.findMany({
       where: { teamCode: code, season },
-      select: { date: true, rating: true, wins: true, losses: true, ratingModel: true, ratingVersion: true, isDemo: true },
+      select: {
+        date: true,
+        rating: true,
+        wins: true,
+        losses: true,
+        ratingModel: true,
+        ratingVersion: true,
+        isDemo: true,
+      },
       orderBy: { date: 'asc' },
     }),
   ]);

@@ -40,7 +40,10 @@ export interface Upstreams {
  * The upstreams a command uses: `--source` when given, else the real APIs when the keys are set
  * (the environment has both or neither) and the demo stand-ins without them.
  */
-export function upstreamKind(env: Pick<UpstreamSettings, 'API_BASKETBALL_KEY' | 'THE_ODDS_API_KEY'>, source?: UpstreamKind): UpstreamKind {
+export function upstreamKind(
+  env: Pick<UpstreamSettings, 'API_BASKETBALL_KEY' | 'THE_ODDS_API_KEY'>,
+  source?: UpstreamKind,
+): UpstreamKind {
   return source ?? (env.API_BASKETBALL_KEY && env.THE_ODDS_API_KEY ? 'api' : 'demo');
 }
 
@@ -54,7 +57,10 @@ const DEMO_QUOTA = 10_000_000;
 export function demoLeague(today: string): { seasons: number[]; games: LeagueGame[] } {
   const current = seasonOfDate(today);
   const seasons = [current - 2, current - 1, current];
-  return { seasons, games: seasons.flatMap((season) => leagueAsOf(generateLeague({ season, seed: DEMO_SEED + season }), today)) };
+  return {
+    seasons,
+    games: seasons.flatMap((season) => leagueAsOf(generateLeague({ season, seed: DEMO_SEED + season }), today)),
+  };
 }
 
 /**
@@ -62,14 +68,21 @@ export function demoLeague(today: string): { seasons: number[]; games: LeagueGam
  * real). `api` needs both keys in the environment; `demo` starts the two stand-in servers on
  * 127.0.0.1 serving the generated league as of `today` (noon US Eastern).
  */
-export async function openUpstreams(kind: UpstreamKind, deps: { env: UpstreamSettings; logger: Logger; db: DbClient }, today: string): Promise<Upstreams> {
+export async function openUpstreams(
+  kind: UpstreamKind,
+  deps: { env: UpstreamSettings; logger: Logger; db: DbClient },
+  today: string,
+): Promise<Upstreams> {
   const { env, logger } = deps;
   await assertSameDataKind(deps.db, kind === 'demo');
   if (kind === 'api') {
     const { API_BASKETBALL_KEY: basketballKey, THE_ODDS_API_KEY: oddsKey } = env;
     if (!basketballKey || !oddsKey) {
       const missing = [basketballKey ? '' : 'API_BASKETBALL_KEY', oddsKey ? '' : 'THE_ODDS_API_KEY'].filter(Boolean);
-      throw new LifecycleError('NEEDS_UPSTREAMS', `--source api needs ${missing.join(' and ')}; without keys use --source demo`);
+      throw new LifecycleError(
+        'NEEDS_UPSTREAMS',
+        `--source api needs ${missing.join(' and ')}; without keys use --source demo`,
+      );
     }
     return {
       kind,
@@ -95,11 +108,20 @@ export async function openUpstreams(kind: UpstreamKind, deps: { env: UpstreamSet
   const basketball = new ApiBasketballStandIn({ games: league.games, apiKey: DEMO_KEY, quota: DEMO_QUOTA });
   const odds = new OddsApiStandIn({ games: league.games, apiKey: DEMO_KEY, quota: DEMO_QUOTA, now: () => noon });
   const [basketballUrl, oddsUrl] = await Promise.all([basketball.start(), odds.start()]);
-  logger.info('demo mode: stand-in upstreams serving a generated league', { seasons: league.seasons, games: league.games.length, basketballUrl, oddsUrl });
+  logger.info('demo mode: stand-in upstreams serving a generated league', {
+    seasons: league.seasons,
+    games: league.games.length,
+    basketballUrl,
+    oddsUrl,
+  });
   const fast = { apiKey: DEMO_KEY, logger, timeoutMs: 5000, maxRetries: 2, retryDelayMs: 100 };
   return {
     kind,
-    apiBasketball: new ApiBasketballClient({ ...fast, baseUrl: basketballUrl, maxResponseBytes: env.API_BASKETBALL_MAX_RESPONSE_BYTES }),
+    apiBasketball: new ApiBasketballClient({
+      ...fast,
+      baseUrl: basketballUrl,
+      maxResponseBytes: env.API_BASKETBALL_MAX_RESPONSE_BYTES,
+    }),
     odds: new OddsApiClient({ ...fast, baseUrl: oddsUrl, maxResponseBytes: env.THE_ODDS_API_MAX_RESPONSE_BYTES }),
     isDemo: true,
     demoSeasons: league.seasons,

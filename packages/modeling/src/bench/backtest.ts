@@ -28,8 +28,18 @@ console.log(
       wallMsIncludingCsv: wallMs,
       backtestWallMs: report.wallTimeMs,
       goalUnder60s: wallMs < 60_000,
-      logLoss: Object.fromEntries((['home', 'elo', 'market', 'model_stats', 'model_market'] as const).map((f) => [f, Number(o[f].logLoss.toFixed(4))])),
-      ece: Object.fromEntries((['home', 'elo', 'market', 'model_stats', 'model_market'] as const).map((f) => [f, Number(o[f].ece.toFixed(4))])),
+      logLoss: Object.fromEntries(
+        (['home', 'elo', 'market', 'model_stats', 'model_market'] as const).map((f) => [
+          f,
+          Number(o[f].logLoss.toFixed(4)),
+        ]),
+      ),
+      ece: Object.fromEntries(
+        (['home', 'elo', 'market', 'model_stats', 'model_market'] as const).map((f) => [
+          f,
+          Number(o[f].ece.toFixed(4)),
+        ]),
+      ),
       out,
     },
     null,

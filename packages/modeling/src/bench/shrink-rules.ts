@@ -4,7 +4,12 @@
 // guardrail"). `node dist-bench/bench/shrink-rules.js seed7.json seed3.json seed1.json`
 import fs from 'node:fs';
 import { required } from '@nba/errors';
-import { correctionCurvature, fitCorrectionWeight, MARKET_ZERO_SKILL_BUDGET, type ShrinkEvidence } from '../market-shrink-rule';
+import {
+  correctionCurvature,
+  fitCorrectionWeight,
+  MARKET_ZERO_SKILL_BUDGET,
+  type ShrinkEvidence,
+} from '../market-shrink-rule';
 
 interface Games {
   lm: number[];
@@ -63,7 +68,9 @@ const RULES: Record<string, (s: Season) => number> = {
   'uncertainty (1 SE) + size cap (chosen)': (s) => Math.min(lowerBound(s, 1), cap(s, MARKET_ZERO_SKILL_BUDGET)),
 };
 
-const studies = process.argv.slice(2).map((f) => (JSON.parse(fs.readFileSync(f, 'utf8')) as { seasons: Record<string, Season> }).seasons);
+const studies = process.argv
+  .slice(2)
+  .map((f) => (JSON.parse(fs.readFileSync(f, 'utf8')) as { seasons: Record<string, Season> }).seasons);
 const f5 = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(5)}`;
 for (const [name, rule] of Object.entries(RULES)) {
   let tuneWorst = -Infinity;
@@ -83,5 +90,7 @@ for (const [name, rule] of Object.entries(RULES)) {
     pooled.tune.push(mean(TUNE.flatMap(diffOf)));
     pooled.report.push(mean(REPORT.flatMap(diffOf)));
   }
-  console.log(`| ${name} | ${f5(tuneWorst)} | ${f5(mean(pooled.tune))} | ${reportWorst.join(' / ')} | ${f5(mean(pooled.report))} |`);
+  console.log(
+    `| ${name} | ${f5(tuneWorst)} | ${f5(mean(pooled.tune))} | ${reportWorst.join(' / ')} | ${f5(mean(pooled.report))} |`,
+  );
 }

@@ -5,7 +5,15 @@
 // strength sds, scored by the Brier score of make_playoffs and the log loss of the title.
 import { addDays, envFlag, envNumberList, readEnv } from '@nba/config';
 import { sharedDataDir } from '@nba/testing';
-import { backtestSeasonOutlook, fitRatings, outlookState, seasonOutcome, DEFAULT_RATING_PARAMS, type LinedGame, type RatingParams } from '../index';
+import {
+  backtestSeasonOutlook,
+  fitRatings,
+  outlookState,
+  seasonOutcome,
+  DEFAULT_RATING_PARAMS,
+  type LinedGame,
+  type RatingParams,
+} from '../index';
 import { loadHistory } from './load-history';
 
 const dir = sharedDataDir();
@@ -17,7 +25,11 @@ const EVERY = 7;
 function phi(x: number): number {
   // Abramowitz-Stegun 7.1.26 via erf
   const t = 1 / (1 + 0.3275911 * Math.abs(x / Math.SQRT2));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(x * x) / 2);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-(x * x) / 2);
   return x >= 0 ? (1 + y) / 2 : (1 - y) / 2;
 }
 
@@ -54,7 +66,11 @@ const CANDIDATES: Record<keyof RatingParams, number[]> = {
   marginCapPts: [20],
 };
 // STUDY_SKIP_GRID: keep the current defaults (phase 2 only, e.g. after the defaults were updated)
-const knobs = readEnv({ BENCH_QUICK: envFlag(), STUDY_SKIP_GRID: envFlag(), STUDY_SDS: envNumberList([0, 1, 2, 3, 4]) });
+const knobs = readEnv({
+  BENCH_QUICK: envFlag(),
+  STUDY_SKIP_GRID: envFlag(),
+  STUDY_SDS: envNumberList([0, 1, 2, 3, 4]),
+});
 const quick = knobs.BENCH_QUICK;
 const cache = new Map<string, number>();
 const score = (p: RatingParams): number => {
@@ -74,7 +90,9 @@ for (let pass = 0; pass < (quick || knobs.STUDY_SKIP_GRID ? 0 : 2); pass++) {
 const tried = [...cache.entries()]
   .map(([k, v]) => ({ params: JSON.parse(k) as RatingParams, logLoss: Number(v.toFixed(5)) }))
   .sort((a, b) => a.logLoss - b.logLoss);
-console.log(JSON.stringify({ phase: 1, chosen: current, logLoss: score(current), default: score(DEFAULT_RATING_PARAMS), tried }));
+console.log(
+  JSON.stringify({ phase: 1, chosen: current, logLoss: score(current), default: score(DEFAULT_RATING_PARAMS), tried }),
+);
 
 const best = current;
 for (const teamSdPts of quick ? [2] : knobs.STUDY_SDS) {
@@ -89,7 +107,12 @@ for (const teamSdPts of quick ? [2] : knobs.STUDY_SDS) {
       season,
       games.filter((g) => g.season === season),
     );
-    const days = backtestSeasonOutlook(season, games, { every: EVERY, simulations: quick ? 300 : 2000, teamSdPts, ratingParams: best });
+    const days = backtestSeasonOutlook(season, games, {
+      every: EVERY,
+      simulations: quick ? 300 : 2000,
+      teamSdPts,
+      ratingParams: best,
+    });
     for (const d of days) {
       for (const t of d.teams) {
         const real = outcome.teams.find((x) => x.team === t.team);
@@ -111,7 +134,9 @@ for (const teamSdPts of quick ? [2] : knobs.STUDY_SDS) {
       makePlayoffsBrier: Number((brier / n).toFixed(4)),
       titleLogLossPerDate: Number(((titleLoss * 30) / n).toFixed(3)),
       // [forecasts, mean forecast, observed rate] per tenth
-      calibration: bins.map((b) => (b.n ? [b.n, Number((b.forecast / b.n).toFixed(3)), Number((b.observed / b.n).toFixed(3))] : [0])),
+      calibration: bins.map((b) =>
+        b.n ? [b.n, Number((b.forecast / b.n).toFixed(3)), Number((b.observed / b.n).toFixed(3))] : [0],
+      ),
     }),
   );
 }

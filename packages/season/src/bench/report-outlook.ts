@@ -20,7 +20,10 @@ import { loadHistory } from './load-history';
 const dir = sharedDataDir();
 if (!dir) process.exit(0);
 const history = loadHistory(dir);
-const knobs = readEnv({ REPORT_SEASONS: envNumberList([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]), REPORT_SIMS: envNumber(2000) });
+const knobs = readEnv({
+  REPORT_SEASONS: envNumberList([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]),
+  REPORT_SIMS: envNumber(2000),
+});
 const seasons = knobs.REPORT_SEASONS;
 const SIMS = knobs.REPORT_SIMS;
 const CHECKPOINTS = ['11-01', '12-25', '02-15', '03-15', '04-01'];
@@ -106,10 +109,15 @@ for (const season of seasons) {
   const mine = rows.filter((r) => r.season === season);
   const mean = (k: 'market' | 'elo'): number => mine.reduce((s, r) => s + r[k], 0) / mine.length;
   console.log(
-    JSON.stringify({ season, dates: mine.length, makePlayoffsBrier: { market: Number(mean('market').toFixed(4)), elo: Number(mean('elo').toFixed(4)) } }),
+    JSON.stringify({
+      season,
+      dates: mine.length,
+      makePlayoffsBrier: { market: Number(mean('market').toFixed(4)), elo: Number(mean('elo').toFixed(4)) },
+    }),
   );
 }
-const avg = (rs: typeof rows, k: 'market' | 'elo'): number => Number((rs.reduce((s, r) => s + r[k], 0) / rs.length).toFixed(4));
+const avg = (rs: typeof rows, k: 'market' | 'elo'): number =>
+  Number((rs.reduce((s, r) => s + r[k], 0) / rs.length).toFixed(4));
 console.log(
   JSON.stringify({
     overall: { market: avg(rows, 'market'), elo: avg(rows, 'elo') },

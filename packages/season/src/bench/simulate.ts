@@ -13,11 +13,19 @@ import { seasonRules, simulateCounts, type SeasonState, type SimulationOptions }
 const dir = sharedDataDir();
 if (!dir) process.exit(0);
 const season = 2024;
-const games = parseGamesCsv(fs.readFileSync(path.join(dir, 'games.csv'), 'utf8')).filter((g) => g.season === season && g.gameType === 'regular');
+const games = parseGamesCsv(fs.readFileSync(path.join(dir, 'games.csv'), 'utf8')).filter(
+  (g) => g.season === season && g.gameType === 'regular',
+);
 // plausible spread of strengths (points per game): last season's order does not matter for speed
 const codes = [...new Set(games.map((g) => g.home))].sort();
 const ratings = Object.fromEntries(codes.map((c, i) => [c, (i - 14.5) * 0.7]));
-const state: SeasonState = { season, played: [], remaining: games.map((g) => ({ home: g.home, away: g.away })), ratings, homeCourtPts: 2.5 };
+const state: SeasonState = {
+  season,
+  played: [],
+  remaining: games.map((g) => ({ home: g.home, away: g.away })),
+  ratings,
+  homeCourtPts: 2.5,
+};
 const rules = seasonRules(season);
 const variants: Record<string, SimulationOptions> = {
   exact: { teamSdPts: 2.5 },
@@ -53,7 +61,10 @@ console.log(
       simulationsPerRun: sims,
       runs,
       seasonsPerCpuSecond: { exact: Math.round(exact), noTiebreakers: Math.round(base) },
-      seasonsPerWallSecond: { exact: Math.round(median(wall['exact'] as number[])), noTiebreakers: Math.round(median(wall['noTiebreakers'] as number[])) },
+      seasonsPerWallSecond: {
+        exact: Math.round(median(wall['exact'] as number[])),
+        noTiebreakers: Math.round(median(wall['noTiebreakers'] as number[])),
+      },
       exactOverNoTiebreakers: Number((exact / base).toFixed(2)),
       goal20000: exact >= 20000,
       loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),

@@ -45,13 +45,18 @@ class PythonSide {
   run(mode: string, n: number): PythonResult | undefined {
     if (!this.available) return undefined;
     try {
-      const out = execFileSync(PYTHON, [PY_SCRIPT, mode, ...this.args, String(n)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      const out = execFileSync(PYTHON, [PY_SCRIPT, mode, ...this.args, String(n)], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       const result = JSON.parse(out) as PythonResult;
       this.version = result.version;
       return result;
     } catch (err) {
       this.available = false;
-      console.log(`Python side skipped (${PYTHON} with python3-xgboost is needed): ${(err as Error).message.split('\n')[0]}`);
+      console.log(
+        `Python side skipped (${PYTHON} with python3-xgboost is needed): ${(err as Error).message.split('\n')[0]}`,
+      );
       return undefined;
     }
   }

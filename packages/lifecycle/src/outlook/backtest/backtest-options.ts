@@ -23,23 +23,35 @@ export const CHECKPOINTS = ['11-01', '12-25', '02-15', '03-15', '04-01'] as cons
 
 function whole(value: number, field: string, min: number): number {
   if (!Number.isInteger(value) || value < min)
-    throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid ${field} ${value}: expected a whole number, at least ${min}`);
+    throw new LifecycleError(
+      'BAD_OUTLOOK_OPTIONS',
+      `invalid ${field} ${value}: expected a whole number, at least ${min}`,
+    );
   return value;
 }
 
 /** Settings with defaults, checked (a BAD_OUTLOOK_OPTIONS error names the field and value). */
-export function backtestSettings(input: Partial<OutlookBacktestSettings> & Pick<OutlookBacktestSettings, 'fromSeason' | 'toSeason'>): OutlookBacktestSettings {
+export function backtestSettings(
+  input: Partial<OutlookBacktestSettings> & Pick<OutlookBacktestSettings, 'fromSeason' | 'toSeason'>,
+): OutlookBacktestSettings {
   const simulations = whole(input.simulations ?? DEFAULT_OUTLOOK_SIMULATIONS, 'simulations', 1);
   const settings = {
     fromSeason: whole(input.fromSeason, 'fromSeason', 2008),
     toSeason: whole(input.toSeason, 'toSeason', 2008),
     every: whole(input.every ?? 1, 'every', 1),
     simulations,
-    baselineSimulations: whole(input.baselineSimulations ?? Math.min(simulations, DEFAULT_BASELINE_SIMULATIONS), 'baselineSimulations', 1),
+    baselineSimulations: whole(
+      input.baselineSimulations ?? Math.min(simulations, DEFAULT_BASELINE_SIMULATIONS),
+      'baselineSimulations',
+      1,
+    ),
     seed: whole(input.seed ?? 1, 'seed', 0),
   };
   if (settings.fromSeason > settings.toSeason) {
-    throw new LifecycleError('BAD_OUTLOOK_OPTIONS', `invalid season range ${settings.fromSeason}-${settings.toSeason}: from must not be after to`);
+    throw new LifecycleError(
+      'BAD_OUTLOOK_OPTIONS',
+      `invalid season range ${settings.fromSeason}-${settings.toSeason}: from must not be after to`,
+    );
   }
   return settings;
 }

@@ -66,6 +66,13 @@ export function winPctState(state: SeasonState): SeasonState {
     games.set(g.home, (games.get(g.home) ?? 0) + 1);
     games.set(g.away, (games.get(g.away) ?? 0) + 1);
   }
-  const ratings = Object.fromEntries(LEAGUE.codes.map((t) => [t, GAME_SD_PTS * normalQuantile(((wins.get(t) ?? 0) + 1) / ((games.get(t) ?? 0) + 2))]));
-  return { ...state, remaining: state.remaining.map((f) => ({ home: f.home, away: f.away, neutral: true })), ratings, homeCourtPts: 0 };
+  const ratings = Object.fromEntries(
+    LEAGUE.codes.map((t) => [t, GAME_SD_PTS * normalQuantile(((wins.get(t) ?? 0) + 1) / ((games.get(t) ?? 0) + 2))]),
+  );
+  return {
+    ...state,
+    remaining: state.remaining.map((f) => ({ home: f.home, away: f.away, neutral: true })),
+    ratings,
+    homeCourtPts: 0,
+  };
 }

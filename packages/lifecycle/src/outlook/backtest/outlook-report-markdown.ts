@@ -15,8 +15,12 @@ const LABEL: Record<keyof OutlookScores, string> = {
 const f4 = (x: number | undefined): string => (x === undefined ? '' : x.toFixed(4));
 
 function scoreTable(rows: [string, ScoreBlock][], score: keyof OutlookScores): string[] {
-  const out = [`| ${LABEL[score]} | mornings | ${FORECASTERS.join(' | ')} |`, `| --- | ---: | ${FORECASTERS.map(() => '---:').join(' | ')} |`];
-  for (const [name, b] of rows) out.push(`| ${name} | ${b.mornings} | ${FORECASTERS.map((f) => f4(b.scores?.[f][score])).join(' | ')} |`);
+  const out = [
+    `| ${LABEL[score]} | mornings | ${FORECASTERS.join(' | ')} |`,
+    `| --- | ---: | ${FORECASTERS.map(() => '---:').join(' | ')} |`,
+  ];
+  for (const [name, b] of rows)
+    out.push(`| ${name} | ${b.mornings} | ${FORECASTERS.map((f) => f4(b.scores?.[f][score])).join(' | ')} |`);
   return out;
 }
 
@@ -49,8 +53,13 @@ export function outlookReportMarkdown(r: OutlookBacktestReport): string {
   const cps = Object.entries(r.checkpoints).map(([cp, c]) => [cp, c.overall] as [string, ScoreBlock]);
   for (const score of Object.keys(LABEL) as (keyof OutlookScores)[]) lines.push(...scoreTable(cps, score), '');
   lines.push('## make_playoffs at the checkpoints, by season', '');
-  for (const [cp, c] of Object.entries(r.checkpoints)) lines.push(`### ${cp}`, '', ...scoreTable(Object.entries(c.bySeason), 'makePlayoffsBrier'), '');
-  lines.push('## Calibration of make_playoffs (calibration.svg)', '', `| forecast | ${FORECASTERS.map((f) => `${f} n | mean | observed`).join(' | ')} |`);
+  for (const [cp, c] of Object.entries(r.checkpoints))
+    lines.push(`### ${cp}`, '', ...scoreTable(Object.entries(c.bySeason), 'makePlayoffsBrier'), '');
+  lines.push(
+    '## Calibration of make_playoffs (calibration.svg)',
+    '',
+    `| forecast | ${FORECASTERS.map((f) => `${f} n | mean | observed`).join(' | ')} |`,
+  );
   lines.push(`| --- | ${FORECASTERS.map(() => '---: | ---: | ---:').join(' | ')} |`);
   for (let i = 0; i < 10; i++) {
     const cells = FORECASTERS.map((f) => {

@@ -26,9 +26,13 @@ export interface OutlookBacktestReport {
   readonly overall: ScoreBlock;
   readonly bySeason: Readonly<Record<string, ScoreBlock>>;
   /** Per checkpoint (`MM-DD`): over all seasons, and by season. */
-  readonly checkpoints: Readonly<Record<string, { overall: ScoreBlock; bySeason: Readonly<Record<string, ScoreBlock>> }>>;
+  readonly checkpoints: Readonly<
+    Record<string, { overall: ScoreBlock; bySeason: Readonly<Record<string, ScoreBlock>> }>
+  >;
   /** make_playoffs calibration per forecaster: forecasts in tenths, mean forecast and observed rate. */
-  readonly calibration: Readonly<Record<Forecaster, { lo: number; hi: number; n: number; meanForecast: number; observed: number }[]>>;
+  readonly calibration: Readonly<
+    Record<Forecaster, { lo: number; hi: number; n: number; meanForecast: number; observed: number }[]>
+  >;
   readonly goals: readonly OutlookGoal[];
   /** CPU seconds per season (each on its own thread). */
   readonly cpuSeconds: Readonly<Record<string, number>>;
@@ -40,7 +44,10 @@ function block(mornings: readonly ScoredMorning[]): ScoreBlock {
   return { mornings: mornings.length, scores: scores as Record<Forecaster, OutlookScores> };
 }
 
-function mergedCalibration(parts: readonly SavedPart[], f: Forecaster): OutlookBacktestReport['calibration'][Forecaster] {
+function mergedCalibration(
+  parts: readonly SavedPart[],
+  f: Forecaster,
+): OutlookBacktestReport['calibration'][Forecaster] {
   const sum: CalibrationTally = Array.from({ length: 10 }, () => [0, 0, 0]);
   for (const p of parts) {
     p.calibration[f].forEach((bin, i) => {
@@ -50,7 +57,13 @@ function mergedCalibration(parts: readonly SavedPart[], f: Forecaster): OutlookB
       into[2] += bin[2];
     });
   }
-  return sum.map(([n, sp, sy], i) => ({ lo: i / 10, hi: (i + 1) / 10, n, meanForecast: n ? sp / n : 0, observed: n ? sy / n : 0 }));
+  return sum.map(([n, sp, sy], i) => ({
+    lo: i / 10,
+    hi: (i + 1) / 10,
+    n,
+    meanForecast: n ? sp / n : 0,
+    observed: n ? sy / n : 0,
+  }));
 }
 
 /** The report of a backtest from its season parts (all made with the same settings but the season range). */
@@ -74,13 +87,17 @@ export function buildOutlookReport(parts: readonly SavedPart[]): OutlookBacktest
       cp,
       {
         overall: block(all.filter((m) => m.checkpoint === cp)),
-        bySeason: Object.fromEntries(parts.map((p) => [String(p.season), block(p.mornings.filter((m) => m.checkpoint === cp))])),
+        bySeason: Object.fromEntries(
+          parts.map((p) => [String(p.season), block(p.mornings.filter((m) => m.checkpoint === cp))]),
+        ),
       },
     ]),
   );
   const overall = block(all);
   const early = block(parts.filter((p) => p.season >= 2016 && p.season <= 2018).flatMap((p) => p.mornings));
-  const vsElo = overall.scores ? 1 - overall.scores.outlook.makePlayoffsBrier / overall.scores.elo.makePlayoffsBrier : null;
+  const vsElo = overall.scores
+    ? 1 - overall.scores.outlook.makePlayoffsBrier / overall.scores.elo.makePlayoffsBrier
+    : null;
   const earlyBrier = early.mornings > 0 && early.scores ? early.scores.outlook.makePlayoffsBrier : null;
   return {
     settings: first.settings,
@@ -96,7 +113,9 @@ export function buildOutlookReport(parts: readonly SavedPart[]): OutlookBacktest
     overall,
     bySeason,
     checkpoints,
-    calibration: Object.fromEntries(FORECASTERS.map((f) => [f, mergedCalibration(parts, f)])) as OutlookBacktestReport['calibration'],
+    calibration: Object.fromEntries(
+      FORECASTERS.map((f) => [f, mergedCalibration(parts, f)]),
+    ) as OutlookBacktestReport['calibration'],
     goals: [
       {
         goal: `make_playoffs Brier at least 10% better than the Elo-driven simulation over every morning of ${first.settings.fromSeason}-${first.settings.toSeason}`,

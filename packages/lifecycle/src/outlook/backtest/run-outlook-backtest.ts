@@ -85,11 +85,19 @@ export async function runOutlookBacktest(
 export function mergeOutlookBacktest(out: string): OutlookBacktestReport {
   const found = readSavedParts(out);
   const settings = (found[0] as (typeof found)[number]).settings;
-  const parts = readSavedParts(out, backtestSeasons(settings)).filter((p) => p.season >= settings.fromSeason && p.season <= settings.toSeason);
+  const parts = readSavedParts(out, backtestSeasons(settings)).filter(
+    (p) => p.season >= settings.fromSeason && p.season <= settings.toSeason,
+  );
   const report = buildOutlookReport(parts);
-  writeAtomic(path.join(out, 'outlook.csv'), OUTLOOK_CSV_COLUMNS.join(',') + '\n' + parts.map((p) => savedCsvRows(out, p.season)).join(''));
+  writeAtomic(
+    path.join(out, 'outlook.csv'),
+    OUTLOOK_CSV_COLUMNS.join(',') + '\n' + parts.map((p) => savedCsvRows(out, p.season)).join(''),
+  );
   writeAtomic(path.join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
   writeAtomic(path.join(out, 'report.md'), outlookReportMarkdown(report));
-  writeAtomic(path.join(out, 'calibration.svg'), calibrationSvg(report.calibration, `make_playoffs calibration ${settings.fromSeason}-${settings.toSeason}`));
+  writeAtomic(
+    path.join(out, 'calibration.svg'),
+    calibrationSvg(report.calibration, `make_playoffs calibration ${settings.fromSeason}-${settings.toSeason}`),
+  );
   return report;
 }

@@ -37,7 +37,9 @@ export function savedPart(out: string, season: number, settings: OutlookBacktest
   const file = path.join(partsDir(out), `${season}.json`);
   if (!fs.existsSync(file) || !fs.existsSync(path.join(partsDir(out), `${season}.csv`))) return null;
   const part = JSON.parse(fs.readFileSync(file, 'utf8')) as SavedPart;
-  const same = (Object.keys(settings) as (keyof OutlookBacktestSettings)[]).every((k) => part.settings?.[k] === settings[k]);
+  const same = (Object.keys(settings) as (keyof OutlookBacktestSettings)[]).every(
+    (k) => part.settings?.[k] === settings[k],
+  );
   return same ? part : null;
 }
 
@@ -53,7 +55,10 @@ export function readSavedParts(out: string, seasons?: readonly number[]): SavedP
     : [];
   const missing = (seasons ?? []).filter((s) => !found.includes(s) || !fs.existsSync(path.join(dir, `${s}.csv`)));
   if (found.length === 0 || missing.length > 0) {
-    throw new LifecycleError('MISSING_OUTLOOK_PARTS', `no complete season parts in ${dir} for ${missing.length ? missing.join(', ') : 'any season'}`);
+    throw new LifecycleError(
+      'MISSING_OUTLOOK_PARTS',
+      `no complete season parts in ${dir} for ${missing.length ? missing.join(', ') : 'any season'}`,
+    );
   }
   return found.map((s) => JSON.parse(fs.readFileSync(path.join(dir, `${s}.json`), 'utf8')) as SavedPart);
 }

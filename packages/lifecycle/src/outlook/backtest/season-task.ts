@@ -42,9 +42,16 @@ function dayNumber(date: string): number {
 }
 
 /** The mornings of a season: every `every`-th regular-season game day from the first, and the checkpoints within the regular season. */
-export function seasonMornings(games: readonly GameRecord[], season: number, every: number): { date: string; checkpoint: string | null }[] {
-  const days = [...new Set(games.filter((g) => g.season === season && g.gameType === 'regular').map((g) => g.date))].sort();
-  if (days.length === 0) throw new LifecycleError('NO_SEASON_SCHEDULE', `season ${season}: no regular-season games in the history`);
+export function seasonMornings(
+  games: readonly GameRecord[],
+  season: number,
+  every: number,
+): { date: string; checkpoint: string | null }[] {
+  const days = [
+    ...new Set(games.filter((g) => g.season === season && g.gameType === 'regular').map((g) => g.date)),
+  ].sort();
+  if (days.length === 0)
+    throw new LifecycleError('NO_SEASON_SCHEDULE', `season ${season}: no regular-season games in the history`);
   const first = days[0] as string;
   const last = days[days.length - 1] as string;
   const mornings = new Map<string, string | null>(days.filter((_, i) => i % every === 0).map((d) => [d, null]));
@@ -52,7 +59,9 @@ export function seasonMornings(games: readonly GameRecord[], season: number, eve
     const date = `${cp >= '08' ? season - 1 : season}-${cp}`;
     if (date >= first && date <= last) mornings.set(date, cp);
   }
-  return [...mornings.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, checkpoint]) => ({ date, checkpoint }));
+  return [...mornings.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([date, checkpoint]) => ({ date, checkpoint }));
 }
 
 function tally(bins: CalibrationTally, teams: readonly TeamOutlook[], made: (team: string) => number): void {
@@ -93,7 +102,10 @@ export function backtestOutlookSeason(
   const csvRows: string[] = [];
   for (const { date, checkpoint } of mornings) {
     const seed = settings.seed + dayNumber(date) - firstDay;
-    const outlook = morningOutlook(outlookHistory(games, lines, season, date), season, date, { simulations: settings.simulations, seed });
+    const outlook = morningOutlook(outlookHistory(games, lines, season, date), season, date, {
+      simulations: settings.simulations,
+      seed,
+    });
     const baseline = { simulations: settings.baselineSimulations, seed, teamSdPts: DEFAULT_OUTLOOK_TEAM_SD_PTS };
     const teams: Record<Forecaster, readonly TeamOutlook[]> = {
       outlook: outlook.teams,
@@ -104,7 +116,11 @@ export function backtestOutlookSeason(
     scored.push({
       date,
       checkpoint,
-      scores: { outlook: scoreOutlook(teams.outlook, truth), winPct: scoreOutlook(teams.winPct, truth), elo: scoreOutlook(teams.elo, truth) },
+      scores: {
+        outlook: scoreOutlook(teams.outlook, truth),
+        winPct: scoreOutlook(teams.winPct, truth),
+        elo: scoreOutlook(teams.elo, truth),
+      },
     });
     for (const t of outlook.teams) csvRows.push(outlookCsvRow(season, date, t));
   }

@@ -44,7 +44,13 @@ export async function runSeasonsInPool(seasons: readonly number[], input: Season
     return;
   }
   const queue = [...seasons];
-  const workerData = { module: compiledJob, games: input.games, lines: input.lines, settings: input.settings, out: input.out };
+  const workerData = {
+    module: compiledJob,
+    games: input.games,
+    lines: input.lines,
+    settings: input.settings,
+    out: input.out,
+  };
   await Promise.all(
     Array.from(
       { length: threads },
@@ -60,13 +66,24 @@ export async function runSeasonsInPool(seasons: readonly number[], input: Season
             if (m.error !== undefined) {
               queue.length = 0;
               void w.terminate();
-              reject(new LifecycleError('OUTLOOK_SEASON_FAILED', `outlook backtest of season ${m.season} failed: ${m.error}`));
+              reject(
+                new LifecycleError(
+                  'OUTLOOK_SEASON_FAILED',
+                  `outlook backtest of season ${m.season} failed: ${m.error}`,
+                ),
+              );
               return;
             }
             input.onSeason?.(m.season, m.cpuMs ?? 0);
             next();
           });
-          w.on('error', (err) => reject(new LifecycleError('OUTLOOK_SEASON_FAILED', `outlook backtest worker failed: ${err.message}`, { cause: err })));
+          w.on('error', (err) =>
+            reject(
+              new LifecycleError('OUTLOOK_SEASON_FAILED', `outlook backtest worker failed: ${err.message}`, {
+                cause: err,
+              }),
+            ),
+          );
           next();
         }),
     ),
