@@ -357,10 +357,11 @@ export class ModelRegistry {
     return { a: va, b: vb, metrics: compareMetrics(va, vb), ...(live ? { live } : {}) };
   }
 
-  /** The audit trail of `name`, oldest first; NOT_FOUND when no version of it was ever registered. */
+  /** The audit trail of `name` (its live versions), oldest first; NOT_FOUND when no version of it was ever registered. */
   async getHistory(name: string): Promise<ModelEventInfo[]> {
     const rows = await this.db.modelEvent.findMany({
-      where: { modelName: name },
+      // hindcast versions' registrations are not part of the name's history (they are never promoted)
+      where: { modelName: name, modelVersion: { kind: 'live' } },
       orderBy: { id: 'asc' },
       include: { modelVersion: { select: { version: true } } },
     });

@@ -31,6 +31,8 @@ test('a hindcast version is registered with its kind, listed only when asked for
   expect(refused).toBeInstanceOf(RegistryError);
   expect(refused).toMatchObject({ code: 'INVALID_STATE', message: matching(/is a hindcast/) });
   expect(await registry.getProductionVersion('winner')).toBeUndefined();
+  // the audit trail is the live versions'
+  expect((await registry.getHistory('winner')).map((e) => [e.version, e.action])).toEqual([['1.0.0', 'registered']]);
 });
 
 test('an unknown kind is refused, naming the field and value', async () => {
