@@ -50,13 +50,23 @@ export async function ownServer(owner: FolderOwner, o: OwnServerOptions): Promis
   // Left running at an unplanned exit while other processes use it (see startServer, adoptServer).
   const keepOnExit = () => owner.liveUsers().length > 0;
   const left = runningPostmaster(o.pgDir);
-  if (left && (await o.reachable(left.port))) {
-    log?.warn('adopting the embedded PostgreSQL its previous owner left running (that process is gone)', {
-      pid: left.pid,
-      port: left.port,
-    });
-    owner.setPort(left.port);
-    return { port: left.port, server: adoptServer(left.pid, keepOnExit), adopted: true };
+  if (left) {
+    // a live postmaster is adopted, never replaced: on a loaded machine one check may time out, so
+    // it is asked again, and its postmaster.pid is not removed while it runs
+    if (await answersWithin((port) => o.reachable(port), left.port, ADOPT_WAIT_MS)) {
+      log?.warn('adopting the embedded PostgreSQL its previous owner left running (that process is gone)', {
+        pid: left.pid,
+        port: left.port,
+      });
+      owner.setPort(left.port);
+      return { port: left.port, server: adoptServer(left.pid, keepOnExit), adopted: true };
+    }
+    if (runningPostmaster(o.pgDir)) {
+      throw new Error(
+        `the embedded PostgreSQL its previous owner left running in ${o.pgDir} (pid ${left.pid}, port ${left.port}) ` +
+          `does not answer after ${ADOPT_WAIT_MS / 1000} s; stop that process, then start again`,
+      );
+    }
   }
   const binaries = o.binariesDir ? givenBinaries(o.binariesDir) : packagedBinaries();
   const stateDir = path.dirname(o.pgDir);
@@ -81,6 +91,23 @@ export async function ownServer(owner: FolderOwner, o: OwnServerOptions): Promis
       log?.warn('the embedded PostgreSQL port was taken as it started; choosing another', { port });
       taken.add(port);
     }
+  }
+}
+
+/** How long a postmaster left running is asked whether it answers before it is given up on. */
+const ADOPT_WAIT_MS = 30_000;
+
+/** Whether `reachable(port)` holds within `ms`, asked again every half second. */
+async function answersWithin(
+  reachable: (port: number) => Promise<boolean>,
+  port: number,
+  ms: number,
+): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await reachable(port)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 
