@@ -1,4 +1,4 @@
-import { addDays, datesBetween, easternDate, easternDateClock, isoDay } from './calendar';
+import { addDays, datesBetween, daysBetween, easternDate, easternDateClock, isoDay } from './calendar';
 
 describe('calendar', () => {
   it('adds days across months, leap days and years', () => {
@@ -7,6 +7,12 @@ describe('calendar', () => {
     expect(addDays('2023-12-31', 1)).toBe('2024-01-01');
     expect(addDays('2024-01-01', -1)).toBe('2023-12-31');
     expect(addDays('2024-03-10', 0)).toBe('2024-03-10');
+  });
+
+  it('counts whole days between dates, the inverse of addDays', () => {
+    expect(daysBetween('2023-10-24', '2024-03-12')).toBe(140);
+    expect(daysBetween('2024-03-12', '2023-10-24')).toBe(-140);
+    expect(addDays('2023-10-24', daysBetween('2023-10-24', '2024-11-03'))).toBe('2024-11-03');
   });
 
   it('lists the dates of a range, both ends included', () => {

@@ -14,6 +14,11 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier): the inverse of {@link addDays}. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
 /** Every date from `from` to `to`, both included. */
 export function* datesBetween(from: string, to: string): Generator<string> {
   for (let d = from; d <= to; d = addDays(d, 1)) yield d;

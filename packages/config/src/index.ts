@@ -16,5 +16,5 @@ export {
 export type { SeasonDates } from './season';
 export { TEAMS, TEAM_CODES, teamByCode } from './teams';
 export type { TeamInfo } from './teams';
-export { addDays, datesBetween, easternDate, easternDateClock, isoDay } from './calendar';
+export { addDays, datesBetween, daysBetween, easternDate, easternDateClock, isoDay } from './calendar';
 export { GAME_TYPES, isGameType, type GameType } from './game-types';

@@ -1,4 +1,4 @@
-import { addDays } from '@nba/config';
+import { addDays, daysBetween } from '@nba/config';
 import { subset, type Dataset } from './dataset';
 import { ModelingError } from './errors';
 
@@ -18,7 +18,7 @@ export function retrainCutoff(date: string, seasonStart: string, cadenceDays = R
     throw new ModelingError('INVALID_INPUT', `retrain cadence must be a whole number of days >= 1, got ${cadenceDays}`);
   if (date < seasonStart)
     throw new ModelingError('INVALID_INPUT', `date ${date} is before its season's first game day ${seasonStart}`);
-  const days = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${seasonStart}T00:00:00Z`)) / 86_400_000);
+  const days = daysBetween(seasonStart, date);
   return addDays(seasonStart, days - (days % cadenceDays));
 }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { addDays, seasonOfDate } from '@nba/config';
+import { addDays, daysBetween, seasonOfDate } from '@nba/config';
 import { RETRAIN_DAYS } from '@nba/modeling';
 import { CliError, EXIT, isoDate, table, type AddCommand, type ExitCode, type TextOutput } from '@nba/cli';
 import {
@@ -125,7 +125,7 @@ const DEMO_HINDCAST_WINDOWS = 8;
  */
 async function hindcastDemoSeason(out: TextOutput, rt: Runtime, first: string, date: string): Promise<ExitCode> {
   const started = Date.now();
-  const days = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
+  const days = daysBetween(first, date);
   const retrainDays = Math.max(RETRAIN_DAYS, Math.ceil(days / DEMO_HINDCAST_WINDOWS));
   const code = await executeHindcast(out, rt, {
     from: first,
