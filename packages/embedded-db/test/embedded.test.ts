@@ -86,9 +86,13 @@ async function answers(port: number, dataDir: string): Promise<boolean> {
   }
 }
 
-/** Waits until `check` holds (the test fails by its own timeout otherwise). */
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await check())) await new Promise((r) => setTimeout(r, 200));
+/** Waits until `check` holds; fails after `ms`, with what the holder printed (`output`). */
+async function until(check: () => boolean | Promise<boolean>, output: () => string, ms = 90_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not so after ${ms / 1000} s; the holder printed:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 describe('embedded PostgreSQL default', () => {
@@ -169,7 +173,10 @@ describe('embedded PostgreSQL default', () => {
     const user = start(dataDir);
     await user.ready;
     owner.child.kill('SIGTERM');
-    await until(() => owner.output().includes('waiting for the processes using the embedded PostgreSQL to finish'));
+    await until(
+      () => owner.output().includes('waiting for the processes using the embedded PostgreSQL to finish'),
+      owner.output,
+    );
     expect(owner.output()).toContain(`pid ${user.child.pid} (holder)`);
     expect(owner.child.exitCode).toBeNull();
     expect(await answers(port, dataDir)).toBe(true);
@@ -181,9 +188,7 @@ describe('embedded PostgreSQL default', () => {
   // One folder for both SIGKILL cases (one initdb).
   let killedDir = '';
 
-  // Open bug (issue 19): in full CI runs the user never logs that it took the server over and this
-  // case hangs to its timeout; it passes when the package's tests run alone. Skipped until found.
-  it.skip('a SIGKILLed owner: the process still using its server takes it over, and stops it when done', async () => {
+  it('a SIGKILLed owner: the process still using its server takes it over, and stops it when done', async () => {
     killedDir ||= newDir('killed');
     const owner = start(killedDir);
     const port = await owner.ready;
@@ -191,7 +196,10 @@ describe('embedded PostgreSQL default', () => {
     await user.ready;
     owner.child.kill('SIGKILL');
     await owner.exited;
-    await until(() => user.output().includes('the owner of the embedded PostgreSQL is gone; this process owns it now'));
+    await until(
+      () => user.output().includes('the owner of the embedded PostgreSQL is gone; this process owns it now'),
+      user.output,
+    );
     expect(await answers(port, killedDir)).toBe(true); // never stopped under its user
     const another = start(killedDir, { EMBEDDED_EXCLUSIVE: '1' });
     await another.exited;
@@ -224,7 +232,7 @@ describe('embedded PostgreSQL default', () => {
     expect(await leaving.ready).toBe(port);
     expect(await leaving.exited).toBe(0);
     expect(leaving.output()).toContain('adopting the embedded PostgreSQL its previous owner left running');
-    await until(async () => !(await answers(port, killedDir))); // not left running for nobody
+    await until(async () => !(await answers(port, killedDir)), leaving.output); // not left running for nobody
   }, 120_000);
 
   it('gives each data folder its own port, recorded and reused, so two run side by side', async () => {
