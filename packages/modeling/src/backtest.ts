@@ -5,7 +5,7 @@ import { feature, historyDataset, seasonSplit, subset, type Dataset } from './da
 import { ModelingError } from './errors';
 import { calibrationBins, meanAbsoluteError, scoreForecast } from './metrics';
 import { DEFAULT_PARAMS, type ModelParams } from './params';
-import { MARKET_GUARDRAIL } from './market-shrink';
+import { MARKET_GUARDRAIL } from './market-guardrail';
 import {
   FORECASTS,
   type BacktestReport,

@@ -1,8 +1,10 @@
 import { historyDataset, seasonSplit } from './dataset';
-import { evaluationSeason, holdoutScores } from './evaluation';
+import { evaluationSeason, holdoutScores, scoreModel } from './evaluation';
 import { logLoss } from './metrics';
 import { marketForecast } from './baselines';
 import { DEFAULT_PARAMS } from './params';
+import { ServingModel } from './serving-model';
+import { trainModel } from './train';
 import { synthetic } from './synthetic-league.fixture';
 
 describe('walk-forward evaluation on games and lines', () => {
@@ -43,5 +45,31 @@ describe('walk-forward evaluation on games and lines', () => {
     expect(s.logLoss).toBeGreaterThan(0.4);
     expect(s.logLoss).toBeLessThan(0.75);
     expect(s.accuracy).toBeGreaterThan(0.5);
+  });
+
+  it('gives the standard error of the per-game log-loss difference to the market', () => {
+    const { train, test } = seasonSplit(ds, 2003);
+    const fast = {
+      ...DEFAULT_PARAMS,
+      win: { ...DEFAULT_PARAMS.win, numRounds: 20 },
+      margin: { ...DEFAULT_PARAMS.margin, numRounds: 20 },
+      total: { ...DEFAULT_PARAMS.total, numRounds: 20 },
+    };
+    const model = ServingModel.fromTrained(trainModel(train, 'stats', { params: fast }));
+    try {
+      const lined = scoreModel(model, test).lined;
+      const p = model.predictRows(test.rows).homeWin;
+      const d = test.rows.map((r, i) => {
+        const y = test.homeWin[i] as number;
+        return logLoss([p[i] as number], [y]) - logLoss([marketForecast(r.values)], [y]);
+      });
+      const mean = d.reduce((a, b) => a + b, 0) / d.length;
+      const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (d.length - 1));
+      expect(lined?.logLoss).toBeCloseTo((lined?.market ?? NaN) + mean, 10);
+      expect(lined?.diffSe).toBeCloseTo(sd / Math.sqrt(d.length), 12);
+      expect(lined?.diffSe).toBeGreaterThan(0);
+    } finally {
+      model.dispose();
+    }
   });
 });

@@ -13,6 +13,8 @@ export interface LinedScores {
   n: number;
   logLoss: number;
   market: number;
+  /** Standard error of `logLoss - market` (of the mean of the per-game differences): how far chance alone moves it. */
+  diffSe: number;
 }
 
 /** Scores of one model on a set of finished games. */
@@ -33,9 +35,23 @@ export function scoreModel(model: ServingModel, ds: Dataset): EvalScores {
   const idx = market.flatMap((m, i) => (Number.isFinite(m) ? [i] : []));
   const pick = (a: ArrayLike<number>) => idx.map((i) => a[i] as number);
   const lined = idx.length
-    ? { n: idx.length, logLoss: logLoss(pick(p), pick(y)), market: logLoss(pick(market), pick(y)) }
+    ? {
+        n: idx.length,
+        logLoss: logLoss(pick(p), pick(y)),
+        market: logLoss(pick(market), pick(y)),
+        diffSe: diffStandardError(pick(p), pick(market), pick(y)),
+      }
     : null;
   return { n: y.length, logLoss: logLoss(p, y), brier: brier(p, y), accuracy: accuracy(p, y), lined };
+}
+
+/** Standard error of the mean per-game log-loss difference between forecasts `p` and `q` (0 with fewer than two games). */
+function diffStandardError(p: number[], q: number[], y: number[]): number {
+  const d = y.map((yi, i) => logLoss([p[i] as number], [yi]) - logLoss([q[i] as number], [yi]));
+  if (d.length < 2) return 0;
+  const mean = d.reduce((a, b) => a + b, 0) / d.length;
+  const variance = d.reduce((a, b) => a + (b - mean) ** 2, 0) / (d.length - 1);
+  return Math.sqrt(variance / d.length);
 }
 
 /** The latest season with at least `minGames` finished games (when an earlier one has as many): the one candidates are evaluated on. */

@@ -35,7 +35,8 @@ export {
   type GuardrailSeason,
 } from './report';
 export { fitMarginToWin, type MarginToWin } from './margin-blend';
-export { shrinkToMarket, MARKET_CENTER_GAMES, MARKET_GUARDRAIL, type MarketShrink } from './market-shrink';
+export { shrinkToMarket, MARKET_CENTER_GAMES, type MarketShrink } from './market-shrink';
+export { MARKET_GUARDRAIL, MARKET_GUARDRAIL_Z, beyondMarketGuardrail } from './market-guardrail';
 export {
   chooseShrink,
   MARKET_SHRINK_Z,

@@ -22,9 +22,6 @@ export interface MarketShrink {
 /** About one regular season: the games the center is measured on (the last ones with a line). */
 export const MARKET_CENTER_GAMES = 1230;
 
-/** Margin of the promotion guardrail: log loss may exceed the market's on the same games by at most this. */
-export const MARKET_GUARDRAIL = 0.0005;
-
 /** Log-odds (clamped to 1e-6 from 0 and 1). */
 export function logit(p: number): number {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));

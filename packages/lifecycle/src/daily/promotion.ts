@@ -1,4 +1,4 @@
-import { MARKET_GUARDRAIL } from '@nba/modeling';
+import { beyondMarketGuardrail, MARKET_GUARDRAIL, MARKET_GUARDRAIL_Z } from '@nba/modeling';
 import type { CandidateResult } from './train-candidate';
 
 /** Whether the pipeline promotes a candidate, and why not. */
@@ -7,19 +7,21 @@ export type PromotionDecision = { promote: true; reason: string } | { promote: f
 /**
  * The promotion rule of the daily run. A market-aware candidate must not be meaningfully worse than
  * the market: on the holdout games that had a line, its log loss may exceed the market's by at
- * most MARKET_GUARDRAIL (the market is the baseline it is meant to refine). Then, with
- * `autoPromote`, it must beat the production version on log loss (or there is none).
+ * most MARKET_GUARDRAIL, beyond what chance explains on that many games (`beyondMarketGuardrail`;
+ * the market is the baseline it is meant to refine). Then, with `autoPromote`, it must beat the
+ * production version on log loss (or there is none).
  */
 export function promotionDecision(c: CandidateResult, autoPromote: boolean): PromotionDecision {
   const scores = c.candidate;
   if (c.inProduction) return { promote: false, reason: `${c.name} ${c.version} is already the production version` };
-  if (c.variant === 'market' && scores?.lined && scores.lined.logLoss > scores.lined.market + MARKET_GUARDRAIL) {
-    const by = (scores.lined.logLoss - scores.lined.market).toFixed(4);
+  if (c.variant === 'market' && scores?.lined && beyondMarketGuardrail(scores.lined)) {
+    const { n, logLoss, market, diffSe } = scores.lined;
     return {
       promote: false,
       reason:
-        `${c.name} ${c.version} is worse than the market on its ${scores.lined.n} holdout games with a line by ${by} in log loss ` +
-        `(guardrail ${MARKET_GUARDRAIL})`,
+        `${c.name} ${c.version} is worse than the market on its ${n} holdout games with a line by ` +
+        `${(logLoss - market).toFixed(4)} ± ${diffSe.toFixed(4)} in log loss ` +
+        `(guardrail ${MARKET_GUARDRAIL}, allowing ${MARKET_GUARDRAIL_Z} standard error for chance)`,
     };
   }
   if (!autoPromote)

@@ -47,7 +47,12 @@ function recordedHoldout(version: ModelVersionInfo | undefined, season: number |
   if (!m) return undefined;
   const lined =
     m.linedGames !== undefined
-      ? { n: m.linedGames, logLoss: m.linedLogLoss ?? NaN, market: m.marketLogLoss ?? NaN }
+      ? {
+          n: m.linedGames,
+          logLoss: m.linedLogLoss ?? NaN,
+          market: m.marketLogLoss ?? NaN,
+          diffSe: m.linedDiffSe ?? 0, // recorded before the gate allowed for chance: none allowed
+        }
       : null;
   return { n: m.games ?? 0, logLoss: m.logLoss ?? NaN, brier: m.brier ?? NaN, accuracy: m.accuracy ?? NaN, lined };
 }
@@ -56,7 +61,12 @@ function recordedHoldout(version: ModelVersionInfo | undefined, season: number |
 function holdoutMetrics(c: EvalScores): Record<string, number> {
   const out: Record<string, number> = { logLoss: c.logLoss, brier: c.brier, accuracy: c.accuracy, games: c.n };
   if (c.lined)
-    Object.assign(out, { linedGames: c.lined.n, linedLogLoss: c.lined.logLoss, marketLogLoss: c.lined.market });
+    Object.assign(out, {
+      linedGames: c.lined.n,
+      linedLogLoss: c.lined.logLoss,
+      marketLogLoss: c.lined.market,
+      linedDiffSe: c.lined.diffSe,
+    });
   return out;
 }
 
