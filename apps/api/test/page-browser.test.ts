@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { envText, readEnv } from '@nba/config';
 import { required } from '@nba/errors';
+import { inCi } from '@nba/testing';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { storeOutlooks } from './outlook-database';
 import { openPageDatabase, SETTLED_DAY, TODAY, type PageDatabase } from './page-database';
@@ -13,9 +14,8 @@ import { openPageDatabase, SETTLED_DAY, TODAY, type PageDatabase } from './page-
 // go to test-output/screenshots/ (git-ignored) and their paths are printed; those the docs show (the day view on a
 // phone and a desktop, the team view) are saved again under docs/screenshots/ (committed).
 
-const env = readEnv({ CHROMIUM_PATH: envText(), CI: envText() });
+const env = readEnv({ CHROMIUM_PATH: envText() });
 const CHROMIUM = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const IN_CI = env.CI === 'true' || env.CI === '1';
 const SCREENSHOTS = path.resolve(__dirname, '..', 'test-output', 'screenshots');
 const DOC_SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'docs', 'screenshots');
 const PHONE = { width: 390, height: 844 };
@@ -23,7 +23,7 @@ const found = existsSync(CHROMIUM);
 const missing =
   `no Chromium at ${CHROMIUM}: install Debian's with \`apt-get install -y chromium\` (bash infra/scripts/dev.sh test does it) or set ` +
   `CHROMIUM_PATH`;
-if (!found && !IN_CI) console.warn(`skipping the browser tests: ${missing}`);
+if (!found && !inCi()) console.warn(`skipping the browser tests: ${missing}`);
 
 // What the tests read of the page in the browser (the functions given to page.evaluate and $$eval run
 // there), typed by hand: this project compiles without the DOM library.
@@ -45,7 +45,7 @@ interface StoredPrediction {
   model: { name: string; version: string };
 }
 
-(found || IN_CI ? describe : describe.skip)('the page in headless Chromium', () => {
+(found || inCi() ? describe : describe.skip)('the page in headless Chromium', () => {
   let pdb: PageDatabase;
   let server: Server;
   let base: string;

@@ -6,6 +6,6 @@ export type { RestartablePostgres } from './restartable-postgres';
 export type { TcpProxy, TcpProxyMode } from './tcp-proxy';
 export { runToExit, unusableDatabases, UNUSABLE_DATABASE_LINES } from './unusable-databases';
 export type { UnusableDatabases } from './unusable-databases';
-export { builtFile, sharedDataDir, sharedDataLocation } from './shared-data';
+export { builtFile, inCi, sharedDataDir, sharedDataLocation } from './shared-data';
 export { closeTo, containing, matching } from './matchers';
 export { TEST_MODEL_FEATURES, trainTestModelJson, predictRowWithXgboost } from './xgboost-model';
