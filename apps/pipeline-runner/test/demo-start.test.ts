@@ -50,6 +50,14 @@ test('after the demo start the record shows both models’ hindcasts with their 
 
   const api = await startApi();
   try {
+    // the first start promoted its candidates, so the API can serve (a refused one leaves it never ready)
+    let ready = { status: 0, body: '' };
+    for (let waited = 0; waited < 60_000 && ready.status !== 200; waited += 500) {
+      const res = await fetch(`${api.url}/ready`);
+      ready = { status: res.status, body: await res.text() };
+      if (ready.status !== 200) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(ready).toMatchObject({ status: 200 });
     const page = await (await fetch(`${api.url}/record`)).text();
     for (const name of ['nba-winner', 'nba-winner-stats']) {
       const section =
