@@ -69,14 +69,16 @@ export function userOf(first: Lease, h: Handover): { stop(): Promise<void> } {
       owned = { owner, server };
     } catch (e) {
       owner.release();
-      h.logger?.error('the owner of the embedded PostgreSQL is gone and this process could not take it over', {
-        error: (e as Error).message,
-      });
+      throw e;
     }
   };
   function onGone(): void {
     lease = undefined;
-    handingOver = takeOver();
+    handingOver = takeOver().catch((e: unknown) => {
+      h.logger?.error('the owner of the embedded PostgreSQL is gone and this process could not take it over', {
+        error: (e as Error).message,
+      });
+    });
   }
   first.onOwnerGone(onGone);
 
