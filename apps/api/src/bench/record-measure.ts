@@ -23,6 +23,9 @@ export const fmt = (xs: readonly number[]) => {
   return `p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (n ${s.n})`;
 };
 
+/** `a`'s p99 over `b`'s, as text (`1.4x`). */
+export const ratio = (a: readonly number[], b: readonly number[]) => `${(summary(a).p99 / summary(b).p99).toFixed(1)}x`;
+
 /** The 1-minute load average, as text. */
 export const load1 = () => required(os.loadavg()[0], 'the 1-minute load average').toFixed(1);
 
@@ -121,28 +124,31 @@ export interface BurstResult {
   /** `/health` on the probe port (its own worker thread), probed the same way at the same time. */
   probePortHealth: Samples;
   probePortStatuses: Record<number, number>;
+  /** A bare Express hello-world server in its own process, probed the same way at the same time: what any server answers on this machine during the burst. */
+  floor: Samples;
   ready: Record<number, number>;
   load: string;
 }
 
 /**
  * `size` concurrent GETs of `path` (a keep-alive connection each, with `headers`), with `/health` probed every
- * `probeMs` on the main port and on the probe port (`probeBase`) by a separate process each and `/ready` every 50 ms from here, from the burst's start to
- * its last answer.
+ * `probeMs` on the main port and on the probe port (`probeBase`), and `floorUrl` (a bare Express server of its own) the
+ * same way, by a separate process each, and `/ready` every 50 ms from here, from the burst's start to its last answer.
  */
 export async function burst(
   base: string,
   probeBase: string,
   pagePath: string,
   size: number,
+  floorUrl: string,
   probeMs: number,
   headers: Record<string, string> = {},
 ): Promise<BurstResult> {
-  const prober = (b: string) =>
-    fork(path.join(__dirname, 'health-prober.js'), [`${b}/health`, String(probeMs)], {
+  const prober = (url: string) =>
+    fork(path.join(__dirname, 'health-prober.js'), [url, String(probeMs)], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-  const probers = [prober(base), prober(probeBase)] as const;
+  const probers = [prober(`${base}/health`), prober(`${probeBase}/health`), prober(floorUrl)] as const;
   await Promise.all(probers.map((p) => new Promise<void>((resolve) => p.once('message', () => resolve()))));
   const many = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const statuses: number[] = [];
@@ -169,13 +175,14 @@ export async function burst(
       child.once('message', (m) => resolve(m as { ms: number; status: number }[]));
       child.send('stop');
     });
-  const [probes, probePort] = await Promise.all([probed(probers[0]), probed(probers[1])]);
+  const [probes, probePort, floor] = await Promise.all([probed(probers[0]), probed(probers[1]), probed(probers[2])]);
   return {
     statuses: count(statuses),
     health: probes.map((p) => p.ms),
     healthStatuses: count(probes.map((p) => p.status)),
     probePortHealth: probePort.map((p) => p.ms),
     probePortStatuses: count(probePort.map((p) => p.status)),
+    floor: floor.map((p) => p.ms),
     ready: count(ready),
     load,
   };

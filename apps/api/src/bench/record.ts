@@ -12,9 +12,12 @@
  * Per build: each page one request at a time with its render cached (warm), each page's first
  * request after a data change (a settlement, then the API's 2 s recheck), then bursts of 2,000 and
  * 200 concurrent `/record` right after a data change, with `/health` probed every 5 ms on a new
- * connection by a separate process (hundreds of probes, so its p99 is a real one). Goals: `/record`
- * and the day view p99 under 50 ms; `/health` p99 under 10 ms during the burst.
+ * connection by a separate process (hundreds of probes, so its p99 is a real one), and a bare Express
+ * hello-world server in its own process probed the same way at the same time: the floor, what any
+ * server's answer costs on this machine during the burst (the bench's own clients share its cores).
+ * Goals: `/record` and the day view p99 under 50 ms; `/health` p99 under 10 ms during the burst.
  */
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { addDays, envFlag, envText, readEnv } from '@nba/config';
 import { required } from '@nba/errors';
@@ -25,7 +28,7 @@ import { ModelRegistry } from '@nba/registry';
 import { createTestDatabase } from '@nba/testing';
 import { seedDemoForecasts } from './demo-forecasts';
 import { API_MAIN, startProcess } from './processes';
-import { burst, changeData, firstRenders, fmt, load1, sequential, warmUp } from './record-measure';
+import { burst, changeData, firstRenders, fmt, load1, ratio, sequential, warmUp } from './record-measure';
 import { insertSettledForecasts } from './settled-forecasts';
 
 const SEASON = 2026;
@@ -105,52 +108,60 @@ async function main(): Promise<void> {
       ['day view', `/?date=${day}`],
     ];
 
-    for (const [build, main] of builds) {
-      const api = await startProcess(main, { DATABASE_URL: db.url, LOG_LEVEL: 'error' }, '/ready');
-      try {
-        for (const [label, p] of pages) {
-          const started = performance.now();
-          await warmUp(`${api.url}${p}`);
-          log(`${build} ${label}: first 200 after start ${(performance.now() - started).toFixed(0)} ms`);
-          await sequential(`${api.url}${p}`, 20); // warm-up
-          const n = build === 'baseline' ? Math.min(SEQUENTIAL, 100) : SEQUENTIAL;
+    // the floor: a bare Express hello-world server in its own process, probed beside the probe port during each burst
+    const floor = await startProcess(path.join(__dirname, 'hello.js'), {}, '/hello');
+    try {
+      for (const [build, main] of builds) {
+        const api = await startProcess(main, { DATABASE_URL: db.url, LOG_LEVEL: 'error' }, '/ready');
+        try {
+          for (const [label, p] of pages) {
+            const started = performance.now();
+            await warmUp(`${api.url}${p}`);
+            log(`${build} ${label}: first 200 after start ${(performance.now() - started).toFixed(0)} ms`);
+            await sequential(`${api.url}${p}`, 20); // warm-up
+            const n = build === 'baseline' ? Math.min(SEQUENTIAL, 100) : SEQUENTIAL;
+            const loadBefore = load1();
+            const { ms, bytes, failed } = await sequential(`${api.url}${p}`, n);
+            log(
+              `${build} ${label} warm, one at a time: ${fmt(ms)}, ${(bytes / 1024).toFixed(0)} KB, not 200: ${JSON.stringify(failed)}; load ${loadBefore}-${load1()}`,
+            );
+          }
           const loadBefore = load1();
-          const { ms, bytes, failed } = await sequential(`${api.url}${p}`, n);
-          log(
-            `${build} ${label} warm, one at a time: ${fmt(ms)}, ${(bytes / 1024).toFixed(0)} KB, not 200: ${JSON.stringify(failed)}; load ${loadBefore}-${load1()}`,
-          );
-        }
-        const loadBefore = load1();
-        const first = await firstRenders(
-          db.client,
-          api.url,
-          pages.map((x) => x[1]),
-          FIRST_RENDERS,
-        );
-        for (const [k, [label]] of pages.entries()) {
-          const { ms, failed } = required(first[k], `the first renders of ${label}`);
-          log(
-            `${build} ${label} first request after a data change: ${fmt(ms)}, not 200: ${failed.join(',') || 'none'}; load ${loadBefore}-${load1()}`,
-          );
-        }
-        for (const { size, gzip } of BURSTS) {
-          await changeData(db.client);
-          const b = await burst(
+          const first = await firstRenders(
+            db.client,
             api.url,
-            api.probeUrl,
-            '/record',
-            size,
-            PROBE_MS,
-            gzip ? { 'accept-encoding': 'gzip' } : {},
+            pages.map((x) => x[1]),
+            FIRST_RENDERS,
           );
-          log(
-            `${build} burst of ${size} concurrent /record${gzip ? ' accepting gzip' : ''} (after a data change): statuses ${JSON.stringify(b.statuses)}; ` +
-              `/health ${fmt(b.health)} statuses ${JSON.stringify(b.healthStatuses)}; probe-port /health ${fmt(b.probePortHealth)} statuses ${JSON.stringify(b.probePortStatuses)}; /ready ${JSON.stringify(b.ready)}; load ${b.load}`,
-          );
+          for (const [k, [label]] of pages.entries()) {
+            const { ms, failed } = required(first[k], `the first renders of ${label}`);
+            log(
+              `${build} ${label} first request after a data change: ${fmt(ms)}, not 200: ${failed.join(',') || 'none'}; load ${loadBefore}-${load1()}`,
+            );
+          }
+          for (const { size, gzip } of BURSTS) {
+            await changeData(db.client);
+            const b = await burst(
+              api.url,
+              api.probeUrl,
+              '/record',
+              size,
+              `${floor.url}/hello`,
+              PROBE_MS,
+              gzip ? { 'accept-encoding': 'gzip' } : {},
+            );
+            log(
+              `${build} burst of ${size} concurrent /record${gzip ? ' accepting gzip' : ''} (after a data change): statuses ${JSON.stringify(b.statuses)}; ` +
+                `/health ${fmt(b.health)} statuses ${JSON.stringify(b.healthStatuses)}; probe-port /health ${fmt(b.probePortHealth)} statuses ${JSON.stringify(b.probePortStatuses)}; ` +
+                `bare server (floor) ${fmt(b.floor)}, probe-port p99 / floor p99 ${ratio(b.probePortHealth, b.floor)}; /ready ${JSON.stringify(b.ready)}; load ${b.load}`,
+            );
+          }
+        } finally {
+          await api.stop();
         }
-      } finally {
-        await api.stop();
       }
+    } finally {
+      await floor.stop();
     }
   } finally {
     await db.drop();
