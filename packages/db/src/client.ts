@@ -32,9 +32,19 @@ export const DEFAULT_DB_TIMEOUTS: Readonly<Required<DbTimeouts>> = Object.freeze
  */
 const READ_TIMEOUT_MARGIN_MS = 1_000;
 
+/**
+ * Longest an interactive transaction (`$transaction(async (tx) => …)`) may stay open, its statements
+ * and lock waits together, unless the caller gives another. Prisma's own default, 5 s, is shorter
+ * than one statement may take (the statement timeout): a registration of several MB of artifacts on
+ * a slow server, or a transaction waiting for another run's lock, expired half-way.
+ */
+export const TRANSACTION_TIMEOUT_MS = 60_000;
+
 export interface DbClientOptions extends DbTimeouts {
   /** Maximum pool connections (default 10). */
   maxConnections?: number;
+  /** Longest an interactive transaction may stay open (default {@link TRANSACTION_TIMEOUT_MS}). */
+  transactionTimeoutMs?: number;
 }
 
 /** pg settings that apply `timeouts` to one connection (used by the pool and by single clients). */
@@ -58,13 +68,21 @@ export function createDbClient(url: string, options: DbClientOptions = {}): DbCl
       super(connection);
     }
   }
+  const poolTimeoutMs = options.poolTimeoutMs ?? DEFAULT_DB_TIMEOUTS.poolTimeoutMs;
   const adapter = new PrismaPg({
     ...connection,
-    connectionTimeoutMillis: options.poolTimeoutMs ?? DEFAULT_DB_TIMEOUTS.poolTimeoutMs,
+    connectionTimeoutMillis: poolTimeoutMs,
     max: options.maxConnections ?? 10,
     Client: TimedClient,
   });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({
+    adapter,
+    transactionOptions: {
+      // a transaction's connection comes from the pool: the pool's own timeout (and its clear error) ends the wait first
+      maxWait: poolTimeoutMs + READ_TIMEOUT_MARGIN_MS,
+      timeout: options.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS,
+    },
+  });
 }
 
 /** Closes the client's pool; safe to call twice. */

@@ -67,6 +67,7 @@ const NOT_TRANSIENT: Array<[string, unknown]> = [
     }),
   ],
   ['57014 statement timeout', pg('57014')],
+  ['P2028 transaction expired', prisma('P2028')],
   ['28P01 bad password', pg('28P01')],
   ['3D000 unknown database', pg('3D000')],
   ['42P01 missing table', pg('42P01')],

@@ -15,6 +15,7 @@ import {
   REFUSED,
   STARTING,
   STATEMENT_TIMEOUT,
+  TRANSACTION_TIMEOUT,
   UNKNOWN_DATABASE,
   UNREACHABLE,
   type Describe,
@@ -96,6 +97,7 @@ const BY_PRISMA_CODE: Record<string, Describe> = {
   P2021: NOT_MIGRATED,
   P2022: NOT_MIGRATED,
   P2024: POOL_TIMEOUT,
+  P2028: TRANSACTION_TIMEOUT, // an interactive transaction expired, or could not start in time
   P2034: CONFLICT, // write conflict or deadlock: retry the transaction
 };
 

@@ -72,6 +72,13 @@ export const STATEMENT_TIMEOUT = unavailable(
   (t) =>
     `the database server at ${t.server} did not answer a statement within DB_STATEMENT_TIMEOUT_MS: the server is stalled or overloaded`,
 );
+// a transaction past its time limit (createDbClient's, 60 s) would most likely run as long again, like a slow statement
+export const TRANSACTION_TIMEOUT = unavailable(
+  'database transaction timed out',
+  false,
+  (t) =>
+    `a transaction on the database server at ${t.server} did not finish within its time limit: the server is stalled or overloaded, or another process held a lock it needed`,
+);
 export const LOST = unavailable(
   'database connection lost',
   true,

@@ -104,6 +104,17 @@ describe('assertMigrated (what the API and the CLI check at start-up)', () => {
   });
 });
 
+/** A team row of this test's own (the migrated database has none). */
+const scratchTeam = (code: string) => ({
+  code,
+  name: `Test ${code}`,
+  conference: 'East',
+  division: 'Atlantic',
+  aliases: [],
+  latitude: 0,
+  longitude: 0,
+});
+
 describe('createDbClient timeouts (Prisma on the pg pool)', () => {
   it('a statement past the statement timeout is cancelled by the server, and the client keeps working', async () => {
     const db = createDbClient(urlOf(migratedName), { statementTimeoutMs: 200, maxConnections: 1 });
@@ -129,6 +140,37 @@ describe('createDbClient timeouts (Prisma on the pg pool)', () => {
       const error = await failure(() => db.team.count());
       expect(databaseProblemOf(error)?.message).toContain('came free within DB_POOL_TIMEOUT_MS');
       await expect(holding).resolves.toBe('done');
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("an interactive transaction may run longer than Prisma's 5 s default, and commits", async () => {
+    const db = createDbClient(urlOf(migratedName), { maxConnections: 2 });
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.team.create({ data: scratchTeam('TXA') });
+        await tx.$queryRaw`SELECT pg_sleep(5.5)::text`; // a slow statement, or a wait for another run's lock
+      });
+      expect(await db.team.count({ where: { code: 'TXA' } })).toBe(1);
+    } finally {
+      await db.$disconnect();
+    }
+  }, 20_000);
+
+  it('an interactive transaction past its time limit fails in one line naming it, and changes nothing', async () => {
+    const db = createDbClient(urlOf(migratedName), { transactionTimeoutMs: 300, maxConnections: 2 });
+    try {
+      const error = await failure(() =>
+        db.$transaction(async (tx) => {
+          await tx.team.create({ data: scratchTeam('TXB') });
+          await tx.$queryRaw`SELECT pg_sleep(1)::text`;
+        }),
+      );
+      expect(databaseProblemOf(error)).toMatchObject({ kind: 'unavailable', transient: false });
+      expect(databaseProblemOf(error)?.message).toContain('did not finish within its time limit');
+      expect(databaseProblemOf(error)?.summary).not.toMatch(/\n/);
+      expect(await db.team.count({ where: { code: 'TXB' } })).toBe(0);
     } finally {
       await db.$disconnect();
     }

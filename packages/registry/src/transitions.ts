@@ -11,8 +11,6 @@ export const PROMOTION_CHANNEL = 'model_promoted';
 // advisory locks in the same database. The second key is hashtext(name).
 const LOCK_NAMESPACE = 0x6e6261; // "nba"
 
-const TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 } as const;
-
 /** The hint every "no such version" message ends with. */
 export function listHint(name: string): string {
   return `see the registered versions with: nba-models list --name ${name}`;
@@ -28,7 +26,7 @@ export async function withNameLock<T>(db: DbClient, name: string, fn: (tx: Tx) =
     return await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, hashtext(${name}))`;
       return fn(tx);
-    }, TX_OPTIONS);
+    });
   } catch (error) {
     if (error instanceof RegistryError) throw error;
     if (isUniqueViolation(error)) {
