@@ -16,12 +16,25 @@ export interface ApiProcessDeps extends CliIo {
  * The API process: parse the environment (fail fast naming every bad variable), connect (the
  * embedded PostgreSQL, migrated, when DATABASE_URL is unset; a managed database is migrated by
  * its own job, and checked here), build the features, load the production model, listen; the
- * action resolves once a stop signal has closed the server and the database gracefully. A database
+ * action resolves once a stop signal has closed the server and the database gracefully (a signal
+ * during start-up, once the server is up). A database
  * problem at start-up is one line on stderr naming the fix, and exit 3.
  */
 async function serve(deps: ApiProcessDeps): Promise<ExitCode> {
   const env = readEnv(deps.env);
   const logger = createAppLogger(env);
+  // the stop signals are taken before any work: one that comes during start-up (a rollout, a scale-down) stops the
+  // API once it is up, gracefully, instead of killing it half-started by the signal's default action
+  let stopSignal: string | undefined;
+  let stop: ((signal: string) => void) | undefined;
+  deps.onStopSignal((signal) => {
+    if (stop) {
+      stop(signal);
+      return;
+    }
+    stopSignal = signal;
+    logger.info('signal received during start-up; stopping once started', { signal });
+  });
   const db = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     // loaded only without DATABASE_URL: an image for a managed database leaves the package out
@@ -55,7 +68,7 @@ async function serve(deps: ApiProcessDeps): Promise<ExitCode> {
     predictCacheSize: env.PREDICT_CACHE_SIZE,
   });
   return new Promise<ExitCode>((resolve) => {
-    deps.onStopSignal((signal) => {
+    stop = (signal) => {
       logger.info('signal received', { signal });
       running
         .close()
@@ -67,7 +80,8 @@ async function serve(deps: ApiProcessDeps): Promise<ExitCode> {
             resolve(EXIT.FAILED);
           },
         );
-    });
+    };
+    if (stopSignal !== undefined) stop(stopSignal);
   });
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { inheritedEnv } from '@nba/config';
 import { silentLogger } from '@nba/logging';
 import { ModelRegistry } from '@nba/registry';
-import { createTestDatabase, type TestDatabase } from '@nba/testing';
+import { createTestDatabase, startTcpProxy, testServerUrl, type TestDatabase } from '@nba/testing';
 import { startServer } from '../src/server';
 import { disposeModel, insertGames, registerModel, syntheticHistory, trainOn } from './fixtures';
 
@@ -137,3 +137,49 @@ test('main: SIGTERM stops the process cleanly with exit code 0; a bad environmen
   );
   expect(out).not.toContain(db.url);
 });
+
+test('main: a SIGTERM during start-up (the database not answering yet) stops the API once it is up: exit 0, not killed by the signal', async () => {
+  const main = path.join(__dirname, '..', 'dist', 'main.js');
+  const server = new URL(testServerUrl());
+  const proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+  try {
+    proxy.stall();
+    const child = spawn(process.execPath, [main], {
+      env: inheritedEnv({
+        DATABASE_URL: proxy.urlFor(db.url),
+        DB_CONNECT_TIMEOUT_MS: '60000',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+      child.on('exit', (code, signal) => r({ code, signal })),
+    );
+    // the process is opening the database (held by the stalled proxy): it is in start-up
+    while (proxy.connections === 0) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    proxy.forward();
+    expect(await exited).toEqual({ code: 0, signal: null });
+    const messages = out
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { message: string }).message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'signal received during start-up; stopping once started',
+        'api listening',
+        'api stopped',
+      ]),
+    );
+    expect(messages.indexOf('signal received during start-up; stopping once started')).toBeLessThan(
+      messages.indexOf('api listening'),
+    );
+  } finally {
+    await proxy.close();
+  }
+}, 60_000);
