@@ -8,8 +8,8 @@ const pg = (code: string, message = `server said ${code}`) =>
   Object.assign(new Error(message), { code, severity: 'FATAL' });
 const socket = (code: string) =>
   Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, syscall: 'connect', errno: -1 });
-const prisma = (code: string, cause?: Record<string, unknown>) =>
-  Object.assign(new Error(`\nInvalid \`prisma.taskRun.upsert()\` invocation:\n\n\nwhat the driver said`), {
+const prisma = (code: string, cause?: Record<string, unknown>, said = 'what the driver said') =>
+  Object.assign(new Error(`\nInvalid \`prisma.taskRun.upsert()\` invocation:\n\n\n${said}`), {
     code,
     name: 'PrismaClientKnownRequestError',
     meta: cause
@@ -39,6 +39,10 @@ const TRANSIENT: Array<[string, unknown]> = [
   ['P1002', prisma('P1002')],
   ['P1017', prisma('P1017')],
   ['P2024', prisma('P2024')],
+  [
+    'P2028 no connection for a transaction',
+    prisma('P2028', undefined, 'Transaction API error: Unable to start a transaction in the given time.'),
+  ],
   ['P2034', prisma('P2034')],
   [
     'P2010 wrapping 57P01',
@@ -67,7 +71,11 @@ const NOT_TRANSIENT: Array<[string, unknown]> = [
     }),
   ],
   ['57014 statement timeout', pg('57014')],
-  ['P2028 transaction expired', prisma('P2028')],
+  [
+    'P2028 transaction expired',
+    prisma('P2028', undefined, 'Transaction API error: A commit cannot be executed on an expired transaction.'),
+  ],
+  ['P2028 transaction not found', prisma('P2028', undefined, 'Transaction API error: Transaction not found.')],
   ['28P01 bad password', pg('28P01')],
   ['3D000 unknown database', pg('3D000')],
   ['42P01 missing table', pg('42P01')],

@@ -97,9 +97,15 @@ const BY_PRISMA_CODE: Record<string, Describe> = {
   P2021: NOT_MIGRATED,
   P2022: NOT_MIGRATED,
   P2024: POOL_TIMEOUT,
-  P2028: TRANSACTION_TIMEOUT, // an interactive transaction expired, or could not start in time
   P2034: CONFLICT, // write conflict or deadlock: retry the transaction
 };
+
+// Prisma's P2028 (transaction API error) covers several things, told apart by its message; others (a transaction
+// not found after a lost connection, say) are left to the rest of the error chain.
+const BY_TRANSACTION_MESSAGE: Array<[RegExp, Describe]> = [
+  [/expired transaction/, TRANSACTION_TIMEOUT], // past the transaction's time limit: rolled back
+  [/Unable to start a transaction in the given time/, POOL_TIMEOUT], // no connection came free for it
+];
 
 // `DriverAdapterError` kinds of @prisma/adapter-pg (the error's `cause.kind`).
 const BY_ADAPTER_KIND: Record<string, Describe> = {
@@ -131,6 +137,8 @@ function describeNode(node: ErrorNode): Describe | 'own' | undefined {
     return node.code === 'NOT_MIGRATED' ? NOT_MIGRATED : 'own';
   const { code, kind, message } = node;
   if (typeof code === 'string') {
+    if (code === 'P2028' && typeof message === 'string')
+      return BY_TRANSACTION_MESSAGE.find(([re]) => re.test(message))?.[1];
     if (/^P\d{4}$/.test(code)) return BY_PRISMA_CODE[code];
     // SQLSTATEs come with a severity; errno codes with a syscall
     if (typeof node.severity === 'string') return BY_SQLSTATE[code];
