@@ -1,6 +1,8 @@
+import { EXIT } from '@nba/cli';
 import { easternDate } from '@nba/config';
 import { openDatabase, type Database } from '@nba/db';
 import type { Logger } from '@nba/logging';
+import { DEFAULT_STOP_SIGNALS } from '@nba/orchestrator';
 import { ModelRegistry } from '@nba/registry';
 import { createAppLogger, readEnv, type PipelineEnv } from './env';
 
@@ -54,17 +56,46 @@ export async function openRuntime(rawEnv: NodeJS.ProcessEnv, options: RuntimeOpt
   return { env, logger, db, registry, close: () => db.close() };
 }
 
-/** Opens the runtime, runs `work` with it, and closes it whatever happens. */
+/**
+ * While the runtime is open, SIGINT and SIGTERM end the command cleanly instead of killing it by
+ * their default action (which left the embedded PostgreSQL running without its owner): one line on
+ * stderr, the database closed (the embedded server stopped), exit 1. A signal some other listener
+ * handles (a pipeline run, which records itself cancelled and returns; `start`'s API child, which
+ * it stops) is left to it; a second signal exits at once. Returns the function that removes the listeners.
+ */
+function closeOnStopSignals(rt: Runtime, close: () => Promise<void>): () => void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(EXIT.FAILED);
+    stopping = true;
+    if (process.listenerCount(signal) > 1) return; // a run in progress, or the API child, handles it
+    rt.logger.warn('stop signal received: closing the database', { signal });
+    process.stderr.write(
+      `pipeline stopped by ${signal}, the database closed; every step is safe to repeat: run the command again to finish\n`,
+    );
+    void close().finally(() => process.exit(EXIT.FAILED));
+  };
+  for (const signal of DEFAULT_STOP_SIGNALS) process.on(signal, handler);
+  return () => {
+    for (const signal of DEFAULT_STOP_SIGNALS) process.off(signal, handler);
+  };
+}
+
+/** Opens the runtime, runs `work` with it, and closes it whatever happens, a stop signal included. */
 export async function withRuntime<T>(
   rawEnv: NodeJS.ProcessEnv,
   options: RuntimeOptions,
   work: (rt: Runtime) => Promise<T>,
 ): Promise<T> {
   const rt = await openRuntime(rawEnv, options);
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= rt.close());
+  const release = closeOnStopSignals(rt, close);
   try {
     return await work(rt);
   } finally {
-    await rt.close();
+    release();
+    await close();
   }
 }
 
