@@ -5,7 +5,7 @@ import { databaseProblemOf, openDatabase } from '@nba/db';
 import { createLogger } from '@nba/logging';
 import { liveComparison } from '@nba/lifecycle';
 import { ModelRegistry } from '@nba/registry';
-import { CliError } from '@nba/cli';
+import { CliError, closeOnStopSignals } from '@nba/cli';
 import { exitCodeFor } from './exit-code';
 import { run } from './cli';
 
@@ -56,11 +56,22 @@ async function main(): Promise<number> {
         const problem = databaseProblemOf(error, env.DATABASE_URL);
         throw problem ? new CliError('FAILED', problem.message, { cause: error }) : error;
       });
+      // a stop signal (Ctrl-C at a prompt, a supervisor): one line, the database closed (an embedded server stopped), exit 1
+      let closing: Promise<void> | undefined;
+      const close = () => (closing ??= db.close());
+      const release = closeOnStopSignals({
+        close,
+        line: (signal) => `nba-models stopped by ${signal}, the database closed`,
+        stderr: process.stderr,
+      });
       // live scores come from the record of stored forecasts, which the registry does not read
       return {
         registry: new ModelRegistry(db.client, { logger }),
         liveRecord: (a, b) => liveComparison(db.client, a, b),
-        close: () => db.close(),
+        close: () => {
+          release();
+          return close();
+        },
       };
     },
   });

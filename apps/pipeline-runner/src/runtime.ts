@@ -1,8 +1,7 @@
-import { EXIT } from '@nba/cli';
+import { closeOnStopSignals } from '@nba/cli';
 import { easternDate } from '@nba/config';
 import { openDatabase, type Database } from '@nba/db';
 import type { Logger } from '@nba/logging';
-import { DEFAULT_STOP_SIGNALS } from '@nba/orchestrator';
 import { ModelRegistry } from '@nba/registry';
 import { createAppLogger, readEnv, type PipelineEnv } from './env';
 
@@ -56,31 +55,6 @@ export async function openRuntime(rawEnv: NodeJS.ProcessEnv, options: RuntimeOpt
   return { env, logger, db, registry, close: () => db.close() };
 }
 
-/**
- * While the runtime is open, SIGINT and SIGTERM end the command cleanly instead of killing it by
- * their default action (which left the embedded PostgreSQL running without its owner): one line on
- * stderr, the database closed (the embedded server stopped), exit 1. A signal some other listener
- * handles (a pipeline run, which records itself cancelled and returns; `start`'s API child, which
- * it stops) is left to it; a second signal exits at once. Returns the function that removes the listeners.
- */
-function closeOnStopSignals(rt: Runtime, close: () => Promise<void>): () => void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(EXIT.FAILED);
-    stopping = true;
-    if (process.listenerCount(signal) > 1) return; // a run in progress, or the API child, handles it
-    rt.logger.warn('stop signal received: closing the database', { signal });
-    process.stderr.write(
-      `pipeline stopped by ${signal}, the database closed; every step is safe to repeat: run the command again to finish\n`,
-    );
-    void close().finally(() => process.exit(EXIT.FAILED));
-  };
-  for (const signal of DEFAULT_STOP_SIGNALS) process.on(signal, handler);
-  return () => {
-    for (const signal of DEFAULT_STOP_SIGNALS) process.off(signal, handler);
-  };
-}
-
 /** Opens the runtime, runs `work` with it, and closes it whatever happens, a stop signal included. */
 export async function withRuntime<T>(
   rawEnv: NodeJS.ProcessEnv,
@@ -90,7 +64,16 @@ export async function withRuntime<T>(
   const rt = await openRuntime(rawEnv, options);
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= rt.close());
-  const release = closeOnStopSignals(rt, close);
+  // a stop signal outside a run: one line, the database closed (an embedded server stopped), exit 1
+  const release = closeOnStopSignals({
+    close: () => {
+      rt.logger.warn('stop signal received: closing the database');
+      return close();
+    },
+    line: (signal) =>
+      `pipeline stopped by ${signal}, the database closed; every step is safe to repeat: run the command again to finish`,
+    stderr: process.stderr,
+  });
   try {
     return await work(rt);
   } finally {
